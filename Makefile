@@ -1,0 +1,128 @@
+# align - a leadership-alignment session as a Unix pipeline.
+#
+#   make            build the tools into build/bin
+#   make check      unit and command-line tests
+#   make sanitize   the same under AddressSanitizer and UBSan
+#   make lint       man pages through mandoc -Tlint, C through cppcheck
+#   make bench      speed and memory, as ratios measured side by side
+#   make deps       install the Debian packages the build and tests need
+#   make demo       the bundled example session, end to end
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+BUILD ?= build
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+WERROR ?=
+SANITIZE ?=
+
+PKGS = yaml-0.1 libutf8proc
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wno-unused-parameter -Wformat=2
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS) $(WARN) $(WERROR) \
+	$(SANITIZE) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
+
+TOOLS = align-plan
+LIB_SRC = $(wildcard lib/*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+TOOL_OBJ = $(BUILD)/cmd/tool.o
+BINS = $(TOOLS:%=$(BUILD)/bin/%)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+MAN = $(wildcard man/*.1 man/*.5 man/*.7)
+
+DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev libutf8proc-dev \
+	libstemmer-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
+	python3-icalendar calcurse time
+
+all: $(BINS)
+
+$(BUILD)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/cmd/%.o: cmd/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libalign.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(TOOL_OBJ) $(BUILD)/libalign.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(TOOL_OBJ) $(BUILD)/libalign.a $(LIBS)
+
+$(BUILD)/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) -c $< -o $@
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libalign.a
+	$(CC) $(ALL_LDFLAGS) $(WRAP) -o $@ $< $(BUILD)/libalign.a $(LIBS) \
+	    $(TEST_LIBS)
+
+# System calls replaced to inject failures.
+$(BUILD)/tests/test_file: WRAP = -Wl,--wrap=rename -Wl,--wrap=fsync
+
+check: unit cli
+
+unit: $(UNIT_BINS)
+	@fail=0; for t in $(UNIT_BINS); do \
+	    $$t || fail=1; done; exit $$fail
+
+cli: $(BINS)
+	@sh tests/cli/run.sh $(BUILD)/bin
+
+sanitize:
+	$(MAKE) BUILD=build/san CFLAGS="-O1 -g" \
+	    SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	    check
+
+lint:
+	mandoc -Tlint -W warning $(MAN)
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+	    --inline-suppr --std=c11 -D__GNUC__ $$($(PKG_CONFIG) --cflags-only-I $(PKGS)) \
+	    --suppress=missingIncludeSystem lib cmd
+
+bench: $(BINS)
+	@sh tests/bench/run.sh $(BUILD)
+
+demo: $(BINS)
+	@PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/leadership/run.sh
+
+deps:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends $(DEBIAN_PACKAGES)
+
+install: $(BINS)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	for t in $(TOOLS); do \
+	    cp $(BUILD)/bin/$$t $(DESTDIR)$(BINDIR)/$$t; \
+	    chmod 755 $(DESTDIR)$(BINDIR)/$$t; done
+	for m in $(MAN); do s=$${m##*.}; \
+	    cp $$m $(DESTDIR)$(MANDIR)/man$$s/; \
+	    chmod 644 $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
+	for m in $(MAN); do s=$${m##*.}; \
+	    rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+
+clean:
+	rm -rf build
+
+.PHONY: all check unit cli sanitize lint bench demo deps install uninstall clean
+.PRECIOUS: $(BUILD)/tests/%.o $(BUILD)/cmd/%.o
+
+-include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/cmd/%.d) \
+	$(UNIT_BINS:=.d)

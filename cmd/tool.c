@@ -1,0 +1,100 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "../lib/file.h"
+#include "tool.h"
+
+const char *tool_name = "align";
+
+void
+tool_init(const char *name)
+{
+	tool_name = name;
+	align_cleanup_signals();
+}
+
+noreturn void
+tool_die(const struct align_err *e)
+{
+	char msg[1024];
+
+	fflush(stdout);
+	fprintf(stderr, "%s: %s\n", tool_name,
+	    align_err_format(e, msg, sizeof(msg)));
+	exit(e->status ? e->status : 1);
+}
+
+noreturn void
+tool_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", tool_name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more.\n", tool_name);
+	exit(EX_USAGE);
+}
+
+noreturn void
+tool_help(const char *text)
+{
+	fputs(text, stdout);
+	tool_finish();
+	exit(0);
+}
+
+noreturn void
+tool_version(void)
+{
+	printf("%s (align) %s\n", tool_name, ALIGN_VERSION);
+	tool_finish();
+	exit(0);
+}
+
+enum tool_format
+tool_format(const char *s, int allowed)
+{
+	static const struct { const char *name; enum tool_format f; } f[] = {
+		{ "text", FMT_TEXT }, { "yaml", FMT_YAML },
+		{ "markdown", FMT_MARKDOWN }, { "md", FMT_MARKDOWN },
+		{ "csv", FMT_CSV }, { "ics", FMT_ICS },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		if (strcmp(s, f[i].name) == 0 && (allowed & f[i].f))
+			return f[i].f;
+	tool_usage_error("unknown format '%s'", s);
+}
+
+enum tool_format
+tool_default_format(void)
+{
+	return isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_YAML;
+}
+
+int
+tool_color(void)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	return isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0') &&
+	    !(term && strcmp(term, "dumb") == 0);
+}
+
+void
+tool_finish(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: <stdout>: write error: %s\n", tool_name,
+		    strerror(errno));
+		exit(EX_IOERR);
+	}
+}

@@ -1,0 +1,45 @@
+/*
+ * tool.h - what every align command does the same way: messages, exit
+ * statuses, --help and --version, output formats.  Command-line concerns
+ * only; the work of each step is in lib/.
+ */
+#ifndef ALIGN_TOOL_H
+#define ALIGN_TOOL_H
+
+#include <stdnoreturn.h>
+
+#include "../lib/err.h"
+
+#define ALIGN_VERSION "0.1.0"
+
+enum tool_format {
+	FMT_NONE = 0,
+	FMT_TEXT = 1,
+	FMT_YAML = 2,
+	FMT_MARKDOWN = 4,
+	FMT_CSV = 8,
+	FMT_ICS = 16,
+};
+
+extern const char *tool_name;
+
+/* Name the tool for messages, and remove temporary files on signals. */
+void tool_init(const char *name);
+/* "name: file:line:col: msg" on standard error, exit with e's status. */
+noreturn void tool_die(const struct align_err *e);
+/* "name: msg", a pointer to --help, exit 64. */
+noreturn void tool_usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+/* The usage text to standard output, exit 0. */
+noreturn void tool_help(const char *text);
+noreturn void tool_version(void);
+/* The format named s, if it is among allowed (a mask); else exit 64. */
+enum tool_format tool_format(const char *s, int allowed);
+/* Text on a terminal, YAML into a pipe or a file. */
+enum tool_format tool_default_format(void);
+/* 1 when colour may be used on standard output. */
+int tool_color(void);
+/* Flush standard output; exit 74 with a message if that fails. */
+void tool_finish(void);
+
+#endif

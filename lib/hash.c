@@ -1,0 +1,256 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+
+struct align_set_slot {
+	uint64_t h;
+	char *s;	/* NULL: empty */
+	size_t n;
+};
+
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND do { \
+	v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32); \
+	v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2; \
+	v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0; \
+	v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32); \
+} while (0)
+
+static uint64_t
+le64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 7; i >= 0; i--)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+uint64_t
+align_siphash(const unsigned char key[16], const void *data, size_t n)
+{
+	const unsigned char *p = data, *end = p + (n & ~(size_t)7);
+	uint64_t k0 = le64(key), k1 = le64(key + 8);
+	uint64_t v0 = 0x736f6d6570736575ULL ^ k0;
+	uint64_t v1 = 0x646f72616e646f6dULL ^ k1;
+	uint64_t v2 = 0x6c7967656e657261ULL ^ k0;
+	uint64_t v3 = 0x7465646279746573ULL ^ k1;
+	uint64_t b = (uint64_t)n << 56, m;
+	int left = (int)(n & 7);
+
+	for (; p != end; p += 8) {
+		m = le64(p);
+		v3 ^= m;
+		SIPROUND;
+		SIPROUND;
+		v0 ^= m;
+	}
+	while (left-- > 0)
+		b |= (uint64_t)p[left] << (8 * left);
+	v3 ^= b;
+	SIPROUND;
+	SIPROUND;
+	v0 ^= b;
+	v2 ^= 0xff;
+	SIPROUND;
+	SIPROUND;
+	SIPROUND;
+	SIPROUND;
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
+int
+align_response_hash(const char *participant, const char *at,
+    const char *text, uint64_t *out)
+{
+	static const unsigned char zero[16];
+	const char *part[3];
+	unsigned char small[1024], *buf = small;
+	size_t len[3], n = 0, off = 0, i;
+
+	part[0] = participant ? participant : "";
+	part[1] = at ? at : "";
+	part[2] = text ? text : "";
+	for (i = 0; i < 3; i++)
+		n += (len[i] = strlen(part[i])) + 1;
+	if (n > sizeof(small) && (buf = malloc(n)) == NULL)
+		return -1;
+	/* A unit separator after each part, so that no two tuples give the
+	 * same bytes. */
+	for (i = 0; i < 3; i++) {
+		memcpy(buf + off, part[i], len[i]);
+		off += len[i];
+		buf[off++] = 0x1f;
+	}
+	*out = align_siphash(zero, buf, n);
+	if (buf != small)
+		free(buf);
+	return 0;
+}
+
+void
+align_response_id_of(uint64_t hash, unsigned long occurrence, char out[19])
+{
+	static const unsigned char zero[16];
+	unsigned char b[16];
+	int i;
+
+	if (occurrence > 1) {
+		for (i = 0; i < 8; i++) {
+			b[i] = (unsigned char)(hash >> (8 * i));
+			b[8 + i] = (unsigned char)((uint64_t)occurrence >>
+			    (8 * i));
+		}
+		hash = align_siphash(zero, b, sizeof(b));
+	}
+	snprintf(out, 19, "r-%016llx", (unsigned long long)hash);
+}
+
+int
+align_response_id(const char *participant, const char *at, const char *text,
+    unsigned long occurrence, char out[19])
+{
+	uint64_t h;
+
+	if (align_response_hash(participant, at, text, &h) < 0)
+		return -1;
+	align_response_id_of(h, occurrence, out);
+	return 0;
+}
+
+static uint64_t
+set_hash(const char *s, size_t n)
+{
+	static const unsigned char key[16] = "align-set-key!!";
+
+	return align_siphash(key, s, n);
+}
+
+static struct align_set_slot *
+lookup(struct align_set_slot *slot, size_t cap, uint64_t h, const char *s,
+    size_t n)
+{
+	size_t i = (size_t)h & (cap - 1);
+
+	for (;; i = (i + 1) & (cap - 1)) {
+		struct align_set_slot *e = &slot[i];
+
+		if (e->s == NULL || (e->h == h && e->n == n &&
+		    memcmp(e->s, s, n) == 0))
+			return e;
+	}
+}
+
+static int
+grow(struct align_set *set)
+{
+	size_t cap = set->cap ? set->cap * 2 : 64, i;
+	struct align_set_slot *slot = calloc(cap, sizeof(*slot));
+
+	if (slot == NULL)
+		return -1;
+	for (i = 0; i < set->cap; i++) {
+		struct align_set_slot *e = &set->slot[i];
+
+		if (e->s)
+			*lookup(slot, cap, e->h, e->s, e->n) = *e;
+	}
+	free(set->slot);
+	set->slot = slot;
+	set->cap = cap;
+	return 0;
+}
+
+int
+align_set_add(struct align_set *set, const char *s, size_t n)
+{
+	uint64_t h = set_hash(s, n);
+	struct align_set_slot *e;
+
+	if ((set->n + 1) * 4 > set->cap * 3 && grow(set) < 0)
+		return -1;
+	e = lookup(set->slot, set->cap, h, s, n);
+	if (e->s)
+		return 0;
+	if ((e->s = malloc(n + 1)) == NULL)
+		return -1;
+	memcpy(e->s, s, n);
+	e->s[n] = '\0';
+	e->n = n;
+	e->h = h;
+	set->n++;
+	return 1;
+}
+
+int
+align_set_has(const struct align_set *set, const char *s, size_t n)
+{
+	if (set->cap == 0)
+		return 0;
+	return lookup(set->slot, set->cap, set_hash(s, n), s, n)->s != NULL;
+}
+
+void
+align_set_release(struct align_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->cap; i++)
+		free(set->slot[i].s);
+	free(set->slot);
+	set->slot = NULL;
+	set->n = set->cap = 0;
+}
+
+struct align_count_slot {
+	uint64_t key;
+	unsigned long n;	/* 0: empty */
+};
+
+static struct align_count_slot *
+count_lookup(struct align_count_slot *slot, size_t cap, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & (cap - 1);
+
+	while (slot[i].n && slot[i].key != key)
+		i = (i + 1) & (cap - 1);
+	return &slot[i];
+}
+
+unsigned long
+align_count_inc(struct align_count *c, uint64_t key)
+{
+	struct align_count_slot *e;
+
+	if ((c->n + 1) * 4 > c->cap * 3) {
+		size_t cap = c->cap ? c->cap * 2 : 64, i;
+		struct align_count_slot *slot = calloc(cap, sizeof(*slot));
+
+		if (slot == NULL)
+			return 0;
+		for (i = 0; i < c->cap; i++)
+			if (c->slot[i].n)
+				*count_lookup(slot, cap, c->slot[i].key) =
+				    c->slot[i];
+		free(c->slot);
+		c->slot = slot;
+		c->cap = cap;
+	}
+	e = count_lookup(c->slot, c->cap, key);
+	if (e->n == 0) {
+		e->key = key;
+		c->n++;
+	}
+	return ++e->n;
+}
+
+void
+align_count_release(struct align_count *c)
+{
+	free(c->slot);
+	c->slot = NULL;
+	c->n = c->cap = 0;
+}

@@ -1,0 +1,57 @@
+/*
+ * hash.h - SipHash-2-4, content ids and a set of strings.
+ *
+ * SipHash is a keyed pseudo-random function (Aumasson and Bernstein,
+ * 2012): with a secret key it makes pseudonyms nobody can reverse by
+ * guessing names; with the zero key it makes stable content ids.
+ */
+#ifndef ALIGN_HASH_H
+#define ALIGN_HASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+uint64_t align_siphash(const unsigned char key[16], const void *data,
+    size_t n);
+
+/* A response id from its content, "r-" and 16 hex digits, into out (at
+ * least 19 bytes).  at is the time the input gave (NULL or "" when it gave
+ * none); occurrence tells apart identical untimed responses of one input
+ * (1 for the first).  Any NULL string counts as "".  0, or -1 when out of
+ * memory. */
+int align_response_id(const char *participant, const char *at,
+    const char *text, unsigned long occurrence, char out[19]);
+
+/* The same in two steps: the hash of the content (0, or -1 when out of
+ * memory), then the id of its nth occurrence. */
+int align_response_hash(const char *participant, const char *at,
+    const char *text, uint64_t *out);
+void align_response_id_of(uint64_t hash, unsigned long occurrence,
+    char out[19]);
+
+/* A set of byte strings.  Zero-initialise it (ALIGN_SET_INIT). */
+struct align_set {
+	struct align_set_slot *slot;
+	size_t n, cap;
+};
+#define ALIGN_SET_INIT { NULL, 0, 0 }
+
+/* Add s: 1 when it was new, 0 when it was there, -1 when out of memory. */
+int align_set_add(struct align_set *set, const char *s, size_t n);
+/* 1 when s is in the set. */
+int align_set_has(const struct align_set *set, const char *s, size_t n);
+void align_set_release(struct align_set *set);
+
+
+
+/* Counts by 64-bit key, 16 bytes a key: how often a response was seen. */
+struct align_count {
+	struct align_count_slot *slot;
+	size_t n, cap;
+};
+#define ALIGN_COUNT_INIT { NULL, 0, 0 }
+
+/* Add one to key's count and return the new count; 0 when out of memory. */
+unsigned long align_count_inc(struct align_count *c, uint64_t key);
+void align_count_release(struct align_count *c);
+#endif

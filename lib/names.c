@@ -1,0 +1,71 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <utf8proc.h>
+
+#include "names.h"
+
+int
+align_names_read(const char *path, char ***names, size_t *n,
+    struct align_err *e)
+{
+	int std = strcmp(path, "-") == 0;
+	FILE *fp = std ? stdin : fopen(path, "r");
+	char *line = NULL, **v;
+	size_t cap = 0;
+	ssize_t len;
+	unsigned long lno = 0;
+	int rc = 0;
+
+	if (fp == NULL)
+		return align_err_set(e, EX_NOINPUT, path, 0, 0,
+		    "cannot open: %s", strerror(errno));
+	if (std)
+		path = "<stdin>";
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		char *s = line, *end = line + len;
+
+		lno++;
+		if (memchr(line, 0, (size_t)len) || utf8proc_decompose(
+		    (const utf8proc_uint8_t *)line, len, NULL, 0, 0) < 0) {
+			rc = align_err_set(e, EX_DATAERR, path, lno, 1,
+			    "not UTF-8 text");
+			break;
+		}
+		while (s < end && strchr(" \t\r\n", *s))
+			s++;
+		while (end > s && strchr(" \t\r\n", end[-1]))
+			end--;
+		if (s == end || *s == '#')
+			continue;
+		*end = '\0';
+		v = realloc(*names, (*n + 1) * sizeof(*v));
+		if (v == NULL || (v[*n] = strdup(s)) == NULL) {
+			if (v)
+				*names = v;
+			rc = align_err_nomem(e);
+			break;
+		}
+		*names = v;
+		(*n)++;
+	}
+	if (rc == 0 && ferror(fp))
+		rc = align_err_set(e, EX_IOERR, path, 0, 0, "read error: %s",
+		    strerror(errno));
+	free(line);
+	if (!std)
+		fclose(fp);
+	return rc;
+}
+
+void
+align_names_free(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}

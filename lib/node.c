@@ -1,0 +1,284 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "node.h"
+
+static struct align_node *
+node_new(enum align_type type)
+{
+	struct align_node *n = calloc(1, sizeof(*n));
+
+	if (n)
+		n->type = type;
+	return n;
+}
+
+struct align_node *
+align_scalar(const char *s, size_t len)
+{
+	struct align_node *n = node_new(ALIGN_SCALAR);
+
+	if (n == NULL)
+		return NULL;
+	n->str = malloc(len + 1);
+	if (n->str == NULL) {
+		free(n);
+		return NULL;
+	}
+	memcpy(n->str, s, len);
+	n->str[len] = '\0';
+	n->len = len;
+	return n;
+}
+
+struct align_node *
+align_scalar_str(const char *s)
+{
+	return s ? align_scalar(s, strlen(s)) : NULL;
+}
+
+struct align_node *
+align_scalar_raw(const char *s)
+{
+	struct align_node *n = align_scalar_str(s);
+
+	if (n)
+		n->raw = 1;
+	return n;
+}
+
+struct align_node *
+align_scalar_int(long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%ld", v);
+	return align_scalar_raw(buf);
+}
+
+struct align_node *
+align_seq(void)
+{
+	return node_new(ALIGN_SEQ);
+}
+
+struct align_node *
+align_map(void)
+{
+	return node_new(ALIGN_MAP);
+}
+
+static int
+grow(struct align_node *n)
+{
+	size_t cap;
+	struct align_node **item;
+	char **key;
+
+	if (n->n < n->cap)
+		return 0;
+	cap = n->cap ? n->cap * 2 : 4;
+	item = realloc(n->item, cap * sizeof(*item));
+	if (item == NULL)
+		return -1;
+	n->item = item;
+	if (n->type == ALIGN_MAP) {
+		key = realloc(n->key, cap * sizeof(*key));
+		if (key == NULL)
+			return -1;
+		n->key = key;
+	}
+	n->cap = cap;
+	return 0;
+}
+
+int
+align_seq_push(struct align_node *seq, struct align_node *item)
+{
+	if (item == NULL)
+		return -1;
+	if (grow(seq) < 0) {
+		align_node_free(item);
+		return -1;
+	}
+	seq->item[seq->n++] = item;
+	return 0;
+}
+
+int
+align_seq_push_str(struct align_node *seq, const char *s)
+{
+	return align_seq_push(seq, align_scalar_str(s));
+}
+
+long
+align_map_find(const struct align_node *map, const char *key)
+{
+	size_t i;
+
+	if (map == NULL || map->type != ALIGN_MAP)
+		return -1;
+	for (i = 0; i < map->n; i++)
+		if (strcmp(map->key[i], key) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
+align_map_put(struct align_node *map, const char *key,
+    struct align_node *val)
+{
+	long i;
+	char *k;
+
+	if (val == NULL)
+		return -1;
+	i = align_map_find(map, key);
+	if (i >= 0) {
+		align_node_free(map->item[i]);
+		map->item[i] = val;
+		return 0;
+	}
+	if ((k = strdup(key)) == NULL || grow(map) < 0) {
+		free(k);
+		align_node_free(val);
+		return -1;
+	}
+	map->key[map->n] = k;
+	map->item[map->n++] = val;
+	return 0;
+}
+
+int
+align_map_put_str(struct align_node *map, const char *key, const char *s)
+{
+	return align_map_put(map, key, align_scalar_str(s));
+}
+
+int
+align_map_del(struct align_node *map, const char *key)
+{
+	long i = align_map_find(map, key);
+
+	if (i < 0)
+		return 0;
+	free(map->key[i]);
+	align_node_free(map->item[i]);
+	memmove(map->key + i, map->key + i + 1,
+	    (map->n - i - 1) * sizeof(*map->key));
+	memmove(map->item + i, map->item + i + 1,
+	    (map->n - i - 1) * sizeof(*map->item));
+	map->n--;
+	return 1;
+}
+
+struct align_node *
+align_map_get(const struct align_node *map, const char *key)
+{
+	long i = align_map_find(map, key);
+
+	return i < 0 ? NULL : map->item[i];
+}
+
+const char *
+align_map_str(const struct align_node *map, const char *key)
+{
+	struct align_node *v = align_map_get(map, key);
+
+	return v && v->type == ALIGN_SCALAR ? v->str : NULL;
+}
+
+struct align_node *
+align_node_copy(const struct align_node *n)
+{
+	struct align_node *c;
+	size_t i;
+
+	if (n == NULL)
+		return NULL;
+	if (n->type == ALIGN_SCALAR) {
+		c = align_scalar(n->str, n->len);
+		if (c)
+			c->raw = n->raw;
+	} else {
+		c = node_new(n->type);
+		for (i = 0; c && i < n->n; i++) {
+			struct align_node *v = align_node_copy(n->item[i]);
+			int rc = n->type == ALIGN_SEQ ?
+			    align_seq_push(c, v) : align_map_put(c, n->key[i], v);
+			if (rc < 0) {
+				align_node_free(c);
+				c = NULL;
+			}
+		}
+	}
+	if (c) {
+		c->line = n->line;
+		c->col = n->col;
+	}
+	return c;
+}
+
+int
+align_node_equal(const struct align_node *a, const struct align_node *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->type != b->type || a->n != b->n)
+		return 0;
+	if (a->type == ALIGN_SCALAR)
+		return a->raw == b->raw && a->len == b->len &&
+		    memcmp(a->str, b->str, a->len) == 0;
+	for (i = 0; i < a->n; i++) {
+		if (a->type == ALIGN_MAP && strcmp(a->key[i], b->key[i]) != 0)
+			return 0;
+		if (!align_node_equal(a->item[i], b->item[i]))
+			return 0;
+	}
+	return 1;
+}
+
+void
+align_node_free(struct align_node *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->n; i++) {
+		align_node_free(n->item[i]);
+		if (n->key)
+			free(n->key[i]);
+	}
+	free(n->item);
+	free(n->key);
+	free(n->str);
+	free(n);
+}
+
+const char *
+align_record_kind(const struct align_node *rec)
+{
+	return align_map_str(rec, "kind");
+}
+
+const char *
+align_record_id(const struct align_node *rec)
+{
+	return align_map_str(rec, "id");
+}
+
+struct align_node *
+align_record_new(const char *kind)
+{
+	struct align_node *rec = align_map();
+
+	if (rec && align_map_put_str(rec, "kind", kind) < 0) {
+		align_node_free(rec);
+		return NULL;
+	}
+	return rec;
+}

@@ -1,0 +1,79 @@
+/*
+ * node.h - records as trees of scalars, sequences and mappings.
+ *
+ * Every document of a session stream is a record: a mapping whose "kind"
+ * key names what it is.  A record is held as an align_node tree so that
+ * keys and kinds a tool does not know survive it unchanged.
+ *
+ * Ownership: a container owns its children.  align_seq_push() and
+ * align_map_put() take ownership of the node they are given, even when
+ * they fail (they free it then), so a caller never leaks on an error path:
+ *
+ *	if (align_map_put(rec, "title", align_scalar_str(title)) < 0)
+ *		return align_err_nomem(e);
+ *
+ * A NULL node given to them counts as an allocation that failed.
+ * align_node_free() accepts NULL.
+ */
+#ifndef ALIGN_NODE_H
+#define ALIGN_NODE_H
+
+#include <stddef.h>
+
+enum align_type { ALIGN_SCALAR, ALIGN_SEQ, ALIGN_MAP };
+
+struct align_node {
+	enum align_type type;
+	int raw;		/* scalar: a plain number, boolean or null in
+				 * the input, written back plain; 0 for text */
+	char *str;		/* scalar: NUL-terminated UTF-8 */
+	size_t len;		/* scalar: bytes in str */
+	size_t n, cap;		/* seq and map: entries */
+	struct align_node **item; /* seq: the items; map: the values */
+	char **key;		/* map: the keys, in order */
+	unsigned long line, col; /* where it began in its input; 0 if made */
+};
+
+/* Constructors return NULL when out of memory. */
+struct align_node *align_scalar(const char *s, size_t len);
+struct align_node *align_scalar_str(const char *s);	/* NULL s: NULL */
+struct align_node *align_scalar_raw(const char *s);	/* e.g. "3" */
+struct align_node *align_scalar_int(long v);
+struct align_node *align_seq(void);
+struct align_node *align_map(void);
+
+/* Append to a sequence; 0, or -1 when out of memory. */
+int align_seq_push(struct align_node *seq, struct align_node *item);
+/* Append a string to a sequence of strings. */
+int align_seq_push_str(struct align_node *seq, const char *s);
+
+/* Set key in a mapping: an existing key keeps its place and gets the new
+ * value; a new key goes at the end.  0, or -1 when out of memory. */
+int align_map_put(struct align_node *map, const char *key,
+    struct align_node *val);
+int align_map_put_str(struct align_node *map, const char *key,
+    const char *s);
+/* Remove key; returns 1 if it was there. */
+int align_map_del(struct align_node *map, const char *key);
+
+/* The value of key, or NULL. */
+struct align_node *align_map_get(const struct align_node *map,
+    const char *key);
+/* The value of key when it is a scalar, else NULL. */
+const char *align_map_str(const struct align_node *map, const char *key);
+/* The index of key in map, or -1. */
+long align_map_find(const struct align_node *map, const char *key);
+
+/* A deep copy, or NULL when out of memory. */
+struct align_node *align_node_copy(const struct align_node *n);
+/* 1 when a and b hold the same data (positions aside). */
+int align_node_equal(const struct align_node *a, const struct align_node *b);
+void align_node_free(struct align_node *n);
+
+/* A record's kind and id, or NULL. */
+const char *align_record_kind(const struct align_node *rec);
+const char *align_record_id(const struct align_node *rec);
+/* A new record {kind: kind}, or NULL. */
+struct align_node *align_record_new(const char *kind);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * out.h - where a tool's session stream goes: standard output, or FILE
+ * rewritten in place (-i FILE) so that it is never left half-written.
+ *
+ *	struct align_out o;
+ *	if (align_out_open(&o, inplace_path_or_NULL, &e) < 0)
+ *		fail(&e);
+ *	for each record: if (align_out_record(&o, rec, &e) < 0) goto fail;
+ *	if (align_out_close(&o, &e) < 0)	   (nothing is replaced then)
+ *		fail(&e);
+ *	...
+ *	fail: align_out_abort(&o);
+ */
+#ifndef ALIGN_OUT_H
+#define ALIGN_OUT_H
+
+#include <stdio.h>
+
+#include "buf.h"
+#include "err.h"
+#include "file.h"
+#include "node.h"
+
+struct align_out {
+	FILE *fp;
+	const char *name;	/* for messages: the file or "<stdout>" */
+	int inplace;
+	struct align_rewrite rw;
+	struct align_buf buf;
+};
+
+/* inplace: the file to replace, or NULL for standard output. */
+int align_out_open(struct align_out *o, const char *inplace,
+    struct align_err *e);
+int align_out_record(struct align_out *o, const struct align_node *rec,
+    struct align_err *e);
+int align_out_write(struct align_out *o, const char *s, size_t n,
+    struct align_err *e);
+/* Flush and, in place, replace the file: 0, or -1 and e (74). */
+int align_out_close(struct align_out *o, struct align_err *e);
+/* Give up: the file in place stays as it was. */
+void align_out_abort(struct align_out *o);
+
+#endif

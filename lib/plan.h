@@ -1,0 +1,60 @@
+/*
+ * plan.h - the session record: steps 1-4 of the method.
+ *
+ * Recognise that alignment is made on purpose, plan a meeting for that
+ * alone, open it by stating the purpose, and ask the opening question.
+ * align_plan_apply() writes what was asked into a session record;
+ * the printers show it for the room, a wiki or a calendar.
+ */
+#ifndef ALIGN_PLAN_H
+#define ALIGN_PLAN_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "err.h"
+#include "node.h"
+#include "when.h"
+
+#define ALIGN_PURPOSE "Build alignment so that people experience their " \
+	"managers consistently."
+#define ALIGN_QUESTION "Think about a time a supervisor impacted you in a " \
+	"positive (or maybe not-so-positive) way. What did they do?"
+#define ALIGN_TITLE "Leadership alignment"
+#define ALIGN_DURATION "2h"
+
+/* What to set; NULL leaves a key as it is (or, for a new session, gives
+ * it its default). */
+struct align_plan {
+	const char *id, *title, *purpose, *question, *date, *duration;
+	const char *place, *facilitator;
+	char **participants;	/* replaces the list when set_participants */
+	size_t nparticipants;
+	int set_participants;
+};
+
+/* Update *session (a new one is made when *session is NULL) from p.
+ * Values are checked and written in canonical form; the calendar uid is
+ * made once and kept; "sequence" goes up when the date, duration, title
+ * or place of an existing session changes.  0, or -1 and e (64 for a
+ * bad value in p, 65 for a bad value in the record, 71). */
+int align_plan_apply(struct align_node **session, const struct align_plan *p,
+    struct align_err *e);
+
+/* The agenda for the room (markdown: for a wiki), appended to b.
+ * width: columns to wrap at. */
+int align_plan_agenda(struct align_buf *b, const struct align_node *session,
+    int markdown, size_t width, struct align_err *e);
+
+/* The invitation as an iCalendar VEVENT, stamped now. */
+int align_plan_ics(struct align_buf *b, const struct align_node *session,
+    const struct align_time *now, struct align_err *e);
+
+/* The session's date, or -1 and e (65 with its position; "no date"). */
+int align_session_date(const struct align_node *session,
+    struct align_time *t, struct align_err *e);
+/* The session's duration in minutes (2h when it has none), or -1. */
+int align_session_minutes(const struct align_node *session, long *minutes,
+    struct align_err *e);
+
+#endif

@@ -1,0 +1,849 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "buf.h"
+#include "hash.h"
+#include "reader.h"
+#include "schema.h"
+#include "writer.h"
+
+#define CHUNK 65536
+
+/* One open input file, its bytes validated as they are read. */
+struct input {
+	int fd;
+	int open;
+	int eof;
+	int yaml;
+	char name[256];
+	size_t pos, len;	/* bytes [pos, len) are read, not consumed */
+	unsigned long line, col; /* position of the next byte to validate */
+	int need;		/* continuation bytes still expected */
+	unsigned char lo, hi;	/* range of the next continuation byte */
+	unsigned long bline, bcol; /* where that character began */
+	size_t line_bytes;	/* bytes since the last newline */
+	size_t since_doc;	/* bytes since the last "---" line */
+	int dash;		/* dashes at the start of this line, or -1 */
+	unsigned char buf[CHUNK]; /* last: open_next() clears what is above */
+};
+
+struct frame {
+	struct align_node *node;
+	char *key;		/* map: a key waiting for its value */
+	unsigned long kline, kcol;
+};
+
+struct align_reader {
+	char **paths;
+	size_t npaths, next;
+	struct align_read_opts o;
+	struct input in;
+	yaml_parser_t parser;
+	int parser_live;
+	struct frame stack[ALIGN_DEPTH_MAX + 1];
+	int sp;
+	struct align_node *root;
+	struct align_err verr;	/* an error found while feeding libyaml */
+	struct align_err ferr;	/* the error that stopped the reader */
+	int failed;
+	struct align_set ids;
+	struct align_count seen;
+	struct align_buf line, para;
+	unsigned long line_no, para_line;
+	const char *rec_file;
+	unsigned long rec_line;
+	int rec_plain;
+};
+
+static int
+verr(struct align_reader *r, unsigned long line, unsigned long col,
+    const char *msg)
+{
+	return align_err_set(&r->verr, EX_DATAERR, r->in.name, line, col,
+	    "%s", msg);
+}
+
+/* Check bytes [from, to) of the buffer: UTF-8, no NUL, bounded lines and
+ * records.  Keeps the position of every byte. */
+static int
+validate(struct align_reader *r, size_t from, size_t to)
+{
+	struct input *in = &r->in;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		unsigned char c = in->buf[i];
+
+		if (in->need > 0) {
+			if (c < in->lo || c > in->hi)
+				return verr(r, in->bline, in->bcol,
+				    "invalid UTF-8 (the file must be UTF-8)");
+			in->need--;
+			in->lo = 0x80;
+			in->hi = 0xbf;
+		} else if (c == '\n') {
+			in->line++;
+			in->col = 1;
+			in->line_bytes = 0;
+			in->dash = 0;
+			if (in->yaml && ++in->since_doc > ALIGN_RECORD_MAX)
+				return verr(r, in->line - 1, 1,
+				    "record longer than 1 MiB");
+			continue;
+		} else if (c == 0) {
+			return verr(r, in->line, in->col, "NUL byte in text");
+		} else if (c < 0x80) {
+			in->col++;
+			if (in->dash >= 0 && c == '-' && ++in->dash == 3) {
+				in->since_doc = 0;
+				in->dash = -1;
+			} else if (c != '-') {
+				in->dash = -1;
+			}
+		} else {
+			in->bline = in->line;
+			in->bcol = in->col++;
+			in->dash = -1;
+			in->lo = 0x80;
+			in->hi = 0xbf;
+			if (c >= 0xc2 && c <= 0xdf)
+				in->need = 1;
+			else if (c >= 0xe0 && c <= 0xef)
+				in->need = 2;
+			else if (c >= 0xf0 && c <= 0xf4)
+				in->need = 3;
+			else
+				return verr(r, in->bline, in->bcol,
+				    "invalid UTF-8 (the file must be UTF-8)");
+			if (c == 0xe0)
+				in->lo = 0xa0;
+			else if (c == 0xed)
+				in->hi = 0x9f;
+			else if (c == 0xf0)
+				in->lo = 0x90;
+			else if (c == 0xf4)
+				in->hi = 0x8f;
+		}
+		if (++in->line_bytes > ALIGN_RECORD_MAX)
+			return verr(r, in->line, in->col,
+			    "line longer than 1 MiB");
+		if (in->yaml && ++in->since_doc > ALIGN_RECORD_MAX)
+			return verr(r, in->line, in->col,
+			    "record longer than 1 MiB");
+	}
+	return 0;
+}
+
+/* Read more bytes.  -1 with r->verr on an error. */
+static int
+fill(struct align_reader *r)
+{
+	struct input *in = &r->in;
+	ssize_t n;
+
+	if (in->eof)
+		return 0;
+	if (in->pos > 0) {
+		memmove(in->buf, in->buf + in->pos, in->len - in->pos);
+		in->len -= in->pos;
+		in->pos = 0;
+	}
+	if (in->len == sizeof(in->buf))
+		return 0;
+	do
+		n = read(in->fd, in->buf + in->len, sizeof(in->buf) - in->len);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return align_err_set(&r->verr, EX_IOERR, in->name, 0, 0,
+		    "read error: %s", strerror(errno));
+	if (n == 0) {
+		in->eof = 1;
+		if (in->need > 0)
+			return verr(r, in->bline, in->bcol,
+			    "truncated UTF-8 character at the end of the file");
+		return 0;
+	}
+	in->len += (size_t)n;
+	return validate(r, in->len - (size_t)n, in->len);
+}
+
+static int
+read_handler(void *data, unsigned char *buffer, size_t size,
+    size_t *size_read)
+{
+	struct align_reader *r = data;
+	struct input *in = &r->in;
+	size_t n;
+
+	if (in->pos == in->len && fill(r) < 0)
+		return 0;
+	n = in->len - in->pos;
+	if (n > size)
+		n = size;
+	memcpy(buffer, in->buf + in->pos, n);
+	in->pos += n;
+	*size_read = n;
+	return 1;
+}
+
+/* YAML or plain text?  Look at the first line that is neither blank nor a
+ * comment. */
+static int
+detect(struct align_reader *r)
+{
+	struct input *in = &r->in;
+
+	for (;;) {
+		const char *p = (const char *)in->buf + in->pos;
+		const char *end = (const char *)in->buf + in->len;
+
+		if (in->len - in->pos >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+			p += 3;
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+			if (nl == NULL && !in->eof && in->len < sizeof(in->buf))
+				break;
+			while (p < end && (*p == ' ' || *p == '\t' ||
+			    *p == '\r'))
+				p++;
+			if (p == end || *p == '\n' || *p == '#') {
+				if (nl == NULL)
+					break;
+				p = nl + 1;
+				continue;
+			}
+			in->yaml = (end - p >= 3 && memcmp(p, "---", 3) == 0) ||
+			    (end - p >= 5 && memcmp(p, "%YAML", 5) == 0) ||
+			    (end - p >= 5 && memcmp(p, "kind:", 5) == 0);
+			return 0;
+		}
+		if (in->eof || in->len == sizeof(in->buf)) {
+			in->yaml = in->eof;
+			return 0;
+		}
+		if (fill(r) < 0)
+			return -1;
+	}
+}
+
+static int
+open_next(struct align_reader *r, struct align_err *e)
+{
+	struct input *in = &r->in;
+	const char *path = r->npaths ? r->paths[r->next] : "-";
+	struct stat st;
+
+	r->next++;
+	memset(in, 0, offsetof(struct input, buf));
+	in->line = in->col = 1;
+	if (strcmp(path, "-") == 0) {
+		in->fd = STDIN_FILENO;
+		snprintf(in->name, sizeof(in->name), "<stdin>");
+	} else {
+		snprintf(in->name, sizeof(in->name), "%s", path);
+		in->fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (in->fd < 0)
+			return align_err_set(e, EX_NOINPUT, path, 0, 0,
+			    "cannot open: %s", strerror(errno));
+		if (fstat(in->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			close(in->fd);
+			return align_err_set(e, EX_NOINPUT, path, 0, 0,
+			    "is a directory");
+		}
+	}
+	in->open = 1;
+	in->yaml = 1;	/* until told otherwise: bound records while peeking */
+	if (detect(r) < 0) {
+		*e = r->verr;
+		return -1;
+	}
+	if (in->yaml) {
+		if (!yaml_parser_initialize(&r->parser))
+			return align_err_nomem(e);
+		r->parser_live = 1;
+		yaml_parser_set_encoding(&r->parser, YAML_UTF8_ENCODING);
+		yaml_parser_set_input(&r->parser, read_handler, r);
+	} else {
+		align_count_release(&r->seen);
+	}
+	return 0;
+}
+
+static void
+close_input(struct align_reader *r)
+{
+	int i;
+
+	if (r->parser_live)
+		yaml_parser_delete(&r->parser);
+	r->parser_live = 0;
+	if (r->in.open && r->in.fd != STDIN_FILENO)
+		close(r->in.fd);
+	r->in.open = 0;
+	for (i = 0; i < r->sp; i++) {
+		align_node_free(r->stack[i].node);
+		free(r->stack[i].key);
+	}
+	r->sp = 0;
+	align_node_free(r->root);
+	r->root = NULL;
+}
+
+struct align_reader *
+align_reader_open(char *const *paths, size_t n,
+    const struct align_read_opts *o, struct align_err *e)
+{
+	struct align_reader *r = calloc(1, sizeof(*r));
+	size_t i;
+
+	if (r == NULL || (n && (r->paths = calloc(n, sizeof(char *))) ==
+	    NULL)) {
+		free(r);
+		align_err_nomem(e);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		if ((r->paths[i] = strdup(paths[i])) == NULL) {
+			r->npaths = i;
+			align_reader_free(r);
+			align_err_nomem(e);
+			return NULL;
+		}
+	r->npaths = n;
+	if (o)
+		r->o = *o;
+	return r;
+}
+
+void
+align_reader_free(struct align_reader *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	close_input(r);
+	for (i = 0; i < r->npaths; i++)
+		free(r->paths[i]);
+	free(r->paths);
+	align_set_release(&r->ids);
+	align_count_release(&r->seen);
+	align_buf_release(&r->line);
+	align_buf_release(&r->para);
+	free(r);
+}
+
+const char *
+align_reader_file(const struct align_reader *r)
+{
+	return r->rec_file ? r->rec_file : "";
+}
+
+unsigned long
+align_reader_line(const struct align_reader *r)
+{
+	return r->rec_line;
+}
+
+int
+align_reader_plain(const struct align_reader *r)
+{
+	return r->rec_plain;
+}
+
+static void
+clear_raw(struct align_node *n)
+{
+	size_t i;
+
+	n->raw = 0;
+	for (i = 0; i < n->n; i++)
+		clear_raw(n->item[i]);
+}
+
+/* A document is complete: check it is a record and keep it, unless a
+ * record with its id came before.  1 kept, 0 skipped, -1 error. */
+static int
+finish_record(struct align_reader *r, struct align_node *root,
+    unsigned long line, unsigned long col, struct align_err *e)
+{
+	struct align_node *kind, *id;
+	size_t i;
+	int rc;
+
+	if (root->type == ALIGN_SCALAR && root->raw &&
+	    (root->len == 0 || strcmp(root->str, "~") == 0 ||
+	    strcmp(root->str, "null") == 0))
+		return 0;	/* an empty document */
+	if (root->line) {
+		line = root->line;
+		col = root->col;
+	}
+	if (root->type != ALIGN_MAP)
+		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
+		    "expected a mapping (a record with a 'kind')");
+	kind = align_map_get(root, "kind");
+	if (kind == NULL)
+		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
+		    "record has no 'kind'");
+	if (kind->type != ALIGN_SCALAR || kind->len == 0)
+		return align_err_set(e, EX_DATAERR, r->in.name, kind->line,
+		    kind->col, "'kind' must be a word such as 'response'");
+	for (i = 0; i < root->n; i++)
+		if (align_schema_is_text(kind->str, root->key[i]))
+			clear_raw(root->item[i]);
+	id = align_map_get(root, "id");
+	if (id == NULL)
+		return 1;
+	if (id->type != ALIGN_SCALAR || id->len == 0)
+		return align_err_set(e, EX_DATAERR, r->in.name, id->line,
+		    id->col, "'id' must be text");
+	rc = align_set_add(&r->ids, id->str, id->len);
+	if (rc < 0)
+		return align_err_nomem(e);
+	return rc;
+}
+
+static int
+tag_raw(const char *tag, int *raw)
+{
+	static const char pre[] = "tag:yaml.org,2002:";
+	static const char *const ok[] = { "str", "int", "float", "bool",
+	    "null", "seq", "map", NULL };
+	size_t i;
+
+	if (tag == NULL)
+		return 0;
+	if (strncmp(tag, pre, sizeof(pre) - 1) != 0)
+		return -1;
+	tag += sizeof(pre) - 1;
+	for (i = 0; ok[i]; i++)
+		if (strcmp(tag, ok[i]) == 0) {
+			*raw = i > 0 && i < 5;
+			return 0;
+		}
+	return -1;
+}
+
+/* Put n where the parser is: the root, a sequence item, a key or a
+ * value. */
+static int
+attach(struct align_reader *r, struct align_node *n, struct align_err *e)
+{
+	struct frame *top;
+
+	if (r->sp == 0) {
+		r->root = n;
+		return 0;
+	}
+	top = &r->stack[r->sp - 1];
+	if (top->node->type == ALIGN_SEQ) {
+		if (align_seq_push(top->node, n) < 0)
+			return align_err_nomem(e);
+		return 0;
+	}
+	if (top->key == NULL) {
+		if (align_map_find(top->node, n->str) >= 0) {
+			align_err_set(e, EX_DATAERR, r->in.name, n->line,
+			    n->col, "duplicate key '%s'", n->str);
+			align_node_free(n);
+			return -1;
+		}
+		top->key = n->str;
+		top->kline = n->line;
+		top->kcol = n->col;
+		n->str = NULL;
+		align_node_free(n);
+		return 0;
+	}
+	if (align_map_put(top->node, top->key, n) < 0)
+		return align_err_nomem(e);
+	free(top->key);
+	top->key = NULL;
+	return 0;
+}
+
+static int
+parser_error(struct align_reader *r, struct align_err *e)
+{
+	yaml_parser_t *p = &r->parser;
+
+	if (r->verr.status) {
+		*e = r->verr;
+		return -1;
+	}
+	if (p->error == YAML_MEMORY_ERROR)
+		return align_err_nomem(e);
+	if (p->error == YAML_READER_ERROR)
+		return align_err_set(e, EX_DATAERR, r->in.name, 0, 0,
+		    "%s at byte %zu", p->problem ? p->problem : "read error",
+		    p->problem_offset);
+	if (p->context)
+		return align_err_set(e, EX_DATAERR, r->in.name,
+		    p->problem_mark.line + 1, p->problem_mark.column + 1,
+		    "%s (%s at line %zu)", p->problem ? p->problem : "error",
+		    p->context, p->context_mark.line + 1);
+	return align_err_set(e, EX_DATAERR, r->in.name,
+	    p->problem_mark.line + 1, p->problem_mark.column + 1, "%s",
+	    p->problem ? p->problem : "not YAML");
+}
+
+/* The next record of a YAML file: 1, 0 at its end, -1. */
+static int
+yaml_next(struct align_reader *r, struct align_node **rec,
+    struct align_err *e)
+{
+	yaml_event_t ev;
+	unsigned long dline = 0, dcol = 0;
+
+	for (;;) {
+		struct align_node *n = NULL;
+		const char *anchor = NULL, *tag = NULL;
+		unsigned long line, col;
+		int rc = 0, raw = 0;
+
+		if (!yaml_parser_parse(&r->parser, &ev))
+			return parser_error(r, e);
+		line = ev.start_mark.line + 1;
+		col = ev.start_mark.column + 1;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			yaml_event_delete(&ev);
+			return 0;
+		case YAML_DOCUMENT_START_EVENT:
+			dline = line;
+			dcol = col;
+			r->rec_line = line;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			n = r->root;
+			r->root = NULL;
+			if (n == NULL)
+				break;
+			rc = finish_record(r, n, dline, dcol, e);
+			if (rc > 0) {
+				*rec = n;
+				yaml_event_delete(&ev);
+				return 1;
+			}
+			align_node_free(n);
+			break;
+		case YAML_ALIAS_EVENT:
+			rc = align_err_set(e, EX_DATAERR, r->in.name, line,
+			    col, "aliases are not allowed");
+			break;
+		case YAML_SCALAR_EVENT:
+			anchor = (const char *)ev.data.scalar.anchor;
+			tag = (const char *)ev.data.scalar.tag;
+			if (memchr(ev.data.scalar.value, 0,
+			    ev.data.scalar.length)) {
+				rc = align_err_set(e, EX_DATAERR, r->in.name,
+				    line, col, "NUL character in a string");
+				break;
+			}
+			n = align_scalar((const char *)ev.data.scalar.value,
+			    ev.data.scalar.length);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			anchor = (const char *)ev.data.sequence_start.anchor;
+			tag = (const char *)ev.data.sequence_start.tag;
+			n = align_seq();
+			break;
+		case YAML_MAPPING_START_EVENT:
+			anchor = (const char *)ev.data.mapping_start.anchor;
+			tag = (const char *)ev.data.mapping_start.tag;
+			n = align_map();
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			n = r->stack[--r->sp].node;
+			free(r->stack[r->sp].key);
+			r->stack[r->sp].key = NULL;
+			rc = attach(r, n, e);
+			break;
+		default:
+			break;
+		}
+		if (rc == 0 && (ev.type == YAML_SCALAR_EVENT ||
+		    ev.type == YAML_SEQUENCE_START_EVENT ||
+		    ev.type == YAML_MAPPING_START_EVENT)) {
+			if (n == NULL) {
+				rc = align_err_nomem(e);
+			} else if (anchor) {
+				rc = align_err_set(e, EX_DATAERR, r->in.name,
+				    line, col, "anchors are not allowed");
+			} else if (tag_raw(tag, &raw) < 0) {
+				rc = align_err_set(e, EX_DATAERR, r->in.name,
+				    line, col, "tag '%s' is not allowed", tag);
+			} else if (n->type != ALIGN_SCALAR && r->sp > 0 &&
+			    r->stack[r->sp - 1].node->type == ALIGN_MAP &&
+			    r->stack[r->sp - 1].key == NULL) {
+				rc = align_err_set(e, EX_DATAERR, r->in.name,
+				    line, col, "a key must be a word, not a "
+				    "list or a mapping");
+			} else if (n->type != ALIGN_SCALAR &&
+			    r->sp >= ALIGN_DEPTH_MAX) {
+				rc = align_err_set(e, EX_DATAERR, r->in.name,
+				    line, col, "nested deeper than %d levels",
+				    ALIGN_DEPTH_MAX);
+			}
+			if (rc < 0) {
+				align_node_free(n);
+			} else {
+				n->line = line;
+				n->col = col;
+				if (n->type == ALIGN_SCALAR)
+					n->raw = tag ? raw :
+					    ev.data.scalar.style ==
+					    YAML_PLAIN_SCALAR_STYLE &&
+					    align_implicit_type(n->str, n->len);
+				if (n->type == ALIGN_SCALAR) {
+					rc = attach(r, n, e);
+				} else {
+					r->stack[r->sp].node = n;
+					r->stack[r->sp++].key = NULL;
+				}
+			}
+		}
+		yaml_event_delete(&ev);
+		if (rc < 0)
+			return -1;
+	}
+}
+
+/* The next line of a plain-text file into r->line, without its newline:
+ * 1, or 0 at the end. */
+static int
+next_line(struct align_reader *r)
+{
+	struct input *in = &r->in;
+
+	align_buf_reset(&r->line);
+	for (;;) {
+		unsigned char *p = in->buf + in->pos;
+		unsigned char *nl = memchr(p, '\n', in->len - in->pos);
+		size_t n = nl ? (size_t)(nl - p) : in->len - in->pos;
+
+		align_buf_add(&r->line, (const char *)p, n);
+		in->pos += n + (nl != NULL);
+		if (nl || (in->eof && in->pos == in->len)) {
+			if (r->line.failed)
+				return align_err_nomem(&r->verr);
+			r->line_no++;
+			return nl || r->line.len > 0;
+		}
+		if (fill(r) < 0)
+			return -1;
+	}
+}
+
+static int
+is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* A "Name:" prefix of s: its length, or 0. */
+static size_t
+name_prefix(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, words = 1;
+
+	if (!((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= 'a' && p[0] <= 'z') ||
+	    p[0] >= 0x80))
+		return 0;
+	for (i = 0; i <= 40 && p[i]; i++) {
+		if (p[i] == ':')
+			return (p[i + 1] == ' ' || p[i + 1] == '\t' ||
+			    p[i + 1] == '\0') ? i : 0;
+		if (p[i] == ' ' && ++words > 4)
+			return 0;
+		if (strchr("\"()[]{}<>/\\|#*=?!;,", p[i]))
+			return 0;
+	}
+	return 0;
+}
+
+static int
+make_response(struct align_reader *r, char *s, unsigned long line,
+    struct align_node **rec, struct align_err *e)
+{
+	const char *who = r->o.participant;
+	char *end, name[64], id[19];
+	size_t k;
+	uint64_t h;
+	unsigned long occ;
+	struct align_node *n;
+
+	while (is_space((unsigned char)*s))
+		s++;
+	if (who == NULL && (k = name_prefix(s)) > 0) {
+		memcpy(name, s, k);
+		name[k] = '\0';
+		while (k > 0 && name[k - 1] == ' ')
+			name[--k] = '\0';
+		who = name;
+		s += strlen(name) + 1;
+		while (is_space((unsigned char)*s))
+			s++;
+	}
+	end = s + strlen(s);
+	while (end > s && is_space((unsigned char)end[-1]))
+		*--end = '\0';
+	if (*s == '\0')
+		return align_err_set(e, EX_DATAERR, r->in.name, line, 1,
+		    "empty response");
+	if (align_response_hash(who, NULL, s, &h) < 0 ||
+	    (occ = align_count_inc(&r->seen, h)) == 0)
+		return align_err_nomem(e);
+	align_response_id_of(h, occ, id);
+	n = align_record_new("response");
+	if (n == NULL || align_map_put_str(n, "id", id) < 0 ||
+	    (who && align_map_put_str(n, "participant", who) < 0) ||
+	    (r->o.at && align_map_put_str(n, "at", r->o.at) < 0) ||
+	    (r->o.question && align_map_put_str(n, "question",
+	    r->o.question) < 0) || align_map_put_str(n, "text", s) < 0) {
+		align_node_free(n);
+		return align_err_nomem(e);
+	}
+	n->line = line;
+	if (align_set_add(&r->ids, id, strlen(id)) < 0) {
+		align_node_free(n);
+		return align_err_nomem(e);
+	}
+	*rec = n;
+	return 1;
+}
+
+static int
+plain_next(struct align_reader *r, struct align_node **rec,
+    struct align_err *e)
+{
+	for (;;) {
+		int rc = next_line(r);
+		char *s;
+		size_t i;
+
+		if (rc < 0) {
+			*e = r->verr;
+			return -1;
+		}
+		if (rc == 0) {
+			if (r->para.len == 0)
+				return 0;
+			rc = make_response(r, r->para.p, r->para_line, rec, e);
+			align_buf_reset(&r->para);
+			return rc;
+		}
+		s = r->line.p;
+		if (r->line_no == 1 && r->line.len >= 3 &&
+		    memcmp(s, "\xef\xbb\xbf", 3) == 0)
+			s += 3;
+		for (i = 0; s[i] && is_space((unsigned char)s[i]); i++)
+			;
+		if (s[i] == '\0') {
+			if (r->o.paragraphs && r->para.len > 0) {
+				rc = make_response(r, r->para.p, r->para_line,
+				    rec, e);
+				align_buf_reset(&r->para);
+				return rc;
+			}
+			continue;
+		}
+		if (!r->o.paragraphs) {
+			r->rec_line = r->line_no;
+			return make_response(r, s, r->line_no, rec, e);
+		}
+		if (r->para.len == 0)
+			r->para_line = r->rec_line = r->line_no;
+		else
+			align_buf_putc(&r->para, '\n');
+		{
+			size_t n = strlen(s);
+
+			while (n > 0 && is_space((unsigned char)s[n - 1]))
+				n--;
+			align_buf_add(&r->para, s, n);
+		}
+		if (r->para.failed)
+			return align_err_nomem(e);
+	}
+}
+
+int
+align_reader_next(struct align_reader *r, struct align_node **rec,
+    struct align_err *e)
+{
+	int rc;
+
+	*rec = NULL;
+	if (r->failed) {
+		*e = r->ferr;
+		return -1;
+	}
+	for (;;) {
+		if (!r->in.open) {
+			if (r->next >= (r->npaths ? r->npaths : 1))
+				return 0;
+			r->line_no = 0;
+			if (open_next(r, e) < 0)
+				goto fail;
+		}
+		r->rec_file = r->in.name;
+		r->rec_plain = !r->in.yaml;
+		if (r->in.yaml)
+			rc = yaml_next(r, rec, e);
+		else if (r->o.yaml_only)
+			rc = align_err_set(e, EX_DATAERR, r->in.name, 1, 1,
+			    "expected a session stream (YAML starting with "
+			    "'---'), not plain text");
+		else
+			rc = plain_next(r, rec, e);
+		if (rc > 0)
+			return 1;
+		if (rc < 0)
+			goto fail;
+		close_input(r);
+	}
+fail:
+	close_input(r);
+	r->failed = 1;
+	r->ferr = *e;
+	return -1;
+}
+
+struct align_node *
+align_read_all(char *const *paths, size_t n, const struct align_read_opts *o,
+    struct align_err *e)
+{
+	struct align_reader *r = align_reader_open(paths, n, o, e);
+	struct align_node *all = align_seq(), *rec;
+	int rc;
+
+	if (r == NULL || all == NULL) {
+		align_reader_free(r);
+		align_node_free(all);
+		if (r)
+			align_err_nomem(e);
+		return NULL;
+	}
+	while ((rc = align_reader_next(r, &rec, e)) > 0)
+		if (align_seq_push(all, rec) < 0) {
+			rc = align_err_nomem(e);
+			break;
+		}
+	align_reader_free(r);
+	if (rc < 0) {
+		align_node_free(all);
+		return NULL;
+	}
+	return all;
+}

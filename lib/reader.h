@@ -1,0 +1,74 @@
+/*
+ * reader.h - read files as one stream of records.
+ *
+ * Files are read in order as one stream, standard input for "-" or when
+ * no file is named.  Each file is YAML (it starts, after blank and comment
+ * lines, with "---", "%YAML" or "kind:") or plain text: one response a
+ * line, "Name: text" naming the participant.  Plain text comes out as
+ * response records, their ids derived from their content.
+ *
+ * Reading is safe by construction: anchors, aliases and tags other than
+ * the standard ones are refused, nesting is at most ALIGN_DEPTH_MAX deep,
+ * a record or a line at most ALIGN_RECORD_MAX bytes, every byte valid
+ * UTF-8 and no NUL.  Every error names the file, line and column.  Of two
+ * records with the same id the first is kept, so a union merge of two git
+ * branches reads as their union.
+ *
+ *	struct align_reader *r = align_reader_open(paths, n, NULL, &e);
+ *	struct align_node *rec;
+ *	int rc;
+ *
+ *	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
+ *		use(rec);
+ *		align_node_free(rec);
+ *	}
+ *	align_reader_free(r);
+ *	if (rc < 0)
+ *		fail(&e);
+ */
+#ifndef ALIGN_READER_H
+#define ALIGN_READER_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "node.h"
+#include "when.h"
+
+#define ALIGN_DEPTH_MAX 32
+#define ALIGN_RECORD_MAX (1024 * 1024)
+
+struct align_read_opts {
+	const char *participant; /* plain text: all of it is this person's */
+	int paragraphs;		/* plain text: blank lines end a response */
+	const char *at;		/* plain text: the "at" of responses, or NULL */
+	const char *question;	/* plain text: their "question", or NULL */
+	int yaml_only;		/* refuse plain text */
+};
+
+struct align_reader;
+
+/* A reader over paths[0..n-1] (standard input when n is 0).  Files are
+ * opened as they are reached.  NULL and e when out of memory. */
+struct align_reader *align_reader_open(char *const *paths, size_t n,
+    const struct align_read_opts *o, struct align_err *e);
+
+/* The next record into *rec (the caller frees it): 1, or 0 at the end of
+ * the last file, or -1 and e (65 bad data, 66 a file cannot be opened,
+ * 74 read error, 71 out of memory).  After -1 every call returns -1. */
+int align_reader_next(struct align_reader *r, struct align_node **rec,
+    struct align_err *e);
+
+/* Where the record last returned began. */
+const char *align_reader_file(const struct align_reader *r);
+unsigned long align_reader_line(const struct align_reader *r);
+/* 1 when the record last returned came from plain text. */
+int align_reader_plain(const struct align_reader *r);
+
+void align_reader_free(struct align_reader *r);
+
+/* Read a whole stream into an array (ALIGN_SEQ node of records). */
+struct align_node *align_read_all(char *const *paths, size_t n,
+    const struct align_read_opts *o, struct align_err *e);
+
+#endif

@@ -1,0 +1,122 @@
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "text.h"
+
+size_t
+align_text_width(const char *s, size_t n)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t w = 0;
+
+	while (n > 0) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)n,
+		    &c);
+
+		if (k <= 0) {
+			k = 1;
+			w++;
+		} else {
+			int cw = utf8proc_charwidth(c);
+
+			w += cw > 0 ? (size_t)cw : 0;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return w;
+}
+
+void
+align_text_wrap(struct align_buf *b, const char *s, size_t indent,
+    size_t first_indent, size_t width)
+{
+	size_t col = first_indent, i;
+	int line_start = 1;
+
+	if (width < indent + 20)
+		width = indent + 20;
+	while (*s) {
+		size_t n, w;
+
+		if (*s == '\n') {
+			align_buf_putc(b, '\n');
+			for (i = 0; i < indent; i++)
+				align_buf_putc(b, ' ');
+			col = indent;
+			line_start = 1;
+			s++;
+			continue;
+		}
+		if (*s == ' ') {
+			s++;
+			continue;
+		}
+		n = strcspn(s, " \n");
+		w = align_text_width(s, n);
+		if (!line_start && col + 1 + w > width) {
+			align_buf_putc(b, '\n');
+			for (i = 0; i < indent; i++)
+				align_buf_putc(b, ' ');
+			col = indent;
+			line_start = 1;
+		}
+		if (!line_start) {
+			align_buf_putc(b, ' ');
+			col++;
+		}
+		align_buf_add(b, s, n);
+		col += w;
+		line_start = 0;
+		s += n;
+	}
+	align_buf_putc(b, '\n');
+}
+
+void
+align_slug(const char *s, char *out, size_t max)
+{
+	utf8proc_uint8_t *folded = NULL;
+	const unsigned char *p;
+	size_t n = 0;
+	int dash = 0;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
+	    UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+	    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT) < 0)
+		folded = NULL;
+	p = folded ? folded : (const unsigned char *)s;
+	for (; *p && n < max; p++) {
+		int c = *p;
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && n > 0 && n + 1 < max)
+				out[n++] = '-';
+			dash = 0;
+			out[n++] = (char)c;
+		} else {
+			dash = 1;
+		}
+	}
+	out[n] = '\0';
+	free(folded);
+}
+
+size_t
+align_terminal_width(int fd)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+
+	if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (env && atoi(env) > 0)
+		return (size_t)atoi(env);
+	return 80;
+}

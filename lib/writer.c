@@ -1,0 +1,319 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "schema.h"
+#include "writer.h"
+
+#define WIDTH 80	/* a flow list longer than this goes one item a line */
+
+static int
+isdigit_(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int
+align_implicit_type(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES",
+		"n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
+		"False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+		"<<", "=", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
+		"-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN", NULL
+	};
+	size_t i;
+	int c;
+
+	if (n == 0)
+		return 1;
+	for (i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+			return 1;
+	c = (unsigned char)s[0];
+	if (!isdigit_(c) && !((c == '+' || c == '-' || c == '.') && n > 1 &&
+	    (isdigit_((unsigned char)s[1]) || s[1] == '.')))
+		return 0;
+	/* A date or a timestamp: 2026-01-01, 2026-1-1T12:00... */
+	if (n >= 8 && isdigit_(c) && isdigit_((unsigned char)s[1]) &&
+	    isdigit_((unsigned char)s[2]) && isdigit_((unsigned char)s[3]) &&
+	    s[4] == '-' && isdigit_((unsigned char)s[5]))
+		return 1;
+	/* Numbers in any base, with _ and sexagesimal ':' parts, floats
+	 * with exponents: every character from this set. */
+	for (i = 0; i < n; i++)
+		if (!strchr("0123456789abcdefABCDEFxXoO_.:+-", s[i]))
+			return 0;
+	return 1;
+}
+
+int
+align_plain_ok(const char *s, size_t n, int flow)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	if (n == 0 || strchr("-?:,[]{}#&*!|>'\"%@`", p[0]) ||
+	    p[0] == ' ' || p[n - 1] == ' ' || p[n - 1] == ':')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (p[i] < 0x20 || p[i] == 0x7f)
+			return 0;
+		if (p[i] == ':' && (flow || p[i + 1] == ' '))
+			return 0;
+		if (p[i] == '#' && p[i - 1] == ' ')
+			return 0;
+		if (flow && strchr(",[]{}", p[i]))
+			return 0;
+		if (p[i] == 0xc2 && i + 1 < n && p[i + 1] < 0xa0)
+			return 0;	/* C1 controls, NEL */
+		if (p[i] == 0xe2 && i + 2 < n && p[i + 1] == 0x80 &&
+		    (p[i + 2] == 0xa8 || p[i + 2] == 0xa9))
+			return 0;	/* line and paragraph separators */
+		if (p[i] == 0xef && i + 2 < n && ((p[i + 1] == 0xbb &&
+		    p[i + 2] == 0xbf) || (p[i + 1] == 0xbf && p[i + 2] >= 0xbe)))
+			return 0;	/* BOM, noncharacters */
+	}
+	return !align_implicit_type(s, n);
+}
+
+static void
+emit_quoted(struct align_buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, start = 0;
+
+	align_buf_putc(b, '"');
+	for (i = 0; i < n; i++) {
+		const char *esc = NULL;
+		char hex[12];
+		size_t skip = 1;
+
+		switch (p[i]) {
+		case '"':  esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\t': esc = "\\t"; break;
+		case '\r': esc = "\\r"; break;
+		case 0xc2:
+			if (i + 1 < n && p[i + 1] < 0xa0) {
+				snprintf(hex, sizeof(hex), "\\x%02X", p[i + 1]);
+				esc = hex;
+				skip = 2;
+			}
+			break;
+		case 0xe2:
+			if (i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xa8 ||
+			    p[i + 2] == 0xa9)) {
+				esc = p[i + 2] == 0xa8 ? "\\L" : "\\P";
+				skip = 3;
+			}
+			break;
+		case 0xef:
+			if (i + 2 < n && ((p[i + 1] == 0xbb && p[i + 2] == 0xbf) ||
+			    (p[i + 1] == 0xbf && p[i + 2] >= 0xbe))) {
+				snprintf(hex, sizeof(hex), "\\u%04X",
+				    ((p[i] & 0x0f) << 12) |
+				    ((p[i + 1] & 0x3f) << 6) | (p[i + 2] & 0x3f));
+				esc = hex;
+				skip = 3;
+			}
+			break;
+		default:
+			if (p[i] < 0x20 || p[i] == 0x7f) {
+				snprintf(hex, sizeof(hex), "\\x%02X", p[i]);
+				esc = hex;
+			}
+		}
+		if (esc == NULL)
+			continue;
+		align_buf_add(b, s + start, i - start);
+		align_buf_puts(b, esc);
+		i += skip - 1;
+		start = i + 1;
+	}
+	align_buf_add(b, s + start, n - start);
+	align_buf_putc(b, '"');
+}
+
+void
+align_emit_scalar(struct align_buf *b, const char *s, size_t n, int flow)
+{
+	if (align_plain_ok(s, n, flow))
+		align_buf_add(b, s, n);
+	else
+		emit_quoted(b, s, n);
+}
+
+static void
+emit_value_scalar(struct align_buf *b, const struct align_node *v, int flow)
+{
+	if (v->raw && v->len == 0)
+		align_buf_puts(b, "null");
+	else if (v->raw)
+		align_buf_add(b, v->str, v->len);
+	else
+		align_emit_scalar(b, v->str, v->len, flow);
+}
+
+static void
+indent(struct align_buf *b, int n)
+{
+	while (n-- > 0)
+		align_buf_putc(b, ' ');
+}
+
+/* The width of a sequence of scalars written as a flow list, or -1 when
+ * it holds anything but scalars. */
+static long
+flow_width(const struct align_node *seq)
+{
+	struct align_buf tmp = ALIGN_BUF_INIT;
+	long w = 2;
+	size_t i;
+
+	for (i = 0; i < seq->n; i++) {
+		const struct align_node *v = seq->item[i];
+
+		if (v->type != ALIGN_SCALAR) {
+			align_buf_release(&tmp);
+			return -1;
+		}
+		if (v->raw || align_plain_ok(v->str, v->len, 1)) {
+			w += (long)v->len;
+		} else {
+			align_buf_reset(&tmp);
+			emit_quoted(&tmp, v->str, v->len);
+			w += (long)tmp.len;
+		}
+		w += i ? 2 : 0;
+		if (w > 100000)
+			break;
+	}
+	align_buf_release(&tmp);
+	return w;
+}
+
+static void
+emit_flow(struct align_buf *b, const struct align_node *seq)
+{
+	size_t i;
+
+	align_buf_putc(b, '[');
+	for (i = 0; i < seq->n; i++) {
+		if (i)
+			align_buf_puts(b, ", ");
+		emit_value_scalar(b, seq->item[i], 1);
+	}
+	align_buf_putc(b, ']');
+}
+
+static void emit_entry(struct align_buf *, int, const char *,
+    const struct align_node *);
+
+static void
+emit_map_body(struct align_buf *b, int ind, const struct align_node *map,
+    int first_inline)
+{
+	size_t i;
+
+	for (i = 0; i < map->n; i++)
+		emit_entry(b, i == 0 && first_inline ? 0 : ind, map->key[i],
+		    map->item[i]);
+}
+
+/* After "- " has been written at column ind - 2. */
+static void
+emit_item(struct align_buf *b, int ind, const struct align_node *v)
+{
+	if (v->type == ALIGN_SCALAR) {
+		emit_value_scalar(b, v, 0);
+		align_buf_putc(b, '\n');
+	} else if (v->type == ALIGN_SEQ) {
+		/* A list inside a list: pairs.  Always on one line. */
+		if (flow_width(v) >= 0) {
+			emit_flow(b, v);
+			align_buf_putc(b, '\n');
+		} else {
+			size_t i;
+
+			for (i = 0; i < v->n; i++) {
+				if (i)
+					indent(b, ind);
+				align_buf_puts(b, "- ");
+				emit_item(b, ind + 2, v->item[i]);
+			}
+			if (v->n == 0)
+				align_buf_puts(b, "[]\n");
+		}
+	} else if (v->n == 0) {
+		align_buf_puts(b, "{}\n");
+	} else {
+		emit_map_body(b, ind, v, 1);
+	}
+}
+
+static void
+emit_entry(struct align_buf *b, int ind, const char *key,
+    const struct align_node *v)
+{
+	long w;
+	size_t i;
+
+	indent(b, ind);
+	align_emit_scalar(b, key, strlen(key), 0);
+	align_buf_putc(b, ':');
+	switch (v->type) {
+	case ALIGN_SCALAR:
+		align_buf_putc(b, ' ');
+		emit_value_scalar(b, v, 0);
+		align_buf_putc(b, '\n');
+		break;
+	case ALIGN_SEQ:
+		w = flow_width(v);
+		if (v->n == 0 || (w >= 0 &&
+		    ind + (long)strlen(key) + 2 + w <= WIDTH)) {
+			align_buf_putc(b, ' ');
+			emit_flow(b, v);
+			align_buf_putc(b, '\n');
+			break;
+		}
+		align_buf_putc(b, '\n');
+		for (i = 0; i < v->n; i++) {
+			indent(b, ind);
+			align_buf_puts(b, "- ");
+			emit_item(b, ind + 2, v->item[i]);
+		}
+		break;
+	case ALIGN_MAP:
+		if (v->n == 0) {
+			align_buf_puts(b, " {}\n");
+			break;
+		}
+		align_buf_putc(b, '\n');
+		emit_map_body(b, ind + 2, v, 0);
+		break;
+	}
+}
+
+void
+align_emit_record(struct align_buf *b, const struct align_node *rec)
+{
+	const char *const *keys = align_schema_keys(align_record_kind(rec));
+	size_t i, j;
+
+	align_buf_puts(b, "---\n");
+	for (j = 0; keys[j]; j++) {
+		long k = align_map_find(rec, keys[j]);
+
+		if (k >= 0)
+			emit_entry(b, 0, rec->key[k], rec->item[k]);
+	}
+	for (i = 0; i < rec->n; i++) {
+		for (j = 0; keys[j]; j++)
+			if (strcmp(keys[j], rec->key[i]) == 0)
+				break;
+		if (keys[j] == NULL)
+			emit_entry(b, 0, rec->key[i], rec->item[i]);
+	}
+}

@@ -1,0 +1,238 @@
+/* Atomic rewrite and locked append, with failures injected into the
+ * system calls (-Wl,--wrap). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <sysexits.h>
+
+#include "../../lib/file.h"
+#include "helpers.h"
+
+int __real_rename(const char *, const char *);
+int __real_fsync(int);
+static int fail_rename, fail_fsync;
+
+int __wrap_rename(const char *a, const char *b);
+int
+__wrap_rename(const char *a, const char *b)
+{
+	if (fail_rename) {
+		errno = EXDEV;
+		return -1;
+	}
+	return __real_rename(a, b);
+}
+
+int __wrap_fsync(int fd);
+int
+__wrap_fsync(int fd)
+{
+	if (fail_fsync) {
+		errno = EIO;
+		return -1;
+	}
+	return __real_fsync(fd);
+}
+
+static char dir[] = "/tmp/align-file-XXXXXX";
+static char path[256];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	strcpy(dir, "/tmp/align-file-XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(path, sizeof(path), "%s/session.align.yaml", dir);
+	fail_rename = fail_fsync = 0;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[300];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd);
+}
+
+static void
+put(const char *s)
+{
+	FILE *fp = fopen(path, "w");
+
+	fputs(s, fp);
+	fclose(fp);
+}
+
+static char *
+get(void)
+{
+	static char buf[4096];
+	FILE *fp = fopen(path, "r");
+	size_t n;
+
+	assert_non_null(fp);
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static int
+entries(void)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int n = 0;
+
+	while ((de = readdir(d)))
+		n += de->d_name[0] != '.' || (strcmp(de->d_name, ".") &&
+		    strcmp(de->d_name, ".."));
+	closedir(d);
+	return n;
+}
+
+static void
+test_rewrite_replaces_whole(void **state)
+{
+	struct align_rewrite w;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct stat st;
+
+	(void)state;
+	put("old\n");
+	chmod(path, 0640);
+	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
+	fputs("new\n", w.fp);
+	assert_string_equal(get(), "old\n");
+	assert_int_equal(entries(), 2);
+	assert_int_equal(align_rewrite_commit(&w, &e), 0);
+	assert_string_equal(get(), "new\n");
+	assert_int_equal(entries(), 1);
+	stat(path, &st);
+	assert_int_equal(st.st_mode & 0777, 0640);
+}
+
+static void
+test_failed_rename_or_sync_keeps_original(void **state)
+{
+	struct align_rewrite w;
+	struct align_err e = ALIGN_ERR_INIT;
+
+	(void)state;
+	put("old\n");
+	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
+	fputs("new\n", w.fp);
+	fail_rename = 1;
+	assert_int_equal(align_rewrite_commit(&w, &e), -1);
+	assert_int_equal(e.status, EX_IOERR);
+	assert_non_null(strstr(e.msg, "cannot rename"));
+	assert_string_equal(get(), "old\n");
+	assert_int_equal(entries(), 1);
+	fail_rename = 0;
+
+	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
+	fputs("new\n", w.fp);
+	fail_fsync = 1;
+	assert_int_equal(align_rewrite_commit(&w, &e), -1);
+	assert_non_null(strstr(e.msg, "cannot sync"));
+	assert_string_equal(get(), "old\n");
+	assert_int_equal(entries(), 1);
+}
+
+static void
+test_abort_and_unwritable_directory(void **state)
+{
+	struct align_rewrite w;
+	struct align_err e = ALIGN_ERR_INIT;
+	char bad[300];
+
+	(void)state;
+	put("old\n");
+	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
+	fputs("half", w.fp);
+	align_rewrite_abort(&w);
+	assert_string_equal(get(), "old\n");
+	assert_int_equal(entries(), 1);
+	snprintf(bad, sizeof(bad), "%s/no/such/dir/s.yaml", dir);
+	assert_int_equal(align_rewrite_begin(&w, bad, &e), -1);
+	assert_int_equal(e.status, EX_CANTCREAT);
+}
+
+static void
+test_append_adds_whole_records(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	int fd;
+
+	(void)state;
+	put("---\nkind: a");	/* no final newline */
+	fd = align_append_lock(path, 1, &e);
+	assert_true(fd >= 0);
+	assert_int_equal(align_append(fd, path, "---\nkind: b\n", 12, &e), 0);
+	assert_int_equal(align_append_close(fd, path, &e), 0);
+	assert_string_equal(get(), "---\nkind: a\n---\nkind: b\n");
+}
+
+static void
+test_busy_lock_is_status_75(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	int p[2], fd, status;
+	pid_t pid;
+	char c;
+
+	(void)state;
+	put("");
+	assert_int_equal(pipe(p), 0);
+	pid = fork();
+	if (pid == 0) {
+		fd = align_append_lock(path, 1, &e);
+		(void)!write(p[1], "x", 1);
+		sleep(5);
+		_exit(fd >= 0 ? 0 : 1);
+	}
+	assert_int_equal(read(p[0], &c, 1), 1);
+	fd = align_append_lock(path, 0.2, &e);
+	assert_int_equal(fd, -1);
+	assert_int_equal(e.status, EX_TEMPFAIL);
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	/* A killed holder leaves no stale lock. */
+	fd = align_append_lock(path, 1, &e);
+	assert_true(fd >= 0);
+	close(fd);
+	close(p[0]);
+	close(p[1]);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_rewrite_replaces_whole,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_failed_rename_or_sync_keeps_original, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_abort_and_unwritable_directory, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_append_adds_whole_records,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_busy_lock_is_status_75,
+		    setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("file", tests, NULL, NULL);
+}

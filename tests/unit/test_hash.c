@@ -1,0 +1,88 @@
+/* SipHash, content ids, the set and the counter. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../lib/hash.h"
+
+static void
+test_siphash_reference_vector(void **state)
+{
+	/* The paper's test vector: key 00..0f, message 00..0e. */
+	unsigned char key[16], msg[15];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 16; i++)
+		key[i] = (unsigned char)i;
+	for (i = 0; i < 15; i++)
+		msg[i] = (unsigned char)i;
+	assert_true(align_siphash(key, msg, 15) == 0xa129ca6149be45e5ULL);
+}
+
+static void
+test_response_ids(void **state)
+{
+	char a[19], b[19], c[19], d[19];
+
+	(void)state;
+	assert_int_equal(align_response_id("Ana", NULL, "She listened.", 1,
+	    a), 0);
+	assert_int_equal(align_response_id("Ana", "", "She listened.", 1,
+	    b), 0);
+	assert_string_equal(a, b);
+	assert_int_equal(strlen(a), 18);
+	assert_memory_equal(a, "r-", 2);
+	/* Stable across versions: users keep these in git. */
+	assert_string_equal(a, "r-9ce3b752279bf1fe");
+	align_response_id("Ana", NULL, "She listened.", 2, c);
+	assert_string_not_equal(a, c);
+	/* The separator keeps ("ab", "c") apart from ("a", "bc"). */
+	align_response_id("ab", NULL, "c", 1, c);
+	align_response_id("a", NULL, "bc", 1, d);
+	assert_string_not_equal(c, d);
+}
+
+static void
+test_set_and_count(void **state)
+{
+	struct align_set set = ALIGN_SET_INIT;
+	struct align_count count = ALIGN_COUNT_INIT;
+	char key[32];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "r-%d", i);
+		assert_int_equal(align_set_add(&set, key, strlen(key)), 1);
+	}
+	for (i = 0; i < 5000; i += 7) {
+		snprintf(key, sizeof(key), "r-%d", i);
+		assert_int_equal(align_set_add(&set, key, strlen(key)), 0);
+		assert_true(align_set_has(&set, key, strlen(key)));
+	}
+	assert_false(align_set_has(&set, "r-x", 3));
+	assert_int_equal(set.n, 5000);
+	align_set_release(&set);
+	for (i = 0; i < 3000; i++)
+		assert_int_equal(align_count_inc(&count, (uint64_t)i), 1);
+	assert_int_equal(align_count_inc(&count, 42), 2);
+	assert_int_equal(align_count_inc(&count, 42), 3);
+	align_count_release(&count);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_siphash_reference_vector),
+		cmocka_unit_test(test_response_ids),
+		cmocka_unit_test(test_set_and_count),
+	};
+
+	return cmocka_run_group_tests_name("hash", tests, NULL, NULL);
+}

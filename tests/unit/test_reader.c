@@ -1,0 +1,284 @@
+/* The stream reader: records, plain text, and every kind of bad input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sysexits.h>
+
+#include "../../lib/reader.h"
+#include "helpers.h"
+
+/* Read all of text; on failure return NULL with e filled. */
+static struct align_node *
+read_text(const char *text, size_t n, const struct align_read_opts *o,
+    struct align_err *e)
+{
+	char path[32];
+	char *paths[1];
+	struct align_node *all;
+
+	tmpfile_with(path, text, n);
+	paths[0] = path;
+	all = align_read_all(paths, 1, o, e);
+	unlink(path);
+	return all;
+}
+
+#define READ(s) read_text((s), strlen(s), NULL, &e)
+
+static void
+expect_error(const char *text, size_t n, unsigned long line,
+    unsigned long col, const char *msg)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all = read_text(text, n, NULL, &e);
+
+	if (all)
+		fail_msg("read '%s' without an error", text);
+	if (e.status != EX_DATAERR || e.line != line || e.col != col ||
+	    strstr(e.msg, msg) == NULL)
+		fail_msg("got %d %lu:%lu: %s; expected 65 %lu:%lu: %s",
+		    e.status, e.line, e.col, e.msg, line, col, msg);
+	assert_non_null(strstr(e.file, "/tmp/align-test-"));
+}
+#define ERR(s, l, c, m) expect_error((s), sizeof(s) - 1, (l), (c), (m))
+
+static void
+test_records_in_order(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all = READ("---\nkind: session\nid: s\n"
+	    "---\nkind: response\nid: r-1\ntext: hi\n---\n"
+	    "kind: someday\nid: x\nnew: [1, 2]\n");
+
+	(void)state;
+	assert_non_null(all);
+	assert_int_equal(all->n, 3);
+	assert_string_equal(align_record_kind(all->item[0]), "session");
+	assert_string_equal(align_record_kind(all->item[2]), "someday");
+	assert_int_equal(align_map_get(all->item[2], "new")->n, 2);
+	align_node_free(all);
+}
+
+static void
+test_first_of_two_ids_is_kept(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all = READ("---\nkind: response\nid: r-1\n"
+	    "text: first\n---\nkind: response\nid: r-2\ntext: other\n"
+	    "---\nkind: response\nid: r-1\ntext: second\n---\n");
+
+	(void)state;
+	assert_int_equal(all->n, 2);
+	assert_string_equal(align_map_str(all->item[0], "text"), "first");
+	align_node_free(all);
+}
+
+static void
+test_malformed(void **state)
+{
+	(void)state;
+	ERR("---\nkind: session\ntitle: [open\n", 4, 1, "flow sequence");
+	ERR("---\nkind: a\n  b: c\n", 3, 4, "mapping values are not allowed");
+	ERR("---\n- a\n- b\n", 2, 1, "expected a mapping");
+	ERR("---\ntitle: x\n", 2, 1, "record has no 'kind'");
+	ERR("---\nkind: [a]\n", 2, 7, "'kind' must be a word");
+	ERR("---\nkind: a\nid: [x]\n", 3, 5, "'id' must be text");
+	ERR("---\nkind: a\nk: 1\nk: 2\n", 4, 1, "duplicate key 'k'");
+	ERR("---\nkind: a\n[x]: 1\n", 3, 1, "a key must be a word");
+}
+
+static void
+test_unsafe_yaml_refused(void **state)
+{
+	(void)state;
+	ERR("---\nkind: a\nx: &a 1\n", 3, 4, "anchors are not allowed");
+	ERR("---\nkind: a\nx: *a\n", 3, 4, "aliases are not allowed");
+	ERR("---\nkind: a\nx: !!python/object 1\n", 3, 4,
+	    "tag 'tag:yaml.org,2002:python/object' is not allowed");
+	ERR("---\nkind: a\nx: \"a\\0b\"\n", 3, 4, "NUL character");
+}
+
+static void
+test_depth_is_bounded(void **state)
+{
+	char deep[ALIGN_DEPTH_MAX * 2 + 64];
+	int i, n = snprintf(deep, sizeof(deep), "---\nkind: a\nx: ");
+
+	(void)state;
+	for (i = 0; i < ALIGN_DEPTH_MAX; i++)
+		deep[n++] = '[';
+	deep[n] = '\0';
+	expect_error(deep, (size_t)n, 3, 4 + ALIGN_DEPTH_MAX - 1,
+	    "nested deeper than 32 levels");
+}
+
+static void
+test_bad_bytes_have_positions(void **state)
+{
+	(void)state;
+	ERR("---\nkind: a\nx: caf\xe9\n", 3, 7, "invalid UTF-8");
+	ERR("---\nkind: a\nx: \xc0\xaf\n", 3, 4, "invalid UTF-8");	/* overlong */
+	ERR("---\nkind: a\nx: \xed\xa0\x80\n", 3, 4, "invalid UTF-8");	/* surrogate */
+	ERR("---\nkind: a\nx: ab\xe2\x82", 3, 6, "truncated UTF-8");
+	ERR("---\nkind: a\nxy: a\0b\n", 3, 6, "NUL byte");
+	ERR("Ana: caf\xe9\n", 1, 9, "invalid UTF-8");
+}
+
+static void
+test_records_and_lines_are_bounded(void **state)
+{
+	size_t n = ALIGN_RECORD_MAX + 100, i;
+	char *big = malloc(n + 1);
+	struct align_err e = ALIGN_ERR_INIT;
+
+	(void)state;
+	memcpy(big, "---\nkind: a\nx: |\n", 17);
+	for (i = 17; i < n; i++)
+		big[i] = (i - 17) % 70 == 69 ? '\n' :
+		    (i - 17) % 70 < 2 ? ' ' : 'a';
+	assert_null(read_text(big, n, NULL, &e));
+	if (strstr(e.msg, "record longer than 1 MiB") == NULL)
+		fail_msg("%lu:%lu: %s", e.line, e.col, e.msg);
+	for (i = 0; i < n; i++)
+		big[i] = 'a';
+	assert_null(read_text(big, n, NULL, &e));
+	assert_non_null(strstr(e.msg, "line longer than 1 MiB"));
+	assert_int_equal(e.line, 1);
+	free(big);
+}
+
+static void
+test_plain_text_is_responses(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_read_opts o = { 0 };
+	struct align_node *all;
+	const char *text = "\xef\xbb\xbf" "Ana: She stayed late.\r\n\n"
+	    "  Ben O'Neil:   he listened  \nNo name here, just words\n"
+	    "Note the time: 5pm is late\nAna: She stayed late.\n"
+	    "http://example.org: a link\n";
+
+	(void)state;
+	o.at = "2026-12-02T12:00:00Z";
+	all = read_text(text, strlen(text), &o, &e);
+	assert_non_null(all);
+	assert_int_equal(all->n, 6);
+	assert_string_equal(align_map_str(all->item[0], "participant"), "Ana");
+	assert_string_equal(align_map_str(all->item[0], "text"),
+	    "She stayed late.");
+	assert_string_equal(align_map_str(all->item[0], "at"),
+	    "2026-12-02T12:00:00Z");
+	assert_string_equal(align_map_str(all->item[1], "participant"),
+	    "Ben O'Neil");
+	assert_string_equal(align_map_str(all->item[1], "text"),
+	    "he listened");
+	assert_null(align_map_get(all->item[2], "participant"));
+	assert_string_equal(align_map_str(all->item[3], "participant"),
+	    "Note the time");
+	/* The same words twice are two responses, with two ids. */
+	assert_string_not_equal(align_record_id(all->item[0]),
+	    align_record_id(all->item[4]));
+	assert_null(align_map_get(all->item[5], "participant"));
+	align_node_free(all);
+}
+
+static void
+test_plain_ids_are_stable(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *a = READ("Ana: one\nAna: one\nBen: two\n");
+	struct align_node *b = READ("Ben: two\nAna: one\nAna: one\n");
+	size_t i;
+
+	(void)state;
+	/* Order does not change an id: each is its content and its
+	 * occurrence. */
+	assert_string_equal(align_record_id(a->item[2]),
+	    align_record_id(b->item[0]));
+	for (i = 0; i < 2; i++)
+		assert_string_equal(align_record_id(a->item[i]),
+		    align_record_id(b->item[i + 1]));
+	align_node_free(a);
+	align_node_free(b);
+}
+
+static void
+test_plain_text_options(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_read_opts o = { 0 };
+	struct align_node *all;
+	const char *text = "Ana: first line\nsecond line\n\n\nthird: para\n";
+
+	(void)state;
+	o.paragraphs = 1;
+	all = read_text(text, strlen(text), &o, &e);
+	assert_int_equal(all->n, 2);
+	assert_string_equal(align_map_str(all->item[0], "text"),
+	    "first line\nsecond line");
+	align_node_free(all);
+	o.paragraphs = 0;
+	o.participant = "Eric";
+	all = read_text(text, strlen(text), &o, &e);
+	assert_int_equal(all->n, 3);
+	assert_string_equal(align_map_str(all->item[0], "participant"),
+	    "Eric");
+	assert_string_equal(align_map_str(all->item[0], "text"),
+	    "Ana: first line");
+	align_node_free(all);
+	ERR("Ana: fine\nBen:\n", 2, 1, "empty response");
+	o.participant = NULL;
+	o.yaml_only = 1;
+	assert_null(read_text("hello\n", 6, &o, &e));
+	assert_non_null(strstr(e.msg, "not plain text"));
+}
+
+static void
+test_missing_file_is_no_input(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	char *paths[] = { "/nonexistent/align.yaml" };
+
+	(void)state;
+	assert_null(align_read_all(paths, 1, NULL, &e));
+	assert_int_equal(e.status, EX_NOINPUT);
+	assert_string_equal(e.file, "/nonexistent/align.yaml");
+}
+
+static void
+test_empty_documents_and_comments(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all = READ("# a session\n\n---\n---\nkind: a\n"
+	    "---\n# nothing\n");
+
+	(void)state;
+	assert_int_equal(all->n, 1);
+	align_node_free(all);
+	all = READ("");
+	assert_int_equal(all->n, 0);
+	align_node_free(all);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_records_in_order),
+		cmocka_unit_test(test_first_of_two_ids_is_kept),
+		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_unsafe_yaml_refused),
+		cmocka_unit_test(test_depth_is_bounded),
+		cmocka_unit_test(test_bad_bytes_have_positions),
+		cmocka_unit_test(test_records_and_lines_are_bounded),
+		cmocka_unit_test(test_plain_text_is_responses),
+		cmocka_unit_test(test_plain_ids_are_stable),
+		cmocka_unit_test(test_plain_text_options),
+		cmocka_unit_test(test_missing_file_is_no_input),
+		cmocka_unit_test(test_empty_documents_and_comments),
+	};
+
+	return cmocka_run_group_tests_name("reader", tests, NULL, NULL);
+}

@@ -1,0 +1,209 @@
+/* The canonical writer: quoting, key order, layout, round trips. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "../../lib/reader.h"
+#include "../../lib/writer.h"
+
+static char *
+scalar(const char *s, int flow)
+{
+	static char out[256];
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	align_emit_scalar(&b, s, strlen(s), flow);
+	snprintf(out, sizeof(out), "%s", b.p);
+	align_buf_release(&b);
+	return out;
+}
+
+static void
+test_yaml11_lookalikes_are_quoted(void **state)
+{
+	static const char *const quoted[] = { "no", "No", "NO", "yes", "on",
+	    "off", "y", "n", "true", "False", "~", "null", "", "1e3", "10",
+	    "-5", "+1", "0x1F", "0o17", "1_000", "3.14", ".5", ".inf",
+	    "-.INF", ".nan", "2026-01-01", "2026-12-02T12:00:00-05:00",
+	    "1:30", "190:20:30", "<<", "=", NULL };
+	size_t i;
+
+	(void)state;
+	for (i = 0; quoted[i]; i++) {
+		char want[64];
+
+		snprintf(want, sizeof(want), "\"%s\"", quoted[i]);
+		assert_string_equal(scalar(quoted[i], 0), want);
+	}
+}
+
+static void
+test_plain_when_safe(void **state)
+{
+	static const char *const plain[] = { "Ana", "She listened.",
+	    "12 Angry Men", "3rd floor", "deadbeef", "nope", "Ben O'Neil",
+	    "café", "We teach/mentor.", "a-b", "x:y", NULL };
+	size_t i;
+
+	(void)state;
+	for (i = 0; plain[i]; i++)
+		assert_string_equal(scalar(plain[i], 0), plain[i]);
+}
+
+static void
+test_indicators_and_escapes(void **state)
+{
+	(void)state;
+	assert_string_equal(scalar("- item", 0), "\"- item\"");
+	assert_string_equal(scalar("key: value", 0), "\"key: value\"");
+	assert_string_equal(scalar("ends with:", 0), "\"ends with:\"");
+	assert_string_equal(scalar("a #comment", 0), "\"a #comment\"");
+	assert_string_equal(scalar(" lead", 0), "\" lead\"");
+	assert_string_equal(scalar("trail ", 0), "\"trail \"");
+	assert_string_equal(scalar("two\nlines", 0), "\"two\\nlines\"");
+	assert_string_equal(scalar("say \"hi\"", 0), "say \"hi\"");
+	assert_string_equal(scalar("\"hi\" \\o/", 0),
+	    "\"\\\"hi\\\" \\\\o/\"");
+	assert_string_equal(scalar("bell\a", 0), "\"bell\\x07\"");
+	assert_string_equal(scalar("nel\xc2\x85", 0), "\"nel\\x85\"");
+	assert_string_equal(scalar("ls\xe2\x80\xa8", 0), "\"ls\\L\"");
+	assert_string_equal(scalar("a, b", 0), "a, b");
+	assert_string_equal(scalar("a, b", 1), "\"a, b\"");
+	assert_string_equal(scalar("[x]", 0), "\"[x]\"");
+	assert_string_equal(scalar("x:y", 1), "\"x:y\"");
+}
+
+static struct align_node *
+parse(const char *text)
+{
+	char path[] = "/tmp/align-test-XXXXXX";
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+	char *paths[1];
+	int fd = mkstemp(path);
+	FILE *fp = fdopen(fd, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	paths[0] = path;
+	all = align_read_all(paths, 1, NULL, &e);
+	unlink(path);
+	if (all == NULL)
+		fail_msg("%s:%lu:%lu: %s", e.file, e.line, e.col, e.msg);
+	return all;
+}
+
+static char *
+emit_all(const struct align_node *all)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < all->n; i++)
+		align_emit_record(&b, all->item[i]);
+	return align_buf_detach(&b);
+}
+
+static void
+test_key_order_and_unknown_keys(void **state)
+{
+	struct align_node *all = parse(
+	    "---\ntext: She stayed.\nzeta: 1\nkind: response\nalpha: [a]\n"
+	    "participant: Ana\nid: r-1\n");
+	char *out = emit_all(all);
+
+	(void)state;
+	assert_string_equal(out, "---\nkind: response\nid: r-1\n"
+	    "participant: Ana\ntext: She stayed.\nzeta: 1\nalpha: [a]\n");
+	free(out);
+	align_node_free(all);
+}
+
+static void
+test_long_lists_go_one_a_line(void **state)
+{
+	struct align_node *rec = align_record_new("theme");
+	struct align_node *list = align_seq();
+	struct align_buf b = ALIGN_BUF_INIT;
+	char id[32];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 8; i++) {
+		snprintf(id, sizeof(id), "r-%016d", i);
+		align_seq_push_str(list, id);
+	}
+	align_map_put(rec, "responses", list);
+	align_map_put_str(rec, "id", "t1");
+	align_emit_record(&b, rec);
+	assert_non_null(strstr(b.p, "responses:\n- r-0000000000000000\n"
+	    "- r-0000000000000001\n"));
+	align_buf_release(&b);
+	align_node_free(rec);
+}
+
+static void
+test_round_trip_is_byte_identical(void **state)
+{
+	const char *text =
+	    "---\nkind: session\nid: s\ntitle: \"2026-01-01\"\n"
+	    "participants: [\"no\", Ana, \"a, b\"]\nsequence: 2\n"
+	    "---\nkind: principle\nid: p1\nstatement: We teach/mentor.\n"
+	    "votes:\n  Ana: 3\n  \"no\": 1\nobjections:\n- participant: Ben\n"
+	    "  reason: \"too vague: say how\"\nstatus: proposed\n"
+	    "---\nkind: followup\nid: f1\npairs:\n- [Ana, Ben]\n"
+	    "- [Eric, Dan, Flo]\n---\nkind: other\nid: o\nempty: []\n"
+	    "nothing: {}\n\"null\": null\n";
+	struct align_node *all = parse(text);
+	char *out = emit_all(all);
+	struct align_node *again = parse(out);
+	char *out2 = emit_all(again);
+
+	(void)state;
+	assert_string_equal(out, text);
+	assert_string_equal(out2, out);
+	free(out);
+	free(out2);
+	align_node_free(all);
+	align_node_free(again);
+}
+
+static void
+test_text_keys_are_strings_whatever_they_look_like(void **state)
+{
+	/* A hand-edited file: participants: [no, 1:30] are names. */
+	struct align_node *all = parse("kind: session\nid: s\n"
+	    "participants: [no, 1:30]\ntitle: 2026-01-01\ncount: 3\n");
+	char *out = emit_all(all);
+
+	(void)state;
+	assert_string_equal(out, "---\nkind: session\nid: s\n"
+	    "title: \"2026-01-01\"\nparticipants: [\"no\", \"1:30\"]\n"
+	    "count: 3\n");
+	free(out);
+	align_node_free(all);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_yaml11_lookalikes_are_quoted),
+		cmocka_unit_test(test_plain_when_safe),
+		cmocka_unit_test(test_indicators_and_escapes),
+		cmocka_unit_test(test_key_order_and_unknown_keys),
+		cmocka_unit_test(test_long_lists_go_one_a_line),
+		cmocka_unit_test(test_round_trip_is_byte_identical),
+		cmocka_unit_test(
+		    test_text_keys_are_strings_whatever_they_look_like),
+	};
+
+	return cmocka_run_group_tests_name("writer", tests, NULL, NULL);
+}
