@@ -30,7 +30,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
-TOOLS = align-plan
+TOOLS = align-plan align-capture
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(BUILD)/cmd/tool.o

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sysexits.h>
 #include <time.h>
@@ -218,7 +219,6 @@ align_rewrite_abort(struct align_rewrite *w)
 int
 align_append_lock(const char *path, double timeout, struct align_err *e)
 {
-	struct flock fl;
 	struct timespec pause = { 0, 10 * 1000 * 1000 };
 	double waited = 0;
 	int fd;
@@ -227,11 +227,10 @@ align_append_lock(const char *path, double timeout, struct align_err *e)
 	if (fd < 0)
 		return align_err_set(e, EX_CANTCREAT, path, 0, 0,
 		    "cannot open for appending: %s", strerror(errno));
-	memset(&fl, 0, sizeof(fl));
-	fl.l_type = F_WRLCK;
-	fl.l_whence = SEEK_SET;
-	while (fcntl(fd, F_SETLK, &fl) < 0) {
-		if (errno != EACCES && errno != EAGAIN && errno != EINTR) {
+	/* flock(2), not fcntl(2): a POSIX lock is dropped when the process
+	 * closes any descriptor of the file, as reading it again would. */
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
 			int err = errno;
 
 			close(fd);

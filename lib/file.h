@@ -14,7 +14,7 @@
  *		fail(&e);
  *
  * Appending (-a FILE): align_append_lock() opens FILE (creating it) and
- * takes a POSIX record lock on it, waiting up to a timeout; each record is
+ * takes an flock(2) lock on it, waiting up to a timeout; each record is
  * then written whole by one write(2).  Locks die with their process, so a
  * killed writer never leaves a stale lock behind.
  */

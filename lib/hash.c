@@ -5,9 +5,7 @@
 #include "hash.h"
 
 struct align_set_slot {
-	uint64_t h;
-	char *s;	/* NULL: empty */
-	size_t n;
+	uint64_t a, b;	/* a 128-bit fingerprint; 0, 0: empty */
 };
 
 #define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
@@ -121,27 +119,28 @@ align_response_id(const char *participant, const char *at, const char *text,
 	return 0;
 }
 
-static uint64_t
-set_hash(const char *s, size_t n)
+/* Two independent 64-bit hashes: ids collide with probability about
+ * n^2 / 2^129, nothing for any number of responses people write. */
+static void
+fingerprint(const char *s, size_t n, uint64_t *a, uint64_t *b)
 {
-	static const unsigned char key[16] = "align-set-key!!";
+	static const unsigned char ka[16] = "align-set-key-a";
+	static const unsigned char kb[16] = "align-set-key-b";
 
-	return align_siphash(key, s, n);
+	*a = align_siphash(ka, s, n);
+	*b = align_siphash(kb, s, n);
+	if (*a == 0 && *b == 0)
+		*b = 1;
 }
 
 static struct align_set_slot *
-lookup(struct align_set_slot *slot, size_t cap, uint64_t h, const char *s,
-    size_t n)
+lookup(struct align_set_slot *slot, size_t cap, uint64_t a, uint64_t b)
 {
-	size_t i = (size_t)h & (cap - 1);
+	size_t i = (size_t)a & (cap - 1);
 
-	for (;; i = (i + 1) & (cap - 1)) {
-		struct align_set_slot *e = &slot[i];
-
-		if (e->s == NULL || (e->h == h && e->n == n &&
-		    memcmp(e->s, s, n) == 0))
-			return e;
-	}
+	while ((slot[i].a || slot[i].b) && (slot[i].a != a || slot[i].b != b))
+		i = (i + 1) & (cap - 1);
+	return &slot[i];
 }
 
 static int
@@ -155,8 +154,8 @@ grow(struct align_set *set)
 	for (i = 0; i < set->cap; i++) {
 		struct align_set_slot *e = &set->slot[i];
 
-		if (e->s)
-			*lookup(slot, cap, e->h, e->s, e->n) = *e;
+		if (e->a || e->b)
+			*lookup(slot, cap, e->a, e->b) = *e;
 	}
 	free(set->slot);
 	set->slot = slot;
@@ -167,20 +166,17 @@ grow(struct align_set *set)
 int
 align_set_add(struct align_set *set, const char *s, size_t n)
 {
-	uint64_t h = set_hash(s, n);
 	struct align_set_slot *e;
+	uint64_t a, b;
 
 	if ((set->n + 1) * 4 > set->cap * 3 && grow(set) < 0)
 		return -1;
-	e = lookup(set->slot, set->cap, h, s, n);
-	if (e->s)
+	fingerprint(s, n, &a, &b);
+	e = lookup(set->slot, set->cap, a, b);
+	if (e->a || e->b)
 		return 0;
-	if ((e->s = malloc(n + 1)) == NULL)
-		return -1;
-	memcpy(e->s, s, n);
-	e->s[n] = '\0';
-	e->n = n;
-	e->h = h;
+	e->a = a;
+	e->b = b;
 	set->n++;
 	return 1;
 }
@@ -188,18 +184,19 @@ align_set_add(struct align_set *set, const char *s, size_t n)
 int
 align_set_has(const struct align_set *set, const char *s, size_t n)
 {
+	struct align_set_slot *e;
+	uint64_t a, b;
+
 	if (set->cap == 0)
 		return 0;
-	return lookup(set->slot, set->cap, set_hash(s, n), s, n)->s != NULL;
+	fingerprint(s, n, &a, &b);
+	e = lookup(set->slot, set->cap, a, b);
+	return e->a || e->b;
 }
 
 void
 align_set_release(struct align_set *set)
 {
-	size_t i;
-
-	for (i = 0; i < set->cap; i++)
-		free(set->slot[i].s);
 	free(set->slot);
 	set->slot = NULL;
 	set->n = set->cap = 0;

@@ -29,7 +29,8 @@ int align_response_hash(const char *participant, const char *at,
 void align_response_id_of(uint64_t hash, unsigned long occurrence,
     char out[19]);
 
-/* A set of byte strings.  Zero-initialise it (ALIGN_SET_INIT). */
+/* A set of byte strings, kept as 128-bit fingerprints (16 bytes a string,
+ * whatever its length).  Zero-initialise it (ALIGN_SET_INIT). */
 struct align_set {
 	struct align_set_slot *slot;
 	size_t n, cap;

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "hash.h"
 #include "reader.h"
+#include "response.h"
 #include "schema.h"
 #include "writer.h"
 
@@ -352,6 +353,18 @@ align_reader_line(const struct align_reader *r)
 	return r->rec_line;
 }
 
+size_t
+align_reader_index(const struct align_reader *r)
+{
+	return r->next > 0 ? r->next - 1 : 0;
+}
+
+int
+align_reader_claim(struct align_reader *r, const char *id)
+{
+	return align_set_add(&r->ids, id, strlen(id));
+}
+
 int
 align_reader_plain(const struct align_reader *r)
 {
@@ -650,9 +663,8 @@ is_space(int c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* A "Name:" prefix of s: its length, or 0. */
-static size_t
-name_prefix(const char *s)
+size_t
+align_name_prefix(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i, words = 1;
@@ -677,15 +689,13 @@ make_response(struct align_reader *r, char *s, unsigned long line,
     struct align_node **rec, struct align_err *e)
 {
 	const char *who = r->o.participant;
-	char *end, name[64], id[19];
+	char *end, name[64];
 	size_t k;
-	uint64_t h;
-	unsigned long occ;
 	struct align_node *n;
 
 	while (is_space((unsigned char)*s))
 		s++;
-	if (who == NULL && (k = name_prefix(s)) > 0) {
+	if (who == NULL && (k = align_name_prefix(s)) > 0) {
 		memcpy(name, s, k);
 		name[k] = '\0';
 		while (k > 0 && name[k - 1] == ' ')
@@ -701,23 +711,16 @@ make_response(struct align_reader *r, char *s, unsigned long line,
 	if (*s == '\0')
 		return align_err_set(e, EX_DATAERR, r->in.name, line, 1,
 		    "empty response");
-	if (align_response_hash(who, NULL, s, &h) < 0 ||
-	    (occ = align_count_inc(&r->seen, h)) == 0)
-		return align_err_nomem(e);
-	align_response_id_of(h, occ, id);
-	n = align_record_new("response");
-	if (n == NULL || align_map_put_str(n, "id", id) < 0 ||
-	    (who && align_map_put_str(n, "participant", who) < 0) ||
-	    (r->o.at && align_map_put_str(n, "at", r->o.at) < 0) ||
-	    (r->o.question && align_map_put_str(n, "question",
-	    r->o.question) < 0) || align_map_put_str(n, "text", s) < 0) {
-		align_node_free(n);
-		return align_err_nomem(e);
-	}
+	if (align_response_new(who, NULL, r->o.at, r->o.question, s,
+	    r->o.key, &r->seen, &n, e) < 0)
+		return -1;
 	n->line = line;
-	if (align_set_add(&r->ids, id, strlen(id)) < 0) {
+	/* Captured before, in a stream read earlier: skip it. */
+	k = (size_t)align_set_add(&r->ids, align_record_id(n),
+	    strlen(align_record_id(n)));
+	if (k != 1) {
 		align_node_free(n);
-		return align_err_nomem(e);
+		return k == 0 ? 0 : align_err_nomem(e);
 	}
 	*rec = n;
 	return 1;
@@ -741,6 +744,8 @@ plain_next(struct align_reader *r, struct align_node **rec,
 				return 0;
 			rc = make_response(r, r->para.p, r->para_line, rec, e);
 			align_buf_reset(&r->para);
+			if (rc == 0)
+				continue;
 			return rc;
 		}
 		s = r->line.p;
@@ -754,13 +759,17 @@ plain_next(struct align_reader *r, struct align_node **rec,
 				rc = make_response(r, r->para.p, r->para_line,
 				    rec, e);
 				align_buf_reset(&r->para);
-				return rc;
+				if (rc != 0)
+					return rc;
 			}
 			continue;
 		}
 		if (!r->o.paragraphs) {
 			r->rec_line = r->line_no;
-			return make_response(r, s, r->line_no, rec, e);
+			rc = make_response(r, s, r->line_no, rec, e);
+			if (rc != 0)
+				return rc;
+			continue;
 		}
 		if (r->para.len == 0)
 			r->para_line = r->rec_line = r->line_no;

@@ -44,6 +44,7 @@ struct align_read_opts {
 	const char *at;		/* plain text: the "at" of responses, or NULL */
 	const char *question;	/* plain text: their "question", or NULL */
 	int yaml_only;		/* refuse plain text */
+	const unsigned char *key; /* plain text: pseudonyms with this key */
 };
 
 struct align_reader;
@@ -64,6 +65,18 @@ const char *align_reader_file(const struct align_reader *r);
 unsigned long align_reader_line(const struct align_reader *r);
 /* 1 when the record last returned came from plain text. */
 int align_reader_plain(const struct align_reader *r);
+
+/* The index in paths of the file the record last returned came from. */
+size_t align_reader_index(const struct align_reader *r);
+
+/* Claim an id for a record made outside the reader (a CSV response, one
+ * typed at a prompt): 1 when it is new, 0 when a record with it was read
+ * or claimed before, -1 when out of memory. */
+int align_reader_claim(struct align_reader *r, const char *id);
+
+/* A "Name:" prefix of a line of plain text: the length of the name, or 0
+ * (at most four words and 40 bytes, starting with a letter). */
+size_t align_name_prefix(const char *s);
 
 void align_reader_free(struct align_reader *r);
 

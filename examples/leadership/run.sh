@@ -22,4 +22,9 @@ align-plan -f text session.align.yaml
 align-plan -f ics session.align.yaml >invite.ics
 
 echo
+echo "== Step 5: every response where all can see it (align-capture)"
+align-capture -a session.align.yaml "$here/responses.txt"
+align-capture -f text session.align.yaml
+
+echo
 echo "Session file: $out/session.align.yaml"

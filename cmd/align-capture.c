@@ -1,0 +1,153 @@
+/*
+ * align-capture - step 5: write every response where all can see it.
+ * Turns responses typed at a prompt, plain text lines and CSV exports of
+ * survey forms into response records, and shows them as a board.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../lib/board.h"
+#include "../lib/capture.h"
+#include "../lib/response.h"
+#include "../lib/text.h"
+#include "tool.h"
+
+static const char usage[] =
+"usage: align-capture [-a file] [-f format] [--csv file] [--participant name]\n"
+"                     [--paragraphs] [--text-column name] [--name-column name]\n"
+"                     [--time-column name] [--anonymous] [--wait seconds]\n"
+"                     [--now time] [file ...]\n"
+"\n"
+"Turn responses into response records: plain text (\"Name: text\" a line),\n"
+"session streams, CSV exports of survey forms, or lines typed at a prompt.\n"
+"\n"
+"  -a, --append file       append the new responses to file, locked\n"
+"  -f, --format f          yaml (stream), or the board: text, markdown, csv;\n"
+"                          text on a terminal, else yaml (none with -a)\n"
+"      --csv file          read a CSV export (Google Forms, Typeform,\n"
+"                          SurveyMonkey recognised); repeatable\n"
+"      --participant name  plain text: all of it is this person's\n"
+"      --paragraphs        plain text: blank lines separate responses\n"
+"      --text-column name  CSV: the column of responses; repeat for more\n"
+"                          questions\n"
+"      --name-column name  CSV: the column of names\n"
+"      --time-column name  CSV: the column of times\n"
+"      --anonymous         replace each name by a stable pseudonym\n"
+"      --wait seconds      how long to wait for the lock of -a (default 30)\n"
+"      --now time          the capture time (default $ALIGN_NOW, else clock)\n"
+"  -h, --help, -V, --version\n";
+
+enum { O_CSV = 256, O_PARTICIPANT, O_PARAGRAPHS, O_TEXT, O_NAME, O_TIME,
+	O_ANON, O_WAIT, O_NOW };
+
+static const struct option longopts[] = {
+	{ "append", required_argument, NULL, 'a' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "csv", required_argument, NULL, O_CSV },
+	{ "participant", required_argument, NULL, O_PARTICIPANT },
+	{ "paragraphs", no_argument, NULL, O_PARAGRAPHS },
+	{ "text-column", required_argument, NULL, O_TEXT },
+	{ "name-column", required_argument, NULL, O_NAME },
+	{ "time-column", required_argument, NULL, O_TIME },
+	{ "anonymous", no_argument, NULL, O_ANON },
+	{ "wait", required_argument, NULL, O_WAIT },
+	{ "now", required_argument, NULL, O_NOW },
+	{ NULL, 0, NULL, 0 }
+};
+
+int
+main(int argc, char *argv[])
+{
+	struct align_capture_opts o = { 0 };
+	struct align_capture cap;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_board_opts bo = { ALIGN_BOARD_TEXT, 80, 0 };
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_time t;
+	unsigned char key[16];
+	const char *fmt = NULL;
+	enum tool_format f;
+	char *end;
+	int c, anonymous = 0, rc;
+
+	tool_init("align-capture");
+	o.wait = 30;
+	while ((c = getopt_long(argc, argv, "a:f:hV", longopts, NULL)) != -1)
+		switch (c) {
+		case 'a': o.append = optarg; break;
+		case 'f': fmt = optarg; break;
+		case 'h': tool_help(usage);
+		case 'V': tool_version();
+		case O_CSV:
+			o.csv = realloc(o.csv, (o.ncsv + 1) * sizeof(char *));
+			if (o.csv == NULL)
+				tool_die((align_err_nomem(&e), &e));
+			o.csv[o.ncsv++] = optarg;
+			break;
+		case O_PARTICIPANT: o.read.participant = optarg; break;
+		case O_PARAGRAPHS: o.read.paragraphs = 1; break;
+		case O_TEXT:
+			if (o.survey.ntext == ALIGN_SURVEY_COLUMNS)
+				tool_usage_error("too many --text-column");
+			o.survey.text_column[o.survey.ntext++] = optarg;
+			break;
+		case O_NAME: o.survey.name_column = optarg; break;
+		case O_TIME: o.survey.time_column = optarg; break;
+		case O_ANON: anonymous = 1; break;
+		case O_WAIT:
+			o.wait = strtod(optarg, &end);
+			if (*end || end == optarg || o.wait < 0)
+				tool_usage_error("--wait: '%s' is not a number "
+				    "of seconds", optarg);
+			break;
+		case O_NOW: o.now = optarg; break;
+		default:
+			fputs(usage, stderr);
+			return 64;
+		}
+	argc -= optind;
+	argv += optind;
+
+	f = fmt ? tool_format(fmt, FMT_TEXT | FMT_YAML | FMT_MARKDOWN |
+	    FMT_CSV) : o.append ? FMT_NONE : tool_default_format();
+	if (o.now && align_now(o.now, &t, &e) < 0)
+		tool_usage_error("--now: %s", e.msg);
+	o.survey.participant = o.read.participant;
+	if (anonymous) {
+		if (align_key_load(key, &e) < 0)
+			tool_die(&e);
+		o.read.key = key;
+	}
+	o.collect = f != FMT_YAML && f != FMT_NONE;
+	o.quiet = o.collect;
+	align_capture_init(&cap, &o);
+	if (argc == 0 && o.ncsv == 0 && isatty(STDIN_FILENO))
+		rc = align_capture_prompt(&cap, stdin, stderr, &e);
+	else
+		rc = align_capture_batch(&cap, argv, (size_t)argc, &e);
+	if (rc < 0)
+		tool_die(&e);
+	if (o.collect) {
+		bo.format = f == FMT_MARKDOWN ? ALIGN_BOARD_MARKDOWN :
+		    f == FMT_CSV ? ALIGN_BOARD_CSV : ALIGN_BOARD_TEXT;
+		bo.width = align_terminal_width(STDOUT_FILENO);
+		bo.color = f == FMT_TEXT && tool_color();
+		if (cap.responses == NULL && (cap.responses = align_seq()) ==
+		    NULL)
+			tool_die((align_err_nomem(&e), &e));
+		align_board(&b, cap.session, cap.responses, &bo);
+		if (b.failed)
+			tool_die((align_err_nomem(&e), &e));
+		fwrite(b.p, 1, b.len, stdout);
+		align_buf_release(&b);
+	}
+	align_capture_release(&cap);
+	free(o.csv);
+	tool_finish();
+	return 0;
+}

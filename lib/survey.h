@@ -1,0 +1,65 @@
+/*
+ * survey.h - responses from the CSV exports of survey forms.
+ *
+ * The columns are chosen by their header names, or recognised:
+ *   Google Forms  a "Timestamp" column (local time, M/D/YYYY H:MM:SS)
+ *   Typeform      "#" first and a "Submit Date (UTC)" column
+ *   SurveyMonkey  "Respondent ID" first and a second header row
+ *                 ("Response", "Open-Ended Response"); times with AM/PM
+ *   other         a column named text, response, answer or comment, or
+ *                 the only column that is not a name, an e-mail or a time
+ * Every text column is a question: its header is the response's question
+ * (left out when it is the session's).  An empty answer adds nothing.
+ */
+#ifndef ALIGN_SURVEY_H
+#define ALIGN_SURVEY_H
+
+#include <stddef.h>
+
+#include "csv.h"
+#include "err.h"
+#include "hash.h"
+#include "node.h"
+
+#define ALIGN_SURVEY_COLUMNS 64
+
+struct align_survey_opts {
+	const char *text_column[ALIGN_SURVEY_COLUMNS]; /* by header name */
+	size_t ntext;
+	const char *name_column;
+	const char *time_column;
+	const char *participant;	/* everyone, when no name column */
+	const char *session_question;	/* left out of the records */
+	const char *now;		/* "at" when a row has no time */
+	const unsigned char *key;	/* pseudonyms, or NULL */
+};
+
+struct align_survey {
+	const char *form;		/* "google", "typeform", ... */
+	size_t text[ALIGN_SURVEY_COLUMNS];
+	char *question[ALIGN_SURVEY_COLUMNS];
+	size_t ntext;
+	long name, last_name, time;	/* column, or -1 */
+	int time_utc;
+	size_t width;			/* columns in the header */
+	struct align_count seen;
+	struct align_node *pending;	/* responses of the row being read */
+	size_t next;
+	const struct align_survey_opts *o;
+};
+
+/* Read the header row(s) of c and choose the columns.  0, or -1 and e
+ * (64 a named column is not there, 65). */
+int align_survey_begin(struct align_survey *s, struct align_csv *c,
+    const struct align_survey_opts *o, struct align_err *e);
+/* The next response: 1, 0 at the end, -1 and e. */
+int align_survey_next(struct align_survey *s, struct align_csv *c,
+    struct align_node **rec, struct align_err *e);
+void align_survey_release(struct align_survey *s);
+
+/* A survey time as ISO 8601 into out (40 bytes): ISO 8601 itself,
+ * "2026-12-02 12:14:03", or "12/2/2026 12:14:03" with an optional AM/PM;
+ * in local time (TZ) unless utc.  0, or -1 and e (65). */
+int align_survey_time(const char *s, int utc, char *out, struct align_err *e);
+
+#endif

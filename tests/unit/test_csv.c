@@ -1,0 +1,233 @@
+/* The CSV reader, survey forms, survey times and pseudonyms. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include "../../lib/buf.h"
+#include "../../lib/csv.h"
+#include "../../lib/response.h"
+#include "../../lib/survey.h"
+#include "helpers.h"
+
+static struct align_csv *
+open_bytes(const char *s, size_t n, char *path)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_csv *c;
+
+	tmpfile_with(path, s, n);
+	c = align_csv_open(path, &e);
+	unlink(path);	/* still open */
+	assert_non_null(c);
+	return c;
+}
+
+static struct align_csv *
+open_text(const char *s, char *path)
+{
+	return open_bytes(s, strlen(s), path);
+}
+
+static void
+test_rfc4180(void **state)
+{
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_csv *c = open_text("\xef\xbb\xbf" "a,b,c\r\n"
+	    "\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\n"
+	    "plain,,last", path);
+
+	(void)state;
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_int_equal(c->n, 3);
+	assert_string_equal(c->field[0], "a");
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[0], "x, y");
+	assert_string_equal(c->field[1], "say \"hi\"");
+	assert_string_equal(c->field[2], "two\nlines");
+	assert_int_equal(c->line[2], 2);
+	assert_int_equal(c->col[2], 21);
+	/* The blank line is skipped; the last row has no final newline. */
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_int_equal(c->n, 3);
+	assert_string_equal(c->field[1], "");
+	assert_string_equal(c->field[2], "last");
+	assert_int_equal(c->row_line, 5);
+	assert_int_equal(align_csv_next(c, &e), 0);
+	align_csv_close(c);
+}
+
+static void
+expect_csv_error_n(const char *text, size_t n, unsigned long line,
+    unsigned long col, const char *msg)
+{
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_csv *c = open_bytes(text, n, path);
+	int rc;
+
+	while ((rc = align_csv_next(c, &e)) > 0)
+		;
+	align_csv_close(c);
+	if (rc != -1 || e.status != EX_DATAERR || e.line != line ||
+	    e.col != col || strstr(e.msg, msg) == NULL)
+		fail_msg("got %d %lu:%lu %s; expected %lu:%lu %s", rc, e.line,
+		    e.col, e.msg, line, col, msg);
+}
+
+#define expect_csv_error(s, l, c, m) \
+	expect_csv_error_n((s), sizeof(s) - 1, (l), (c), (m))
+
+static void
+test_errors_have_positions(void **state)
+{
+	(void)state;
+	expect_csv_error("a,b\nx,\"open\n", 2, 3, "quoted field not closed");
+	expect_csv_error("a,b\n\"x\"y,z\n", 2, 4, "expected ','");
+	expect_csv_error("a,b\nok,caf\xe9\n", 2, 7, "invalid UTF-8");
+	expect_csv_error("a,b\nok,\"two\nl\xc3\"\n", 3, 2, "invalid UTF-8");
+	expect_csv_error("a,b\nok,a\0b\n", 2, 5, "NUL byte");
+}
+
+static void
+test_field_writer(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	(void)state;
+	align_csv_field(&b, "plain");
+	align_buf_putc(&b, ',');
+	align_csv_field(&b, "a, \"b\"\nc");
+	assert_string_equal(b.p, "plain,\"a, \"\"b\"\"\nc\"");
+	align_buf_release(&b);
+}
+
+static void
+test_survey_times(void **state)
+{
+	static const struct { const char *in; int utc; const char *out; } t[] =
+	{
+		{ "2026/12/02 12:14:03 PM GMT-5", 0,
+		    "2026-12-02T12:14:03-05:00" },
+		{ "2026/12/02 12:14:03 AM GMT+5:30", 0,
+		    "2026-12-02T00:14:03+05:30" },
+		{ "12/2/2026 9:05:00", 0, "2026-12-02T09:05:00Z" },
+		{ "12/02/2026 12:03:45 PM", 0, "2026-12-02T12:03:45Z" },
+		{ "2026-12-02 17:12:30", 1, "2026-12-02T17:12:30Z" },
+		{ "2026-12-02T12:00:00-05:00", 0, "2026-12-02T12:00:00-05:00" },
+	};
+	struct align_err e = ALIGN_ERR_INIT;
+	char out[40];
+	size_t i;
+
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		if (align_survey_time(t[i].in, t[i].utc, out, &e) < 0)
+			fail_msg("'%s': %s", t[i].in, e.msg);
+		assert_string_equal(out, t[i].out);
+	}
+	assert_int_equal(align_survey_time("13/45/2026", 0, out, &e), -1);
+	assert_int_equal(align_survey_time("noon", 0, out, &e), -1);
+	assert_int_equal(align_survey_time("12/2/2026 13:00 PM", 0, out, &e),
+	    -1);
+}
+
+static void
+test_forms_are_recognised(void **state)
+{
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_survey_opts o = { 0 };
+	struct align_survey s;
+	struct align_node *r;
+	struct align_csv *c = open_text("Timestamp,Name,Q1,Q2,Email Address\n"
+	    "2026-12-02 12:00:00,Ana,one,,a@x\n", path);
+
+	(void)state;
+	o.now = "2026-12-02T13:00:00Z";
+	assert_int_equal(align_survey_begin(&s, c, &o, &e), 0);
+	assert_string_equal(s.form, "google");
+	assert_int_equal(s.ntext, 2);
+	assert_int_equal(s.name, 1);
+	assert_int_equal(align_survey_next(&s, c, &r, &e), 1);
+	assert_string_equal(align_map_str(r, "question"), "Q1");
+	assert_string_equal(align_map_str(r, "participant"), "Ana");
+	align_node_free(r);
+	/* The empty answer to Q2 adds nothing. */
+	assert_int_equal(align_survey_next(&s, c, &r, &e), 0);
+	align_survey_release(&s);
+	align_csv_close(c);
+
+	c = open_text("a,b,c\n1,2,3\n", path);
+	assert_int_equal(align_survey_begin(&s, c, &o, &e), -1);
+	assert_int_equal(e.status, EX_USAGE);
+	assert_non_null(strstr(e.msg, "--text-column"));
+	align_survey_release(&s);
+	align_csv_close(c);
+}
+
+static void
+test_pseudonyms(void **state)
+{
+	unsigned char k1[16] = "0123456789abcdef", k2[16] = "fedcba9876543210";
+	char a[ALIGN_PSEUDONYM_MAX], b[ALIGN_PSEUDONYM_MAX];
+	char c[ALIGN_PSEUDONYM_MAX];
+
+	(void)state;
+	align_pseudonym(k1, "Ana", a);
+	align_pseudonym(k1, "  ANA ", b);
+	align_pseudonym(k2, "Ana", c);
+	assert_string_equal(a, b);
+	assert_string_not_equal(a, c);
+	assert_int_equal(strlen(a), 12);
+	assert_memory_equal(a, "p-", 2);
+	align_pseudonym(k1, "José", a);
+	align_pseudonym(k1, "JOSÉ", b);
+	assert_string_equal(a, b);
+}
+
+static void
+test_key_file_is_private(void **state)
+{
+	char dir[] = "/tmp/align-key-XXXXXX", path[300];
+	unsigned char k1[16], k2[16];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct stat st;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	unsetenv("ALIGN_KEY");
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	assert_int_equal(align_key_load(k1, &e), 0);
+	assert_int_equal(align_key_load(k2, &e), 0);
+	assert_memory_equal(k1, k2, 16);
+	snprintf(path, sizeof(path), "%s/align/key", dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	setenv("ALIGN_KEY", "not hex", 1);
+	assert_int_equal(align_key_load(k1, &e), -1);
+	unsetenv("ALIGN_KEY");
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rfc4180),
+		cmocka_unit_test(test_errors_have_positions),
+		cmocka_unit_test(test_field_writer),
+		cmocka_unit_test(test_survey_times),
+		cmocka_unit_test(test_forms_are_recognised),
+		cmocka_unit_test(test_pseudonyms),
+		cmocka_unit_test(test_key_file_is_private),
+	};
+
+	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
+}
