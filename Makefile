@@ -93,7 +93,7 @@ lint:
 	    --suppress=missingIncludeSystem lib cmd
 
 bench: $(BINS)
-	@sh tests/bench/run.sh $(BUILD)
+	@sh tests/bench/run.sh $(BUILD) "$(BENCH_SIZES)"
 
 demo: $(BINS)
 	@PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/leadership/run.sh

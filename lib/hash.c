@@ -202,52 +202,94 @@ align_set_release(struct align_set *set)
 	set->n = set->cap = 0;
 }
 
+/* Keys seen once live in a set of 8-byte slots; the few seen again keep
+ * their counts in a small second table. */
 struct align_count_slot {
-	uint64_t key;
-	unsigned long n;	/* 0: empty */
+	uint64_t key;		/* 0: empty (key 0 is stored as 1) */
 };
 
-static struct align_count_slot *
-count_lookup(struct align_count_slot *slot, size_t cap, uint64_t key)
-{
-	size_t i = (size_t)(key ^ (key >> 29)) & (cap - 1);
+struct align_count_dup {
+	uint64_t key;
+	unsigned long n;
+};
 
-	while (slot[i].n && slot[i].key != key)
-		i = (i + 1) & (cap - 1);
-	return &slot[i];
+static size_t
+slot_of(uint64_t key, size_t cap)
+{
+	return (size_t)(key ^ (key >> 29)) & (cap - 1);
+}
+
+static int
+count_grow(struct align_count *c)
+{
+	size_t cap = c->cap ? c->cap * 2 : 64, i, j;
+	struct align_count_slot *slot = calloc(cap, sizeof(*slot));
+
+	if (slot == NULL)
+		return -1;
+	for (i = 0; i < c->cap; i++) {
+		if (c->slot[i].key == 0)
+			continue;
+		for (j = slot_of(c->slot[i].key, cap); slot[j].key;
+		    j = (j + 1) & (cap - 1))
+			;
+		slot[j] = c->slot[i];
+	}
+	free(c->slot);
+	c->slot = slot;
+	c->cap = cap;
+	return 0;
 }
 
 unsigned long
 align_count_inc(struct align_count *c, uint64_t key)
 {
-	struct align_count_slot *e;
+	size_t i;
 
-	if ((c->n + 1) * 4 > c->cap * 3) {
-		size_t cap = c->cap ? c->cap * 2 : 64, i;
-		struct align_count_slot *slot = calloc(cap, sizeof(*slot));
-
-		if (slot == NULL)
-			return 0;
-		for (i = 0; i < c->cap; i++)
-			if (c->slot[i].n)
-				*count_lookup(slot, cap, c->slot[i].key) =
-				    c->slot[i];
-		free(c->slot);
-		c->slot = slot;
-		c->cap = cap;
-	}
-	e = count_lookup(c->slot, c->cap, key);
-	if (e->n == 0) {
-		e->key = key;
+	key = key ? key : 1;
+	if ((c->n + 1) * 4 > c->cap * 3 && count_grow(c) < 0)
+		return 0;
+	for (i = slot_of(key, c->cap); c->slot[i].key;
+	    i = (i + 1) & (c->cap - 1))
+		if (c->slot[i].key == key)
+			break;
+	if (c->slot[i].key == 0) {
+		c->slot[i].key = key;
 		c->n++;
+		return 1;
 	}
-	return ++e->n;
+	/* Seen before: a repeat, counted in the table of repeats. */
+	if ((c->ndup + 1) * 4 > c->dupcap * 3) {
+		size_t cap = c->dupcap ? c->dupcap * 2 : 16, j;
+		struct align_count_dup *d = calloc(cap, sizeof(*d));
+
+		if (d == NULL)
+			return 0;
+		for (i = 0; i < c->dupcap; i++) {
+			if (c->dup[i].n == 0)
+				continue;
+			for (j = slot_of(c->dup[i].key, cap); d[j].n;
+			    j = (j + 1) & (cap - 1))
+				;
+			d[j] = c->dup[i];
+		}
+		free(c->dup);
+		c->dup = d;
+		c->dupcap = cap;
+	}
+	for (i = slot_of(key, c->dupcap); c->dup[i].n;
+	    i = (i + 1) & (c->dupcap - 1))
+		if (c->dup[i].key == key)
+			return ++c->dup[i].n;
+	c->dup[i].key = key;
+	c->ndup++;
+	return c->dup[i].n = 2;
 }
 
 void
 align_count_release(struct align_count *c)
 {
 	free(c->slot);
-	c->slot = NULL;
-	c->n = c->cap = 0;
+	free(c->dup);
+	memset(c, 0, sizeof(*c));
 }

@@ -45,12 +45,15 @@ void align_set_release(struct align_set *set);
 
 
 
-/* Counts by 64-bit key, 16 bytes a key: how often a response was seen. */
+/* Counts by 64-bit key, about 8 bytes a key seen once: how often a
+ * response was seen. */
 struct align_count {
 	struct align_count_slot *slot;
 	size_t n, cap;
+	struct align_count_dup *dup;	/* the keys seen more than once */
+	size_t ndup, dupcap;
 };
-#define ALIGN_COUNT_INIT { NULL, 0, 0 }
+#define ALIGN_COUNT_INIT { NULL, 0, 0, NULL, 0, 0 }
 
 /* Add one to key's count and return the new count; 0 when out of memory. */
 unsigned long align_count_inc(struct align_count *c, uint64_t key);

@@ -690,6 +690,7 @@ make_response(struct align_reader *r, char *s, unsigned long line,
 {
 	const char *who = r->o.participant;
 	char *end, name[64];
+	const char *id;
 	size_t k;
 	struct align_node *n;
 
@@ -715,12 +716,17 @@ make_response(struct align_reader *r, char *s, unsigned long line,
 	    r->o.key, &r->seen, &n, e) < 0)
 		return -1;
 	n->line = line;
-	/* Captured before, in a stream read earlier: skip it. */
-	k = (size_t)align_set_add(&r->ids, align_record_id(n),
-	    strlen(align_record_id(n)));
-	if (k != 1) {
+	/* Captured before, in a stream read earlier: skip it.  Ids are
+	 * unique within one file, so they need remembering only for the
+	 * files still to come. */
+	id = align_record_id(n);
+	if (align_set_has(&r->ids, id, strlen(id))) {
 		align_node_free(n);
-		return k == 0 ? 0 : align_err_nomem(e);
+		return 0;
+	}
+	if (r->next < r->npaths && align_set_add(&r->ids, id, strlen(id)) < 0) {
+		align_node_free(n);
+		return align_err_nomem(e);
 	}
 	*rec = n;
 	return 1;

@@ -27,7 +27,7 @@ align_implicit_type(const char *s, size_t n)
 
 	if (n == 0)
 		return 1;
-	for (i = 0; words[i]; i++)
+	for (i = 0; n <= 6 && words[i]; i++)	/* none is longer */
 		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
 			return 1;
 	c = (unsigned char)s[0];
@@ -47,6 +47,15 @@ align_implicit_type(const char *s, size_t n)
 	return 1;
 }
 
+/* 1 for the bytes that need a closer look in a plain scalar. */
+static int
+special(unsigned char c)
+{
+	return c < 0x20 || c >= 0x7f ? c < 0x20 || c == 0x7f || c == 0xc2 ||
+	    c == 0xe2 || c == 0xef : c == '#' || c == ':' || c == ',' ||
+	    c == '[' || c == ']' || c == '{' || c == '}';
+}
+
 int
 align_plain_ok(const char *s, size_t n, int flow)
 {
@@ -57,6 +66,8 @@ align_plain_ok(const char *s, size_t n, int flow)
 	    p[0] == ' ' || p[n - 1] == ' ' || p[n - 1] == ':')
 		return 0;
 	for (i = 0; i < n; i++) {
+		if (!special(p[i]))
+			continue;
 		if (p[i] < 0x20 || p[i] == 0x7f)
 			return 0;
 		if (p[i] == ':' && (flow || p[i + 1] == ' '))
@@ -296,6 +307,32 @@ emit_entry(struct align_buf *b, int ind, const char *key,
 	}
 }
 
+/* 1 when rec's keys already stand in canonical order: the known keys of
+ * its kind in schema order, then the others.  Records a tool made or read
+ * from a canonical file mostly do, and are written without sorting. */
+static int
+in_order(const struct align_node *rec, const char *const *keys)
+{
+	size_t i, j = 0, k;
+	int unknown = 0;
+
+	for (i = 0; i < rec->n; i++) {
+		for (k = j; keys[k] && strcmp(keys[k], rec->key[i]) != 0; k++)
+			;
+		if (keys[k]) {
+			if (unknown)
+				return 0;	/* a known key after others */
+			j = k + 1;
+			continue;
+		}
+		for (k = 0; k < j; k++)
+			if (strcmp(keys[k], rec->key[i]) == 0)
+				return 0;	/* known, before its place */
+		unknown = 1;
+	}
+	return 1;
+}
+
 void
 align_emit_record(struct align_buf *b, const struct align_node *rec)
 {
@@ -303,6 +340,11 @@ align_emit_record(struct align_buf *b, const struct align_node *rec)
 	size_t i, j;
 
 	align_buf_puts(b, "---\n");
+	if (in_order(rec, keys)) {
+		for (i = 0; i < rec->n; i++)
+			emit_entry(b, 0, rec->key[i], rec->item[i]);
+		return;
+	}
 	for (j = 0; keys[j]; j++) {
 		long k = align_map_find(rec, keys[j]);
 
