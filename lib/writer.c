@@ -12,24 +12,31 @@ isdigit_(int c)
 	return c >= '0' && c <= '9';
 }
 
+#define W(s) { s, sizeof(s) - 1 }
+static const struct word { const char *s; size_t n; } words[] = {
+	W("~"), W("null"), W("Null"), W("NULL"), W("y"), W("Y"), W("yes"),
+	W("Yes"), W("YES"), W("n"), W("N"), W("no"), W("No"), W("NO"),
+	W("true"), W("True"), W("TRUE"), W("false"), W("False"), W("FALSE"),
+	W("on"), W("On"), W("ON"), W("off"), W("Off"), W("OFF"), W("<<"),
+	W("="), W(".inf"), W(".Inf"), W(".INF"), W("+.inf"), W("+.Inf"),
+	W("+.INF"), W("-.inf"), W("-.Inf"), W("-.INF"), W(".nan"), W(".NaN"),
+	W(".NAN"),
+};
+#undef W
+
 int
 align_implicit_type(const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES",
-		"n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
-		"False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
-		"<<", "=", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
-		"-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN", NULL
-	};
 	size_t i;
 	int c;
 
 	if (n == 0)
 		return 1;
-	for (i = 0; n <= 6 && words[i]; i++)	/* none is longer */
-		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
-			return 1;
+	/* Every word above is at most 6 bytes and starts with one of these. */
+	if (n <= 6 && strchr("~nNyYtTfFoO<=.+-", s[0]))
+		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (words[i].n == n && memcmp(words[i].s, s, n) == 0)
+				return 1;
 	c = (unsigned char)s[0];
 	if (!isdigit_(c) && !((c == '+' || c == '-' || c == '.') && n > 1 &&
 	    (isdigit_((unsigned char)s[1]) || s[1] == '.')))
