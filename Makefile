@@ -27,7 +27,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS) $(WARN) $(WERROR) \
 	$(SANITIZE) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 TOOLS = align-plan align-capture

@@ -293,3 +293,116 @@ align_count_release(struct align_count *c)
 	free(c->dup);
 	memset(c, 0, sizeof(*c));
 }
+
+struct align_dict_chunk {
+	struct align_dict_chunk *next;
+	size_t used, size;
+	char data[];
+};
+
+static char *
+dict_store(struct align_dict *d, const char *s, size_t n)
+{
+	struct align_dict_chunk *c = d->chunk;
+	char *p;
+
+	if (c == NULL || c->size - c->used < n + 1) {
+		size_t size = n + 1 > 65536 ? n + 1 : 65536;
+
+		c = malloc(sizeof(*c) + size);
+		if (c == NULL)
+			return NULL;
+		c->next = d->chunk;
+		c->used = 0;
+		c->size = size;
+		d->chunk = c;
+	}
+	p = c->data + c->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	c->used += n + 1;
+	return p;
+}
+
+static int
+dict_grow(struct align_dict *d)
+{
+	size_t cap = d->cap ? d->cap * 2 : 256, i, j;
+	uint32_t *slot = calloc(cap, sizeof(*slot));
+
+	if (slot == NULL)
+		return -1;
+	for (i = 0; i < d->n; i++) {
+		for (j = (size_t)d->hash[i] & (cap - 1); slot[j];
+		    j = (j + 1) & (cap - 1))
+			;
+		slot[j] = (uint32_t)i + 1;
+	}
+	free(d->slot);
+	d->slot = slot;
+	d->cap = cap;
+	return 0;
+}
+
+long
+align_dict_id(struct align_dict *d, const char *s, size_t n, int add)
+{
+	static const unsigned char key[16] = "align-dict-key!";
+	uint64_t h = align_siphash(key, s, n);
+	size_t i;
+
+	if (d->cap) {
+		for (i = (size_t)h & (d->cap - 1); d->slot[i];
+		    i = (i + 1) & (d->cap - 1)) {
+			uint32_t id = d->slot[i] - 1;
+
+			if (d->hash[id] == h && d->len[id] == n &&
+			    memcmp(d->str[id], s, n) == 0)
+				return id;
+		}
+	}
+	if (!add)
+		return -1;
+	if ((d->n + 1) * 4 > d->cap * 3 && dict_grow(d) < 0)
+		return -1;
+	if (d->n == d->ncap) {
+		size_t nc = d->ncap ? d->ncap * 2 : 256;
+		char **str = realloc(d->str, nc * sizeof(*str));
+		uint32_t *len = str ? realloc(d->len, nc * sizeof(*len)) : NULL;
+		uint64_t *hash;
+
+		if (str)
+			d->str = str;
+		if (len)
+			d->len = len;
+		hash = len ? realloc(d->hash, nc * sizeof(*hash)) : NULL;
+		if (hash == NULL)
+			return -1;
+		d->hash = hash;
+		d->ncap = nc;
+	}
+	if ((d->str[d->n] = dict_store(d, s, n)) == NULL)
+		return -1;
+	d->len[d->n] = (uint32_t)n;
+	d->hash[d->n] = h;
+	for (i = (size_t)h & (d->cap - 1); d->slot[i]; i = (i + 1) & (d->cap - 1))
+		;
+	d->slot[i] = (uint32_t)d->n + 1;
+	return (long)d->n++;
+}
+
+void
+align_dict_release(struct align_dict *d)
+{
+	struct align_dict_chunk *c = d->chunk, *next;
+
+	for (; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(d->slot);
+	free(d->str);
+	free(d->len);
+	free(d->hash);
+	memset(d, 0, sizeof(*d));
+}

@@ -58,4 +58,22 @@ struct align_count {
 /* Add one to key's count and return the new count; 0 when out of memory. */
 unsigned long align_count_inc(struct align_count *c, uint64_t key);
 void align_count_release(struct align_count *c);
+
+/* A dictionary of byte strings to dense ids 0, 1, 2, ... in the order
+ * they were added; the strings are kept (NUL-terminated). */
+struct align_dict {
+	uint32_t *slot;		/* id + 1, or 0: empty */
+	size_t cap;
+	char **str;		/* by id */
+	uint32_t *len;
+	uint64_t *hash;
+	size_t n, ncap;
+	struct align_dict_chunk *chunk;	/* where the strings live */
+};
+#define ALIGN_DICT_INIT { NULL, 0, NULL, NULL, NULL, 0, 0, NULL }
+
+/* The id of s, added when add is set and it is new: the id, -1 when it
+ * is not there (or, with add, when out of memory). */
+long align_dict_id(struct align_dict *d, const char *s, size_t n, int add);
+void align_dict_release(struct align_dict *d);
 #endif

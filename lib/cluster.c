@@ -1,0 +1,619 @@
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster.h"
+
+#define MAXLEN 64	/* terms of one document the sampler looks at */
+#define CHAINS 3	/* Gibbs chains from different starts */
+#define MINDF 2		/* documents a term must be in to count */
+
+/* splitmix64: a seeded stream, the same on every machine. */
+static uint64_t
+next_random(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static double
+uniform(uint64_t *s)
+{
+	return (double)(next_random(s) >> 11) / 9007199254740992.0;
+}
+
+struct model {
+	size_t k, v;
+	double alpha, beta;
+	uint32_t *m;		/* documents in each cluster */
+	uint32_t *nz;		/* terms in each cluster */
+	uint32_t *nzw;		/* [term * k + cluster] */
+	double *p;		/* by position in act, then the empty one */
+	uint32_t *act;		/* the clusters that hold documents */
+	uint32_t *pos;		/* a cluster's place in act, or UINT32_MAX */
+	size_t nact;
+};
+
+/* All empty clusters are alike, so the sampler weighs them once. */
+static void
+activate(struct model *md, uint32_t z)
+{
+	md->pos[z] = (uint32_t)md->nact;
+	md->act[md->nact++] = z;
+}
+
+static void
+deactivate(struct model *md, uint32_t z)
+{
+	uint32_t at = md->pos[z], last = md->act[--md->nact];
+
+	md->act[at] = last;
+	md->pos[last] = at;
+	md->pos[z] = UINT32_MAX;
+}
+
+/* The lowest-numbered empty cluster. */
+static uint32_t
+first_empty(const struct model *md)
+{
+	uint32_t z = 0;
+
+	while (md->m[z])
+		z++;
+	return z;
+}
+
+/* A document's terms, sorted so that repeats stand together. */
+static size_t
+doc_terms(const uint32_t *terms, const size_t *off, size_t d,
+    const uint32_t *map, uint32_t *out)
+{
+	size_t n = 0, i, j;
+
+	for (i = off[d]; i < off[d + 1] && n < MAXLEN; i++) {
+		uint32_t t = map ? map[terms[i]] : terms[i];
+
+		if (t == UINT32_MAX)
+			continue;
+		for (j = n; j > 0 && out[j - 1] > t; j--)
+			out[j] = out[j - 1];
+		out[j] = t;
+		n++;
+	}
+	return n;
+}
+
+static void
+update(struct model *md, const uint32_t *w, size_t n, uint32_t z, int sign)
+{
+	size_t i;
+
+	if (sign > 0 && md->m[z] == 0)
+		activate(md, z);
+	md->m[z] += (uint32_t)sign;
+	md->nz[z] += (uint32_t)(sign * (int)n);
+	if (md->m[z] == 0)
+		deactivate(md, z);
+	for (i = 0; i < n; i++)
+		md->nzw[(size_t)w[i] * md->k + z] += (uint32_t)sign;
+}
+
+/* p[i] for each active cluster act[i], and p[nact] for one empty cluster:
+ * how likely the document is to belong there.  Returns the total, the
+ * empty clusters counted k - nact times. */
+static double
+conditional(struct model *md, const uint32_t *w, size_t n)
+{
+	double vb = (double)md->v * md->beta, sum = 0, pe = md->alpha;
+	size_t i, a, rep = 0, na = md->nact;
+
+	for (a = 0; a < na; a++)
+		md->p[a] = md->m[md->act[a]] + md->alpha;
+	for (i = 0; i < n; i++) {
+		const uint32_t *row = md->nzw + (size_t)w[i] * md->k;
+
+		rep = i > 0 && w[i] == w[i - 1] ? rep + 1 : 0;
+		for (a = 0; a < na; a++) {
+			uint32_t z = md->act[a];
+
+			md->p[a] *= (row[z] + md->beta + (double)rep) /
+			    (md->nz[z] + vb + (double)i);
+		}
+		pe *= (md->beta + (double)rep) / (vb + (double)i);
+	}
+	md->p[na] = na < md->k ? pe : 0;
+	for (a = 0; a < na; a++)
+		sum += md->p[a];
+	return sum + md->p[na] * (double)(md->k - na);
+}
+
+/* The cluster at u of the total mass; for the empty mass, the first empty
+ * cluster. */
+static uint32_t
+pick_cluster(const struct model *md, double u)
+{
+	size_t a;
+
+	for (a = 0; a < md->nact; a++)
+		if ((u -= md->p[a]) <= 0)
+			return md->act[a];
+	return md->nact < md->k ? first_empty(md) : md->act[md->nact - 1];
+}
+
+/* The most probable cluster, the lowest-numbered among equals. */
+static uint32_t
+best_cluster(const struct model *md)
+{
+	size_t a;
+	uint32_t best = UINT32_MAX;
+	double bp = -1;
+
+	for (a = 0; a < md->nact; a++)
+		if (md->p[a] > bp || (md->p[a] == bp && md->act[a] < best)) {
+			bp = md->p[a];
+			best = md->act[a];
+		}
+	if (md->nact < md->k && md->p[md->nact] > bp)
+		best = first_empty(md);
+	return best;
+}
+
+/* Number the clusters of z by size, largest first, ties by their first
+ * document; returns how many there are. */
+static long
+renumber(uint32_t *z, size_t n, size_t k, struct align_err *e)
+{
+	size_t *size = calloc(k, sizeof(*size)), *first = malloc(k *
+	    sizeof(*first)), i, j, used = 0;
+	uint32_t *order = malloc(k * sizeof(*order)), *rank = malloc(k *
+	    sizeof(*rank));
+
+	if (size == NULL || first == NULL || order == NULL || rank == NULL) {
+		free(size);
+		free(first);
+		free(order);
+		free(rank);
+		return align_err_nomem(e);
+	}
+	for (i = 0; i < k; i++)
+		first[i] = n;
+	for (i = 0; i < n; i++) {
+		if (size[z[i]]++ == 0)
+			first[z[i]] = i;
+	}
+	for (i = 0; i < k; i++)
+		if (size[i])
+			order[used++] = (uint32_t)i;
+	for (i = 1; i < used; i++) {
+		uint32_t c = order[i];
+
+		for (j = i; j > 0 && (size[order[j - 1]] < size[c] ||
+		    (size[order[j - 1]] == size[c] &&
+		    first[order[j - 1]] > first[c])); j--)
+			order[j] = order[j - 1];
+		order[j] = c;
+	}
+	for (i = 0; i < used; i++)
+		rank[order[i]] = (uint32_t)i;
+	for (i = 0; i < n; i++)
+		z[i] = rank[z[i]];
+	free(size);
+	free(first);
+	free(order);
+	free(rank);
+	return (long)used;
+}
+
+/* The log of the collapsed joint probability of the assignment, up to a
+ * constant: what a chain is judged by. */
+static double
+loglik(const struct model *md)
+{
+	double ll = 0, vb = (double)md->v * md->beta;
+	size_t z, t;
+
+	for (z = 0; z < md->k; z++) {
+		if (md->m[z] == 0)
+			continue;
+		ll += lgamma(md->m[z] + md->alpha) - lgamma(md->nz[z] + vb);
+	}
+	for (t = 0; t < md->v * md->k; t++)
+		if (md->nzw[t])
+			ll += lgamma(md->nzw[t] + md->beta) - lgamma(md->beta);
+	return ll;
+}
+
+static void
+reset(struct model *md)
+{
+	memset(md->m, 0, md->k * sizeof(*md->m));
+	memset(md->nz, 0, md->k * sizeof(*md->nz));
+	memset(md->nzw, 0, md->v * md->k * sizeof(*md->nzw));
+	memset(md->pos, 0xff, md->k * sizeof(*md->pos));
+	md->nact = 0;
+}
+
+/* One chain on the sample: sz gets its clusters; md is left holding the
+ * counts.  Returns its log likelihood. */
+static double
+chain(struct model *md, const uint32_t *terms, const size_t *off,
+    const size_t *pick, size_t ns, const uint32_t *map, int iters,
+    uint64_t seed, uint32_t *sz)
+{
+	uint64_t rs = seed;
+	uint32_t w[MAXLEN];
+	size_t i;
+	int it;
+
+	reset(md);
+	for (i = 0; i < ns; i++) {
+		size_t len = doc_terms(terms, off, pick[i], map, w);
+
+		sz[i] = (uint32_t)(next_random(&rs) % md->k);
+		update(md, w, len, sz[i], 1);
+	}
+	for (it = 0; it < iters; it++) {
+		for (i = 0; i < ns; i++) {
+			size_t len = doc_terms(terms, off, pick[i], map, w);
+			double u, sum;
+			uint32_t c;
+
+			update(md, w, len, sz[i], -1);
+			sum = conditional(md, w, len);
+			u = uniform(&rs) * sum;
+			c = pick_cluster(md, u);
+			sz[i] = c;
+			update(md, w, len, c, 1);
+		}
+	}
+	/* Then sweeps that move each document to its most probable cluster,
+	 * taking out the noise of the last samples. */
+	for (it = 0; it < 5; it++) {
+		size_t moved = 0;
+
+		for (i = 0; i < ns; i++) {
+			size_t len = doc_terms(terms, off, pick[i], map, w);
+			uint32_t best;
+
+			update(md, w, len, sz[i], -1);
+			conditional(md, w, len);
+			best = best_cluster(md);
+			moved += best != sz[i];
+			sz[i] = best;
+			update(md, w, len, best, 1);
+		}
+		if (moved == 0)
+			break;
+	}
+	return loglik(md);
+}
+
+long
+align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
+    size_t nterms, const struct align_gsdmm_opts *o, uint32_t *z,
+    struct align_err *e)
+{
+	struct model md;
+	size_t sample = o->sample ? o->sample : 20000, ns, i, d, v = 0;
+	uint32_t *map = NULL, *sz = NULL, *best = NULL, w[MAXLEN];
+	size_t *pick = NULL;
+	int iters = o->iters ? o->iters : 30, r;
+	double bestll = 0;
+	long rc = -1;
+
+	memset(&md, 0, sizeof(md));
+	if (n == 0)
+		return 0;
+	md.alpha = o->alpha > 0 ? o->alpha : 0.1;
+	md.beta = o->beta > 0 ? o->beta : 0.2;
+	md.k = o->k ? o->k : n / 8 < 10 ? 10 : n / 8 > 300 ? 300 : n / 8;
+	if (md.k > n)
+		md.k = n;
+	/* Learn on documents spread evenly over the input. */
+	ns = n < sample ? n : sample;
+	pick = malloc(ns * sizeof(*pick));
+	map = malloc((nterms ? nterms : 1) * sizeof(*map));
+	sz = malloc(ns * sizeof(*sz));
+	best = malloc(ns * sizeof(*best));
+	if (pick == NULL || map == NULL || sz == NULL || best == NULL)
+		goto nomem;
+	for (i = 0; i < ns; i++)
+		pick[i] = (size_t)((double)i * (double)n / (double)ns);
+	/* Terms of one document alone tell nothing about groups: only those
+	 * of two documents or more are looked at. */
+	memset(map, 0, nterms * sizeof(*map));
+	for (i = 0; i < ns; i++)
+		for (d = off[pick[i]]; d < off[pick[i] + 1]; d++)
+			if (map[terms[d]] < 2)
+				map[terms[d]]++;
+	for (i = 0; i < nterms; i++)
+		map[i] = map[i] >= MINDF ? (uint32_t)v++ : UINT32_MAX;
+	md.v = v ? v : 1;
+	md.m = calloc(md.k, sizeof(*md.m));
+	md.nz = calloc(md.k, sizeof(*md.nz));
+	md.p = malloc((md.k + 1) * sizeof(*md.p));
+	md.nzw = calloc(md.v * md.k, sizeof(*md.nzw));
+	md.act = malloc(md.k * sizeof(*md.act));
+	md.pos = malloc(md.k * sizeof(*md.pos));
+	if (md.m == NULL || md.nz == NULL || md.p == NULL || md.nzw == NULL ||
+	    md.act == NULL || md.pos == NULL)
+		goto nomem;
+	/* A few chains from other starts; the most likely one wins. */
+	for (r = 0; r < CHAINS; r++) {
+		double ll = chain(&md, terms, off, pick, ns, map, iters,
+		    o->seed * 0x2545f4914f6cdd1dULL + 7 + (uint64_t)r * 7919,
+		    sz);
+
+		if (r == 0 || ll > bestll) {
+			bestll = ll;
+			memcpy(best, sz, ns * sizeof(*sz));
+		}
+	}
+	/* The counts of the winner, then every document to its most
+	 * probable cluster (ties to the first). */
+	reset(&md);
+	for (i = 0; i < ns; i++) {
+		size_t len = doc_terms(terms, off, pick[i], map, w);
+
+		update(&md, w, len, best[i], 1);
+	}
+	for (d = 0; d < n; d++) {
+		size_t len = doc_terms(terms, off, d, map, w);
+
+		conditional(&md, w, len);
+		md.p[md.nact] = 0;	/* no new clusters now */
+		z[d] = best_cluster(&md);
+	}
+	rc = renumber(z, n, md.k, e);
+	goto out;
+nomem:
+	rc = align_err_nomem(e);
+out:
+	free(md.m);
+	free(md.nz);
+	free(md.p);
+	free(md.nzw);
+	free(md.act);
+	free(md.pos);
+	free(pick);
+	free(map);
+	free(sz);
+	free(best);
+	return rc;
+}
+
+long
+align_linkage(const uint32_t *terms, const size_t *off, size_t n,
+    size_t nterms, double threshold, uint32_t *z, struct align_err *e)
+{
+	double *idf = calloc(nterms ? nterms : 1, sizeof(*idf));
+	double *sim = malloc(n * n * sizeof(*sim)), *norm = calloc(n,
+	    sizeof(*norm));
+	size_t *size = malloc(n * sizeof(*size)), i, j, k, t;
+	char *alive = malloc(n);
+	uint32_t *root = malloc(n * sizeof(*root));
+	long rc;
+
+	if (idf == NULL || sim == NULL || norm == NULL || size == NULL ||
+	    alive == NULL || root == NULL) {
+		rc = align_err_nomem(e);
+		goto out;
+	}
+	/* Document frequencies, then idf = log(n / df) + 1. */
+	for (i = 0; i < n; i++)
+		for (t = off[i]; t < off[i + 1]; t++) {
+			for (k = off[i]; k < t && terms[k] != terms[t]; k++)
+				;
+			if (k == t)
+				idf[terms[t]] += 1;
+		}
+	for (t = 0; t < nterms; t++)
+		if (idf[t] > 0)
+			idf[t] = log((double)n / idf[t]) + 1;
+	for (i = 0; i < n; i++) {
+		for (t = off[i]; t < off[i + 1]; t++) {
+			double c = 0;
+
+			for (k = off[i]; k < off[i + 1]; k++)
+				c += terms[k] == terms[t];
+			norm[i] += idf[terms[t]] * idf[terms[t]] * c;
+		}
+		norm[i] = sqrt(norm[i]);
+	}
+	/* Cosine similarity of term-count vectors weighted by idf. */
+	for (i = 0; i < n; i++) {
+		sim[i * n + i] = 0;
+		for (j = i + 1; j < n; j++) {
+			double dot = 0;
+
+			for (t = off[i]; t < off[i + 1]; t++)
+				for (k = off[j]; k < off[j + 1]; k++)
+					if (terms[t] == terms[k])
+						dot += idf[terms[t]] *
+						    idf[terms[t]];
+			dot = norm[i] > 0 && norm[j] > 0 ?
+			    dot / (norm[i] * norm[j]) : 0;
+			sim[i * n + j] = sim[j * n + i] = dot;
+		}
+		size[i] = 1;
+		alive[i] = 1;
+		root[i] = (uint32_t)i;
+	}
+	/* sim holds sums of pairwise similarities between groups; merge the
+	 * pair with the highest average while it reaches the threshold. */
+	for (;;) {
+		double best = -1;
+		size_t a = 0, b = 0;
+
+		for (i = 0; i < n; i++) {
+			if (!alive[i])
+				continue;
+			for (j = i + 1; j < n; j++) {
+				double avg;
+
+				if (!alive[j])
+					continue;
+				avg = sim[i * n + j] / (double)(size[i] *
+				    size[j]);
+				if (avg > best + 1e-12) {
+					best = avg;
+					a = i;
+					b = j;
+				}
+			}
+		}
+		if (best < threshold)
+			break;
+		for (k = 0; k < n; k++) {
+			if (!alive[k] || k == a || k == b)
+				continue;
+			sim[a * n + k] += sim[b * n + k];
+			sim[k * n + a] = sim[a * n + k];
+		}
+		size[a] += size[b];
+		alive[b] = 0;
+		for (k = 0; k < n; k++)
+			if (root[k] == b)
+				root[k] = (uint32_t)a;
+	}
+	for (i = 0; i < n; i++)
+		z[i] = root[i];
+	rc = renumber(z, n, n, e);
+out:
+	free(idf);
+	free(sim);
+	free(norm);
+	free(size);
+	free(alive);
+	free(root);
+	return rc;
+}
+
+/* Contingency counts of a against b, as a sparse table sorted by pair. */
+static int
+cmp_pair(const void *x, const void *y)
+{
+	const uint64_t *a = x, *b = y;
+
+	return *a < *b ? -1 : *a > *b;
+}
+
+struct counts {
+	double *pair;	/* counts of each (a, b) pair present */
+	size_t npair;
+	double *ra, *rb;	/* marginals */
+	size_t na, nb;
+};
+
+static int
+contingency(const uint32_t *a, const uint32_t *b, size_t n, struct counts *c)
+{
+	uint64_t *key = malloc((n ? n : 1) * sizeof(*key));
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	if (key == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		key[i] = (uint64_t)a[i] << 32 | b[i];
+		if (a[i] + 1 > c->na)
+			c->na = a[i] + 1;
+		if (b[i] + 1 > c->nb)
+			c->nb = b[i] + 1;
+	}
+	qsort(key, n, sizeof(*key), cmp_pair);
+	c->pair = calloc(n ? n : 1, sizeof(*c->pair));
+	c->ra = calloc(c->na + 1, sizeof(*c->ra));
+	c->rb = calloc(c->nb + 1, sizeof(*c->rb));
+	if (c->pair == NULL || c->ra == NULL || c->rb == NULL) {
+		free(key);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (i == 0 || key[i] != key[i - 1])
+			c->npair++;
+		c->pair[c->npair - 1]++;
+		c->ra[key[i] >> 32]++;
+		c->rb[key[i] & 0xffffffffu]++;
+	}
+	free(key);
+	return 0;
+}
+
+static void
+counts_release(struct counts *c)
+{
+	free(c->pair);
+	free(c->ra);
+	free(c->rb);
+}
+
+double
+align_nmi(const uint32_t *a, const uint32_t *b, size_t n)
+{
+	struct counts c;
+	double ha = 0, hb = 0, mi = 0, N = (double)n;
+	size_t i;
+	uint64_t *key;
+
+	if (n == 0 || contingency(a, b, n, &c) < 0)
+		return 0;
+	for (i = 0; i < c.na; i++)
+		if (c.ra[i] > 0)
+			ha -= c.ra[i] / N * log(c.ra[i] / N);
+	for (i = 0; i < c.nb; i++)
+		if (c.rb[i] > 0)
+			hb -= c.rb[i] / N * log(c.rb[i] / N);
+	/* The pairs again, to know each one's marginals. */
+	key = malloc(n * sizeof(*key));
+	if (key) {
+		size_t p = 0;
+
+		for (i = 0; i < n; i++)
+			key[i] = (uint64_t)a[i] << 32 | b[i];
+		qsort(key, n, sizeof(*key), cmp_pair);
+		for (i = 0; i < n; i++) {
+			if (i > 0 && key[i] == key[i - 1])
+				continue;
+			{
+				double nij = c.pair[p++];
+				double ai = c.ra[key[i] >> 32];
+				double bj = c.rb[key[i] & 0xffffffffu];
+
+				mi += nij / N * log(N * nij / (ai * bj));
+			}
+		}
+		free(key);
+	}
+	counts_release(&c);
+	if (ha + hb <= 0)
+		return 1;
+	return 2 * mi / (ha + hb);
+}
+
+double
+align_ari(const uint32_t *a, const uint32_t *b, size_t n)
+{
+	struct counts c;
+	double index = 0, sa = 0, sb = 0, expected, max, total;
+	size_t i;
+
+	if (n < 2 || contingency(a, b, n, &c) < 0)
+		return 0;
+	for (i = 0; i < c.npair; i++)
+		index += c.pair[i] * (c.pair[i] - 1) / 2;
+	for (i = 0; i < c.na; i++)
+		sa += c.ra[i] * (c.ra[i] - 1) / 2;
+	for (i = 0; i < c.nb; i++)
+		sb += c.rb[i] * (c.rb[i] - 1) / 2;
+	counts_release(&c);
+	total = (double)n * (double)(n - 1) / 2;
+	expected = sa * sb / total;
+	max = (sa + sb) / 2;
+	if (max == expected)
+		return 1;
+	return (index - expected) / (max - expected);
+}

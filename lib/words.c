@@ -1,0 +1,509 @@
+#include <libstemmer.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <utf8proc.h>
+
+#include "words.h"
+
+const char *const align_lang_names[ALIGN_LANGS] = { "en", "es", "de",
+	"fr" };
+static const char *const stemmer_names[ALIGN_LANGS] = { "english",
+	"spanish", "german", "french" };
+
+#define MAXTOK 512		/* words in one text that are looked at */
+
+struct span {
+	size_t at, n;
+};
+
+static int
+grow32(uint32_t **v, size_t *cap, size_t need)
+{
+	size_t c = *cap ? *cap : 16;
+	uint32_t *p;
+
+	if (need <= *cap)
+		return 0;
+	while (c < need)
+		c *= 2;
+	if ((p = realloc(*v, c * sizeof(*p))) == NULL)
+		return -1;
+	*v = p;
+	*cap = c;
+	return 0;
+}
+
+/* grow32, the new part zeroed. */
+static int
+grow32z(uint32_t **v, size_t *cap, size_t need)
+{
+	size_t old = *cap;
+
+	if (grow32(v, cap, need) < 0)
+		return -1;
+	memset(*v + old, 0, (*cap - old) * sizeof(**v));
+	return 0;
+}
+
+static int
+grow8(uint8_t **v, size_t *cap, size_t need)
+{
+	size_t c = *cap ? *cap : 256;
+	uint8_t *p;
+
+	if (need <= *cap)
+		return 0;
+	while (c < need)
+		c *= 2;
+	if ((p = realloc(*v, c)) == NULL)
+		return -1;
+	memset(p + *cap, 0, c - *cap);
+	*v = p;
+	*cap = c;
+	return 0;
+}
+
+/* Case-fold and compose s; the caller frees.  NULL when out of memory or
+ * (cannot happen for checked input) invalid. */
+static char *
+fold(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT) < 0)
+		return NULL;
+	return (char *)out;
+}
+
+/* The words of s: runs of letters, marks and digits. */
+static size_t
+split(const char *s, struct span *w, size_t max, int hint[ALIGN_LANGS])
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t i = 0, n = 0, start = 0;
+	int in = 0;
+
+	for (;;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate(p + i, -1, &c);
+		int word;
+
+		if (k <= 0 || c == 0) {
+			if (in && n < max) {
+				w[n].at = start;
+				w[n++].n = i - start;
+			}
+			return n;
+		}
+		if (c < 0x80) {
+			word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			    (c >= 'A' && c <= 'Z');
+		} else {
+			utf8proc_category_t cat = utf8proc_category(c);
+
+			word = cat == UTF8PROC_CATEGORY_LL ||
+			    cat == UTF8PROC_CATEGORY_LU ||
+			    cat == UTF8PROC_CATEGORY_LT ||
+			    cat == UTF8PROC_CATEGORY_LM ||
+			    cat == UTF8PROC_CATEGORY_LO ||
+			    cat == UTF8PROC_CATEGORY_MN ||
+			    cat == UTF8PROC_CATEGORY_MC ||
+			    cat == UTF8PROC_CATEGORY_ND;
+			if (hint) {
+				if (c == 0xf1 || c == 0xbf || c == 0xa1)
+					hint[ALIGN_ES] += 2;	/* ñ ¿ ¡ */
+				else if (c == 0xe1 || c == 0xed || c == 0xf3 ||
+				    c == 0xfa)
+					hint[ALIGN_ES]++;	/* á í ó ú */
+				else if (c == 0xdf)
+					hint[ALIGN_DE] += 2;	/* ß */
+				else if (c == 0xe4 || c == 0xf6 || c == 0xfc)
+					hint[ALIGN_DE]++;	/* ä ö ü */
+				else if (c == 0xe7 || c == 0x153 || c == 0xe8 ||
+				    c == 0xea || c == 0xe0 || c == 0xf9 ||
+				    c == 0xe2 || c == 0xee || c == 0xf4 ||
+				    c == 0xfb || c == 0xeb || c == 0xef)
+					hint[ALIGN_FR]++;
+			}
+		}
+		if (word && !in) {
+			in = 1;
+			start = i;
+		} else if (!word && in) {
+			in = 0;
+			if (n < max) {
+				w[n].at = start;
+				w[n++].n = i - start;
+			}
+		}
+		i += (size_t)k;
+	}
+}
+
+int
+align_words_init(struct align_words *w, struct align_err *e)
+{
+	size_t cap = 0;
+	int l;
+
+	memset(w, 0, sizeof(*w));
+	for (l = 0; l < ALIGN_LANGS; l++) {
+		const char *p = align_stopwords[l];
+
+		w->stemmer[l] = sb_stemmer_new(stemmer_names[l], "UTF_8");
+		if (w->stemmer[l] == NULL)
+			goto nomem;
+		while (*p) {
+			size_t n = strcspn(p, " ");
+			char *f, tmp[64];
+			long id;
+
+			if (n > 0 && n < sizeof(tmp)) {
+				memcpy(tmp, p, n);
+				tmp[n] = '\0';
+				if ((f = fold(tmp)) == NULL)
+					goto nomem;
+				id = align_dict_id(&w->stops, f, strlen(f), 1);
+				free(f);
+				if (id < 0 || grow8(&w->stopmask, &cap,
+				    (size_t)id + 1) < 0)
+					goto nomem;
+				w->stopmask[id] |= (uint8_t)(1 << l);
+			}
+			p += n + (p[n] == ' ');
+		}
+	}
+	return 0;
+nomem:
+	align_words_release(w);
+	return align_err_nomem(e);
+}
+
+void
+align_words_release(struct align_words *w)
+{
+	int l;
+
+	for (l = 0; l < ALIGN_LANGS; l++)
+		if (w->stemmer[l])
+			sb_stemmer_delete(w->stemmer[l]);
+	align_dict_release(&w->stops);
+	align_dict_release(&w->tokens);
+	align_dict_release(&w->vocab);
+	align_dict_release(&w->phrases);
+	free(w->stopmask);
+	free(w->tok);
+	free(w->concept);
+	free(w->phrase_term);
+	memset(w, 0, sizeof(*w));
+}
+
+/* The term of a stem or (concept set) a concept; -1 when out of memory. */
+static long
+term(struct align_words *w, const char *s, size_t n, int concept)
+{
+	char buf[256];
+	long id;
+
+	if (concept) {
+		/* Concepts live apart from stems: "~presence". */
+		if (n + 2 > sizeof(buf))
+			n = sizeof(buf) - 2;
+		buf[0] = '~';
+		memcpy(buf + 1, s, n);
+		s = buf;
+		n++;
+	}
+	id = align_dict_id(&w->vocab, s, n, 1);
+	if (id >= 0 && grow8(&w->concept, &w->vcap, (size_t)id + 1) < 0)
+		return -1;
+	if (id >= 0 && concept)
+		w->concept[id] = 1;
+	return id;
+}
+
+/* The token of word (s, n) in language l; -1 when out of memory. */
+static long
+token(struct align_words *w, int l, const char *s, size_t n)
+{
+	char key[256];
+	long id, sid, st;
+	const sb_symbol *stem;
+
+	if (n + 1 > sizeof(key))
+		n = sizeof(key) - 1;
+	key[0] = (char)('0' + l);
+	memcpy(key + 1, s, n);
+	id = align_dict_id(&w->tokens, key, n + 1, 0);
+	if (id >= 0)
+		return id;
+	id = align_dict_id(&w->tokens, key, n + 1, 1);
+	if (id < 0)
+		return -1;
+	if ((size_t)id >= w->tokcap) {
+		size_t cap = w->tokcap ? w->tokcap * 2 : 1024;
+		struct align_token *t = realloc(w->tok, cap * sizeof(*t));
+
+		if (t == NULL)
+			return -1;
+		w->tok = t;
+		w->tokcap = cap;
+	}
+	stem = sb_stemmer_stem(w->stemmer[l], (const sb_symbol *)s, (int)n);
+	if (stem == NULL)
+		return -1;
+	sid = term(w, (const char *)stem, (size_t)sb_stemmer_length(
+	    w->stemmer[l]), 0);
+	if (sid < 0)
+		return -1;
+	st = align_dict_id(&w->stops, s, n, 0);
+	w->tok[id].stem = (uint32_t)sid;
+	w->tok[id].count = 0;
+	w->tok[id].lang = (uint8_t)l;
+	w->tok[id].stop = st >= 0 && (w->stopmask[st] & (1 << l));
+	return id;
+}
+
+static uint8_t
+first_hash(uint32_t stem)
+{
+	return (uint8_t)(stem * 2654435761u >> 24);
+}
+
+int
+align_words_lexicon(struct align_words *w, const char *text,
+    const char *name, struct align_err *e)
+{
+	const char *line = text;
+	unsigned long lno = 0;
+
+	w->use_lexicon = 1;
+	while (*line) {
+		size_t len = strcspn(line, "\n");
+		char *copy = malloc(len + 1), *colon, *p;
+		long cterm;
+
+		lno++;
+		if (copy == NULL)
+			return align_err_nomem(e);
+		memcpy(copy, line, len);
+		copy[len] = '\0';
+		line += len + (line[len] == '\n');
+		if ((p = strchr(copy, '#')))
+			*p = '\0';
+		for (p = copy; *p == ' ' || *p == '\t'; p++)
+			;
+		if (*p == '\0') {
+			free(copy);
+			continue;
+		}
+		colon = strchr(p, ':');
+		if (colon == NULL || colon == p) {
+			free(copy);
+			return align_err_set(e, EX_DATAERR, name, lno, 1,
+			    "expected 'concept: word, phrase, ...'");
+		}
+		*colon = '\0';
+		{
+			char *end = colon;
+
+			while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+				*--end = '\0';
+		}
+		if ((cterm = term(w, p, strlen(p), 1)) < 0) {
+			free(copy);
+			return align_err_nomem(e);
+		}
+		for (p = colon + 1; *p; ) {
+			size_t n = strcspn(p, ",");
+			char save = p[n], *f;
+			struct span sp[8];
+			size_t ns, i;
+			int l;
+
+			p[n] = '\0';
+			f = fold(p);
+			p[n] = save;
+			p += n + (save == ',');
+			if (f == NULL) {
+				free(copy);
+				return align_err_nomem(e);
+			}
+			ns = split(f, sp, 8, NULL);
+			for (l = 0; ns > 0 && l < ALIGN_LANGS; l++) {
+				char key[512];
+				size_t k = 0;
+				long pid, first = -1;
+
+				for (i = 0; i < ns; i++) {
+					long t = token(w, l, f + sp[i].at,
+					    sp[i].n);
+					const char *st;
+
+					if (t < 0)
+						break;
+					if (i == 0)
+						first = w->tok[t].stem;
+					st = align_words_term(w, w->tok[t].stem);
+					k += (size_t)snprintf(key + k,
+					    sizeof(key) - k, "%s%s",
+					    i ? " " : "", st);
+					if (k >= sizeof(key))
+						break;
+				}
+				if (i < ns) {
+					free(f);
+					free(copy);
+					return align_err_nomem(e);
+				}
+				pid = align_dict_id(&w->phrases, key, k, 1);
+				if (pid < 0 || grow32z(&w->phrase_term, &w->pcap,
+				    (size_t)pid + 1) < 0) {
+					free(f);
+					free(copy);
+					return align_err_nomem(e);
+				}
+				/* The first concept to name a phrase keeps
+				 * it. */
+				if (w->phrase_term[pid] == 0)
+					w->phrase_term[pid] =
+					    (uint32_t)cterm + 1;
+				if (ns > w->maxlen[first_hash((uint32_t)first)])
+					w->maxlen[first_hash((uint32_t)first)] =
+					    (uint8_t)ns;
+			}
+			free(f);
+		}
+		free(copy);
+	}
+	return 0;
+}
+
+int
+align_words_default_lexicon(struct align_words *w, struct align_err *e)
+{
+	size_t i;
+
+	for (i = 0; align_default_lexicon[i]; i++)
+		if (align_words_lexicon(w, align_default_lexicon[i],
+		    "<default lexicon>", e) < 0)
+			return -1;
+	return 0;
+}
+
+static int
+push_term(struct align_analysis *a, uint32_t t)
+{
+	if (grow32(&a->term, &a->termcap, a->nterm + 1) < 0)
+		return -1;
+	a->term[a->nterm++] = t;
+	return 0;
+}
+
+int
+align_words_analyse(struct align_words *w, const char *text,
+    struct align_analysis *a, struct align_err *e)
+{
+	struct span sp[MAXTOK];
+	int hint[ALIGN_LANGS] = { 0 }, l, best = ALIGN_EN;
+	char *f = fold(text);
+	size_t n, i;
+
+	a->nterm = a->ntok = 0;
+	if (f == NULL)
+		return align_err_nomem(e);
+	n = split(f, sp, MAXTOK, hint);
+	/* The language whose function words and letters the text has most
+	 * of; English when nothing tells. */
+	for (i = 0; i < n; i++) {
+		long st = align_dict_id(&w->stops, f + sp[i].at, sp[i].n, 0);
+
+		for (l = 0; st >= 0 && l < ALIGN_LANGS; l++)
+			if (w->stopmask[st] & (1 << l))
+				hint[l] += 2;
+	}
+	for (l = 1; l < ALIGN_LANGS; l++)
+		if (hint[l] > hint[best])
+			best = l;
+	a->lang = best;
+	if (grow32(&a->tok, &a->tokcap, n) < 0)
+		goto nomem;
+	for (i = 0; i < n; i++) {
+		long t = token(w, best, f + sp[i].at, sp[i].n);
+
+		if (t < 0)
+			goto nomem;
+		w->tok[t].count++;
+		a->tok[a->ntok++] = (uint32_t)t;
+	}
+	for (i = 0; i < n; i++) {
+		const struct align_token *t = &w->tok[a->tok[i]];
+		size_t len = w->use_lexicon ? w->maxlen[first_hash(t->stem)] : 0;
+		int matched = 0;
+
+		/* The longest phrase of the lexicon that starts here. */
+		for (; len > 0 && !matched; len--) {
+			char key[512];
+			size_t k = 0, j;
+			long pid;
+
+			if (i + len > n)
+				continue;
+			for (j = 0; j < len && k < sizeof(key); j++)
+				k += (size_t)snprintf(key + k, sizeof(key) - k,
+				    "%s%s", j ? " " : "", align_words_term(w,
+				    w->tok[a->tok[i + j]].stem));
+			if (k >= sizeof(key))
+				continue;
+			pid = align_dict_id(&w->phrases, key, k, 0);
+			if (pid < 0 || w->phrase_term[pid] == 0)
+				continue;
+			/* A concept counts twice: it is what the words
+			 * mean, and it is shared across wordings. */
+			if (push_term(a, w->phrase_term[pid] - 1) < 0 ||
+			    push_term(a, w->phrase_term[pid] - 1) < 0)
+				goto nomem;
+			matched = 1;
+		}
+		if (t->stop || sp[i].n < 2 ||
+		    strspn(f + sp[i].at, "0123456789") >= sp[i].n)
+			continue;
+		if (push_term(a, t->stem) < 0)
+			goto nomem;
+	}
+	free(f);
+	return 0;
+nomem:
+	free(f);
+	return align_err_nomem(e);
+}
+
+void
+align_analysis_release(struct align_analysis *a)
+{
+	free(a->term);
+	free(a->tok);
+	memset(a, 0, sizeof(*a));
+}
+
+const char *
+align_words_term(const struct align_words *w, uint32_t t)
+{
+	return t < w->vocab.n ? w->vocab.str[t] : "";
+}
+
+int
+align_words_is_concept(const struct align_words *w, uint32_t t)
+{
+	return t < w->vocab.n && w->concept[t];
+}
+
+size_t
+align_words_nterms(const struct align_words *w)
+{
+	return w->vocab.n;
+}

@@ -1,0 +1,91 @@
+/*
+ * words.h - from a response's text to the terms that group it.
+ *
+ * Each text is normalised and case-folded (utf8proc), cut into words,
+ * given a language (English, Spanish, German or French, by its function
+ * words and letters), stripped of that language's stop words and stemmed
+ * with its Snowball stemmer (libstemmer).  Words and phrases of the
+ * lexicon become concepts, so that other words for the same thing meet.
+ *
+ *	struct align_words w;
+ *	struct align_analysis a = ALIGN_ANALYSIS_INIT;
+ *	align_words_init(&w, &e);
+ *	align_words_default_lexicon(&w, &e);
+ *	align_words_analyse(&w, "She listened.", &a, &e);
+ *	... a.term[0 .. a.nterm), a.tok[0 .. a.ntok)
+ *	align_analysis_release(&a);
+ *	align_words_release(&w);
+ */
+#ifndef ALIGN_WORDS_H
+#define ALIGN_WORDS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "hash.h"
+
+#define ALIGN_LANGS 4
+enum { ALIGN_EN, ALIGN_ES, ALIGN_DE, ALIGN_FR };
+
+extern const char *const align_lang_names[ALIGN_LANGS]; /* "en", ... */
+extern const char *const align_stopwords[ALIGN_LANGS];
+extern const char *const align_default_lexicon[]; /* lines, NULL-ended */
+
+/* A distinct word as written (case-folded), in one language. */
+struct align_token {
+	uint32_t stem;		/* its term: the stem's id in vocab */
+	uint32_t count;		/* times seen */
+	uint8_t lang;
+	uint8_t stop;		/* a stop word of its language */
+};
+
+struct align_words {
+	struct sb_stemmer *stemmer[ALIGN_LANGS];
+	struct align_dict stops;	/* word -> id, stopmask[id] */
+	uint8_t *stopmask;		/* bit l: a stop word of language l */
+	struct align_dict tokens;	/* language byte + word -> token */
+	struct align_token *tok;
+	size_t tokcap;
+	struct align_dict vocab;	/* terms: stems, and concepts */
+	uint8_t *concept;		/* by term: 1 for a concept */
+	size_t vcap;
+	struct align_dict phrases;	/* stems joined by ' ' -> concept */
+	uint32_t *phrase_term;
+	size_t pcap;
+	uint8_t maxlen[256];		/* longest phrase by first-stem hash */
+	int use_lexicon;
+};
+
+/* What one text gives; the arrays are reused from call to call. */
+struct align_analysis {
+	int lang;
+	uint32_t *term;		/* terms for grouping; a concept twice */
+	size_t nterm, termcap;
+	uint32_t *tok;		/* the text's words as tokens, in order */
+	size_t ntok, tokcap;
+};
+#define ALIGN_ANALYSIS_INIT { 0, NULL, 0, 0, NULL, 0, 0 }
+
+int align_words_init(struct align_words *w, struct align_err *e);
+void align_words_release(struct align_words *w);
+
+/* Add the concepts of a lexicon (text in the --synonyms format; name for
+ * messages).  0, or -1 and e (65 with line and column). */
+int align_words_lexicon(struct align_words *w, const char *text,
+    const char *name, struct align_err *e);
+
+/* Add the default lexicon of the method's domain. */
+int align_words_default_lexicon(struct align_words *w, struct align_err *e);
+
+/* Analyse text into a.  0, or -1 and e (71). */
+int align_words_analyse(struct align_words *w, const char *text,
+    struct align_analysis *a, struct align_err *e);
+void align_analysis_release(struct align_analysis *a);
+
+/* A term as people read it: the stem, or the concept's name. */
+const char *align_words_term(const struct align_words *w, uint32_t term);
+int align_words_is_concept(const struct align_words *w, uint32_t term);
+size_t align_words_nterms(const struct align_words *w);
+
+#endif

@@ -1,0 +1,38 @@
+#!/usr/bin/python3
+"""The peer: TF-IDF and k-means from Debian's python3-sklearn, given the
+true number of clusters.
+
+    kmeans.py [--mini] TEXTS LABELS     print NMI and ARI
+    kmeans.py --time K TEXTS            only cluster (for timing)
+"""
+import sys
+
+from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+
+def main(argv):
+    mini = "--mini" in argv
+    argv = [a for a in argv if a != "--mini"]
+    if argv[0] == "--time":
+        k, texts = int(argv[1]), open(argv[2], encoding="utf-8").read().splitlines()
+        x = TfidfVectorizer().fit_transform(texts)
+        MiniBatchKMeans(n_clusters=k, random_state=0, n_init=3).fit_predict(x)
+        return
+    texts = open(argv[0], encoding="utf-8").read().splitlines()
+    labels = open(argv[1], encoding="utf-8").read().splitlines()
+    k = len(set(labels))
+    x = TfidfVectorizer().fit_transform(texts)
+    if mini:
+        model = MiniBatchKMeans(n_clusters=k, random_state=0, n_init=3)
+    else:
+        model = KMeans(n_clusters=k, random_state=0, n_init=10)
+    pred = model.fit_predict(x)
+    print("%s k=%d NMI %.3f ARI %.3f" % (
+        "minibatch-kmeans" if mini else "kmeans", k,
+        normalized_mutual_info_score(labels, pred),
+        adjusted_rand_score(labels, pred)))
+
+
+main(sys.argv[1:])
