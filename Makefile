@@ -30,7 +30,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
-TOOLS = align-plan align-capture
+TOOLS = align-plan align-capture align-theme
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(BUILD)/cmd/tool.o
@@ -41,7 +41,7 @@ MAN = $(wildcard man/*.1 man/*.5 man/*.7)
 
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev libutf8proc-dev \
 	libstemmer-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
-	python3-icalendar calcurse time
+	python3-icalendar python3-sklearn calcurse time bsdutils
 
 all: $(BINS)
 
@@ -72,13 +72,19 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libalign.a
 # System calls replaced to inject failures.
 $(BUILD)/tests/test_file: WRAP = -Wl,--wrap=rename -Wl,--wrap=fsync
 
+# The quality scorer: groups labelled texts as align-theme does.
+$(BUILD)/tests/score: tests/bench/score.c $(BUILD)/libalign.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/score.c $(BUILD)/libalign.a \
+	    $(ALL_LDFLAGS) $(LIBS)
+
 check: unit cli
 
 unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do \
 	    $$t || fail=1; done; exit $$fail
 
-cli: $(BINS)
+cli: $(BINS) $(BUILD)/tests/score
 	@sh tests/cli/run.sh $(BUILD)/bin
 
 sanitize:

@@ -7,6 +7,14 @@
 #define MAXLEN 64	/* terms of one document the sampler looks at */
 #define CHAINS 3	/* Gibbs chains from different starts */
 #define MINDF 2		/* documents a term must be in to count */
+#define CACHED 16	/* terms of a document whose cluster is cached */
+
+struct cached {
+	uint64_t h;
+	size_t len;
+	uint32_t z;
+	uint32_t w[CACHED];
+};
 
 /* splitmix64: a seeded stream, the same on every machine. */
 static uint64_t
@@ -112,17 +120,38 @@ conditional(struct model *md, const uint32_t *w, size_t n)
 
 	for (a = 0; a < na; a++)
 		md->p[a] = md->m[md->act[a]] + md->alpha;
-	for (i = 0; i < n; i++) {
-		const uint32_t *row = md->nzw + (size_t)w[i] * md->k;
+	if (n <= 20) {
+		/* Numerators, then one division by the product of the
+		 * denominators: no overflow in 20 terms of under 1e9. */
+		for (i = 0; i < n; i++) {
+			const uint32_t *row = md->nzw + (size_t)w[i] * md->k;
+			double b = md->beta + (double)(rep = i > 0 &&
+			    w[i] == w[i - 1] ? rep + 1 : 0);
 
-		rep = i > 0 && w[i] == w[i - 1] ? rep + 1 : 0;
-		for (a = 0; a < na; a++) {
-			uint32_t z = md->act[a];
-
-			md->p[a] *= (row[z] + md->beta + (double)rep) /
-			    (md->nz[z] + vb + (double)i);
+			for (a = 0; a < na; a++)
+				md->p[a] *= row[md->act[a]] + b;
+			pe *= b / (vb + (double)i);
 		}
-		pe *= (md->beta + (double)rep) / (vb + (double)i);
+		for (a = 0; a < na; a++) {
+			double den = 1, base = md->nz[md->act[a]] + vb;
+
+			for (i = 0; i < n; i++)
+				den *= base + (double)i;
+			md->p[a] /= den;
+		}
+	} else {
+		for (i = 0; i < n; i++) {
+			const uint32_t *row = md->nzw + (size_t)w[i] * md->k;
+
+			rep = i > 0 && w[i] == w[i - 1] ? rep + 1 : 0;
+			for (a = 0; a < na; a++) {
+				uint32_t z = md->act[a];
+
+				md->p[a] *= (row[z] + md->beta + (double)rep) /
+				    (md->nz[z] + vb + (double)i);
+			}
+			pe *= (md->beta + (double)rep) / (vb + (double)i);
+		}
 	}
 	md->p[na] = na < md->k ? pe : 0;
 	for (a = 0; a < na; a++)
@@ -297,9 +326,10 @@ align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
     struct align_err *e)
 {
 	struct model md;
-	size_t sample = o->sample ? o->sample : 20000, ns, i, d, v = 0;
+	size_t sample = o->sample ? o->sample : 10000, ns, i, d, v = 0;
 	uint32_t *map = NULL, *sz = NULL, *best = NULL, w[MAXLEN];
 	size_t *pick = NULL;
+	struct cached *cache = NULL;
 	int iters = o->iters ? o->iters : 30, r;
 	double bestll = 0;
 	long rc = -1;
@@ -318,7 +348,9 @@ align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
 	map = malloc((nterms ? nterms : 1) * sizeof(*map));
 	sz = malloc(ns * sizeof(*sz));
 	best = malloc(ns * sizeof(*best));
-	if (pick == NULL || map == NULL || sz == NULL || best == NULL)
+	cache = calloc(4096, sizeof(*cache));
+	if (pick == NULL || map == NULL || sz == NULL || best == NULL ||
+	    cache == NULL)
 		goto nomem;
 	for (i = 0; i < ns; i++)
 		pick[i] = (size_t)((double)i * (double)n / (double)ns);
@@ -341,8 +373,9 @@ align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
 	if (md.m == NULL || md.nz == NULL || md.p == NULL || md.nzw == NULL ||
 	    md.act == NULL || md.pos == NULL)
 		goto nomem;
-	/* A few chains from other starts; the most likely one wins. */
-	for (r = 0; r < CHAINS; r++) {
+	/* A few chains from other starts; the most likely one wins.  A
+	 * large sample settles well enough in fewer. */
+	for (r = 0; r < (ns > 5000 ? 2 : CHAINS); r++) {
 		double ll = chain(&md, terms, off, pick, ns, map, iters,
 		    o->seed * 0x2545f4914f6cdd1dULL + 7 + (uint64_t)r * 7919,
 		    sz);
@@ -360,12 +393,29 @@ align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
 
 		update(&md, w, len, best[i], 1);
 	}
+	/* Documents with the same terms go to the same cluster: a cache of
+	 * the last answers, by a hash of the terms, saves asking again. */
 	for (d = 0; d < n; d++) {
-		size_t len = doc_terms(terms, off, d, map, w);
+		size_t len = doc_terms(terms, off, d, map, w), slot;
+		uint64_t h = 0x9e3779b97f4a7c15ULL * (len + 1);
 
+		for (i = 0; i < len; i++)
+			h = (h ^ w[i]) * 0x100000001b3ULL;
+		slot = (size_t)(h >> 52);
+		if (cache[slot].h == h && cache[slot].len == len &&
+		    memcmp(cache[slot].w, w, len * sizeof(*w)) == 0) {
+			z[d] = cache[slot].z;
+			continue;
+		}
 		conditional(&md, w, len);
 		md.p[md.nact] = 0;	/* no new clusters now */
 		z[d] = best_cluster(&md);
+		if (len <= CACHED) {
+			cache[slot].h = h;
+			cache[slot].len = len;
+			cache[slot].z = z[d];
+			memcpy(cache[slot].w, w, len * sizeof(*w));
+		}
 	}
 	rc = renumber(z, n, md.k, e);
 	goto out;
@@ -382,6 +432,7 @@ out:
 	free(map);
 	free(sz);
 	free(best);
+	free(cache);
 	return rc;
 }
 

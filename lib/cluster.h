@@ -28,7 +28,7 @@ struct align_gsdmm_opts {
 	size_t k;		/* most clusters (0: from the input size) */
 	double alpha, beta;	/* Dirichlet priors (0: 0.1 and 0.2) */
 	int iters;		/* Gibbs sweeps (0: 30) */
-	size_t sample;		/* most documents to learn on (0: 20000) */
+	size_t sample;		/* most documents to learn on (0: 10000) */
 	uint64_t seed;
 };
 

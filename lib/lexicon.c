@@ -12,7 +12,8 @@
 const char *const align_default_lexicon[] = {
 	"# Present, and sticking around when things are difficult (or "
 	"absent).",
-	"presence: was present, presence, stay late, stayed late, stays late, "
+	"presence (present when things are difficult): "
+	"was present, presence, stay late, stayed late, stays late, "
 	"stick around, stuck around, sticks around, stuck with, was "
 	"there, were there, be there, being there, been there, there for, "
 	"there every day, show up, showed up, shows up, stood by, stand "
@@ -28,7 +29,8 @@ const char *const align_default_lexicon[] = {
 	"scheiterte, resté, rester, restait, présent, présente, là pour "
 	"nous, difficile, tout allait mal, a disparu",
 	"# Teaching and mentoring.",
-	"mentoring: teach, taught, teaches, teacher, mentor, mentored, "
+	"mentoring (teaching and mentoring): "
+	"teach, taught, teaches, teacher, mentor, mentored, "
 	"mentoring, mentorship, coach, coached, coaching, showed me how, "
 	"show me how, learn, learned, learning, grow, grew, growth, "
 	"develop, developed, training, trained, craft, explained the why, "
@@ -37,7 +39,8 @@ const char *const align_default_lexicon[] = {
 	"lernen, gelernt, gefördert, fördern, Feedback, appris, "
 	"apprendre, enseigné, mentore, métier",
 	"# Listening, and making space for every voice.",
-	"listening: listen, listened, listening, listens, listener, "
+	"listening (listening to every voice): "
+	"listen, listened, listening, listens, listener, "
 	"heard, hear, hear us out, heard us out, heard me out, made "
 	"space, make space, quiet ones, quiet people, every voice, paid "
 	"attention, pay attention, without interrupting, interrupt, "
@@ -45,7 +48,8 @@ const char *const align_default_lexicon[] = {
 	"atención, zuhören, zugehört, hörte, hört, ausreden, die Leisen, "
 	"écouter, écoutait, écouté, écoute",
 	"# Clear expectations and goals.",
-	"expectations: expectation, expectations, expected, expect, clear "
+	"expectations (clear expectations): "
+	"expectation, expectations, expected, expect, clear "
 	"goals, clear, clarity, goal, goals, target, targets, success "
 	"looked like, what success, priorities, priority, definition of "
 	"done, changed every week, claridad, claro, claras, metas, meta, "
@@ -53,7 +57,8 @@ const char *const align_default_lexicon[] = {
 	"erwartete, erwartet, Erwartungen, deutlich, objectifs, objectif, "
 	"clairs, clair, attendait, attentes",
 	"# Recognition and credit.",
-	"recognition: thank, thanked, thanks, thank you, credit, "
+	"recognition (recognising good work): "
+	"thank, thanked, thanks, thank you, credit, "
 	"recognise, recognised, recognize, recognized, recognition, "
 	"praise, praised, celebrate, celebrated, appreciation, "
 	"appreciated, acknowledge, acknowledged, small wins, in front of, "
@@ -62,29 +67,34 @@ const char *const align_default_lexicon[] = {
 	"bedankte, anerkannt, Anerkennung, remerciait, remercié, merci, "
 	"reconnaissance, félicitait",
 	"# Trust, autonomy and flexibility.",
-	"trust: trust, trusted, trusts, trusting, flexibility, flexible, "
+	"trust (trust and flexibility): "
+	"trust, trusted, trusts, trusting, flexibility, flexible, "
 	"autonomy, micromanage, micromanaged, micromanaging, freedom, own "
 	"hours, my schedule, our way, work from home, let me decide, "
 	"confiaba, confianza, confió, libertad, horario, flexibilidad, "
 	"vertraut, vertraute, Vertrauen, Flexibilität, freie Hand, "
 	"Arbeitszeit, confiance, flexibilité, liberté, contrôler",
 	"# Care for the person, their family and wellbeing.",
-	"care: care, cared, caring, wellbeing, well-being, family, ill, "
+	"care (caring for the person): "
+	"care, cared, caring, wellbeing, well-being, family, ill, "
 	"illness, sick, kids, children, personal, human, cuidaba, "
 	"familia, enfermo, enferma, hijos, kümmerte, Familie, krank, "
 	"Kinder, famille, malade, enfants",
 	"# Fairness and consistency.",
-	"fairness: fair, fairly, fairness, unfair, favourites, favorites, "
+	"fairness (fairness): "
+	"fair, fairly, fairness, unfair, favourites, favorites, "
 	"consistent, consistency, equal, equally, same rules, justo, "
 	"justa, justicia, igual, fair, gerecht, Gerechtigkeit, gleich, "
 	"juste, équitable, équité",
 	"# Passion and energy for the work.",
-	"passion: passion, passionate, energy, enthusiasm, enthusiastic, "
+	"passion (passion for the work): "
+	"passion, passionate, energy, enthusiasm, enthusiastic, "
 	"inspired, inspiring, inspiration, motivated, motivating, pasión, "
 	"entusiasmo, inspiraba, Leidenschaft, Begeisterung, begeistert, "
 	"inspirierte, passion, enthousiasme, inspirait",
 	"# Communication and honesty.",
-	"communication: honest, honesty, transparent, transparency, open, "
+	"communication (honest communication): "
+	"honest, honesty, transparent, transparency, open, "
 	"openly, told us the truth, kept us informed, honesto, honesta, "
 	"transparente, ehrlich, offen, transparent, honnête, transparent",
 	NULL

@@ -71,7 +71,22 @@ static char *
 fold(const char *s)
 {
 	utf8proc_uint8_t *out = NULL;
+	size_t n = 0;
 
+	/* Plain ASCII, the common case, needs only its capitals lowered. */
+	while (s[n] && !(s[n] & 0x80))
+		n++;
+	if (s[n] == '\0') {
+		char *p = malloc(n + 1);
+		size_t i;
+
+		if (p == NULL)
+			return NULL;
+		for (i = 0; i <= n; i++)
+			p[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) :
+			    s[i];
+		return p;
+	}
 	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
 	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
 	    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT) < 0)
@@ -186,11 +201,15 @@ nomem:
 void
 align_words_release(struct align_words *w)
 {
+	size_t i;
 	int l;
 
 	for (l = 0; l < ALIGN_LANGS; l++)
 		if (w->stemmer[l])
 			sb_stemmer_delete(w->stemmer[l]);
+	for (i = 0; w->label && i < w->vocab.n; i++)
+		free(w->label[i]);
+	free(w->label);
 	align_dict_release(&w->stops);
 	align_dict_release(&w->tokens);
 	align_dict_release(&w->vocab);
@@ -198,7 +217,11 @@ align_words_release(struct align_words *w)
 	free(w->stopmask);
 	free(w->tok);
 	free(w->concept);
+	free(w->maxlen);
 	free(w->phrase_term);
+	align_dict_release(&w->words);
+	free(w->word_tok);
+	free(w->word_stop);
 	memset(w, 0, sizeof(*w));
 }
 
@@ -219,8 +242,21 @@ term(struct align_words *w, const char *s, size_t n, int concept)
 		n++;
 	}
 	id = align_dict_id(&w->vocab, s, n, 1);
-	if (id >= 0 && grow8(&w->concept, &w->vcap, (size_t)id + 1) < 0)
-		return -1;
+	if (id >= 0 && (size_t)id >= w->vcap) {
+		size_t old = w->vcap, cap = old;
+		char **l;
+
+		if (grow8(&w->concept, &cap, (size_t)id + 1) < 0)
+			return -1;
+		cap = old;
+		if (grow8(&w->maxlen, &cap, (size_t)id + 1) < 0)
+			return -1;
+		if ((l = realloc(w->label, cap * sizeof(*l))) == NULL)
+			return -1;
+		memset(l + old, 0, (cap - old) * sizeof(*l));
+		w->label = l;
+		w->vcap = cap;
+	}
 	if (id >= 0 && concept)
 		w->concept[id] = 1;
 	return id;
@@ -268,12 +304,6 @@ token(struct align_words *w, int l, const char *s, size_t n)
 	return id;
 }
 
-static uint8_t
-first_hash(uint32_t stem)
-{
-	return (uint8_t)(stem * 2654435761u >> 24);
-}
-
 int
 align_words_lexicon(struct align_words *w, const char *text,
     const char *name, struct align_err *e)
@@ -281,7 +311,6 @@ align_words_lexicon(struct align_words *w, const char *text,
 	const char *line = text;
 	unsigned long lno = 0;
 
-	w->use_lexicon = 1;
 	while (*line) {
 		size_t len = strcspn(line, "\n");
 		char *copy = malloc(len + 1), *colon, *p;
@@ -314,9 +343,27 @@ align_words_lexicon(struct align_words *w, const char *text,
 			while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
 				*--end = '\0';
 		}
-		if ((cterm = term(w, p, strlen(p), 1)) < 0) {
-			free(copy);
-			return align_err_nomem(e);
+		{
+			/* "name (label)" */
+			char *open = strchr(p, '('), *close = strrchr(p, ')');
+			char *end;
+
+			if (open && close > open) {
+				*close = '\0';
+				end = open;
+				while (end > p && end[-1] == ' ')
+					end--;
+				*end = '\0';
+				open++;
+			} else {
+				open = NULL;
+			}
+			if ((cterm = term(w, p, strlen(p), 1)) < 0 ||
+			    (open && w->label[cterm] == NULL &&
+			    (w->label[cterm] = strdup(open)) == NULL)) {
+				free(copy);
+				return align_err_nomem(e);
+			}
 		}
 		for (p = colon + 1; *p; ) {
 			size_t n = strcspn(p, ",");
@@ -372,9 +419,8 @@ align_words_lexicon(struct align_words *w, const char *text,
 				if (w->phrase_term[pid] == 0)
 					w->phrase_term[pid] =
 					    (uint32_t)cterm + 1;
-				if (ns > w->maxlen[first_hash((uint32_t)first)])
-					w->maxlen[first_hash((uint32_t)first)] =
-					    (uint8_t)ns;
+				if (ns > w->maxlen[first])
+					w->maxlen[first] = (uint8_t)ns;
 			}
 			free(f);
 		}
@@ -404,6 +450,37 @@ push_term(struct align_analysis *a, uint32_t t)
 	return 0;
 }
 
+/* The entry of a word as written: its stop-word languages, and its token
+ * in each language once asked for.  -1 when out of memory. */
+static long
+word(struct align_words *w, const char *s, size_t n)
+{
+	long id = align_dict_id(&w->words, s, n, 0), st;
+
+	if (id >= 0)
+		return id;
+	if ((id = align_dict_id(&w->words, s, n, 1)) < 0)
+		return -1;
+	if ((size_t)id >= w->wcap) {
+		size_t cap = w->wcap ? w->wcap * 2 : 1024;
+		uint32_t (*t)[ALIGN_LANGS] = realloc(w->word_tok,
+		    cap * sizeof(*t));
+		uint8_t *m;
+
+		if (t == NULL)
+			return -1;
+		w->word_tok = t;
+		if ((m = realloc(w->word_stop, cap)) == NULL)
+			return -1;
+		w->word_stop = m;
+		w->wcap = cap;
+	}
+	memset(w->word_tok[id], 0xff, sizeof(w->word_tok[id]));
+	st = align_dict_id(&w->stops, s, n, 0);
+	w->word_stop[id] = st >= 0 ? w->stopmask[st] : 0;
+	return id;
+}
+
 int
 align_words_analyse(struct align_words *w, const char *text,
     struct align_analysis *a, struct align_err *e)
@@ -416,33 +493,50 @@ align_words_analyse(struct align_words *w, const char *text,
 	a->nterm = a->ntok = 0;
 	if (f == NULL)
 		return align_err_nomem(e);
-	n = split(f, sp, MAXTOK, hint);
-	/* The language whose function words and letters the text has most
-	 * of; English when nothing tells. */
-	for (i = 0; i < n; i++) {
-		long st = align_dict_id(&w->stops, f + sp[i].at, sp[i].n, 0);
+	/* Letters that tell a language, before case folding turns ß
+	 * into ss. */
+	{
+		struct span none[1];
 
-		for (l = 0; st >= 0 && l < ALIGN_LANGS; l++)
-			if (w->stopmask[st] & (1 << l))
+		split(text, none, 0, hint);
+	}
+	n = split(f, sp, MAXTOK, NULL);
+	if (grow32(&a->tok, &a->tokcap, n) < 0)
+		goto nomem;
+	/* The language whose function words and letters the text has most
+	 * of; English when nothing tells.  a->tok holds the words for now. */
+	for (i = 0; i < n; i++) {
+		long wd = word(w, f + sp[i].at, sp[i].n);
+
+		if (wd < 0)
+			goto nomem;
+		a->tok[i] = (uint32_t)wd;
+		for (l = 0; l < ALIGN_LANGS; l++)
+			if (w->word_stop[wd] & (1 << l))
 				hint[l] += 2;
 	}
 	for (l = 1; l < ALIGN_LANGS; l++)
 		if (hint[l] > hint[best])
 			best = l;
 	a->lang = best;
-	if (grow32(&a->tok, &a->tokcap, n) < 0)
-		goto nomem;
 	for (i = 0; i < n; i++) {
-		long t = token(w, best, f + sp[i].at, sp[i].n);
+		uint32_t *slot = &w->word_tok[a->tok[i]][best];
 
-		if (t < 0)
-			goto nomem;
-		w->tok[t].count++;
-		a->tok[a->ntok++] = (uint32_t)t;
+		if (*slot == UINT32_MAX) {
+			long t = token(w, best, f + sp[i].at, sp[i].n);
+
+			if (t < 0)
+				goto nomem;
+			slot = &w->word_tok[a->tok[i]][best];
+			*slot = (uint32_t)t;
+		}
+		a->tok[i] = *slot;
+		w->tok[*slot].count++;
 	}
+	a->ntok = n;
 	for (i = 0; i < n; i++) {
 		const struct align_token *t = &w->tok[a->tok[i]];
-		size_t len = w->use_lexicon ? w->maxlen[first_hash(t->stem)] : 0;
+		size_t len = w->maxlen ? w->maxlen[t->stem] : 0;
 		int matched = 0;
 
 		/* The longest phrase of the lexicon that starts here. */
@@ -453,11 +547,18 @@ align_words_analyse(struct align_words *w, const char *text,
 
 			if (i + len > n)
 				continue;
-			for (j = 0; j < len && k < sizeof(key); j++)
-				k += (size_t)snprintf(key + k, sizeof(key) - k,
-				    "%s%s", j ? " " : "", align_words_term(w,
-				    w->tok[a->tok[i + j]].stem));
-			if (k >= sizeof(key))
+			for (j = 0; j < len; j++) {
+				uint32_t st = w->tok[a->tok[i + j]].stem;
+				size_t sl = w->vocab.len[st];
+
+				if (k + sl + 1 >= sizeof(key))
+					break;
+				if (j)
+					key[k++] = ' ';
+				memcpy(key + k, w->vocab.str[st], sl);
+				k += sl;
+			}
+			if (j < len)
 				continue;
 			pid = align_dict_id(&w->phrases, key, k, 0);
 			if (pid < 0 || w->phrase_term[pid] == 0)
@@ -500,6 +601,12 @@ int
 align_words_is_concept(const struct align_words *w, uint32_t t)
 {
 	return t < w->vocab.n && w->concept[t];
+}
+
+const char *
+align_words_label(const struct align_words *w, uint32_t t)
+{
+	return t < w->vocab.n && w->label ? w->label[t] : NULL;
 }
 
 size_t

@@ -49,12 +49,16 @@ struct align_words {
 	size_t tokcap;
 	struct align_dict vocab;	/* terms: stems, and concepts */
 	uint8_t *concept;		/* by term: 1 for a concept */
+	char **label;			/* by term: a concept's label */
 	size_t vcap;
 	struct align_dict phrases;	/* stems joined by ' ' -> concept */
 	uint32_t *phrase_term;
 	size_t pcap;
-	uint8_t maxlen[256];		/* longest phrase by first-stem hash */
-	int use_lexicon;
+	uint8_t *maxlen;		/* by term: longest phrase it starts */
+	struct align_dict words;	/* a word as written -> its entry */
+	uint32_t (*word_tok)[ALIGN_LANGS]; /* its token in each language */
+	uint8_t *word_stop;		/* its stop-word languages */
+	size_t wcap;
 };
 
 /* What one text gives; the arrays are reused from call to call. */
@@ -86,6 +90,9 @@ void align_analysis_release(struct align_analysis *a);
 /* A term as people read it: the stem, or the concept's name. */
 const char *align_words_term(const struct align_words *w, uint32_t term);
 int align_words_is_concept(const struct align_words *w, uint32_t term);
+/* The label a lexicon gave a concept ("presence (present when things are
+ * difficult): ..."), or NULL. */
+const char *align_words_label(const struct align_words *w, uint32_t term);
 size_t align_words_nterms(const struct align_words *w);
 
 #endif

@@ -27,4 +27,9 @@ align-capture -a session.align.yaml "$here/responses.txt"
 align-capture -f text session.align.yaml
 
 echo
+echo "== Step 6: the group names the themes (align-theme)"
+align-theme -i session.align.yaml
+align-theme -f text session.align.yaml
+
+echo
 echo "Session file: $out/session.align.yaml"

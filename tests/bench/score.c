@@ -105,5 +105,18 @@ main(int argc, char *argv[])
 	printf("%s %zu texts, %zu labels, %ld groups: NMI %.3f ARI %.3f\n",
 	    method, n, labels.n, k, align_nmi(z, gold, n),
 	    align_ari(z, gold, n));
+	for (i = 0; i < n; i++) {
+		free(text[i]);
+		free(lab[i]);
+	}
+	free(text);
+	free(lab);
+	free(terms);
+	free(off);
+	free(gold);
+	free(z);
+	align_dict_release(&labels);
+	align_analysis_release(&a);
+	align_words_release(&w);
 	return 0;
 }

@@ -1,0 +1,259 @@
+/*
+ * align-theme - step 6: name the themes.  Groups the response records
+ * into theme records, labels and ranks them, keeps the themes people
+ * edited, and passes every other record through.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "../lib/out.h"
+#include "../lib/reader.h"
+#include "../lib/text.h"
+#include "../lib/theme.h"
+#include "../lib/writer.h"
+#include "tool.h"
+
+static const char usage[] =
+"usage: align-theme [-i file] [-f format] [--max-themes n] [--min-support n]\n"
+"                   [--seed n] [--synonyms file] [--no-lexicon]\n"
+"                   [--method name] [--threshold x] [--rename theme=label]\n"
+"                   [--merge theme,theme] [--move response=theme] [file ...]\n"
+"\n"
+"Group the responses into themes, label and rank them.\n"
+"\n"
+"  -f, --format f          yaml (stream), or text, markdown, csv (themes);\n"
+"                          text on a terminal, else yaml\n"
+"  -i, --in-place file     update file atomically\n"
+"      --max-themes n      keep the n best automatic themes (default: all)\n"
+"      --min-support n     a theme needs n participants (default 2)\n"
+"      --seed n            the sampler's seed (default 1)\n"
+"      --synonyms file     more words and phrases for the same concepts\n"
+"      --no-lexicon        leave out the default lexicon\n"
+"      --method name       auto, linkage or gsdmm (default auto)\n"
+"      --threshold x       linkage: least average similarity (default 0.15)\n"
+"      --rename t=label    rename a theme of the input\n"
+"      --merge t,t         merge themes of the input into the first\n"
+"      --move r=t          move a response to a theme of the input\n"
+"  -h, --help, -V, --version\n";
+
+enum { O_MAX = 256, O_MIN, O_SEED, O_SYN, O_NOLEX, O_METHOD, O_THRESHOLD,
+	O_RENAME, O_MERGE, O_MOVE };
+
+static const struct option longopts[] = {
+	{ "format", required_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "in-place", required_argument, NULL, 'i' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "max-themes", required_argument, NULL, O_MAX },
+	{ "min-support", required_argument, NULL, O_MIN },
+	{ "seed", required_argument, NULL, O_SEED },
+	{ "synonyms", required_argument, NULL, O_SYN },
+	{ "no-lexicon", no_argument, NULL, O_NOLEX },
+	{ "method", required_argument, NULL, O_METHOD },
+	{ "threshold", required_argument, NULL, O_THRESHOLD },
+	{ "rename", required_argument, NULL, O_RENAME },
+	{ "merge", required_argument, NULL, O_MERGE },
+	{ "move", required_argument, NULL, O_MOVE },
+	{ NULL, 0, NULL, 0 }
+};
+
+static unsigned long
+number(const char *opt, const char *s)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+
+	if (*s == '-' || *end || end == s)
+		tool_usage_error("%s: '%s' is not a whole number", opt, s);
+	return v;
+}
+
+static const char **
+add(const char **v, size_t *n, const char *s)
+{
+	v = realloc(v, (*n + 1) * sizeof(*v));
+	if (v == NULL) {
+		struct align_err e = ALIGN_ERR_INIT;
+
+		tool_die((align_err_nomem(&e), &e));
+	}
+	v[(*n)++] = s;
+	return v;
+}
+
+/* Copy bytes [from, to) of the spilled stream to the output. */
+static int
+copy(FILE *spill, long from, long to, struct align_out *out,
+    struct align_err *e)
+{
+	char buf[65536];
+
+	if (fseek(spill, from, SEEK_SET) != 0)
+		return align_err_set(e, EX_IOERR, NULL, 0, 0,
+		    "temporary file: cannot seek");
+	while (from < to) {
+		size_t want = (size_t)(to - from) < sizeof(buf) ?
+		    (size_t)(to - from) : sizeof(buf);
+		size_t n = fread(buf, 1, want, spill);
+
+		if (n == 0)
+			return align_err_set(e, EX_IOERR, NULL, 0, 0,
+			    "temporary file: read error");
+		if (align_out_write(out, buf, n, e) < 0)
+			return -1;
+		from += (long)n;
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct align_theme_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_themer *t;
+	struct align_reader *r;
+	struct align_node *rec;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_out out;
+	const char *inplace = NULL, *fmt = NULL;
+	const char **syn = NULL, **ren = NULL, **mer = NULL, **mov = NULL;
+	enum tool_format f;
+	FILE *spill = NULL;
+	long at = -1, end;
+	size_t i;
+	int c, rc;
+
+	tool_init("align-theme");
+	o.min_support = 2;
+	o.seed = 1;
+	o.method = "auto";
+	o.threshold = 0.15;
+	while ((c = getopt_long(argc, argv, "f:hi:V", longopts, NULL)) != -1)
+		switch (c) {
+		case 'f': fmt = optarg; break;
+		case 'h': tool_help(usage);
+		case 'i': inplace = optarg; break;
+		case 'V': tool_version();
+		case O_MAX: o.max_themes = number("--max-themes", optarg); break;
+		case O_MIN: o.min_support = number("--min-support", optarg);
+			break;
+		case O_SEED: o.seed = number("--seed", optarg); break;
+		case O_SYN: syn = add(syn, &o.nsynonyms, optarg); break;
+		case O_NOLEX: o.no_lexicon = 1; break;
+		case O_METHOD:
+			if (strcmp(optarg, "auto") && strcmp(optarg, "linkage") &&
+			    strcmp(optarg, "gsdmm"))
+				tool_usage_error("--method: auto, linkage or "
+				    "gsdmm, not '%s'", optarg);
+			o.method = optarg;
+			break;
+		case O_THRESHOLD:
+			o.threshold = strtod(optarg, NULL);
+			if (o.threshold <= 0 || o.threshold > 1)
+				tool_usage_error("--threshold: a number "
+				    "above 0, at most 1");
+			break;
+		case O_RENAME: ren = add(ren, &o.nrename, optarg); break;
+		case O_MERGE: mer = add(mer, &o.nmerge, optarg); break;
+		case O_MOVE: mov = add(mov, &o.nmove, optarg); break;
+		default:
+			fputs(usage, stderr);
+			return 64;
+		}
+	argc -= optind;
+	argv += optind;
+	o.synonyms = syn;
+	o.rename = ren;
+	o.merge = mer;
+	o.move = mov;
+	if (inplace && argc > 0)
+		tool_usage_error("-i takes no file operands");
+	f = fmt ? tool_format(fmt, FMT_TEXT | FMT_YAML | FMT_MARKDOWN |
+	    FMT_CSV) : inplace ? FMT_YAML : tool_default_format();
+
+	o.keep_text = f == FMT_TEXT || f == FMT_MARKDOWN;
+	if ((t = align_themer_new(&o, &e)) == NULL)
+		tool_die(&e);
+	r = align_reader_open(inplace ? (char **)&inplace : argv,
+	    inplace ? 1 : (size_t)argc, NULL, &e);
+	if (r == NULL)
+		tool_die(&e);
+	/* The stream waits in a temporary file while the themes are made;
+	 * they then go where the themes of the input stood, or at the end. */
+	if ((f == FMT_YAML || inplace) && (spill = tmpfile()) == NULL) {
+		align_err_set(&e, EX_CANTCREAT, NULL, 0, 0,
+		    "cannot create a temporary file");
+		tool_die(&e);
+	}
+	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
+		int theme = strcmp(align_record_kind(rec), "theme") == 0;
+
+		rc = align_themer_add(t, rec, &e);
+		if (spill && theme && at < 0)
+			at = ftell(spill) + (long)b.len;
+		if (spill && !theme)
+			align_emit_record(&b, rec);
+		align_node_free(rec);
+		if (rc < 0)
+			break;
+		if (b.len >= 65536 || b.failed) {
+			if (b.failed || fwrite(b.p, 1, b.len, spill) != b.len)
+				break;
+			align_buf_reset(&b);
+		}
+	}
+	align_reader_free(r);
+	if (rc < 0)
+		tool_die(&e);
+	if (b.failed || (spill && (fwrite(b.p, 1, b.len, spill) != b.len ||
+	    fflush(spill) != 0))) {
+		align_err_set(&e, EX_IOERR, NULL, 0, 0,
+		    "temporary file: write error");
+		tool_die(&e);
+	}
+	align_buf_reset(&b);
+	if (align_themer_run(t, &e) < 0)
+		tool_die(&e);
+	if (spill) {
+		end = ftell(spill);
+		if (at < 0)
+			at = end;
+		rc = align_out_open(&out, inplace, &e);
+		if (rc == 0)
+			rc = copy(spill, 0, at, &out, &e);
+		for (i = 0; rc == 0 && i < align_themer_count(t); i++) {
+			rec = align_themer_record(t, i, &e);
+			rc = rec ? align_out_record(&out, rec, &e) : -1;
+			align_node_free(rec);
+		}
+		if (rc == 0)
+			rc = copy(spill, at, end, &out, &e);
+		if (rc < 0 || align_out_close(&out, &e) < 0) {
+			align_out_abort(&out);
+			tool_die(&e);
+		}
+		fclose(spill);
+	}
+	if (f != FMT_YAML) {
+		align_themer_show(t, &b, f == FMT_MARKDOWN ?
+		    ALIGN_THEMES_MARKDOWN : f == FMT_CSV ? ALIGN_THEMES_CSV :
+		    ALIGN_THEMES_TEXT, align_terminal_width(STDOUT_FILENO),
+		    f == FMT_TEXT && tool_color());
+		if (b.failed)
+			tool_die((align_err_nomem(&e), &e));
+		fwrite(b.p, 1, b.len, stdout);
+	}
+	align_buf_release(&b);
+	align_themer_free(t);
+	free(syn);
+	free(ren);
+	free(mer);
+	free(mov);
+	tool_finish();
+	return 0;
+}
