@@ -955,6 +955,54 @@ out:
 	return rc;
 }
 
+/* Automatic themes that came out with the same label are one theme told
+ * in other words (GSDMM splits by wording; the lexicon joins by meaning):
+ * merge them into the first, and forget the descriptions.  Returns how
+ * many merged, or -1. */
+static int
+merge_alike(struct align_themer *t, size_t first, struct align_err *e)
+{
+	size_t i, j, kept = first;
+	int merged = 0;
+
+	for (i = first; i < t->ntheme; i++) {
+		struct theme *th = &t->theme[i];
+
+		for (j = first; j < kept; j++)
+			if (strcmp(t->theme[j].label, th->label) == 0)
+				break;
+		if (j == kept) {
+			t->theme[kept++] = *th;
+			continue;
+		}
+		{
+			struct theme *to = &t->theme[j];
+			uint32_t *m = realloc(to->member, (to->n + th->n) *
+			    sizeof(*m));
+
+			if (m == NULL)
+				return align_err_nomem(e);
+			memcpy(m + to->n, th->member, th->n * sizeof(*m));
+			to->member = m;
+			to->n += th->n;
+			if (sort_members(t, to->member, to->n) < 0)
+				return align_err_nomem(e);
+		}
+		align_node_free(th->rec);
+		free(th->member);
+		free(th->label);
+		merged++;
+	}
+	t->ntheme = kept;
+	for (i = first; merged && i < t->ntheme; i++) {
+		align_node_free(t->theme[i].rec);
+		free(t->theme[i].label);
+		t->theme[i].rec = NULL;
+		t->theme[i].label = NULL;
+	}
+	return merged;
+}
+
 /* Group the responses nobody placed into automatic themes. */
 static int
 group(struct align_themer *t, struct align_err *e)
@@ -1019,7 +1067,8 @@ group(struct align_themer *t, struct align_err *e)
 			goto out;
 		}
 	}
-	rc = describe(t, first, e);
+	if ((rc = describe(t, first, e)) == 0 && merge_alike(t, first, e) > 0)
+		rc = describe(t, first, e);
 	goto out;
 nomem:
 	rc = align_err_nomem(e);
