@@ -85,31 +85,6 @@ add(const char **v, size_t *n, const char *s)
 	return v;
 }
 
-/* Copy bytes [from, to) of the spilled stream to the output. */
-static int
-copy(FILE *spill, long from, long to, struct align_out *out,
-    struct align_err *e)
-{
-	char buf[65536];
-
-	if (fseek(spill, from, SEEK_SET) != 0)
-		return align_err_set(e, EX_IOERR, NULL, 0, 0,
-		    "temporary file: cannot seek");
-	while (from < to) {
-		size_t want = (size_t)(to - from) < sizeof(buf) ?
-		    (size_t)(to - from) : sizeof(buf);
-		size_t n = fread(buf, 1, want, spill);
-
-		if (n == 0)
-			return align_err_set(e, EX_IOERR, NULL, 0, 0,
-			    "temporary file: read error");
-		if (align_out_write(out, buf, n, e) < 0)
-			return -1;
-		from += (long)n;
-	}
-	return 0;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -119,12 +94,11 @@ main(int argc, char *argv[])
 	struct align_reader *r;
 	struct align_node *rec;
 	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_spill spill = { NULL, ALIGN_BUF_INIT, -1, -1 };
 	struct align_out out;
 	const char *inplace = NULL, *fmt = NULL;
 	const char **syn = NULL, **ren = NULL, **mer = NULL, **mov = NULL;
 	enum tool_format f;
-	FILE *spill = NULL;
-	long at = -1, end;
 	size_t i;
 	int c, rc;
 
@@ -185,59 +159,39 @@ main(int argc, char *argv[])
 		tool_die(&e);
 	/* The stream waits in a temporary file while the themes are made;
 	 * they then go where the themes of the input stood, or at the end. */
-	if ((f == FMT_YAML || inplace) && (spill = tmpfile()) == NULL) {
-		align_err_set(&e, EX_CANTCREAT, NULL, 0, 0,
-		    "cannot create a temporary file");
+	if ((f == FMT_YAML || inplace) && align_spill_open(&spill, &e) < 0)
 		tool_die(&e);
-	}
 	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
-		int theme = strcmp(align_record_kind(rec), "theme") == 0;
-
 		rc = align_themer_add(t, rec, &e);
-		if (spill && theme && at < 0)
-			at = ftell(spill) + (long)b.len;
-		if (spill && !theme)
-			align_emit_record(&b, rec);
+		if (rc == 0 && spill.fp) {
+			if (strcmp(align_record_kind(rec), "theme") == 0)
+				align_spill_mark(&spill);
+			else
+				rc = align_spill_record(&spill, rec, &e);
+		}
 		align_node_free(rec);
 		if (rc < 0)
 			break;
-		if (b.len >= 65536 || b.failed) {
-			if (b.failed || fwrite(b.p, 1, b.len, spill) != b.len)
-				break;
-			align_buf_reset(&b);
-		}
 	}
 	align_reader_free(r);
-	if (rc < 0)
+	if (rc < 0 || align_themer_run(t, &e) < 0)
 		tool_die(&e);
-	if (b.failed || (spill && (fwrite(b.p, 1, b.len, spill) != b.len ||
-	    fflush(spill) != 0))) {
-		align_err_set(&e, EX_IOERR, NULL, 0, 0,
-		    "temporary file: write error");
-		tool_die(&e);
-	}
-	align_buf_reset(&b);
-	if (align_themer_run(t, &e) < 0)
-		tool_die(&e);
-	if (spill) {
-		end = ftell(spill);
-		if (at < 0)
-			at = end;
+	if (spill.fp) {
 		rc = align_out_open(&out, inplace, &e);
 		if (rc == 0)
-			rc = copy(spill, 0, at, &out, &e);
+			rc = align_spill_copy(&spill, &out, 0, &e);
 		for (i = 0; rc == 0 && i < align_themer_count(t); i++) {
 			rec = align_themer_record(t, i, &e);
 			rc = rec ? align_out_record(&out, rec, &e) : -1;
 			align_node_free(rec);
 		}
 		if (rc == 0)
-			rc = copy(spill, at, end, &out, &e);
+			rc = align_spill_copy(&spill, &out, 1, &e);
 		if (rc < 0 || align_out_close(&out, &e) < 0) {
 			align_out_abort(&out);
 			tool_die(&e);
 		}
-		fclose(spill);
+		align_spill_close(&spill);
 	}
 	if (f != FMT_YAML) {
 		align_themer_show(t, &b, f == FMT_MARKDOWN ?

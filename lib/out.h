@@ -41,4 +41,32 @@ int align_out_close(struct align_out *o, struct align_err *e);
 /* Give up: the file in place stays as it was. */
 void align_out_abort(struct align_out *o);
 
+
+/*
+ * A stream held in a temporary file while a tool works out the records it
+ * owns, which then go where the first of the old ones stood (the mark), or
+ * at the end:
+ *
+ *	align_spill_open(&s, &e);
+ *	for each record: derived ? align_spill_mark(&s) : align_spill_record(&s, rec, &e);
+ *	align_spill_copy(&s, &out, 0, &e);	   the records before the mark
+ *	... write the derived records to out ...
+ *	align_spill_copy(&s, &out, 1, &e);	   the records after it
+ *	align_spill_close(&s);
+ */
+struct align_spill {
+	FILE *fp;
+	struct align_buf buf;
+	long at;		/* the mark, or -1 */
+	long end;
+};
+
+int align_spill_open(struct align_spill *s, struct align_err *e);
+int align_spill_record(struct align_spill *s, const struct align_node *rec,
+    struct align_err *e);
+void align_spill_mark(struct align_spill *s);
+/* part 0: the records before the mark; part 1: those after it. */
+int align_spill_copy(struct align_spill *s, struct align_out *out, int part,
+    struct align_err *e);
+void align_spill_close(struct align_spill *s);
 #endif

@@ -32,4 +32,20 @@ align-theme -i session.align.yaml
 align-theme -f text session.align.yaml
 
 echo
+echo "== Step 7: distill the principles everyone agrees to embody (align-distill)"
+align-distill -i session.align.yaml
+# The group rewords the list on the whiteboard, merging two lines...
+align-distill -i session.align.yaml --list "$here/principles.txt"
+# ...gives its dots...
+align-distill -i session.align.yaml --vote Ana=p1,p2,p3 --vote Ben=p2,p2,p4 \
+    --vote Carla=p1,p3,p5 --vote Dev=p4,p4,p1 --vote Elif=p2,p6,p3 \
+    --vote Femi=p6,p5,p1 --vote Greta=p3,p3,p2
+# ...and everyone agrees.
+for who in $(grep -v '^#' "$here/participants.txt"); do
+	align-distill -i session.align.yaml --agree "$who"
+done
+align-distill --check session.align.yaml && echo "The list is final."
+align-distill -f text session.align.yaml
+
+echo
 echo "Session file: $out/session.align.yaml"

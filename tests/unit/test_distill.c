@@ -1,0 +1,212 @@
+/* Drafting principles, the tally, and the decision rules. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../../lib/distill.h"
+
+static struct align_node *
+theme(const char *id, const char *label, const char *resp)
+{
+	struct align_node *t = align_record_new("theme"), *l = align_seq();
+
+	align_map_put_str(t, "id", id);
+	align_map_put_str(t, "label", label);
+	align_seq_push_str(l, resp);
+	align_map_put(t, "responses", l);
+	return t;
+}
+
+static struct align_node *
+response(const char *id, const char *text)
+{
+	struct align_node *r = align_record_new("response");
+
+	align_map_put_str(r, "id", id);
+	align_map_put_str(r, "text", text);
+	return r;
+}
+
+static struct align_node *
+session(void)
+{
+	struct align_node *s = align_record_new("session"), *l = align_seq();
+
+	align_map_put_str(s, "id", "s");
+	align_seq_push_str(l, "Ana");
+	align_seq_push_str(l, "Ben");
+	align_seq_push_str(l, "Carla");
+	align_map_put(s, "participants", l);
+	return s;
+}
+
+static struct align_distiller *
+make(struct align_distill_opts *o)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_distiller *d;
+	struct align_node *recs[] = {
+		session(),
+		response("r-1", "Se quedó con nosotros cuando todo era difícil."),
+		response("r-2", "She taught me everything."),
+		response("r-3", "Sie hat uns zugehört."),
+		theme("t1", "present when things are difficult", "r-1"),
+		theme("t2", "teaching and mentoring", "r-2"),
+		theme("t3", "listening to every voice", "r-3"),
+		theme("t4", "budget reviews", "r-2"),
+		theme("t5", "We keep our promises", "r-2"),
+	};
+	size_t i;
+
+	if (o->max == 0)
+		o->max = 7;
+	if (o->budget == 0)
+		o->budget = 5;
+	if (o->per == 0)
+		o->per = 3;
+	d = align_distiller_new(o, &e);
+	assert_non_null(d);
+	for (i = 0; i < sizeof(recs) / sizeof(recs[0]); i++) {
+		assert_int_equal(align_distiller_add(d, recs[i], &e), 0);
+		align_node_free(recs[i]);
+	}
+	if (align_distiller_run(d, &e) < 0)
+		fail_msg("%s", e.msg);
+	return d;
+}
+
+static const char *
+statement(const struct align_distiller *d, size_t i)
+{
+	return align_map_str(align_distiller_record(d, i), "statement");
+}
+
+static void
+test_drafts_in_the_responses_language(void **state)
+{
+	struct align_distill_opts o = { 0 };
+	struct align_distiller *d = make(&o);
+
+	(void)state;
+	assert_int_equal(align_distiller_count(d), 5);
+	assert_string_equal(statement(d, 0), "Estamos presentes y nos "
+	    "quedamos cuando las cosas se ponen difíciles.");
+	assert_string_equal(statement(d, 1), "We teach and mentor.");
+	assert_string_equal(statement(d, 2),
+	    "Wir hören zu und geben jeder Stimme Raum.");
+	assert_string_equal(statement(d, 3), "We value budget reviews.");
+	/* A label the group wrote as a principle is used as it is. */
+	assert_string_equal(statement(d, 4), "We keep our promises.");
+	assert_false(align_distiller_final(d));
+	align_distiller_free(d);
+}
+
+static void
+test_tally_and_keep(void **state)
+{
+	const char *votes[] = { "Ana=p3,p3,p2", "Ben=p2,p4" };
+	struct align_distill_opts o = { 0 };
+	struct align_distiller *d;
+
+	(void)state;
+	o.vote = votes;
+	o.nvote = 2;
+	o.keep = 3;
+	d = make(&o);
+	assert_int_equal(align_distiller_count(d), 3);
+	/* p2 and p3 have two votes each: the tie keeps their order. */
+	assert_string_equal(align_record_id(align_distiller_record(d, 0)),
+	    "p2");
+	assert_string_equal(align_record_id(align_distiller_record(d, 1)),
+	    "p3");
+	assert_string_equal(align_record_id(align_distiller_record(d, 2)),
+	    "p4");
+	align_distiller_free(d);
+}
+
+static void
+test_rules(void **state)
+{
+	const char *all[] = { "Ana", "Ben", "Carla" }, *two[] = { "Ana",
+	    "Ben" };
+	const char *obj[] = { "Carla:p1" }, *why[] = { "not yet" };
+	struct align_distill_opts o = { 0 };
+	struct align_distiller *d;
+
+	(void)state;
+	o.agree = all;
+	o.nagree = 3;
+	d = make(&o);
+	assert_true(align_distiller_final(d));
+	align_distiller_free(d);
+
+	memset(&o, 0, sizeof(o));
+	o.agree = two;
+	o.nagree = 2;
+	d = make(&o);
+	assert_false(align_distiller_final(d));		/* consensus */
+	align_distiller_free(d);
+	o.rule = ALIGN_MAJORITY;
+	d = make(&o);
+	assert_true(align_distiller_final(d));		/* 2 of 3 */
+	align_distiller_free(d);
+	o.rule = ALIGN_CONSENT;
+	o.object = obj;
+	o.reason = why;
+	o.nobject = 1;
+	d = make(&o);
+	assert_false(align_distiller_final(d));		/* an objection */
+	align_distiller_free(d);
+}
+
+static void
+test_over_budget(void **state)
+{
+	const char *votes[] = { "Ana=p1,p2,p3,p4,p5,p1" };
+	struct align_distill_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_distiller *d;
+
+	(void)state;
+	o.vote = votes;
+	o.nvote = 1;
+	o.max = 7;
+	o.budget = 5;
+	o.per = 3;
+	d = align_distiller_new(&o, &e);
+	{
+		struct align_node *t = theme("t1", "x", "r-1");
+		int i;
+
+		for (i = 0; i < 5; i++) {
+			char id[8];
+
+			snprintf(id, sizeof(id), "t%d", i + 1);
+			align_map_put_str(t, "id", id);
+			align_map_put_str(t, "label", id);
+			align_distiller_add(d, t, &e);
+		}
+		align_node_free(t);
+	}
+	assert_int_equal(align_distiller_run(d, &e), -1);
+	assert_int_equal(e.status, 64);
+	assert_non_null(strstr(e.msg, "budget"));
+	align_distiller_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_drafts_in_the_responses_language),
+		cmocka_unit_test(test_tally_and_keep),
+		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_over_budget),
+	};
+
+	return cmocka_run_group_tests_name("distill", tests, NULL, NULL);
+}
