@@ -30,7 +30,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
-TOOLS = align-plan align-capture align-theme align-distill
+TOOLS = align-plan align-capture align-theme align-distill align-followup
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(BUILD)/cmd/tool.o

@@ -143,7 +143,8 @@ main(int argc, char *argv[])
 		align_board(&b, cap.session, cap.responses, &bo);
 		if (b.failed)
 			tool_die((align_err_nomem(&e), &e));
-		fwrite(b.p, 1, b.len, stdout);
+		if (b.len)
+			fwrite(b.p, 1, b.len, stdout);
 		align_buf_release(&b);
 	}
 	align_capture_release(&cap);

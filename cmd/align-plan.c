@@ -84,7 +84,8 @@ show(const struct align_node *session, enum tool_format f,
 		    align_terminal_width(STDOUT_FILENO), &e);
 	if (rc < 0)
 		tool_die(&e);
-	fwrite(b.p, 1, b.len, stdout);
+	if (b.len)
+		fwrite(b.p, 1, b.len, stdout);
 	align_buf_release(&b);
 }
 

@@ -200,7 +200,8 @@ main(int argc, char *argv[])
 		    f == FMT_TEXT && tool_color());
 		if (b.failed)
 			tool_die((align_err_nomem(&e), &e));
-		fwrite(b.p, 1, b.len, stdout);
+		if (b.len)
+			fwrite(b.p, 1, b.len, stdout);
 	}
 	align_buf_release(&b);
 	align_themer_free(t);

@@ -48,4 +48,22 @@ align-distill --check session.align.yaml && echo "The list is final."
 align-distill -f text session.align.yaml
 
 echo
+echo "== Step 8: pair up and plan the follow-up six weeks out (align-followup)"
+align-followup plan -i session.align.yaml
+align-followup plan -f text session.align.yaml
+align-followup plan -f ics session.align.yaml >followup.ics
+echo
+echo "Six weeks later, each person reflects:"
+align-followup checkin -a session.align.yaml --now 2027-01-13T13:30:00-05:00 <<'CHECKIN'
+Ana: p1 success: Taught Dev the budget review, line by line
+Ben: p2 failure: Left early the night of the outage
+Carla: p3 mixed: Listened in the retro, then decided alone
+Dev: p4 success: Thanked the migration team in the all-hands
+CHECKIN
+align-followup report session.align.yaml
+echo
+echo "What cron would send that morning:"
+align-followup due --now 2027-01-14T08:00:00-05:00 session.align.yaml || true
+
+echo
 echo "Session file: $out/session.align.yaml"
