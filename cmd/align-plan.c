@@ -175,7 +175,10 @@ main(int argc, char *argv[])
 			tool_die((align_err_nomem(&e), &e));
 	}
 	made = session == NULL;
-	if (rc < 0 || align_plan_apply(&session, &p, &e) < 0)
+	if (rc >= 0 && align_plan_apply(&session, &p, &e) < 0 && r &&
+	    e.status == 65 && !e.file[0])
+		snprintf(e.file, sizeof(e.file), "%s", align_reader_file(r));
+	if (rc < 0 || e.status)
 		tool_die(&e);
 
 	if (f == FMT_YAML || inplace) {

@@ -51,6 +51,34 @@ changed(const struct align_node *s, const char *key, const char *v)
 	return v && (old == NULL || strcmp(old, v) != 0);
 }
 
+/* The keys of a session read from a file hold what they should. */
+static int
+check_session(const struct align_node *s, struct align_err *e)
+{
+	static const char *const text[] = { "id", "title", "purpose",
+	    "question", "date", "duration", "place", "facilitator", "uid",
+	    "sequence", NULL };
+	const struct align_node *v, *p = align_map_get(s, "participants");
+	size_t i;
+
+	for (i = 0; text[i]; i++)
+		if ((v = align_map_get(s, text[i])) &&
+		    v->type != ALIGN_SCALAR)
+			return align_err_set(e, EX_DATAERR, NULL, v->line,
+			    v->col, "session %s: expected text, not a %s",
+			    text[i], v->type == ALIGN_SEQ ? "list" :
+			    "mapping");
+	if (p && p->type != ALIGN_SEQ)
+		return align_err_set(e, EX_DATAERR, NULL, p->line, p->col,
+		    "session participants: expected a list of names");
+	for (i = 0; p && i < p->n; i++)
+		if (p->item[i]->type != ALIGN_SCALAR)
+			return align_err_set(e, EX_DATAERR, NULL,
+			    p->item[i]->line, p->item[i]->col,
+			    "session participants: expected a name");
+	return 0;
+}
+
 int
 align_plan_apply(struct align_node **session, const struct align_plan *p,
     struct align_err *e)
@@ -74,6 +102,8 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
 			return bad_option(e, "--duration", &why);
 		align_duration_format(minutes, dur);
 	}
+	if (!isnew && check_session(s, e) < 0)
+		return -1;
 	if (isnew && (s = align_record_new("session")) == NULL)
 		return align_err_nomem(e);
 	if (!isnew)
