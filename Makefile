@@ -98,6 +98,45 @@ lint:
 	    --inline-suppr --std=c11 -D__GNUC__ $$($(PKG_CONFIG) --cflags-only-I $(PKGS)) \
 	    --suppress=missingIncludeSystem lib cmd
 
+# Fuzzing: libFuzzer with ASan and UBSan, each harness FUZZ_SECONDS long,
+# its corpus seeded from the tests.  make fuzz FUZZ_SECONDS=600
+FUZZ_SECONDS ?= 60
+FUZZERS = reader csv time list words
+FUZZ_CC ?= clang
+FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS))
+
+fuzz:
+	@mkdir -p build/fuzz
+	@for f in $(FUZZERS); do \
+	    $(FUZZ_CC) $(FUZZ_FLAGS) -o build/fuzz/fuzz_$$f \
+	        tests/fuzz/fuzz_$$f.c $(LIB_SRC) $(LIBS) || exit 1; \
+	done
+	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZERS)
+
+# Allocation failure: tools in which the Nth allocation fails, under ASan.
+FAULT_WRAP = -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc \
+	-Wl,--wrap=strdup
+
+faults:
+	$(MAKE) BUILD=build/fault CFLAGS="-O1 -g" \
+	    SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer" \
+	    fault-tools
+	@sh tests/fault/run.sh build/fault/bin
+
+fault-tools: $(BUILD)/fault.o $(LIB_OBJ) $(TOOL_OBJ) \
+    $(TOOLS:%=$(BUILD)/cmd/%.o) $(BUILD)/libalign.a
+	@mkdir -p $(BUILD)/bin
+	@for t in $(TOOLS); do \
+	    $(CC) $(ALL_LDFLAGS) $(FAULT_WRAP) -o $(BUILD)/bin/$$t \
+	        $(BUILD)/cmd/$$t.o $(TOOL_OBJ) $(BUILD)/fault.o \
+	        $(BUILD)/libalign.a $(LIBS) || exit 1; done
+
+$(BUILD)/fault.o: tests/fault/fault.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
 bench: $(BINS)
 	@sh tests/bench/run.sh $(BUILD) "$(BENCH_SIZES)"
 
@@ -127,7 +166,8 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check unit cli sanitize lint bench demo deps install uninstall clean
+.PHONY: all check unit cli sanitize lint fuzz faults fault-tools coverage \
+	bench demo deps install uninstall clean
 .PRECIOUS: $(BUILD)/tests/%.o $(BUILD)/cmd/%.o
 
 -include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/cmd/%.d) \

@@ -180,10 +180,12 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 			tool_die((align_err_nomem(&e), &e));
 		for (i = 0; i < recs->n; i++)
 			if (strcmp(align_record_kind(recs->item[i]),
-			    "followup") == 0 && (long)i != at)
-				align_seq_push(all, align_node_copy(
-				    recs->item[i]));
-		align_seq_push(all, align_node_copy(f));
+			    "followup") == 0 && (long)i != at &&
+			    align_seq_push(all, align_node_copy(
+			    recs->item[i])) < 0)
+				tool_die((align_err_nomem(&e), &e));
+		if (align_seq_push(all, align_node_copy(f)) < 0)
+			tool_die((align_err_nomem(&e), &e));
 		if (align_followup_ics(&b, find_session(recs), all,
 		    c->per_pair, now, &e) < 0)
 			tool_die(&e);
@@ -276,7 +278,8 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 		if (align_checkin_new(recs, c->who, c->principle, c->outcome,
 		    c->note, c->followup, c->recog, at, &rec, &e) < 0)
 			tool_die(&e);
-		align_seq_push(fresh, rec);
+		if (align_seq_push(fresh, rec) < 0)
+			tool_die((align_err_nomem(&e), &e));
 	} else {
 		/* One a line: "[Name:] p2 success: what happened". */
 		if (isatty(STDIN_FILENO))
@@ -304,7 +307,8 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 				e.col = 1;
 				tool_die(&e);
 			}
-			align_seq_push(fresh, rec);
+			if (align_seq_push(fresh, rec) < 0)
+				tool_die((align_err_nomem(&e), &e));
 		}
 		free(line);
 	}
@@ -319,7 +323,9 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 			tool_die(e.status ? &e : (align_err_nomem(&e), &e));
 	} else {
 		for (i = 0; i < fresh->n; i++)
-			align_seq_push(recs, align_node_copy(fresh->item[i]));
+			if (align_seq_push(recs, align_node_copy(
+			    fresh->item[i])) < 0)
+				tool_die((align_err_nomem(&e), &e));
 		output(c, recs, NULL, -1);
 	}
 	align_buf_release(&b);

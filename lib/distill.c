@@ -407,14 +407,19 @@ propose(struct align_distiller *d, struct align_err *e)
 		if (p == NULL || themes == NULL ||
 		    align_map_put_str(p, "id", id) < 0 ||
 		    align_map_put_str(p, "statement", text) < 0 ||
-		    (tid && align_seq_push_str(themes, tid) < 0) ||
-		    align_map_put(p, "themes", themes) < 0 ||
-		    align_map_put_str(p, "source", "auto") < 0 ||
-		    push_node(&d->p, &d->np, p) < 0) {
-			if (themes && !align_map_get(p, "themes"))
-				align_node_free(themes);
+		    (tid && align_seq_push_str(themes, tid) < 0)) {
+			align_node_free(p);
+			align_node_free(themes);
 			return align_err_nomem(e);
 		}
+		/* These take what they are given, even when they fail. */
+		if (align_map_put(p, "themes", themes) < 0 ||
+		    align_map_put_str(p, "source", "auto") < 0) {
+			align_node_free(p);
+			return align_err_nomem(e);
+		}
+		if (push_node(&d->p, &d->np, p) < 0)
+			return align_err_nomem(e);
 	}
 	for (i = 0; i < d->np; i++)
 		if (complete(d->p[i]) < 0)

@@ -99,12 +99,21 @@ align_rewrite_begin(struct align_rewrite *w, const char *path,
 	base = base ? base + 1 : path;
 	w->path = strdup(path);
 	w->tmp = malloc(strlen(path) + 16);
-	if (w->path == NULL || w->tmp == NULL) {
+	/* Everything the commit needs is allocated now: after the rename
+	 * nothing may fail for want of memory. */
+	w->dir = malloc(dirlen + 2);
+	if (w->path == NULL || w->tmp == NULL || w->dir == NULL) {
 		align_rewrite_abort(w);
 		return align_err_nomem(e);
 	}
 	/* ".NAME.XXXXXX" beside NAME: same file system, so rename is atomic;
 	 * a unique name, so a stale one from a killed run never blocks. */
+	if (dirlen == 0)
+		strcpy(w->dir, ".");
+	else if (dirlen == 1)
+		strcpy(w->dir, "/");
+	else
+		snprintf(w->dir, dirlen, "%s", path);	/* without the '/' */
 	memcpy(w->tmp, path, dirlen);
 	snprintf(w->tmp + dirlen, strlen(path) + 16 - dirlen, ".%s.XXXXXX",
 	    base);
@@ -139,28 +148,16 @@ align_rewrite_begin(struct align_rewrite *w, const char *path,
 }
 
 static int
-sync_dir(const char *path)
+sync_dir(const char *dir)
 {
-	char *dir = strdup(path), *slash;
-	int fd, rc = 0;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = 0;
 
-	if (dir == NULL)
-		return -1;
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd >= 0) {
 		/* Some file systems cannot sync a directory: not an error. */
 		if (fsync(fd) < 0 && errno != EINVAL && errno != EROFS)
 			rc = -1;
 		close(fd);
 	}
-	free(dir);
 	return rc;
 }
 
@@ -188,7 +185,7 @@ align_rewrite_commit(struct align_rewrite *w, struct align_err *e)
 	free(w->tmp);
 	w->tmp = NULL;
 	what = "sync the directory of";
-	if (sync_dir(w->path) < 0)
+	if (sync_dir(w->dir) < 0)
 		goto fail;
 	align_rewrite_abort(w);
 	return 0;
@@ -212,6 +209,7 @@ align_rewrite_abort(struct align_rewrite *w)
 	}
 	free(w->tmp);
 	free(w->path);
+	free(w->dir);
 	memset(w, 0, sizeof(*w));
 	w->fd = -1;
 }

@@ -29,6 +29,7 @@
 struct align_rewrite {
 	char *path;	/* the file to replace */
 	char *tmp;	/* the temporary file beside it */
+	char *dir;	/* its directory, synced after the rename */
 	FILE *fp;	/* write the new contents here */
 	int fd;
 };

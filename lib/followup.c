@@ -198,8 +198,10 @@ align_pairs(char *const *people, size_t n, const struct align_node *used,
 		}
 		qsort(m, k, sizeof(*m), cmp_name);
 		for (q = 0; g && q < k; q++)
-			if (align_seq_push_str(g, m[q]) < 0)
+			if (align_seq_push_str(g, m[q]) < 0) {
+				align_node_free(g);
 				g = NULL;
+			}
 		if (align_seq_push(pairs, g) < 0)
 			goto nomem;
 	}
@@ -327,7 +329,9 @@ event(struct align_buf *b, const struct align_node *session,
 		struct align_buf rr = ALIGN_BUF_INIT;
 
 		rrule(&rr, r);
-		if (rr.len)
+		if (rr.failed)
+			b->failed = 1;
+		else if (rr.len)
 			align_buf_add(b, rr.p, rr.len);
 		align_buf_release(&rr);
 	}
@@ -338,6 +342,8 @@ event(struct align_buf *b, const struct align_node *session,
 		list_text(&d, pair, " and ");
 	if (!d.failed)
 		align_ics_text(b, "SUMMARY", d.p);
+	if (d.failed)
+		b->failed = 1;
 	align_buf_reset(&d);
 	align_buf_puts(&d, "Reflect on successes and failures in living by "
 	    "the principles");
@@ -356,6 +362,8 @@ event(struct align_buf *b, const struct align_node *session,
 	}
 	if (!d.failed)
 		align_ics_text(b, "DESCRIPTION", d.p);
+	if (d.failed)
+		b->failed = 1;
 	align_buf_release(&d);
 	align_buf_puts(b, "END:VEVENT\r\n");
 }
@@ -666,11 +674,11 @@ align_followup_report(struct align_buf *b, const struct align_node *recs,
 		for (i = 0; i < np; i++) {
 			if (checked_in(recs, fid, who[i]))
 				continue;
-			align_buf_printf(b, "%s%s", shown++ ? ", " : md ?
-			    "\nNot checked in for " : "\nNot checked in for ",
-			    shown == 1 ? "" : "");
-			if (shown == 1)
-				align_buf_printf(b, "%s: ", fid);
+			if (shown++ == 0)
+				align_buf_printf(b, "\nNot checked in for %s: ",
+				    fid);
+			else
+				align_buf_puts(b, ", ");
 			align_buf_puts(b, who[i]);
 		}
 		if (shown)
@@ -715,8 +723,10 @@ put_list(struct align_node *rec, const char *key, const char *const *v,
 	size_t i;
 
 	for (i = 0; l && i < n; i++)
-		if (align_seq_push_str(l, v[i]) < 0)
+		if (align_seq_push_str(l, v[i]) < 0) {
+			align_node_free(l);
 			l = NULL;
+		}
 	return align_map_put(rec, key, l);
 }
 
@@ -938,8 +948,14 @@ align_followup_plan(const struct align_node *recs,
 			    (int)(c - o->commit[i]), o->commit[i]);
 			if (m == NULL || align_map_put_str(m, "participant",
 			    who) < 0 || align_map_put_str(m, "commitment",
-			    c + 1) < 0 || align_seq_push(l, m) < 0)
+			    c + 1) < 0) {
+				align_node_free(m);
+				align_node_free(l);
 				l = NULL;
+			} else if (align_seq_push(l, m) < 0) {
+				align_node_free(l);
+				l = NULL;
+			}
 		}
 		if (align_map_put(f, "commitments", l) < 0)
 			goto nomem;

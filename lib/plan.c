@@ -140,8 +140,10 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
 				    p->participants[j]) == 0)
 					break;
 			if (j == i && align_seq_push_str(list,
-			    p->participants[i]) < 0)
-				list = NULL;	/* push freed it */
+			    p->participants[i]) < 0) {
+				align_node_free(list);
+				list = NULL;
+			}
 		}
 		if (align_map_put(s, "participants", list) < 0)
 			goto nomem;

@@ -641,13 +641,15 @@ gram_ok(const struct align_themer *t, const uint32_t *tok, int n)
  * the most held of them (the first term among equals); UINT32_MAX when
  * there is none. */
 static uint32_t
-concept_of(const struct align_themer *t, const struct theme *th)
+concept_of(const struct align_themer *t, const struct theme *th, int *nomem)
 {
 	uint32_t best = UINT32_MAX, *count;
 	size_t n = align_words_nterms(&t->w), j, k, most = 0;
 
-	if ((count = calloc(n ? n : 1, sizeof(*count))) == NULL)
+	if ((count = calloc(n ? n : 1, sizeof(*count))) == NULL) {
+		*nomem = 1;
 		return UINT32_MAX;
+	}
 	for (j = 0; j < th->n; j++) {
 		const struct resp *r = &t->resp[th->member[j]];
 		const uint32_t *term = t->terms + r->term;
@@ -850,14 +852,18 @@ describe(struct align_themer *t, size_t first, struct align_err *e)
 					if (kl >= sizeof(key))
 						continue;
 					id = align_dict_id(&forms, key, kl, 1);
-					if (id < 0)
+					if (id < 0) {
+						label.failed = 1;
 						break;
+					}
 					if ((size_t)id >= fcap) {
 						uint32_t *a = realloc(fc,
 						    (fcap + 16) * sizeof(*a));
 
-						if (a == NULL)
+						if (a == NULL) {
+							label.failed = 1;
 							break;
+						}
 						memset(a + fcap, 0,
 						    16 * sizeof(*a));
 						fc = a;
@@ -876,11 +882,22 @@ describe(struct align_themer *t, size_t first, struct align_err *e)
 			align_dict_release(&forms);
 			free(fc);
 		}
+		if (label.failed) {
+			align_buf_release(&label);
+			free(score);
+			goto nomem;
+		}
 		/* A concept of the lexicon most responses share names the
 		 * theme better than any of their words. */
 		{
-			uint32_t concept = concept_of(t, th);
+			int nomem = 0;
+			uint32_t concept = concept_of(t, th, &nomem);
 
+			if (nomem) {
+				align_buf_release(&label);
+				free(score);
+				goto nomem;
+			}
 			if (concept != UINT32_MAX) {
 				align_buf_reset(&label);
 				align_buf_puts(&label, align_words_label(&t->w,
@@ -922,14 +939,21 @@ describe(struct align_themer *t, size_t first, struct align_err *e)
 
 			if (align_seq_push_str(keys, tok == UINT32_MAX ?
 			    align_words_term(&t->w, st) :
-			    token_text(t, tok)) < 0)
+			    token_text(t, tok)) < 0) {
+				align_node_free(keys);
 				keys = NULL;
+			}
 		}
 		free(score);
 		rec = align_record_new("theme");
 		if (keys == NULL || label.failed || rec == NULL ||
-		    align_map_put_str(rec, "label", label.p) < 0 ||
-		    align_map_put(rec, "keywords", keys) < 0 ||
+		    align_map_put_str(rec, "label", label.p) < 0) {
+			align_node_free(keys);
+			align_node_free(rec);
+			align_buf_release(&label);
+			goto nomem;
+		}
+		if (align_map_put(rec, "keywords", keys) < 0 ||
 		    align_map_put_str(rec, "typical",
 		    resp_id(t, typical)) < 0) {
 			align_node_free(rec);
@@ -1189,10 +1213,17 @@ align_themer_record(const struct align_themer *t, size_t i,
 	size_t j;
 
 	for (j = 0; list && j < th->n; j++)
-		if (align_seq_push_str(list, resp_id(t, th->member[j])) < 0)
+		if (align_seq_push_str(list, resp_id(t, th->member[j])) < 0) {
+			align_node_free(list);
 			list = NULL;
-	if (rec == NULL || list == NULL ||
-	    align_map_put(rec, "responses", list) < 0) {
+		}
+	if (rec == NULL || list == NULL) {
+		align_node_free(rec);
+		align_node_free(list);
+		align_err_nomem(e);
+		return NULL;
+	}
+	if (align_map_put(rec, "responses", list) < 0) {
 		align_node_free(rec);
 		align_err_nomem(e);
 		return NULL;

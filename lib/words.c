@@ -207,7 +207,7 @@ align_words_release(struct align_words *w)
 	for (l = 0; l < ALIGN_LANGS; l++)
 		if (w->stemmer[l])
 			sb_stemmer_delete(w->stemmer[l]);
-	for (i = 0; w->label && i < w->vocab.n; i++)
+	for (i = 0; w->label && i < w->vocab.n && i < w->vcap; i++)
 		free(w->label[i]);
 	free(w->label);
 	align_dict_release(&w->stops);

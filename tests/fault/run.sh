@@ -1,0 +1,80 @@
+#!/bin/sh
+# Allocation failure: run each tool's main path again and again, the Nth
+# allocation failing, N = 1, 2, ... to the last (every STRIDE-th when a
+# path makes more than MAX allocations).  Each run must end with a
+# non-zero status and a message, no crash, no leak (LeakSanitizer), and
+# the session file unchanged.
+#   sh tests/fault/run.sh BINDIR
+set -u
+BIN=$(cd "$1" && pwd)
+MAX=${FAULT_MAX:-400}
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+T=$(mktemp -d "${TMPDIR:-/tmp}/align-fault.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export PATH="$BIN:$PATH" ALIGN_NOW=2026-12-03T09:00:00Z LC_ALL=C.UTF-8 TZ=UTC
+export ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=halt_on_error=1:exitcode=98
+cd "$T"
+EX=$TOP/examples/leadership
+align-plan --new -f yaml --title "Leadership alignment" \
+    --date 2026-12-02T12:00-05:00 --participants-file "$EX/participants.txt" \
+    >s.yaml
+align-capture -a s.yaml "$EX/responses.txt"
+cp s.yaml captured.yaml
+align-theme -i s.yaml
+cp s.yaml themed.yaml
+align-distill -i s.yaml
+for w in Ana Ben Carla Dev Elif Femi Greta; do align-distill -i s.yaml --agree $w; done
+cp s.yaml agreed.yaml
+align-followup plan -i s.yaml
+cp s.yaml planned.yaml
+
+injected=0 failed=0 paths=0
+path() {	# NAME FILE CMD...: the path through CMD on a copy of FILE
+	name=$1 file=$2
+	shift 2
+	paths=$((paths + 1))
+	cp "$file" work.yaml
+	total=$(ALIGN_COUNT_ALLOC=1 "$@" 2>&1 >/dev/null </dev/null |
+	    sed -n 's/^allocations: //p')
+	stride=$(( ${total:-1} / MAX + 1 ))
+	n=1
+	while [ "$n" -le "${total:-0}" ]; do
+		cp "$file" work.yaml
+		ALIGN_FAIL_ALLOC=$n "$@" >out.txt 2>err.txt </dev/null
+		rc=$?
+		if grep -q 'injected allocation failure' err.txt; then
+			injected=$((injected + 1))
+			bad=
+			grep -q -e AddressSanitizer -e LeakSanitizer \
+			    -e 'runtime error' err.txt && bad="sanitizer: $(grep -m1 -e ERROR -e 'runtime error' err.txt)"
+			[ $rc -ge 98 ] && bad="crash ($rc)"
+			[ $rc -eq 0 ] && bad="exit 0 after a failed allocation"
+			[ -z "$bad" ] && [ "$(grep -v 'injected allocation' err.txt | wc -c)" -eq 0 ] && bad="no message"
+			case $name in *append*) ;; *)
+				cmp -s "$file" work.yaml || bad="file changed" ;;
+			esac
+			case $name in *append*)
+				[ $rc -ne 0 ] && ! cmp -s "$file" work.yaml &&
+				    bad="file changed on failure" ;;
+			esac
+			if [ -n "$bad" ]; then
+				failed=$((failed + 1))
+				echo "FAIL fault $name, allocation $n: $bad"
+			fi
+		fi
+		n=$((n + stride))
+	done
+	echo "fault $name: ${total:-?} allocations, every ${stride}th failed in turn"
+}
+path plan-inplace s.yaml align-plan -i work.yaml --title Changed
+path capture-append captured.yaml align-capture -a work.yaml "$EX/responses.txt" --participant Zoe
+path capture-csv s.yaml align-capture -f yaml --csv "$TOP/tests/cli/data/google-forms.csv"
+path theme-inplace captured.yaml align-theme -i work.yaml
+path distill-inplace themed.yaml align-distill -i work.yaml --vote Ana=p1,p2
+path followup-plan agreed.yaml align-followup plan -i work.yaml
+path followup-report planned.yaml align-followup report work.yaml
+path followup-ics planned.yaml align-followup plan -f ics work.yaml
+printf 'fault: %d paths, %d allocation failures injected, %d failed, %d passed\n' \
+    "$paths" "$injected" "$failed" $((injected - failed))
+printf '%d passed, %d failed\n' $((injected - failed)) "$failed"
+[ "$failed" -eq 0 ]
