@@ -41,7 +41,8 @@ MAN = $(wildcard man/*.1 man/*.5 man/*.7)
 
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev libutf8proc-dev \
 	libstemmer-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
-	python3-icalendar python3-sklearn calcurse time bsdutils
+	python3-icalendar python3-sklearn calcurse time bsdutils clang \
+	libclang-rt-14-dev
 
 all: $(BINS)
 
@@ -116,6 +117,7 @@ fuzz:
 	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZERS)
 
 # Allocation failure: tools in which the Nth allocation fails, under ASan.
+FAULT_MAX ?= 400
 FAULT_WRAP = -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc \
 	-Wl,--wrap=strdup
 
@@ -123,7 +125,7 @@ faults:
 	$(MAKE) BUILD=build/fault CFLAGS="-O1 -g" \
 	    SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer" \
 	    fault-tools
-	@sh tests/fault/run.sh build/fault/bin
+	@FAULT_MAX=$(FAULT_MAX) sh tests/fault/run.sh build/fault/bin
 
 fault-tools: $(BUILD)/fault.o $(LIB_OBJ) $(TOOL_OBJ) \
     $(TOOLS:%=$(BUILD)/cmd/%.o) $(BUILD)/libalign.a
@@ -136,6 +138,17 @@ fault-tools: $(BUILD)/fault.o $(LIB_OBJ) $(TOOL_OBJ) \
 $(BUILD)/fault.o: tests/fault/fault.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# Coverage of lib/ by the whole check: lines and branches, with gcov.
+# The fault runs count too: they take the error paths.
+coverage:
+	rm -rf build/cov
+	$(MAKE) BUILD=build/cov CFLAGS="-O0 -g --coverage" \
+	    LDFLAGS="--coverage" check >/dev/null
+	$(MAKE) BUILD=build/cov CFLAGS="-O0 -g --coverage" \
+	    LDFLAGS="--coverage" fault-tools >/dev/null
+	FAULT_MAX=$(FAULT_MAX) sh tests/fault/run.sh build/cov/bin >/dev/null
+	@sh tests/coverage.sh build/cov
 
 bench: $(BINS)
 	@sh tests/bench/run.sh $(BUILD) "$(BENCH_SIZES)"
