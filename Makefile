@@ -11,6 +11,8 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 BUILD ?= build
 
@@ -170,11 +172,17 @@ install: $(BINS)
 	for m in $(MAN); do s=$${m##*.}; \
 	    cp $$m $(DESTDIR)$(MANDIR)/man$$s/; \
 	    chmod 644 $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	for t in $(TOOLS); do \
+	    cp completions/align.bash $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	cp completions/_align $(DESTDIR)$(ZSHCOMPDIR)/_align
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
 	for m in $(MAN); do s=$${m##*.}; \
 	    rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_align
 
 clean:
 	rm -rf build

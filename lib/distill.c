@@ -875,12 +875,15 @@ align_distiller_show(const struct align_distiller *d, struct align_buf *b,
 			    align_map_str(o->item[j], "reason"));
 	}
 	if (md) {
+		if (!align_distiller_final(d)) {
+			align_buf_printf(b, "\n_Proposed: not yet agreed by "
+			    "%s._\n", rule_names[d->o.rule]);
+			return;
+		}
 		align_buf_printf(b, "\nAgreed by %s of ", rule_names[d->o.rule]);
 		for (i = 0; i < d->npeople; i++)
 			align_buf_printf(b, "%s%s", i ? ", " : "", d->people[i]);
 		align_buf_puts(b, d->npeople ? ".\n" : "the group.\n");
-		if (!align_distiller_final(d))
-			align_buf_puts(b, "\n_Not final yet._\n");
 		return;
 	}
 	/* Who still has to vote or agree. */
