@@ -18,7 +18,8 @@
 
 static const char usage[] =
 "usage: align-distill [-i file] [-f format] [--max n] [--keep n] [--edit]\n"
-"                     [--list file] [--vote name=ids] [--budget n] [--per n]\n"
+"                     [--list file] [--vote name=ids] [--votes file]\n"
+"                     [--budget n] [--per n]\n"
 "                     [--agree name] [--object name:id reason]\n"
 "                     [--rule rule] [--check] [file ...]\n"
 "\n"
@@ -33,6 +34,8 @@ static const char usage[] =
 "      --edit              edit the list in $VISUAL or $EDITOR\n"
 "      --list file         apply an edited list (one principle a line)\n"
 "      --vote name=ids     a person's dots: Ana=p1,p1,p3\n"
+"      --votes file        dots one person a line, from a file or - (typed\n"
+"                          at a terminal): Ana=p1,p1,p3\n"
 "      --budget n          dots each person has (default 5)\n"
 "      --per n             most dots on one principle (default 3)\n"
 "      --agree name        this person agrees to every principle\n"
@@ -41,7 +44,7 @@ static const char usage[] =
 "      --check             exit 0 when the list is final, 1 when not\n"
 "  -h, --help, -V, --version\n";
 
-enum { O_MAX = 256, O_KEEP, O_EDIT, O_LIST, O_VOTE, O_BUDGET, O_PER,
+enum { O_MAX = 256, O_KEEP, O_EDIT, O_LIST, O_VOTE, O_VOTES, O_BUDGET, O_PER,
 	O_AGREE, O_OBJECT, O_RULE, O_CHECK };
 
 static const struct option longopts[] = {
@@ -54,6 +57,7 @@ static const struct option longopts[] = {
 	{ "edit", no_argument, NULL, O_EDIT },
 	{ "list", required_argument, NULL, O_LIST },
 	{ "vote", required_argument, NULL, O_VOTE },
+	{ "votes", required_argument, NULL, O_VOTES },
 	{ "budget", required_argument, NULL, O_BUDGET },
 	{ "per", required_argument, NULL, O_PER },
 	{ "agree", required_argument, NULL, O_AGREE },
@@ -83,6 +87,60 @@ add(const char **v, size_t *n, const char *s)
 		tool_die((align_err_nomem(&e), &e));
 	}
 	v[(*n)++] = s;
+	return v;
+}
+
+/* Dots one person a line, "Ana=p1,p1,p3" or "Ana: p1 p1 p3", from a file
+ * or standard input (with a prompt at a terminal).  The lines are kept in
+ * *owned, a NULL-ended list the caller frees. */
+static const char **
+votes(const char **v, size_t *n, const char *path, char ***owned)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, k = 0;
+	ssize_t len;
+
+	if (fp == NULL) {
+		struct align_err e = ALIGN_ERR_INIT;
+
+		align_err_set(&e, EX_NOINPUT, path, 0, 0, "cannot open");
+		tool_die(&e);
+	}
+	if (fp == stdin && isatty(STDIN_FILENO))
+		fprintf(stderr, "Each person's dots, one person a line "
+		    "(Ana=p1,p1,p3). Ctrl-D ends.\n> ");
+	while (*owned && (*owned)[k])
+		k++;
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		char *s = line, *c, **o;
+
+		line[strcspn(line, "\r\n")] = '\0';
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (fp == stdin && isatty(STDIN_FILENO))
+			fputs("> ", stderr);
+		if (*s == '\0' || *s == '#')
+			continue;
+		/* "Ana: p1 p1 p3" is "Ana=p1,p1,p3". */
+		if ((c = strchr(s, ':')) && !strchr(s, '='))
+			*c = '=';
+		for (c = strchr(s, '='); c && *c; c++)
+			if (*c == ' ' || *c == '\t')
+				*c = ',';
+		if ((o = realloc(*owned, (k + 2) * sizeof(*o))) == NULL ||
+		    (o[k] = strdup(s)) == NULL) {
+			struct align_err e = ALIGN_ERR_INIT;
+
+			tool_die((align_err_nomem(&e), &e));
+		}
+		o[++k] = NULL;
+		*owned = o;
+		v = add(v, n, o[k - 1]);
+	}
+	free(line);
+	if (fp != stdin)
+		fclose(fp);
 	return v;
 }
 
@@ -128,7 +186,7 @@ main(int argc, char *argv[])
 	const char *inplace = NULL, *fmt = NULL;
 	const char **vote = NULL, **agree = NULL, **object = NULL;
 	const char **reason = NULL;
-	char edited[256] = "";
+	char edited[256] = "", **owned = NULL;
 	enum tool_format f;
 	int c, rc, editing = 0, check = 0;
 	size_t i, nreason = 0;
@@ -148,6 +206,7 @@ main(int argc, char *argv[])
 		case O_EDIT: editing = 1; break;
 		case O_LIST: o.list = optarg; break;
 		case O_VOTE: vote = add(vote, &o.nvote, optarg); break;
+		case O_VOTES: vote = votes(vote, &o.nvote, optarg, &owned); break;
 		case O_BUDGET: o.budget = (int)number("--budget", optarg);
 			break;
 		case O_PER: o.per = (int)number("--per", optarg); break;
@@ -246,6 +305,9 @@ main(int argc, char *argv[])
 	rc = check && !align_distiller_final(d);
 	align_buf_release(&b);
 	align_distiller_free(d);
+	for (i = 0; owned && owned[i]; i++)
+		free(owned[i]);
+	free(owned);
 	free(vote);
 	free(agree);
 	free(object);

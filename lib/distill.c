@@ -599,8 +599,8 @@ vote(struct align_distiller *d, const char *spec, struct align_err *e)
 		align_map_del(align_map_get(d->p[i], "votes"), who);
 	if ((list = strdup(eq + 1)) == NULL)
 		return align_err_nomem(e);
-	for (tok = strtok_r(list, ", ", &save); tok;
-	    tok = strtok_r(NULL, ", ", &save)) {
+	for (tok = strtok_r(list, ", \t", &save); tok;
+	    tok = strtok_r(NULL, ", \t", &save)) {
 		struct align_node *p = find(d, tok, NULL), *v;
 		long n = 1;
 

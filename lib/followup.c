@@ -661,6 +661,44 @@ align_followup_report(struct align_buf *b, const struct align_node *recs,
 			    c[2], c[2] == 1 ? "" : "s");
 		}
 	}
+	/* One-to-ones: progress on each commitment. */
+	for (j = 0; j < recs->n; j++) {
+		const struct align_node *f = recs->item[j];
+		const struct align_node *cs = align_map_get(f, "commitments");
+		const char *fid = align_record_id(f);
+
+		if (strcmp(align_record_kind(f), "followup") != 0 || !fid ||
+		    !cs || cs->type != ALIGN_SEQ)
+			continue;
+		align_buf_printf(b, md ? "\n## %s: one-to-one with %s\n\n" :
+		    "\n%s%s: one-to-one with %s%s\n", md ? fid : bold,
+		    md ? align_map_str(f, "with") : fid,
+		    md ? "" : align_map_str(f, "with"), md ? "" : off);
+		for (i = 0; i < cs->n; i++) {
+			const char *cid = align_map_str(cs->item[i], "id");
+			size_t c[3] = { 0, 0, 0 };
+
+			for (k = 0; cid && k < recs->n; k++) {
+				const struct align_node *x = recs->item[k];
+				const char *xf = align_map_str(x, "followup");
+				const char *xp = align_map_str(x, "principle");
+				const char *xo = align_map_str(x, "outcome");
+
+				if (strcmp(align_record_kind(x), "checkin") ||
+				    !xf || !xp || !xo || strcmp(xf, fid) ||
+				    strcmp(xp, cid))
+					continue;
+				for (q = 0; q < 3; q++)
+					c[q] += strcmp(xo, outcomes[q]) == 0;
+			}
+			align_buf_printf(b, "%s%s %s: %s (%zu success%s, %zu "
+			    "mixed, %zu failure%s)\n", md ? "- " : "  ",
+			    cid ? cid : "?", align_map_str(cs->item[i],
+			    "participant"), align_map_str(cs->item[i],
+			    "commitment"), c[0], c[0] == 1 ? "" : "es", c[1],
+			    c[2], c[2] == 1 ? "" : "s");
+		}
+	}
 	/* Who has not checked in, and what was recognised, a round at a
 	 * time. */
 	for (j = 0; j < recs->n; j++) {
@@ -933,7 +971,7 @@ align_followup_plan(const struct align_node *recs,
 		for (i = 0; l && i < o->ncommit; i++) {
 			const char *c = strchr(o->commit[i], ':');
 			struct align_node *m = align_map();
-			char who[256];
+			char who[256], cid[32];
 
 			if (c == NULL || c == o->commit[i] ||
 			    (size_t)(c - o->commit[i]) >= sizeof(who)) {
@@ -946,9 +984,12 @@ align_followup_plan(const struct align_node *recs,
 			}
 			snprintf(who, sizeof(who), "%.*s",
 			    (int)(c - o->commit[i]), o->commit[i]);
-			if (m == NULL || align_map_put_str(m, "participant",
-			    who) < 0 || align_map_put_str(m, "commitment",
-			    c + 1) < 0) {
+			/* c1, c2, ...: what check-ins name as their
+			 * principle. */
+			snprintf(cid, sizeof(cid), "c%zu", i + 1);
+			if (m == NULL || align_map_put_str(m, "id", cid) < 0 ||
+			    align_map_put_str(m, "participant", who) < 0 ||
+			    align_map_put_str(m, "commitment", c + 1) < 0) {
 				align_node_free(m);
 				align_node_free(l);
 				l = NULL;
