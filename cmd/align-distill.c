@@ -78,17 +78,6 @@ number(const char *opt, const char *s)
 	return v;
 }
 
-static const char **
-add(const char **v, size_t *n, const char *s)
-{
-	if ((v = realloc(v, (*n + 1) * sizeof(*v))) == NULL) {
-		struct align_err e = ALIGN_ERR_INIT;
-
-		tool_die((align_err_nomem(&e), &e));
-	}
-	v[(*n)++] = s;
-	return v;
-}
 
 /* Dots one person a line, "Ana=p1,p1,p3" or "Ana: p1 p1 p3", from a file
  * or standard input (with a prompt at a terminal).  The lines are kept in
@@ -136,7 +125,7 @@ votes(const char **v, size_t *n, const char *path, char ***owned)
 		}
 		o[++k] = NULL;
 		*owned = o;
-		v = add(v, n, o[k - 1]);
+		v = tool_list_add(v, n, o[k - 1]);
 	}
 	free(line);
 	if (fp != stdin)
@@ -172,16 +161,30 @@ edit(struct align_distiller *d, char *path, struct align_err *e)
 	align_distiller_use_list(d, path);
 }
 
+static int
+take(void *d, const struct align_node *rec, struct align_err *e)
+{
+	return align_distiller_add(d, rec, e);
+}
+
+static struct align_node *
+get(void *d, size_t i, struct align_err *e)
+{
+	struct align_node *rec = align_node_copy(align_distiller_record(d,
+	    i));
+
+	if (rec == NULL)
+		align_err_nomem(e);
+	return rec;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct align_distill_opts o = { 0 };
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_distiller *d;
-	struct align_reader *r;
-	struct align_node *rec;
 	struct align_spill spill = { NULL, ALIGN_BUF_INIT, -1, -1 };
-	struct align_out out;
 	struct align_buf b = ALIGN_BUF_INIT;
 	const char *inplace = NULL, *fmt = NULL;
 	const char **vote = NULL, **agree = NULL, **object = NULL;
@@ -205,19 +208,19 @@ main(int argc, char *argv[])
 		case O_KEEP: o.keep = (size_t)number("--keep", optarg); break;
 		case O_EDIT: editing = 1; break;
 		case O_LIST: o.list = optarg; break;
-		case O_VOTE: vote = add(vote, &o.nvote, optarg); break;
+		case O_VOTE: vote = tool_list_add(vote, &o.nvote, optarg); break;
 		case O_VOTES: vote = votes(vote, &o.nvote, optarg, &owned); break;
 		case O_BUDGET: o.budget = (int)number("--budget", optarg);
 			break;
 		case O_PER: o.per = (int)number("--per", optarg); break;
-		case O_AGREE: agree = add(agree, &o.nagree, optarg); break;
+		case O_AGREE: agree = tool_list_add(agree, &o.nagree, optarg); break;
 		case O_OBJECT:
 			/* The reason is the next word of the command line. */
 			if (optind >= argc)
 				tool_usage_error("--object %s: give a reason",
 				    optarg);
-			object = add(object, &o.nobject, optarg);
-			reason = add(reason, &nreason, argv[optind++]);
+			object = tool_list_add(object, &o.nobject, optarg);
+			reason = tool_list_add(reason, &nreason, argv[optind++]);
 			break;
 		case O_RULE:
 			if (strcmp(optarg, "consensus") == 0)
@@ -250,27 +253,9 @@ main(int argc, char *argv[])
 
 	if ((d = align_distiller_new(&o, &e)) == NULL)
 		tool_die(&e);
-	r = align_reader_open(inplace ? (char **)&inplace : argv,
-	    inplace ? 1 : (size_t)argc, NULL, &e);
-	if (r == NULL)
-		tool_die(&e);
 	if ((f == FMT_YAML || inplace) && align_spill_open(&spill, &e) < 0)
 		tool_die(&e);
-	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
-		rc = align_distiller_add(d, rec, &e);
-		if (rc == 0 && spill.fp) {
-			if (strcmp(align_record_kind(rec), "principle") == 0)
-				align_spill_mark(&spill);
-			else
-				rc = align_spill_record(&spill, rec, &e);
-		}
-		align_node_free(rec);
-		if (rc < 0)
-			break;
-	}
-	align_reader_free(r);
-	if (rc < 0)
-		tool_die(&e);
+	tool_read(argv, (size_t)argc, inplace, &spill, "principle", take, d);
 	if (editing)
 		edit(d, edited, &e);
 	rc = align_distiller_run(d, &e);
@@ -278,21 +263,8 @@ main(int argc, char *argv[])
 		unlink(edited);
 	if (rc < 0)
 		tool_die(&e);
-	if (spill.fp) {
-		rc = align_out_open(&out, inplace, &e);
-		if (rc == 0)
-			rc = align_spill_copy(&spill, &out, 0, &e);
-		for (i = 0; rc == 0 && i < align_distiller_count(d); i++)
-			rc = align_out_record(&out, align_distiller_record(d,
-			    i), &e);
-		if (rc == 0)
-			rc = align_spill_copy(&spill, &out, 1, &e);
-		if (rc < 0 || align_out_close(&out, &e) < 0) {
-			align_out_abort(&out);
-			tool_die(&e);
-		}
-		align_spill_close(&spill);
-	}
+	if (spill.fp)
+		tool_write(&spill, inplace, align_distiller_count(d), get, d);
 	if (f == FMT_TEXT || f == FMT_MARKDOWN) {
 		align_distiller_show(d, &b, f == FMT_MARKDOWN ?
 		    ALIGN_PRINCIPLES_MARKDOWN : ALIGN_PRINCIPLES_TEXT,

@@ -93,17 +93,6 @@ struct cli {
 	const char **principles, **goals, **commits;
 };
 
-static const char **
-add(const char **v, size_t *n, const char *s)
-{
-	if ((v = realloc(v, (*n + 1) * sizeof(*v))) == NULL) {
-		struct align_err e = ALIGN_ERR_INIT;
-
-		tool_die((align_err_nomem(&e), &e));
-	}
-	v[(*n)++] = s;
-	return v;
-}
 
 /* The stream: -i FILE, -a FILE, or the operands (standard input when
  * none). */
@@ -148,17 +137,6 @@ output(struct cli *c, const struct align_node *recs,
 	}
 }
 
-static const struct align_node *
-find_session(const struct align_node *recs)
-{
-	size_t i;
-
-	for (i = 0; i < recs->n; i++)
-		if (strcmp(align_record_kind(recs->item[i]), "session") == 0)
-			return recs->item[i];
-	return NULL;
-}
-
 static int
 plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
@@ -186,7 +164,7 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 				tool_die((align_err_nomem(&e), &e));
 		if (align_seq_push(all, align_node_copy(f)) < 0)
 			tool_die((align_err_nomem(&e), &e));
-		if (align_followup_ics(&b, find_session(recs), all,
+		if (align_followup_ics(&b, align_session_of(recs), all,
 		    c->per_pair, now, &e) < 0)
 			tool_die(&e);
 		align_node_free(all);
@@ -446,16 +424,16 @@ main(int argc, char *argv[])
 			break;
 		case O_UNTIL: c.plan.until = optarg; break;
 		case O_PRINCIPLE:
-			c.principles = add(c.principles, &c.plan.nprinciple,
+			c.principles = tool_list_add(c.principles, &c.plan.nprinciple,
 			    optarg);
 			c.principle = optarg;
 			break;
 		case O_WITH: c.plan.with = optarg; break;
 		case O_LEADER: c.plan.leader = optarg; break;
 		case O_ROOT: c.plan.root_cause = optarg; break;
-		case O_GOAL: c.goals = add(c.goals, &c.plan.ngoal, optarg);
+		case O_GOAL: c.goals = tool_list_add(c.goals, &c.plan.ngoal, optarg);
 			break;
-		case O_COMMIT: c.commits = add(c.commits, &c.plan.ncommit,
+		case O_COMMIT: c.commits = tool_list_add(c.commits, &c.plan.ncommit,
 			    optarg);
 			break;
 		case O_SEED: c.plan.seed = strtoull(optarg, NULL, 10); break;

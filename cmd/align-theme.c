@@ -72,17 +72,17 @@ number(const char *opt, const char *s)
 	return v;
 }
 
-static const char **
-add(const char **v, size_t *n, const char *s)
-{
-	v = realloc(v, (*n + 1) * sizeof(*v));
-	if (v == NULL) {
-		struct align_err e = ALIGN_ERR_INIT;
 
-		tool_die((align_err_nomem(&e), &e));
-	}
-	v[(*n)++] = s;
-	return v;
+static int
+take(void *t, const struct align_node *rec, struct align_err *e)
+{
+	return align_themer_add(t, rec, e);
+}
+
+static struct align_node *
+get(void *t, size_t i, struct align_err *e)
+{
+	return align_themer_record(t, i, e);
 }
 
 int
@@ -91,16 +91,12 @@ main(int argc, char *argv[])
 	struct align_theme_opts o = { 0 };
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_themer *t;
-	struct align_reader *r;
-	struct align_node *rec;
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_spill spill = { NULL, ALIGN_BUF_INIT, -1, -1 };
-	struct align_out out;
 	const char *inplace = NULL, *fmt = NULL;
 	const char **syn = NULL, **ren = NULL, **mer = NULL, **mov = NULL;
 	enum tool_format f;
-	size_t i;
-	int c, rc;
+	int c;
 
 	tool_init("align-theme");
 	o.min_support = 2;
@@ -117,7 +113,7 @@ main(int argc, char *argv[])
 		case O_MIN: o.min_support = number("--min-support", optarg);
 			break;
 		case O_SEED: o.seed = number("--seed", optarg); break;
-		case O_SYN: syn = add(syn, &o.nsynonyms, optarg); break;
+		case O_SYN: syn = tool_list_add(syn, &o.nsynonyms, optarg); break;
 		case O_NOLEX: o.no_lexicon = 1; break;
 		case O_METHOD:
 			if (strcmp(optarg, "auto") && strcmp(optarg, "linkage") &&
@@ -132,9 +128,9 @@ main(int argc, char *argv[])
 				tool_usage_error("--threshold: a number "
 				    "above 0, at most 1");
 			break;
-		case O_RENAME: ren = add(ren, &o.nrename, optarg); break;
-		case O_MERGE: mer = add(mer, &o.nmerge, optarg); break;
-		case O_MOVE: mov = add(mov, &o.nmove, optarg); break;
+		case O_RENAME: ren = tool_list_add(ren, &o.nrename, optarg); break;
+		case O_MERGE: mer = tool_list_add(mer, &o.nmerge, optarg); break;
+		case O_MOVE: mov = tool_list_add(mov, &o.nmove, optarg); break;
 		default:
 			fputs(usage, stderr);
 			return 64;
@@ -153,46 +149,15 @@ main(int argc, char *argv[])
 	o.keep_text = f == FMT_TEXT || f == FMT_MARKDOWN;
 	if ((t = align_themer_new(&o, &e)) == NULL)
 		tool_die(&e);
-	r = align_reader_open(inplace ? (char **)&inplace : argv,
-	    inplace ? 1 : (size_t)argc, NULL, &e);
-	if (r == NULL)
-		tool_die(&e);
 	/* The stream waits in a temporary file while the themes are made;
 	 * they then go where the themes of the input stood, or at the end. */
 	if ((f == FMT_YAML || inplace) && align_spill_open(&spill, &e) < 0)
 		tool_die(&e);
-	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
-		rc = align_themer_add(t, rec, &e);
-		if (rc == 0 && spill.fp) {
-			if (strcmp(align_record_kind(rec), "theme") == 0)
-				align_spill_mark(&spill);
-			else
-				rc = align_spill_record(&spill, rec, &e);
-		}
-		align_node_free(rec);
-		if (rc < 0)
-			break;
-	}
-	align_reader_free(r);
-	if (rc < 0 || align_themer_run(t, &e) < 0)
+	tool_read(argv, (size_t)argc, inplace, &spill, "theme", take, t);
+	if (align_themer_run(t, &e) < 0)
 		tool_die(&e);
-	if (spill.fp) {
-		rc = align_out_open(&out, inplace, &e);
-		if (rc == 0)
-			rc = align_spill_copy(&spill, &out, 0, &e);
-		for (i = 0; rc == 0 && i < align_themer_count(t); i++) {
-			rec = align_themer_record(t, i, &e);
-			rc = rec ? align_out_record(&out, rec, &e) : -1;
-			align_node_free(rec);
-		}
-		if (rc == 0)
-			rc = align_spill_copy(&spill, &out, 1, &e);
-		if (rc < 0 || align_out_close(&out, &e) < 0) {
-			align_out_abort(&out);
-			tool_die(&e);
-		}
-		align_spill_close(&spill);
-	}
+	if (spill.fp)
+		tool_write(&spill, inplace, align_themer_count(t), get, t);
 	if (f != FMT_YAML) {
 		align_themer_show(t, &b, f == FMT_MARKDOWN ?
 		    ALIGN_THEMES_MARKDOWN : f == FMT_CSV ? ALIGN_THEMES_CSV :

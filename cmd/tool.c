@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "../lib/file.h"
+#include "../lib/out.h"
+#include "../lib/reader.h"
 #include "tool.h"
 
 const char *tool_name = "align";
@@ -97,4 +99,76 @@ tool_finish(void)
 		    strerror(errno));
 		exit(EX_IOERR);
 	}
+}
+
+const char **
+tool_list_add(const char **v, size_t *n, const char *s)
+{
+	if ((v = realloc(v, (*n + 1) * sizeof(*v))) == NULL) {
+		struct align_err e = ALIGN_ERR_INIT;
+
+		tool_die((align_err_nomem(&e), &e));
+	}
+	v[(*n)++] = s;
+	return v;
+}
+
+void
+tool_read(char **paths, size_t n, const char *inplace,
+    struct align_spill *spill, const char *owned,
+    int (*take)(void *, const struct align_node *, struct align_err *),
+    void *ctx)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_reader *r;
+	struct align_node *rec;
+	int rc;
+
+	r = align_reader_open(inplace ? (char **)&inplace : paths,
+	    inplace ? 1 : n, NULL, &e);
+	if (r == NULL)
+		tool_die(&e);
+	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
+		rc = take(ctx, rec, &e);
+		if (rc == 0 && spill && spill->fp) {
+			if (strcmp(align_record_kind(rec), owned) == 0)
+				align_spill_mark(spill);
+			else
+				rc = align_spill_record(spill, rec, &e);
+		}
+		align_node_free(rec);
+		if (rc < 0)
+			break;
+	}
+	align_reader_free(r);
+	if (rc < 0)
+		tool_die(&e);
+}
+
+void
+tool_write(struct align_spill *spill, const char *inplace, size_t n,
+    struct align_node *(*get)(void *, size_t, struct align_err *),
+    void *ctx)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_out out;
+	size_t i;
+	int rc;
+
+	rc = align_out_open(&out, inplace, &e);
+	if (rc == 0)
+		rc = align_spill_copy(spill, &out, 0, &e);
+	for (i = 0; rc == 0 && i < n; i++) {
+		struct align_node *rec = get(ctx, i, &e);
+
+		rc = rec ? align_out_record(&out, rec, &e) : -1;
+		align_node_free(rec);
+	}
+	if (rc == 0)
+		rc = align_spill_copy(spill, &out, 1, &e);
+	if (rc < 0 || align_out_close(&out, &e) < 0) {
+		align_out_abort(&out);
+		tool_die(&e);
+	}
+	align_spill_close(spill);
 }

@@ -8,7 +8,10 @@
 
 #include <stdnoreturn.h>
 
+#include <stddef.h>
+
 #include "../lib/err.h"
+#include "../lib/node.h"
 
 #define ALIGN_VERSION "0.1.0"
 
@@ -39,6 +42,25 @@ enum tool_format tool_format(const char *s, int allowed);
 enum tool_format tool_default_format(void);
 /* 1 when colour may be used on standard output. */
 int tool_color(void);
+/* Append s to the list v of *n (realloc'd); exits 71 when out of memory. */
+const char **tool_list_add(const char **v, size_t *n, const char *s);
+
+struct align_spill;
+/* Read the stream of paths[0..n-1] (or of inplace), giving each record
+ * to take(ctx, rec, e); with spill open, the records not of kind owned go
+ * into it and the first of kind owned marks where the new ones will go.
+ * Exits with the error on a failure. */
+void tool_read(char **paths, size_t n, const char *inplace,
+    struct align_spill *spill, const char *owned,
+    int (*take)(void *, const struct align_node *, struct align_err *),
+    void *ctx);
+/* Write the spilled stream to standard output or inplace, with the n new
+ * records of get(ctx, i, e) (NULL on an error; freed after) in their
+ * place.  Exits with the error on a failure. */
+void tool_write(struct align_spill *spill, const char *inplace, size_t n,
+    struct align_node *(*get)(void *, size_t, struct align_err *),
+    void *ctx);
+
 /* Flush standard output; exit 74 with a message if that fails. */
 void tool_finish(void);
 

@@ -22,7 +22,6 @@ struct sink {
 	struct align_out out;
 	int fd;			/* -a: the locked file, else -1 */
 	const char *path;
-	off_t size;		/* -a: its size before */
 	struct align_buf buf;
 };
 
@@ -97,7 +96,6 @@ sink_open(struct align_capture *c, struct sink *s, struct align_err *e)
 	s->fd = align_append_lock(s->path, c->o->wait, e);
 	if (s->fd < 0)
 		return -1;
-	s->size = lseek(s->fd, 0, SEEK_END);
 	return 0;
 }
 
@@ -119,8 +117,7 @@ sink_close(struct sink *s, int failed, struct align_err *e)
 	align_buf_release(&s->buf);
 	if (failed) {
 		/* Under the lock still: nobody else has written since. */
-		if (ftruncate(s->fd, s->size) < 0) {}
-		close(s->fd);
+		align_append_abort(s->fd, s->path);
 		return -1;
 	}
 	rc = align_append_close(s->fd, s->path, e);

@@ -214,13 +214,52 @@ align_rewrite_abort(struct align_rewrite *w)
 	w->fd = -1;
 }
 
+/* The journal of an append: ".NAME.align-append" beside NAME, holding the
+ * size NAME had before the append began.  While it exists the bytes past
+ * that size are an append that has not finished, or never will: readers
+ * stop there, and the next writer cuts them off. */
+static int
+journal_path(const char *path, char *out, size_t n)
+{
+	const char *base = strrchr(path, '/');
+	size_t dirlen = base ? (size_t)(base - path) + 1 : 0;
+
+	base = base ? base + 1 : path;
+	return snprintf(out, n, "%.*s.%s.align-append", (int)dirlen, path,
+	    base) < (int)n ? 0 : -1;
+}
+
+long long
+align_append_limit(const char *path)
+{
+	char jp[4096], text[32];
+	ssize_t n;
+	int fd;
+
+	if (journal_path(path, jp, sizeof(jp)) < 0 ||
+	    (fd = open(jp, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	text[n] = '\0';
+	return strtoll(text, NULL, 10);
+}
+
 int
 align_append_lock(const char *path, double timeout, struct align_err *e)
 {
 	struct timespec pause = { 0, 10 * 1000 * 1000 };
 	double waited = 0;
-	int fd;
+	char jp[4096], text[32];
+	long long lim;
+	off_t size;
+	int fd, jfd, n;
 
+	if (journal_path(path, jp, sizeof(jp)) < 0)
+		return align_err_set(e, EX_CANTCREAT, path, 0, 0,
+		    "file name too long");
 	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
 	if (fd < 0)
 		return align_err_set(e, EX_CANTCREAT, path, 0, 0,
@@ -244,7 +283,33 @@ align_append_lock(const char *path, double timeout, struct align_err *e)
 		nanosleep(&pause, NULL);
 		waited += 0.01;
 	}
+	/* An append that was killed: take back what it wrote. */
+	if ((lim = align_append_limit(path)) >= 0) {
+		if (lseek(fd, 0, SEEK_END) > (off_t)lim &&
+		    ftruncate(fd, (off_t)lim) < 0)
+			goto fail;
+		unlink(jp);
+	}
+	size = lseek(fd, 0, SEEK_END);
+	n = snprintf(text, sizeof(text), "%lld\n", (long long)size);
+	jfd = open(jp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (jfd < 0 || align_write_all(jfd, text, (size_t)n) < 0 ||
+	    fsync(jfd) < 0) {
+		if (jfd >= 0)
+			close(jfd);
+		unlink(jp);
+		goto fail;
+	}
+	close(jfd);
 	return fd;
+fail:
+	{
+		int err = errno;
+
+		close(fd);
+		return align_err_set(e, EX_IOERR, path, 0, 0,
+		    "cannot prepare the append: %s", strerror(err));
+	}
 }
 
 int
@@ -268,13 +333,30 @@ fail:
 int
 align_append_close(int fd, const char *path, struct align_err *e)
 {
+	char jp[4096];
 	int rc = 0;
 
 	if (fsync(fd) < 0 && errno != EINVAL)
 		rc = align_err_set(e, EX_IOERR, path, 0, 0, "cannot sync: %s",
 		    strerror(errno));
+	/* Synced: the append is whole.  Without the sync, it is taken
+	 * back by the next writer. */
+	if (rc == 0 && journal_path(path, jp, sizeof(jp)) == 0)
+		unlink(jp);
 	if (close(fd) < 0 && rc == 0)
 		rc = align_err_set(e, EX_IOERR, path, 0, 0, "cannot close: %s",
 		    strerror(errno));
 	return rc;
+}
+
+void
+align_append_abort(int fd, const char *path)
+{
+	long long lim = align_append_limit(path);
+	char jp[4096];
+
+	if (lim >= 0 && ftruncate(fd, (off_t)lim) == 0 &&
+	    journal_path(path, jp, sizeof(jp)) == 0)
+		unlink(jp);
+	close(fd);
 }

@@ -13,10 +13,14 @@
  *	if (align_rewrite_commit(&w, &e) < 0)	   (aborts by itself)
  *		fail(&e);
  *
- * Appending (-a FILE): align_append_lock() opens FILE (creating it) and
- * takes an flock(2) lock on it, waiting up to a timeout; each record is
- * then written whole by one write(2).  Locks die with their process, so a
- * killed writer never leaves a stale lock behind.
+ * Appending (-a FILE): align_append_lock() opens FILE (creating it),
+ * takes an flock(2) lock on it, waiting up to a timeout, and notes FILE's
+ * size in a journal beside it (".FILE.align-append").  The records are
+ * written, synced, and the journal removed by align_append_close().  A
+ * writer killed in between (write(2) itself can stop short on SIGKILL)
+ * leaves the journal: readers stop at the size it holds, and the next
+ * writer cuts the file back to it, so an append is all or nothing.  Locks
+ * die with their process, so a killed writer never blocks the next.
  */
 #ifndef ALIGN_FILE_H
 #define ALIGN_FILE_H
@@ -54,8 +58,13 @@ int align_append_lock(const char *path, double timeout, struct align_err *e);
  * not end with one; 0, or -1 and e (74). */
 int align_append(int fd, const char *path, const char *s, size_t n,
     struct align_err *e);
-/* Sync and close (releasing the lock): 0, or -1 and e (74). */
+/* Sync, end the journal, close (releasing the lock): 0, or -1 and e (74). */
 int align_append_close(int fd, const char *path, struct align_err *e);
+/* Take back what this append wrote, and close. */
+void align_append_abort(int fd, const char *path);
+/* The size path had before an unfinished append, or -1 when there is
+ * none: a reader reads no further. */
+long long align_append_limit(const char *path);
 
 /* Write all of s to fd, retrying short writes: 0 or -1 (errno set). */
 int align_write_all(int fd, const char *s, size_t n);

@@ -404,17 +404,6 @@ align_followup_ics(struct align_buf *b, const struct align_node *session,
 	return b->failed ? align_err_nomem(e) : 0;
 }
 
-static const char *
-title_of(const struct align_node *recs)
-{
-	size_t i;
-
-	for (i = 0; i < recs->n; i++)
-		if (strcmp(align_record_kind(recs->item[i]), "session") == 0)
-			return align_map_str(recs->item[i], "title");
-	return NULL;
-}
-
 /* The people of round f: its pairs, or the session's participants. */
 static void
 people_of(const struct align_node *recs, const struct align_node *f,
@@ -512,7 +501,8 @@ align_due_items(const struct align_node *recs, const struct align_time *now,
     long within, struct align_due **items, size_t *n, struct align_err *e)
 {
 	struct align_time horizon = align_time_add(*now, within);
-	const char *title = title_of(recs);
+	const char *title = align_session_of(recs) ?
+	    align_map_str(align_session_of(recs), "title") : NULL;
 	size_t i, j;
 
 	*items = NULL;
@@ -596,6 +586,28 @@ align_due_items(const struct align_node *recs, const struct align_time *now,
 
 static const char *const outcomes[] = { "success", "mixed", "failure" };
 
+/* How the check-ins of round fid on principle (or commitment) pid came
+ * out: c[0] successes, c[1] mixed, c[2] failures. */
+static void
+outcomes_of(const struct align_node *recs, const char *fid, const char *pid,
+    size_t c[3])
+{
+	size_t k, q;
+
+	for (k = 0; k < recs->n; k++) {
+		const struct align_node *x = recs->item[k];
+		const char *xf = align_map_str(x, "followup");
+		const char *xp = align_map_str(x, "principle");
+		const char *xo = align_map_str(x, "outcome");
+
+		if (strcmp(align_record_kind(x), "checkin") || !xf || !xp ||
+		    !xo || strcmp(xf, fid) || strcmp(xp, pid))
+			continue;
+		for (q = 0; q < 3; q++)
+			c[q] += strcmp(xo, outcomes[q]) == 0;
+	}
+}
+
 void
 align_followup_report(struct align_buf *b, const struct align_node *recs,
     int md, int color)
@@ -626,19 +638,7 @@ align_followup_report(struct align_buf *b, const struct align_node *recs,
 			if (strcmp(align_record_kind(f), "followup") != 0 ||
 			    !fid || align_map_get(f, "with"))
 				continue;
-			for (k = 0; k < recs->n; k++) {
-				const struct align_node *x = recs->item[k];
-				const char *xf = align_map_str(x, "followup");
-				const char *xp = align_map_str(x, "principle");
-				const char *xo = align_map_str(x, "outcome");
-
-				if (strcmp(align_record_kind(x), "checkin") ||
-				    !xf || !xp || !xo || strcmp(xf, fid) ||
-				    strcmp(xp, pid))
-					continue;
-				for (q = 0; q < 3; q++)
-					c[q] += strcmp(xo, outcomes[q]) == 0;
-			}
+			outcomes_of(recs, fid, pid, c);
 			if (md) {
 				align_buf_printf(b, "| %s %s | %zu | %zu | %zu "
 				    "|\n", fid, align_map_str(f, "date"),
@@ -678,19 +678,8 @@ align_followup_report(struct align_buf *b, const struct align_node *recs,
 			const char *cid = align_map_str(cs->item[i], "id");
 			size_t c[3] = { 0, 0, 0 };
 
-			for (k = 0; cid && k < recs->n; k++) {
-				const struct align_node *x = recs->item[k];
-				const char *xf = align_map_str(x, "followup");
-				const char *xp = align_map_str(x, "principle");
-				const char *xo = align_map_str(x, "outcome");
-
-				if (strcmp(align_record_kind(x), "checkin") ||
-				    !xf || !xp || !xo || strcmp(xf, fid) ||
-				    strcmp(xp, cid))
-					continue;
-				for (q = 0; q < 3; q++)
-					c[q] += strcmp(xo, outcomes[q]) == 0;
-			}
+			if (cid)
+				outcomes_of(recs, fid, cid, c);
 			align_buf_printf(b, "%s%s %s: %s (%zu success%s, %zu "
 			    "mixed, %zu failure%s)\n", md ? "- " : "  ",
 			    cid ? cid : "?", align_map_str(cs->item[i],
@@ -735,8 +724,8 @@ align_followup_report(struct align_buf *b, const struct align_node *recs,
 	}
 }
 
-static const struct align_node *
-session_of(const struct align_node *recs)
+const struct align_node *
+align_session_of(const struct align_node *recs)
 {
 	size_t i;
 
@@ -773,7 +762,7 @@ align_followup_plan(const struct align_node *recs,
     const struct align_followup_opts *o, struct align_node **out, long *at,
     struct align_err *e)
 {
-	const struct align_node *s = session_of(recs), *last = NULL;
+	const struct align_node *s = align_session_of(recs), *last = NULL;
 	struct align_err why = ALIGN_ERR_INIT;
 	struct align_time date, t;
 	struct align_node *f = NULL, *used = NULL, *pairs = NULL;

@@ -42,6 +42,9 @@ struct align_round {
 	int has_until;
 };
 
+/* The first session record of recs (a sequence), or NULL. */
+const struct align_node *align_session_of(const struct align_node *recs);
+
 /* The round of a followup record; -1 and e (65) when its date or cadence
  * is not readable. */
 int align_round_of(const struct align_node *f, struct align_round *r,

@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "file.h"
 #include "hash.h"
 #include "reader.h"
 #include "response.h"
@@ -24,6 +25,8 @@ struct input {
 	int yaml;
 	char name[256];
 	size_t pos, len;	/* bytes [pos, len) are read, not consumed */
+	long long limit;	/* read no more than this, or -1 */
+	long long total;	/* bytes read so far */
 	unsigned long line, col; /* position of the next byte to validate */
 	int need;		/* continuation bytes still expected */
 	unsigned char lo, hi;	/* range of the next continuation byte */
@@ -157,9 +160,16 @@ fill(struct align_reader *r)
 	}
 	if (in->len == sizeof(in->buf))
 		return 0;
-	do
-		n = read(in->fd, in->buf + in->len, sizeof(in->buf) - in->len);
-	while (n < 0 && errno == EINTR);
+	{
+		size_t want = sizeof(in->buf) - in->len;
+
+		/* An unfinished append beyond the limit is not read. */
+		if (in->limit >= 0 && (long long)want > in->limit - in->total)
+			want = (size_t)(in->limit - in->total);
+		do
+			n = want ? read(in->fd, in->buf + in->len, want) : 0;
+		while (n < 0 && errno == EINTR);
+	}
 	if (n < 0)
 		return align_err_set(&r->verr, EX_IOERR, in->name, 0, 0,
 		    "read error: %s", strerror(errno));
@@ -171,6 +181,7 @@ fill(struct align_reader *r)
 		return 0;
 	}
 	in->len += (size_t)n;
+	in->total += n;
 	return validate(r, in->len - (size_t)n, in->len);
 }
 
@@ -244,6 +255,7 @@ open_next(struct align_reader *r, struct align_err *e)
 	r->next++;
 	memset(in, 0, offsetof(struct input, buf));
 	in->line = in->col = 1;
+	in->limit = strcmp(path, "-") == 0 ? -1 : align_append_limit(path);
 	if (strcmp(path, "-") == 0) {
 		in->fd = STDIN_FILENO;
 		snprintf(in->name, sizeof(in->name), "<stdin>");

@@ -187,6 +187,32 @@ test_append_adds_whole_records(void **state)
 }
 
 static void
+test_a_killed_append_is_taken_back(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	int fd;
+
+	(void)state;
+	put("---\nkind: a\n");
+	fd = align_append_lock(path, 1, &e);
+	assert_true(fd >= 0);
+	/* Half a record, then the writer dies: no align_append_close. */
+	assert_int_equal(align_append(fd, path, "---\nkind: b\nte", 15, &e),
+	    0);
+	close(fd);
+	assert_int_equal(align_append_limit(path), 12);
+	assert_int_equal(entries(), 2);		/* the file and its journal */
+	/* The next writer cuts it back and appends whole. */
+	fd = align_append_lock(path, 1, &e);
+	assert_true(fd >= 0);
+	assert_int_equal(align_append(fd, path, "---\nkind: c\n", 12, &e), 0);
+	assert_int_equal(align_append_close(fd, path, &e), 0);
+	assert_string_equal(get(), "---\nkind: a\n---\nkind: c\n");
+	assert_int_equal(align_append_limit(path), -1);
+	assert_int_equal(entries(), 1);
+}
+
+static void
 test_busy_lock_is_status_75(void **state)
 {
 	struct align_err e = ALIGN_ERR_INIT;
@@ -230,6 +256,8 @@ main(void)
 		    test_abort_and_unwritable_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_append_adds_whole_records,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_a_killed_append_is_taken_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_lock_is_status_75,
 		    setup, teardown),
 	};
