@@ -791,7 +791,6 @@ align_followup_plan(const struct align_node *recs,
 	for (i = 0; i < recs->n; i++) {
 		const struct align_node *x = recs->item[i];
 		const char *w = align_map_str(x, "with");
-		const struct align_node *p = align_map_get(x, "pairs");
 
 		if (strcmp(align_record_kind(x), "followup") != 0)
 			continue;
@@ -799,9 +798,6 @@ align_followup_plan(const struct align_node *recs,
 		if ((w == NULL) != (o->with == NULL) ||
 		    (w && strcmp(w, o->with) != 0))
 			continue;
-		if (last)
-			for (j = 0; p && p->type == ALIGN_SEQ && j < p->n; j++)
-				;
 		last = x;
 		*at = (long)i;
 	}

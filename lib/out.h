@@ -48,7 +48,8 @@ void align_out_abort(struct align_out *o);
  * at the end:
  *
  *	align_spill_open(&s, &e);
- *	for each record: derived ? align_spill_mark(&s) : align_spill_record(&s, rec, &e);
+ *	for each record: owned by the tool ? align_spill_mark(&s) :
+ *	    align_spill_record(&s, rec, &e);
  *	align_spill_copy(&s, &out, 0, &e);	   the records before the mark
  *	... write the derived records to out ...
  *	align_spill_copy(&s, &out, 1, &e);	   the records after it
