@@ -21,7 +21,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	if (d == NULL)
 		abort();
 	for (i = 0; i < 4; i++) {
-		char id[8];
+		char id[16];
 
 		t = align_record_new("theme");
 		snprintf(id, sizeof(id), "t%d", i + 1);

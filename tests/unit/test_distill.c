@@ -183,7 +183,7 @@ test_over_budget(void **state)
 		int i;
 
 		for (i = 0; i < 5; i++) {
-			char id[8];
+			char id[16];
 
 			snprintf(id, sizeof(id), "t%d", i + 1);
 			align_map_put_str(t, "id", id);
