@@ -95,21 +95,45 @@ struct cli {
 
 
 /* The stream: -i FILE, -a FILE, or the operands (standard input when
- * none). */
+ * none).  Unless all of it is written out again, only the records this
+ * step looks at are kept: a survey's responses need no memory here. */
 static struct align_node *
-input(struct cli *c, int argc, char **argv)
+input(struct cli *c, int argc, char **argv, int all)
 {
+	static const char *const wanted[] = { "session", "principle",
+	    "followup", "checkin", "reminder", NULL };
 	struct align_err e = ALIGN_ERR_INIT;
 	const char *one = c->inplace ? c->inplace : c->append;
-	struct align_node *recs;
+	struct align_reader *r;
+	struct align_node *recs, *rec;
+	size_t i;
+	int rc;
 
 	if (one && argc > 0)
 		tool_usage_error("-i and -a take no file operands");
+	if ((recs = align_seq()) == NULL)
+		tool_die((align_err_nomem(&e), &e));
 	if (one && access(one, F_OK) != 0 && c->append)
-		return align_seq();	/* -a on a new file */
-	recs = align_read_all(one ? (char **)&one : argv, one ? 1 :
+		return recs;	/* -a on a new file */
+	r = align_reader_open(one ? (char **)&one : argv, one ? 1 :
 	    (size_t)argc, NULL, &e);
-	if (recs == NULL)
+	if (r == NULL)
+		tool_die(&e);
+	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
+		for (i = 0; !all && wanted[i]; i++)
+			if (strcmp(align_record_kind(rec), wanted[i]) == 0)
+				break;
+		if (!all && wanted[i] == NULL) {
+			align_node_free(rec);
+			continue;
+		}
+		if (align_seq_push(recs, rec) < 0) {
+			rc = align_err_nomem(&e);
+			break;
+		}
+	}
+	align_reader_free(r);
+	if (rc < 0)
 		tool_die(&e);
 	return recs;
 }
@@ -141,13 +165,14 @@ static int
 plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *recs = input(c, argc, argv), *f, *all;
+	struct align_node *recs, *f, *all;
 	struct align_buf b = ALIGN_BUF_INIT;
 	enum tool_format fmt = c->fmt ? tool_format(c->fmt, FMT_YAML |
 	    FMT_TEXT | FMT_ICS) : c->inplace ? FMT_NONE : tool_default_format();
 	long at;
 	size_t i, j;
 
+	recs = input(c, argc, argv, fmt == FMT_YAML || c->inplace);
 	c->plan.now = now;
 	if (align_followup_plan(recs, &c->plan, &f, &at, &e) < 0)
 		tool_die(&e);
@@ -242,7 +267,8 @@ static int
 checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *recs = input(c, argc, argv), *rec, *fresh;
+	struct align_node *recs = input(c, argc, argv, c->append == NULL),
+	    *rec, *fresh;
 	struct align_buf b = ALIGN_BUF_INIT;
 	char at[40], *line = NULL;
 	size_t cap = 0, i;
@@ -329,7 +355,7 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 		tool_usage_error("--mark: name one session file");
 	if (c->within && align_duration_parse(c->within, &within, &e) < 0)
 		tool_usage_error("--within: %s", e.msg);
-	recs = input(c, argc, argv);
+	recs = input(c, argc, argv, 0);
 	if (align_due_items(recs, now, within, &items, &n, &e) < 0)
 		tool_die(&e);
 	for (i = 0; i < n; i++)
@@ -367,7 +393,7 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 static int
 report(struct cli *c, int argc, char **argv)
 {
-	struct align_node *recs = input(c, argc, argv);
+	struct align_node *recs = input(c, argc, argv, 0);
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_err e = ALIGN_ERR_INIT;
 	enum tool_format f = c->fmt ? tool_format(c->fmt, FMT_TEXT |

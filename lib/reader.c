@@ -98,7 +98,7 @@ validate(struct align_reader *r, size_t from, size_t to)
 			in->dash = 0;
 			if (in->yaml && ++in->since_doc > ALIGN_RECORD_MAX)
 				return verr(r, in->line - 1, 1,
-				    "record longer than 1 MiB");
+				    "record longer than 64 MiB");
 			continue;
 		} else if (c == 0) {
 			return verr(r, in->line, in->col, "NUL byte in text");
@@ -134,12 +134,12 @@ validate(struct align_reader *r, size_t from, size_t to)
 			else if (c == 0xf4)
 				in->hi = 0x8f;
 		}
-		if (++in->line_bytes > ALIGN_RECORD_MAX)
+		if (++in->line_bytes > ALIGN_LINE_MAX)
 			return verr(r, in->line, in->col,
 			    "line longer than 1 MiB");
 		if (in->yaml && ++in->since_doc > ALIGN_RECORD_MAX)
 			return verr(r, in->line, in->col,
-			    "record longer than 1 MiB");
+			    "record longer than 64 MiB");
 	}
 	return 0;
 }

@@ -9,7 +9,8 @@
  *
  * Reading is safe by construction: anchors, aliases and tags other than
  * the standard ones are refused, nesting is at most ALIGN_DEPTH_MAX deep,
- * a record or a line at most ALIGN_RECORD_MAX bytes, every byte valid
+ * a record at most ALIGN_RECORD_MAX bytes (a theme of a survey lists
+ * hundreds of thousands of responses), a line ALIGN_LINE_MAX, every byte valid
  * UTF-8 and no NUL.  Every error names the file, line and column.  Of two
  * records with the same id the first is kept, so a union merge of two git
  * branches reads as their union.
@@ -36,7 +37,8 @@
 #include "when.h"
 
 #define ALIGN_DEPTH_MAX 32
-#define ALIGN_RECORD_MAX (1024 * 1024)
+#define ALIGN_RECORD_MAX (64 * 1024 * 1024)
+#define ALIGN_LINE_MAX (1024 * 1024)
 
 struct align_read_opts {
 	const char *participant; /* plain text: all of it is this person's */

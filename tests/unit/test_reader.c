@@ -139,11 +139,11 @@ test_records_and_lines_are_bounded(void **state)
 		big[i] = (i - 17) % 70 == 69 ? '\n' :
 		    (i - 17) % 70 < 2 ? ' ' : 'a';
 	assert_null(read_text(big, n, NULL, &e));
-	if (strstr(e.msg, "record longer than 1 MiB") == NULL)
+	if (strstr(e.msg, "record longer than 64 MiB") == NULL)
 		fail_msg("%lu:%lu: %s", e.line, e.col, e.msg);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < ALIGN_LINE_MAX + 100; i++)
 		big[i] = 'a';
-	assert_null(read_text(big, n, NULL, &e));
+	assert_null(read_text(big, ALIGN_LINE_MAX + 100, NULL, &e));
 	assert_non_null(strstr(e.msg, "line longer than 1 MiB"));
 	assert_int_equal(e.line, 1);
 	free(big);
