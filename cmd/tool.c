@@ -20,7 +20,7 @@ tool_init(const char *name)
 	align_cleanup_signals();
 }
 
-noreturn void
+void
 tool_die(const struct align_err *e)
 {
 	char msg[1024];
@@ -31,7 +31,7 @@ tool_die(const struct align_err *e)
 	exit(e->status ? e->status : 1);
 }
 
-noreturn void
+void
 tool_usage_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -44,7 +44,7 @@ tool_usage_error(const char *fmt, ...)
 	exit(EX_USAGE);
 }
 
-noreturn void
+void
 tool_help(const char *text)
 {
 	fputs(text, stdout);
@@ -52,7 +52,7 @@ tool_help(const char *text)
 	exit(0);
 }
 
-noreturn void
+void
 tool_version(void)
 {
 	printf("%s (align) %s\n", tool_name, ALIGN_VERSION);

@@ -6,7 +6,6 @@
 #ifndef ALIGN_TOOL_H
 #define ALIGN_TOOL_H
 
-#include <stdnoreturn.h>
 
 #include <stddef.h>
 
@@ -29,13 +28,13 @@ extern const char *tool_name;
 /* Name the tool for messages, and remove temporary files on signals. */
 void tool_init(const char *name);
 /* "name: file:line:col: msg" on standard error, exit with e's status. */
-noreturn void tool_die(const struct align_err *e);
+void tool_die(const struct align_err *e) __attribute__((noreturn));
 /* "name: msg", a pointer to --help, exit 64. */
-noreturn void tool_usage_error(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
+void tool_usage_error(const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 1, 2)));
 /* The usage text to standard output, exit 0. */
-noreturn void tool_help(const char *text);
-noreturn void tool_version(void);
+void tool_help(const char *text) __attribute__((noreturn));
+void tool_version(void) __attribute__((noreturn));
 /* The format named s, if it is among allowed (a mask); else exit 64. */
 enum tool_format tool_format(const char *s, int allowed);
 /* Text on a terminal, YAML into a pipe or a file. */
