@@ -27,9 +27,9 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-unused-parameter -Wformat=2
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS) $(WARN) $(WERROR) \
-	$(SANITIZE) -MMD -MP
+	$(SANITIZE) -pthread -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 TOOLS = align-plan align-capture align-theme align-distill align-followup
@@ -94,6 +94,16 @@ sanitize:
 	$(MAKE) BUILD=build/san CFLAGS="-O1 -g" \
 	    SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	    check
+	$(MAKE) tsan
+
+# The reader's thread (reading ahead) under ThreadSanitizer.
+tsan:
+	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g" SANITIZE=-fsanitize=thread \
+	    build/tsan/tests/test_reader build/tsan/bin/align-theme
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/tests/test_reader
+	sed 'p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p' tests/data/meeting.txt | \
+	    TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/bin/align-theme \
+	    -f csv >/dev/null
 
 lint:
 	mandoc -Tlint -W warning $(MAN)
@@ -187,7 +197,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check unit cli sanitize lint fuzz faults fault-tools coverage \
+.PHONY: tsan all check unit cli sanitize lint fuzz faults fault-tools coverage \
 	bench demo deps install uninstall clean
 .PRECIOUS: $(BUILD)/tests/%.o $(BUILD)/cmd/%.o
 

@@ -120,12 +120,14 @@ tool_read(char **paths, size_t n, const char *inplace,
     void *ctx)
 {
 	struct align_err e = ALIGN_ERR_INIT;
+	struct align_read_opts o = { 0 };
 	struct align_reader *r;
 	struct align_node *rec;
 	int rc;
 
+	o.ahead = 1;
 	r = align_reader_open(inplace ? (char **)&inplace : paths,
-	    inplace ? 1 : n, NULL, &e);
+	    inplace ? 1 : n, &o, &e);
 	if (r == NULL)
 		tool_die(&e);
 	while ((rc = align_reader_next(r, &rec, &e)) > 0) {

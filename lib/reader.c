@@ -1,5 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,6 +18,8 @@
 #include "writer.h"
 
 #define CHUNK 65536
+#define AHEAD_BATCH 256		/* records handed over at a time */
+#define AHEAD_BATCHES 8		/* batches read ahead at most */
 
 /* One open input file, its bytes validated as they are read. */
 struct input {
@@ -43,6 +47,34 @@ struct frame {
 	unsigned long kline, kcol;
 };
 
+/* Reading ahead: a thread parses records into batches while the caller
+ * uses the ones before. */
+struct ahead_item {
+	struct align_node *rec;
+	size_t index;
+	unsigned long line;
+	int plain;
+};
+
+struct ahead_batch {
+	struct ahead_item item[AHEAD_BATCH];
+	size_t n;
+	int rc;			/* after the items: 1 more, 0 end, -1 err */
+	struct align_err err;
+};
+
+struct ahead {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t more, room;
+	struct ahead_batch ring[AHEAD_BATCHES];
+	size_t head, count;	/* batches ready: head, head + 1, ... */
+	int stop;
+	struct ahead_batch fill; /* the one the thread is filling */
+	size_t at;		/* items of ring[head] handed out */
+	int taken;		/* ring[head] is the caller's */
+};
+
 struct align_reader {
 	char **paths;
 	size_t npaths, next;
@@ -60,10 +92,13 @@ struct align_reader {
 	struct align_count seen;
 	struct align_buf line, para;
 	unsigned long line_no, para_line;
-	const char *rec_file;
 	unsigned long rec_line;
 	int rec_plain;
+	struct ahead *ahead;	/* NULL: read when asked */
+	struct ahead_item out;	/* what the record last returned was */
 };
+
+static void ahead_stop(struct align_reader *);
 
 static int
 verr(struct align_reader *r, unsigned long line, unsigned long col,
@@ -166,9 +201,14 @@ fill(struct align_reader *r)
 		/* An unfinished append beyond the limit is not read. */
 		if (in->limit >= 0 && (long long)want > in->limit - in->total)
 			want = (size_t)(in->limit - in->total);
+		/* Reading ahead, the thread may be stopped while it waits. */
+		if (r->ahead)
+			pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
 		do
 			n = want ? read(in->fd, in->buf + in->len, want) : 0;
 		while (n < 0 && errno == EINTR);
+		if (r->ahead)
+			pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 	}
 	if (n < 0)
 		return align_err_set(&r->verr, EX_IOERR, in->name, 0, 0,
@@ -332,6 +372,7 @@ align_reader_open(char *const *paths, size_t n,
 	r->npaths = n;
 	if (o)
 		r->o = *o;
+	r->out.index = SIZE_MAX;
 	return r;
 }
 
@@ -342,6 +383,8 @@ align_reader_free(struct align_reader *r)
 
 	if (r == NULL)
 		return;
+	if (r->ahead)
+		ahead_stop(r);
 	close_input(r);
 	for (i = 0; i < r->npaths; i++)
 		free(r->paths[i]);
@@ -356,19 +399,24 @@ align_reader_free(struct align_reader *r)
 const char *
 align_reader_file(const struct align_reader *r)
 {
-	return r->rec_file ? r->rec_file : "";
+	size_t i = r->out.index;
+
+	if (i == SIZE_MAX)
+		return "";
+	return r->npaths == 0 || strcmp(r->paths[i], "-") == 0 ? "<stdin>" :
+	    r->paths[i];
 }
 
 unsigned long
 align_reader_line(const struct align_reader *r)
 {
-	return r->rec_line;
+	return r->out.line;
 }
 
 size_t
 align_reader_index(const struct align_reader *r)
 {
-	return r->next > 0 ? r->next - 1 : 0;
+	return r->out.index == SIZE_MAX ? 0 : r->out.index;
 }
 
 int
@@ -380,7 +428,7 @@ align_reader_claim(struct align_reader *r, const char *id)
 int
 align_reader_plain(const struct align_reader *r)
 {
-	return r->rec_plain;
+	return r->out.plain;
 }
 
 static void
@@ -805,8 +853,9 @@ plain_next(struct align_reader *r, struct align_node **rec,
 	}
 }
 
-int
-align_reader_next(struct align_reader *r, struct align_node **rec,
+/* The next record, read now. */
+static int
+next_record(struct align_reader *r, struct align_node **rec,
     struct align_err *e)
 {
 	int rc;
@@ -824,7 +873,6 @@ align_reader_next(struct align_reader *r, struct align_node **rec,
 			if (open_next(r, e) < 0)
 				goto fail;
 		}
-		r->rec_file = r->in.name;
 		r->rec_plain = !r->in.yaml;
 		if (r->in.yaml)
 			rc = yaml_next(r, rec, e);
@@ -845,6 +893,178 @@ fail:
 	r->failed = 1;
 	r->ferr = *e;
 	return -1;
+}
+
+
+/* The thread that reads ahead: records in batches into the ring, until
+ * the end, an error, or the reader is freed.  It may be cancelled only
+ * while it waits for input (see fill()). */
+static void *
+ahead_run(void *arg)
+{
+	struct align_reader *r = arg;
+	struct ahead *a = r->ahead;
+	struct ahead_batch *f = &a->fill;
+	int rc;
+
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
+	do {
+		f->n = 0;
+		do {
+			struct ahead_item *it = &f->item[f->n];
+
+			rc = next_record(r, &it->rec, &f->err);
+			if (rc > 0) {
+				it->index = r->next - 1;
+				it->line = r->rec_line;
+				it->plain = r->rec_plain;
+				f->n++;
+			}
+		} while (rc > 0 && f->n < AHEAD_BATCH);
+		f->rc = rc > 0 ? 1 : rc;
+		pthread_mutex_lock(&a->mu);
+		while (a->count == AHEAD_BATCHES && !a->stop)
+			pthread_cond_wait(&a->room, &a->mu);
+		if (a->stop) {
+			pthread_mutex_unlock(&a->mu);
+			break;
+		}
+		a->ring[(a->head + a->count) % AHEAD_BATCHES] = *f;
+		f->n = 0;
+		a->count++;
+		pthread_cond_signal(&a->more);
+		pthread_mutex_unlock(&a->mu);
+	} while (rc > 0);
+	while (f->n > 0)
+		align_node_free(f->item[--f->n].rec);
+	return NULL;
+}
+
+/* Start reading ahead, when asked and there is a processor to do it on;
+ * if the thread cannot start, reading goes on without it. */
+static void
+ahead_start(struct align_reader *r)
+{
+	sigset_t all, old;
+	struct ahead *a;
+
+	r->o.ahead = 0;
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2 ||
+	    (a = calloc(1, sizeof(*a))) == NULL)
+		return;
+	if (pthread_mutex_init(&a->mu, NULL) != 0) {
+		free(a);
+		return;
+	}
+	if (pthread_cond_init(&a->more, NULL) != 0)
+		goto no_more;
+	if (pthread_cond_init(&a->room, NULL) != 0)
+		goto no_room;
+	r->ahead = a;
+	/* Signals are the caller's thread's to handle. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	if (pthread_create(&a->thread, NULL, ahead_run, r) == 0) {
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		return;
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	r->ahead = NULL;
+	pthread_cond_destroy(&a->room);
+no_room:
+	pthread_cond_destroy(&a->more);
+no_more:
+	pthread_mutex_destroy(&a->mu);
+	free(a);
+}
+
+/* The next record from the ring. */
+static int
+ahead_next(struct align_reader *r, struct align_node **rec,
+    struct align_err *e)
+{
+	struct ahead *a = r->ahead;
+	struct ahead_batch *b;
+
+	for (;;) {
+		if (a->taken) {
+			b = &a->ring[a->head];
+			if (a->at < b->n) {
+				struct ahead_item *it = &b->item[a->at++];
+
+				*rec = it->rec;
+				it->rec = NULL;
+				r->out = *it;
+				return 1;
+			}
+			if (b->rc <= 0) {
+				if (b->rc < 0)
+					*e = b->err;
+				return b->rc;	/* and again on every call */
+			}
+			pthread_mutex_lock(&a->mu);
+			a->head = (a->head + 1) % AHEAD_BATCHES;
+			a->count--;
+			a->taken = 0;
+			pthread_cond_signal(&a->room);
+		} else {
+			pthread_mutex_lock(&a->mu);
+		}
+		while (a->count == 0)
+			pthread_cond_wait(&a->more, &a->mu);
+		a->taken = 1;
+		a->at = 0;
+		pthread_mutex_unlock(&a->mu);
+	}
+}
+
+/* Stop the thread and drop what it read and nobody took. */
+static void
+ahead_stop(struct align_reader *r)
+{
+	struct ahead *a = r->ahead;
+	size_t i, j;
+
+	pthread_mutex_lock(&a->mu);
+	a->stop = 1;
+	pthread_cond_signal(&a->room);
+	pthread_mutex_unlock(&a->mu);
+	pthread_cancel(a->thread);	/* if it waits for input */
+	pthread_join(a->thread, NULL);
+	for (i = 0; i < a->count; i++) {
+		struct ahead_batch *b = &a->ring[(a->head + i) % AHEAD_BATCHES];
+
+		for (j = 0; j < b->n; j++)
+			align_node_free(b->item[j].rec);
+	}
+	for (j = 0; j < a->fill.n; j++)
+		align_node_free(a->fill.item[j].rec);
+	pthread_cond_destroy(&a->room);
+	pthread_cond_destroy(&a->more);
+	pthread_mutex_destroy(&a->mu);
+	free(a);
+	r->ahead = NULL;
+}
+
+int
+align_reader_next(struct align_reader *r, struct align_node **rec,
+    struct align_err *e)
+{
+	int rc;
+
+	if (r->o.ahead)
+		ahead_start(r);
+	if (r->ahead) {
+		*rec = NULL;
+		return ahead_next(r, rec, e);
+	}
+	rc = next_record(r, rec, e);
+	if (rc > 0) {
+		r->out.index = r->next - 1;
+		r->out.line = r->rec_line;
+		r->out.plain = r->rec_plain;
+	}
+	return rc;
 }
 
 struct align_node *

@@ -47,6 +47,9 @@ struct align_read_opts {
 	const char *question;	/* plain text: their "question", or NULL */
 	int yaml_only;		/* refuse plain text */
 	const unsigned char *key; /* plain text: pseudonyms with this key */
+	int ahead;		/* parse ahead in a thread of its own (on a
+				 * machine with more than one processor);
+				 * then align_reader_claim() may not be used */
 };
 
 struct align_reader;

@@ -192,11 +192,11 @@ add_response(struct align_themer *t, const struct align_node *rec,
 
 	if (id == NULL || text == NULL)
 		return 0;	/* nothing to group */
-	if (align_dict_id(&t->ids, id, strlen(id), 0) >= 0)
-		return 0;	/* the reader keeps the first already */
 	k = align_dict_id(&t->ids, id, strlen(id), 1);
-	if (k < 0 || (size_t)k != t->nresp)
+	if (k < 0)
 		return align_err_nomem(e);
+	if ((size_t)k != t->nresp)
+		return 0;	/* the reader keeps the first already */
 	if (t->nresp == t->rcap) {
 		size_t cap = t->rcap ? t->rcap * 2 : 1024;
 		struct resp *p = realloc(t->resp, cap * sizeof(*p));
@@ -480,22 +480,21 @@ support(struct align_themer *t, const uint32_t *m, size_t n, uint32_t stamp)
  * comparisons without it. */
 static const struct align_themer *sort_ctx;
 
+/* Sixteen bytes of an id from byte "at", as a number that orders as
+ * strcmp(3) does (a shorter id is padded with zeros). */
 static uint64_t
-prefix(const char *s)
+prefix(const char *s, size_t at)
 {
 	uint64_t v = 0;
-	int i;
+	size_t i, n = strlen(s);
 
-	for (i = 0; i < 8; i++) {
-		v = v << 8 | (unsigned char)*s;
-		if (*s)
-			s++;
-	}
+	for (i = at; i < at + 8; i++)
+		v = v << 8 | (i < n ? (unsigned char)s[i] : 0);
 	return v;
 }
 
 struct keyed {
-	uint64_t key;
+	uint64_t key[2];
 	uint32_t r;
 };
 
@@ -504,8 +503,10 @@ cmp_keyed(const void *a, const void *b)
 {
 	const struct keyed *x = a, *y = b;
 
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
+	if (x->key[0] != y->key[0])
+		return x->key[0] < y->key[0] ? -1 : 1;
+	if (x->key[1] != y->key[1])
+		return x->key[1] < y->key[1] ? -1 : 1;
 	return strcmp(sort_ctx->ids.str[x->r], sort_ctx->ids.str[y->r]);
 }
 
@@ -519,7 +520,10 @@ sort_members(const struct align_themer *t, uint32_t *m, size_t n)
 	if (k == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
-		k[i].key = prefix(t->ids.str[m[i]]);
+		const char *id = t->ids.str[m[i]];
+
+		k[i].key[0] = prefix(id, 0);
+		k[i].key[1] = prefix(id, 8);
 		k[i].r = m[i];
 	}
 	qsort(k, n, sizeof(*k), cmp_keyed);
@@ -982,9 +986,10 @@ out:
 /* Automatic themes that came out with the same label are one theme told
  * in other words (GSDMM splits by wording; the lexicon joins by meaning):
  * merge them into the first, and forget the descriptions.  Returns how
- * many merged, or -1. */
+ * many merged, or -1.  rank gives each response's place in id order. */
 static int
-merge_alike(struct align_themer *t, size_t first, struct align_err *e)
+merge_alike(struct align_themer *t, size_t first, const uint32_t *rank,
+    struct align_err *e)
 {
 	size_t i, j, kept = first;
 	int merged = 0;
@@ -1001,16 +1006,19 @@ merge_alike(struct align_themer *t, size_t first, struct align_err *e)
 		}
 		{
 			struct theme *to = &t->theme[j];
-			uint32_t *m = realloc(to->member, (to->n + th->n) *
-			    sizeof(*m));
+			uint32_t *m = malloc((to->n + th->n) * sizeof(*m));
+			size_t a = 0, b = 0, o = 0;
 
 			if (m == NULL)
 				return align_err_nomem(e);
-			memcpy(m + to->n, th->member, th->n * sizeof(*m));
+			/* Both in id order: merged, still in id order. */
+			while (a < to->n || b < th->n)
+				m[o++] = b == th->n || (a < to->n &&
+				    rank[to->member[a]] < rank[th->member[b]]) ?
+				    to->member[a++] : th->member[b++];
+			free(to->member);
 			to->member = m;
 			to->n += th->n;
-			if (sort_members(t, to->member, to->n) < 0)
-				return align_err_nomem(e);
 		}
 		align_node_free(th->rec);
 		free(th->member);
@@ -1031,8 +1039,8 @@ merge_alike(struct align_themer *t, size_t first, struct align_err *e)
 static int
 group(struct align_themer *t, struct align_err *e)
 {
-	uint32_t *order = NULL, *z = NULL, *terms = NULL;
-	size_t *off = NULL, n = 0, i, nt = 0, first = t->ntheme;
+	uint32_t *order = NULL, *z = NULL, *terms = NULL, *rank = NULL;
+	size_t *off = NULL, *size = NULL, n = 0, i, nt = 0, first = t->ntheme;
 	long k, c;
 	int rc = -1;
 
@@ -1052,11 +1060,13 @@ group(struct align_themer *t, struct align_err *e)
 	off = malloc((n + 1) * sizeof(*off));
 	z = malloc(n * sizeof(*z));
 	terms = malloc((t->nterms + 1) * sizeof(*terms));
-	if (off == NULL || z == NULL || terms == NULL)
+	rank = malloc((t->nresp + 1) * sizeof(*rank));
+	if (off == NULL || z == NULL || terms == NULL || rank == NULL)
 		goto nomem;
 	for (i = 0; i < n; i++) {
 		const struct resp *r = &t->resp[order[i]];
 
+		rank[order[i]] = (uint32_t)i;
 		off[i] = nt;
 		memcpy(terms + nt, t->terms + r->term, r->nterm *
 		    sizeof(*terms));
@@ -1076,27 +1086,36 @@ group(struct align_themer *t, struct align_err *e)
 	}
 	if (k < 0)
 		goto out;
+	if ((size = calloc((size_t)k + 1, sizeof(*size))) == NULL)
+		goto nomem;
+	for (i = 0; i < n; i++)
+		size[z[i]]++;
 	for (c = 0; c < k; c++) {
 		struct theme th;
 
 		memset(&th, 0, sizeof(th));
-		th.member = malloc(n * sizeof(*th.member));
+		th.member = malloc((size[c] + 1) * sizeof(*th.member));
 		if (th.member == NULL)
 			goto nomem;
-		for (i = 0; i < n; i++)
-			if (z[i] == (uint32_t)c)
-				th.member[th.n++] = order[i];
 		if (add_theme(t, &th, e) < 0) {
 			free(th.member);
 			goto out;
 		}
 	}
-	if ((rc = describe(t, first, e)) == 0 && merge_alike(t, first, e) > 0)
+	for (i = 0; i < n; i++) {	/* in id order */
+		struct theme *th = &t->theme[first + z[i]];
+
+		th->member[th->n++] = order[i];
+	}
+	if ((rc = describe(t, first, e)) == 0 &&
+	    (rc = merge_alike(t, first, rank, e)) > 0)
 		rc = describe(t, first, e);
 	goto out;
 nomem:
 	rc = align_err_nomem(e);
 out:
+	free(rank);
+	free(size);
 	free(order);
 	free(off);
 	free(z);

@@ -37,7 +37,7 @@ fail(void)
 		if (getenv("ALIGN_COUNT_ALLOC"))
 			atexit(report);
 	}
-	if (++count != fail_at)
+	if (__atomic_add_fetch(&count, 1, __ATOMIC_RELAXED) != fail_at)
 		return 0;
 	(void)!write(2, "fault: injected allocation failure\n", 35);
 	return 1;

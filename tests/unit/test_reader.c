@@ -262,6 +262,160 @@ test_empty_documents_and_comments(void **state)
 	align_node_free(all);
 }
 
+/* n response records, as a YAML stream, into a temporary file. */
+static void
+stream_file(char *path, size_t n, const char *tail)
+{
+	size_t cap = n * 64 + strlen(tail) + 1, len = 0, i;
+	char *s = malloc(cap);
+
+	assert_non_null(s);
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(s + len, cap - len,
+		    "---\nkind: response\nid: r-%zu\ntext: said %zu\n", i, i);
+	len += (size_t)snprintf(s + len, cap - len, "%s", tail);
+	tmpfile_with(path, s, len);
+	free(s);
+}
+
+/* Reading ahead in a thread gives the same records, in the same order,
+ * from the same files and lines, as reading when asked. */
+static void
+test_ahead_reads_the_same(void **state)
+{
+	char a[32], b[32];
+	char *paths[2] = { a, b };
+	struct align_read_opts o = { 0 };
+	struct align_reader *r[2];
+	struct align_err e = ALIGN_ERR_INIT;
+	const char *text = "Ana: one\nBen: two\n";
+	size_t k, n[2] = { 0, 0 };
+	int rc[2];
+
+	(void)state;
+	stream_file(a, 5000, "");
+	tmpfile_with(b, text, strlen(text));
+	r[0] = align_reader_open(paths, 2, NULL, &e);
+	o.ahead = 1;
+	r[1] = align_reader_open(paths, 2, &o, &e);
+	assert_non_null(r[0]);
+	assert_non_null(r[1]);
+	for (;;) {
+		struct align_node *rec[2];
+
+		for (k = 0; k < 2; k++)
+			if ((rc[k] = align_reader_next(r[k], &rec[k], &e)) > 0)
+				n[k]++;
+		assert_int_equal(rc[0], rc[1]);
+		if (rc[0] <= 0)
+			break;
+		assert_string_equal(align_record_id(rec[0]),
+		    align_record_id(rec[1]));
+		assert_string_equal(align_reader_file(r[0]),
+		    align_reader_file(r[1]));
+		assert_int_equal(align_reader_line(r[0]),
+		    align_reader_line(r[1]));
+		assert_int_equal(align_reader_plain(r[0]),
+		    align_reader_plain(r[1]));
+		assert_int_equal(align_reader_index(r[0]),
+		    align_reader_index(r[1]));
+		align_node_free(rec[0]);
+		align_node_free(rec[1]);
+	}
+	assert_int_equal(rc[0], 0);
+	assert_int_equal(n[0], 5002);
+	assert_int_equal(n[1], 5002);
+	assert_string_equal(align_reader_file(r[1]), b);
+	assert_int_equal(align_reader_line(r[1]), 2);
+	for (k = 0; k < 2; k++)
+		align_reader_free(r[k]);
+	unlink(a);
+	unlink(b);
+}
+
+/* An error after thousands of records comes after them, with its place,
+ * and again on every later call. */
+static void
+test_ahead_error_after_records(void **state)
+{
+	char a[32];
+	char *paths[1] = { a };
+	struct align_read_opts o = { 0 };
+	struct align_reader *r;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *rec;
+	size_t n = 0;
+	int rc;
+
+	(void)state;
+	stream_file(a, 3000, "---\nkind: response\nid: [x]\n");
+	o.ahead = 1;
+	r = align_reader_open(paths, 1, &o, &e);
+	assert_non_null(r);
+	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
+		align_node_free(rec);
+		n++;
+	}
+	assert_int_equal(rc, -1);
+	assert_int_equal(n, 3000);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_int_equal(e.line, 3000 * 4 + 3);
+	assert_int_equal(e.col, 5);
+	e = (struct align_err)ALIGN_ERR_INIT;
+	assert_int_equal(align_reader_next(r, &rec, &e), -1);
+	assert_null(rec);
+	assert_int_equal(e.status, EX_DATAERR);
+	align_reader_free(r);
+	unlink(a);
+}
+
+/* A caller that stops early frees what was read ahead (the leak checker
+ * of the sanitizer build would tell), even while the thread waits for
+ * input that has not come. */
+static void
+test_ahead_stopped_early(void **state)
+{
+	char a[32], pipe_path[32];
+	char *paths[1] = { a };
+	struct align_read_opts o = { 0 };
+	struct align_reader *r;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *rec;
+	char one[64];
+	int fd[2], i;
+
+	(void)state;
+	stream_file(a, 5000, "");
+	o.ahead = 1;
+	r = align_reader_open(paths, 1, &o, &e);
+	assert_non_null(r);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(align_reader_next(r, &rec, &e), 1);
+		align_node_free(rec);
+	}
+	align_reader_free(r);
+	unlink(a);
+
+	/* A writer that has said 300 records and keeps the pipe open. */
+	assert_int_equal(pipe(fd), 0);
+	for (i = 0; i < 300; i++) {
+		int n = snprintf(one, sizeof(one),
+		    "---\nkind: response\nid: r-%d\ntext: hi\n", i + 1);
+
+		assert_int_equal(write(fd[1], one, (size_t)n), n);
+	}
+	snprintf(pipe_path, sizeof(pipe_path), "/dev/fd/%d", fd[0]);
+	paths[0] = pipe_path;
+	r = align_reader_open(paths, 1, &o, &e);
+	assert_non_null(r);
+	assert_int_equal(align_reader_next(r, &rec, &e), 1);
+	assert_string_equal(align_record_id(rec), "r-1");
+	align_node_free(rec);
+	align_reader_free(r);	/* returns: the thread is stopped */
+	close(fd[0]);
+	close(fd[1]);
+}
+
 int
 main(void)
 {
@@ -278,6 +432,9 @@ main(void)
 		cmocka_unit_test(test_plain_text_options),
 		cmocka_unit_test(test_missing_file_is_no_input),
 		cmocka_unit_test(test_empty_documents_and_comments),
+		cmocka_unit_test(test_ahead_reads_the_same),
+		cmocka_unit_test(test_ahead_error_after_records),
+		cmocka_unit_test(test_ahead_stopped_early),
 	};
 
 	return cmocka_run_group_tests_name("reader", tests, NULL, NULL);
