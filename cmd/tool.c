@@ -138,7 +138,7 @@ tool_read(char **paths, size_t n, const char *inplace,
 			else
 				rc = align_spill_record(spill, rec, &e);
 		}
-		align_node_free(rec);
+		align_reader_release(r, rec);
 		if (rc < 0)
 			break;
 	}

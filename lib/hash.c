@@ -332,7 +332,7 @@ dict_grow(struct align_dict *d)
 
 	if (slot == NULL)
 		return -1;
-	for (i = 0; i < d->n; i++) {
+	for (i = 0; i < d->indexed; i++) {
 		for (j = (size_t)d->hash[i] & (cap - 1); slot[j];
 		    j = (j + 1) & (cap - 1))
 			;
@@ -344,27 +344,50 @@ dict_grow(struct align_dict *d)
 	return 0;
 }
 
-long
-align_dict_id(struct align_dict *d, const char *s, size_t n, int add)
+/* The dictionary's hash: eight bytes a step, mixed to the end as in
+ * MurmurHash3's finalizer.  The table is in memory only; speed matters
+ * more than SipHash's keyed strength (its key would be public anyway). */
+static uint64_t
+dict_hash(const char *s, size_t n)
 {
-	static const unsigned char key[16] = "align-dict-key!";
-	uint64_t h = align_siphash(key, s, n);
+	const unsigned char *p = (const unsigned char *)s;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL), w;
 	size_t i;
 
-	if (d->cap) {
-		for (i = (size_t)h & (d->cap - 1); d->slot[i];
-		    i = (i + 1) & (d->cap - 1)) {
-			uint32_t id = d->slot[i] - 1;
-
-			if (d->hash[id] == h && d->len[id] == n &&
-			    memcmp(d->str[id], s, n) == 0)
-				return id;
-		}
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+		h ^= h >> 31;
 	}
-	if (!add)
+	w = 0;
+	memcpy(&w, p + i, n - i);
+	h = (h ^ w) * 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 33);
+}
+
+/* Put id i, the next not indexed, into the table. */
+static int
+dict_index(struct align_dict *d)
+{
+	size_t i = d->indexed, j;
+
+	if ((i + 1) * 4 > d->cap * 3 && dict_grow(d) < 0)
 		return -1;
-	if ((d->n + 1) * 4 > d->cap * 3 && dict_grow(d) < 0)
-		return -1;
+	d->hash[i] = dict_hash(d->str[i], d->len[i]);
+	for (j = (size_t)d->hash[i] & (d->cap - 1); d->slot[j];
+	    j = (j + 1) & (d->cap - 1))
+		;
+	d->slot[j] = (uint32_t)i + 1;
+	d->indexed++;
+	return 0;
+}
+
+/* Room for one more id. */
+static int
+dict_room(struct align_dict *d)
+{
 	if (d->n == d->ncap) {
 		size_t nc = d->ncap ? d->ncap * 2 : 256;
 		char **str = realloc(d->str, nc * sizeof(*str));
@@ -381,14 +404,45 @@ align_dict_id(struct align_dict *d, const char *s, size_t n, int add)
 		d->hash = hash;
 		d->ncap = nc;
 	}
-	if ((d->str[d->n] = dict_store(d, s, n)) == NULL)
+	return 0;
+}
+
+long
+align_dict_push(struct align_dict *d, const char *s, size_t n)
+{
+	if (dict_room(d) < 0 || (d->str[d->n] = dict_store(d, s, n)) == NULL)
 		return -1;
 	d->len[d->n] = (uint32_t)n;
-	d->hash[d->n] = h;
-	for (i = (size_t)h & (d->cap - 1); d->slot[i]; i = (i + 1) & (d->cap - 1))
-		;
-	d->slot[i] = (uint32_t)d->n + 1;
 	return (long)d->n++;
+}
+
+long
+align_dict_id(struct align_dict *d, const char *s, size_t n, int add)
+{
+	uint64_t h = dict_hash(s, n);
+	size_t i;
+
+	while (d->indexed < d->n)
+		if (dict_index(d) < 0)
+			return -1;
+
+	if (d->cap) {
+		for (i = (size_t)h & (d->cap - 1); d->slot[i];
+		    i = (i + 1) & (d->cap - 1)) {
+			uint32_t id = d->slot[i] - 1;
+
+			if (d->hash[id] == h && d->len[id] == n &&
+			    memcmp(d->str[id], s, n) == 0)
+				return id;
+		}
+	}
+	if (!add || align_dict_push(d, s, n) < 0)
+		return -1;
+	if (dict_index(d) < 0) {
+		d->n--;		/* the string stays in its chunk, unused */
+		return -1;
+	}
+	return (long)d->n - 1;
 }
 
 void

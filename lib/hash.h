@@ -69,11 +69,16 @@ struct align_dict {
 	uint64_t *hash;
 	size_t n, ncap;
 	struct align_dict_chunk *chunk;	/* where the strings live */
+	size_t indexed;			/* ids 0 .. indexed-1 are in slot */
 };
-#define ALIGN_DICT_INIT { NULL, 0, NULL, NULL, NULL, 0, 0, NULL }
+#define ALIGN_DICT_INIT { NULL, 0, NULL, NULL, NULL, 0, 0, NULL, 0 }
 
 /* The id of s, added when add is set and it is new: the id, -1 when it
  * is not there (or, with add, when out of memory). */
 long align_dict_id(struct align_dict *d, const char *s, size_t n, int add);
+/* Add s, known to be new, as the next id (or -1 when out of memory),
+ * without hashing it now: the first align_dict_id() after does, so that
+ * a dictionary looked up rarely, or never, costs no more than a list. */
+long align_dict_push(struct align_dict *d, const char *s, size_t n);
 void align_dict_release(struct align_dict *d);
 #endif

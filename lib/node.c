@@ -33,6 +33,20 @@ align_scalar(const char *s, size_t len)
 }
 
 struct align_node *
+align_scalar_take(char *s, size_t len)
+{
+	struct align_node *n = node_new(ALIGN_SCALAR);
+
+	if (n == NULL) {
+		free(s);
+		return NULL;
+	}
+	n->str = s;
+	n->len = len;
+	return n;
+}
+
+struct align_node *
 align_scalar_str(const char *s)
 {
 	return s ? align_scalar(s, strlen(s)) : NULL;
@@ -78,7 +92,7 @@ grow(struct align_node *n)
 
 	if (n->n < n->cap)
 		return 0;
-	cap = n->cap ? n->cap * 2 : 4;
+	cap = n->cap ? n->cap * 2 : 8;
 	item = realloc(n->item, cap * sizeof(*item));
 	if (item == NULL)
 		return -1;
@@ -146,6 +160,19 @@ align_map_put(struct align_node *map, const char *key,
 		return -1;
 	}
 	map->key[map->n] = k;
+	map->item[map->n++] = val;
+	return 0;
+}
+
+int
+align_map_append(struct align_node *map, char *key, struct align_node *val)
+{
+	if (key == NULL || val == NULL || grow(map) < 0) {
+		free(key);
+		align_node_free(val);
+		return -1;
+	}
+	map->key[map->n] = key;
 	map->item[map->n++] = val;
 	return 0;
 }

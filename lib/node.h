@@ -37,6 +37,8 @@ struct align_node {
 /* Constructors return NULL when out of memory. */
 struct align_node *align_scalar(const char *s, size_t len);
 struct align_node *align_scalar_str(const char *s);	/* NULL s: NULL */
+/* A scalar of s (malloc'd, NUL-terminated at len), which it takes. */
+struct align_node *align_scalar_take(char *s, size_t len);
 struct align_node *align_scalar_raw(const char *s);	/* e.g. "3" */
 struct align_node *align_scalar_int(long v);
 struct align_node *align_seq(void);
@@ -53,6 +55,10 @@ int align_map_put(struct align_node *map, const char *key,
     struct align_node *val);
 int align_map_put_str(struct align_node *map, const char *key,
     const char *s);
+/* Append key (malloc'd), known not to be in map, and its value: both are
+ * taken, even on failure (-1). */
+int align_map_append(struct align_node *map, char *key,
+    struct align_node *val);
 /* Remove key; returns 1 if it was there. */
 int align_map_del(struct align_node *map, const char *key);
 

@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -108,6 +109,27 @@ verr(struct align_reader *r, unsigned long line, unsigned long col,
 	    "%s", msg);
 }
 
+/* How many of the first n bytes of p, in whole words of eight, are ASCII
+ * other than NUL and newline. */
+static size_t
+ascii_run(const unsigned char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	const uint64_t nl = ones * '\n';
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		uint64_t w, x;
+
+		memcpy(&w, p + i, 8);
+		x = w ^ nl;
+		if (((w - ones) & ~w & high) | (w & high) |
+		    ((x - ones) & ~x & high))
+			break;
+	}
+	return i;
+}
+
 /* Check bytes [from, to) of the buffer: UTF-8, no NUL, bounded lines and
  * records.  Keeps the position of every byte. */
 static int
@@ -119,6 +141,21 @@ validate(struct align_reader *r, size_t from, size_t to)
 	for (i = from; i < to; i++) {
 		unsigned char c = in->buf[i];
 
+		/* Inside a line, outside a character: skip a run of plain
+		 * ASCII eight bytes at a time, unless a bound is near. */
+		if (in->need == 0 && in->dash < 0 && to - i >= 8) {
+			size_t j = ascii_run(in->buf + i, to - i);
+
+			if (j > 0 && in->line_bytes + j <= ALIGN_LINE_MAX &&
+			    in->since_doc + j <= ALIGN_RECORD_MAX) {
+				in->col += j;
+				in->line_bytes += j;
+				if (in->yaml)
+					in->since_doc += j;
+				i += j - 1;
+				continue;
+			}
+		}
 		if (in->need > 0) {
 			if (c < in->lo || c > in->hi)
 				return verr(r, in->bline, in->bcol,
@@ -470,7 +507,9 @@ finish_record(struct align_reader *r, struct align_node *root,
 		return align_err_set(e, EX_DATAERR, r->in.name, kind->line,
 		    kind->col, "'kind' must be a word such as 'response'");
 	for (i = 0; i < root->n; i++)
-		if (align_schema_is_text(kind->str, root->key[i]))
+		if ((root->item[i]->raw || root->item[i]->type !=
+		    ALIGN_SCALAR) && align_schema_is_text(kind->str,
+		    root->key[i]))
 			clear_raw(root->item[i]);
 	id = align_map_get(root, "id");
 	if (id == NULL)
@@ -511,6 +550,7 @@ static int
 attach(struct align_reader *r, struct align_node *n, struct align_err *e)
 {
 	struct frame *top;
+	int rc;
 
 	if (r->sp == 0) {
 		r->root = n;
@@ -522,25 +562,10 @@ attach(struct align_reader *r, struct align_node *n, struct align_err *e)
 			return align_err_nomem(e);
 		return 0;
 	}
-	if (top->key == NULL) {
-		if (align_map_find(top->node, n->str) >= 0) {
-			align_err_set(e, EX_DATAERR, r->in.name, n->line,
-			    n->col, "duplicate key '%s'", n->str);
-			align_node_free(n);
-			return -1;
-		}
-		top->key = n->str;
-		top->kline = n->line;
-		top->kcol = n->col;
-		n->str = NULL;
-		align_node_free(n);
-		return 0;
-	}
-	if (align_map_put(top->node, top->key, n) < 0)
-		return align_err_nomem(e);
-	free(top->key);
+	/* A value: its key came before (see map_key()), and was new. */
+	rc = align_map_append(top->node, top->key, n);
 	top->key = NULL;
-	return 0;
+	return rc < 0 ? align_err_nomem(e) : 0;
 }
 
 static int
@@ -568,6 +593,32 @@ parser_error(struct align_reader *r, struct align_err *e)
 	    p->problem ? p->problem : "not YAML");
 }
 
+/* A scalar where a mapping expects a key: kept as the key of the value to
+ * come (its string taken from the event), unless it repeats one. */
+static int
+map_key(struct align_reader *r, yaml_event_t *ev, unsigned long line,
+    unsigned long col, struct align_err *e)
+{
+	struct frame *top = &r->stack[r->sp - 1];
+	const char *s = (const char *)ev->data.scalar.value;
+	int raw;
+
+	if (ev->data.scalar.anchor)
+		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
+		    "anchors are not allowed");
+	if (tag_raw((const char *)ev->data.scalar.tag, &raw) < 0)
+		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
+		    "tag '%s' is not allowed", ev->data.scalar.tag);
+	if (align_map_find(top->node, s) >= 0)
+		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
+		    "duplicate key '%s'", s);
+	top->key = (char *)ev->data.scalar.value;
+	ev->data.scalar.value = NULL;
+	top->kline = line;
+	top->kcol = col;
+	return 0;
+}
+
 /* The next record of a YAML file: 1, 0 at its end, -1. */
 static int
 yaml_next(struct align_reader *r, struct align_node **rec,
@@ -580,7 +631,7 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 		struct align_node *n = NULL;
 		const char *anchor = NULL, *tag = NULL;
 		unsigned long line, col;
-		int rc = 0, raw = 0;
+		int rc = 0, raw = 0, keyed = 0;
 
 		if (!yaml_parser_parse(&r->parser, &ev))
 			return parser_error(r, e);
@@ -621,8 +672,16 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 				    line, col, "NUL character in a string");
 				break;
 			}
-			n = align_scalar((const char *)ev.data.scalar.value,
+			if (r->sp > 0 && r->stack[r->sp - 1].key == NULL &&
+			    r->stack[r->sp - 1].node->type == ALIGN_MAP) {
+				rc = map_key(r, &ev, line, col, e);
+				keyed = 1;
+				break;
+			}
+			/* libyaml ends its strings with a NUL: take it. */
+			n = align_scalar_take((char *)ev.data.scalar.value,
 			    ev.data.scalar.length);
+			ev.data.scalar.value = NULL;
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 			anchor = (const char *)ev.data.sequence_start.anchor;
@@ -644,7 +703,7 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 		default:
 			break;
 		}
-		if (rc == 0 && (ev.type == YAML_SCALAR_EVENT ||
+		if (rc == 0 && ((ev.type == YAML_SCALAR_EVENT && !keyed) ||
 		    ev.type == YAML_SEQUENCE_START_EVENT ||
 		    ev.type == YAML_MAPPING_START_EVENT)) {
 			if (n == NULL) {
@@ -896,6 +955,19 @@ fail:
 }
 
 
+/* Free the records a batch holds: not handed out, or given back. */
+static void
+drop(struct ahead_batch *b)
+{
+	size_t j;
+
+	for (j = 0; j < b->n; j++) {
+		align_node_free(b->item[j].rec);
+		b->item[j].rec = NULL;
+	}
+	b->n = 0;
+}
+
 /* The thread that reads ahead: records in batches into the ring, until
  * the end, an error, or the reader is freed.  It may be cancelled only
  * while it waits for input (see fill()). */
@@ -904,7 +976,7 @@ ahead_run(void *arg)
 {
 	struct align_reader *r = arg;
 	struct ahead *a = r->ahead;
-	struct ahead_batch *f = &a->fill;
+	struct ahead_batch *f = &a->fill, *slot;
 	int rc;
 
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
@@ -929,14 +1001,20 @@ ahead_run(void *arg)
 			pthread_mutex_unlock(&a->mu);
 			break;
 		}
-		a->ring[(a->head + a->count) % AHEAD_BATCHES] = *f;
+		slot = &a->ring[(a->head + a->count) % AHEAD_BATCHES];
+		pthread_mutex_unlock(&a->mu);
+		/* The slot is free, and nobody else looks at it: drop the
+		 * records the caller gave back (freed where they were
+		 * made, which malloc does best), then fill it. */
+		drop(slot);
+		*slot = *f;
 		f->n = 0;
+		pthread_mutex_lock(&a->mu);
 		a->count++;
 		pthread_cond_signal(&a->more);
 		pthread_mutex_unlock(&a->mu);
 	} while (rc > 0);
-	while (f->n > 0)
-		align_node_free(f->item[--f->n].rec);
+	drop(f);
 	return NULL;
 }
 
@@ -1023,7 +1101,7 @@ static void
 ahead_stop(struct align_reader *r)
 {
 	struct ahead *a = r->ahead;
-	size_t i, j;
+	size_t i;
 
 	pthread_mutex_lock(&a->mu);
 	a->stop = 1;
@@ -1031,19 +1109,28 @@ ahead_stop(struct align_reader *r)
 	pthread_mutex_unlock(&a->mu);
 	pthread_cancel(a->thread);	/* if it waits for input */
 	pthread_join(a->thread, NULL);
-	for (i = 0; i < a->count; i++) {
-		struct ahead_batch *b = &a->ring[(a->head + i) % AHEAD_BATCHES];
-
-		for (j = 0; j < b->n; j++)
-			align_node_free(b->item[j].rec);
-	}
-	for (j = 0; j < a->fill.n; j++)
-		align_node_free(a->fill.item[j].rec);
+	for (i = 0; i < AHEAD_BATCHES; i++)
+		drop(&a->ring[i]);
+	drop(&a->fill);
 	pthread_cond_destroy(&a->room);
 	pthread_cond_destroy(&a->more);
 	pthread_mutex_destroy(&a->mu);
 	free(a);
 	r->ahead = NULL;
+}
+
+void
+align_reader_release(struct align_reader *r, struct align_node *rec)
+{
+	struct ahead *a = r->ahead;
+	struct ahead_item *it;
+
+	if (a && a->taken && a->at > 0 &&
+	    (it = &a->ring[a->head].item[a->at - 1])->rec == NULL) {
+		it->rec = rec;	/* the thread frees it */
+		return;
+	}
+	align_node_free(rec);
 }
 
 int

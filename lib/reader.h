@@ -65,6 +65,10 @@ struct align_reader *align_reader_open(char *const *paths, size_t n,
 int align_reader_next(struct align_reader *r, struct align_node **rec,
     struct align_err *e);
 
+/* Done with rec, the record last returned: freed, when reading ahead by
+ * the thread that made it (align_node_free() would do, more slowly). */
+void align_reader_release(struct align_reader *r, struct align_node *rec);
+
 /* Where the record last returned began. */
 const char *align_reader_file(const struct align_reader *r);
 unsigned long align_reader_line(const struct align_reader *r);

@@ -192,11 +192,11 @@ add_response(struct align_themer *t, const struct align_node *rec,
 
 	if (id == NULL || text == NULL)
 		return 0;	/* nothing to group */
-	k = align_dict_id(&t->ids, id, strlen(id), 1);
+	/* The reader keeps the first of two records with one id, so the
+	 * id is new: no need to look it up (most runs never do). */
+	k = align_dict_push(&t->ids, id, strlen(id));
 	if (k < 0)
 		return align_err_nomem(e);
-	if ((size_t)k != t->nresp)
-		return 0;	/* the reader keeps the first already */
 	if (t->nresp == t->rcap) {
 		size_t cap = t->rcap ? t->rcap * 2 : 1024;
 		struct resp *p = realloc(t->resp, cap * sizeof(*p));
@@ -617,7 +617,51 @@ token_text(const struct align_themer *t, uint32_t tok)
 struct gram {
 	uint32_t stem[3];
 	int n;
+	uint32_t pos;		/* its place in the response */
 };
+
+static int
+same_gram(const struct gram *x, const struct gram *y)
+{
+	return x->n == y->n && memcmp(x->stem, y->stem, sizeof(x->stem)) == 0;
+}
+
+/* By phrase, then by place. */
+static int
+cmp_gram(const void *a, const void *b)
+{
+	const struct gram *x = a, *y = b;
+	int q;
+
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	for (q = 0; q < x->n; q++)
+		if (x->stem[q] != y->stem[q])
+			return x->stem[q] < y->stem[q] ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static int
+cmp_gram_pos(const void *a, const void *b)
+{
+	const struct gram *x = a, *y = b;
+
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* Keep the first of each phrase, in the order of the response. */
+static size_t
+unique_grams(struct gram *g, size_t n)
+{
+	size_t i, k = 0;
+
+	qsort(g, n, sizeof(*g), cmp_gram);
+	for (i = 0; i < n; i++)
+		if (k == 0 || !same_gram(&g[i], &g[k - 1]))
+			g[k++] = g[i];
+	qsort(g, k, sizeof(*g), cmp_gram_pos);
+	return k;
+}
 
 /* The first stem of phrase g (the dictionary does not align its keys). */
 static uint32_t
@@ -686,7 +730,9 @@ concept_of(const struct align_themer *t, const struct theme *th, int *nomem)
 static int
 describe(struct align_themer *t, size_t first, struct align_err *e)
 {
-	struct align_dict grams = ALIGN_DICT_INIT, seen = ALIGN_DICT_INIT;
+	struct align_dict grams = ALIGN_DICT_INIT;
+	struct gram *gv = NULL;
+	size_t ng, gcap = 0;
 	size_t nt = t->ntheme - first, i, j, g, total = 0;
 	uint32_t *all = NULL, **per = NULL;
 	size_t acap = 0;
@@ -711,26 +757,42 @@ describe(struct align_themer *t, size_t first, struct align_err *e)
 			size_t p;
 			int n;
 
-			align_dict_release(&seen);
+			/* The response's phrases, each once. */
+			ng = 0;
 			for (p = 0; p < r->ntok; p++)
 				for (n = 1; n <= 3 && p + (size_t)n <= r->ntok;
 				    n++) {
-					uint32_t key[3];
-					long id;
 					int q;
 
 					if (!gram_ok(t, tok + p, n))
 						continue;
+					if (ng == gcap) {
+						size_t c = gcap ? gcap * 2 : 64;
+						struct gram *a = realloc(gv,
+						    c * sizeof(*a));
+
+						if (a == NULL)
+							goto nomem;
+						gv = a;
+						gcap = c;
+					}
+					memset(&gv[ng], 0, sizeof(*gv));
 					for (q = 0; q < n; q++)
-						key[q] = t->w.tok[tok[p + q]].stem;
-					if (align_dict_id(&seen,
-					    (const char *)key, n * 4, 0) >= 0)
-						continue;
-					if (align_dict_id(&seen,
-					    (const char *)key, n * 4, 1) < 0)
-						goto nomem;
+						gv[ng].stem[q] =
+						    t->w.tok[tok[p + q]].stem;
+					gv[ng].pos = (uint32_t)ng;
+					gv[ng++].n = n;
+				}
+			ng = unique_grams(gv, ng);
+			for (p = 0; p < ng; p++) {
+				const struct gram *gr = &gv[p];
+
+				{
+					long id;
+
 					id = align_dict_id(&grams,
-					    (const char *)key, n * 4, 1);
+					    (const char *)gr->stem, gr->n * 4,
+					    1);
 					if (id < 0)
 						goto nomem;
 					while ((size_t)id >= acap) {
@@ -765,6 +827,7 @@ describe(struct align_themer *t, size_t first, struct align_err *e)
 					per[i][id]++;
 					total++;
 				}
+			}
 		}
 		/* Remember how far this theme's counts go. */
 		if (per[i] == NULL && (per[i] = calloc(1, sizeof(**per))) ==
@@ -830,8 +893,9 @@ describe(struct align_themer *t, size_t first, struct align_err *e)
 			size_t fcap = 0, f, bf = SIZE_MAX;
 
 			memcpy(stem, grams.str[best], grams.len[best]);
-
-			for (j = 0; j < th->n; j++) {
+			/* In the responses its counts were taken from. */
+			for (j = 0; j < th->n; j += th->n > LABEL_SAMPLE ?
+			    th->n / LABEL_SAMPLE : 1) {
 				const struct resp *r = &t->resp[th->member[j]];
 				const uint32_t *tok = t->toks + r->tok;
 				size_t p;
@@ -979,7 +1043,7 @@ out:
 	free(all);
 	free(weight);
 	align_dict_release(&grams);
-	align_dict_release(&seen);
+	free(gv);
 	return rc;
 }
 
