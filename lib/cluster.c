@@ -1,6 +1,8 @@
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cluster.h"
 
@@ -238,6 +240,15 @@ renumber(uint32_t *z, size_t n, size_t k, struct align_err *e)
 
 /* The log of the collapsed joint probability of the assignment, up to a
  * constant: what a chain is judged by. */
+/* lgamma(3) sets the global signgam, so two chains at once must not. */
+static double
+lg(double x)
+{
+	int sign;
+
+	return lgamma_r(x, &sign);
+}
+
 static double
 loglik(const struct model *md)
 {
@@ -247,11 +258,11 @@ loglik(const struct model *md)
 	for (z = 0; z < md->k; z++) {
 		if (md->m[z] == 0)
 			continue;
-		ll += lgamma(md->m[z] + md->alpha) - lgamma(md->nz[z] + vb);
+		ll += lg(md->m[z] + md->alpha) - lg(md->nz[z] + vb);
 	}
 	for (t = 0; t < md->v * md->k; t++)
 		if (md->nzw[t])
-			ll += lgamma(md->nzw[t] + md->beta) - lgamma(md->beta);
+			ll += lg(md->nzw[t] + md->beta) - lg(md->beta);
 	return ll;
 }
 
@@ -320,37 +331,156 @@ chain(struct model *md, const uint32_t *terms, const size_t *off,
 	return loglik(md);
 }
 
+static void
+model_free(struct model *md)
+{
+	free(md->m);
+	free(md->nz);
+	free(md->p);
+	free(md->nzw);
+	free(md->act);
+	free(md->pos);
+}
+
+static int
+model_alloc(struct model *md, size_t k, size_t v, double alpha, double beta)
+{
+	memset(md, 0, sizeof(*md));
+	md->k = k;
+	md->v = v;
+	md->alpha = alpha;
+	md->beta = beta;
+	md->m = calloc(k, sizeof(*md->m));
+	md->nz = calloc(k, sizeof(*md->nz));
+	md->p = malloc((k + 1) * sizeof(*md->p));
+	md->nzw = calloc(v * k, sizeof(*md->nzw));
+	md->act = malloc(k * sizeof(*md->act));
+	md->pos = malloc(k * sizeof(*md->pos));
+	if (md->m == NULL || md->nz == NULL || md->p == NULL ||
+	    md->nzw == NULL || md->act == NULL || md->pos == NULL) {
+		model_free(md);
+		memset(md, 0, sizeof(*md));
+		return -1;
+	}
+	return 0;
+}
+
+/* Work shared out to threads: a chain, or a part of the documents. */
+struct job {
+	const uint32_t *terms;
+	const size_t *off;
+	const uint32_t *map;
+	struct model md;
+	/* a chain */
+	const size_t *pick;
+	size_t ns;
+	int iters;
+	uint64_t seed;
+	uint32_t *sz;
+	double ll;
+	/* documents from, to, into z */
+	size_t from, to;
+	uint32_t *z;
+	struct cached *cache;
+	pthread_t thread;
+	int started;
+};
+
+static void *
+chain_job(void *arg)
+{
+	struct job *j = arg;
+
+	j->ll = chain(&j->md, j->terms, j->off, j->pick, j->ns, j->map,
+	    j->iters, j->seed, j->sz);
+	return NULL;
+}
+
+/* Every document from .. to to its most probable cluster (ties to the
+ * first).  Documents with the same terms go to the same cluster: a cache
+ * of the last answers, by a hash of the terms, saves asking again. */
+static void *
+assign_job(void *arg)
+{
+	struct job *j = arg;
+	struct model *md = &j->md;
+	uint32_t w[MAXLEN];
+	size_t d, i;
+
+	for (d = j->from; d < j->to; d++) {
+		size_t len = doc_terms(j->terms, j->off, d, j->map, w), slot;
+		uint64_t h = 0x9e3779b97f4a7c15ULL * (len + 1);
+		struct cached *c;
+
+		for (i = 0; i < len; i++)
+			h = (h ^ w[i]) * 0x100000001b3ULL;
+		slot = (size_t)(h >> 52);
+		c = &j->cache[slot];
+		if (c->h == h && c->len == len &&
+		    memcmp(c->w, w, len * sizeof(*w)) == 0) {
+			j->z[d] = c->z;
+			continue;
+		}
+		conditional(md, w, len);
+		md->p[md->nact] = 0;	/* no new clusters now */
+		j->z[d] = best_cluster(md);
+		if (len <= CACHED) {
+			c->h = h;
+			c->len = len;
+			c->z = j->z[d];
+			memcpy(c->w, w, len * sizeof(*w));
+		}
+	}
+	return NULL;
+}
+
+/* Run a job in a thread of its own when there is a processor for it,
+ * else now. */
+static void
+job_start(struct job *j, void *(*fn)(void *), int threads)
+{
+	j->started = threads && pthread_create(&j->thread, NULL, fn, j) == 0;
+	if (!j->started)
+		fn(j);
+}
+
+static void
+job_wait(struct job *j)
+{
+	if (j->started)
+		pthread_join(j->thread, NULL);
+	j->started = 0;
+}
+
 long
 align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, const struct align_gsdmm_opts *o, uint32_t *z,
     struct align_err *e)
 {
-	struct model md;
-	size_t sample = o->sample ? o->sample : 10000, ns, i, d, v = 0;
-	uint32_t *map = NULL, *sz = NULL, *best = NULL, w[MAXLEN];
+	struct job job[CHAINS], part[2];
+	double *scratch = NULL;
+	size_t sample = o->sample ? o->sample : 10000, ns, i, d, v = 0, k;
+	uint32_t *map = NULL, w[MAXLEN];
 	size_t *pick = NULL;
-	struct cached *cache = NULL;
-	int iters = o->iters ? o->iters : 30, r;
-	double bestll = 0;
+	int iters = o->iters ? o->iters : 30, r, nchains, best = 0;
+	int threads = sysconf(_SC_NPROCESSORS_ONLN) > 1;
+	double alpha, beta;
 	long rc = -1;
 
-	memset(&md, 0, sizeof(md));
+	memset(job, 0, sizeof(job));
+	memset(part, 0, sizeof(part));
 	if (n == 0)
 		return 0;
-	md.alpha = o->alpha > 0 ? o->alpha : 0.1;
-	md.beta = o->beta > 0 ? o->beta : 0.2;
-	md.k = o->k ? o->k : n / 8 < 10 ? 10 : n / 8 > 300 ? 300 : n / 8;
-	if (md.k > n)
-		md.k = n;
+	alpha = o->alpha > 0 ? o->alpha : 0.1;
+	beta = o->beta > 0 ? o->beta : 0.2;
+	k = o->k ? o->k : n / 8 < 10 ? 10 : n / 8 > 300 ? 300 : n / 8;
+	if (k > n)
+		k = n;
 	/* Learn on documents spread evenly over the input. */
 	ns = n < sample ? n : sample;
 	pick = malloc(ns * sizeof(*pick));
 	map = malloc((nterms ? nterms : 1) * sizeof(*map));
-	sz = malloc(ns * sizeof(*sz));
-	best = malloc(ns * sizeof(*best));
-	cache = calloc(4096, sizeof(*cache));
-	if (pick == NULL || map == NULL || sz == NULL || best == NULL ||
-	    cache == NULL)
+	if (pick == NULL || map == NULL)
 		goto nomem;
 	for (i = 0; i < ns; i++)
 		pick[i] = (size_t)((double)i * (double)n / (double)ns);
@@ -363,76 +493,74 @@ align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
 				map[terms[d]]++;
 	for (i = 0; i < nterms; i++)
 		map[i] = map[i] >= MINDF ? (uint32_t)v++ : UINT32_MAX;
-	md.v = v ? v : 1;
-	md.m = calloc(md.k, sizeof(*md.m));
-	md.nz = calloc(md.k, sizeof(*md.nz));
-	md.p = malloc((md.k + 1) * sizeof(*md.p));
-	md.nzw = calloc(md.v * md.k, sizeof(*md.nzw));
-	md.act = malloc(md.k * sizeof(*md.act));
-	md.pos = malloc(md.k * sizeof(*md.pos));
-	if (md.m == NULL || md.nz == NULL || md.p == NULL || md.nzw == NULL ||
-	    md.act == NULL || md.pos == NULL)
-		goto nomem;
-	/* A few chains from other starts; the most likely one wins.  A
-	 * large sample settles well enough in fewer. */
-	for (r = 0; r < (ns > 5000 ? 2 : CHAINS); r++) {
-		double ll = chain(&md, terms, off, pick, ns, map, iters,
-		    o->seed * 0x2545f4914f6cdd1dULL + 7 + (uint64_t)r * 7919,
-		    sz);
+	/* A few chains from other starts, side by side; the most likely
+	 * one wins.  A large sample settles well enough in fewer. */
+	nchains = ns > 5000 ? 2 : CHAINS;
+	for (r = 0; r < nchains; r++) {
+		struct job *j = &job[r];
 
-		if (r == 0 || ll > bestll) {
-			bestll = ll;
-			memcpy(best, sz, ns * sizeof(*sz));
-		}
+		j->terms = terms;
+		j->off = off;
+		j->map = map;
+		j->pick = pick;
+		j->ns = ns;
+		j->iters = iters;
+		j->seed = o->seed * 0x2545f4914f6cdd1dULL + 7 +
+		    (uint64_t)r * 7919;
+		if ((j->sz = malloc(ns * sizeof(*j->sz))) == NULL ||
+		    model_alloc(&j->md, k, v ? v : 1, alpha, beta) < 0)
+			goto nomem;
 	}
+	for (r = 1; r < nchains; r++)
+		job_start(&job[r], chain_job, threads);
+	chain_job(&job[0]);
+	for (r = 1; r < nchains; r++)
+		job_wait(&job[r]);
+	for (r = 1; r < nchains; r++)
+		if (job[r].ll > job[best].ll)
+			best = r;
 	/* The counts of the winner, then every document to its most
-	 * probable cluster (ties to the first). */
-	reset(&md);
+	 * probable cluster, in two halves side by side: they share the
+	 * counts, each with its own scratch. */
+	reset(&job[0].md);
 	for (i = 0; i < ns; i++) {
 		size_t len = doc_terms(terms, off, pick[i], map, w);
 
-		update(&md, w, len, best[i], 1);
+		update(&job[0].md, w, len, job[best].sz[i], 1);
 	}
-	/* Documents with the same terms go to the same cluster: a cache of
-	 * the last answers, by a hash of the terms, saves asking again. */
-	for (d = 0; d < n; d++) {
-		size_t len = doc_terms(terms, off, d, map, w), slot;
-		uint64_t h = 0x9e3779b97f4a7c15ULL * (len + 1);
+	if ((scratch = malloc((k + 1) * sizeof(*scratch))) == NULL)
+		goto nomem;
+	for (r = 0; r < 2; r++) {
+		struct job *j = &part[r];
 
-		for (i = 0; i < len; i++)
-			h = (h ^ w[i]) * 0x100000001b3ULL;
-		slot = (size_t)(h >> 52);
-		if (cache[slot].h == h && cache[slot].len == len &&
-		    memcmp(cache[slot].w, w, len * sizeof(*w)) == 0) {
-			z[d] = cache[slot].z;
-			continue;
-		}
-		conditional(&md, w, len);
-		md.p[md.nact] = 0;	/* no new clusters now */
-		z[d] = best_cluster(&md);
-		if (len <= CACHED) {
-			cache[slot].h = h;
-			cache[slot].len = len;
-			cache[slot].z = z[d];
-			memcpy(cache[slot].w, w, len * sizeof(*w));
-		}
+		j->terms = terms;
+		j->off = off;
+		j->map = map;
+		j->md = job[0].md;
+		j->z = z;
+		j->from = r == 0 ? 0 : n / 2;
+		j->to = r == 0 ? n / 2 : n;
+		if ((j->cache = calloc(4096, sizeof(*j->cache))) == NULL)
+			goto nomem;
 	}
-	rc = renumber(z, n, md.k, e);
+	part[1].md.p = scratch;
+	job_start(&part[1], assign_job, threads && n > 1000);
+	assign_job(&part[0]);
+	job_wait(&part[1]);
+	rc = renumber(z, n, k, e);
 	goto out;
 nomem:
 	rc = align_err_nomem(e);
 out:
-	free(md.m);
-	free(md.nz);
-	free(md.p);
-	free(md.nzw);
-	free(md.act);
-	free(md.pos);
+	for (r = 0; r < CHAINS; r++) {
+		free(job[r].sz);
+		model_free(&job[r].md);
+	}
+	free(part[0].cache);
+	free(part[1].cache);
+	free(scratch);
 	free(pick);
 	free(map);
-	free(sz);
-	free(best);
-	free(cache);
 	return rc;
 }
 
