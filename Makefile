@@ -74,6 +74,9 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libalign.a
 
 # System calls replaced to inject failures.
 $(BUILD)/tests/test_file: WRAP = -Wl,--wrap=rename -Wl,--wrap=fsync
+# Allocations that fail on demand.
+$(BUILD)/tests/test_alloc: $(BUILD)/fault.o
+$(BUILD)/tests/test_alloc: WRAP = $(FAULT_WRAP) $(BUILD)/fault.o
 
 # The quality scorer: groups labelled texts as align-theme does.
 $(BUILD)/tests/score: tests/bench/score.c $(BUILD)/libalign.a

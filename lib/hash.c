@@ -416,15 +416,23 @@ align_dict_push(struct align_dict *d, const char *s, size_t n)
 	return (long)d->n++;
 }
 
+int
+align_dict_index(struct align_dict *d)
+{
+	while (d->indexed < d->n)
+		if (dict_index(d) < 0)
+			return -1;
+	return 0;
+}
+
 long
 align_dict_id(struct align_dict *d, const char *s, size_t n, int add)
 {
 	uint64_t h = dict_hash(s, n);
 	size_t i;
 
-	while (d->indexed < d->n)
-		if (dict_index(d) < 0)
-			return -1;
+	if (align_dict_index(d) < 0)
+		return -1;
 
 	if (d->cap) {
 		for (i = (size_t)h & (d->cap - 1); d->slot[i];

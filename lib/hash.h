@@ -80,5 +80,8 @@ long align_dict_id(struct align_dict *d, const char *s, size_t n, int add);
  * without hashing it now: the first align_dict_id() after does, so that
  * a dictionary looked up rarely, or never, costs no more than a list. */
 long align_dict_push(struct align_dict *d, const char *s, size_t n);
+/* Hash what align_dict_push() added: 0, or -1 when out of memory (and
+ * then align_dict_id() would find nothing). */
+int align_dict_index(struct align_dict *d);
 void align_dict_release(struct align_dict *d);
 #endif

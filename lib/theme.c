@@ -1206,6 +1206,12 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 {
 	size_t i, j, kept = 0, autos = 0;
 
+	/* Responses are looked up by id for edits, the themes of the input
+	 * and the texts shown: index them now, where running out of memory
+	 * can be told from an id that is not there. */
+	if ((t->nold > 0 || t->o.nmove > 0 || t->o.keep_text) &&
+	    align_dict_index(&t->ids) < 0)
+		return align_err_nomem(e);
 	if (edit(t, e) < 0 || keep_manual(t, e) < 0 || surfaces(t, e) < 0 ||
 	    group(t, e) < 0)
 		return -1;
@@ -1429,7 +1435,9 @@ align_themer_show(const struct align_themer *t, struct align_buf *b,
 			align_buf_printf(&q, "\"%s\"%s%s", text, who ? " — " :
 			    "", who ? who : "");
 			align_buf_puts(b, "    ");
-			if (!q.failed)
+			if (q.failed)
+				b->failed = 1;
+			else
 				align_text_wrap(b, q.p, 5, 4, width);
 			align_buf_release(&q);
 		}

@@ -20,6 +20,27 @@ void *__wrap_realloc(void *, size_t);
 char *__wrap_strdup(const char *);
 
 static long count, fail_at = -2;
+static int quiet, hit;
+
+/* In-process use (the unit tests): fail allocation n from now (-1:
+ * none), quietly; fault_hit() tells whether it came. */
+void fault_reset(long n);
+int fault_hit(void);
+
+void
+fault_reset(long n)
+{
+	__atomic_store_n(&count, 0, __ATOMIC_RELAXED);
+	fail_at = n;
+	quiet = 1;
+	hit = 0;
+}
+
+int
+fault_hit(void)
+{
+	return hit;
+}
 
 static void
 report(void)
@@ -39,7 +60,9 @@ fail(void)
 	}
 	if (__atomic_add_fetch(&count, 1, __ATOMIC_RELAXED) != fail_at)
 		return 0;
-	(void)!write(2, "fault: injected allocation failure\n", 35);
+	hit = 1;
+	if (!quiet)
+		(void)!write(2, "fault: injected allocation failure\n", 35);
 	return 1;
 }
 

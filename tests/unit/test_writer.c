@@ -191,6 +191,85 @@ test_text_keys_are_strings_whatever_they_look_like(void **state)
 	align_node_free(all);
 }
 
+/* Any string, in a value or in a flow list, reads back as itself. */
+static void
+test_any_string_survives(void **state)
+{
+	static const char *const tricky[] = { "", " ", "-", "--", "---",
+	    "-a", "- a", "?", "? x", ":", ": x", "a:b", "a: b", "#", "a #b",
+	    "a#b", "&a", "*a", "!a", "|", ">", "'", "\"", "%", "@", "`", "{",
+	    "}", "[", "]", ",", "a,b", "a, b", "x\ty", "\t", "tab\t", "\x01",
+	    "\x7f", "del\x7f", "nel\xc2\x85", "nbsp\xc2\xa0ok", "\xc2\xa0",
+	    "ls\xe2\x80\xa8", "ps\xe2\x80\xa9", "\xe2\x80\x94 dash",
+	    "bom\xef\xbb\xbf", "\xef\xbf\xbe", "\xef\xbf\xbf", "\xef\xbc\x81",
+	    "\xc3\xa9t\xc3\xa9", "\xe6\x97\xa5\xe6\x9c\xac",
+	    "\xf0\x9f\x98\x80", "1", "+1", "-1", ".5", "-.5", "+.5", "1.",
+	    "1e3", "-1e-3", "0x1F", "0o17", "1_000", "1:30", "12:30:45",
+	    "2026-01-01", "2026-01-01T12:00", "2026-1-1", ".inf", "-.Inf",
+	    ".nan", "~", "null", "Null", "NULL", "true", "False", "yes", "No",
+	    "on", "OFF", "y", "n", "=", "<<", "a\nb", "a\n", "\n", "line\r\n",
+	    "back\\slash", "multi  space", "trailing ", " leading", "a: ",
+	    "end:", "x - y", "a ? b", "{a: b}", "[a, b]", "\"quoted\"",
+	    "it's", "50%", "#tag", "a\\", NULL };
+	size_t i;
+
+	(void)state;
+	for (i = 0; tricky[i]; i++) {
+		struct align_node *rec = align_record_new("x"), *l = align_seq();
+		struct align_node *all;
+		struct align_buf b = ALIGN_BUF_INIT;
+		char *text;
+
+		assert_int_equal(align_map_put_str(rec, "v", tricky[i]), 0);
+		assert_int_equal(align_seq_push_str(l, tricky[i]), 0);
+		assert_int_equal(align_seq_push_str(l, "b"), 0);
+		assert_int_equal(align_map_put(rec, "l", l), 0);
+		align_emit_record(&b, rec);
+		text = align_buf_detach(&b);
+		all = parse(text);
+		assert_int_equal(all->n, 1);
+		if (strcmp(align_map_str(all->item[0], "v"), tricky[i]) != 0 ||
+		    strcmp(align_map_get(all->item[0], "l")->item[0]->str,
+		    tricky[i]) != 0)
+			fail_msg("'%s' came back otherwise from:\n%s",
+			    tricky[i], text);
+		assert_int_equal(align_map_get(all->item[0], "v")->raw, 0);
+		free(text);
+		align_node_free(all);
+		align_node_free(rec);
+	}
+}
+
+/* Empty lists and mappings, lists of mappings, mappings in mappings and
+ * numbers written plain: all come back the same. */
+static void
+test_nested_shapes_round_trip(void **state)
+{
+	const char *text = "---\nkind: x\nempty: []\nnone: {}\n"
+	    "pairs:\n  - name: Ana\n    with: [Ben, Carla]\n  - name: Dev\n"
+	    "    with: []\n  - []\n  - {}\n  - - deep\n    - er\n"
+	    "inner:\n  a: 1\n  b:\n    c: x\n  d: 2.5\n  e: true\n  f: ~\n"
+	    "long: [alpha, beta, gamma, delta, epsilon, zeta, eta, theta, "
+	    "iota, kappa, lambda, mu]\n";
+	struct align_node *a = parse(text), *b;
+	char *once = emit_all(a), *twice;
+
+	(void)state;
+	b = parse(once);
+	twice = emit_all(b);
+	assert_string_equal(once, twice);
+	assert_true(align_node_equal(a, b));
+	assert_non_null(strstr(once, "empty: []\n"));
+	assert_non_null(strstr(once, "none: {}\n"));
+	assert_non_null(strstr(once, "  a: 1\n"));
+	assert_true(align_map_get(align_map_get(b->item[0], "inner"),
+	    "e")->raw);
+	free(once);
+	free(twice);
+	align_node_free(a);
+	align_node_free(b);
+}
+
 int
 main(void)
 {
@@ -203,6 +282,8 @@ main(void)
 		cmocka_unit_test(test_round_trip_is_byte_identical),
 		cmocka_unit_test(
 		    test_text_keys_are_strings_whatever_they_look_like),
+		cmocka_unit_test(test_any_string_survives),
+		cmocka_unit_test(test_nested_shapes_round_trip),
 	};
 
 	return cmocka_run_group_tests_name("writer", tests, NULL, NULL);

@@ -1,0 +1,459 @@
+/*
+ * Allocation failure inside the library, in the manner of SQLite's malloc
+ * tests: each scenario runs again and again, the Nth allocation failing,
+ * N = 1, 2, ... until it runs through.  Every run must either fail with
+ * "out of memory" (71), or succeed with the very output of a run in which
+ * nothing failed; the sanitizer build adds that nothing leaks or is used
+ * after it is freed.  Linked with tests/fault/fault.c and --wrap=malloc.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "../../lib/board.h"
+#include "../../lib/buf.h"
+#include "../../lib/csv.h"
+#include "../../lib/distill.h"
+#include "../../lib/followup.h"
+#include "../../lib/plan.h"
+#include "../../lib/reader.h"
+#include "../../lib/survey.h"
+#include "../../lib/theme.h"
+#include "../../lib/when.h"
+#include "../../lib/words.h"
+#include "../../lib/writer.h"
+
+void fault_reset(long n);
+int fault_hit(void);
+
+#define SESSION "examples/leadership/session.align.yaml"
+#define MEETING "tests/data/meeting.txt"
+
+typedef int scenario(struct align_buf *out, struct align_err *e);
+
+/* Run s with allocation 1, 2, ... failing, until none does. */
+static void
+each_failure(const char *name, scenario *s)
+{
+	struct align_buf want = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	long n, failed = 0;
+
+	fault_reset(-1);
+	if (s(&want, &e) < 0 || want.failed)
+		fail_msg("%s: %s", name, e.msg);
+	for (n = 1;; n++) {
+		struct align_buf got = ALIGN_BUF_INIT;
+		int rc, hit;
+
+		e = (struct align_err)ALIGN_ERR_INIT;
+		fault_reset(n);
+		rc = s(&got, &e);
+		if (rc == 0 && got.failed)
+			rc = align_err_nomem(&e);
+		hit = fault_hit();
+		fault_reset(-1);
+		if (!hit) {
+			assert_int_equal(rc, 0);
+			align_buf_release(&got);
+			break;
+		}
+		if (rc < 0) {
+			if (e.status != EX_OSERR)
+				fail_msg("%s: allocation %ld failed: exit %d, "
+				    "%s", name, n, e.status, e.msg);
+			failed++;
+		} else if (got.len != want.len ||
+		    memcmp(got.p, want.p, got.len) != 0) {
+			fail_msg("%s: allocation %ld failed, and the output "
+			    "changed", name, n);
+		}
+		align_buf_release(&got);
+	}
+	print_message("%s: %ld allocations failed in turn, %ld of them "
+	    "reported\n", name, n - 1, failed);
+	assert_true(n > 1);
+	align_buf_release(&want);
+}
+
+/* The records of a file, or NULL and e. */
+static struct align_node *
+records(const char *path, const struct align_read_opts *o,
+    struct align_err *e)
+{
+	char *paths[1];
+
+	paths[0] = (char *)path;
+	return align_read_all(paths, 1, o, e);
+}
+
+static void
+emit_all(struct align_buf *b, const struct align_node *all)
+{
+	size_t i;
+
+	for (i = 0; i < all->n; i++)
+		align_emit_record(b, all->item[i]);
+}
+
+static int
+read_and_write(struct align_buf *out, struct align_err *e)
+{
+	static const unsigned char key[16] = "a key of sixteen";
+	struct align_read_opts o = { 0 };
+	struct align_node *all = records(SESSION, NULL, e);
+
+	if (all == NULL)
+		return -1;
+	emit_all(out, all);
+	align_node_free(all);
+	o.key = key;
+	o.at = "2026-12-02T12:00:00Z";
+	o.question = "What did they do?";
+	if ((all = records(MEETING, &o, e)) == NULL)
+		return -1;
+	emit_all(out, all);
+	align_node_free(all);
+	return 0;
+}
+
+static void
+test_reader_and_writer(void **state)
+{
+	(void)state;
+	each_failure("read and write", read_and_write);
+}
+
+/* Themes of the meeting, by each method, with edits on the example's. */
+static int
+themes_of(const char *path, const struct align_theme_opts *o,
+    struct align_buf *out, struct align_err *e)
+{
+	struct align_node *all = records(path, NULL, e);
+	struct align_themer *t;
+	size_t i;
+	int rc = -1;
+
+	if (all == NULL)
+		return -1;
+	if ((t = align_themer_new(o, e)) == NULL)
+		goto out;
+	for (i = 0; i < all->n; i++)
+		if (align_themer_add(t, all->item[i], e) < 0)
+			goto out;
+	if (align_themer_run(t, e) < 0)
+		goto out;
+	for (i = 0; i < align_themer_count(t); i++) {
+		struct align_node *rec = align_themer_record(t, i, e);
+
+		if (rec == NULL)
+			goto out;
+		align_emit_record(out, rec);
+		align_node_free(rec);
+	}
+	align_themer_show(t, out, ALIGN_THEMES_TEXT, 72, 1);
+	align_themer_show(t, out, ALIGN_THEMES_MARKDOWN, 72, 0);
+	align_themer_show(t, out, ALIGN_THEMES_CSV, 72, 0);
+	rc = 0;
+out:
+	align_themer_free(t);
+	align_node_free(all);
+	return rc;
+}
+
+static int
+themes(struct align_buf *out, struct align_err *e)
+{
+	static const char *const rename[] = { "t1=Teaching" };
+	static const char *const merge[] = { "t2,t3" };
+	struct align_theme_opts o = { 0 };
+
+	o.keep_text = 1;
+	o.method = "auto";
+	if (themes_of(MEETING, &o, out, e) < 0)
+		return -1;
+	o.method = "gsdmm";
+	o.seed = 3;
+	if (themes_of(MEETING, &o, out, e) < 0)
+		return -1;
+	o.method = "auto";
+	o.rename = rename;
+	o.nrename = 1;
+	o.merge = merge;
+	o.nmerge = 1;
+	return themes_of(SESSION, &o, out, e);
+}
+
+static void
+test_themes(void **state)
+{
+	(void)state;
+	each_failure("themes", themes);
+}
+
+static int
+principles(struct align_buf *out, struct align_err *e)
+{
+	static const char *const vote[] = { "Ana=p1,p2", "Ben=p1" };
+	static const char *const agree[] = { "Ana", "Ben" };
+	static const char *const object[] = { "Carla:p2" };
+	static const char *const reason[] = { "Too vague" };
+	struct align_distill_opts o = { 0 };
+	struct align_node *all = records(SESSION, NULL, e);
+	struct align_distiller *d;
+	size_t i;
+	int rc = -1;
+
+	if (all == NULL)
+		return -1;
+	o.budget = 3;
+	o.per = 2;
+	o.vote = vote;
+	o.nvote = 2;
+	o.agree = agree;
+	o.nagree = 2;
+	o.object = object;
+	o.reason = reason;
+	o.nobject = 1;
+	if ((d = align_distiller_new(&o, e)) == NULL)
+		goto out;
+	for (i = 0; i < all->n; i++)
+		if (align_distiller_add(d, all->item[i], e) < 0)
+			goto out;
+	if (align_distiller_run(d, e) < 0)
+		goto out;
+	for (i = 0; i < align_distiller_count(d); i++)
+		align_emit_record(out, align_distiller_record(d, i));
+	align_distiller_list(d, out);
+	align_distiller_show(d, out, ALIGN_PRINCIPLES_TEXT, 1);
+	align_distiller_show(d, out, ALIGN_PRINCIPLES_MARKDOWN, 0);
+	rc = 0;
+out:
+	align_distiller_free(d);
+	align_node_free(all);
+	return rc;
+}
+
+static void
+test_principles(void **state)
+{
+	(void)state;
+	each_failure("principles", principles);
+}
+
+static int
+followups(struct align_buf *out, struct align_err *e)
+{
+	static const char *const commit[] = { "Dev:asks before deciding" };
+	static const char *const goal[] = { "one review a week" };
+	struct align_followup_opts o = { 0 };
+	struct align_node *all = records(SESSION, NULL, e), *rec = NULL;
+	struct align_due *due = NULL;
+	struct align_time now;
+	size_t n = 0, i;
+	long at;
+	int rc = -1;
+
+	if (all == NULL)
+		return -1;
+	if (align_time_parse("2027-01-14T09:00:00Z", &now, NULL) < 0)
+		goto out;
+	o.now = &now;
+	o.every = "2w";
+	o.count = 3;
+	o.seed = 1;
+	if (align_followup_plan(all, &o, &rec, &at, e) < 0)
+		goto out;
+	align_emit_record(out, rec);
+	align_node_free(rec);
+	rec = NULL;
+	memset(&o, 0, sizeof(o));
+	o.now = &now;
+	o.with = "Dev";
+	o.leader = "Ana";
+	o.root_cause = "decides alone";
+	o.goal = goal;
+	o.ngoal = 1;
+	o.commit = commit;
+	o.ncommit = 1;
+	o.every = "1w";
+	if (align_followup_plan(all, &o, &rec, &at, e) < 0)
+		goto out;
+	align_emit_record(out, rec);
+	align_node_free(rec);
+	rec = NULL;
+	if (align_due_items(all, &now, 7 * 24 * 60, &due, &n, e) < 0)
+		goto out;
+	for (i = 0; i < n; i++)
+		align_buf_printf(out, "%s %s %s\n", due[i].date, due[i].what,
+		    due[i].id);
+	if (align_checkin_new(all, "Ana", "p1", "success", "stayed late",
+	    NULL, NULL, "2027-01-14T09:00:00Z", &rec, e) < 0)
+		goto out;
+	align_emit_record(out, rec);
+	align_followup_report(out, all, 0, 1);
+	align_followup_report(out, all, 1, 0);
+	rc = 0;
+out:
+	free(due);
+	align_node_free(rec);
+	align_node_free(all);
+	return rc;
+}
+
+static void
+test_followups(void **state)
+{
+	(void)state;
+	each_failure("follow-ups", followups);
+}
+
+static int
+calendar(struct align_buf *out, struct align_err *e)
+{
+	static char *people[] = { "Ana", "Ben", "Carla" };
+	struct align_node *all = records(SESSION, NULL, e), *s = NULL, *f;
+	struct align_plan p = { 0 };
+	struct align_time now;
+	int rc = -1;
+
+	if (all == NULL)
+		return -1;
+	if (align_time_parse("2026-11-20T10:00:00Z", &now, NULL) < 0)
+		goto out;
+	f = align_seq();
+	if (f == NULL)
+		goto nomem;
+	{
+		size_t i;
+
+		for (i = 0; i < all->n; i++)
+			if (strcmp(align_record_kind(all->item[i]),
+			    "followup") == 0 && align_seq_push(f,
+			    align_node_copy(all->item[i])) < 0)
+				break;
+		if (i < all->n) {
+			align_node_free(f);
+			goto nomem;
+		}
+	}
+	rc = align_followup_ics(out, align_session_of(all), f, 1, &now, e);
+	align_node_free(f);
+	if (rc < 0)
+		goto out;
+	rc = -1;
+	p.title = "Leadership alignment";
+	p.purpose = "Agree on how we lead";
+	p.date = "2026-12-02T12:00-05:00";
+	p.duration = "90m";
+	p.place = "Room 4";
+	p.participants = people;
+	p.nparticipants = 3;
+	p.set_participants = 1;
+	if (align_plan_apply(&s, &p, e) < 0 ||
+	    align_plan_agenda(out, s, 0, 72, e) < 0 ||
+	    align_plan_agenda(out, s, 1, 72, e) < 0 ||
+	    align_plan_ics(out, s, &now, e) < 0)
+		goto out;
+	rc = 0;
+	goto out;
+nomem:
+	rc = align_err_nomem(e);
+out:
+	align_node_free(s);
+	align_node_free(all);
+	return rc;
+}
+
+static void
+test_calendar(void **state)
+{
+	(void)state;
+	each_failure("calendar", calendar);
+}
+
+static int
+survey_of(const char *path, struct align_buf *out, struct align_err *e)
+{
+	struct align_survey_opts o = { 0 };
+	struct align_survey s;
+	struct align_csv *c = align_csv_open(path, e);
+	struct align_node *rec;
+	int rc;
+
+	if (c == NULL)
+		return -1;
+	o.now = "2026-12-02T12:00:00Z";
+	if ((rc = align_survey_begin(&s, c, &o, e)) == 0) {
+		while ((rc = align_survey_next(&s, c, &rec, e)) > 0) {
+			align_emit_record(out, rec);
+			align_node_free(rec);
+		}
+		align_survey_release(&s);
+	}
+	align_csv_close(c);
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+surveys(struct align_buf *out, struct align_err *e)
+{
+	static const char *const file[] = { "tests/cli/data/google-forms.csv",
+	    "tests/cli/data/typeform.csv", "tests/cli/data/surveymonkey.csv" };
+	struct align_node *all, *responses;
+	struct align_board_opts bo = { 0 };
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < 3; i++)
+		if (survey_of(file[i], out, e) < 0)
+			return -1;
+	if ((all = records(SESSION, NULL, e)) == NULL)
+		return -1;
+	if ((responses = align_seq()) == NULL) {
+		align_node_free(all);
+		return align_err_nomem(e);
+	}
+	for (i = 0; rc == 0 && i < all->n; i++)
+		if (strcmp(align_record_kind(all->item[i]), "response") == 0)
+			rc = align_seq_push(responses,
+			    align_node_copy(all->item[i]));
+	bo.width = 60;
+	bo.color = 1;
+	for (i = 0; rc == 0 && i < 3; i++) {
+		bo.format = i == 0 ? ALIGN_BOARD_TEXT : i == 1 ?
+		    ALIGN_BOARD_MARKDOWN : ALIGN_BOARD_CSV;
+		align_board(out, align_session_of(all), responses, &bo);
+	}
+	align_node_free(responses);
+	align_node_free(all);
+	return rc < 0 ? align_err_nomem(e) : 0;
+}
+
+static void
+test_surveys_and_boards(void **state)
+{
+	(void)state;
+	each_failure("surveys and boards", surveys);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_reader_and_writer),
+		cmocka_unit_test(test_themes),
+		cmocka_unit_test(test_principles),
+		cmocka_unit_test(test_followups),
+		cmocka_unit_test(test_calendar),
+		cmocka_unit_test(test_surveys_and_boards),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

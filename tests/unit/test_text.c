@@ -1,0 +1,228 @@
+/* Wrapping, slugs, iCalendar text, name lists and the pseudonym key. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include "../../lib/ics.h"
+#include "../../lib/names.h"
+#include "../../lib/response.h"
+#include "../../lib/text.h"
+#include "../../lib/when.h"
+#include "helpers.h"
+
+static void
+test_wrap_keeps_words_and_indents(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	(void)state;
+	/* A narrow width still gives twenty columns after the indent; the
+	 * first line starts where the caller left off. */
+	align_text_wrap(&b, "one two three four five six seven eight nine",
+	    4, 2, 10);
+	assert_string_equal(b.p, "one two three four\n"
+	    "    five six seven eight\n    nine\n");
+	align_buf_reset(&b);
+	/* A newline in the text starts a line at the indent. */
+	align_text_wrap(&b, "first\nsecond", 3, 0, 40);
+	assert_string_equal(b.p, "first\n   second\n");
+	align_buf_reset(&b);
+	/* Wide characters count two columns, accents none. */
+	assert_int_equal(align_text_width("\xe6\x97\xa5\xe6\x9c\xac", 6), 4);
+	assert_int_equal(align_text_width("e\xcc\x81t\xc3\xa9", 6), 3);
+	align_buf_release(&b);
+}
+
+static void
+test_slugs(void **state)
+{
+	char out[16];
+
+	(void)state;
+	align_slug("We Teach / Mentor!", out, sizeof(out));
+	assert_string_equal(out, "we-teach-mentor");
+	align_slug("\xc3\x89" "COUTE Active", out, sizeof(out));
+	assert_string_equal(out, "ecoute-active");
+	align_slug("a very long label that goes on", out, 8);
+	assert_string_equal(out, "a-very-l");
+	align_slug("!!!", out, sizeof(out));
+	assert_string_equal(out, "");
+}
+
+static void
+test_terminal_width_from_columns(void **state)
+{
+	(void)state;
+	setenv("COLUMNS", "123", 1);
+	assert_int_equal(align_terminal_width(-1), 123);
+	setenv("COLUMNS", "junk", 1);
+	assert_int_equal(align_terminal_width(-1), 80);
+	unsetenv("COLUMNS");
+	assert_int_equal(align_terminal_width(-1), 80);
+}
+
+static void
+test_ics_escapes_and_folds(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_time t;
+	char d[32];
+	size_t i, col = 0;
+
+	(void)state;
+	align_ics_text(&b, "SUMMARY", "a; b, c\\d\nnext\ttab\x01");
+	/* Control characters become spaces. */
+	assert_string_equal(b.p,
+	    "SUMMARY:a\\; b\\, c\\\\d\\nnext\ttab \r\n");
+	align_buf_reset(&b);
+	/* Lines fold at 75 octets, never inside a character. */
+	align_ics_text(&b, "DESCRIPTION", "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xf0\x9f\x98\x80\xf0\x9f\x98\x80");
+	for (i = 0; i < b.len; i++) {
+		if (b.p[i] == '\r') {
+			assert_true(col <= 75);
+			assert_int_equal(b.p[i + 1], '\n');
+			col = 0;
+			i++;
+			continue;
+		}
+		if (col == 0 && i > 0)
+			assert_true(b.p[i] == ' ' || b.p[i] == 'D');
+		/* Not a continuation byte at the start of a line. */
+		if (col == 1 && i > 1 && b.p[i - 1] == ' ')
+			assert_false(((unsigned char)b.p[i] & 0xc0) == 0x80);
+		col++;
+	}
+	align_buf_reset(&b);
+	assert_int_equal(align_time_parse("2026-12-02", &t, NULL), 0);
+	align_ics_time(&b, "DTSTART", &t);
+	assert_string_equal(b.p, "DTSTART;VALUE=DATE:20261202\r\n");
+	align_buf_release(&b);
+	align_ics_duration(90, d);
+	assert_string_equal(d, "PT1H30M");
+	align_ics_duration(60 * 24 * 14, d);
+	assert_string_equal(d, "P2W");
+	align_ics_duration(60 * 24 * 3, d);
+	assert_string_equal(d, "P3D");
+	align_ics_duration(60 * 24 + 30, d);
+	assert_string_equal(d, "P1DT0H30M");
+	align_ics_duration(45, d);
+	assert_string_equal(d, "PT45M");
+}
+
+static void
+test_names_files(void **state)
+{
+	char path[32];
+	char **v = NULL;
+	size_t n = 0;
+	struct align_err e = ALIGN_ERR_INIT;
+	static const char ok[] = "# the team\nAna\n\n  Ben  \nCarla\n";
+	static const char nul[] = "Ana\nB\0en\n";
+	static const char bad[] = "Ana\nB\xffn\n";
+
+	(void)state;
+	tmpfile_with(path, ok, sizeof(ok) - 1);
+	assert_int_equal(align_names_read(path, &v, &n, &e), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[1], "Ben");
+	align_names_free(v, n);
+	unlink(path);
+	v = NULL;
+	n = 0;
+	tmpfile_with(path, nul, sizeof(nul) - 1);
+	assert_int_equal(align_names_read(path, &v, &n, &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_int_equal(e.line, 2);
+	unlink(path);
+	tmpfile_with(path, bad, sizeof(bad) - 1);
+	assert_int_equal(align_names_read(path, &v, &n, &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_int_equal(e.line, 2);
+	align_names_free(v, n);		/* "Ana" of each, read before */
+	unlink(path);
+	assert_int_equal(align_names_read("/nonexistent/names", &v, &n, &e),
+	    -1);
+	assert_int_equal(e.status, EX_NOINPUT);
+}
+
+/* The key: from $ALIGN_KEY, else made once under $XDG_CONFIG_HOME (or
+ * ~/.config), 0600, and the same on the next load. */
+static void
+test_pseudonym_key(void **state)
+{
+	char dir[] = "/tmp/align-key-XXXXXX", path[64];
+	unsigned char k1[16], k2[16];
+	char a[ALIGN_PSEUDONYM_MAX], b[ALIGN_PSEUDONYM_MAX];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct stat st;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	unsetenv("ALIGN_KEY");
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	assert_int_equal(align_key_load(k1, &e), 0);
+	snprintf(path, sizeof(path), "%s/align/key", dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(align_key_load(k2, &e), 0);
+	assert_memory_equal(k1, k2, 16);
+	/* Names fold: the same person however they are written. */
+	assert_int_equal(align_pseudonym(k1, "  Ana ", a), 0);
+	assert_int_equal(align_pseudonym(k1, "ANA", b), 0);
+	assert_string_equal(a, b);
+	assert_int_equal(align_pseudonym(k1, "Ben", b), 0);
+	assert_string_not_equal(a, b);
+	/* A damaged key file is an error, not a new key. */
+	fp = fopen(path, "w");
+	fputs("not hex\n", fp);
+	fclose(fp);
+	assert_int_equal(align_key_load(k2, &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	unlink(path);
+	/* No XDG_CONFIG_HOME: under $HOME/.config. */
+	unsetenv("XDG_CONFIG_HOME");
+	setenv("HOME", dir, 1);
+	assert_int_equal(align_key_load(k2, &e), 0);
+	snprintf(path, sizeof(path), "%s/.config/align/key", dir);
+	assert_int_equal(stat(path, &st), 0);
+	unlink(path);
+	/* From the environment: 32 hexadecimal digits, or an error. */
+	setenv("ALIGN_KEY", "000102030405060708090a0B0c0D0e0F", 1);
+	assert_int_equal(align_key_load(k2, &e), 0);
+	assert_int_equal(k2[15], 15);
+	setenv("ALIGN_KEY", "0001", 1);
+	assert_int_equal(align_key_load(k2, &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	unsetenv("ALIGN_KEY");
+	unsetenv("HOME");
+	assert_int_equal(align_key_load(k2, &e), -1);
+	assert_int_equal(e.status, EX_CANTCREAT);
+	snprintf(path, sizeof(path), "rm -rf %s", dir);
+	assert_int_equal(system(path), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wrap_keeps_words_and_indents),
+		cmocka_unit_test(test_slugs),
+		cmocka_unit_test(test_terminal_width_from_columns),
+		cmocka_unit_test(test_ics_escapes_and_folds),
+		cmocka_unit_test(test_names_files),
+		cmocka_unit_test(test_pseudonym_key),
+	};
+
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
