@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "../../lib/file.h"
 #include "helpers.h"
@@ -244,6 +245,66 @@ test_busy_lock_is_status_75(void **state)
 	close(p[1]);
 }
 
+/* An append whose sync fails is not whole: it stays behind its journal
+ * and the next writer takes it back.  An aborted append goes at once. */
+static void
+test_failed_or_aborted_append_is_taken_back(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	int fd;
+
+	(void)state;
+	put("---\nkind: a\n");
+	fd = align_append_lock(path, 1, &e);
+	assert_true(fd >= 0);
+	assert_int_equal(align_append(fd, path, "---\nkind: b\n", 12, &e), 0);
+	fail_fsync = 1;
+	assert_int_equal(align_append_close(fd, path, &e), -1);
+	fail_fsync = 0;
+	assert_int_equal(e.status, EX_IOERR);
+	assert_non_null(strstr(e.msg, "cannot sync"));
+	assert_int_equal(align_append_limit(path), 12);
+	fd = align_append_lock(path, 1, &e);
+	assert_true(fd >= 0);
+	assert_string_equal(get(), "---\nkind: a\n");
+	assert_int_equal(align_append(fd, path, "---\nkind: c\n", 12, &e), 0);
+	align_append_abort(fd, path);
+	assert_string_equal(get(), "---\nkind: a\n");
+	assert_int_equal(align_append_limit(path), -1);
+	assert_int_equal(entries(), 1);
+}
+
+static void
+test_append_and_rewrite_refuse_bad_places(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_rewrite w;
+	char bad[300], cwd[4096], *longname;
+
+	(void)state;
+	snprintf(bad, sizeof(bad), "%s/no/such/s.yaml", dir);
+	assert_int_equal(align_append_lock(bad, 1, &e), -1);
+	assert_int_equal(e.status, EX_CANTCREAT);
+	/* A name too long for its journal beside it. */
+	longname = malloc(5000);
+	memset(longname, 'a', 4999);
+	longname[4999] = '\0';
+	assert_int_equal(align_append_lock(longname, 1, &e), -1);
+	assert_int_equal(e.status, EX_CANTCREAT);
+	assert_int_equal(align_append_limit(longname), -1);
+	free(longname);
+	/* A name without a directory: the current one. */
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir(dir), 0);
+	assert_int_equal(align_rewrite_begin(&w, "here.yaml", &e), 0);
+	fputs("x\n", w.fp);
+	assert_int_equal(align_rewrite_commit(&w, &e), 0);
+	assert_int_equal(access("here.yaml", F_OK), 0);
+	assert_int_equal(chdir(cwd), 0);
+	/* Writing to a descriptor that is closed fails. */
+	assert_int_equal(align_write_all(-1, "x", 1), -1);
+}
+
 int
 main(void)
 {
@@ -260,6 +321,11 @@ main(void)
 		    test_a_killed_append_is_taken_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_lock_is_status_75,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_failed_or_aborted_append_is_taken_back, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_append_and_rewrite_refuse_bad_places, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("file", tests, NULL, NULL);
