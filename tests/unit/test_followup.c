@@ -8,6 +8,10 @@
 #include <string.h>
 
 #include "../../lib/followup.h"
+#include "../../lib/reader.h"
+#include "../../lib/writer.h"
+#include "helpers.h"
+#include <sysexits.h>
 
 static char *people[] = { "Ana", "Ben", "Carla", "Dev", "Elif", "Femi",
 	"Greta" };
@@ -144,6 +148,222 @@ test_due_once(void **state)
 	align_node_free(recs);
 }
 
+/* The records of a YAML text. */
+static struct align_node *
+stream(const char *text)
+{
+	char path[32];
+	char *paths[1];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+
+	tmpfile_with(path, text, strlen(text));
+	paths[0] = path;
+	all = align_read_all(paths, 1, NULL, &e);
+	unlink(path);
+	if (all == NULL)
+		fail_msg("%lu:%lu: %s", e.line, e.col, e.msg);
+	return all;
+}
+
+static const char session[] = "---\nkind: session\nid: s\n"
+    "title: Alignment\ndate: 2027-01-06T12:00:00Z\nfacilitator: Ana\n"
+    "participants: [Ana, Ben, Carla, Dev]\n"
+    "---\nkind: principle\nid: p1\nstatement: We listen.\nagreed: yes\n"
+    "---\nkind: principle\nid: p2\nstatement: We teach.\n";
+
+/* A follow-up record that cannot be read says which and why. */
+static void
+test_bad_rounds_are_named(void **state)
+{
+	static const struct { const char *rec, *msg; } bad[] = {
+		{ "---\nkind: followup\nid: f1\n", "f1: no date" },
+		{ "---\nkind: followup\nid: f1\ndate: soon\n", "f1:" },
+		{ "---\nkind: followup\nid: f1\ndate: 2027-01-01\n"
+		    "every: often\n", "f1: every:" },
+		{ "---\nkind: followup\nid: f1\ndate: 2027-01-01\n"
+		    "every: 1w\nuntil: later\n", "f1: until:" },
+	};
+	struct align_node *all, *f;
+	struct align_round r;
+	struct align_time t;
+	struct align_err e = ALIGN_ERR_INIT;
+	char out[40];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		all = stream(bad[i].rec);
+		assert_int_equal(align_round_of(all->item[0], &r, &e), -1);
+		assert_int_equal(e.status, EX_DATAERR);
+		if (strstr(e.msg, bad[i].msg) == NULL)
+			fail_msg("'%s' lacks '%s'", e.msg, bad[i].msg);
+		align_node_free(all);
+	}
+	/* A day as the end: all of that day. */
+	all = stream("---\nkind: followup\nid: f1\n"
+	    "date: 2027-01-01T09:00:00Z\nevery: 1w\nuntil: 2027-01-29\n");
+	f = all->item[0];
+	assert_int_equal(align_round_of(f, &r, &e), 0);
+	assert_int_equal(align_round_at(&r, 4, &t), 0);
+	align_time_format(&t, out);
+	assert_string_equal(out, "2027-01-29T09:00:00Z");
+	assert_int_equal(align_round_at(&r, 5, &t), -1);
+	assert_int_equal(align_round_at(&r, -1, &t), -1);
+	align_node_free(all);
+}
+
+/* Cadences other than weeks, ends by count or day, a day without a time,
+ * a one-to-one, pairs by event: each as iCalendar says it. */
+static void
+test_ics_cadences(void **state)
+{
+	struct align_node *all = stream("---\nkind: session\nid: s\n"
+	    "title: Alignment\n"
+	    "---\nkind: followup\nid: f1\ndate: 2027-01-01T09:00:00Z\n"
+	    "every: 2d\ncount: 3\npairs: [[Ana, Ben], Carla, [Dev, Elif]]\n"
+	    "principles: [p1]\n"
+	    "---\nkind: followup\nid: f2\ndate: 2027-02-01T09:00:00Z\n"
+	    "every: 90m\nuntil: 2027-02-02\n"
+	    "---\nkind: followup\nid: f3\ndate: 2027-03-01\n"
+	    "---\nkind: followup\nid: f4\ndate: 2027-04-01T09:00:00Z\n"
+	    "with: Dev\nevery: 1w\n");
+	struct align_node *f = align_seq();
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_time now;
+	size_t i;
+
+	(void)state;
+	for (i = 1; i < all->n; i++)
+		align_seq_push(f, align_node_copy(all->item[i]));
+	align_time_parse("2026-12-01T00:00:00Z", &now, NULL);
+	assert_int_equal(align_followup_ics(&b, all->item[0], f, 1, &now, &e),
+	    0);
+	assert_non_null(strstr(b.p, "RRULE:FREQ=DAILY;INTERVAL=2;COUNT=3"));
+	assert_non_null(strstr(b.p, "RRULE:FREQ=MINUTELY;INTERVAL=90;UNTIL="
+	    "20270202T235959Z"));
+	assert_non_null(strstr(b.p, "DTSTART;VALUE=DATE:20270301"));
+	assert_non_null(strstr(b.p, "RRULE:FREQ=WEEKLY;INTERVAL=1"));
+	assert_non_null(strstr(b.p, "DURATION:PT30M"));	/* one-to-one */
+	/* One event a pair, numbered from one. */
+	assert_non_null(strstr(b.p, "UID:f1-pair1"));
+	assert_non_null(strstr(b.p, "UID:f1-pair3"));
+	assert_null(strstr(b.p, "UID:f1-pair4"));
+	align_buf_release(&b);
+	align_node_free(f);
+	align_node_free(all);
+}
+
+static void
+test_plan_refuses_bad_options(void **state)
+{
+	static const char *const bad_commit[] = { "no colon here" };
+	struct align_node *all = stream(session), *out = NULL;
+	struct align_followup_opts o;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_time now;
+	long at;
+	int i;
+
+	(void)state;
+	align_time_parse("2027-01-07T00:00:00Z", &now, NULL);
+	for (i = 0; i < 6; i++) {
+		memset(&o, 0, sizeof(o));
+		o.now = &now;
+		switch (i) {
+		case 0: o.date = "someday"; break;
+		case 1: o.every = "often"; break;
+		case 2: o.until = "later"; o.every = "1w"; break;
+		case 3: o.count = -1; break;
+		case 4: o.count = 2; o.until = "2027-06-01"; o.every = "1w";
+			break;
+		case 5: o.with = "Dev"; o.commit = bad_commit; o.ncommit = 1;
+			break;
+		}
+		e.status = 0;
+		assert_int_equal(align_followup_plan(all, &o, &out, &at, &e),
+		    -1);
+		assert_int_equal(e.status, EX_USAGE);
+		assert_null(out);
+	}
+	/* Without a date: six weeks after the session. */
+	memset(&o, 0, sizeof(o));
+	o.now = &now;
+	assert_int_equal(align_followup_plan(all, &o, &out, &at, &e), 0);
+	assert_string_equal(align_map_str(out, "date"),
+	    "2027-02-17T12:00:00Z");
+	align_node_free(out);
+	/* A one-to-one: a week from now, with the facilitator. */
+	o.with = "Dev";
+	assert_int_equal(align_followup_plan(all, &o, &out, &at, &e), 0);
+	assert_string_equal(align_map_str(out, "date"),
+	    "2027-01-14T00:00:00Z");
+	{
+		char *text = NULL;
+		struct align_buf b = ALIGN_BUF_INIT;
+
+		align_emit_record(&b, out);
+		text = align_buf_detach(&b);
+		assert_non_null(strstr(text, "Ana"));
+		assert_non_null(strstr(text, "with: Dev"));
+		free(text);
+	}
+	align_node_free(out);
+	align_node_free(all);
+}
+
+static void
+test_checkin_needs_a_round(void **state)
+{
+	struct align_node *all = stream(session), *out = NULL;
+	struct align_err e = ALIGN_ERR_INIT;
+
+	(void)state;
+	assert_int_equal(align_checkin_new(all, "Ana", "p1", "success", NULL,
+	    NULL, NULL, "2027-03-01T00:00:00Z", &out, &e), -1);
+	assert_int_equal(e.status, EX_USAGE);
+	assert_int_equal(align_checkin_new(all, NULL, "p1", "success", NULL,
+	    NULL, NULL, "2027-03-01T00:00:00Z", &out, &e), -1);
+	assert_int_equal(e.status, EX_USAGE);
+	assert_int_equal(align_checkin_new(all, "Ana", "p1", "success", NULL,
+	    "f9", NULL, "2027-03-01T00:00:00Z", &out, &e), -1);
+	assert_int_equal(e.status, EX_USAGE);
+	assert_int_equal(align_checkin_new(all, "Ana", "p1", "success", NULL,
+	    NULL, NULL, "whenever", &out, &e), -1);
+	assert_null(out);
+	align_node_free(all);
+}
+
+/* Records that are not what they should be are passed over, not
+ * trusted: the report still comes, and says what it can. */
+static void
+test_report_passes_over_odd_records(void **state)
+{
+	struct align_node *all = stream("---\nkind: session\nid: s\n"
+	    "---\nkind: principle\nid: p1\nstatement: We listen.\n"
+	    "---\nkind: followup\nid: f1\ndate: 2027-01-01T09:00:00Z\n"
+	    "pairs: [Ana, [Ben]]\nprinciples: {a: b}\n"
+	    "---\nkind: followup\nid: f2\ndate: 2027-02-01T09:00:00Z\n"
+	    "with: Dev\ncommitments: x\n"
+	    "---\nkind: checkin\nid: c-1\nfollowup: f1\nparticipant: Ana\n"
+	    "---\nkind: checkin\nid: c-2\nfollowup: f1\nparticipant: Ben\n"
+	    "principle: p1\noutcome: success\nrecognition: Thanks\n"
+	    "---\nkind: followup\nid: f3\n");
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	(void)state;
+	align_followup_report(&b, all, 0, 0);
+	assert_false(b.failed);
+	assert_non_null(strstr(b.p, "We listen."));
+	assert_non_null(strstr(b.p, "Thanks"));
+	align_buf_reset(&b);
+	align_followup_report(&b, all, 1, 0);
+	assert_non_null(strstr(b.p, "We listen."));
+	align_buf_release(&b);
+	align_node_free(all);
+}
+
 int
 main(void)
 {
@@ -152,6 +372,11 @@ main(void)
 		cmocka_unit_test(test_no_repeat_while_unused_pairs_exist),
 		cmocka_unit_test(test_cadence_dates),
 		cmocka_unit_test(test_due_once),
+		cmocka_unit_test(test_bad_rounds_are_named),
+		cmocka_unit_test(test_ics_cadences),
+		cmocka_unit_test(test_plan_refuses_bad_options),
+		cmocka_unit_test(test_checkin_needs_a_round),
+		cmocka_unit_test(test_report_passes_over_odd_records),
 	};
 
 	return cmocka_run_group_tests_name("followup", tests, NULL, NULL);
