@@ -366,6 +366,7 @@ edit(struct align_themer *t, struct align_err *e)
 	for (i = 0; i < t->o.nmerge; i++) {
 		char *list = strdup(t->o.merge[i]), *p, *save = NULL;
 		struct old *into = NULL;
+		size_t named = 0;
 
 		if (list == NULL)
 			return align_err_nomem(e);
@@ -374,6 +375,7 @@ edit(struct align_themer *t, struct align_err *e)
 			struct old *o = find_old(t, p);
 			struct align_node *from, *to;
 
+			named++;
 			if (o == NULL) {
 				no_theme(e, p);
 				free(list);
@@ -407,7 +409,7 @@ edit(struct align_themer *t, struct align_err *e)
 			o->rec = NULL;
 		}
 		free(list);
-		if (into == NULL)
+		if (named < 2)
 			return align_err_set(e, EX_USAGE, NULL, 0, 0,
 			    "--merge: expected THEME,THEME, not '%s'",
 			    t->o.merge[i]);

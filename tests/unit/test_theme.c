@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../lib/cluster.h"
+#include "../../lib/reader.h"
 #include "../../lib/theme.h"
 #include "../../lib/words.h"
 #include "../../lib/writer.h"
@@ -308,6 +310,105 @@ test_bad_edits(void **state)
 	align_themer_free(t);
 }
 
+/* Every edit that cannot be made is refused with what was expected, and
+ * the ones that can are made on the themes of the input. */
+static void
+test_edits_on_a_session(void **state)
+{
+	static const struct { const char *rename, *merge, *move, *msg; } bad[] = {
+		{ "t1", NULL, NULL, "expected THEME=LABEL" },
+		{ "=x", NULL, NULL, "expected THEME=LABEL" },
+		{ "t1=", NULL, NULL, "expected THEME=LABEL" },
+		{ NULL, "t1", NULL, "expected THEME,THEME" },
+		{ NULL, "t1,t99", NULL, "no theme 't99'" },
+		{ NULL, NULL, "r-7ce8aba47d7c9735", "expected RESPONSE=THEME" },
+		{ NULL, NULL, "=t1", "expected RESPONSE=THEME" },
+		{ NULL, NULL, "r-0000000000000000=t1", "no response" },
+		{ NULL, NULL, "r-7ce8aba47d7c9735=t99", "no theme 't99'" },
+	};
+	char *paths[] = { "examples/leadership/session.align.yaml" };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all = align_read_all(paths, 1, NULL, &e);
+	struct align_theme_opts o = defaults();
+	struct align_themer *t;
+	const char *merge[] = { "t1,t1,t2" }, *move[] = {
+	    "r-7ce8aba47d7c9735=t3" };
+	size_t i, j;
+	char *x;
+
+	(void)state;
+	assert_non_null(all);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		o = defaults();
+		o.rename = &bad[i].rename;
+		o.nrename = bad[i].rename != NULL;
+		o.merge = &bad[i].merge;
+		o.nmerge = bad[i].merge != NULL;
+		o.move = &bad[i].move;
+		o.nmove = bad[i].move != NULL;
+		t = align_themer_new(&o, &e);
+		for (j = 0; j < all->n; j++)
+			assert_int_equal(align_themer_add(t, all->item[j], &e),
+			    0);
+		e.status = 0;
+		if (align_themer_run(t, &e) != -1)
+			fail_msg("edit %zu was made", i);
+		assert_int_equal(e.status, 64);
+		if (strstr(e.msg, bad[i].msg) == NULL)
+			fail_msg("'%s' lacks '%s'", e.msg, bad[i].msg);
+		align_themer_free(t);
+	}
+	/* A theme merged with itself is no change; a response moved goes
+	 * to the theme named, and out of the one it was in. */
+	o = defaults();
+	o.merge = merge;
+	o.nmerge = 1;
+	o.move = move;
+	o.nmove = 1;
+	t = align_themer_new(&o, &e);
+	for (j = 0; j < all->n; j++)
+		assert_int_equal(align_themer_add(t, all->item[j], &e), 0);
+	assert_int_equal(align_themer_run(t, &e), 0);
+	assert_int_equal(align_themer_count(t), 5);
+	x = all_records(t);
+	assert_non_null(strstr(x, "source: manual"));
+	assert_int_equal(strstr(x, "r-7ce8aba47d7c9735") != NULL, 1);
+	free(x);
+	align_themer_free(t);
+	align_node_free(all);
+}
+
+/* Lexicon files that cannot be read; no lexicon at all. */
+static void
+test_synonym_files(void **state)
+{
+	struct align_theme_opts o = defaults();
+	struct align_err e = ALIGN_ERR_INIT;
+	const char *missing[] = { "/nonexistent/synonyms.txt" };
+	const char *nul[] = { "/tmp/align-test-synonyms" };
+	struct align_themer *t;
+	FILE *fp;
+
+	(void)state;
+	o.synonyms = missing;
+	o.nsynonyms = 1;
+	assert_null(align_themer_new(&o, &e));
+	assert_int_equal(e.status, 66);
+	fp = fopen(nul[0], "w");
+	fwrite("care: kind\0ness\n", 1, 16, fp);
+	fclose(fp);
+	o.synonyms = nul;
+	assert_null(align_themer_new(&o, &e));
+	assert_int_equal(e.status, 65);
+	unlink(nul[0]);
+	o = defaults();
+	o.no_lexicon = 1;
+	t = run(&o, NULL, 0, 0);
+	/* Without it, other words for the same thing stay apart. */
+	assert_true(align_themer_count(t) < 3);
+	align_themer_free(t);
+}
+
 int
 main(void)
 {
@@ -321,6 +422,8 @@ main(void)
 		cmocka_unit_test(test_themes_of_a_meeting),
 		cmocka_unit_test(test_people_edits_win),
 		cmocka_unit_test(test_bad_edits),
+		cmocka_unit_test(test_edits_on_a_session),
+		cmocka_unit_test(test_synonym_files),
 	};
 
 	return cmocka_run_group_tests_name("theme", tests, setup, teardown);
