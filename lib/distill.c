@@ -468,6 +468,9 @@ apply_list(struct align_distiller *d, struct align_err *e)
 	unsigned long lno = 0;
 	ssize_t len;
 	int rc = 0;
+	/* New principles are numbered after every one there was, so that
+	 * no id is used twice, not even one the list deletes. */
+	long next = next_id(d);
 
 	if (fp == NULL)
 		return align_err_set(e, EX_NOINPUT, d->o.list, 0, 0,
@@ -527,7 +530,7 @@ apply_list(struct align_distiller *d, struct align_err *e)
 			break;
 		}
 		if (first == NULL) {	/* a new principle */
-			snprintf(id, sizeof(id), "p%ld", next_id(d));
+			snprintf(id, sizeof(id), "p%ld", next++);
 			first = align_record_new("principle");
 			if (first == NULL || align_map_put_str(first, "id",
 			    id) < 0 || complete(first) < 0 ||

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../lib/distill.h"
 
@@ -198,6 +199,148 @@ test_over_budget(void **state)
 	align_distiller_free(d);
 }
 
+/* The distiller of make(), with a list edited as text. */
+static struct align_distiller *
+with_list_n(const char *text, size_t n, struct align_err *e)
+{
+	static char path[] = "/tmp/align-test-list";
+	struct align_distill_opts o = { 0 };
+	struct align_distiller *d;
+	struct align_node *recs[] = {
+		session(), response("r-2", "She taught me everything."),
+		theme("t1", "present when things are difficult", "r-2"),
+		theme("t2", "teaching and mentoring", "r-2"),
+		theme("t3", "listening to every voice", "r-2"),
+	};
+	FILE *fp = fopen(path, "w");
+	size_t i;
+
+	fwrite(text, 1, n, fp);
+	fclose(fp);
+	o.max = 7;
+	o.budget = 5;
+	o.per = 3;
+	o.list = path;
+	d = align_distiller_new(&o, e);
+	for (i = 0; i < sizeof(recs) / sizeof(recs[0]); i++) {
+		assert_int_equal(align_distiller_add(d, recs[i], e), 0);
+		align_node_free(recs[i]);
+	}
+	if (align_distiller_run(d, e) < 0) {
+		align_distiller_free(d);
+		d = NULL;
+	}
+	unlink(path);
+	return d;
+}
+
+static struct align_distiller *
+with_list(const char *text, struct align_err *e)
+{
+	return with_list_n(text, strlen(text), e);
+}
+
+static void
+test_edited_lists(void **state)
+{
+	static const struct {
+		const char *text, *msg;
+		unsigned long line, col;
+		int status;
+	} bad[] = {
+		{ "p1 Fine.\np9 Nothing.\n", "no principle 'p9'", 2, 1, 65 },
+		{ "p1 p2\n", "expected the words", 1, 6, 65 },
+	};
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_distiller *d;
+	const struct align_node *p;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_null(with_list(bad[i].text, &e));
+		assert_int_equal(e.status, bad[i].status);
+		assert_int_equal(e.line, bad[i].line);
+		assert_int_equal(e.col, bad[i].col);
+		assert_non_null(strstr(e.msg, bad[i].msg));
+	}
+	assert_null(with_list_n("p1 x\nab\0c\n", 10, &e));
+	assert_int_equal(e.status, 65);
+	assert_int_equal(e.line, 2);
+	assert_int_equal(e.col, 3);
+	/* Merged by spaces or plus signs, reworded, added, deleted. */
+	d = with_list("# the group's list\n\n  p1 p2 We stay, and teach.\n"
+	    "p3\tWe listen to all.\np1x is only words\n", &e);
+	assert_non_null(d);
+	assert_int_equal(align_distiller_count(d), 3);
+	for (i = 0; i < 3; i++) {
+		p = align_distiller_record(d, i);
+		assert_string_equal(align_map_str(p, "source"), "manual");
+	}
+	for (i = 0; i < 3; i++) {
+		const char *st;
+
+		p = align_distiller_record(d, i);
+		st = align_map_str(p, "statement");
+		if (strcmp(align_record_id(p), "p1") == 0) {
+			assert_string_equal(st, "We stay, and teach.");
+			assert_int_equal(align_map_get(p, "themes")->n, 2);
+		} else if (strcmp(align_record_id(p), "p3") == 0) {
+			assert_string_equal(st, "We listen to all.");
+		} else {
+			assert_string_equal(align_record_id(p), "p4");
+			assert_string_equal(st, "p1x is only words");
+		}
+	}
+	align_distiller_free(d);
+	d = with_list("p3+p1 Together.\n", &e);
+	assert_non_null(d);
+	assert_int_equal(align_distiller_count(d), 1);
+	assert_string_equal(align_record_id(align_distiller_record(d, 0)),
+	    "p3");
+	align_distiller_free(d);
+}
+
+static void
+test_votes_and_objections_are_checked(void **state)
+{
+	static const struct { const char *vote, *object, *msg; } bad[] = {
+		{ "=p1", NULL, "expected NAME=p1,p1,p3" },
+		{ "Ana", NULL, "expected NAME=p1,p1,p3" },
+		{ "Ana=p9", NULL, "p9" },
+		{ NULL, "Ana", "expected NAME:ID REASON" },
+		{ NULL, "Ana:p9", "p9" },
+	};
+	static const char *const reason[] = { "why" };
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct align_distill_opts o = { 0 };
+		struct align_distiller *d;
+		struct align_node *t = theme("t1", "teaching", "r-1");
+
+		o.max = 7;
+		o.budget = 5;
+		o.per = 3;
+		o.vote = &bad[i].vote;
+		o.nvote = bad[i].vote != NULL;
+		o.object = &bad[i].object;
+		o.reason = reason;
+		o.nobject = bad[i].object != NULL;
+		d = align_distiller_new(&o, &e);
+		assert_int_equal(align_distiller_add(d, t, &e), 0);
+		align_node_free(t);
+		e.status = 0;
+		assert_int_equal(align_distiller_run(d, &e), -1);
+		assert_int_equal(e.status, 64);
+		if (strstr(e.msg, bad[i].msg) == NULL)
+			fail_msg("'%s' lacks '%s'", e.msg, bad[i].msg);
+		align_distiller_free(d);
+	}
+}
+
 int
 main(void)
 {
@@ -206,6 +349,8 @@ main(void)
 		cmocka_unit_test(test_tally_and_keep),
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_over_budget),
+		cmocka_unit_test(test_edited_lists),
+		cmocka_unit_test(test_votes_and_objections_are_checked),
 	};
 
 	return cmocka_run_group_tests_name("distill", tests, NULL, NULL);
