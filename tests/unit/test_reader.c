@@ -262,6 +262,90 @@ test_empty_documents_and_comments(void **state)
 	align_node_free(all);
 }
 
+/* What makes a file YAML, and the edges of a stream. */
+/* The records of text, which must read. */
+static struct align_node *
+must(const char *text)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all = read_text(text, strlen(text), NULL, &e);
+
+	if (all == NULL)
+		fail_msg("%lu:%lu: %s", e.line, e.col, e.msg);
+	return all;
+}
+
+static void
+test_detection_and_edges(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+	char *dir[] = { "/tmp" };
+
+	(void)state;
+	/* Blank lines, comments and spaces before the start. */
+	all = must("\n  \r\n# notes\n   # more\n---\nkind: a\n");
+	assert_int_equal(all->n, 1);
+	align_node_free(all);
+	all = must("%YAML 1.1\n---\nkind: a\n");
+	assert_int_equal(all->n, 1);
+	align_node_free(all);
+	all = must("kind: a\nid: x\n");
+	assert_int_equal(all->n, 1);
+	align_node_free(all);
+	/* Documents that are empty, or null, are no records. */
+	all = must("--- ~\n--- null\n---\nkind: a\n---\n");
+	assert_int_equal(all->n, 1);
+	align_node_free(all);
+	/* But an empty string is a string, not a record. */
+	ERR("--- \"\"\n", 1, 5, "expected a mapping");
+	/* Standard tags are allowed and decide plainness. */
+	all = must("---\nkind: a\nn: !!int 3\ns: !!str 3\nz: !!null ~\n"
+	    "l: !!seq [a]\nm: !!map {a: b}\nf: !!float 1.5\nb: !!bool yes\n");
+	assert_int_equal(align_map_get(all->item[0], "n")->raw, 1);
+	assert_int_equal(align_map_get(all->item[0], "s")->raw, 0);
+	assert_int_equal(align_map_get(all->item[0], "b")->raw, 1);
+	align_node_free(all);
+	ERR("---\nkind: a\nid: ''\n", 3, 5, "'id' must be text");
+	ERR("---\nkind: a\n&x k: v\n", 3, 1, "anchors are not allowed");
+	ERR("---\nkind: a\n!!python/name k: v\n", 3, 1, "is not allowed");
+	/* UTF-8 at its edges: the longest and the last characters pass,
+	 * what lies beyond them does not. */
+	all = must("---\nkind: a\nt: \"\xe0\xa0\x80 \xed\x9f\xbf "
+	    "\xf0\x90\x80\x80 \xf4\x8f\xbf\xbf\"\n");
+	assert_int_equal(all->n, 1);
+	align_node_free(all);
+	ERR("---\nkind: a\nt: \xe0\x80\x80\n", 3, 4, "invalid UTF-8");
+	ERR("---\nkind: a\nt: \xed\xa0\x80\n", 3, 4, "invalid UTF-8");
+	ERR("---\nkind: a\nt: \xf0\x80\x80\x80\n", 3, 4, "invalid UTF-8");
+	ERR("---\nkind: a\nt: \xf4\x90\x80\x80\n", 3, 4, "invalid UTF-8");
+	ERR("---\nkind: a\nt: \xf5\x80\x80\x80\n", 3, 4, "invalid UTF-8");
+	ERR("---\nkind: a\nt: x\xe2\x82", 3, 5, "truncated UTF-8");
+	/* A directory is no input. */
+	assert_null(align_read_all(dir, 1, NULL, &e));
+	assert_int_equal(e.status, EX_NOINPUT);
+	assert_non_null(strstr(e.msg, "directory"));
+}
+
+/* What counts as a "Name:" in front of a line. */
+static void
+test_name_prefixes(void **state)
+{
+	(void)state;
+	assert_int_equal(align_name_prefix("Ana: hi"), 3);
+	assert_int_equal(align_name_prefix("\xc3\x89lise: oui"), 6);
+	assert_int_equal(align_name_prefix("Ana:"), 3);
+	assert_int_equal(align_name_prefix("Ana:\tx"), 3);
+	assert_int_equal(align_name_prefix("Ana B C D: four words"), 9);
+	assert_int_equal(align_name_prefix("Ana B C D E: five words"), 0);
+	assert_int_equal(align_name_prefix("1st: a number"), 0);
+	assert_int_equal(align_name_prefix(" Ana: space first"), 0);
+	assert_int_equal(align_name_prefix("Ana:b no space"), 0);
+	assert_int_equal(align_name_prefix("A name much longer than forty "
+	    "bytes: x"), 0);
+	assert_int_equal(align_name_prefix("no colon at all"), 0);
+}
+
 /* n response records, as a YAML stream, into a temporary file. */
 static void
 stream_file(char *path, size_t n, const char *tail)
@@ -432,6 +516,8 @@ main(void)
 		cmocka_unit_test(test_plain_text_options),
 		cmocka_unit_test(test_missing_file_is_no_input),
 		cmocka_unit_test(test_empty_documents_and_comments),
+		cmocka_unit_test(test_detection_and_edges),
+		cmocka_unit_test(test_name_prefixes),
 		cmocka_unit_test(test_ahead_reads_the_same),
 		cmocka_unit_test(test_ahead_error_after_records),
 		cmocka_unit_test(test_ahead_stopped_early),
