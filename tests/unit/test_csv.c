@@ -131,6 +131,30 @@ test_survey_times(void **state)
 			fail_msg("'%s': %s", t[i].in, e.msg);
 		assert_string_equal(out, t[i].out);
 	}
+	{
+		static const struct { const char *in, *out; } more[] = {
+			{ "12/2/26 1:05 pm", "2026-12-02T13:05:00Z" },
+			{ "12/2/2026 12:00 AM", "2026-12-02T00:00:00Z" },
+			{ "12/2/2026", "2026-12-02T00:00:00Z" },
+			{ "2026/12/02 12:14:03 GMT", "2026-12-02T12:14:03Z" },
+			{ "2026-12-02 17:12:30", "2026-12-02T17:12:30Z" },
+		};
+
+		for (i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
+			if (align_survey_time(more[i].in, 0, out, &e) < 0)
+				fail_msg("'%s': %s", more[i].in, e.msg);
+			assert_string_equal(out, more[i].out);
+		}
+	}
+	assert_int_equal(align_survey_time("2026/12/02 12:00 GMT+15", 0, out,
+	    &e), -1);
+	assert_int_equal(align_survey_time("2026/12/02 12:00 GMTx", 0, out,
+	    &e), -1);
+	assert_int_equal(align_survey_time("12/2/2026 x", 0, out, &e), -1);
+	assert_int_equal(align_survey_time("1/2", 0, out, &e), -1);
+	assert_int_equal(align_survey_time("12/2/2026 0:30 AM", 0, out, &e),
+	    -1);
+	assert_int_equal(e.status, EX_DATAERR);
 	assert_int_equal(align_survey_time("13/45/2026", 0, out, &e), -1);
 	assert_int_equal(align_survey_time("noon", 0, out, &e), -1);
 	assert_int_equal(align_survey_time("12/2/2026 13:00 PM", 0, out, &e),
@@ -216,6 +240,116 @@ test_key_file_is_private(void **state)
 	assert_int_equal(system(path), 0);
 }
 
+/* Columns named on the command line: each must be there. */
+static void
+test_columns_by_name(void **state)
+{
+	static const char *const text[] = { "Q2", "Q1" };
+	static const char *const nope[] = { "Q9" };
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_survey_opts o = { 0 };
+	struct align_survey s;
+	struct align_node *r;
+	struct align_csv *c;
+	const char *csv = "When,Who,Q1,Q2\n"
+	    "12/2/2026 9:00:00,Ana,  one  ,two\n,Ben,three,\n";
+
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	o.now = "2026-12-02T13:00:00Z";
+	o.text_column[0] = text[0];
+	o.text_column[1] = text[1];
+	o.ntext = 2;
+	o.name_column = "Who";
+	o.time_column = "When";
+	o.session_question = "Q2";
+	c = open_text(csv, path);
+	assert_int_equal(align_survey_begin(&s, c, &o, &e), 0);
+	/* Q2 is the session's own question: no "question" key. */
+	assert_int_equal(align_survey_next(&s, c, &r, &e), 1);
+	assert_string_equal(align_map_str(r, "text"), "two");
+	assert_null(align_map_get(r, "question"));
+	assert_string_equal(align_map_str(r, "at"), "2026-12-02T09:00:00Z");
+	align_node_free(r);
+	assert_int_equal(align_survey_next(&s, c, &r, &e), 1);
+	assert_string_equal(align_map_str(r, "text"), "one");
+	assert_string_equal(align_map_str(r, "question"), "Q1");
+	align_node_free(r);
+	/* No time: the time of the capture. */
+	assert_int_equal(align_survey_next(&s, c, &r, &e), 1);
+	assert_string_equal(align_map_str(r, "participant"), "Ben");
+	assert_string_equal(align_map_str(r, "at"), "2026-12-02T13:00:00Z");
+	align_node_free(r);
+	assert_int_equal(align_survey_next(&s, c, &r, &e), 0);
+	align_survey_release(&s);
+	align_csv_close(c);
+	/* A column that is not there, of each kind. */
+	o.text_column[0] = nope[0];
+	o.ntext = 1;
+	c = open_text(csv, path);
+	assert_int_equal(align_survey_begin(&s, c, &o, &e), -1);
+	assert_int_equal(e.status, EX_USAGE);
+	if (strstr(e.msg, "no column 'Q9'") == NULL || strstr(e.msg, "Who") == NULL)
+		fail_msg("%s", e.msg);
+	align_survey_release(&s);
+	align_csv_close(c);
+	o.ntext = 0;
+	o.name_column = "Name";
+	c = open_text(csv, path);
+	assert_int_equal(align_survey_begin(&s, c, &o, &e), -1);
+	assert_non_null(strstr(e.msg, "no column 'Name'"));
+	align_survey_release(&s);
+	align_csv_close(c);
+	o.name_column = NULL;
+	o.time_column = "Date";
+	c = open_text(csv, path);
+	assert_int_equal(align_survey_begin(&s, c, &o, &e), -1);
+	assert_non_null(strstr(e.msg, "no column 'Date'"));
+	align_survey_release(&s);
+	align_csv_close(c);
+	/* An empty file has no header. */
+	c = open_text("", path);
+	o.time_column = NULL;
+	assert_int_equal(align_survey_begin(&s, c, &o, &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	align_survey_release(&s);
+	align_csv_close(c);
+	/* A bad time in a row names it. */
+	o.time_column = "When";
+	o.text_column[0] = text[1];
+	o.ntext = 1;
+	c = open_text("When,Q1\nsoon,one\n", path);
+	assert_int_equal(align_survey_begin(&s, c, &o, &e), 0);
+	assert_int_equal(align_survey_next(&s, c, &r, &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_int_equal(e.line, 2);
+	align_survey_release(&s);
+	align_csv_close(c);
+}
+
+/* Line ends of both kinds, and a file that is not there. */
+static void
+test_line_ends(void **state)
+{
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_csv *c = open_text("a,b\r\nc,d\n\"e\r\nf\",g", path);
+
+	(void)state;
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[0], "c");
+	assert_int_equal(align_csv_next(c, &e), 1);
+	if (strcmp(c->field[0], "e\nf") != 0)
+		fail_msg("[%s] %zu", c->field[0], c->n);
+	assert_int_equal(align_csv_next(c, &e), 0);
+	align_csv_close(c);
+	assert_null(align_csv_open("/nonexistent/x.csv", &e));
+	assert_int_equal(e.status, EX_NOINPUT);
+	align_csv_close(NULL);
+}
+
 int
 main(void)
 {
@@ -224,6 +358,8 @@ main(void)
 		cmocka_unit_test(test_errors_have_positions),
 		cmocka_unit_test(test_field_writer),
 		cmocka_unit_test(test_survey_times),
+		cmocka_unit_test(test_columns_by_name),
+		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_forms_are_recognised),
 		cmocka_unit_test(test_pseudonyms),
 		cmocka_unit_test(test_key_file_is_private),
