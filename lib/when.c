@@ -223,8 +223,11 @@ align_now(const char *opt, struct align_time *out, struct align_err *e)
 	if (opt == NULL && env && *env)
 		opt = env;
 	if (opt) {
-		if (align_time_parse(opt, out, e) < 0)
-			return -1;
+		struct align_err why = ALIGN_ERR_INIT;
+
+		if (align_time_parse(opt, out, &why) < 0)
+			return align_err_set(e, EX_USAGE, NULL, 0, 0, "%s: %s",
+			    opt == env ? "$ALIGN_NOW" : "--now", why.msg);
 		return 0;
 	}
 	out->t = (int64_t)time(NULL);

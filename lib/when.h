@@ -39,7 +39,8 @@ void align_time_fields(const struct align_time *t, int *year, int *month,
 struct align_time align_time_add(struct align_time t, long minutes);
 
 /* "Now": opt if not NULL, else $ALIGN_NOW if set and not empty, else the
- * clock in local time.  -1 and e when the given value is not a time. */
+ * clock in local time.  -1 and e (64, naming --now or $ALIGN_NOW) when
+ * the given value is not a time. */
 int align_now(const char *opt, struct align_time *out, struct align_err *e);
 
 /* Durations: "90m", "2h", "1h30m", "2d", "1w", "6w" (and "PT2H"-style

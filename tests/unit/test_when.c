@@ -136,8 +136,13 @@ test_now_can_be_fixed(void **state)
 	assert_int_equal(align_now("2027-01-01", &t, &e), 0);
 	align_time_format(&t, out);
 	assert_string_equal(out, "2027-01-01");
+	/* A "now" that is not a time is a usage error, and says whence. */
 	setenv("ALIGN_NOW", "soon", 1);
 	assert_int_equal(align_now(NULL, &t, &e), -1);
+	assert_int_equal(e.status, 64);
+	assert_non_null(strstr(e.msg, "$ALIGN_NOW: 'soon'"));
+	assert_int_equal(align_now("later", &t, &e), -1);
+	assert_non_null(strstr(e.msg, "--now: 'later'"));
 	unsetenv("ALIGN_NOW");
 	assert_int_equal(align_now(NULL, &t, &e), 0);
 	assert_true(t.t > 1700000000);
