@@ -405,7 +405,10 @@ align_words_lexicon(struct align_words *w, const char *text,
 				if (i < ns) {
 					free(f);
 					free(copy);
-					return align_err_nomem(e);
+					return k >= sizeof(key) ? align_err_set(e,
+					    EX_DATAERR, name, lno, 1,
+					    "a phrase longer than %zu bytes",
+					    sizeof(key) - 1) : align_err_nomem(e);
 				}
 				pid = align_dict_id(&w->phrases, key, k, 1);
 				if (pid < 0 || grow32z(&w->phrase_term, &w->pcap,

@@ -112,6 +112,27 @@ test_user_synonyms(void **state)
 	    "bad.txt", &e), -1);
 	assert_int_equal(e.line, 1);
 	assert_string_equal(e.file, "bad.txt");
+	assert_int_equal(align_words_lexicon(&w, "\n  # only this\n"
+	    "  : no concept\n", "bad.txt", &e), -1);
+	assert_int_equal(e.line, 3);
+	assert_int_equal(e.status, 65);
+	{
+		char text[1200];
+
+		memset(text, 'a', sizeof(text));
+		memcpy(text, "long: ", 6);
+		text[sizeof(text) - 1] = '\0';
+		for (size_t i = 100; i < sizeof(text) - 1; i += 100)
+			text[i] = ' ';
+		assert_int_equal(align_words_lexicon(&w, text, "long.txt",
+		    &e), -1);
+		assert_int_equal(e.status, 65);
+		assert_non_null(strstr(e.msg, "phrase longer than"));
+	}
+	/* Spaces around the concept and its label; commas to spare. */
+	assert_int_equal(align_words_lexicon(&w, "  rest   ( time off ) :"
+	    " day off,, holiday ,\n", "syn.txt", &e), 0);
+	assert_non_null(strstr(terms("I took a holiday."), "~rest"));
 }
 
 static void
