@@ -161,6 +161,50 @@ test_civil_days(void **state)
 	assert_int_equal(y * 10000 + m * 100 + d, 20240301);
 }
 
+static void
+test_calendar_edges(void **state)
+{
+	static const char *const ok[] = { "2000-02-29", "2026-12-02T12:00+05",
+	    "2026-12-02T12:00:00,5Z", "2026-12-02T12:00-0330", NULL };
+	static const char *const bad[] = { "1900-02-29", "2026-12-02T12:00Zx",
+	    "2026-12-02T12:00+24:00", "2026-12-02T12:00+05:60",
+	    "2026-12-02T12:60", "2026-12-02T12:00:61", "2026-12-02T12:00+5",
+	    "2026-12-02X12:00", "2026/12/02", NULL };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_time t;
+	long m;
+	int y, mo, d, h, mi, sec;
+	size_t i;
+
+	(void)state;
+	for (i = 0; ok[i]; i++)
+		if (align_time_parse(ok[i], &t, &e) < 0)
+			fail_msg("'%s': %s", ok[i], e.msg);
+	for (i = 0; bad[i]; i++)
+		if (align_time_parse(bad[i], &t, &e) == 0)
+			fail_msg("'%s' was taken for a time", bad[i]);
+	assert_string_equal(roundtrip("2026-12-02T12:00+05"),
+	    "2026-12-02T12:00:00+05:00");
+	/* Days before the epoch and before year 0 come back the same. */
+	for (y = -401; y <= 2401; y += 100) {
+		int64_t z = align_days_from_civil(y, 2, 28);
+
+		align_civil_from_days(z, &h, &mi, &sec);
+		assert_int_equal(h, y);
+		assert_int_equal(mi, 2);
+		assert_int_equal(sec, 28);
+	}
+	assert_int_equal(align_time_parse("1969-12-31T23:59:59Z", &t, &e), 0);
+	align_time_fields(&t, &y, &mo, &d, &h, &mi, &sec);
+	assert_int_equal(y, 1969);
+	assert_int_equal(d, 31);
+	assert_int_equal(sec, 59);
+	/* Ten years of minutes at most. */
+	assert_int_equal(align_duration_parse("520w", &m, &e), 0);
+	assert_int_equal(align_duration_parse("521w", &m, &e), -1);
+	assert_non_null(strstr(e.msg, "ten years"));
+}
+
 int
 main(void)
 {
@@ -172,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_durations),
 		cmocka_unit_test(test_now_can_be_fixed),
 		cmocka_unit_test(test_civil_days),
+		cmocka_unit_test(test_calendar_edges),
 	};
 
 	return cmocka_run_group_tests_name("when", tests, NULL, NULL);
