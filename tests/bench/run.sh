@@ -66,8 +66,8 @@ for n in $SIZES; do
 	if /usr/bin/python3 -c 'import sklearn' 2>/dev/null; then
 		cut -d: -f2- "$W/text-$n" >"$W/plain-$n"
 		row "align-theme (vs sklearn k-means)" "$n" \
-		    "$(best 1 "$B/bin/align-theme" -f yaml "$W/stream-$n.yaml")" \
-		    "$(best 1 /usr/bin/python3 "$HERE/kmeans.py" --time 6 "$W/plain-$n")"
+		    "$(best $runs "$B/bin/align-theme" -f yaml "$W/stream-$n.yaml")" \
+		    "$(best $runs /usr/bin/python3 "$HERE/kmeans.py" --time 6 "$W/plain-$n")"
 		"$B/bin/align-theme" -f csv "$W/stream-$n.yaml" >"$W/themes-$n.csv"
 		q=$(/usr/bin/python3 "$HERE/nmi.py" "$W/themes-$n.csv" "$W/labels-$n")
 		k=$(/usr/bin/python3 "$HERE/kmeans.py" --mini "$W/plain-$n" "$W/labels-$n")
@@ -76,6 +76,9 @@ for n in $SIZES; do
 done
 
 # A meeting: fifty responses, from plan to themes, must feel instant.
+# time(1) counts hundredths of a second: a hundred runs, then divided.
 "$W/gen" 50 7 yaml >"$W/meeting.yaml"
-ms=$(best 5 "$B/bin/align-theme" -f yaml "$W/meeting.yaml" | awk '{ print $1 * 1000 }')
-echo "align-theme on a fifty-response meeting: ${ms} ms (best of 5; the bar is 20 ms)"
+printf 'i=0\nwhile [ $i -lt 100 ]; do "%s" -f yaml "%s"; i=$((i + 1)); done\n' \
+    "$B/bin/align-theme" "$W/meeting.yaml" >"$W/meeting.sh"
+ms=$(best 3 sh "$W/meeting.sh" | awk '{ printf "%.1f", $1 * 10 }')
+echo "align-theme on a fifty-response meeting: ${ms} ms a run (best of 3 times 100 runs; the bar is 20 ms)"
