@@ -1,8 +1,8 @@
 /*
  * score - how well the grouping of align-theme finds gold labels.
  *
- *   score [-m gsdmm|linkage] [-l] [-t threshold] [-k K] [-a alpha]
- *         [-b beta] [-s seed] TEXTS LABELS
+ *   score [-m gsdmm|linkage] [-l] [-t threshold] [-k K] [-n sample]
+ *         [-a alpha] [-b beta] [-s seed] TEXTS LABELS
  *
  * Reads one text a line and one label a line, groups the texts as
  * align-theme does (-l: with the default lexicon), and prints the number
@@ -57,11 +57,12 @@ main(int argc, char *argv[])
 	size_t *off;
 	long k;
 
-	while ((c = getopt(argc, argv, "a:b:i:k:lm:s:t:")) != -1)
+	while ((c = getopt(argc, argv, "a:b:i:k:lm:n:s:t:")) != -1)
 		switch (c) {
 		case 'a': o.alpha = atof(optarg); break;
 		case 'b': o.beta = atof(optarg); break;
 		case 'i': o.iters = atoi(optarg); break;
+		case 'n': o.sample = (size_t)atol(optarg); break;
 		case 'k': o.k = (size_t)atol(optarg); break;
 		case 'l': lexicon = 1; break;
 		case 'm': method = optarg; break;
