@@ -20,12 +20,20 @@ void *__wrap_realloc(void *, size_t);
 char *__wrap_strdup(const char *);
 
 static long count, fail_at = -2;
-static int quiet, hit;
+static int quiet, hit, paused;
 
 /* In-process use (the unit tests): fail allocation n from now (-1:
  * none), quietly; fault_hit() tells whether it came. */
 void fault_reset(long n);
 int fault_hit(void);
+void fault_pause(int on);
+
+/* While paused, allocations neither count nor fail. */
+void
+fault_pause(int on)
+{
+	paused = on;
+}
 
 void
 fault_reset(long n)
@@ -58,7 +66,7 @@ fail(void)
 		if (getenv("ALIGN_COUNT_ALLOC"))
 			atexit(report);
 	}
-	if (__atomic_add_fetch(&count, 1, __ATOMIC_RELAXED) != fail_at)
+	if (paused || __atomic_add_fetch(&count, 1, __ATOMIC_RELAXED) != fail_at)
 		return 0;
 	hit = 1;
 	if (!quiet)
