@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "../../lib/capture.h"
 #include "../../lib/reader.h"
@@ -173,6 +175,45 @@ test_batch_appends_once(void **state)
 	unlink(text);
 }
 
+/* Without a file, each response goes to standard output as it is
+ * typed, a whole record at a time. */
+static void
+test_prompt_to_standard_output(void **state)
+{
+	char out[] = "/tmp/align-test-stdout.yaml";
+	const char *typed = "Ana: She stayed.\nBen: He listened.\n";
+	struct align_capture_opts o = { 0 };
+	struct align_capture c;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+	FILE *in = fmemopen((void *)typed, strlen(typed), "r");
+	FILE *prompt = fopen("/dev/null", "w");
+	int saved, fd;
+
+	(void)state;
+	o.now = "2026-12-02T12:00:00Z";
+	fflush(stdout);
+	saved = dup(1);
+	fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(saved >= 0 && fd >= 0);
+	dup2(fd, 1);
+	align_capture_init(&c, &o);
+	assert_int_equal(align_capture_prompt(&c, in, prompt, &e), 0);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	close(fd);
+	assert_int_equal(c.added, 2);
+	align_capture_release(&c);
+	fclose(in);
+	fclose(prompt);
+	all = read_back(out);
+	assert_int_equal(all->n, 2);
+	assert_string_equal(align_map_str(all->item[1], "participant"), "Ben");
+	align_node_free(all);
+	unlink(out);
+}
+
 int
 main(void)
 {
@@ -180,6 +221,7 @@ main(void)
 		cmocka_unit_test(test_prompt_appends_each_response),
 		cmocka_unit_test(test_prompt_on_a_new_file),
 		cmocka_unit_test(test_batch_appends_once),
+		cmocka_unit_test(test_prompt_to_standard_output),
 	};
 
 	return cmocka_run_group_tests_name("capture", tests, NULL, NULL);
