@@ -533,8 +533,12 @@ apply_list(struct align_distiller *d, struct align_err *e)
 			snprintf(id, sizeof(id), "p%ld", next++);
 			first = align_record_new("principle");
 			if (first == NULL || align_map_put_str(first, "id",
-			    id) < 0 || complete(first) < 0 ||
-			    push_node(&d->p, &d->np, first) < 0) {
+			    id) < 0 || complete(first) < 0) {
+				align_node_free(first);
+				rc = align_err_nomem(e);
+				break;
+			}
+			if (push_node(&d->p, &d->np, first) < 0) {
 				rc = align_err_nomem(e);
 				break;
 			}
@@ -548,16 +552,15 @@ apply_list(struct align_distiller *d, struct align_err *e)
 			const char *old = align_map_str(first, "statement");
 
 			/* Reworded: agreement and objections were to the old
-			 * words.  Either way the line is the group's now. */
-			if ((old == NULL || strcmp(old, s) != 0) &&
+			 * words.  Either way the line is the group's now.
+			 * (first is out of d->p: freed on a failure.) */
+			if (((old == NULL || strcmp(old, s) != 0) &&
 			    (align_map_put_str(first, "statement", s) < 0 ||
 			    align_map_put(first, "agreed", align_seq()) < 0 ||
 			    align_map_put(first, "objections", align_seq()) <
-			    0)) {
-				rc = align_err_nomem(e);
-				break;
-			}
-			if (align_map_put_str(first, "source", "manual") < 0) {
+			    0)) ||
+			    align_map_put_str(first, "source", "manual") < 0) {
+				align_node_free(first);
 				rc = align_err_nomem(e);
 				break;
 			}
@@ -567,6 +570,7 @@ apply_list(struct align_distiller *d, struct align_err *e)
 			    sizeof(*o));
 
 			if (o == NULL) {
+				align_node_free(first);
 				rc = align_err_nomem(e);
 				break;
 			}
@@ -695,8 +699,11 @@ agree(struct align_distiller *d, struct align_err *e)
 		    "participant");
 		o = align_map();
 		if (o == NULL || align_map_put_str(o, "participant", who) < 0 ||
-		    align_map_put_str(o, "reason", d->o.reason[j]) < 0 ||
-		    align_seq_push(align_map_get(p, "objections"), o) < 0)
+		    align_map_put_str(o, "reason", d->o.reason[j]) < 0) {
+			align_node_free(o);
+			return align_err_nomem(e);
+		}
+		if (align_seq_push(align_map_get(p, "objections"), o) < 0)
 			return align_err_nomem(e);
 	}
 	return 0;

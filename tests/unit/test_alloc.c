@@ -396,13 +396,12 @@ survey_of(const char *path, struct align_buf *out, struct align_err *e)
 	if (c == NULL)
 		return -1;
 	o.now = "2026-12-02T12:00:00Z";
-	if ((rc = align_survey_begin(&s, c, &o, e)) == 0) {
+	if ((rc = align_survey_begin(&s, c, &o, e)) == 0)
 		while ((rc = align_survey_next(&s, c, &rec, e)) > 0) {
 			align_emit_record(out, rec);
 			align_node_free(rec);
 		}
-		align_survey_release(&s);
-	}
+	align_survey_release(&s);	/* after a failed begin too */
 	align_csv_close(c);
 	return rc < 0 ? -1 : 0;
 }
