@@ -430,12 +430,42 @@ test_synonym_files(void **state)
 	align_themer_free(t);
 }
 
+/* Letters of every kind make words; accents hint at the language. */
+static void
+test_letters_and_accents(void **state)
+{
+	char longword[300];
+
+	(void)state;
+	terms("\xc2\xbf" "Ma\xc3\xb1" "ana? \xc2\xa1" "S\xc3\xad!");
+	assert_int_equal(a.lang, ALIGN_ES);
+	terms("Acci\xc3\xb3n r\xc3\xa1pida, t\xc3\xba");
+	assert_int_equal(a.lang, ALIGN_ES);
+	terms("Gar\xc3\xa7on, \xc5\x93uvre, tr\xc3\xa8s, f\xc3\xaate, o\xc3\xb9,"
+	    " ma\xc3\xaetre, h\xc3\xb4tel, s\xc3\xbbr, No\xc3\xabl, na\xc3\xaf" "f");
+	assert_int_equal(a.lang, ALIGN_FR);
+	/* Han, a titlecase digraph, a modifier letter, combining marks: each
+	 * stays in its word. */
+	assert_string_equal(terms("\xe6\x97\xa5\xe6\x9c\xac"),
+	    "\xe6\x97\xa5\xe6\x9c\xac");
+	assert_int_equal(a.nterm, 1);
+	terms("\xc7\x85" "ebi k\xca\xb0" "at na\xcc\x88ive");
+	assert_int_equal(a.nterm, 3);
+	/* A word longer than any stem is kept whole, not cut. */
+	memset(longword, 'x', sizeof(longword) - 1);
+	longword[sizeof(longword) - 1] = '\0';
+	terms(longword);
+	assert_int_equal(a.nterm, 1);
+	assert_true(strlen(align_words_term(&w, a.term[0])) >= 200);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_languages),
 		cmocka_unit_test(test_stop_words_go_and_stems_meet),
+		cmocka_unit_test(test_letters_and_accents),
 		cmocka_unit_test(test_other_words_same_concept),
 		cmocka_unit_test(test_user_synonyms),
 		cmocka_unit_test(test_scores),
