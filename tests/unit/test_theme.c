@@ -15,6 +15,7 @@
 #include "../../lib/theme.h"
 #include "../../lib/words.h"
 #include "../../lib/writer.h"
+#include "helpers.h"
 
 static struct align_words w;
 static struct align_analysis a = ALIGN_ANALYSIS_INIT;
@@ -459,6 +460,68 @@ test_letters_and_accents(void **state)
 	assert_true(strlen(align_words_term(&w, a.term[0])) >= 200);
 }
 
+/* Themes of the input that are odd: responses that are not ids, ids that
+ * are gone or already placed, no list, a list that is a word, no id. */
+static void
+test_odd_themes_of_the_input(void **state)
+{
+	static const char text[] = "---\nkind: session\nid: s\n"
+	    "participants: [Ana, Ben, Carla]\n"
+	    "---\nkind: response\nid: r-1\nparticipant: Ana\n"
+	    "text: She stayed late with us.\n"
+	    "---\nkind: response\nid: r-2\nparticipant: Ben\n"
+	    "text: He taught me the budget.\n"
+	    "---\nkind: response\nid: r-3\nparticipant: Carla\n"
+	    "text: She listened to everyone.\n"
+	    "---\nkind: response\nid: r-4\nparticipant: Ana\n"
+	    "text: He stayed when it was hard.\n"
+	    "---\nkind: theme\nid: t1\nlabel: ours\nsource: manual\n"
+	    "responses: [r-1, [x], {a: b}, r-9]\n"
+	    "---\nkind: theme\nid: t2\nlabel: also\nsource: manual\n"
+	    "responses: [r-1, r-2]\n"
+	    "---\nkind: theme\nid: t3\nlabel: none yet\nsource: manual\n"
+	    "---\nkind: theme\nid: t4\nlabel: odd\nresponses: r-3\n"
+	    "---\nkind: theme\nlabel: no id\nresponses: [r-4]\n";
+	static const char *const move[] = { "r-4=t3" };
+	static const char *const merge[] = { "t4,t2" };
+	char path[32];
+	char *paths[1];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+	struct align_theme_opts o = defaults();
+	struct align_themer *t;
+	size_t i;
+	char *x;
+
+	(void)state;
+	tmpfile_with(path, text, sizeof(text) - 1);
+	paths[0] = path;
+	all = align_read_all(paths, 1, NULL, &e);
+	unlink(path);
+	assert_non_null(all);
+	o.move = move;
+	o.nmove = 1;
+	o.merge = merge;
+	o.nmerge = 1;
+	o.keep_text = 1;
+	t = align_themer_new(&o, &e);
+	for (i = 0; i < all->n; i++)
+		assert_int_equal(align_themer_add(t, all->item[i], &e), 0);
+	if (align_themer_run(t, &e) < 0)
+		fail_msg("%s", e.msg);
+	x = all_records(t);
+	/* r-1 is "ours" alone; r-2 came with t2 into t4 ("odd"); r-4 went
+	 * to t3.  (Ids are given again by rank.) */
+	assert_non_null(strstr(x, "label: ours\nresponses: [r-1]\n"));
+	assert_non_null(strstr(x, "label: none yet\nresponses: [r-4]\n"));
+	assert_non_null(strstr(x, "label: odd\nresponses: [r-2]\n"));
+	assert_null(strstr(x, "r-9"));
+	assert_null(strstr(x, "label: also"));
+	free(x);
+	align_themer_free(t);
+	align_node_free(all);
+}
+
 int
 main(void)
 {
@@ -475,6 +538,7 @@ main(void)
 		cmocka_unit_test(test_bad_edits),
 		cmocka_unit_test(test_edits_on_a_session),
 		cmocka_unit_test(test_synonym_files),
+		cmocka_unit_test(test_odd_themes_of_the_input),
 	};
 
 	return cmocka_run_group_tests_name("theme", tests, setup, teardown);
