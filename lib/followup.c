@@ -676,16 +676,19 @@ align_followup_report(struct align_buf *b, const struct align_node *recs,
 		    md ? "" : align_map_str(f, "with"), md ? "" : off);
 		for (i = 0; i < cs->n; i++) {
 			const char *cid = align_map_str(cs->item[i], "id");
+			const char *who = align_map_str(cs->item[i],
+			    "participant");
+			const char *what = align_map_str(cs->item[i],
+			    "commitment");
 			size_t c[3] = { 0, 0, 0 };
 
-			if (cid)
-				outcomes_of(recs, fid, cid, c);
+			if (cid == NULL || what == NULL)
+				continue;	/* not a commitment */
+			outcomes_of(recs, fid, cid, c);
 			align_buf_printf(b, "%s%s %s: %s (%zu success%s, %zu "
-			    "mixed, %zu failure%s)\n", md ? "- " : "  ",
-			    cid ? cid : "?", align_map_str(cs->item[i],
-			    "participant"), align_map_str(cs->item[i],
-			    "commitment"), c[0], c[0] == 1 ? "" : "es", c[1],
-			    c[2], c[2] == 1 ? "" : "s");
+			    "mixed, %zu failure%s)\n", md ? "- " : "  ", cid,
+			    who ? who : "?", what, c[0], c[0] == 1 ? "" : "es",
+			    c[1], c[2], c[2] == 1 ? "" : "s");
 		}
 	}
 	/* Who has not checked in, and what was recognised, a round at a

@@ -364,6 +364,69 @@ test_report_passes_over_odd_records(void **state)
 	align_node_free(all);
 }
 
+/* A one-to-one: its commitments, their check-ins and recognition in the
+ * report; its calendar without a session title. */
+static void
+test_one_to_one_report(void **state)
+{
+	struct align_node *all = stream("---\nkind: session\nid: s\n"
+	    "---\nkind: followup\nid: f1\ndate: 2027-01-06T09:00:00Z\n"
+	    "with: Dev\nevery: 1w\npairs: [[Ana, Dev]]\n"
+	    "commitments:\n  - id: c1\n    participant: Dev\n"
+	    "    commitment: asks before deciding\n  - id: c2\n"
+	    "    commitment: reviews weekly\n  - odd\n"
+	    "---\nkind: checkin\nid: k1\nfollowup: f1\nparticipant: Dev\n"
+	    "principle: c1\noutcome: success\nat: 2027-01-06T10:00:00Z\n"
+	    "---\nkind: checkin\nid: k2\nfollowup: f1\nparticipant: Dev\n"
+	    "principle: c1\noutcome: failure\nat: 2027-01-13T10:00:00Z\n"
+	    "recognition: Asked the team first\n");
+	struct align_node *f = align_seq();
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_time now;
+
+	(void)state;
+	align_followup_report(&b, all, 0, 0);
+	assert_non_null(strstr(b.p, "one-to-one with Dev"));
+	assert_non_null(strstr(b.p, "c1 Dev: asks before deciding (1 success, "
+	    "0 mixed, 1 failure)"));
+	/* No participant shows as such; what is not a commitment, not. */
+	assert_non_null(strstr(b.p, "c2 ?: reviews weekly (0 successes"));
+	assert_null(strstr(b.p, "(null)"));
+	assert_non_null(strstr(b.p, "Asked the team first"));
+	align_buf_reset(&b);
+	align_followup_report(&b, all, 1, 0);
+	assert_non_null(strstr(b.p, "## f1: one-to-one with Dev"));
+	align_buf_reset(&b);
+	align_seq_push(f, align_node_copy(all->item[1]));
+	align_time_parse("2026-12-01T00:00:00Z", &now, NULL);
+	assert_int_equal(align_followup_ics(&b, all->item[0], f, 0, &now, &e),
+	    0);
+	assert_non_null(strstr(b.p, "DURATION:PT30M"));
+	align_buf_release(&b);
+	align_node_free(f);
+	align_node_free(all);
+}
+
+/* Earlier rounds that are not lists of names count for nothing. */
+static void
+test_pairs_past_odd_rounds(void **state)
+{
+	struct align_node *all = stream("---\nkind: x\nused: [[Ana, [Ben]], "
+	    "Carla, [Dev, Elif], {a: b}]\n");
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *pairs;
+
+	(void)state;
+	assert_int_equal(align_pairs(people, 4, align_map_get(all->item[0],
+	    "used"), 1, &pairs, &e), 0);
+	assert_int_equal(pairs->n, 2);
+	assert_int_equal(align_pairs_repeats(pairs, align_map_get(all->item[0],
+	    "used")), 0);
+	align_node_free(pairs);
+	align_node_free(all);
+}
+
 int
 main(void)
 {
@@ -377,6 +440,8 @@ main(void)
 		cmocka_unit_test(test_plan_refuses_bad_options),
 		cmocka_unit_test(test_checkin_needs_a_round),
 		cmocka_unit_test(test_report_passes_over_odd_records),
+		cmocka_unit_test(test_one_to_one_report),
+		cmocka_unit_test(test_pairs_past_odd_rounds),
 	};
 
 	return cmocka_run_group_tests_name("followup", tests, NULL, NULL);
