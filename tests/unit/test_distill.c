@@ -341,6 +341,94 @@ test_votes_and_objections_are_checked(void **state)
 	}
 }
 
+/* Principles of an earlier run, with their votes, merged in a list: the
+ * votes add up, the themes join; drafts from odd labels. */
+static void
+test_merged_votes_and_odd_labels(void **state)
+{
+	static const char list[] = "p1 p2 We stay and teach.\n";
+	static char path[] = "/tmp/align-test-merge-list";
+	struct align_distill_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_distiller *d;
+	const struct align_node *p;
+	struct align_node *recs[4];
+	size_t i;
+	FILE *fp = fopen(path, "w");
+
+	(void)state;
+	fputs(list, fp);
+	fclose(fp);
+	recs[0] = align_record_new("principle");
+	align_map_put_str(recs[0], "id", "p1");
+	align_map_put_str(recs[0], "statement", "We stay.");
+	align_map_put(recs[0], "themes", align_seq());
+	align_seq_push_str(align_map_get(recs[0], "themes"), "t1");
+	align_map_put(recs[0], "votes", align_map());
+	align_map_put(align_map_get(recs[0], "votes"), "Ana",
+	    align_scalar_int(2));
+	recs[1] = align_node_copy(recs[0]);
+	align_map_put_str(recs[1], "id", "p2");
+	align_map_put_str(recs[1], "statement", "We teach.");
+	align_seq_push_str(align_map_get(recs[1], "themes"), "t2");
+	align_map_put(align_map_get(recs[1], "votes"), "Ben",
+	    align_scalar_int(1));
+	recs[2] = theme("t1", "", "r-1");
+	recs[3] = theme("t2", "we keep our word!", "r-1");
+	o.max = 7;
+	o.budget = 5;
+	o.per = 3;
+	o.list = path;
+	d = align_distiller_new(&o, &e);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(align_distiller_add(d, recs[i], &e), 0);
+		align_node_free(recs[i]);
+	}
+	assert_int_equal(align_distiller_propose(d, &e), 0);
+	assert_int_equal(align_distiller_run(d, &e), 0);
+	assert_int_equal(align_distiller_count(d), 1);
+	p = align_distiller_record(d, 0);
+	assert_string_equal(align_map_str(p, "statement"), "We stay and teach.");
+	assert_int_equal(align_map_get(p, "themes")->n, 2);
+	assert_string_equal(align_map_str(align_map_get(p, "votes"), "Ana"),
+	    "4");
+	assert_string_equal(align_map_str(align_map_get(p, "votes"), "Ben"),
+	    "1");
+	align_distiller_free(d);
+	unlink(path);
+	/* Drafts: a label already a principle keeps its words and its
+	 * mark; a theme without a label is named by its id. */
+	o.list = NULL;
+	d = align_distiller_new(&o, &e);
+	recs[0] = theme("t1", "", "r-1");
+	recs[1] = theme("t2", "we keep our word!", "r-1");
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(align_distiller_add(d, recs[i], &e), 0);
+		align_node_free(recs[i]);
+	}
+	assert_int_equal(align_distiller_run(d, &e), 0);
+	assert_int_equal(align_distiller_count(d), 2);
+	{
+		int kept = 0, named = 0;
+
+		for (i = 0; i < 2; i++) {
+			const char *st = statement(d, i);
+
+			kept += strcmp(st, "We keep our word!") == 0;
+			named += strstr(st, "t1") != NULL;
+		}
+		assert_int_equal(kept, 1);
+		assert_int_equal(named, 1);
+	}
+	align_distiller_free(d);
+	/* A list that is not there. */
+	o.list = "/nonexistent/list.txt";
+	d = align_distiller_new(&o, &e);
+	assert_int_equal(align_distiller_run(d, &e), -1);
+	assert_int_equal(e.status, 66);
+	align_distiller_free(d);
+}
+
 int
 main(void)
 {
@@ -351,6 +439,7 @@ main(void)
 		cmocka_unit_test(test_over_budget),
 		cmocka_unit_test(test_edited_lists),
 		cmocka_unit_test(test_votes_and_objections_are_checked),
+		cmocka_unit_test(test_merged_votes_and_odd_labels),
 	};
 
 	return cmocka_run_group_tests_name("distill", tests, NULL, NULL);
