@@ -35,6 +35,7 @@ struct input {
 	unsigned long line, col; /* position of the next byte to validate */
 	int need;		/* continuation bytes still expected */
 	unsigned char lo, hi;	/* range of the next continuation byte */
+	unsigned char lead, prev; /* the character's first and last bytes */
 	unsigned long bline, bcol; /* where that character began */
 	size_t line_bytes;	/* bytes since the last newline */
 	size_t since_doc;	/* bytes since the last "---" line */
@@ -109,21 +110,23 @@ verr(struct align_reader *r, unsigned long line, unsigned long col,
 	    "%s", msg);
 }
 
-/* How many of the first n bytes of p, in whole words of eight, are ASCII
- * other than NUL and newline. */
+/* How many of the first n bytes of p, in whole words of eight, are
+ * printable ASCII. */
 static size_t
 ascii_run(const unsigned char *p, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-	const uint64_t nl = ones * '\n';
+	const uint64_t del = ones * 0x7f;
 	size_t i;
 
 	for (i = 0; i + 8 <= n; i += 8) {
 		uint64_t w, x;
 
 		memcpy(&w, p + i, 8);
-		x = w ^ nl;
-		if (((w - ones) & ~w & high) | (w & high) |
+		x = w ^ del;
+		/* A byte over 0x7f, under 0x20 (NUL, newline, tab, the
+		 * controls), or DEL ends the run. */
+		if ((w & high) | ((w - ones * 0x20) & ~w & high) |
 		    ((x - ones) & ~x & high))
 			break;
 	}
@@ -163,6 +166,19 @@ validate(struct align_reader *r, size_t from, size_t to)
 			in->need--;
 			in->lo = 0x80;
 			in->hi = 0xbf;
+			/* What YAML does not allow, said where it is: the C1
+			 * controls but NEL, and U+FFFE and U+FFFF. */
+			if (in->yaml && in->need == 0 && ((in->lead == 0xc2 &&
+			    c < 0xa0 && c != 0x85) || (in->lead == 0xef &&
+			    in->prev == 0xbf && c >= 0xbe))) {
+				char msg[64];
+
+				snprintf(msg, sizeof(msg), "character U+%04X is "
+				    "not allowed", in->lead == 0xc2 ? c :
+				    0xffc0 | (c & 0x3f));
+				return verr(r, in->bline, in->bcol, msg);
+			}
+			in->prev = c;
 		} else if (c == '\n') {
 			in->line++;
 			in->col = 1;
@@ -175,6 +191,15 @@ validate(struct align_reader *r, size_t from, size_t to)
 		} else if (c == 0) {
 			return verr(r, in->line, in->col, "NUL byte in text");
 		} else if (c < 0x80) {
+			/* libyaml refuses them too, but by byte offset. */
+			if (in->yaml && ((c < 0x20 && c != '\t' && c != '\r') ||
+			    c == 0x7f)) {
+				char msg[64];
+
+				snprintf(msg, sizeof(msg), "control character "
+				    "U+%04X is not allowed", c);
+				return verr(r, in->line, in->col, msg);
+			}
 			in->col++;
 			if (in->dash >= 0 && c == '-' && ++in->dash == 3) {
 				in->since_doc = 0;
@@ -186,6 +211,7 @@ validate(struct align_reader *r, size_t from, size_t to)
 			in->bline = in->line;
 			in->bcol = in->col++;
 			in->dash = -1;
+			in->lead = c;
 			in->lo = 0x80;
 			in->hi = 0xbf;
 			if (c >= 0xc2 && c <= 0xdf)

@@ -346,6 +346,58 @@ test_name_prefixes(void **state)
 	assert_int_equal(align_name_prefix("no colon at all"), 0);
 }
 
+/* Plain text without a final newline, paragraphs with trailing blanks,
+ * a control character in YAML, and every call after an error. */
+static void
+test_more_edges(void **state)
+{
+	char a[32], b[32];
+	char *paths[2] = { a, b };
+	struct align_read_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_reader *r;
+	struct align_node *all, *rec;
+	const char *para = "First line  \n  second  \n \t \nThird\n";
+
+	(void)state;
+	tmpfile_with(a, "Ana: one\nBen: two", 17);
+	tmpfile_with(b, "---\nkind: response\nid: r-x\ntext: three\n", 38);
+	all = align_read_all(paths, 2, NULL, &e);
+	assert_non_null(all);
+	assert_int_equal(all->n, 3);
+	assert_string_equal(align_map_str(all->item[1], "text"), "two");
+	align_node_free(all);
+	unlink(b);
+	unlink(a);
+	o.paragraphs = 1;
+	all = read_text(para, strlen(para), &o, &e);
+	assert_non_null(all);
+	assert_int_equal(all->n, 2);
+	/* Blanks at the ends of lines go; an indent inside is kept. */
+	assert_string_equal(align_map_str(all->item[0], "text"),
+	    "First line\n  second");
+	align_node_free(all);
+	/* A control character: where it is, not at which byte. */
+	ERR("---\nkind: a\nt: x\x01y\n", 3, 5, "U+0001 is not allowed");
+	ERR("---\nkind: a\nt: \"abcdefghijkl\x7fz\"\n", 3, 17,
+	    "U+007F is not allowed");
+	ERR("---\nkind: a\nt: \"x\xc2\x81y\"\n", 3, 6,
+	    "U+0081 is not allowed");
+	ERR("---\nkind: a\nt: \"x\xef\xbf\xbfy\"\n", 3, 6,
+	    "U+FFFF is not allowed");
+	/* After an error, every call says it again. */
+	tmpfile_with(a, "---\nkind: [a]\n", 14);
+	paths[0] = a;
+	r = align_reader_open(paths, 1, NULL, &e);
+	assert_int_equal(align_reader_next(r, &rec, &e), -1);
+	e = (struct align_err)ALIGN_ERR_INIT;
+	assert_int_equal(align_reader_next(r, &rec, &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_int_equal(e.line, 2);
+	align_reader_free(r);
+	unlink(a);
+}
+
 /* n response records, as a YAML stream, into a temporary file. */
 static void
 stream_file(char *path, size_t n, const char *tail)
@@ -518,6 +570,7 @@ main(void)
 		cmocka_unit_test(test_empty_documents_and_comments),
 		cmocka_unit_test(test_detection_and_edges),
 		cmocka_unit_test(test_name_prefixes),
+		cmocka_unit_test(test_more_edges),
 		cmocka_unit_test(test_ahead_reads_the_same),
 		cmocka_unit_test(test_ahead_error_after_records),
 		cmocka_unit_test(test_ahead_stopped_early),
