@@ -22,4 +22,24 @@ tmpfile_with(char *path, const char *s, size_t n)
 	close(fd);
 }
 
+#ifdef ALIGN_READER_H
+/* The records of a YAML text, which must read (cmocka included first). */
+static inline struct align_node *
+stream(const char *text)
+{
+	char path[32];
+	char *paths[1];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+
+	tmpfile_with(path, text, strlen(text));
+	paths[0] = path;
+	all = align_read_all(paths, 1, NULL, &e);
+	unlink(path);
+	if (all == NULL)
+		fail_msg("%lu:%lu: %s", e.line, e.col, e.msg);
+	return all;
+}
+#endif
+
 #endif

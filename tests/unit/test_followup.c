@@ -148,23 +148,6 @@ test_due_once(void **state)
 	align_node_free(recs);
 }
 
-/* The records of a YAML text. */
-static struct align_node *
-stream(const char *text)
-{
-	char path[32];
-	char *paths[1];
-	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *all;
-
-	tmpfile_with(path, text, strlen(text));
-	paths[0] = path;
-	all = align_read_all(paths, 1, NULL, &e);
-	unlink(path);
-	if (all == NULL)
-		fail_msg("%lu:%lu: %s", e.line, e.col, e.msg);
-	return all;
-}
 
 static const char session[] = "---\nkind: session\nid: s\n"
     "title: Alignment\ndate: 2027-01-06T12:00:00Z\nfacilitator: Ana\n"

@@ -16,22 +16,6 @@
 #include "../../lib/when.h"
 #include "helpers.h"
 
-static struct align_node *
-stream(const char *text)
-{
-	char path[32];
-	char *paths[1];
-	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *all;
-
-	tmpfile_with(path, text, strlen(text));
-	paths[0] = path;
-	all = align_read_all(paths, 1, NULL, &e);
-	unlink(path);
-	if (all == NULL)
-		fail_msg("%lu:%lu: %s", e.line, e.col, e.msg);
-	return all;
-}
 
 /* A session's date and duration that cannot be read are named. */
 static void
