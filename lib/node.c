@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,7 +274,7 @@ align_node_free(struct align_node *n)
 {
 	size_t i;
 
-	if (n == NULL)
+	if (n == NULL || n->pooled)
 		return;
 	for (i = 0; i < n->n; i++) {
 		align_node_free(n->item[i]);
@@ -308,4 +309,145 @@ align_record_new(const char *kind)
 		return NULL;
 	}
 	return rec;
+}
+
+/* Blocks of a pool: most of POOL_BLOCK bytes; a larger one for what does
+ * not fit, freed when the pool is reset. */
+#define POOL_BLOCK 65536
+
+struct align_pool_block {
+	struct align_pool_block *next;
+	size_t size;
+	max_align_t data[];
+};
+
+static void *
+pool_alloc(struct align_pool *p, size_t n)
+{
+	struct align_pool_block *b;
+	void *v;
+
+	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	if (p->cur && p->used + n <= p->cur->size) {
+		v = (char *)p->cur->data + p->used;
+		p->used += n;
+		return v;
+	}
+	/* The next block, kept from before, or a new one after cur. */
+	b = p->cur ? p->cur->next : p->head;
+	if (b == NULL || n > b->size) {
+		size_t size = n > POOL_BLOCK ? n : POOL_BLOCK;
+
+		if ((b = malloc(sizeof(*b) + size)) == NULL)
+			return NULL;
+		b->size = size;
+		if (p->cur) {
+			b->next = p->cur->next;
+			p->cur->next = b;
+		} else {
+			b->next = p->head;
+			p->head = b;
+		}
+	}
+	p->cur = b;
+	p->used = n;
+	return b->data;
+}
+
+struct align_node *
+align_pool_container(struct align_pool *p, enum align_type type)
+{
+	struct align_node *n = pool_alloc(p, sizeof(*n));
+
+	if (n) {
+		memset(n, 0, sizeof(*n));
+		n->type = type;
+		n->pooled = 1;
+	}
+	return n;
+}
+
+char *
+align_pool_strdup(struct align_pool *p, const char *s, size_t len)
+{
+	char *c = pool_alloc(p, len + 1);
+
+	if (c) {
+		memcpy(c, s, len);
+		c[len] = '\0';
+	}
+	return c;
+}
+
+struct align_node *
+align_pool_scalar(struct align_pool *p, const char *s, size_t len)
+{
+	struct align_node *n = align_pool_container(p, ALIGN_SCALAR);
+
+	if (n && (n->str = align_pool_strdup(p, s, len)) == NULL)
+		return NULL;
+	if (n)
+		n->len = len;
+	return n;
+}
+
+int
+align_pool_append(struct align_pool *p, struct align_node *to, char *key,
+    struct align_node *val)
+{
+	if (val == NULL)
+		return -1;
+	if (to->n == to->cap) {
+		size_t cap = to->cap ? to->cap * 2 : 8;
+		struct align_node **item = pool_alloc(p, cap * sizeof(*item));
+		char **k = to->type == ALIGN_MAP ?
+		    pool_alloc(p, cap * sizeof(*k)) : NULL;
+
+		if (item == NULL || (to->type == ALIGN_MAP && k == NULL))
+			return -1;
+		if (to->n)
+			memcpy(item, to->item, to->n * sizeof(*item));
+		if (k && to->n)
+			memcpy(k, to->key, to->n * sizeof(*k));
+		to->item = item;
+		to->key = k;
+		to->cap = cap;
+	}
+	if (to->type == ALIGN_MAP)
+		to->key[to->n] = key;
+	to->item[to->n++] = val;
+	return 0;
+}
+
+void
+align_pool_reset(struct align_pool *p)
+{
+	struct align_pool_block **b = &p->head;
+
+	/* The large blocks go: one odd record does not keep its memory. */
+	while (*b) {
+		if ((*b)->size > POOL_BLOCK) {
+			struct align_pool_block *big = *b;
+
+			*b = big->next;
+			free(big);
+		} else {
+			b = &(*b)->next;
+		}
+	}
+	p->cur = NULL;
+	p->used = 0;
+}
+
+void
+align_pool_release(struct align_pool *p)
+{
+	while (p->head) {
+		struct align_pool_block *b = p->head;
+
+		p->head = b->next;
+		free(b);
+	}
+	p->cur = NULL;
+	p->used = 0;
 }

@@ -26,6 +26,9 @@ struct align_node {
 	enum align_type type;
 	int raw;		/* scalar: a plain number, boolean or null in
 				 * the input, written back plain; 0 for text */
+	int pooled;		/* it and all below it live in an align_pool:
+				 * read-only, and align_node_free() leaves
+				 * them to the pool */
 	char *str;		/* scalar: NUL-terminated UTF-8 */
 	size_t len;		/* scalar: bytes in str */
 	size_t n, cap;		/* seq and map: entries */
@@ -75,6 +78,30 @@ struct align_node *align_node_copy(const struct align_node *n);
 /* 1 when a and b hold the same data (positions aside). */
 int align_node_equal(const struct align_node *a, const struct align_node *b);
 void align_node_free(struct align_node *n);
+
+/*
+ * A pool: the nodes of many records in a few large blocks, given back all
+ * at once.  Trees built in it are read-only.  The constructors below
+ * return NULL and the appends -1 when out of memory.
+ */
+struct align_pool_block;
+struct align_pool {
+	struct align_pool_block *head, *cur;	/* blocks; the one in use */
+	size_t used;				/* bytes of cur in use */
+};
+#define ALIGN_POOL_INIT { NULL, NULL, 0 }
+
+struct align_node *align_pool_scalar(struct align_pool *p, const char *s,
+    size_t len);
+struct align_node *align_pool_container(struct align_pool *p,
+    enum align_type type);
+char *align_pool_strdup(struct align_pool *p, const char *s, size_t len);
+/* Append to a pooled sequence (key NULL) or mapping: 0 or -1. */
+int align_pool_append(struct align_pool *p, struct align_node *to,
+    char *key, struct align_node *val);
+/* Forget every node: the blocks are kept for what comes next. */
+void align_pool_reset(struct align_pool *p);
+void align_pool_release(struct align_pool *p);
 
 /* A record's kind and id, or NULL. */
 const char *align_record_kind(const struct align_node *rec);

@@ -19,8 +19,9 @@
 #include "writer.h"
 
 #define CHUNK 65536
-#define AHEAD_BATCH 256		/* records handed over at a time */
+#define AHEAD_BATCH 128		/* records handed over at a time */
 #define AHEAD_BATCHES 8		/* batches read ahead at most */
+#define AHEAD_WAKE 4		/* batches ready (or room) that wake */
 
 /* One open input file, its bytes validated as they are read. */
 struct input {
@@ -61,6 +62,7 @@ struct ahead_item {
 struct ahead_batch {
 	struct ahead_item item[AHEAD_BATCH];
 	size_t n;
+	struct align_pool pool;	/* where its YAML records live */
 	int rc;			/* after the items: 1 more, 0 end, -1 err */
 	struct align_err err;
 };
@@ -72,6 +74,9 @@ struct ahead {
 	struct ahead_batch ring[AHEAD_BATCHES];
 	size_t head, count;	/* batches ready: head, head + 1, ... */
 	int stop;
+	int hungry, full;	/* the caller waits for more, the thread for
+				 * room: woken when there is a good deal of
+				 * it, for a wake-up costs more than a batch */
 	struct ahead_batch fill; /* the one the thread is filling */
 	size_t at;		/* items of ring[head] handed out */
 	int taken;		/* ring[head] is the caller's */
@@ -97,10 +102,13 @@ struct align_reader {
 	unsigned long rec_line;
 	int rec_plain;
 	struct ahead *ahead;	/* NULL: read when asked */
+	struct align_pool *pool; /* reading ahead: YAML records are made
+				 * here, not with malloc one node at a time */
 	struct ahead_item out;	/* what the record last returned was */
 };
 
 static void ahead_stop(struct align_reader *);
+static void ahead_nudge(struct ahead *);
 
 static int
 verr(struct align_reader *r, unsigned long line, unsigned long col,
@@ -264,9 +272,12 @@ fill(struct align_reader *r)
 		/* An unfinished append beyond the limit is not read. */
 		if (in->limit >= 0 && (long long)want > in->limit - in->total)
 			want = (size_t)(in->limit - in->total);
-		/* Reading ahead, the thread may be stopped while it waits. */
-		if (r->ahead)
+		/* Reading ahead, the thread may be stopped while it waits;
+		 * and what it has read is for the caller to take now. */
+		if (r->ahead) {
+			ahead_nudge(r->ahead);
 			pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
+		}
 		do
 			n = want ? read(in->fd, in->buf + in->len, want) : 0;
 		while (n < 0 && errno == EINTR);
@@ -405,7 +416,8 @@ close_input(struct align_reader *r)
 	r->in.open = 0;
 	for (i = 0; i < r->sp; i++) {
 		align_node_free(r->stack[i].node);
-		free(r->stack[i].key);
+		if (r->pool == NULL)
+			free(r->stack[i].key);
 	}
 	r->sp = 0;
 	align_node_free(r->root);
@@ -583,6 +595,11 @@ attach(struct align_reader *r, struct align_node *n, struct align_err *e)
 		return 0;
 	}
 	top = &r->stack[r->sp - 1];
+	if (r->pool) {
+		rc = align_pool_append(r->pool, top->node, top->key, n);
+		top->key = NULL;
+		return rc < 0 ? align_err_nomem(e) : 0;
+	}
 	if (top->node->type == ALIGN_SEQ) {
 		if (align_seq_push(top->node, n) < 0)
 			return align_err_nomem(e);
@@ -638,8 +655,15 @@ map_key(struct align_reader *r, yaml_event_t *ev, unsigned long line,
 	if (align_map_find(top->node, s) >= 0)
 		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
 		    "duplicate key '%s'", s);
-	top->key = (char *)ev->data.scalar.value;
-	ev->data.scalar.value = NULL;
+	if (r->pool) {
+		top->key = align_pool_strdup(r->pool, s,
+		    ev->data.scalar.length);
+		if (top->key == NULL)
+			return align_err_nomem(e);
+	} else {
+		top->key = (char *)ev->data.scalar.value;
+		ev->data.scalar.value = NULL;
+	}
 	top->kline = line;
 	top->kcol = col;
 	return 0;
@@ -705,6 +729,11 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 				break;
 			}
 			/* libyaml ends its strings with a NUL: take it. */
+			if (r->pool) {
+				n = align_pool_scalar(r->pool, (const char *)
+				    ev.data.scalar.value, ev.data.scalar.length);
+				break;
+			}
 			n = align_scalar_take((char *)ev.data.scalar.value,
 			    ev.data.scalar.length);
 			ev.data.scalar.value = NULL;
@@ -712,17 +741,20 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 		case YAML_SEQUENCE_START_EVENT:
 			anchor = (const char *)ev.data.sequence_start.anchor;
 			tag = (const char *)ev.data.sequence_start.tag;
-			n = align_seq();
+			n = r->pool ? align_pool_container(r->pool, ALIGN_SEQ) :
+			    align_seq();
 			break;
 		case YAML_MAPPING_START_EVENT:
 			anchor = (const char *)ev.data.mapping_start.anchor;
 			tag = (const char *)ev.data.mapping_start.tag;
-			n = align_map();
+			n = r->pool ? align_pool_container(r->pool, ALIGN_MAP) :
+			    align_map();
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
 			n = r->stack[--r->sp].node;
-			free(r->stack[r->sp].key);
+			if (r->pool == NULL)
+				free(r->stack[r->sp].key);
 			r->stack[r->sp].key = NULL;
 			rc = attach(r, n, e);
 			break;
@@ -988,10 +1020,11 @@ drop(struct ahead_batch *b)
 	size_t j;
 
 	for (j = 0; j < b->n; j++) {
-		align_node_free(b->item[j].rec);
+		align_node_free(b->item[j].rec);	/* plain text */
 		b->item[j].rec = NULL;
 	}
 	b->n = 0;
+	align_pool_reset(&b->pool);
 }
 
 /* The thread that reads ahead: records in batches into the ring, until
@@ -1006,6 +1039,7 @@ ahead_run(void *arg)
 	int rc;
 
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
+	r->pool = &f->pool;
 	do {
 		f->n = 0;
 		do {
@@ -1021,8 +1055,10 @@ ahead_run(void *arg)
 		} while (rc > 0 && f->n < AHEAD_BATCH);
 		f->rc = rc > 0 ? 1 : rc;
 		pthread_mutex_lock(&a->mu);
-		while (a->count == AHEAD_BATCHES && !a->stop)
+		while (a->count == AHEAD_BATCHES && !a->stop) {
+			a->full = 1;
 			pthread_cond_wait(&a->room, &a->mu);
+		}
 		if (a->stop) {
 			pthread_mutex_unlock(&a->mu);
 			break;
@@ -1033,15 +1069,36 @@ ahead_run(void *arg)
 		 * records the caller gave back (freed where they were
 		 * made, which malloc does best), then fill it. */
 		drop(slot);
-		*slot = *f;
+		{
+			struct align_pool empty = slot->pool;
+
+			*slot = *f;
+			f->pool = empty;
+		}
 		f->n = 0;
 		pthread_mutex_lock(&a->mu);
 		a->count++;
-		pthread_cond_signal(&a->more);
+		if (a->hungry && (a->count >= AHEAD_WAKE || rc <= 0)) {
+			a->hungry = 0;
+			pthread_cond_signal(&a->more);
+		}
 		pthread_mutex_unlock(&a->mu);
 	} while (rc > 0);
 	drop(f);
 	return NULL;
+}
+
+/* Before the thread may wait for input: a caller waiting for records
+ * takes those there are. */
+static void
+ahead_nudge(struct ahead *a)
+{
+	pthread_mutex_lock(&a->mu);
+	if (a->hungry && a->count > 0) {
+		a->hungry = 0;
+		pthread_cond_signal(&a->more);
+	}
+	pthread_mutex_unlock(&a->mu);
 }
 
 /* Start reading ahead, when asked and there is a processor to do it on;
@@ -1110,12 +1167,17 @@ ahead_next(struct align_reader *r, struct align_node **rec,
 			a->head = (a->head + 1) % AHEAD_BATCHES;
 			a->count--;
 			a->taken = 0;
-			pthread_cond_signal(&a->room);
+			if (a->full && a->count <= AHEAD_BATCHES - AHEAD_WAKE) {
+				a->full = 0;
+				pthread_cond_signal(&a->room);
+			}
 		} else {
 			pthread_mutex_lock(&a->mu);
 		}
-		while (a->count == 0)
+		while (a->count == 0) {
+			a->hungry = 1;
 			pthread_cond_wait(&a->more, &a->mu);
+		}
 		a->taken = 1;
 		a->at = 0;
 		pthread_mutex_unlock(&a->mu);
@@ -1135,9 +1197,18 @@ ahead_stop(struct align_reader *r)
 	pthread_mutex_unlock(&a->mu);
 	pthread_cancel(a->thread);	/* if it waits for input */
 	pthread_join(a->thread, NULL);
-	for (i = 0; i < AHEAD_BATCHES; i++)
+	/* What the thread was making lives in its pool: gone with it. */
+	if (r->pool) {
+		r->sp = 0;
+		r->root = NULL;
+		r->pool = NULL;
+	}
+	for (i = 0; i < AHEAD_BATCHES; i++) {
 		drop(&a->ring[i]);
+		align_pool_release(&a->ring[i].pool);
+	}
 	drop(&a->fill);
+	align_pool_release(&a->fill.pool);
 	pthread_cond_destroy(&a->room);
 	pthread_cond_destroy(&a->more);
 	pthread_mutex_destroy(&a->mu);
@@ -1151,6 +1222,8 @@ align_reader_release(struct align_reader *r, struct align_node *rec)
 	struct ahead *a = r->ahead;
 	struct ahead_item *it;
 
+	if (rec && rec->pooled)
+		return;		/* its batch's pool has it */
 	if (a && a->taken && a->at > 0 &&
 	    (it = &a->ring[a->head].item[a->at - 1])->rec == NULL) {
 		it->rec = rec;	/* the thread frees it */

@@ -49,7 +49,9 @@ struct align_read_opts {
 	const unsigned char *key; /* plain text: pseudonyms with this key */
 	int ahead;		/* parse ahead in a thread of its own (on a
 				 * machine with more than one processor);
-				 * then align_reader_claim() may not be used */
+				 * then align_reader_claim() may not be used,
+				 * and a record is read-only and lasts until
+				 * the next call of align_reader_next() */
 };
 
 struct align_reader;
@@ -65,8 +67,9 @@ struct align_reader *align_reader_open(char *const *paths, size_t n,
 int align_reader_next(struct align_reader *r, struct align_node **rec,
     struct align_err *e);
 
-/* Done with rec, the record last returned: freed, when reading ahead by
- * the thread that made it (align_node_free() would do, more slowly). */
+/* Done with rec, the record last returned: freed (reading ahead, records
+ * of YAML live in the pool of their batch, and plain text records are
+ * freed by the thread that made them; align_node_free() would do). */
 void align_reader_release(struct align_reader *r, struct align_node *rec);
 
 /* Where the record last returned began. */

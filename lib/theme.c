@@ -14,6 +14,13 @@
 
 #define LINKAGE_MAX 400		/* more responses than this: GSDMM */
 #define LABEL_SAMPLE 2000	/* responses of a theme read for its label */
+#define AHEAD 8			/* responses asked for before they are read */
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
 #define KEYWORDS 5
 
 struct resp {
@@ -465,7 +472,11 @@ support(struct align_themer *t, const uint32_t *m, size_t n, uint32_t stamp)
 
 	/* seen[who] holds the theme that last counted them. */
 	for (i = 0; i < n; i++) {
-		int32_t who = t->resp[m[i]].who;
+		int32_t who;
+
+		if (i + AHEAD < n)
+			PREFETCH(&t->resp[m[i + AHEAD]]);
+		who = t->resp[m[i]].who;
 
 		if (who < 0)
 			s++;	/* an unnamed response: someone */
@@ -689,40 +700,25 @@ gram_ok(const struct align_themer *t, const uint32_t *tok, int n)
 
 /* The labelled concept that at least half of a theme's responses hold,
  * the most held of them (the first term among equals); UINT32_MAX when
- * there is none. */
+ * there is none.  count[] holds, for the nheld concepts in held[], how
+ * many responses hold each; it is cleared for the next theme. */
 static uint32_t
-concept_of(const struct align_themer *t, const struct theme *th, int *nomem)
+concept_of(const struct theme *th, uint32_t *count, const uint32_t *held,
+    size_t nheld)
 {
-	uint32_t best = UINT32_MAX, *count;
-	size_t n = align_words_nterms(&t->w), j, k, most = 0;
+	uint32_t best = UINT32_MAX;
+	size_t k, most = 0;
 
-	if ((count = calloc(n ? n : 1, sizeof(*count))) == NULL) {
-		*nomem = 1;
-		return UINT32_MAX;
-	}
-	for (j = 0; j < th->n; j++) {
-		const struct resp *r = &t->resp[th->member[j]];
-		const uint32_t *term = t->terms + r->term;
+	for (k = 0; k < nheld; k++) {
+		uint32_t c = held[k];
 
-		for (k = 0; k < r->nterm; k++) {
-			size_t q;
-
-			if (!align_words_is_concept(&t->w, term[k]) ||
-			    align_words_label(&t->w, term[k]) == NULL)
-				continue;
-			for (q = 0; q < k && term[q] != term[k]; q++)
-				;
-			if (q < k)
-				continue;	/* once a response */
-			count[term[k]]++;
+		if (count[c] > most || (count[c] == most && most > 0 &&
+		    c < best)) {
+			most = count[c];
+			best = c;
 		}
+		count[c] = 0;
 	}
-	for (k = 0; k < n; k++)
-		if (count[k] > most) {
-			most = count[k];
-			best = (uint32_t)k;
-		}
-	free(count);
 	return most * 2 >= th->n && most > 0 ? best : UINT32_MAX;
 }
 
@@ -739,13 +735,17 @@ describe(struct align_themer *t, size_t first, struct align_err *e)
 	uint32_t *all = NULL, **per = NULL;
 	size_t acap = 0;
 	double avg, *weight = NULL;	/* by stem: its score in a theme */
+	uint32_t *count = NULL, *held = NULL;	/* concepts: see concept_of() */
+	size_t nheld;
 	int rc = -1;
 
 	if (nt == 0)
 		return 0;
 	per = calloc(nt, sizeof(*per));
 	weight = calloc(align_words_nterms(&t->w) + 1, sizeof(*weight));
-	if (per == NULL || weight == NULL)
+	count = calloc(align_words_nterms(&t->w) + 1, sizeof(*count));
+	held = malloc((align_words_nterms(&t->w) + 1) * sizeof(*held));
+	if (per == NULL || weight == NULL || count == NULL || held == NULL)
 		goto nomem;
 	/* Count each phrase once a response: in each theme, and in all. */
 	for (i = 0; i < nt; i++) {
@@ -957,36 +957,31 @@ describe(struct align_themer *t, size_t first, struct align_err *e)
 			free(score);
 			goto nomem;
 		}
-		/* A concept of the lexicon most responses share names the
-		 * theme better than any of their words. */
-		{
-			int nomem = 0;
-			uint32_t concept = concept_of(t, th, &nomem);
-
-			if (nomem) {
-				align_buf_release(&label);
-				free(score);
-				goto nomem;
-			}
-			if (concept != UINT32_MAX) {
-				align_buf_reset(&label);
-				align_buf_puts(&label, align_words_label(&t->w,
-				    concept));
-			}
-		}
-		if (label.len == 0)
-			align_buf_puts(&label, "other");
-		/* The most typical response: the one whose words weigh most
-		 * in the theme, for their number. */
+		/* One pass over every response of the theme: the most
+		 * typical, the one whose words weigh most in the theme for
+		 * their number; and the concepts of the lexicon they hold.
+		 * The responses are all over memory: each is asked for a
+		 * few turns before it is read. */
 		for (g = 0; g < pcap && g < grams.n; g++)
 			if (grams.len[g] == 4)
 				weight[gram_stem(&grams, g)] = score[g];
+		nheld = 0;
 		for (j = 0; j < th->n; j++) {
 			const struct resp *r = &t->resp[th->member[j]];
 			const uint32_t *tok = t->toks + r->tok;
+			const uint32_t *term = t->terms + r->term;
 			double s = 0;
-			size_t p, uniq = 0;
+			size_t p, q, uniq = 0;
 
+			if (j + 2 * AHEAD < th->n)
+				PREFETCH(&t->resp[th->member[j + 2 * AHEAD]]);
+			if (j + AHEAD < th->n) {
+				const struct resp *a =
+				    &t->resp[th->member[j + AHEAD]];
+
+				PREFETCH(t->toks + a->tok);
+				PREFETCH(t->terms + a->term);
+			}
 			for (p = 0; p < r->ntok; p++) {
 				if (t->w.tok[tok[p]].stop)
 					continue;
@@ -998,10 +993,34 @@ describe(struct align_themer *t, size_t first, struct align_err *e)
 				top = s;
 				typical = th->member[j];
 			}
+			for (p = 0; p < r->nterm; p++) {
+				if (!align_words_is_concept(&t->w, term[p]) ||
+				    align_words_label(&t->w, term[p]) == NULL)
+					continue;
+				for (q = 0; q < p && term[q] != term[p]; q++)
+					;
+				if (q < p)
+					continue;	/* once a response */
+				if (count[term[p]]++ == 0)
+					held[nheld++] = term[p];
+			}
 		}
 		for (g = 0; g < pcap && g < grams.n; g++)
 			if (grams.len[g] == 4)
 				weight[gram_stem(&grams, g)] = 0;
+		/* A concept of the lexicon most responses share names the
+		 * theme better than any of their words. */
+		{
+			uint32_t concept = concept_of(th, count, held, nheld);
+
+			if (concept != UINT32_MAX) {
+				align_buf_reset(&label);
+				align_buf_puts(&label, align_words_label(&t->w,
+				    concept));
+			}
+		}
+		if (label.len == 0)
+			align_buf_puts(&label, "other");
 		keys = align_seq();
 		for (k = 0; keys && k < nkw; k++) {
 			uint32_t st = gram_stem(&grams, kw[k]);
@@ -1044,6 +1063,8 @@ out:
 	free(per);
 	free(all);
 	free(weight);
+	free(count);
+	free(held);
 	align_dict_release(&grams);
 	free(gv);
 	return rc;
@@ -1225,7 +1246,8 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 		uint64_t set = 0;
 
 		th->support = support(t, th->member, th->n, (uint32_t)i + 1);
-		for (j = 0; j < th->n; j++)
+		/* Which theme of the input this one is, if there were any. */
+		for (j = 0; t->nold > 0 && j < th->n; j++)
 			set += align_siphash(key, resp_id(t, th->member[j]),
 			    strlen(resp_id(t, th->member[j])));
 		/* The list of responses is made when the record is written:

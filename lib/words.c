@@ -103,10 +103,13 @@ split(const char *s, struct span *w, size_t max, int hint[ALIGN_LANGS])
 	int in = 0;
 
 	for (;;) {
-		utf8proc_int32_t c;
-		utf8proc_ssize_t k = utf8proc_iterate(p + i, -1, &c);
+		utf8proc_int32_t c = p[i];
+		utf8proc_ssize_t k = 1;
 		int word;
 
+		/* ASCII, most of any text, needs no decoding. */
+		if (c >= 0x80)
+			k = utf8proc_iterate(p + i, -1, &c);
 		if (k <= 0 || c == 0) {
 			if (in && n < max) {
 				w[n].at = start;
@@ -497,8 +500,10 @@ align_words_analyse(struct align_words *w, const char *text,
 	if (f == NULL)
 		return align_err_nomem(e);
 	/* Letters that tell a language, before case folding turns ß
-	 * into ss. */
-	{
+	 * into ss; plain ASCII has none. */
+	for (i = 0; text[i] && !(text[i] & 0x80); i++)
+		;
+	if (text[i]) {
 		struct span none[1];
 
 		split(text, none, 0, hint);
