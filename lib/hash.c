@@ -359,8 +359,9 @@ dict_hash(const char *s, size_t n)
 		h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
 		h ^= h >> 31;
 	}
-	w = 0;
-	memcpy(&w, p + i, n - i);
+	/* The last bytes, little-endian, without a call for so few. */
+	for (w = 0; i < n; i++)
+		w |= (uint64_t)p[i] << (8 * (i & 7));
 	h = (h ^ w) * 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
 	h *= 0xc4ceb9fe1a85ec53ULL;

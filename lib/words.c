@@ -221,6 +221,7 @@ align_words_release(struct align_words *w)
 	free(w->tok);
 	free(w->concept);
 	free(w->maxlen);
+	free(w->later);
 	free(w->phrase_term);
 	align_dict_release(&w->words);
 	free(w->word_tok);
@@ -253,6 +254,9 @@ term(struct align_words *w, const char *s, size_t n, int concept)
 			return -1;
 		cap = old;
 		if (grow8(&w->maxlen, &cap, (size_t)id + 1) < 0)
+			return -1;
+		cap = old;
+		if (grow8(&w->later, &cap, (size_t)id + 1) < 0)
 			return -1;
 		if ((l = realloc(w->label, cap * sizeof(*l))) == NULL)
 			return -1;
@@ -398,6 +402,9 @@ align_words_lexicon(struct align_words *w, const char *text,
 						break;
 					if (i == 0)
 						first = w->tok[t].stem;
+					else
+						w->later[w->tok[t].stem] |=
+						    (uint8_t)(1 << (i - 1));
 					st = align_words_term(w, w->tok[t].stem);
 					k += (size_t)snprintf(key + k,
 					    sizeof(key) - k, "%s%s",
@@ -554,6 +561,14 @@ align_words_analyse(struct align_words *w, const char *text,
 			long pid;
 
 			if (i + len > n)
+				continue;
+			/* Not a phrase when a word is nowhere such a word
+			 * of one. */
+			for (j = 1; j < len; j++)
+				if (!(w->later[w->tok[a->tok[i + j]].stem] &
+				    (1 << (j - 1))))
+					break;
+			if (j < len)
 				continue;
 			for (j = 0; j < len; j++) {
 				uint32_t st = w->tok[a->tok[i + j]].stem;

@@ -55,6 +55,8 @@ struct align_words {
 	uint32_t *phrase_term;
 	size_t pcap;
 	uint8_t *maxlen;		/* by term: longest phrase it starts */
+	uint8_t *later;			/* by term: bit j-1 when it is word j
+					 * (1 to 7, from 0) of a phrase */
 	struct align_dict words;	/* a word as written -> its entry */
 	uint32_t (*word_tok)[ALIGN_LANGS]; /* its token in each language */
 	uint8_t *word_stop;		/* its stop-word languages */

@@ -54,14 +54,28 @@ align_implicit_type(const char *s, size_t n)
 	return 1;
 }
 
-/* 1 for the bytes that need a closer look in a plain scalar. */
-static int
-special(unsigned char c)
-{
-	return c < 0x20 || c >= 0x7f ? c < 0x20 || c == 0x7f || c == 0xc2 ||
-	    c == 0xe2 || c == 0xef : c == '#' || c == ':' || c == ',' ||
-	    c == '[' || c == ']' || c == '{' || c == '}';
-}
+/* 1 for the bytes that need a closer look in a plain scalar: the C0
+ * controls and DEL, the lead bytes of C1 controls, of the line and
+ * paragraph separators and of the BOM and noncharacters, and # : , [ ] {
+ * }. */
+static const unsigned char special[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
 
 int
 align_plain_ok(const char *s, size_t n, int flow)
@@ -73,7 +87,7 @@ align_plain_ok(const char *s, size_t n, int flow)
 	    p[0] == ' ' || p[n - 1] == ' ' || p[n - 1] == ':')
 		return 0;
 	for (i = 0; i < n; i++) {
-		if (!special(p[i]))
+		if (!special[p[i]])
 			continue;
 		if (p[i] < 0x20 || p[i] == 0x7f)
 			return 0;
