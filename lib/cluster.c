@@ -10,6 +10,7 @@
 #define CHAINS 3	/* Gibbs chains from different starts */
 #define MINDF 2		/* documents a term must be in to count */
 #define CACHED 16	/* terms of a document whose cluster is cached */
+#define REFINE 10	/* rounds of k-means after the sampler, at most */
 
 struct cached {
 	uint64_t h;
@@ -365,6 +366,178 @@ model_alloc(struct model *md, size_t k, size_t v, double alpha, double beta)
 	return 0;
 }
 
+/*
+ * Refinement.  The sampler groups by shared words, but a word it has seen
+ * in many groups weighs as much as a rare one; a few rounds of spherical
+ * k-means over TF-IDF vectors, started from its groups, let the telling
+ * words decide at the edges.  Then every document goes to the nearest
+ * centroid.
+ */
+struct centroids {
+	size_t na;		/* clusters that hold documents */
+	size_t v;		/* terms */
+	double *idf;		/* by term */
+	double *c;		/* [term * na + cluster], unit rows by cluster */
+	uint32_t *id;		/* a centroid's cluster */
+	uint32_t fallback;	/* for documents with no term: the largest */
+};
+
+/* The nearest centroid to document w[0..len) (ties to the first);
+ * score is scratch of na. */
+static uint32_t
+nearest(const struct centroids *ce, const uint32_t *w, size_t len,
+    double *score)
+{
+	size_t i, a, best = 0;
+
+	if (len == 0)
+		return ce->fallback;
+	memset(score, 0, ce->na * sizeof(*score));
+	for (i = 0; i < len; i++) {
+		const double *row = ce->c + (size_t)w[i] * ce->na;
+		double x = ce->idf[w[i]];
+
+		for (a = 0; a < ce->na; a++)
+			score[a] += x * row[a];
+	}
+	for (a = 1; a < ce->na; a++)
+		if (score[a] > score[best] + 1e-12)
+			best = a;
+	return ce->id[best];
+}
+
+/* Centroids of the sample's clusters sz (of k), and in *fit how close
+ * the documents are to theirs (the sum of their cosines): -1 when out of
+ * memory. */
+static int
+centroids(struct centroids *ce, const uint32_t *terms, const size_t *off,
+    const size_t *pick, size_t ns, const uint32_t *map, size_t k,
+    const uint32_t *sz, double *fit)
+{
+	uint32_t w[MAXLEN], *slot = malloc(k * sizeof(*slot));
+	size_t *count = calloc(k, sizeof(*count)), i, j, a, t;
+	double *norm = NULL;
+
+	if (slot == NULL || count == NULL)
+		goto nomem;
+	for (i = 0; i < ns; i++)
+		count[sz[i]]++;
+	ce->na = 0;
+	for (i = 0; i < k; i++) {
+		slot[i] = count[i] ? (uint32_t)ce->na : UINT32_MAX;
+		if (count[i] > count[ce->fallback])
+			ce->fallback = (uint32_t)i;
+		if (count[i])
+			ce->id[ce->na++] = (uint32_t)i;
+	}
+	free(ce->c);
+	if ((ce->c = calloc(ce->v * ce->na + 1, sizeof(*ce->c))) == NULL ||
+	    (norm = calloc(ce->na + 1, sizeof(*norm))) == NULL)
+		goto nomem;
+	for (i = 0; i < ns; i++) {
+		size_t len = doc_terms(terms, off, pick[i], map, w);
+		double d = 0;
+
+		for (j = 0; j < len; j++)
+			d += ce->idf[w[j]] * ce->idf[w[j]];
+		d = d > 0 ? 1 / sqrt(d) : 0;
+		for (j = 0; j < len; j++)
+			ce->c[(size_t)w[j] * ce->na + slot[sz[i]]] +=
+			    ce->idf[w[j]] * d;
+	}
+	for (t = 0; t < ce->v; t++)
+		for (a = 0; a < ce->na; a++)
+			norm[a] += ce->c[t * ce->na + a] * ce->c[t * ce->na + a];
+	*fit = 0;
+	for (a = 0; a < ce->na; a++) {
+		*fit += sqrt(norm[a]);
+		norm[a] = norm[a] > 0 ? 1 / sqrt(norm[a]) : 0;
+	}
+	for (t = 0; t < ce->v; t++)
+		for (a = 0; a < ce->na; a++)
+			ce->c[t * ce->na + a] *= norm[a];
+	free(norm);
+	free(slot);
+	free(count);
+	return 0;
+nomem:
+	free(norm);
+	free(slot);
+	free(count);
+	return -1;
+}
+
+/* Weights of the terms: idf = log((1 + n) / (1 + df)) + 1, df in the
+ * sample.  -1 when out of memory. */
+static int
+weigh(struct centroids *ce, const uint32_t *terms, const size_t *off,
+    const size_t *pick, size_t ns, const uint32_t *map, size_t k)
+{
+	uint32_t w[MAXLEN];
+	size_t i, t;
+
+	ce->idf = calloc(ce->v, sizeof(*ce->idf));
+	ce->id = malloc((k + 1) * sizeof(*ce->id));
+	if (ce->idf == NULL || ce->id == NULL)
+		return -1;
+	for (i = 0; i < ns; i++) {
+		size_t len = doc_terms(terms, off, pick[i], map, w);
+
+		for (t = 0; t < len; t++)
+			if (t == 0 || w[t] != w[t - 1])
+				ce->idf[w[t]] += 1;
+	}
+	for (t = 0; t < ce->v; t++)
+		ce->idf[t] = log((1.0 + (double)ns) / (1.0 + ce->idf[t])) + 1;
+	return 0;
+}
+
+/* Rounds of k-means on the sample from the clusters sz, which it
+ * changes; ce is left with their centroids, fit with how well they fit.
+ * -1 when out of memory. */
+static int
+refine(struct centroids *ce, const uint32_t *terms, const size_t *off,
+    const size_t *pick, size_t ns, const uint32_t *map, size_t k,
+    uint32_t *sz, int rounds, double *fit)
+{
+	uint32_t w[MAXLEN];
+	double *score = malloc((k + 1) * sizeof(*score));
+	size_t i;
+	int r;
+
+	if (score == NULL)
+		return -1;
+	for (r = 0; ; r++) {
+		size_t moved = 0;
+
+		if (centroids(ce, terms, off, pick, ns, map, k, sz, fit) < 0) {
+			free(score);
+			return -1;
+		}
+		if (r == rounds)
+			break;
+		for (i = 0; i < ns; i++) {
+			size_t len = doc_terms(terms, off, pick[i], map, w);
+			uint32_t c = len ? nearest(ce, w, len, score) : sz[i];
+
+			moved += c != sz[i];
+			sz[i] = c;
+		}
+		if (moved == 0)
+			break;
+	}
+	free(score);
+	return 0;
+}
+
+static void
+centroids_free(struct centroids *ce)
+{
+	free(ce->idf);
+	free(ce->c);
+	free(ce->id);
+}
+
 /* Work shared out to threads: a chain, or a part of the documents. */
 struct job {
 	const uint32_t *terms;
@@ -382,6 +555,8 @@ struct job {
 	size_t from, to;
 	uint32_t *z;
 	struct cached *cache;
+	const struct centroids *ce;	/* refined: the nearest centroid */
+	double *score;
 	pthread_t thread;
 	int started;
 };
@@ -421,9 +596,13 @@ assign_job(void *arg)
 			j->z[d] = c->z;
 			continue;
 		}
-		conditional(md, w, len);
-		md->p[md->nact] = 0;	/* no new clusters now */
-		j->z[d] = best_cluster(md);
+		if (j->ce) {
+			j->z[d] = nearest(j->ce, w, len, j->score);
+		} else {
+			conditional(md, w, len);
+			md->p[md->nact] = 0;	/* no new clusters now */
+			j->z[d] = best_cluster(md);
+		}
 		if (len <= CACHED) {
 			c->h = h;
 			c->len = len;
@@ -458,17 +637,19 @@ align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
     struct align_err *e)
 {
 	struct job job[CHAINS], part[2];
+	struct centroids ce;
 	double *scratch = NULL;
 	size_t sample = o->sample ? o->sample : 10000, ns, i, d, v = 0, k;
 	uint32_t *map = NULL, w[MAXLEN];
 	size_t *pick = NULL;
-	int iters = o->iters ? o->iters : 30, r, nchains, best = 0;
+	int iters = o->iters ? o->iters : 50, r, nchains, best = 0;
 	int threads = sysconf(_SC_NPROCESSORS_ONLN) > 1;
 	double alpha, beta;
 	long rc = -1;
 
 	memset(job, 0, sizeof(job));
 	memset(part, 0, sizeof(part));
+	memset(&ce, 0, sizeof(ce));
 	if (n == 0)
 		return 0;
 	alpha = o->alpha > 0 ? o->alpha : 0.1;
@@ -516,9 +697,32 @@ align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
 	chain_job(&job[0]);
 	for (r = 1; r < nchains; r++)
 		job_wait(&job[r]);
-	for (r = 1; r < nchains; r++)
-		if (job[r].ll > job[best].ll)
-			best = r;
+	if (o->refine >= 0) {
+		/* Each chain refined; the one whose documents lie closest
+		 * to their centroids wins, as k-means keeps its best start. */
+		double fit, most = -1;
+
+		ce.v = v ? v : 1;
+		if (weigh(&ce, terms, off, pick, ns, map, k) < 0)
+			goto nomem;
+		for (r = 0; r < nchains; r++) {
+			if (refine(&ce, terms, off, pick, ns, map, k,
+			    job[r].sz, o->refine ? o->refine : REFINE,
+			    &fit) < 0)
+				goto nomem;
+			if (fit > most + 1e-9) {
+				most = fit;
+				best = r;
+			}
+		}
+		if (centroids(&ce, terms, off, pick, ns, map, k, job[best].sz,
+		    &fit) < 0)
+			goto nomem;
+	} else {
+		for (r = 1; r < nchains; r++)
+			if (job[r].ll > job[best].ll)
+				best = r;
+	}
 	/* The counts of the winner, then every document to its most
 	 * probable cluster, in two halves side by side: they share the
 	 * counts, each with its own scratch. */
@@ -540,8 +744,10 @@ align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
 		j->z = z;
 		j->from = r == 0 ? 0 : n / 2;
 		j->to = r == 0 ? n / 2 : n;
-		if ((j->cache = calloc(4096, sizeof(*j->cache))) == NULL)
+		if ((j->cache = calloc(4096, sizeof(*j->cache))) == NULL ||
+		    (j->score = malloc((k + 1) * sizeof(*j->score))) == NULL)
 			goto nomem;
+		j->ce = o->refine >= 0 ? &ce : NULL;
 	}
 	part[1].md.p = scratch;
 	job_start(&part[1], assign_job, threads && n > 1000);
@@ -558,6 +764,9 @@ out:
 	}
 	free(part[0].cache);
 	free(part[1].cache);
+	free(part[0].score);
+	free(part[1].score);
+	centroids_free(&ce);
 	free(scratch);
 	free(pick);
 	free(map);

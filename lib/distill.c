@@ -329,7 +329,9 @@ in_list(const struct align_node *l, const char *s)
 	return 0;
 }
 
-/* Make sure rec has the keys of a principle, in their places. */
+/* Make sure rec has the keys of a principle, in their places, and of
+ * their shapes: a list edited into one word is a list of that word; what
+ * else is not a list (or, for votes, a mapping) starts again empty. */
 static int
 complete(struct align_node *rec)
 {
@@ -337,11 +339,23 @@ complete(struct align_node *rec)
 	    "objections", NULL };
 	size_t i;
 
-	for (i = 0; lists[i]; i++)
-		if (align_map_get(rec, lists[i]) == NULL &&
-		    align_map_put(rec, lists[i], align_seq()) < 0)
+	for (i = 0; lists[i]; i++) {
+		struct align_node *l = align_map_get(rec, lists[i]), *seq;
+
+		if (l && l->type == ALIGN_SEQ)
+			continue;
+		if ((seq = align_seq()) == NULL)
 			return -1;
-	if (align_map_get(rec, "votes") == NULL &&
+		if (l && l->type == ALIGN_SCALAR && !l->raw &&
+		    align_seq_push(seq, align_node_copy(l)) < 0) {
+			align_node_free(seq);
+			return -1;
+		}
+		if (align_map_put(rec, lists[i], seq) < 0)
+			return -1;
+	}
+	if ((align_map_get(rec, "votes") == NULL ||
+	    align_map_get(rec, "votes")->type != ALIGN_MAP) &&
 	    align_map_put(rec, "votes", align_map()) < 0)
 		return -1;
 	return 0;

@@ -1364,6 +1364,25 @@ who_of(const struct align_themer *t, const char *id)
 	    t->people.str[t->resp[r].who];
 }
 
+/* A theme's keywords on a line, when it has any (a list edited by hand
+ * may hold other things: only words are shown). */
+static void
+keywords(struct align_buf *b, const struct align_node *kw, const char *lead,
+    int color)
+{
+	size_t k, shown = 0;
+
+	for (k = 0; kw && kw->type == ALIGN_SEQ && k < kw->n; k++) {
+		if (kw->item[k]->type != ALIGN_SCALAR)
+			continue;
+		align_buf_printf(b, "%s%s%s%s", shown++ ? ", " : lead,
+		    color ? "\033[36m" : "", kw->item[k]->str,
+		    color ? "\033[0m" : "");
+	}
+	if (shown)
+		align_buf_putc(b, '\n');
+}
+
 void
 align_themer_show(const struct align_themer *t, struct align_buf *b,
     enum align_themes_format f, size_t width, int color)
@@ -1407,7 +1426,8 @@ align_themer_show(const struct align_themer *t, struct align_buf *b,
 	for (i = 0; i < t->ntheme; i++) {
 		const struct align_node *rec = t->theme[i].rec;
 		const struct align_node *kw = align_map_get(rec, "keywords");
-		const char *label = align_map_str(rec, "label");
+		const char *label = align_map_str(rec, "label") ?
+		    align_map_str(rec, "label") : "";
 		const char *typ = align_map_str(rec, "typical");
 		const char *text = text_of(t, typ), *who = who_of(t, typ);
 		size_t sup = t->theme[i].support, bar = people > 20 ? 20 :
@@ -1420,13 +1440,7 @@ align_themer_show(const struct align_themer *t, struct align_buf *b,
 			    align_record_id(rec), label, sup, people,
 			    t->theme[i].n, t->theme[i].n == 1 ? "" : "s",
 			    t->theme[i].manual ? " (edited)" : "");
-			if (kw && kw->n) {
-				align_buf_puts(b, "- keywords: ");
-				for (k = 0; k < kw->n; k++)
-					align_buf_printf(b, "%s%s", k ? ", " :
-					    "", kw->item[k]->str);
-				align_buf_putc(b, '\n');
-			}
+			keywords(b, kw, "- keywords: ", 0);
 			if (text)
 				align_buf_printf(b, "\n> %s%s%s\n", text,
 				    who ? " — " : "", who ? who : "");
@@ -1445,14 +1459,7 @@ align_themer_show(const struct align_themer *t, struct align_buf *b,
 			    "\xe2\x96\x91");
 		align_buf_printf(b, " %zu of %zu%s\n", sup, people,
 		    t->theme[i].manual ? "  (edited)" : "");
-		if (kw && kw->n) {
-			align_buf_puts(b, "    ");
-			for (k = 0; k < kw->n; k++)
-				align_buf_printf(b, "%s%s%s%s", k ? ", " : "",
-				    color ? "\033[36m" : "", kw->item[k]->str,
-				    color ? "\033[0m" : "");
-			align_buf_putc(b, '\n');
-		}
+		keywords(b, kw, "    ", color);
 		if (text) {
 			struct align_buf q = ALIGN_BUF_INIT;
 

@@ -2,7 +2,7 @@
  * score - how well the grouping of align-theme finds gold labels.
  *
  *   score [-m gsdmm|linkage] [-l] [-t threshold] [-k K] [-n sample]
- *         [-a alpha] [-b beta] [-s seed] TEXTS LABELS
+ *         [-a alpha] [-b beta] [-r rounds] [-s seed] TEXTS LABELS
  *
  * Reads one text a line and one label a line, groups the texts as
  * align-theme does (-l: with the default lexicon), and prints the number
@@ -57,13 +57,14 @@ main(int argc, char *argv[])
 	size_t *off;
 	long k;
 
-	while ((c = getopt(argc, argv, "a:b:i:k:lm:n:s:t:")) != -1)
+	while ((c = getopt(argc, argv, "a:b:i:k:lm:n:r:s:t:")) != -1)
 		switch (c) {
 		case 'a': o.alpha = atof(optarg); break;
 		case 'b': o.beta = atof(optarg); break;
 		case 'i': o.iters = atoi(optarg); break;
 		case 'n': o.sample = (size_t)atol(optarg); break;
 		case 'k': o.k = (size_t)atol(optarg); break;
+		case 'r': o.refine = atoi(optarg); break;
 		case 'l': lexicon = 1; break;
 		case 'm': method = optarg; break;
 		case 's': o.seed = strtoull(optarg, NULL, 10); break;

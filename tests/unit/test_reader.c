@@ -429,7 +429,31 @@ test_ahead_reads_the_same(void **state)
 	int rc[2];
 
 	(void)state;
-	stream_file(a, 5000, "");
+	/* After the responses: a record larger than a block of the pool,
+	 * one of many keys, long and nested lists, an id said twice. */
+	{
+		size_t cap = 200000, len, i;
+		char *tail = malloc(cap);
+
+		assert_non_null(tail);
+		len = (size_t)snprintf(tail, cap, "---\nkind: x\nid: big\n"
+		    "text: ");
+		for (i = 0; i < 100000; i++)
+			tail[len++] = (char)('a' + i % 26);
+		len += (size_t)snprintf(tail + len, cap - len, "\n---\n"
+		    "kind: x\nid: keys\n");
+		for (i = 0; i < 20; i++)
+			len += (size_t)snprintf(tail + len, cap - len,
+			    "k%zu: %zu\n", i, i);
+		len += (size_t)snprintf(tail + len, cap - len, "list: [");
+		for (i = 0; i < 40; i++)
+			len += (size_t)snprintf(tail + len, cap - len,
+			    "%si%zu", i ? ", " : "", i);
+		snprintf(tail + len, cap - len, "]\nnested: [[a, b], [c, [d, "
+		    "e]], {f: g}, {}, []]\n---\nkind: x\nid: keys\n");
+		stream_file(a, 5000, tail);
+		free(tail);
+	}
 	tmpfile_with(b, text, strlen(text));
 	r[0] = align_reader_open(paths, 2, NULL, &e);
 	o.ahead = 1;
@@ -447,6 +471,8 @@ test_ahead_reads_the_same(void **state)
 			break;
 		assert_string_equal(align_record_id(rec[0]),
 		    align_record_id(rec[1]));
+		assert_true(align_node_equal(rec[0], rec[1]));
+		assert_int_equal(rec[0]->line, rec[1]->line);
 		assert_string_equal(align_reader_file(r[0]),
 		    align_reader_file(r[1]));
 		assert_int_equal(align_reader_line(r[0]),
@@ -456,11 +482,11 @@ test_ahead_reads_the_same(void **state)
 		assert_int_equal(align_reader_index(r[0]),
 		    align_reader_index(r[1]));
 		align_node_free(rec[0]);
-		align_node_free(rec[1]);
+		align_reader_release(r[1], rec[1]);
 	}
 	assert_int_equal(rc[0], 0);
-	assert_int_equal(n[0], 5002);
-	assert_int_equal(n[1], 5002);
+	assert_int_equal(n[0], 5004);
+	assert_int_equal(n[1], 5004);
 	assert_string_equal(align_reader_file(r[1]), b);
 	assert_int_equal(align_reader_line(r[1]), 2);
 	for (k = 0; k < 2; k++)

@@ -270,6 +270,86 @@ test_nested_shapes_round_trip(void **state)
 	align_node_free(b);
 }
 
+/* Two records are the same only when every shape, key and string is. */
+static void
+test_equal_tells_apart(void **state)
+{
+	static const char *const other[] = {
+	    "kind: x\nid: a\nl: x\nm: {k: v}\n",
+	    "kind: x\nid: a\nl: [1]\nm: {k: v}\n",
+	    "kind: x\nid: a\nl: ['1', b]\nm: {k: v}\n",
+	    "kind: x\nid: a\nl: [1, bb]\nm: {k: v}\n",
+	    "kind: x\nid: a\nl: [1, c]\nm: {k: v}\n",
+	    "kind: x\nid: a\nl: [1, b]\nm: {j: v}\n",
+	    "kind: x\nid: a\nl: [1, b]\nm: {k: w}\n", NULL };
+	struct align_node *a = parse("kind: x\nid: a\nl: [1, b]\nm: {k: v}\n");
+	struct align_node *c = align_node_copy(a);
+	size_t i;
+
+	(void)state;
+	assert_true(align_node_equal(a, c));
+	assert_true(align_node_equal(NULL, NULL));
+	assert_false(align_node_equal(a, NULL));
+	for (i = 0; other[i]; i++) {
+		struct align_node *b = parse(other[i]);
+
+		if (align_node_equal(a, b))
+			fail_msg("the same as %s", other[i]);
+		align_node_free(b);
+	}
+	align_node_free(a);
+	align_node_free(c);
+}
+
+/* A pool holds records of any size and shape, the same as made one node
+ * at a time, again after it is reset; its nodes are not freed alone. */
+static void
+test_pool_holds_records(void **state)
+{
+	struct align_pool p = ALIGN_POOL_INIT;
+	char *big = malloc(100001), key[16];
+	int round, i;
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, 'x', 100000);
+	big[100000] = '\0';
+	for (round = 0; round < 3; round++) {
+		struct align_node *m = align_pool_container(&p, ALIGN_MAP);
+		struct align_node *l = align_pool_container(&p, ALIGN_SEQ);
+		struct align_node *h = align_map(), *hl = align_seq();
+
+		for (i = 0; i < 20; i++) {
+			snprintf(key, sizeof(key), "k%d", i);
+			assert_int_equal(align_pool_append(&p, m,
+			    align_pool_strdup(&p, key, strlen(key)),
+			    align_pool_scalar(&p, key, 1)), 0);
+			assert_int_equal(align_map_put(h, key,
+			    align_scalar(key, 1)), 0);
+		}
+		for (i = 0; i < 30; i++) {
+			assert_int_equal(align_pool_append(&p, l, NULL,
+			    align_pool_scalar(&p, big, (size_t)i * 3000)), 0);
+			assert_int_equal(align_seq_push(hl,
+			    align_scalar(big, (size_t)i * 3000)), 0);
+		}
+		assert_int_equal(align_pool_append(&p, m, "l", l), 0);
+		assert_int_equal(align_map_put(h, "l", hl), 0);
+		assert_int_equal(align_pool_append(&p, m, "big",
+		    align_pool_scalar(&p, big, 100000)), 0);
+		assert_int_equal(align_map_put(h, "big",
+		    align_scalar(big, 100000)), 0);
+		assert_int_equal(align_pool_append(&p, m, "x", NULL), -1);
+		assert_true(m->pooled);
+		assert_true(align_node_equal(m, h));
+		align_node_free(m);	/* the pool's: left to it */
+		align_node_free(h);
+		align_pool_reset(&p);
+	}
+	align_pool_release(&p);
+	free(big);
+}
+
 int
 main(void)
 {
@@ -284,6 +364,8 @@ main(void)
 		    test_text_keys_are_strings_whatever_they_look_like),
 		cmocka_unit_test(test_any_string_survives),
 		cmocka_unit_test(test_nested_shapes_round_trip),
+		cmocka_unit_test(test_equal_tells_apart),
+		cmocka_unit_test(test_pool_holds_records),
 	};
 
 	return cmocka_run_group_tests_name("writer", tests, NULL, NULL);
