@@ -642,7 +642,7 @@ align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
 	size_t sample = o->sample ? o->sample : 10000, ns, i, d, v = 0, k;
 	uint32_t *map = NULL, w[MAXLEN];
 	size_t *pick = NULL;
-	int iters = o->iters ? o->iters : 50, r, nchains, best = 0;
+	int iters = o->iters ? o->iters : 40, r, nchains, best = 0;
 	int threads = sysconf(_SC_NPROCESSORS_ONLN) > 1;
 	double alpha, beta;
 	long rc = -1;

@@ -27,7 +27,7 @@
 struct align_gsdmm_opts {
 	size_t k;		/* most clusters (0: from the input size) */
 	double alpha, beta;	/* Dirichlet priors (0: 0.1 and 0.2) */
-	int iters;		/* Gibbs sweeps (0: 50) */
+	int iters;		/* Gibbs sweeps (0: 40) */
 	size_t sample;		/* most documents to learn on (0: 10000) */
 	int refine;		/* rounds of k-means after sampling, at most
 				 * (0: 10; -1: none) */
