@@ -91,6 +91,36 @@ test_errors_have_positions(void **state)
 	expect_csv_error("a,b\nok,caf\xe9\n", 2, 7, "invalid UTF-8");
 	expect_csv_error("a,b\nok,\"two\nl\xc3\"\n", 3, 2, "invalid UTF-8");
 	expect_csv_error("a,b\nok,a\0b\n", 2, 5, "NUL byte");
+	/* UTF-8 at its edges: overlong forms, surrogates, beyond U+10FFFF,
+	 * a sequence cut short. */
+	expect_csv_error("a\nx\xe0\x80\x80\n", 2, 2, "invalid UTF-8");
+	expect_csv_error("a\nx\xed\xa0\x80\n", 2, 2, "invalid UTF-8");
+	expect_csv_error("a\nx\xf0\x80\x80\x80\n", 2, 2, "invalid UTF-8");
+	expect_csv_error("a\nx\xf4\x90\x80\x80\n", 2, 2, "invalid UTF-8");
+	expect_csv_error("a\nx\xf5\x80\x80\x80\n", 2, 2, "invalid UTF-8");
+	expect_csv_error("a\nx\xe2\x82", 2, 2, "invalid UTF-8");
+	expect_csv_error("a\nx\xc0\xaf\n", 2, 2, "invalid UTF-8");
+}
+
+/* The longest and the last characters of each length pass. */
+static void
+test_utf8_edges_pass(void **state)
+{
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_csv *c = open_text("a,b\n\xc2\x80\xdf\xbf,\xe0\xa0\x80"
+	    "\xed\x9f\xbf\xef\xbf\xbd\n\xf0\x90\x80\x80,\xf4\x8f\xbf\xbf\n",
+	    path);
+
+	(void)state;
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[0], "\xc2\x80\xdf\xbf");
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[1], "\xf4\x8f\xbf\xbf");
+	assert_int_equal(align_csv_next(c, &e), 0);
+	align_csv_close(c);
+	unlink(path);
 }
 
 static void
@@ -356,6 +386,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rfc4180),
 		cmocka_unit_test(test_errors_have_positions),
+		cmocka_unit_test(test_utf8_edges_pass),
 		cmocka_unit_test(test_field_writer),
 		cmocka_unit_test(test_survey_times),
 		cmocka_unit_test(test_columns_by_name),

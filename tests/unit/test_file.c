@@ -19,7 +19,22 @@
 
 int __real_rename(const char *, const char *);
 int __real_fsync(int);
-static int fail_rename, fail_fsync;
+int __real_close(int);
+int __real_fclose(FILE *);
+int __real_fflush(FILE *);
+int __real_ftruncate(int, off_t);
+ssize_t __real_write(int, const void *, size_t);
+/* Each: 0, or fail the Nth call from now (rename: every call while set);
+ * fsync fails with fsync_errno. */
+static int fail_rename, fail_fsync, fail_close, fail_fclose, fail_flush,
+    fail_truncate, fail_write, fsync_errno = EIO;
+
+/* Counts down; 1 when this call is the one to fail. */
+static int
+now(int *n)
+{
+	return *n > 0 && --*n == 0;
+}
 
 int __wrap_rename(const char *a, const char *b);
 int
@@ -36,11 +51,68 @@ int __wrap_fsync(int fd);
 int
 __wrap_fsync(int fd)
 {
-	if (fail_fsync) {
-		errno = EIO;
+	if (now(&fail_fsync)) {
+		errno = fsync_errno;
 		return -1;
 	}
 	return __real_fsync(fd);
+}
+
+int __wrap_close(int fd);
+int
+__wrap_close(int fd)
+{
+	if (now(&fail_close)) {
+		__real_close(fd);
+		errno = EIO;
+		return -1;
+	}
+	return __real_close(fd);
+}
+
+int __wrap_fclose(FILE *fp);
+int
+__wrap_fclose(FILE *fp)
+{
+	if (now(&fail_fclose)) {
+		__real_fclose(fp);
+		errno = ENOSPC;
+		return EOF;
+	}
+	return __real_fclose(fp);
+}
+
+int __wrap_fflush(FILE *fp);
+int
+__wrap_fflush(FILE *fp)
+{
+	if (now(&fail_flush)) {
+		errno = ENOSPC;
+		return EOF;
+	}
+	return __real_fflush(fp);
+}
+
+int __wrap_ftruncate(int fd, off_t n);
+int
+__wrap_ftruncate(int fd, off_t n)
+{
+	if (now(&fail_truncate)) {
+		errno = EIO;
+		return -1;
+	}
+	return __real_ftruncate(fd, n);
+}
+
+ssize_t __wrap_write(int fd, const void *p, size_t n);
+ssize_t
+__wrap_write(int fd, const void *p, size_t n)
+{
+	if (now(&fail_write)) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return __real_write(fd, p, n);
 }
 
 static char dir[] = "/tmp/align-file-XXXXXX";
@@ -54,7 +126,9 @@ setup(void **state)
 	if (mkdtemp(dir) == NULL)
 		return -1;
 	snprintf(path, sizeof(path), "%s/session.align.yaml", dir);
-	fail_rename = fail_fsync = 0;
+	fail_rename = fail_fsync = fail_close = fail_fclose = 0;
+	fail_truncate = fail_write = fail_flush = 0;
+	fsync_errno = EIO;
 	return 0;
 }
 
@@ -305,6 +379,110 @@ test_append_and_rewrite_refuse_bad_places(void **state)
 	assert_int_equal(align_write_all(-1, "x", 1), -1);
 }
 
+/* Every step of a rewrite that can fail says which, with status 74; up
+ * to the rename the file is as it was, and no temporary file is left. */
+static void
+test_each_failing_step_of_a_rewrite(void **state)
+{
+	struct align_rewrite w;
+	struct align_err e = ALIGN_ERR_INIT;
+
+	(void)state;
+	put("old\n");
+	/* The last write, at the flush. */
+	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
+	fputs("new\n", w.fp);
+	fail_flush = 1;
+	assert_int_equal(align_rewrite_commit(&w, &e), -1);
+	assert_int_equal(e.status, EX_IOERR);
+	assert_non_null(strstr(e.msg, "cannot write"));
+	assert_string_equal(get(), "old\n");
+	assert_int_equal(entries(), 1);
+	/* The close. */
+	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
+	fputs("new\n", w.fp);
+	fail_fclose = 1;
+	assert_int_equal(align_rewrite_commit(&w, &e), -1);
+	assert_non_null(strstr(e.msg, "cannot close"));
+	assert_string_equal(get(), "old\n");
+	assert_int_equal(entries(), 1);
+	/* The sync of the directory, after the rename: the new file is in
+	 * place, but it is said that it may not last. */
+	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
+	fputs("new\n", w.fp);
+	fail_fsync = 2;
+	assert_int_equal(align_rewrite_commit(&w, &e), -1);
+	assert_non_null(strstr(e.msg, "cannot sync the directory"));
+	assert_string_equal(get(), "new\n");
+	assert_int_equal(entries(), 1);
+	/* A file system that cannot sync a directory is no error. */
+	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
+	fputs("newer\n", w.fp);
+	fail_fsync = 2;
+	fsync_errno = EINVAL;
+	assert_int_equal(align_rewrite_commit(&w, &e), 0);
+	assert_string_equal(get(), "newer\n");
+}
+
+/* An append whose journal, write, close or taking back fails: a message
+ * and status 74, and the file keeps only whole records. */
+static void
+test_each_failing_step_of_an_append(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	int fd;
+
+	(void)state;
+	put("---\nkind: a\n");
+	/* The journal cannot be written: no append begins. */
+	fail_write = 1;
+	assert_int_equal(align_append_lock(path, 1, &e), -1);
+	assert_int_equal(e.status, EX_IOERR);
+	assert_int_equal(align_append_limit(path), -1);
+	/* The record cannot be written. */
+	fd = align_append_lock(path, 1, &e);
+	assert_true(fd >= 0);
+	fail_write = 1;
+	assert_int_equal(align_append(fd, path, "---\nkind: b\n", 12, &e),
+	    -1);
+	assert_non_null(strstr(e.msg, "cannot append"));
+	align_append_abort(fd, path);
+	assert_string_equal(get(), "---\nkind: a\n");
+	/* Written and synced, but the close fails: said, and kept. */
+	fd = align_append_lock(path, 1, &e);
+	assert_true(fd >= 0);
+	assert_int_equal(align_append(fd, path, "---\nkind: c\n", 12, &e), 0);
+	fail_close = 1;
+	assert_int_equal(align_append_close(fd, path, &e), -1);
+	assert_non_null(strstr(e.msg, "cannot close"));
+	assert_string_equal(get(), "---\nkind: a\n---\nkind: c\n");
+	/* An abort that cannot cut the file back leaves the journal, and
+	 * the next writer cuts it back. */
+	fd = align_append_lock(path, 1, &e);
+	assert_true(fd >= 0);
+	assert_int_equal(align_append(fd, path, "---\nkind: d\n", 12, &e), 0);
+	fail_truncate = 1;
+	align_append_abort(fd, path);
+	assert_int_equal(align_append_limit(path), 24);
+	fd = align_append_lock(path, 1, &e);
+	assert_true(fd >= 0);
+	assert_string_equal(get(), "---\nkind: a\n---\nkind: c\n");
+	assert_int_equal(align_append_close(fd, path, &e), 0);
+	/* A cut back that fails stops the next writer with a message. */
+	fd = align_append_lock(path, 1, &e);
+	assert_true(fd >= 0);
+	assert_int_equal(align_append(fd, path, "---\nkind: e\n", 12, &e), 0);
+	fail_truncate = 1;
+	align_append_abort(fd, path);
+	fail_truncate = 1;
+	assert_int_equal(align_append_lock(path, 1, &e), -1);
+	assert_int_equal(e.status, EX_IOERR);
+	fd = align_append_lock(path, 1, &e);
+	assert_true(fd >= 0);
+	assert_string_equal(get(), "---\nkind: a\n---\nkind: c\n");
+	assert_int_equal(align_append_close(fd, path, &e), 0);
+}
+
 int
 main(void)
 {
@@ -326,6 +504,10 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_append_and_rewrite_refuse_bad_places, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_each_failing_step_of_a_rewrite, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_each_failing_step_of_an_append, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("file", tests, NULL, NULL);

@@ -1,5 +1,6 @@
 /* Sessions with odd fields, boards of several questions, trees, scores. */
 #include <setjmp.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -223,6 +224,23 @@ test_editor(void **state)
 	setenv("EDITOR", "/nonexistent/editor", 1);
 	assert_int_equal(align_edit_file(path, &e), -1);
 	assert_non_null(strstr(e.msg, "failed to start"));
+	/* An empty $VISUAL is none; an editor killed by a signal failed. */
+	setenv("VISUAL", "", 1);
+	setenv("EDITOR", "true", 1);
+	assert_int_equal(align_edit_file(path, &e), 0);
+	{
+		char killer[32];
+		const char *script = "#!/bin/sh\nkill -9 $$\n";
+
+		tmpfile_with(killer, script, strlen(script));
+		assert_int_equal(chmod(killer, 0700), 0);
+		setenv("EDITOR", killer, 1);
+		assert_int_equal(align_edit_file(path, &e), -1);
+		assert_int_equal(e.status, EX_UNAVAILABLE);
+		assert_non_null(strstr(e.msg, "nothing was changed"));
+		unlink(killer);
+	}
+	unsetenv("VISUAL");
 	unsetenv("EDITOR");
 	unlink(path);
 }

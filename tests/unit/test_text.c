@@ -204,7 +204,23 @@ test_pseudonym_key(void **state)
 	setenv("ALIGN_KEY", "0001", 1);
 	assert_int_equal(align_key_load(k2, &e), -1);
 	assert_int_equal(e.status, EX_DATAERR);
+	setenv("ALIGN_KEY", "000102030405060708090a0B0c0D0e0F0", 1);
+	assert_int_equal(align_key_load(k2, &e), -1);
+	setenv("ALIGN_KEY", "g00102030405060708090a0B0c0D0e0F", 1);
+	assert_int_equal(align_key_load(k2, &e), -1);
+	setenv("ALIGN_KEY", "0g0102030405060708090a0B0c0D0e0F", 1);
+	assert_int_equal(align_key_load(k2, &e), -1);
 	unsetenv("ALIGN_KEY");
+	/* A relative $XDG_CONFIG_HOME is not used: $HOME is. */
+	setenv("XDG_CONFIG_HOME", "relative", 1);
+	assert_int_equal(align_key_load(k2, &e), 0);
+	snprintf(path, sizeof(path), "%s/.config/align/key", dir);
+	assert_int_equal(stat(path, &st), 0);
+	unsetenv("XDG_CONFIG_HOME");
+	/* A place where no directory can be made. */
+	setenv("HOME", "/proc/align-none", 1);
+	assert_int_equal(align_key_load(k2, &e), -1);
+	assert_int_equal(e.status, EX_CANTCREAT);
 	unsetenv("HOME");
 	assert_int_equal(align_key_load(k2, &e), -1);
 	assert_int_equal(e.status, EX_CANTCREAT);
