@@ -189,6 +189,24 @@ test_survey_times(void **state)
 	assert_int_equal(align_survey_time("noon", 0, out, &e), -1);
 	assert_int_equal(align_survey_time("12/2/2026 13:00 PM", 0, out, &e),
 	    -1);
+	/* Offsets out of range, parts out of range, lowercase am/pm. */
+	assert_int_equal(align_survey_time("2026/12/02 12:00 GMT+5:60", 0,
+	    out, &e), -1);
+	assert_int_equal(align_survey_time("2026/12/02 12:00 GMT+x", 0, out,
+	    &e), -1);
+	assert_int_equal(align_survey_time("-1/2/2026", 0, out, &e), -1);
+	assert_int_equal(align_survey_time("1/-2/2026", 0, out, &e), -1);
+	assert_int_equal(align_survey_time("1/2/-2026", 0, out, &e), -1);
+	assert_int_equal(align_survey_time("1/2/2026 -1:00", 0, out, &e), -1);
+	assert_int_equal(align_survey_time("1/2/2026 1:-5", 0, out, &e), -1);
+	assert_int_equal(align_survey_time("1/2/2026 1:05:-5", 0, out, &e),
+	    -1);
+	assert_int_equal(align_survey_time("1/200/2026", 0, out, &e), -1);
+	assert_int_equal(align_survey_time("12/2/2026 1:30 pm", 0, out, &e), 0);
+	assert_int_equal(strncmp(out, "2026-12-02T13:30:00", 19), 0);
+	assert_int_equal(align_survey_time("12/2/2026 12:30 am", 1, out, &e),
+	    0);
+	assert_string_equal(out, "2026-12-02T00:30:00Z");
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -74,7 +75,64 @@ test_set_and_count(void **state)
 		assert_int_equal(align_count_inc(&count, (uint64_t)i * 977), 2);
 	assert_int_equal(align_count_inc(&count, 42 * 977), 3);
 	assert_int_equal(align_count_inc(&count, 5), 1);
+	/* Key 0 is a key like any other (it is kept as 1). */
+	assert_int_equal(align_count_inc(&count, 0), 1);
+	assert_int_equal(align_count_inc(&count, 0), 2);
 	align_count_release(&count);
+	/* Empty: nothing is in it. */
+	assert_false(align_set_has(&set, "r-1", 3));
+}
+
+/* A long text is an id like a short one; the parts stay apart. */
+static void
+test_long_response_ids(void **state)
+{
+	char *text = malloc(5001), a[19], b[19];
+
+	(void)state;
+	assert_non_null(text);
+	memset(text, 'x', 5000);
+	text[5000] = '\0';
+	assert_int_equal(align_response_id("Ana", "2026-12-02T12:00:00Z", text,
+	    1, a), 0);
+	text[4999] = 'y';
+	assert_int_equal(align_response_id("Ana", "2026-12-02T12:00:00Z", text,
+	    1, b), 0);
+	assert_string_not_equal(a, b);
+	assert_int_equal(align_response_id("Ana", "2026-12-02T12:00:00Z", text,
+	    2, a), 0);
+	assert_string_not_equal(a, b);
+	free(text);
+}
+
+/* Dictionaries: ids in order, the same string the same id, many
+ * strings and long ones. */
+static void
+test_dict(void **state)
+{
+	struct align_dict d = ALIGN_DICT_INIT;
+	char key[32], *big = malloc(100000);
+	long i;
+
+	(void)state;
+	assert_non_null(big);
+	assert_int_equal(align_dict_id(&d, "none", 4, 0), -1);
+	for (i = 0; i < 20000; i++) {
+		snprintf(key, sizeof(key), "w%ld", i);
+		assert_int_equal(align_dict_id(&d, key, strlen(key), 1), i);
+	}
+	for (i = 0; i < 20000; i += 13) {
+		snprintf(key, sizeof(key), "w%ld", i);
+		assert_int_equal(align_dict_id(&d, key, strlen(key), 0), i);
+	}
+	memset(big, 'b', 100000);
+	assert_int_equal(align_dict_id(&d, big, 100000, 1), 20000);
+	assert_int_equal(align_dict_id(&d, big, 100000, 0), 20000);
+	assert_int_equal(align_dict_id(&d, big, 99999, 0), -1);
+	assert_int_equal(align_dict_id(&d, "", 0, 1), 20001);
+	assert_string_equal(d.str[3], "w3");
+	align_dict_release(&d);
+	free(big);
 }
 
 int
@@ -84,6 +142,8 @@ main(void)
 		cmocka_unit_test(test_siphash_reference_vector),
 		cmocka_unit_test(test_response_ids),
 		cmocka_unit_test(test_set_and_count),
+		cmocka_unit_test(test_long_response_ids),
+		cmocka_unit_test(test_dict),
 	};
 
 	return cmocka_run_group_tests_name("hash", tests, NULL, NULL);
