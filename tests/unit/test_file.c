@@ -200,31 +200,32 @@ test_rewrite_replaces_whole(void **state)
 	assert_int_equal(st.st_mode & 0777, 0640);
 }
 
+/* A rewrite of "new\n" whose step armed by *what = n fails: status 74, a
+ * message with msg, the file then holding after, and no temporary file. */
 static void
-test_failed_rename_or_sync_keeps_original(void **state)
+commit_fails(int *what, int n, const char *msg, const char *after)
 {
 	struct align_rewrite w;
 	struct align_err e = ALIGN_ERR_INIT;
 
+	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
+	fputs("new\n", w.fp);
+	*what = n;
+	assert_int_equal(align_rewrite_commit(&w, &e), -1);
+	*what = 0;
+	assert_int_equal(e.status, EX_IOERR);
+	assert_non_null(strstr(e.msg, msg));
+	assert_string_equal(get(), after);
+	assert_int_equal(entries(), 1);
+}
+
+static void
+test_failed_rename_or_sync_keeps_original(void **state)
+{
 	(void)state;
 	put("old\n");
-	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
-	fputs("new\n", w.fp);
-	fail_rename = 1;
-	assert_int_equal(align_rewrite_commit(&w, &e), -1);
-	assert_int_equal(e.status, EX_IOERR);
-	assert_non_null(strstr(e.msg, "cannot rename"));
-	assert_string_equal(get(), "old\n");
-	assert_int_equal(entries(), 1);
-	fail_rename = 0;
-
-	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
-	fputs("new\n", w.fp);
-	fail_fsync = 1;
-	assert_int_equal(align_rewrite_commit(&w, &e), -1);
-	assert_non_null(strstr(e.msg, "cannot sync"));
-	assert_string_equal(get(), "old\n");
-	assert_int_equal(entries(), 1);
+	commit_fails(&fail_rename, 1, "cannot rename", "old\n");
+	commit_fails(&fail_fsync, 1, "cannot sync", "old\n");
 }
 
 static void
@@ -389,32 +390,12 @@ test_each_failing_step_of_a_rewrite(void **state)
 
 	(void)state;
 	put("old\n");
-	/* The last write, at the flush. */
-	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
-	fputs("new\n", w.fp);
-	fail_flush = 1;
-	assert_int_equal(align_rewrite_commit(&w, &e), -1);
-	assert_int_equal(e.status, EX_IOERR);
-	assert_non_null(strstr(e.msg, "cannot write"));
-	assert_string_equal(get(), "old\n");
-	assert_int_equal(entries(), 1);
-	/* The close. */
-	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
-	fputs("new\n", w.fp);
-	fail_fclose = 1;
-	assert_int_equal(align_rewrite_commit(&w, &e), -1);
-	assert_non_null(strstr(e.msg, "cannot close"));
-	assert_string_equal(get(), "old\n");
-	assert_int_equal(entries(), 1);
+	/* The last write, at the flush; the close. */
+	commit_fails(&fail_flush, 1, "cannot write", "old\n");
+	commit_fails(&fail_fclose, 1, "cannot close", "old\n");
 	/* The sync of the directory, after the rename: the new file is in
 	 * place, but it is said that it may not last. */
-	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
-	fputs("new\n", w.fp);
-	fail_fsync = 2;
-	assert_int_equal(align_rewrite_commit(&w, &e), -1);
-	assert_non_null(strstr(e.msg, "cannot sync the directory"));
-	assert_string_equal(get(), "new\n");
-	assert_int_equal(entries(), 1);
+	commit_fails(&fail_fsync, 2, "cannot sync the directory", "new\n");
 	/* A file system that cannot sync a directory is no error. */
 	assert_int_equal(align_rewrite_begin(&w, path, &e), 0);
 	fputs("newer\n", w.fp);
