@@ -160,8 +160,10 @@ $(BUILD)/fault.o: tests/fault/fault.c
 # The fault runs count too: they take the error paths.
 coverage:
 	rm -rf build/cov
+	mkdir -p build
 	$(MAKE) BUILD=build/cov CFLAGS="-O0 -g --coverage" \
-	    LDFLAGS="--coverage" check >/dev/null
+	    LDFLAGS="--coverage" check >build/check-cov.log 2>&1 || \
+	    { grep -e FAIL -e ERROR build/check-cov.log; exit 1; }
 	$(MAKE) BUILD=build/cov CFLAGS="-O0 -g --coverage" \
 	    LDFLAGS="--coverage" fault-tools >/dev/null
 	FAULT_MAX=$(FAULT_MAX) sh tests/fault/run.sh build/cov/bin >/dev/null
