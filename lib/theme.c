@@ -272,6 +272,27 @@ align_themer_add(struct align_themer *t, const struct align_node *rec,
 		o = &t->old[t->nold];
 		if ((o->rec = align_node_copy(rec)) == NULL)
 			return align_err_nomem(e);
+		/* A list edited into one id is a list of that id. */
+		{
+			struct align_node *l = align_map_get(o->rec,
+			    "responses"), *seq = NULL;
+			int rc = 0;
+
+			if (l && l->type == ALIGN_SCALAR && !l->raw) {
+				seq = align_seq();
+				rc = seq == NULL ||
+				    align_seq_push(seq, align_node_copy(l)) < 0;
+				if (rc)
+					align_node_free(seq);
+				else
+					rc = align_map_put(o->rec, "responses",
+					    seq) < 0;
+			}
+			if (rc) {
+				align_node_free(o->rec);
+				return align_err_nomem(e);
+			}
+		}
 		o->manual = src && strcmp(src, "manual") == 0;
 		o->set = 0;
 		t->nold++;
