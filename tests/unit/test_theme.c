@@ -510,11 +510,12 @@ test_odd_themes_of_the_input(void **state)
 	if (align_themer_run(t, &e) < 0)
 		fail_msg("%s", e.msg);
 	x = all_records(t);
-	/* r-1 is "ours" alone; r-2 came with t2 into t4 ("odd"); r-4 went
-	 * to t3.  (Ids are given again by rank.) */
+	/* r-1 is "ours" alone; r-2 came with t2 into t4 ("odd"), whose
+	 * responses, one id, are a list of it; r-4 went to t3.  (Ids are
+	 * given again by rank.) */
 	assert_non_null(strstr(x, "label: ours\nresponses: [r-1]\n"));
 	assert_non_null(strstr(x, "label: none yet\nresponses: [r-4]\n"));
-	assert_non_null(strstr(x, "label: odd\nresponses: [r-2]\n"));
+	assert_non_null(strstr(x, "label: odd\nresponses: [r-2, r-3]\n"));
 	assert_null(strstr(x, "r-9"));
 	assert_null(strstr(x, "label: also"));
 	free(x);
