@@ -423,6 +423,7 @@ centroids(struct centroids *ce, const uint32_t *terms, const size_t *off,
 	for (i = 0; i < ns; i++)
 		count[sz[i]]++;
 	ce->na = 0;
+	ce->fallback = 0;
 	for (i = 0; i < k; i++) {
 		slot[i] = count[i] ? (uint32_t)ce->na : UINT32_MAX;
 		if (count[i] > count[ce->fallback])
