@@ -66,22 +66,22 @@ main(int argc, char *argv[])
 	struct align_capture_opts o = { 0 };
 	struct align_capture cap;
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_board_opts bo = { ALIGN_BOARD_TEXT, 80, 0 };
+	struct align_board board;
 	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_show show = { &b, ALIGN_FMT_TEXT, 80, 0 };
 	struct align_time t;
 	unsigned char key[16];
 	const char *fmt = NULL;
-	enum tool_format f;
-	char *end;
+	enum align_format f;
 	int c, anonymous = 0, rc;
 
-	tool_init("align-capture");
+	tool_init("align-capture", usage);
 	o.wait = 30;
 	while ((c = getopt_long(argc, argv, "a:f:hV", longopts, NULL)) != -1)
 		switch (c) {
 		case 'a': o.append = optarg; break;
 		case 'f': fmt = optarg; break;
-		case 'h': tool_help(usage);
+		case 'h': tool_usage(0);
 		case 'V': tool_version();
 		case O_CSV:
 			o.csv = realloc(o.csv, (o.ncsv + 1) * sizeof(char *));
@@ -99,22 +99,16 @@ main(int argc, char *argv[])
 		case O_NAME: o.survey.name_column = optarg; break;
 		case O_TIME: o.survey.time_column = optarg; break;
 		case O_ANON: anonymous = 1; break;
-		case O_WAIT:
-			o.wait = strtod(optarg, &end);
-			if (*end || end == optarg || o.wait < 0)
-				tool_usage_error("--wait: '%s' is not a number "
-				    "of seconds", optarg);
+		case O_WAIT: o.wait = tool_real("--wait", optarg, 0, 86400);
 			break;
 		case O_NOW: o.now = optarg; break;
-		default:
-			fputs(usage, stderr);
-			return 64;
+		default: tool_usage(64);
 		}
 	argc -= optind;
 	argv += optind;
 
-	f = fmt ? tool_format(fmt, FMT_TEXT | FMT_YAML | FMT_MARKDOWN |
-	    FMT_CSV) : o.append ? FMT_NONE : tool_default_format();
+	f = fmt ? tool_format(fmt, ALIGN_FMT_YAML | align_board_formats()) :
+	    o.append ? ALIGN_FMT_NONE : tool_default_format();
 	if (o.now && align_now(o.now, &t, &e) < 0)
 		tool_usage_error("--now: %s", e.msg);
 	o.survey.participant = o.read.participant;
@@ -123,7 +117,7 @@ main(int argc, char *argv[])
 			tool_die(&e);
 		o.read.key = key;
 	}
-	o.collect = f != FMT_YAML && f != FMT_NONE;
+	o.collect = f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE;
 	o.quiet = o.collect;
 	align_capture_init(&cap, &o);
 	if (argc == 0 && o.ncsv == 0 && isatty(STDIN_FILENO))
@@ -133,19 +127,15 @@ main(int argc, char *argv[])
 	if (rc < 0)
 		tool_die(&e);
 	if (o.collect) {
-		bo.format = f == FMT_MARKDOWN ? ALIGN_BOARD_MARKDOWN :
-		    f == FMT_CSV ? ALIGN_BOARD_CSV : ALIGN_BOARD_TEXT;
-		bo.width = align_terminal_width(STDOUT_FILENO);
-		bo.color = f == FMT_TEXT && tool_color();
-		if (cap.responses == NULL && (cap.responses = align_seq()) ==
-		    NULL)
-			tool_die((align_err_nomem(&e), &e));
-		align_board(&b, cap.session, cap.responses, &bo);
-		if (b.failed)
-			tool_die((align_err_nomem(&e), &e));
-		if (b.len)
-			fwrite(b.p, 1, b.len, stdout);
-		align_buf_release(&b);
+		show.format = f;
+		show.width = align_terminal_width(STDOUT_FILENO);
+		show.color = tool_color();
+		if (align_board_make(&board, cap.session, cap.responses,
+		    &e) < 0)
+			tool_die(&e);
+		align_board_show(&board, &show);
+		align_board_release(&board);
+		tool_print(&b);
 	}
 	align_capture_release(&cap);
 	free(o.csv);

@@ -70,12 +70,7 @@ static const struct option longopts[] = {
 static long
 number(const char *opt, const char *s)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*end || end == s || v < 0 || v > 1000000)
-		tool_usage_error("%s: '%s' is not a whole number", opt, s);
-	return v;
+	return (long)tool_number(opt, s, 0, 1000000);
 }
 
 
@@ -190,18 +185,18 @@ main(int argc, char *argv[])
 	const char **vote = NULL, **agree = NULL, **object = NULL;
 	const char **reason = NULL;
 	char edited[256] = "", **owned = NULL;
-	enum tool_format f;
+	enum align_format f;
 	int c, rc, editing = 0, check = 0;
 	size_t i, nreason = 0;
 
-	tool_init("align-distill");
+	tool_init("align-distill", usage);
 	o.max = 7;
 	o.budget = 5;
 	o.per = 3;
 	while ((c = getopt_long(argc, argv, "f:hi:V", longopts, NULL)) != -1)
 		switch (c) {
 		case 'f': fmt = optarg; break;
-		case 'h': tool_help(usage);
+		case 'h': tool_usage(0);
 		case 'i': inplace = optarg; break;
 		case 'V': tool_version();
 		case O_MAX: o.max = (size_t)number("--max", optarg); break;
@@ -234,9 +229,7 @@ main(int argc, char *argv[])
 				    "or majority, not '%s'", optarg);
 			break;
 		case O_CHECK: check = 1; break;
-		default:
-			fputs(usage, stderr);
-			return 64;
+		default: tool_usage(64);
 		}
 	argc -= optind;
 	argv += optind;
@@ -248,12 +241,12 @@ main(int argc, char *argv[])
 		tool_usage_error("-i takes no file operands");
 	if (editing && o.list)
 		tool_usage_error("--edit and --list: one or the other");
-	f = fmt ? tool_format(fmt, FMT_TEXT | FMT_YAML | FMT_MARKDOWN) :
-	    inplace || check ? FMT_NONE : tool_default_format();
+	f = fmt ? tool_format(fmt, ALIGN_FMT_TEXT | ALIGN_FMT_YAML | ALIGN_FMT_MARKDOWN) :
+	    inplace || check ? ALIGN_FMT_NONE : tool_default_format();
 
 	if ((d = align_distiller_new(&o, &e)) == NULL)
 		tool_die(&e);
-	if ((f == FMT_YAML || inplace) && align_spill_open(&spill, &e) < 0)
+	if ((f == ALIGN_FMT_YAML || inplace) && align_spill_open(&spill, &e) < 0)
 		tool_die(&e);
 	tool_read(argv, (size_t)argc, inplace, &spill, "principle", take, d);
 	if (editing)
@@ -265,10 +258,10 @@ main(int argc, char *argv[])
 		tool_die(&e);
 	if (spill.fp)
 		tool_write(&spill, inplace, align_distiller_count(d), get, d);
-	if (f == FMT_TEXT || f == FMT_MARKDOWN) {
-		align_distiller_show(d, &b, f == FMT_MARKDOWN ?
+	if (f == ALIGN_FMT_TEXT || f == ALIGN_FMT_MARKDOWN) {
+		align_distiller_show(d, &b, f == ALIGN_FMT_MARKDOWN ?
 		    ALIGN_PRINCIPLES_MARKDOWN : ALIGN_PRINCIPLES_TEXT,
-		    f == FMT_TEXT && tool_color());
+		    f == ALIGN_FMT_TEXT && tool_color());
 		if (b.failed)
 			tool_die((align_err_nomem(&e), &e));
 		if (b.len)

@@ -4,6 +4,7 @@
  * records check-ins and reports progress.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,18 +168,18 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_node *recs, *f, *all;
 	struct align_buf b = ALIGN_BUF_INIT;
-	enum tool_format fmt = c->fmt ? tool_format(c->fmt, FMT_YAML |
-	    FMT_TEXT | FMT_ICS) : c->inplace ? FMT_NONE : tool_default_format();
+	enum align_format fmt = c->fmt ? tool_format(c->fmt, ALIGN_FMT_YAML |
+	    ALIGN_FMT_TEXT | ALIGN_FMT_ICS) : c->inplace ? ALIGN_FMT_NONE : tool_default_format();
 	long at;
 	size_t i, j;
 
-	recs = input(c, argc, argv, fmt == FMT_YAML || c->inplace);
+	recs = input(c, argc, argv, fmt == ALIGN_FMT_YAML || c->inplace);
 	c->plan.now = now;
 	if (align_followup_plan(recs, &c->plan, &f, &at, &e) < 0)
 		tool_die(&e);
-	if (fmt == FMT_YAML || c->inplace)
+	if (fmt == ALIGN_FMT_YAML || c->inplace)
 		output(c, recs, f, at);
-	if (fmt == FMT_ICS) {
+	if (fmt == ALIGN_FMT_ICS) {
 		if ((all = align_seq()) == NULL)
 			tool_die((align_err_nomem(&e), &e));
 		for (i = 0; i < recs->n; i++)
@@ -193,7 +194,7 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 		    c->per_pair, now, &e) < 0)
 			tool_die(&e);
 		align_node_free(all);
-	} else if (fmt == FMT_TEXT) {
+	} else if (fmt == ALIGN_FMT_TEXT) {
 		const struct align_node *p = align_map_get(f, "pairs");
 		const struct align_node *pr = align_map_get(f, "principles");
 
@@ -396,10 +397,10 @@ report(struct cli *c, int argc, char **argv)
 	struct align_node *recs = input(c, argc, argv, 0);
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_err e = ALIGN_ERR_INIT;
-	enum tool_format f = c->fmt ? tool_format(c->fmt, FMT_TEXT |
-	    FMT_MARKDOWN) : FMT_TEXT;
+	enum align_format f = c->fmt ? tool_format(c->fmt, ALIGN_FMT_TEXT |
+	    ALIGN_FMT_MARKDOWN) : ALIGN_FMT_TEXT;
 
-	align_followup_report(&b, recs, f == FMT_MARKDOWN, tool_color());
+	align_followup_report(&b, recs, f == ALIGN_FMT_MARKDOWN, tool_color());
 	if (b.failed)
 		tool_die((align_err_nomem(&e), &e));
 	if (b.len)
@@ -416,15 +417,14 @@ main(int argc, char *argv[])
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_time now;
 	const char *cmd;
-	char *end;
 	int ch, rc;
 
 	memset(&c, 0, sizeof(c));
 	c.plan.seed = 1;
-	tool_init("align-followup");
+	tool_init("align-followup", usage);
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0))
-		tool_help(usage);
+		tool_usage(0);
 	if (argc > 1 && (strcmp(argv[1], "--version") == 0 ||
 	    strcmp(argv[1], "-V") == 0))
 		tool_version();
@@ -438,15 +438,14 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'a': c.append = optarg; break;
 		case 'f': c.fmt = optarg; break;
-		case 'h': tool_help(usage);
+		case 'h': tool_usage(0);
 		case 'i': c.inplace = optarg; break;
 		case 'V': tool_version();
 		case O_DATE: c.plan.date = optarg; break;
 		case O_EVERY: c.plan.every = optarg; break;
 		case O_COUNT:
-			c.plan.count = strtol(optarg, &end, 10);
-			if (*end || c.plan.count <= 0)
-				tool_usage_error("--count: a whole number");
+			c.plan.count = (long)tool_number("--count", optarg, 1,
+			    100000);
 			break;
 		case O_UNTIL: c.plan.until = optarg; break;
 		case O_PRINCIPLE:
@@ -462,7 +461,8 @@ main(int argc, char *argv[])
 		case O_COMMIT: c.commits = tool_list_add(c.commits, &c.plan.ncommit,
 			    optarg);
 			break;
-		case O_SEED: c.plan.seed = strtoull(optarg, NULL, 10); break;
+		case O_SEED: c.plan.seed = (uint64_t)tool_number("--seed",
+		    optarg, 0, LLONG_MAX); break;
 		case O_PERPAIR: c.per_pair = 1; break;
 		case O_NOW: c.nowopt = optarg; break;
 		case O_PARTICIPANT: c.who = optarg; break;
@@ -472,9 +472,7 @@ main(int argc, char *argv[])
 		case O_RECOGNITION: c.recog = optarg; break;
 		case O_WITHIN: c.within = optarg; break;
 		case O_MARK: c.mark = 1; break;
-		default:
-			fputs(usage, stderr);
-			return 64;
+		default: tool_usage(64);
 		}
 	argc -= optind;
 	argv += optind;

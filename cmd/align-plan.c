@@ -70,17 +70,17 @@ static const struct option longopts[] = {
 
 /* Print the session for people in format f. */
 static void
-show(const struct align_node *session, enum tool_format f,
+show(const struct align_node *session, enum align_format f,
     const struct align_time *now)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_err e = ALIGN_ERR_INIT;
 	int rc;
 
-	if (f == FMT_ICS)
+	if (f == ALIGN_FMT_ICS)
 		rc = align_plan_ics(&b, session, now, &e);
 	else
-		rc = align_plan_agenda(&b, session, f == FMT_MARKDOWN,
+		rc = align_plan_agenda(&b, session, f == ALIGN_FMT_MARKDOWN,
 		    align_terminal_width(STDOUT_FILENO), &e);
 	if (rc < 0)
 		tool_die(&e);
@@ -99,16 +99,16 @@ main(int argc, char *argv[])
 	struct align_reader *r = NULL;
 	struct align_node *rec, *session = NULL, *held;
 	const char *inplace = NULL, *fmt = NULL, *nowopt = NULL;
-	enum tool_format f;
+	enum align_format f;
 	struct stat st;
 	int c, fresh = 0, made, rc = 0;
 	size_t i;
 
-	tool_init("align-plan");
+	tool_init("align-plan", usage);
 	while ((c = getopt_long(argc, argv, "f:hi:nV", longopts, NULL)) != -1)
 		switch (c) {
 		case 'f': fmt = optarg; break;
-		case 'h': tool_help(usage);
+		case 'h': tool_usage(0);
 		case 'i': inplace = optarg; break;
 		case 'n': fresh = 1; break;
 		case 'V': tool_version();
@@ -137,17 +137,15 @@ main(int argc, char *argv[])
 				tool_die(&e);
 			break;
 		case O_NOW: nowopt = optarg; break;
-		default:
-			fputs(usage, stderr);
-			return 64;
+		default: tool_usage(64);
 		}
 	argc -= optind;
 	argv += optind;
 
 	if (inplace && (argc > 0 || fresh))
 		tool_usage_error("-i takes no file operands and no --new");
-	f = fmt ? tool_format(fmt, FMT_TEXT | FMT_YAML | FMT_MARKDOWN |
-	    FMT_ICS) : inplace ? FMT_NONE : tool_default_format();
+	f = fmt ? tool_format(fmt, ALIGN_FMT_TEXT | ALIGN_FMT_YAML | ALIGN_FMT_MARKDOWN |
+	    ALIGN_FMT_ICS) : inplace ? ALIGN_FMT_NONE : tool_default_format();
 	if (align_now(nowopt, &now, &e) < 0)
 		tool_usage_error("--now: %s", e.msg);
 	if (inplace && stat(inplace, &st) < 0)
@@ -181,7 +179,7 @@ main(int argc, char *argv[])
 	if (rc < 0 || e.status)
 		tool_die(&e);
 
-	if (f == FMT_YAML || inplace) {
+	if (f == ALIGN_FMT_YAML || inplace) {
 		if (align_out_open(&out, inplace, &e) < 0)
 			tool_die(&e);
 		/* A new session leads; one that was read stays in place. */
@@ -200,7 +198,7 @@ main(int argc, char *argv[])
 			tool_die(&e);
 		}
 	}
-	if (f != FMT_YAML && f != FMT_NONE)
+	if (f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE)
 		show(session, f, &now);
 	align_reader_free(r);
 	align_node_free(session);

@@ -4,6 +4,7 @@
  * edited, and passes every other record through.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,16 +62,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static unsigned long
-number(const char *opt, const char *s)
-{
-	char *end;
-	unsigned long v = strtoul(s, &end, 10);
-
-	if (*s == '-' || *end || end == s)
-		tool_usage_error("%s: '%s' is not a whole number", opt, s);
-	return v;
-}
 
 
 static int
@@ -95,10 +86,10 @@ main(int argc, char *argv[])
 	struct align_spill spill = { NULL, ALIGN_BUF_INIT, -1, -1 };
 	const char *inplace = NULL, *fmt = NULL;
 	const char **syn = NULL, **ren = NULL, **mer = NULL, **mov = NULL;
-	enum tool_format f;
+	enum align_format f;
 	int c;
 
-	tool_init("align-theme");
+	tool_init("align-theme", usage);
 	o.min_support = 2;
 	o.seed = 1;
 	o.method = "auto";
@@ -106,13 +97,16 @@ main(int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, "f:hi:V", longopts, NULL)) != -1)
 		switch (c) {
 		case 'f': fmt = optarg; break;
-		case 'h': tool_help(usage);
+		case 'h': tool_usage(0);
 		case 'i': inplace = optarg; break;
 		case 'V': tool_version();
-		case O_MAX: o.max_themes = number("--max-themes", optarg); break;
-		case O_MIN: o.min_support = number("--min-support", optarg);
+		case O_MAX: o.max_themes = (size_t)tool_number("--max-themes", optarg,
+		    0, 1000000); break;
+		case O_MIN: o.min_support = (size_t)tool_number(
+		    "--min-support", optarg, 0, 1000000);
 			break;
-		case O_SEED: o.seed = number("--seed", optarg); break;
+		case O_SEED: o.seed = (uint64_t)tool_number("--seed", optarg,
+		    0, LLONG_MAX); break;
 		case O_SYN: syn = tool_list_add(syn, &o.nsynonyms, optarg); break;
 		case O_NOLEX: o.no_lexicon = 1; break;
 		case O_METHOD:
@@ -123,17 +117,15 @@ main(int argc, char *argv[])
 			o.method = optarg;
 			break;
 		case O_THRESHOLD:
-			o.threshold = strtod(optarg, NULL);
-			if (o.threshold <= 0 || o.threshold > 1)
-				tool_usage_error("--threshold: a number "
-				    "above 0, at most 1");
+			o.threshold = tool_real("--threshold", optarg, 0, 1);
+			if (o.threshold == 0)
+				tool_usage_error("--threshold: '%s' is too "
+				    "small (above 0, at most 1)", optarg);
 			break;
 		case O_RENAME: ren = tool_list_add(ren, &o.nrename, optarg); break;
 		case O_MERGE: mer = tool_list_add(mer, &o.nmerge, optarg); break;
 		case O_MOVE: mov = tool_list_add(mov, &o.nmove, optarg); break;
-		default:
-			fputs(usage, stderr);
-			return 64;
+		default: tool_usage(64);
 		}
 	argc -= optind;
 	argv += optind;
@@ -143,26 +135,26 @@ main(int argc, char *argv[])
 	o.move = mov;
 	if (inplace && argc > 0)
 		tool_usage_error("-i takes no file operands");
-	f = fmt ? tool_format(fmt, FMT_TEXT | FMT_YAML | FMT_MARKDOWN |
-	    FMT_CSV) : inplace ? FMT_YAML : tool_default_format();
+	f = fmt ? tool_format(fmt, ALIGN_FMT_TEXT | ALIGN_FMT_YAML | ALIGN_FMT_MARKDOWN |
+	    ALIGN_FMT_CSV) : inplace ? ALIGN_FMT_YAML : tool_default_format();
 
-	o.keep_text = f == FMT_TEXT || f == FMT_MARKDOWN;
+	o.keep_text = f == ALIGN_FMT_TEXT || f == ALIGN_FMT_MARKDOWN;
 	if ((t = align_themer_new(&o, &e)) == NULL)
 		tool_die(&e);
 	/* The stream waits in a temporary file while the themes are made;
 	 * they then go where the themes of the input stood, or at the end. */
-	if ((f == FMT_YAML || inplace) && align_spill_open(&spill, &e) < 0)
+	if ((f == ALIGN_FMT_YAML || inplace) && align_spill_open(&spill, &e) < 0)
 		tool_die(&e);
 	tool_read(argv, (size_t)argc, inplace, &spill, "theme", take, t);
 	if (align_themer_run(t, &e) < 0)
 		tool_die(&e);
 	if (spill.fp)
 		tool_write(&spill, inplace, align_themer_count(t), get, t);
-	if (f != FMT_YAML) {
-		align_themer_show(t, &b, f == FMT_MARKDOWN ?
-		    ALIGN_THEMES_MARKDOWN : f == FMT_CSV ? ALIGN_THEMES_CSV :
+	if (f != ALIGN_FMT_YAML) {
+		align_themer_show(t, &b, f == ALIGN_FMT_MARKDOWN ?
+		    ALIGN_THEMES_MARKDOWN : f == ALIGN_FMT_CSV ? ALIGN_THEMES_CSV :
 		    ALIGN_THEMES_TEXT, align_terminal_width(STDOUT_FILENO),
-		    f == FMT_TEXT && tool_color());
+		    f == ALIGN_FMT_TEXT && tool_color());
 		if (b.failed)
 			tool_die((align_err_nomem(&e), &e));
 		if (b.len)

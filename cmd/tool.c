@@ -7,16 +7,19 @@
 #include <unistd.h>
 
 #include "../lib/file.h"
+#include "../lib/num.h"
 #include "../lib/out.h"
 #include "../lib/reader.h"
 #include "tool.h"
 
 const char *tool_name = "align";
+static const char *tool_usage_text = "";
 
 void
-tool_init(const char *name)
+tool_init(const char *name, const char *usage)
 {
 	tool_name = name;
+	tool_usage_text = usage;
 	align_cleanup_signals();
 }
 
@@ -45,11 +48,21 @@ tool_usage_error(const char *fmt, ...)
 }
 
 void
-tool_help(const char *text)
+tool_usage(int status)
 {
-	fputs(text, stdout);
-	tool_finish();
-	exit(0);
+	const char *end;
+
+	if (status == 0) {
+		fputs(tool_usage_text, stdout);
+		tool_finish();
+		exit(0);
+	}
+	/* The synopsis: up to the first blank line. */
+	end = strstr(tool_usage_text, "\n\n");
+	fprintf(stderr, "%.*s\nTry '%s --help' for more.\n",
+	    end ? (int)(end - tool_usage_text) : (int)strlen(tool_usage_text),
+	    tool_usage_text, tool_name);
+	exit(status);
 }
 
 void
@@ -60,26 +73,58 @@ tool_version(void)
 	exit(0);
 }
 
-enum tool_format
+enum align_format
 tool_format(const char *s, int allowed)
 {
-	static const struct { const char *name; enum tool_format f; } f[] = {
-		{ "text", FMT_TEXT }, { "yaml", FMT_YAML },
-		{ "markdown", FMT_MARKDOWN }, { "md", FMT_MARKDOWN },
-		{ "csv", FMT_CSV }, { "ics", FMT_ICS },
-	};
-	size_t i;
+	enum align_format f = align_format_parse(s);
+	struct align_buf b = ALIGN_BUF_INIT;
 
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-		if (strcmp(s, f[i].name) == 0 && (allowed & f[i].f))
-			return f[i].f;
-	tool_usage_error("unknown format '%s'", s);
+	if (f != ALIGN_FMT_NONE && (allowed & (int)f))
+		return f;
+	align_format_list(&b, allowed);
+	tool_usage_error("unknown format '%s': %s", s, b.p ? b.p : "");
 }
 
-enum tool_format
+enum align_format
 tool_default_format(void)
 {
-	return isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_YAML;
+	return isatty(STDOUT_FILENO) ? ALIGN_FMT_TEXT : ALIGN_FMT_YAML;
+}
+
+long long
+tool_number(const char *opt, const char *s, long long min, long long max)
+{
+	const char *why;
+	long long v = align_strtonum(s, min, max, &why);
+
+	if (why)
+		tool_usage_error("%s: '%s' is %s (a whole number from %lld "
+		    "to %lld)", opt, s, why, min, max);
+	return v;
+}
+
+double
+tool_real(const char *opt, const char *s, double min, double max)
+{
+	const char *why;
+	double v = align_strtod(s, min, max, &why);
+
+	if (why)
+		tool_usage_error("%s: '%s' is %s (a number from %g to %g)",
+		    opt, s, why, min, max);
+	return v;
+}
+
+void
+tool_print(struct align_buf *b)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	if (b->failed)
+		tool_die((align_err_nomem(&e), &e));
+	if (b->len)
+		fwrite(b->p, 1, b->len, stdout);
+	align_buf_release(b);
 }
 
 int

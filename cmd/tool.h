@@ -9,36 +9,41 @@
 
 #include <stddef.h>
 
+#include "../lib/buf.h"
 #include "../lib/err.h"
 #include "../lib/node.h"
+#include "../lib/show.h"
 
 #define ALIGN_VERSION "0.1.0"
 
-enum tool_format {
-	FMT_NONE = 0,
-	FMT_TEXT = 1,
-	FMT_YAML = 2,
-	FMT_MARKDOWN = 4,
-	FMT_CSV = 8,
-	FMT_ICS = 16,
-};
-
 extern const char *tool_name;
 
-/* Name the tool for messages, and remove temporary files on signals. */
-void tool_init(const char *name);
+/* Name the tool for messages, keep its usage text for tool_usage(), and
+ * remove temporary files on exit and on signals. */
+void tool_init(const char *name, const char *usage);
 /* "name: file:line:col: msg" on standard error, exit with e's status. */
 void tool_die(const struct align_err *e) __attribute__((noreturn));
 /* "name: msg", a pointer to --help, exit 64. */
 void tool_usage_error(const char *fmt, ...)
     __attribute__((noreturn, format(printf, 1, 2)));
-/* The usage text to standard output, exit 0. */
-void tool_help(const char *text) __attribute__((noreturn));
+/* The one usage path (jq's): status 0, the whole usage text to standard
+ * output; otherwise its synopsis and a pointer to --help on standard
+ * error.  Exits with status. */
+void tool_usage(int status) __attribute__((noreturn));
 void tool_version(void) __attribute__((noreturn));
-/* The format named s, if it is among allowed (a mask); else exit 64. */
-enum tool_format tool_format(const char *s, int allowed);
+/* The format named s, if it is among allowed (a mask); else exit 64
+ * naming the formats there are. */
+enum align_format tool_format(const char *s, int allowed);
 /* Text on a terminal, YAML into a pipe or a file. */
-enum tool_format tool_default_format(void);
+enum align_format tool_default_format(void);
+/* An option's number in [min, max]; else exit 64 saying why:
+ * "--seed: 'abc' is invalid (a whole number from 0 to ...)". */
+long long tool_number(const char *opt, const char *s, long long min,
+    long long max);
+double tool_real(const char *opt, const char *s, double min, double max);
+/* What a renderer wrote, to standard output; exit 71 when it ran out of
+ * memory.  b is released. */
+void tool_print(struct align_buf *b);
 /* 1 when colour may be used on standard output. */
 int tool_color(void);
 /* Append s to the list v of *n (realloc'd); exits 71 when out of memory. */

@@ -2,168 +2,127 @@
 #include <string.h>
 
 #include "board.h"
-#include "csv.h"
+#include "grow.h"
 #include "hash.h"
 #include "plan.h"
 #include "text.h"
 
-#define BOLD "\033[1m"
-#define NAME "\033[1;36m"
-#define DIM "\033[2m"
-#define OFF "\033[0m"
-
-static const char *
-question_of(const struct align_node *r, const char *dflt)
-{
-	const char *q = align_map_str(r, "question");
-
-	return q ? q : dflt;
-}
+static const struct {
+	enum align_format f;
+	void (*show)(const struct align_board *, const struct align_show *);
+} renderers[] = {
+	{ ALIGN_FMT_TEXT, align_board_text },
+	{ ALIGN_FMT_MARKDOWN, align_board_markdown },
+	{ ALIGN_FMT_CSV, align_board_csv },
+};
 
 static const char *
 str(const struct align_node *r, const char *key, const char *dflt)
 {
-	const char *v = align_map_str(r, key);
+	const char *v = r ? align_map_str(r, key) : NULL;
 
 	return v ? v : dflt;
 }
 
-static void
-board_csv(struct align_buf *b, const struct align_node *rs, const char *sq)
+int
+align_board_make(struct align_board *v, const struct align_node *session,
+    const struct align_node *rs, struct align_err *e)
 {
-	size_t i;
+	struct align_set seen = ALIGN_SET_INIT;
+	size_t i, j, n = rs ? rs->n : 0, gcap = 0, num = 0;
 
-	align_buf_puts(b, "id,participant,at,question,text\r\n");
-	for (i = 0; i < rs->n; i++) {
+	memset(v, 0, sizeof(*v));
+	v->question = str(session, "question", ALIGN_QUESTION);
+	v->title = session ? str(session, "title", ALIGN_TITLE) : "Responses";
+	v->entry = calloc(n + 1, sizeof(*v->entry));
+	v->input = calloc(n + 1, sizeof(*v->input));
+	if (v->entry == NULL || v->input == NULL)
+		goto nomem;
+	for (i = 0; i < n; i++) {
 		const struct align_node *r = rs->item[i];
+		struct align_board_entry *x = &v->input[i];
+		size_t w;
 
-		align_csv_field(b, str(r, "id", ""));
-		align_buf_putc(b, ',');
-		align_csv_field(b, str(r, "participant", ""));
-		align_buf_putc(b, ',');
-		align_csv_field(b, str(r, "at", ""));
-		align_buf_putc(b, ',');
-		align_csv_field(b, question_of(r, sq));
-		align_buf_putc(b, ',');
-		align_csv_field(b, str(r, "text", ""));
-		align_buf_puts(b, "\r\n");
+		x->id = str(r, "id", "");
+		x->participant = str(r, "participant", "");
+		x->at = str(r, "at", "");
+		x->question = str(r, "question", v->question);
+		x->text = str(r, "text", "");
+		w = align_text_width(x->participant, strlen(x->participant));
+		if (w > v->namew)
+			v->namew = w > 16 ? 16 : w;
+		if (align_map_str(r, "participant") && align_set_add(&seen,
+		    x->participant, strlen(x->participant)) < 0)
+			goto nomem;
 	}
-}
+	v->nentry = n;
+	v->people = seen.n;
+	align_set_release(&seen);
+	/* One group a question, in the order the questions first come. */
+	for (i = 0; i < n; i++) {
+		struct align_board_group *g;
 
-/* Markdown text on one list item: line breaks kept, indented. */
-static void
-md_text(struct align_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\n')
-			align_buf_puts(b, "  \n   ");
-		else
-			align_buf_putc(b, *s);
+		for (j = 0; j < v->ngroup; j++)
+			if (strcmp(v->group[j].question,
+			    v->input[i].question) == 0)
+				break;
+		if (j < v->ngroup)
+			continue;
+		if (ALIGN_GROW(v->group, v->ngroup + 1, gcap) < 0)
+			goto nomem;
+		g = &v->group[v->ngroup++];
+		g->question = v->input[i].question;
+		g->first = num;
+		g->n = 0;
+		for (j = i; j < n; j++)
+			if (strcmp(v->input[j].question, g->question) == 0) {
+				v->input[j].number = ++num;
+				v->entry[num - 1] = v->input[j];
+				g->n++;
+			}
 	}
-	align_buf_putc(b, '\n');
+	if (n == 0) {
+		/* No responses: the session's question, alone. */
+		if (ALIGN_GROW(v->group, 1, gcap) < 0)
+			goto nomem;
+		v->group[0].question = v->question;
+		v->ngroup = 1;
+	}
+	return 0;
+nomem:
+	align_set_release(&seen);
+	align_board_release(v);
+	return align_err_nomem(e);
 }
 
 void
-align_board(struct align_buf *b, const struct align_node *session,
-    const struct align_node *rs, const struct align_board_opts *o)
+align_board_release(struct align_board *v)
 {
-	const char *sq = session ? str(session, "question", ALIGN_QUESTION) :
-	    ALIGN_QUESTION;
-	const char *title = session ? str(session, "title", ALIGN_TITLE) :
-	    "Responses";
-	size_t i, j, namew = 0, people = 0, num = 0;
-	const char **done = NULL;
-	size_t ndone = 0;
-	struct align_set seen = ALIGN_SET_INIT;
+	free(v->entry);
+	free(v->input);
+	free(v->group);
+	memset(v, 0, sizeof(*v));
+}
 
-	if (o->format == ALIGN_BOARD_CSV) {
-		board_csv(b, rs, sq);
-		return;
-	}
-	for (i = 0; i < rs->n; i++) {
-		const char *who = align_map_str(rs->item[i], "participant");
-		size_t w = who ? align_text_width(who, strlen(who)) : 0;
+int
+align_board_formats(void)
+{
+	size_t i;
+	int mask = 0;
 
-		if (w > namew)
-			namew = w;
-		if (who && align_set_add(&seen, who, strlen(who)) < 0)
-			b->failed = 1;
-	}
-	people = seen.n;
-	align_set_release(&seen);
-	if (namew > 16)
-		namew = 16;
-	if (o->format == ALIGN_BOARD_MARKDOWN)
-		align_buf_printf(b, "# %s\n", title);
-	else
-		align_buf_printf(b, "%s%s%s\n", o->color ? BOLD : "", title,
-		    o->color ? OFF : "");
-	/* One section a question, in the order the questions first come. */
-	done = calloc(rs->n + 1, sizeof(*done));
-	if (done == NULL && rs->n) {
-		b->failed = 1;
-		return;
-	}
-	for (i = 0; i <= rs->n; i++) {
-		const char *q = i < rs->n ? question_of(rs->item[i], sq) : NULL;
+	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
+		mask |= renderers[i].f;
+	return mask;
+}
 
-		if (i == rs->n && rs->n > 0)
-			break;
-		if (q == NULL)
-			q = sq;	/* no responses: the session's question */
-		for (j = 0; j < ndone; j++)
-			if (strcmp(done[j], q) == 0)
-				break;
-		if (j < ndone)
-			continue;
-		done[ndone++] = q;
-		if (o->format == ALIGN_BOARD_MARKDOWN) {
-			align_buf_puts(b, "\n> ");
-			align_buf_puts(b, q);
-			align_buf_puts(b, "\n\n");
-		} else {
-			align_buf_puts(b, "\n");
-			if (o->color)
-				align_buf_puts(b, DIM);
-			align_text_wrap(b, q, 0, 0, o->width);
-			if (o->color)
-				align_buf_puts(b, OFF);
-			align_buf_puts(b, "\n");
+void
+align_board_show(const struct align_board *v, const struct align_show *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
+		if (renderers[i].f == s->format) {
+			renderers[i].show(v, s);
+			return;
 		}
-		for (j = i; j < rs->n; j++) {
-			const struct align_node *r = rs->item[j];
-			const char *who = str(r, "participant", "");
-			size_t w = align_text_width(who, strlen(who)), k;
-
-			if (strcmp(question_of(r, sq), q) != 0)
-				continue;
-			num++;
-			if (o->format == ALIGN_BOARD_MARKDOWN) {
-				align_buf_printf(b, "%zu. ", num);
-				if (*who)
-					align_buf_printf(b, "**%s**: ", who);
-				md_text(b, str(r, "text", ""));
-				continue;
-			}
-			align_buf_printf(b, "%4zu  %s%s%s", num,
-			    o->color ? NAME : "", who, o->color ? OFF : "");
-			for (k = w; k < namew; k++)
-				align_buf_putc(b, ' ');
-			align_buf_puts(b, namew ? "  " : "");
-			align_text_wrap(b, str(r, "text", ""),
-			    6 + namew + (namew ? 2 : 0),
-			    6 + (w > namew ? w : namew) + (namew ? 2 : 0),
-			    o->width);
-		}
-	}
-	free(done);
-	if (o->format == ALIGN_BOARD_MARKDOWN)
-		align_buf_puts(b, "\n");
-	else
-		align_buf_puts(b, "\n");
-	align_buf_printf(b, "%zu response%s", rs->n, rs->n == 1 ? "" : "s");
-	if (people)
-		align_buf_printf(b, " from %zu participant%s", people,
-		    people == 1 ? "" : "s");
-	align_buf_puts(b, "\n");
 }

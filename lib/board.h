@@ -1,27 +1,65 @@
 /*
  * board.h - the responses as the room sees them: the question, then each
  * response, numbered, under the question it answers.
+ *
+ * A board is a view made once from the records; one renderer a format
+ * shows it (board_text.c, board_md.c, board_csv.c), chosen by
+ * align_board_show():
+ *
+ *	struct align_board v;
+ *	if (align_board_make(&v, session, responses, &e) < 0)
+ *		fail(&e);
+ *	align_board_show(&v, &show);
+ *	align_board_release(&v);
  */
 #ifndef ALIGN_BOARD_H
 #define ALIGN_BOARD_H
 
 #include <stddef.h>
 
-#include "buf.h"
+#include "err.h"
 #include "node.h"
+#include "show.h"
 
-enum align_board_format { ALIGN_BOARD_TEXT, ALIGN_BOARD_MARKDOWN,
-	ALIGN_BOARD_CSV };
-
-struct align_board_opts {
-	enum align_board_format format;
-	size_t width;		/* text: columns to wrap at */
-	int color;		/* text: ANSI colours */
+struct align_board_entry {
+	size_t number;		/* 1, 2, ... in the order shown */
+	const char *id, *participant, *at, *question, *text;	/* "" if none */
 };
 
-/* Append the board of the response records in responses (a sequence)
- * under session (may be NULL).  Failure shows in b->failed. */
-void align_board(struct align_buf *b, const struct align_node *session,
-    const struct align_node *responses, const struct align_board_opts *o);
+/* The responses to one question: entry[first .. first + n). */
+struct align_board_group {
+	const char *question;
+	size_t first, n;
+};
+
+struct align_board {
+	const char *title;	/* the session's, or "Responses" */
+	const char *question;	/* the session's question */
+	struct align_board_entry *entry;	/* grouped by question */
+	size_t nentry;
+	struct align_board_entry *input;	/* the same, in input order */
+	struct align_board_group *group;
+	size_t ngroup;
+	size_t people;		/* distinct participants who answered */
+	size_t namew;		/* text: the widest name, at most 16 */
+};
+
+/* The board of the response records in responses (a sequence) under
+ * session (may be NULL).  The view borrows their strings.  0, or -1 and
+ * e (71). */
+int align_board_make(struct align_board *v, const struct align_node *session,
+    const struct align_node *responses, struct align_err *e);
+void align_board_release(struct align_board *v);
+
+/* The formats a board can be shown in, as a mask. */
+int align_board_formats(void);
+/* Show v in s->format.  Failure shows in s->b->failed. */
+void align_board_show(const struct align_board *v, const struct align_show *s);
+
+/* The renderers. */
+void align_board_text(const struct align_board *v, const struct align_show *s);
+void align_board_markdown(const struct align_board *v,
+    const struct align_show *s);
+void align_board_csv(const struct align_board *v, const struct align_show *s);
 
 #endif

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cluster.h"
+#include "rand.h"
 
 #define MAXLEN 64	/* terms of one document the sampler looks at */
 #define CHAINS 3	/* Gibbs chains from different starts */
@@ -18,23 +19,6 @@ struct cached {
 	uint32_t z;
 	uint32_t w[CACHED];
 };
-
-/* splitmix64: a seeded stream, the same on every machine. */
-static uint64_t
-next_random(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static double
-uniform(uint64_t *s)
-{
-	return (double)(next_random(s) >> 11) / 9007199254740992.0;
-}
 
 struct model {
 	size_t k, v;
@@ -284,7 +268,7 @@ chain(struct model *md, const uint32_t *terms, const size_t *off,
     const size_t *pick, size_t ns, const uint32_t *map, int iters,
     uint64_t seed, uint32_t *sz)
 {
-	uint64_t rs = seed;
+	struct align_rand rs = ALIGN_RAND_INIT(seed);
 	uint32_t w[MAXLEN];
 	size_t i;
 	int it;
@@ -293,7 +277,7 @@ chain(struct model *md, const uint32_t *terms, const size_t *off,
 	for (i = 0; i < ns; i++) {
 		size_t len = doc_terms(terms, off, pick[i], map, w);
 
-		sz[i] = (uint32_t)(next_random(&rs) % md->k);
+		sz[i] = (uint32_t)align_rand_below(&rs, md->k);
 		update(md, w, len, sz[i], 1);
 	}
 	for (it = 0; it < iters; it++) {
@@ -304,7 +288,7 @@ chain(struct model *md, const uint32_t *terms, const size_t *off,
 
 			update(md, w, len, sz[i], -1);
 			sum = conditional(md, w, len);
-			u = uniform(&rs) * sum;
+			u = align_rand_unit(&rs) * sum;
 			c = pick_cluster(md, u);
 			sz[i] = c;
 			update(md, w, len, c, 1);

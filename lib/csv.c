@@ -317,16 +317,35 @@ align_csv_next(struct align_csv *c, struct align_err *e)
 void
 align_csv_field(struct align_buf *b, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL && *s != ' ' &&
+	/* A field a spreadsheet would take for a formula is shown as text:
+	 * a quote before it (OWASP's advice on CSV injection). */
+	int formula = *s && strchr("=+-@\t\r", *s) != NULL;
+
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL && *s != ' ' &&
 	    (*s == '\0' || s[strlen(s) - 1] != ' ')) {
 		align_buf_puts(b, s);
 		return;
 	}
 	align_buf_putc(b, '"');
+	if (formula)
+		align_buf_putc(b, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			align_buf_putc(b, '"');
 		align_buf_putc(b, *s);
 	}
 	align_buf_putc(b, '"');
+}
+
+void
+align_csv_row(struct align_buf *b, const char *const *field, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			align_buf_putc(b, ',');
+		align_csv_field(b, field[i]);
+	}
+	align_buf_puts(b, "\r\n");
 }

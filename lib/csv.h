@@ -37,8 +37,13 @@ struct align_csv *align_csv_open(const char *path, struct align_err *e);
 int align_csv_next(struct align_csv *c, struct align_err *e);
 void align_csv_close(struct align_csv *c);
 
-/* Append s as one CSV field, quoted when it needs to be. */
+/* Append s as one CSV field, quoted when it needs to be; a field that
+ * starts with =, +, -, @, a tab or a carriage return gets a quote
+ * character before it, so that a spreadsheet shows it as text and never
+ * runs it as a formula. */
 struct align_buf;
 void align_csv_field(struct align_buf *b, const char *s);
+/* Append a row of n fields and CRLF. */
+void align_csv_row(struct align_buf *b, const char *const *field, size_t n);
 
 #endif

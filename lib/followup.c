@@ -7,18 +7,10 @@
 #include "hash.h"
 #include "ics.h"
 #include "plan.h"
+#include "rand.h"
 
 #define ATTEMPTS 64	/* seeded orders tried for the fewest repeats */
 
-static uint64_t
-mix(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
 
 /* The pairs of earlier rounds as a set of "a\x1fb" keys, a < b. */
 static int
@@ -124,7 +116,7 @@ align_pairs(char *const *people, size_t n, const struct align_node *used,
 	 * them they have not met.  The order with the fewest repeats wins,
 	 * the first of equals. */
 	for (a = 0; a < ATTEMPTS && bestrep > 0; a++) {
-		uint64_t s = seed * 1000003 + a;
+		struct align_rand s = ALIGN_RAND_INIT(seed * 1000003 + a);
 		size_t rep = 0, m = 0;
 		char *taken = calloc(n, 1);
 
@@ -133,7 +125,7 @@ align_pairs(char *const *people, size_t n, const struct align_node *used,
 		for (i = 0; i < n; i++)
 			order[i] = i;
 		for (i = n; i > 1; i--) {
-			size_t k = (size_t)(mix(&s) % i), t = order[i - 1];
+			size_t k = (size_t)align_rand_below(&s, i), t = order[i - 1];
 
 			order[i - 1] = order[k];
 			order[k] = t;

@@ -412,7 +412,8 @@ surveys(struct align_buf *out, struct align_err *e)
 	static const char *const file[] = { "tests/cli/data/google-forms.csv",
 	    "tests/cli/data/typeform.csv", "tests/cli/data/surveymonkey.csv" };
 	struct align_node *all, *responses;
-	struct align_board_opts bo = { 0 };
+	struct align_show show = { NULL, ALIGN_FMT_TEXT, 60, 1 };
+	struct align_board v;
 	size_t i;
 	int rc = 0;
 
@@ -429,16 +430,21 @@ surveys(struct align_buf *out, struct align_err *e)
 		if (strcmp(align_record_kind(all->item[i]), "response") == 0)
 			rc = align_seq_push(responses,
 			    align_node_copy(all->item[i]));
-	bo.width = 60;
-	bo.color = 1;
+	show.b = out;
 	for (i = 0; rc == 0 && i < 3; i++) {
-		bo.format = i == 0 ? ALIGN_BOARD_TEXT : i == 1 ?
-		    ALIGN_BOARD_MARKDOWN : ALIGN_BOARD_CSV;
-		align_board(out, align_session_of(all), responses, &bo);
+		show.format = i == 0 ? ALIGN_FMT_TEXT : i == 1 ?
+		    ALIGN_FMT_MARKDOWN : ALIGN_FMT_CSV;
+		if (align_board_make(&v, align_session_of(all), responses,
+		    e) < 0) {
+			rc = -1;
+			break;
+		}
+		align_board_show(&v, &show);
+		align_board_release(&v);
 	}
 	align_node_free(responses);
 	align_node_free(all);
-	return rc < 0 ? align_err_nomem(e) : 0;
+	return rc < 0 ? (e->status ? -1 : align_err_nomem(e)) : 0;
 }
 
 static void

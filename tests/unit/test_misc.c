@@ -133,6 +133,20 @@ test_plan_updates(void **state)
 
 /* A board of two questions, people with long names and none. */
 static void
+board(struct align_buf *b, const struct align_node *all, enum align_format f)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_show s = { NULL, ALIGN_FMT_TEXT, 60, 0 };
+	struct align_board v;
+
+	s.b = b;
+	s.format = f;
+	assert_int_equal(align_board_make(&v, NULL, all, &e), 0);
+	align_board_show(&v, &s);
+	align_board_release(&v);
+}
+
+static void
 test_board_of_several_questions(void **state)
 {
 	struct align_node *all = stream("---\nkind: response\nid: r-1\n"
@@ -140,13 +154,11 @@ test_board_of_several_questions(void **state)
 	    "---\nkind: response\nid: r-2\nquestion: What should we keep?\n"
 	    "text: Clear goals.\n---\nkind: response\nid: r-3\n"
 	    "participant: Ben\ntext: \"Two\\nlines\"\n");
-	struct align_board_opts o = { 0 };
 	struct align_buf b = ALIGN_BUF_INIT;
 	const char *first, *second;
 
 	(void)state;
-	o.width = 60;
-	align_board(&b, NULL, all, &o);
+	board(&b, all, ALIGN_FMT_TEXT);
 	first = strstr(b.p, "She stayed.");
 	second = strstr(b.p, "What should we keep?");
 	assert_non_null(first);
@@ -154,13 +166,11 @@ test_board_of_several_questions(void **state)
 	assert_true(first < second);
 	assert_non_null(strstr(b.p, "3 responses from 2 participants"));
 	align_buf_reset(&b);
-	o.format = ALIGN_BOARD_MARKDOWN;
-	align_board(&b, NULL, all, &o);
+	board(&b, all, ALIGN_FMT_MARKDOWN);
 	assert_non_null(strstr(b.p, "> What should we keep?\n\n3. Clear goals."));
 	assert_non_null(strstr(b.p, "2. **Ben**: Two  \n   lines"));
 	align_buf_reset(&b);
-	o.format = ALIGN_BOARD_CSV;
-	align_board(&b, NULL, all, &o);
+	board(&b, all, ALIGN_FMT_CSV);
 	assert_non_null(strstr(b.p, "\"Two\nlines\""));
 	align_buf_release(&b);
 	align_node_free(all);

@@ -1,0 +1,86 @@
+/*
+ * show.h - what a tool shows people: the output formats, and the small
+ * pieces every renderer is made of.
+ *
+ * A step hands a view of its records (board.h, and the like) to one
+ * renderer per format, chosen from a table; the renderer writes into an
+ * align_show, which says where (a buffer), in which format, how wide and
+ * whether in colour.  Every piece of user text goes through
+ * align_show_text() or an escaper below, so that a response can never
+ * reach a terminal as a control sequence, nor a page as markup:
+ *
+ *	struct align_buf b = ALIGN_BUF_INIT;
+ *	struct align_show s = { &b, ALIGN_FMT_TEXT, 80, 0 };
+ *	align_show_text(&s, response_text);
+ *	if (b.failed) ...out of memory...
+ */
+#ifndef ALIGN_SHOW_H
+#define ALIGN_SHOW_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Formats are bits, so that a tool can say which it offers as a mask. */
+enum align_format {
+	ALIGN_FMT_NONE = 0,	/* nothing for people */
+	ALIGN_FMT_TEXT = 1 << 0,	/* a terminal, or a plain file */
+	ALIGN_FMT_YAML = 1 << 1,	/* the session stream */
+	ALIGN_FMT_MARKDOWN = 1 << 2,
+	ALIGN_FMT_CSV = 1 << 3,
+	ALIGN_FMT_ICS = 1 << 4,	/* iCalendar */
+	ALIGN_FMT_HTML = 1 << 5	/* one self-contained page */
+};
+
+/* The format called name ("text", "yaml", "markdown" or "md", "csv",
+ * "ics", "html"), or ALIGN_FMT_NONE. */
+enum align_format align_format_parse(const char *name);
+/* Its name, "" for none. */
+const char *align_format_name(enum align_format f);
+/* The names of the formats in mask, "a, b or c", into b. */
+void align_format_list(struct align_buf *b, int mask);
+
+struct align_show {
+	struct align_buf *b;
+	enum align_format format;
+	size_t width;		/* text: columns to wrap at */
+	int color;		/* text: ANSI colours allowed */
+};
+
+/* The tool's own emphasis.  Text in colour: ANSI sequences; otherwise
+ * nothing (a renderer of another format marks emphasis its own way). */
+enum align_style { ALIGN_STYLE_BOLD, ALIGN_STYLE_DIM, ALIGN_STYLE_NAME,
+	ALIGN_STYLE_KEYWORD, ALIGN_STYLE_GOOD, ALIGN_STYLE_BAD };
+const char *align_style_on(const struct align_show *s, enum align_style st);
+const char *align_style_off(const struct align_show *s);
+
+/* User text, escaped for s->format: for text and markdown, control
+ * characters (C0 but newline, DEL, C1) and the marks that reorder text
+ * (bidirectional overrides and isolates) are shown as ^[, ^? or
+ * <U+202E>, a tab as a space; markdown also escapes the characters it
+ * would take for markup; html escapes &, <, >, " and '; csv and the
+ * others take the text as it is (a CSV field goes through
+ * align_csv_field()). */
+void align_show_text(const struct align_show *s, const char *text);
+void align_show_textn(const struct align_show *s, const char *text,
+    size_t n);
+/* Text format: user text made safe, then wrapped at s->width (see
+ * align_text_wrap()). */
+void align_show_wrap(const struct align_show *s, const char *text,
+    size_t indent, size_t first_indent);
+
+/* The escapers themselves, appending to b. */
+void align_escape_term(struct align_buf *b, const char *s, size_t n);
+void align_escape_markdown(struct align_buf *b, const char *s, size_t n);
+void align_escape_html(struct align_buf *b, const char *s, size_t n);
+
+/* one when n is 1, else many. */
+const char *align_plural(size_t n, const char *one, const char *many);
+/* "1 theme", "6 themes". */
+void align_show_count(struct align_buf *b, size_t n, const char *one,
+    const char *many);
+/* A bar of cells characters, the first full of them on ('█'), the rest
+ * off ('░'); full is capped at cells. */
+void align_show_bar(struct align_buf *b, size_t full, size_t cells);
+
+#endif
