@@ -15,7 +15,7 @@
 #include "hash.h"
 #include "reader.h"
 #include "response.h"
-#include "schema.h"
+#include "record.h"
 #include "writer.h"
 
 #define CHUNK 65536
@@ -546,7 +546,7 @@ finish_record(struct align_reader *r, struct align_node *root,
 		    kind->col, "'kind' must be a word such as 'response'");
 	for (i = 0; i < root->n; i++)
 		if ((root->item[i]->raw || root->item[i]->type !=
-		    ALIGN_SCALAR) && align_schema_is_text(kind->str,
+		    ALIGN_SCALAR) && align_key_is_text(kind->str,
 		    root->key[i]))
 			clear_raw(root->item[i]);
 	id = align_map_get(root, "id");

@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "schema.h"
+#include "record.h"
 #include "writer.h"
 
 #define WIDTH 80	/* a flow list longer than this goes one item a line */
@@ -329,25 +329,26 @@ emit_entry(struct align_buf *b, int ind, const char *key,
 }
 
 /* 1 when rec's keys already stand in canonical order: the known keys of
- * its kind in schema order, then the others.  Records a tool made or read
+ * its kind in the order of record.h, then the others.  Records a tool made or read
  * from a canonical file mostly do, and are written without sorting. */
 static int
-in_order(const struct align_node *rec, const char *const *keys)
+in_order(const struct align_node *rec, const struct align_key *keys)
 {
 	size_t i, j = 0, k;
 	int unknown = 0;
 
 	for (i = 0; i < rec->n; i++) {
-		for (k = j; keys[k] && strcmp(keys[k], rec->key[i]) != 0; k++)
+		for (k = j; keys[k].name && strcmp(keys[k].name, rec->key[i]) != 0;
+		    k++)
 			;
-		if (keys[k]) {
+		if (keys[k].name) {
 			if (unknown)
 				return 0;	/* a known key after others */
 			j = k + 1;
 			continue;
 		}
 		for (k = 0; k < j; k++)
-			if (strcmp(keys[k], rec->key[i]) == 0)
+			if (strcmp(keys[k].name, rec->key[i]) == 0)
 				return 0;	/* known, before its place */
 		unknown = 1;
 	}
@@ -357,7 +358,7 @@ in_order(const struct align_node *rec, const char *const *keys)
 void
 align_emit_record(struct align_buf *b, const struct align_node *rec)
 {
-	const char *const *keys = align_schema_keys(align_record_kind(rec));
+	const struct align_key *keys = align_kind_keys(align_record_kind(rec));
 	size_t i, j;
 
 	align_buf_puts(b, "---\n");
@@ -366,17 +367,17 @@ align_emit_record(struct align_buf *b, const struct align_node *rec)
 			emit_entry(b, 0, rec->key[i], rec->item[i]);
 		return;
 	}
-	for (j = 0; keys[j]; j++) {
-		long k = align_map_find(rec, keys[j]);
+	for (j = 0; keys[j].name; j++) {
+		long k = align_map_find(rec, keys[j].name);
 
 		if (k >= 0)
 			emit_entry(b, 0, rec->key[k], rec->item[k]);
 	}
 	for (i = 0; i < rec->n; i++) {
-		for (j = 0; keys[j]; j++)
-			if (strcmp(keys[j], rec->key[i]) == 0)
+		for (j = 0; keys[j].name; j++)
+			if (strcmp(keys[j].name, rec->key[i]) == 0)
 				break;
-		if (keys[j] == NULL)
+		if (keys[j].name == NULL)
 			emit_entry(b, 0, rec->key[i], rec->item[i]);
 	}
 }

@@ -2,7 +2,7 @@
  * writer.h - the canonical writer of session streams.
  *
  * The same record always gives the same bytes: "---", then the keys of
- * its kind in the order of schema.h, then keys this version does not know
+ * its kind in the order of record.h, then keys this version does not know
  * in their input order; block style; a list of short scalars on one line
  * ("[Ana, Ben]"), a longer one an item a line; no anchors; UTF-8.
  *

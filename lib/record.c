@@ -1,0 +1,429 @@
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "num.h"
+#include "record.h"
+
+/* The table.  align-session(5) lists the same keys in the same order
+ * (tests/cli/docs.test compares them). */
+#define TEXT(name, view, field) \
+	{ name, ALIGN_SHAPE_TEXT, offsetof(view, field), NULL, 0 }
+#define NUMBER(name, view, field) \
+	{ name, ALIGN_SHAPE_NUMBER, offsetof(view, field), NULL, 0 }
+#define TEXTS(name, view, field) \
+	{ name, ALIGN_SHAPE_TEXTS, offsetof(view, field), NULL, 0 }
+#define GROUPS(name, view, field) \
+	{ name, ALIGN_SHAPE_GROUPS, offsetof(view, field), NULL, 0 }
+#define COUNTS(name, view, field) \
+	{ name, ALIGN_SHAPE_COUNTS, offsetof(view, field), NULL, 0 }
+#define ITEMS(name, view, field, keys, item) \
+	{ name, ALIGN_SHAPE_ITEMS, offsetof(view, field), keys, sizeof(item) }
+#define KIND { "kind", ALIGN_SHAPE_TEXT, ALIGN_NO_FIELD, NULL, 0 }
+#define END { NULL, ALIGN_SHAPE_TEXT, ALIGN_NO_FIELD, NULL, 0 }
+
+#define V struct align_session_view
+static const struct align_key session_keys[] = {
+	KIND, TEXT("id", V, id), TEXT("title", V, title),
+	TEXT("purpose", V, purpose), TEXT("question", V, question),
+	TEXT("date", V, date), TEXT("duration", V, duration),
+	TEXT("place", V, place), TEXT("facilitator", V, facilitator),
+	TEXTS("participants", V, participants), TEXT("uid", V, uid),
+	NUMBER("sequence", V, sequence), END
+};
+#undef V
+#define V struct align_response_view
+static const struct align_key response_keys[] = {
+	KIND, TEXT("id", V, id), TEXT("participant", V, participant),
+	TEXT("at", V, at), TEXT("question", V, question),
+	TEXT("text", V, text), END
+};
+#undef V
+#define V struct align_theme_view
+static const struct align_key theme_keys[] = {
+	KIND, TEXT("id", V, id), TEXT("label", V, label),
+	TEXTS("keywords", V, keywords), TEXTS("responses", V, responses),
+	NUMBER("support", V, support), TEXT("typical", V, typical),
+	TEXT("source", V, source), END
+};
+#undef V
+#define V struct align_objection_view
+static const struct align_key objection_keys[] = {
+	TEXT("participant", V, participant), TEXT("reason", V, reason), END
+};
+#undef V
+#define V struct align_principle_view
+static const struct align_key principle_keys[] = {
+	KIND, TEXT("id", V, id), TEXT("statement", V, statement),
+	TEXTS("themes", V, themes), COUNTS("votes", V, votes),
+	TEXTS("agreed", V, agreed),
+	ITEMS("objections", V, objections, objection_keys,
+	    struct align_objection_view),
+	TEXT("status", V, status), TEXT("source", V, source), END
+};
+#undef V
+#define V struct align_commitment_view
+static const struct align_key commitment_keys[] = {
+	TEXT("id", V, id), TEXT("participant", V, participant),
+	TEXT("commitment", V, commitment), END
+};
+#undef V
+#define V struct align_followup_view
+static const struct align_key followup_keys[] = {
+	KIND, TEXT("id", V, id), TEXT("date", V, date),
+	TEXT("every", V, every), TEXTS("principles", V, principles),
+	GROUPS("pairs", V, pairs), TEXT("with", V, with), TEXT("uid", V, uid),
+	NUMBER("sequence", V, sequence), NUMBER("count", V, count),
+	TEXT("until", V, until), TEXT("root_cause", V, root_cause),
+	TEXTS("goals", V, goals),
+	ITEMS("commitments", V, commitments, commitment_keys,
+	    struct align_commitment_view), END
+};
+#undef V
+#define V struct align_checkin_view
+static const struct align_key checkin_keys[] = {
+	KIND, TEXT("id", V, id), TEXT("followup", V, followup),
+	TEXT("participant", V, participant), TEXT("principle", V, principle),
+	TEXT("outcome", V, outcome), TEXT("note", V, note), TEXT("at", V, at),
+	TEXT("recognition", V, recognition), END
+};
+#undef V
+#define V struct align_reminder_view
+static const struct align_key reminder_keys[] = {
+	KIND, TEXT("id", V, id), TEXT("followup", V, followup),
+	TEXT("date", V, date), TEXT("what", V, what), TEXT("at", V, at), END
+};
+#undef V
+static const struct align_key other_keys[] = {
+	KIND, { "id", ALIGN_SHAPE_TEXT, ALIGN_NO_FIELD, NULL, 0 }, END
+};
+
+static const struct {
+	const char *name;
+	enum align_kind kind;
+	const struct align_key *keys;
+} kinds[] = {
+	{ "session", ALIGN_KIND_SESSION, session_keys },
+	{ "response", ALIGN_KIND_RESPONSE, response_keys },
+	{ "theme", ALIGN_KIND_THEME, theme_keys },
+	{ "principle", ALIGN_KIND_PRINCIPLE, principle_keys },
+	{ "followup", ALIGN_KIND_FOLLOWUP, followup_keys },
+	{ "checkin", ALIGN_KIND_CHECKIN, checkin_keys },
+	{ "reminder", ALIGN_KIND_REMINDER, reminder_keys },
+};
+#define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+
+enum align_kind
+align_kind_of(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < NKINDS; i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return kinds[i].kind;
+	return ALIGN_KIND_OTHER;
+}
+
+const char *
+align_kind_name(enum align_kind k)
+{
+	size_t i;
+
+	for (i = 0; i < NKINDS; i++)
+		if (kinds[i].kind == k)
+			return kinds[i].name;
+	return NULL;
+}
+
+static const struct align_key *
+keys_of(enum align_kind k)
+{
+	size_t i;
+
+	for (i = 0; i < NKINDS; i++)
+		if (kinds[i].kind == k)
+			return kinds[i].keys;
+	return other_keys;
+}
+
+const struct align_key *
+align_kind_keys(const char *kind)
+{
+	return keys_of(align_kind_of(kind));
+}
+
+const struct align_key *
+align_kind_key(const char *kind, const char *key)
+{
+	const struct align_key *k;
+
+	for (k = align_kind_keys(kind); k->name; k++)
+		if (strcmp(k->name, key) == 0)
+			return k;
+	return NULL;
+}
+
+int
+align_key_is_text(const char *kind, const char *key)
+{
+	const struct align_key *k;
+
+	if (strcmp(key, "kind") == 0 || strcmp(key, "id") == 0)
+		return 1;
+	if (align_kind_of(kind) == ALIGN_KIND_OTHER)
+		return 0;
+	k = align_kind_key(kind, key);
+	return k && k->shape != ALIGN_SHAPE_NUMBER &&
+	    k->shape != ALIGN_SHAPE_COUNTS;
+}
+
+/* Filling a view. */
+
+static const char *
+text_of(const struct align_node *n)
+{
+	return n && n->type == ALIGN_SCALAR ? n->str : NULL;
+}
+
+static int
+number_of(const struct align_node *n, long long *v)
+{
+	const char *why;
+
+	if (n == NULL || n->type != ALIGN_SCALAR)
+		return 0;
+	*v = align_strtonum(n->str, -0x7fffffffffffffffLL,
+	    0x7fffffffffffffffLL, &why);
+	return why == NULL;
+}
+
+static int
+texts_of(const struct align_node *n, struct align_texts *t)
+{
+	size_t i;
+
+	t->v = NULL;
+	t->n = 0;
+	if (n == NULL || (n->type != ALIGN_SEQ && n->type != ALIGN_SCALAR))
+		return 0;
+	if ((t->v = malloc((n->type == ALIGN_SEQ ? n->n : 1) * sizeof(*t->v) +
+	    1)) == NULL)
+		return -1;
+	if (n->type == ALIGN_SCALAR) {
+		t->v[t->n++] = n->str;
+		return 0;
+	}
+	for (i = 0; i < n->n; i++)
+		if (n->item[i]->type == ALIGN_SCALAR)
+			t->v[t->n++] = n->item[i]->str;
+	return 0;
+}
+
+static void
+groups_free(struct align_groups *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		free(g->v[i].v);
+	free(g->v);
+	g->v = NULL;
+	g->n = 0;
+}
+
+static int
+groups_of(const struct align_node *n, struct align_groups *g)
+{
+	size_t i;
+
+	g->v = NULL;
+	g->n = 0;
+	if (n == NULL || n->type != ALIGN_SEQ)
+		return 0;
+	if ((g->v = calloc(n->n + 1, sizeof(*g->v))) == NULL)
+		return -1;
+	for (i = 0; i < n->n; i++) {
+		const struct align_node *x = n->item[i];
+
+		if (x->type == ALIGN_MAP)
+			continue;
+		if (texts_of(x, &g->v[g->n]) < 0) {
+			groups_free(g);
+			return -1;
+		}
+		g->n++;
+	}
+	return 0;
+}
+
+static int
+counts_of(const struct align_node *n, struct align_counts *c)
+{
+	size_t i;
+
+	c->v = NULL;
+	c->n = 0;
+	if (n == NULL || n->type != ALIGN_MAP)
+		return 0;
+	if ((c->v = malloc((n->n + 1) * sizeof(*c->v))) == NULL)
+		return -1;
+	for (i = 0; i < n->n; i++)
+		if (number_of(n->item[i], &c->v[c->n].n))
+			c->v[c->n++].key = n->key[i];
+	return 0;
+}
+
+static int fill(void *view, const struct align_key *keys,
+    const struct align_node *rec);
+static void empty(void *view, const struct align_key *keys);
+
+static void
+items_free(struct align_items *it, const struct align_key *k)
+{
+	size_t i;
+
+	for (i = 0; i < it->n; i++)
+		empty((char *)it->v + i * k->item_size, k->item);
+	free(it->v);
+	it->v = NULL;
+	it->n = 0;
+}
+
+static int
+items_of(const struct align_node *n, const struct align_key *k,
+    struct align_items *it)
+{
+	size_t i, m;
+
+	it->v = NULL;
+	it->n = 0;
+	if (n == NULL || n->type == ALIGN_SCALAR)
+		return 0;
+	m = n->type == ALIGN_SEQ ? n->n : 1;
+	if ((it->v = calloc(m + 1, k->item_size)) == NULL)
+		return -1;
+	for (i = 0; i < m; i++) {
+		const struct align_node *x = n->type == ALIGN_SEQ ?
+		    n->item[i] : n;
+
+		if (x->type != ALIGN_MAP)
+			continue;
+		if (fill((char *)it->v + it->n * k->item_size, k->item,
+		    x) < 0) {
+			items_free(it, k);
+			return -1;
+		}
+		it->n++;
+	}
+	return 0;
+}
+
+static int
+fill(void *view, const struct align_key *keys, const struct align_node *rec)
+{
+	const struct align_key *k;
+
+	for (k = keys; k->name; k++) {
+		const struct align_node *n;
+		void *at;
+
+		if (k->off == ALIGN_NO_FIELD)
+			continue;
+		n = align_map_get(rec, k->name);
+		at = (char *)view + k->off;
+		switch (k->shape) {
+		case ALIGN_SHAPE_TEXT:
+			*(const char **)at = text_of(n);
+			break;
+		case ALIGN_SHAPE_NUMBER: {
+			struct align_number *x = at;
+
+			x->set = number_of(n, &x->v);
+			if (!x->set)
+				x->v = 0;
+			break;
+		}
+		case ALIGN_SHAPE_TEXTS:
+			if (texts_of(n, at) < 0)
+				return -1;
+			break;
+		case ALIGN_SHAPE_GROUPS:
+			if (groups_of(n, at) < 0)
+				return -1;
+			break;
+		case ALIGN_SHAPE_COUNTS:
+			if (counts_of(n, at) < 0)
+				return -1;
+			break;
+		case ALIGN_SHAPE_ITEMS:
+			if (items_of(n, k, at) < 0)
+				return -1;
+			break;
+		}
+	}
+	return 0;
+}
+
+static void
+empty(void *view, const struct align_key *keys)
+{
+	const struct align_key *k;
+
+	for (k = keys; k->name; k++) {
+		void *at;
+
+		if (k->off == ALIGN_NO_FIELD)
+			continue;
+		at = (char *)view + k->off;
+		switch (k->shape) {
+		case ALIGN_SHAPE_TEXTS: {
+			struct align_texts *t = at;
+
+			free(t->v);
+			t->v = NULL;
+			t->n = 0;
+			break;
+		}
+		case ALIGN_SHAPE_GROUPS:
+			groups_free(at);
+			break;
+		case ALIGN_SHAPE_COUNTS: {
+			struct align_counts *c = at;
+
+			free(c->v);
+			c->v = NULL;
+			c->n = 0;
+			break;
+		}
+		case ALIGN_SHAPE_ITEMS:
+			items_free(at, k);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+int
+align_view(struct align_view *v, const struct align_node *rec,
+    struct align_err *e)
+{
+	memset(v, 0, sizeof(*v));
+	v->rec = rec;
+	v->kind = align_kind_of(align_record_kind(rec));
+	v->id = text_of(align_map_get(rec, "id"));
+	if (v->kind != ALIGN_KIND_OTHER &&
+	    fill(&v->u, keys_of(v->kind), rec) < 0) {
+		align_view_release(v);
+		return align_err_nomem(e);
+	}
+	return 0;
+}
+
+void
+align_view_release(struct align_view *v)
+{
+	if (v->kind != ALIGN_KIND_OTHER)
+		empty(&v->u, keys_of(v->kind));
+	memset(v, 0, sizeof(*v));
+}
