@@ -43,8 +43,8 @@ align_ics_prop(struct align_buf *b, const char *name, const char *value)
 	 * character (a CR or LF would start a property of its own) is made
 	 * a space. */
 	for (; *value; value++)
-		align_buf_putc(&line, (unsigned char)*value < 0x20 ||
-		    *value == 0x7f ? ' ' : *value);
+		align_buf_putc(&line, ((unsigned char)*value < 0x20 &&
+		    *value != '\t') || *value == 0x7f ? ' ' : *value);
 	if (line.failed)
 		b->failed = 1;
 	else

@@ -462,14 +462,17 @@ capture(struct align_buf *out, struct align_err *e)
 	static const char session[] = "---\nkind: session\nid: s\n"
 	    "title: T\nquestion: What did they do?\n";
 	static const char typed[] = "Ana: She stayed.\nBen: He listened.\n";
-	char path[] = "/tmp/align-alloc-capture.yaml", *csv[] = {
+	char path[256], *csv[] = {
 	    "tests/cli/data/typeform.csv" }, *paths[] = { MEETING };
 	struct align_capture_opts o = { 0 };
 	struct align_capture c;
 	struct align_node *all;
-	FILE *fp = fopen(path, "w"), *in, *prompt;
+	FILE *fp, *in, *prompt;
 	int rc;
 
+	snprintf(path, sizeof(path), "/tmp/align-alloc-capture-%ld.yaml",
+	    (long)getpid());
+	fp = fopen(path, "w");
 	fputs(session, fp);
 	fclose(fp);
 	o.append = path;
@@ -521,6 +524,9 @@ test_capture(void **state)
 
 /* Distilling with an edited list; themes with a move and a merge into
  * themes people made. */
+/* The edited list of edited(), beside no other run's. */
+static char list_path[64];
+
 static int
 edited(struct align_buf *out, struct align_err *e)
 {
@@ -537,7 +543,7 @@ edited(struct align_buf *out, struct align_err *e)
 		return -1;
 	o.budget = 3;
 	o.per = 2;
-	o.list = "/tmp/align-alloc-list.txt";
+	o.list = list_path;
 	if ((d = align_distiller_new(&o, e)) == NULL)
 		goto out;
 	for (i = 0; i < all->n; i++)
@@ -563,14 +569,17 @@ out:
 static void
 test_edited(void **state)
 {
-	FILE *fp = fopen("/tmp/align-alloc-list.txt", "w");
+	FILE *fp;
 
 	(void)state;
+	snprintf(list_path, sizeof(list_path), "/tmp/align-alloc-list-%ld.txt",
+	    (long)getpid());
+	fp = fopen(list_path, "w");
 	fputs("# ours\np1 p2 We stay, and we teach.\np3 We listen.\n"
 	    "We say thank you.\n", fp);
 	fclose(fp);
 	each_failure("edited lists and themes", edited);
-	unlink("/tmp/align-alloc-list.txt");
+	unlink(list_path);
 }
 
 int
