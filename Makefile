@@ -33,7 +33,7 @@ LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 TOOLS = align-plan align-capture align-theme align-distill align-followup
-LIB_SRC = $(wildcard lib/*.c)
+LIB_SRC = $(sort $(wildcard lib/*.c) lib/html_assets.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(BUILD)/cmd/tool.o
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
@@ -55,6 +55,12 @@ $(BUILD)/lib/%.o: lib/%.c
 $(BUILD)/cmd/%.o: cmd/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The page's stylesheet and script as C strings, byte for byte (kept in
+# the tree, so that every build and the fuzzers have it).
+lib/html_assets.c: lib/html/page.css lib/html/present.js lib/html/embed.sh
+	sh lib/html/embed.sh lib/html/page.css lib/html/present.js >$@.tmp
+	mv $@.tmp $@
 
 $(BUILD)/libalign.a: $(LIB_OBJ)
 	@rm -f $@

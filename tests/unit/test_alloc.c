@@ -412,7 +412,8 @@ surveys(struct align_buf *out, struct align_err *e)
 	static const char *const file[] = { "tests/cli/data/google-forms.csv",
 	    "tests/cli/data/typeform.csv", "tests/cli/data/surveymonkey.csv" };
 	struct align_node *all, *responses;
-	struct align_show show = { NULL, ALIGN_FMT_TEXT, 60, 1 };
+	struct align_show show = { .format = ALIGN_FMT_TEXT, .width = 60,
+	    .color = 1 };
 	struct align_board v;
 	size_t i;
 	int rc = 0;
