@@ -62,10 +62,11 @@ add_folded(struct align_set *set, const char *name, int lookup_only)
 	return rc;
 }
 
-/* Every response as it came, and who answered (exactly, and folded). */
+/* Every response as it came, and who answered (names folded: "Ana" and
+ * "ana" are one person). */
 static int
 entries(struct align_board *v, const struct align_node *rs,
-    struct align_set *seen, struct align_set *folded)
+    struct align_set *folded)
 {
 	size_t i, n = rs ? rs->n : 0, named = 0, pseudonyms = 0;
 	struct align_err e = ALIGN_ERR_INIT;
@@ -96,13 +97,11 @@ entries(struct align_board *v, const struct align_node *rs,
 			v->namew = w > 16 ? 16 : w;
 		named += has;
 		pseudonyms += has && align_is_pseudonym(x->participant);
-		if (has && (align_set_add(seen, x->participant,
-		    strlen(x->participant)) < 0 ||
-		    add_folded(folded, x->participant, 0) < 0))
+		if (has && add_folded(folded, x->participant, 0) < 0)
 			return -1;
 	}
 	v->nentry = n;
-	v->people = seen->n;
+	v->people = folded->n;
 	v->anonymous = named > 0 && pseudonyms == named;
 	return 0;
 }
@@ -111,7 +110,7 @@ entries(struct align_board *v, const struct align_node *rs,
 static int
 groups(struct align_board *v)
 {
-	size_t i, j, k, gcap = 0, num = 0, n = v->nentry;
+	size_t i, j, gcap = 0, num = 0, n = v->nentry;
 
 	for (i = 0; i < n; i++) {
 		struct align_board_group *g;
@@ -135,9 +134,8 @@ groups(struct align_board *v)
 			v->input[j].number = ++num;
 			v->entry[num - 1] = v->input[j];
 			g->n++;
-			k = strlen(v->input[j].participant);
-			if (k && align_set_add(&people, v->input[j].participant,
-			    k) < 0) {
+			if (*v->input[j].participant && add_folded(&people,
+			    v->input[j].participant, 0) < 0) {
 				align_set_release(&people);
 				return -1;
 			}
@@ -196,7 +194,7 @@ int
 align_board_make(struct align_board *v, const struct align_node *session,
     const struct align_node *rs, struct align_err *e)
 {
-	struct align_set seen = ALIGN_SET_INIT, folded = ALIGN_SET_INIT;
+	struct align_set folded = ALIGN_SET_INIT;
 	static const struct align_session_view none;
 	struct align_view sv;
 	const struct align_session_view *sn;
@@ -214,15 +212,13 @@ align_board_make(struct align_board *v, const struct align_node *session,
 	v->entry = calloc(n + 1, sizeof(*v->entry));
 	v->input = calloc(n + 1, sizeof(*v->input));
 	if (v->entry == NULL || v->input == NULL ||
-	    entries(v, rs, &seen, &folded) < 0 || groups(v) < 0 ||
+	    entries(v, rs, &folded) < 0 || groups(v) < 0 ||
 	    roster(v, &sn->participants, &folded) < 0)
 		goto nomem;
-	align_set_release(&seen);
 	align_set_release(&folded);
 	align_view_release(&sv);
 	return 0;
 nomem:
-	align_set_release(&seen);
 	align_set_release(&folded);
 	align_view_release(&sv);
 	align_board_release(v);
