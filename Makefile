@@ -7,6 +7,7 @@
 #   make bench      speed and memory, as ratios measured side by side
 #   make deps       install the Debian packages the build and tests need
 #   make demo       the bundled example session, end to end
+#   make screenshots  the pages (-f html) as PNGs in doc/screenshots
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -44,7 +45,7 @@ MAN = $(wildcard man/*.1 man/*.5 man/*.7)
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev libutf8proc-dev \
 	libstemmer-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
 	python3-icalendar python3-sklearn calcurse time bsdutils clang \
-	libclang-rt-14-dev
+	libclang-rt-14-dev chromium
 
 all: $(BINS)
 
@@ -178,6 +179,10 @@ coverage:
 bench: $(BINS)
 	@sh tests/bench/run.sh $(BUILD) "$(BENCH_SIZES)"
 
+# Screenshots of every page in headless Chromium, for the README.
+screenshots: $(BINS)
+	@sh tests/browser/screenshots.sh $(BUILD)/bin doc/screenshots
+
 demo: $(BINS)
 	@PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/leadership/run.sh
 
@@ -211,7 +216,7 @@ clean:
 	rm -rf build
 
 .PHONY: tsan all check unit cli sanitize lint fuzz faults fault-tools coverage \
-	bench demo deps install uninstall clean
+	bench demo screenshots deps install uninstall clean
 .PRECIOUS: $(BUILD)/tests/%.o $(BUILD)/cmd/%.o
 
 -include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/cmd/%.d) \

@@ -47,14 +47,14 @@ tally(const struct align_board *v, const struct align_show *s, size_t min)
 		    v->roster);
 	}
 	if (v->nunanswered) {
-		align_buf_puts(b, "<p>Still to answer:</p>\n"
+		align_buf_puts(b, "<div>Still to answer: "
 		    "<ul class=\"names\" lang=\"\">");
 		for (i = 0; i < v->nunanswered; i++) {
 			align_buf_puts(b, "<li>");
 			align_show_text(s, v->unanswered[i]);
 			align_buf_puts(b, "</li>");
 		}
-		align_buf_puts(b, "</ul>\n");
+		align_buf_puts(b, "</ul></div>\n");
 	}
 	align_buf_puts(b, "</div>\n");
 }

@@ -107,8 +107,9 @@ align_html_time(const struct align_show *s, const char *when)
 	    months[mo - 1], y);
 	if (!t.date_only) {
 		off = t.off < 0 ? -t.off : t.off;
-		align_buf_printf(s->b, ", %02d:%02d (UTC%c%02d:%02d)", h, mi,
-		    t.off < 0 ? '-' : '+', off / 3600, off / 60 % 60);
+		align_buf_printf(s->b, ", %02d:%02d <span class=\"nowrap\">"
+		    "(UTC%c%02d:%02d)</span>", h, mi, t.off < 0 ? '-' : '+',
+		    off / 3600, off / 60 % 60);
 	}
 	align_buf_puts(s->b, "</time>");
 }

@@ -159,14 +159,16 @@ test_bar_and_time(void **state)
 	align_buf_reset(&b);
 	align_html_time(&s, "2026-12-02T12:00:00-05:00");
 	assert_string_equal(b.p, "<time datetime=\"2026-12-02T12:00:00-05:00\">"
-	    "Wednesday 2 December 2026, 12:00 (UTC-05:00)</time>");
+	    "Wednesday 2 December 2026, 12:00 <span class=\"nowrap\">"
+	    "(UTC-05:00)</span></time>");
 	align_buf_reset(&b);
 	align_html_time(&s, "2027-01-13");
 	assert_string_equal(b.p, "<time datetime=\"2027-01-13\">Wednesday 13 "
 	    "January 2027</time>");
 	align_buf_reset(&b);
 	align_html_time(&s, "2026-03-01T09:05+05:30");
-	assert_non_null(strstr(b.p, "Sunday 1 March 2026, 09:05 (UTC+05:30)"));
+	assert_non_null(strstr(b.p, "Sunday 1 March 2026, 09:05 <span "
+	    "class=\"nowrap\">(UTC+05:30)"));
 	align_buf_reset(&b);
 	align_html_time(&s, "soon <b>");
 	assert_string_equal(b.p, "soon &lt;b&gt;");
