@@ -23,24 +23,37 @@
     for (i = 0; i < v.length; i++) v[i].hidden = i < from || i >= to;
   }
   /* The screens: each slide's items, as many a screen as fit in type
-     no smaller than a thirtieth of the window's height (24px at 720). */
+     no smaller than a thirtieth of the window's height (24px at 720).
+     One layout a slide: its items laid out at that size fall into rows
+     (a grid's, or a list's one an item), and rows go onto screens while
+     they fit below the slide's heading. */
   function paginate() {
     SMALL = Math.max(16, Math.round(window.innerHeight / 30));
     LARGE = Math.max(SMALL, Math.round(window.innerHeight / 10));
     screens = [];
     slides.forEach(function (slide) {
-      var n = items(slide).length, from = 0, to;
+      var v = items(slide), n = v.length, rows = [], i, a, b, r, room;
       slide.classList.add("current");
       slide.style.fontSize = SMALL + "px";
-      do {
-        for (to = from + 1; to < n; to++) {
-          only(slide, from, to + 1);
-          if (!fits(slide)) break;
-        }
-        screens.push({ slide: slide, from: from, to: Math.min(to, n) });
-        from = to;
-      } while (from < n);
       only(slide, 0, n);
+      for (i = 0; i < n; i++) {
+        r = v[i].getBoundingClientRect();
+        if (rows.length && r.top < rows[rows.length - 1].top + 1)
+          rows[rows.length - 1].bottom =
+            Math.max(rows[rows.length - 1].bottom, r.bottom);
+        else
+          rows.push({ first: i, top: r.top, bottom: r.bottom });
+      }
+      r = slide.getBoundingClientRect();
+      room = r.top + slide.clientHeight -
+        parseFloat(getComputedStyle(slide).paddingBottom) - 1;
+      for (a = 0; a < rows.length; a = b + 1) {
+        for (b = a; b + 1 < rows.length; b++)
+          if (rows[b + 1].bottom - rows[a].top > room - rows[0].top) break;
+        screens.push({ slide: slide, from: rows[a].first,
+          to: b + 1 < rows.length ? rows[b + 1].first : n });
+      }
+      if (n === 0) screens.push({ slide: slide, from: 0, to: 0 });
       slide.classList.remove("current");
     });
   }
@@ -62,6 +75,8 @@
     s.slide.classList.add("current");
     only(s.slide, s.from, s.to);
     fit(s.slide);
+    /* One item too long for any screen: it scrolls. */
+    s.slide.classList.toggle("overflow", !fits(s.slide));
     body.setAttribute("data-position", (at + 1) + " / " + screens.length);
   }
   function presenting() { return root.classList.contains("present"); }
@@ -87,7 +102,7 @@
     s = screens[at].slide;
     root.classList.remove("present");
     slides.forEach(function (x) {
-      x.classList.remove("current");
+      x.classList.remove("current", "overflow");
       x.style.fontSize = "";
       only(x, 0, items(x).length);
     });
