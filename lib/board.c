@@ -22,7 +22,7 @@ static const struct {
 
 /* Text or a default. */
 static const char *
-or(const char *v, const char *dflt)
+text_or(const char *v, const char *dflt)
 {
 	return v ? v : dflt;
 }
@@ -47,16 +47,17 @@ fold(const char *name)
 	return (char *)out;
 }
 
-/* Add name, folded, to set: 1 new, 0 there, -1 out of memory. */
+/* Add name, folded, to set (has: only look): as align_set_add() and
+ * align_set_has() answer, or -1 out of memory. */
 static int
-add_folded(struct align_set *set, const char *name, int lookup_only)
+folded(struct align_set *set, const char *name, int has)
 {
 	char *f = fold(name);
 	int rc;
 
 	if (f == NULL)
 		return -1;
-	rc = lookup_only ? align_set_has(set, f, strlen(f)) :
+	rc = has ? align_set_has(set, f, strlen(f)) :
 	    align_set_add(set, f, strlen(f));
 	free(f);
 	return rc;
@@ -66,7 +67,7 @@ add_folded(struct align_set *set, const char *name, int lookup_only)
  * "ana" are one person). */
 static int
 entries(struct align_board *v, const struct align_node *rs,
-    struct align_set *folded)
+    struct align_set *people)
 {
 	size_t i, n = rs ? rs->n : 0, named = 0, pseudonyms = 0;
 	struct align_err e = ALIGN_ERR_INIT;
@@ -79,12 +80,14 @@ entries(struct align_board *v, const struct align_node *rs,
 
 		if (align_view(&r, rs->item[i], &e) < 0)
 			return -1;
-		x->id = or(r.id, "");
+		x->id = text_or(r.id, "");
 		if (r.kind == ALIGN_KIND_RESPONSE) {
-			x->participant = or(r.u.response.participant, "");
-			x->at = or(r.u.response.at, "");
-			x->question = or(r.u.response.question, v->question);
-			x->text = or(r.u.response.text, "");
+			const struct align_response_view *rv = &r.u.response;
+
+			x->participant = text_or(rv->participant, "");
+			x->at = text_or(rv->at, "");
+			x->question = text_or(rv->question, v->question);
+			x->text = text_or(rv->text, "");
 		} else {
 			x->participant = x->at = x->text = "";
 			x->question = v->question;
@@ -97,14 +100,15 @@ entries(struct align_board *v, const struct align_node *rs,
 			v->namew = w > 16 ? 16 : w;
 		named += has;
 		pseudonyms += has && align_is_pseudonym(x->participant);
-		if (has && add_folded(folded, x->participant, 0) < 0)
+		if (has && folded(people, x->participant, 0) < 0)
 			return -1;
 	}
 	v->nentry = n;
-	v->people = folded->n;
+	v->people = people->n;
 	v->anonymous = named > 0 && pseudonyms == named;
 	return 0;
 }
+
 /* One group a question, in the order the questions first come; the
  * entries numbered in that order. */
 static int
@@ -134,7 +138,7 @@ groups(struct align_board *v)
 			v->input[j].number = ++num;
 			v->entry[num - 1] = v->input[j];
 			g->n++;
-			if (*v->input[j].participant && add_folded(&people,
+			if (*v->input[j].participant && folded(&people,
 			    v->input[j].participant, 0) < 0) {
 				align_set_release(&people);
 				return -1;
@@ -168,11 +172,11 @@ roster(struct align_board *v, const struct align_texts *list,
 	if (v->unanswered == NULL)
 		return -1;
 	for (i = 0; i < list->n; i++) {
-		if ((rc = add_folded(&names, list->v[i], 0)) < 0)
+		if ((rc = folded(&names, list->v[i], 0)) < 0)
 			goto fail;
 		if (rc == 0)
 			continue;	/* twice on the list */
-		if ((rc = add_folded(answered, list->v[i], 1)) < 0)
+		if ((rc = folded(answered, list->v[i], 1)) < 0)
 			goto fail;
 		if (rc)
 			on++;
@@ -194,7 +198,7 @@ int
 align_board_make(struct align_board *v, const struct align_node *session,
     const struct align_node *rs, struct align_err *e)
 {
-	struct align_set folded = ALIGN_SET_INIT;
+	struct align_set people = ALIGN_SET_INIT;
 	static const struct align_session_view none;
 	struct align_view sv;
 	const struct align_session_view *sn;
@@ -205,21 +209,21 @@ align_board_make(struct align_board *v, const struct align_node *session,
 	if (session && align_view(&sv, session, e) < 0)
 		return -1;
 	sn = sv.kind == ALIGN_KIND_SESSION ? &sv.u.session : &none;
-	v->question = or(sn->question, ALIGN_QUESTION);
-	v->title = session ? or(sn->title, ALIGN_TITLE) : "Responses";
+	v->question = text_or(sn->question, ALIGN_QUESTION);
+	v->title = session ? text_or(sn->title, ALIGN_TITLE) : "Responses";
 	v->date = sn->date;
 	v->place = sn->place;
 	v->entry = calloc(n + 1, sizeof(*v->entry));
 	v->input = calloc(n + 1, sizeof(*v->input));
 	if (v->entry == NULL || v->input == NULL ||
-	    entries(v, rs, &folded) < 0 || groups(v) < 0 ||
-	    roster(v, &sn->participants, &folded) < 0)
+	    entries(v, rs, &people) < 0 || groups(v) < 0 ||
+	    roster(v, &sn->participants, &people) < 0)
 		goto nomem;
-	align_set_release(&folded);
+	align_set_release(&people);
 	align_view_release(&sv);
 	return 0;
 nomem:
-	align_set_release(&folded);
+	align_set_release(&people);
 	align_view_release(&sv);
 	align_board_release(v);
 	return align_err_nomem(e);

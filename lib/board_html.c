@@ -93,7 +93,8 @@ question(const struct align_board *v, size_t g, const struct align_show *s,
 	count(s, gr->n, gr->people, min);
 	align_buf_puts(b, "</p></div>\n");
 	if (gr->n == 0) {
-		align_buf_puts(b, "<p class=\"empty\">No responses yet.</p>\n");
+		align_buf_puts(b, "<p class=\"empty\">No responses yet."
+		    "</p>\n");
 	} else {
 		align_buf_printf(b, "<ol class=\"cards\" start=\"%zu\" "
 		    "lang=\"\">\n", gr->first + 1);

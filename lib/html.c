@@ -71,8 +71,8 @@ align_html_bar(struct align_buf *b, size_t full, size_t cells)
 		full = cells;
 	if (cells > 0 && cells <= 30) {
 		/* One cell a person, 10 units wide with a gap of 2. */
-		align_buf_printf(b, "<svg class=\"bar\" viewBox=\"0 0 %zu 10\" "
-		    "preserveAspectRatio=\"none\" aria-hidden=\"true\">",
+		align_buf_printf(b, "<svg class=\"bar\" viewBox=\"0 0 %zu "
+		    "10\" preserveAspectRatio=\"none\" aria-hidden=\"true\">",
 		    cells * 12 - 2);
 		for (i = 0; i < cells; i++)
 			align_buf_printf(b, "<rect class=\"%s\" x=\"%zu\" "

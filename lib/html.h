@@ -42,7 +42,7 @@
 struct align_html_page {
 	const char *family;	/* the body's class: "board", "themes" */
 	const char *what;	/* what it shows: "Responses" */
-	const char *title;	/* the session's title (user text), or NULL */
+	const char *title;	/* the session's title (user text) or NULL */
 	const char *date;	/* the session's date as written, or NULL */
 	const char *place;	/* the session's place, or NULL */
 };

@@ -4,7 +4,7 @@
  *
  *	unsigned char d[ALIGN_SHA256_LEN];
  *	align_sha256(text, strlen(text), d);
- *	align_base64(&b, d, sizeof(d));		"sha256-" then this, in a CSP
+ *	align_base64(&b, d, sizeof(d));	(after "sha256-" in a CSP)
  *
  * Neither call allocates but through b, nor fails but as b does.
  */

@@ -46,7 +46,7 @@ struct align_show {
 	enum align_format format;
 	size_t width;		/* text: columns to wrap at */
 	int color;		/* text: ANSI colours allowed */
-	const char *tool;	/* html: the tool that made the page, or NULL */
+	const char *tool;	/* html: the tool making the page, or NULL */
 	size_t min_group;	/* fewest participants a group or a count may
 				 * show; 0: the default, see below */
 };
