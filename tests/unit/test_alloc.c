@@ -412,7 +412,8 @@ surveys(struct align_buf *out, struct align_err *e)
 	static const char *const file[] = { "tests/cli/data/google-forms.csv",
 	    "tests/cli/data/typeform.csv", "tests/cli/data/surveymonkey.csv" };
 	struct align_node *all, *responses;
-	struct align_show show = { NULL, ALIGN_FMT_TEXT, 60, 1 };
+	struct align_show show = { .format = ALIGN_FMT_TEXT, .width = 60,
+	    .color = 1 };
 	struct align_board v;
 	size_t i;
 	int rc = 0;
@@ -431,9 +432,11 @@ surveys(struct align_buf *out, struct align_err *e)
 			rc = align_seq_push(responses,
 			    align_node_copy(all->item[i]));
 	show.b = out;
-	for (i = 0; rc == 0 && i < 3; i++) {
-		show.format = i == 0 ? ALIGN_FMT_TEXT : i == 1 ?
-		    ALIGN_FMT_MARKDOWN : ALIGN_FMT_CSV;
+	for (i = 0; rc == 0 && i < 4; i++) {
+		static const enum align_format f[] = { ALIGN_FMT_TEXT,
+		    ALIGN_FMT_MARKDOWN, ALIGN_FMT_CSV, ALIGN_FMT_HTML };
+
+		show.format = f[i];
 		if (align_board_make(&v, align_session_of(all), responses,
 		    e) < 0) {
 			rc = -1;
@@ -462,14 +465,15 @@ capture(struct align_buf *out, struct align_err *e)
 	static const char session[] = "---\nkind: session\nid: s\n"
 	    "title: T\nquestion: What did they do?\n";
 	static const char typed[] = "Ana: She stayed.\nBen: He listened.\n";
-	char path[256], *csv[] = {
-	    "tests/cli/data/typeform.csv" }, *paths[] = { MEETING };
+	char path[64], *csv[] = { "tests/cli/data/typeform.csv" },
+	    *paths[] = { MEETING };
 	struct align_capture_opts o = { 0 };
 	struct align_capture c;
 	struct align_node *all;
 	FILE *fp, *in, *prompt;
 	int rc;
 
+	/* One file a process: other checkouts may run this test at once. */
 	snprintf(path, sizeof(path), "/tmp/align-alloc-capture-%ld.yaml",
 	    (long)getpid());
 	fp = fopen(path, "w");
@@ -524,7 +528,6 @@ test_capture(void **state)
 
 /* Distilling with an edited list; themes with a move and a merge into
  * themes people made. */
-/* The edited list of edited(), beside no other run's. */
 static char list_path[64];
 
 static int
