@@ -273,6 +273,22 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 	return 0;
 }
 
+/* How far ahead due looks, in minutes, once its operands are checked. */
+static long
+window(const struct cli *c, int argc)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	long within = 0;
+
+	if (argc < 1)
+		tool_usage_error("due: name the session files");
+	if (c->mark && argc != 1)
+		tool_usage_error("--mark: name one session file");
+	if (c->within && align_duration_parse(c->within, &within, &e) < 0)
+		tool_usage_error("--within: %s", e.msg);
+	return within;
+}
+
 static int
 due(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
@@ -283,16 +299,10 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 	struct align_rounds rs;
 	struct align_due_list list;
 	struct align_due *items;
-	long within = 0;
+	long within = window(c, argc);
 	size_t n, i;
 	char at[40];
 
-	if (argc < 1)
-		tool_usage_error("due: name the session files");
-	if (c->mark && argc != 1)
-		tool_usage_error("--mark: name one session file");
-	if (c->within && align_duration_parse(c->within, &within, &e) < 0)
-		tool_usage_error("--within: %s", e.msg);
 	recs = input(c, argc, argv, 0);
 	rounds(&rs, recs);
 	if (align_due_items(&rs, now, within, &list, &e) < 0)

@@ -12,7 +12,8 @@
  * The step, a module a word of the method:
  *	round.h		the records of the step read once; a round's dates
  *	pairs.h		who talks with whom
- *	followup_plan.h	planning a round, and showing it (round_text.c)
+ *	followup_plan.h	planning a round (one_to_one.c: the one-to-one's part),
+ *			and showing it (round_text.c)
  *	calendar.h	the rounds as a calendar (calendar_ics.c)
  *	checkin.h	a check-in, and the line people type
  *	due.h		what is due for cron (due_text.c)

@@ -247,20 +247,9 @@ pairs(struct planning *p, struct align_err *e)
 	struct align_node *l;
 	int rc;
 
-	if (o->with) {
-		const char *two[2];
-
-		two[0] = o->leader ? o->leader : s && s->facilitator ?
-		    s->facilitator : "leader";
-		two[1] = o->with;
-		if ((l = align_seq()) != NULL && align_seq_push(l, list(two,
-		    2)) < 0) {
-			align_node_free(l);
-			l = NULL;
-		}
-		return align_map_put(p->f, "pairs", l) < 0 ?
-		    align_err_nomem(e) : 0;
-	}
+	if (o->with)
+		return align_map_put(p->f, "pairs", align_one_to_one_pair(o,
+		    s)) < 0 ? align_err_nomem(e) : 0;
 	if (!s || s->participants.n < 2)
 		return align_err_set(e, EX_DATAERR, NULL, 0, 0, "the session "
 		    "has fewer than two participants to pair (align-plan "
@@ -273,64 +262,6 @@ pairs(struct planning *p, struct align_err *e)
 	if (rc < 0)
 		return -1;
 	return align_map_put(p->f, "pairs", l) < 0 ? align_err_nomem(e) : 0;
-}
-
-/* A commitment "NAME:what", as {id: c<k>, participant, commitment}: c1,
- * c2, ... are what check-ins name as their principle. */
-static struct align_node *
-commitment(const char *s, size_t k)
-{
-	const char *c = strchr(s, ':');
-	struct align_node *m = align_map();
-	char cid[32];
-
-	snprintf(cid, sizeof(cid), "c%zu", k);
-	if (m == NULL || align_map_put_str(m, "id", cid) < 0 ||
-	    align_map_put(m, "participant", align_scalar(s,
-	    (size_t)(c - s))) < 0 ||
-	    align_map_put_str(m, "commitment", c + 1) < 0) {
-		align_node_free(m);
-		return NULL;
-	}
-	return m;
-}
-
-/* A one-to-one's keys: with, the root cause, goals, commitments. */
-static int
-one_to_one(struct planning *p, struct align_err *e)
-{
-	const struct align_followup_opts *o = p->o;
-	struct align_node *l;
-	size_t i;
-
-	for (i = 0; i < o->ncommit; i++) {
-		const char *c = strchr(o->commit[i], ':');
-
-		if (c == NULL || c == o->commit[i])
-			return align_err_set(e, EX_USAGE, NULL, 0, 0,
-			    "--commit: expected NAME:TEXT, not '%s'",
-			    o->commit[i]);
-	}
-	if ((o->with && align_map_put_str(p->f, "with", o->with) < 0) ||
-	    (o->root_cause && align_map_put_str(p->f, "root_cause",
-	    o->root_cause) < 0) ||
-	    (o->ngoal && align_map_put(p->f, "goals", list(o->goal,
-	    o->ngoal)) < 0))
-		return align_err_nomem(e);
-	if (o->ncommit) {
-		l = align_seq();
-		for (i = 0; l && i < o->ncommit; i++)
-			if (align_seq_push(l, commitment(o->commit[i],
-			    i + 1)) < 0) {
-				align_node_free(l);
-				l = NULL;
-			}
-		if (align_map_put(p->f, "commitments", l) < 0)
-			return align_err_nomem(e);
-	}
-	if (o->root_cause || o->ngoal || o->ncommit || o->nprinciple)
-		p->changed = 1;
-	return 0;
 }
 
 /* The calendar's UID, made once; its SEQUENCE, raised by a change. */
@@ -370,8 +301,11 @@ align_followup_plan(const struct align_rounds *rs,
 		return -1;
 	if (start(&p) < 0 || when(&p) < 0 || principles(&p) < 0)
 		goto nomem;
-	if ((!p.old && pairs(&p, e) < 0) || one_to_one(&p, e) < 0)
+	if ((!p.old && pairs(&p, e) < 0) ||
+	    align_one_to_one_plan(p.f, o, e) < 0)
 		goto fail;
+	if (o->root_cause || o->ngoal || o->ncommit || o->nprinciple)
+		p.changed = 1;
 	if (sequence(&p) < 0)
 		goto nomem;
 	pl->rec = p.f;

@@ -77,6 +77,18 @@ int align_planned_show(const struct align_planned *p,
     const struct align_rounds *rs, const struct align_show *s, int per_pair,
     const struct align_time *now, struct align_err *e);
 
+/* The one-to-one practice's part (one_to_one.c).  The pairs of a
+ * one-to-one with o->with: the leader (o->leader, else the session's
+ * facilitator) and the manager; a new sequence, or NULL when out of
+ * memory. */
+struct align_node *align_one_to_one_pair(const struct align_followup_opts *o,
+    const struct align_session_view *s);
+/* Its keys into the round f: with, root_cause, goals, commitments (c1,
+ * c2, ... of "NAME:what").  0, or -1 and e: 64 a commitment without a
+ * name, 71. */
+int align_one_to_one_plan(struct align_node *f,
+    const struct align_followup_opts *o, struct align_err *e);
+
 /* The renderer of the text: "f1 follow-up on DATE, every 2w", the
  * principles, the pairs. */
 void align_round_text(const struct align_planned *p,
