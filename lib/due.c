@@ -27,14 +27,16 @@ day_of(const struct align_time *t, char *out)
 	align_time_format(&d, out);
 }
 
-int
-align_due_id(const char *fid, const char *day, const char *what,
+/* The id of the reminder of what and who (appended to it) for round fid
+ * on day. */
+static int
+id_of(const char *fid, const char *day, const char *what, const char *who,
     char out[24])
 {
 	static const unsigned char key[16] = "align-reminder!";
 	struct align_buf b = ALIGN_BUF_INIT;
 
-	align_buf_printf(&b, "%s\x1f%s\x1f%s", fid, day, what);
+	align_buf_printf(&b, "%s\x1f%s\x1f%s%s", fid, day, what, who);
 	if (b.failed) {
 		align_buf_release(&b);
 		return -1;
@@ -43,6 +45,13 @@ align_due_id(const char *fid, const char *day, const char *what,
 	    b.p, b.len));
 	align_buf_release(&b);
 	return 0;
+}
+
+int
+align_due_id(const char *fid, const char *day, const char *what,
+    char out[24])
+{
+	return id_of(fid, day, what, "", out);
 }
 
 static int
@@ -129,7 +138,6 @@ checkins(struct align_due_list *l, const struct align_rounds *rs,
     const struct align_followup_view *f, struct align_due *d,
     struct align_err *e)
 {
-	struct align_buf what = ALIGN_BUF_INIT;
 	struct align_texts who;
 	size_t j;
 	int rc = 0;
@@ -137,16 +145,15 @@ checkins(struct align_due_list *l, const struct align_rounds *rs,
 	if (align_round_people(rs, f, &who, e) < 0)
 		return -1;
 	for (j = 0; rc == 0 && j < who.n; j++) {
+		struct align_buf what = ALIGN_BUF_INIT;
+
 		if (align_round_checked_in(rs, d->followup, who.v[j]))
 			continue;
-		align_buf_printf(&what, "checkin:%s", who.v[j]);
-		if (what.failed || align_due_id(d->followup, d->date, what.p,
+		if (id_of(d->followup, d->date, "checkin:", who.v[j],
 		    d->id) < 0) {
-			align_buf_release(&what);
 			rc = align_err_nomem(e);
 			break;
 		}
-		align_buf_reset(&what);
 		if (reminded(rs, d->id))
 			continue;
 		align_buf_printf(&what, "%s has not checked in", who.v[j]);

@@ -13,7 +13,6 @@
 
 #define WEEK (60L * 24 * 7)
 
-
 /* What planning a round works with. */
 struct planning {
 	const struct align_rounds *rs;

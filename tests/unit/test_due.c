@@ -74,6 +74,13 @@ test_due_once(void **state)
 	align_node_free(all);
 	assert_int_equal(due_in(b.p, "2027-01-28T08:00:00Z", 0, &l, &all), 0);
 	assert_int_equal(l.n, 2);
+	/* And Ana's check-in reminded: Ben's alone. */
+	align_buf_printf(&b, "---\nkind: reminder\nid: %s\n", l.v[0].id);
+	align_due_release(&l);
+	align_node_free(all);
+	assert_int_equal(due_in(b.p, "2027-01-28T08:00:00Z", 0, &l, &all), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].what, "Ben has not checked in");
 	align_due_release(&l);
 	align_node_free(all);
 	align_buf_release(&b);
