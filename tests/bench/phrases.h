@@ -27,7 +27,7 @@
  * (brief) and content words (kw, for the look of the table only).  The
  * background (openers, context, closings, connectors, work nouns) is
  * shared by all themes of a language, so themes overlap the way answers
- * do.
+ * do.  A template stays on one line, however long, so that it reads whole.
  */
 
 #define L0 NULL

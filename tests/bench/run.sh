@@ -20,11 +20,13 @@
 #   is lower than their CPU ratio when the second core is free and higher
 #   when it is not.
 # - Below 100,000 responses a timed run is several runs of the command
-#   (loop.sh), for time(1) counts hundredths; the figures are a run's.
-#   (Not for align-theme, whose one run takes seconds at any size.)
-# - Rounds: 5 at 10,000, 3 above (BENCH_ROUNDS); the sklearn peer takes
-#   part in every round, but only in the first at a million and more
-#   (BENCH_PEER_ROUNDS), for one run of it there takes minutes.
+#   (loop.sh; 10 at 10,000), for time(1) counts hundredths; the figures
+#   are a run's.  Not for align-theme, whose one run takes seconds at any
+#   size, nor for the peer.
+# - Rounds: 3 (BENCH_ROUNDS); the sklearn peer takes part in every round,
+#   but only in the first at a million and more (BENCH_PEER_ROUNDS), for
+#   one run of it there takes minutes; its row pairs it with the tool's
+#   run of the same round.
 #
 # Then the fifty-response meeting (median of 3 rounds of 100 runs), and
 # the whole pipeline at the largest size, one run of each step: plan,
@@ -118,9 +120,9 @@ row() {
 		if ($6 > fm) fm = $6
 	}
 	END {
-		printf "%-38s %9s %8.3f %8.3f %8.3f %8.3f %6.2f %6.2f %7.1f %7.1f\n",
-		    name, n, med(tc, k), med(tw, k), med(fc, k), med(fw, k),
-		    med(rc, k), med(rw, k), tm, fm
+		printf "%-38s %9s %8.3f %8.3f %8.3f %8.3f %6.2f %6.2f " \
+		    "%7.1f %7.1f\n", name, n, med(tc, k), med(tw, k),
+		    med(fc, k), med(fw, k), med(rc, k), med(rw, k), tm, fm
 	}'
 }
 
@@ -147,7 +149,6 @@ sizes_done=
 for n in $SIZES; do
 	t0=$(date +%s)
 	rounds=${BENCH_ROUNDS:-3}
-	[ "$n" -lt 100000 ] && rounds=${BENCH_ROUNDS:-5}
 	peer_rounds=${BENCH_PEER_ROUNDS:-$rounds}
 	[ "$n" -ge 1000000 ] && peer_rounds=${BENCH_PEER_ROUNDS:-1}
 	reps=$((100000 / n))
@@ -181,7 +182,8 @@ for n in $SIZES; do
 	# themes, where align-theme finds it.
 	cut -d: -f2- "$W/text-$n" >"$W/plain-$n"
 	p=
-	[ $peer = 1 ] && p="$PY $HERE/kmeans.py --time $k $W/plain-$n $W/kmeans-$n"
+	[ $peer = 1 ] &&
+		p="$PY $HERE/kmeans.py --time $k $W/plain-$n $W/kmeans-$n"
 	# (a run of align-theme is long enough to time alone at any size)
 	r=$reps
 	reps=1
@@ -216,17 +218,19 @@ for n in $SIZES; do
 	cp "$W/stream-$n.yaml" "$W/append-$n.yaml"
 	sync "$W/append-$n.yaml"
 	restore=$W/append-$n.yaml:$(wc -c <"$W/stream-$n.yaml")
-	rounds $rounds "$B/bin/align-capture -a $W/append-$n.yaml $W/add-1000" \
+	rounds $rounds \
+	    "$B/bin/align-capture -a $W/append-$n.yaml $W/add-1000" \
 	    "$W/floor-parse $W/stream-$n.yaml"
 	restore=
-	row "align-capture -a 1,000 lines (parse)" "$n" "$W/t.tool" "$W/t.floor"
+	row "align-capture -a 1,000 lines (parse)" "$n" "$W/t.tool" \
+	    "$W/t.floor"
 
 	themes "$W/themed-$n.yaml" >"$W/themes-$n.csv"
 	q=$($PY "$HERE/nmi.py" "$W/themes-$n.csv" "$W/labels-$n")
 	if [ $peer = 1 ]; then
 		s=$($PY "$HERE/nmi.py" --labels "$W/kmeans-$n" "$W/labels-$n")
-		echo "   quality at $n: align-theme $q" \
-		    "($(grep -c '^kind: theme$' "$W/themed-$n.yaml") themes);" \
+		t=$(grep -c '^kind: theme$' "$W/themed-$n.yaml")
+		echo "   quality at $n: align-theme $q ($t themes);" \
 		    "sklearn MiniBatchKMeans k=$k $s"
 	else
 		echo "   quality at $n: align-theme $q"
@@ -264,8 +268,8 @@ step() {
 	shift
 	: >"$W/t.step"
 	timed "$W/t.step" 1 "$@"
-	awk -v name="$name" -v mb="$(($(wc -c <"$P") / 1048576))" \
-	    '{ printf "%-58s %8.2f %8.2f %8.1f %8s\n", name, $1, $2, $3, mb }' \
+	awk -v name="$name" -v mb="$(($(wc -c <"$P") / 1048576))" '{
+	    printf "%-58s %8.2f %8.2f %8.1f %8s\n", name, $1, $2, $3, mb }' \
 	    "$W/t.step"
 }
 step "align-plan -i, a new session of $(wc -l <"$W/roster-$n") people" \
