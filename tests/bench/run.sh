@@ -29,12 +29,16 @@
 #   run of the same round.
 #
 # Then the fifty-response meeting (median of 3 rounds of 100 runs), and
-# the whole pipeline at the largest size, one run of each step: plan,
-# capture into the session file, theme, distill, follow-up.
+# the whole pipeline at the largest size, one run of each step: plan the
+# session with everyone asked, capture the answers into its file, theme,
+# distill, follow-up (BENCH_PIPELINE=0 leaves it out).
 #
-# How long it takes on these machines (2 cores, shared): about a minute at
-# 10,000, 3 minutes at 100,000, 15 to 20 minutes at a million with the
-# pipeline; each size prints its own.
+# How long it takes.  Measured with the load average at 10 to 13 on these
+# 2 cores (other jobs): 10,000 took 2 minutes, 100,000 4 1/2, 1,000,000
+# 22, the pipeline at 1,000,000 10 more (8 of them align-plan reading 333,333
+# participants, which grows as the square of their number); 40 minutes in
+# all, 12 1/2 minutes of CPU.  With 10,000 and 100,000 only, 7 1/2 minutes.
+# On a quiet machine a run takes about its CPU time.
 set -eu
 B=$(cd "$1" && pwd)
 SIZES=${2:-${BENCH_SIZES:-10000 100000 1000000}}
@@ -145,7 +149,7 @@ themes() {
 	{ list = 0 }' "$1"
 }
 
-sizes_done=
+last=
 for n in $SIZES; do
 	t0=$(date +%s)
 	rounds=${BENCH_ROUNDS:-3}
@@ -155,7 +159,7 @@ for n in $SIZES; do
 	[ $reps -ge 1 ] || reps=1
 	echo
 	echo "== $n responses: load average $(cut -d' ' -f1-3 /proc/loadavg)" \
-	    "on $(getconf _NPROCESSORS_ONLN) processors; $rounds rounds" \
+	    "on $(getconf _NPROCESSORS_ONLN) processors; $rounds round(s)" \
 	    "of $reps run(s) (peer: $peer_rounds)"
 	"$W/gen" --roster "$W/roster-$n" "$n" 42 text "$W/labels-$n" \
 	    >"$W/text-$n"
@@ -238,7 +242,7 @@ for n in $SIZES; do
 	rm -f "$W/work-$n.yaml" "$W/append-$n.yaml"
 	t1=$(date +%s)
 	echo "   $n took $(( (t1 - t0) / 60 ))m$(( (t1 - t0) % 60 ))s"
-	last=$n
+	if [ "$n" -gt "${last:-0}" ]; then last=$n; fi
 done
 
 # A meeting: fifty responses, from plan to themes, must feel instant.
@@ -255,6 +259,7 @@ sort -n "$W/t.meeting" | sed -n 2p | awk '{ printf "align-theme on a " \
 # The whole pipeline at the largest size, as a session is run: plan the
 # session with everyone asked, capture the answers into its file, then
 # theme, distill and plan the follow-up in place.  One run of each step.
+[ "${BENCH_PIPELINE:-1}" != 0 ] || exit 0
 n=$last
 P=$W/pipeline-$n.yaml
 rm -f "$P"
