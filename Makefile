@@ -75,7 +75,8 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libalign.a
 # System calls replaced to inject failures.
 $(BUILD)/tests/test_file: WRAP = -Wl,--wrap=rename -Wl,--wrap=fsync \
     -Wl,--wrap=close -Wl,--wrap=fclose -Wl,--wrap=fflush \
-    -Wl,--wrap=ftruncate -Wl,--wrap=write
+    -Wl,--wrap=ftruncate -Wl,--wrap=write -Wl,--wrap=mkstemp \
+    -Wl,--wrap=flock
 # Allocations that fail on demand.
 $(BUILD)/tests/test_alloc: $(BUILD)/fault.o
 $(BUILD)/tests/test_alloc: WRAP = $(FAULT_WRAP) $(BUILD)/fault.o

@@ -76,7 +76,7 @@ main(int argc, char *argv[])
 	int c, anonymous = 0, rc;
 
 	tool_init("align-capture");
-	o.wait = 30;
+	o.wait = -1;	/* $ALIGN_WAIT, else 30 seconds */
 	while ((c = getopt_long(argc, argv, "a:f:hV", longopts, NULL)) != -1)
 		switch (c) {
 		case 'a': o.append = optarg; break;
@@ -101,7 +101,7 @@ main(int argc, char *argv[])
 		case O_ANON: anonymous = 1; break;
 		case O_WAIT:
 			o.wait = strtod(optarg, &end);
-			if (*end || end == optarg || o.wait < 0)
+			if (*end || end == optarg || !(o.wait >= 0))
 				tool_usage_error("--wait: '%s' is not a number "
 				    "of seconds", optarg);
 			break;

@@ -91,12 +91,14 @@ struct cli {
 	const char *within;
 	int per_pair, mark;
 	const char **principles, **goals, **commits;
+	struct align_lock lock;	/* -i, due --mark: held while in use */
 };
 
 
-/* The stream: -i FILE, -a FILE, or the operands (standard input when
- * none).  Unless all of it is written out again, only the records this
- * step looks at are kept: a survey's responses need no memory here. */
+/* The stream: -i FILE (locked first, until output() has replaced it),
+ * -a FILE, or the operands (standard input when none).  Unless all of it
+ * is written out again, only the records this step looks at are kept: a
+ * survey's responses need no memory here. */
 static struct align_node *
 input(struct cli *c, int argc, char **argv, int all)
 {
@@ -113,7 +115,12 @@ input(struct cli *c, int argc, char **argv, int all)
 		tool_usage_error("-i and -a take no file operands");
 	if ((recs = align_seq()) == NULL)
 		tool_die((align_err_nomem(&e), &e));
-	if (one && access(one, F_OK) != 0 && c->append)
+	if (c->inplace)
+		tool_lock(&c->lock, c->inplace);
+	/* A FIFO or a directory is refused, never waited on. */
+	if (one && (rc = align_file_check(one, &e)) < 0)
+		tool_die(&e);
+	if (one && rc == 0 && c->append)
 		return recs;	/* -a on a new file */
 	r = align_reader_open(one ? (char **)&one : argv, one ? 1 :
 	    (size_t)argc, NULL, &e);
@@ -138,7 +145,8 @@ input(struct cli *c, int argc, char **argv, int all)
 	return recs;
 }
 
-/* Write recs, with extra at index at (replacing it) or at the end. */
+/* Write recs, with extra at index at (replacing it) or at the end: to
+ * standard output, or over -i FILE, then released. */
 static void
 output(struct cli *c, const struct align_node *recs,
     const struct align_node *extra, long at)
@@ -148,7 +156,7 @@ output(struct cli *c, const struct align_node *recs,
 	size_t i;
 	int rc;
 
-	if (align_out_open(&out, c->inplace, &e) < 0)
+	if (align_out_open(&out, c->inplace ? &c->lock : NULL, &e) < 0)
 		tool_die(&e);
 	for (i = 0, rc = 0; rc == 0 && i < recs->n; i++)
 		rc = align_out_record(&out, (long)i == at && extra ? extra :
@@ -263,18 +271,46 @@ parse_line(char *s, const char **who, char **principle, char **outcome,
 	return **outcome ? 0 : -1;
 }
 
+/* The lines of standard input, read whole before any file is locked:
+ * a person may take minutes to type them. */
+static char **
+read_lines(size_t *n)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	char **v = NULL, *line = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "One check-in a line: [Name:] p2 "
+		    "success|failure|mixed: what happened. Ctrl-D ends.\n");
+	while (getline(&line, &cap, stdin) >= 0) {
+		char **nv = realloc(v, (*n + 1) * sizeof(*v));
+
+		if (nv == NULL || (nv[*n] = strdup(line)) == NULL) {
+			free(line);
+			tool_die((align_err_nomem(&e), &e));
+		}
+		v = nv;
+		(*n)++;
+	}
+	free(line);
+	return v;
+}
+
 static int
 checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *recs = input(c, argc, argv, c->append == NULL),
-	    *rec, *fresh;
+	struct align_node *recs, *rec, *fresh;
 	struct align_buf b = ALIGN_BUF_INIT;
-	char at[40], *line = NULL;
-	size_t cap = 0, i;
+	char at[40], **lines = NULL, *line;
+	size_t i, nlines = 0;
 	unsigned long lno = 0;
-	ssize_t len;
 
+	if (!c->principle && !c->outcome)
+		lines = read_lines(&nlines);
+	recs = input(c, argc, argv, c->append == NULL);
 	align_time_format(now, at);
 	if ((fresh = align_seq()) == NULL)
 		tool_die((align_err_nomem(&e), &e));
@@ -286,14 +322,11 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 			tool_die((align_err_nomem(&e), &e));
 	} else {
 		/* One a line: "[Name:] p2 success: what happened". */
-		if (isatty(STDIN_FILENO))
-			fprintf(stderr, "One check-in a line: [Name:] p2 "
-			    "success|failure|mixed: what happened. Ctrl-D "
-			    "ends.\n");
-		while ((len = getline(&line, &cap, stdin)) >= 0) {
+		for (i = 0; i < nlines; i++) {
 			const char *who;
 			char *p, *o, *n;
 
+			line = lines[i];
 			lno++;
 			line[strcspn(line, "\r\n")] = '\0';
 			if (line[strspn(line, " \t")] == '\0')
@@ -314,17 +347,18 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 			if (align_seq_push(fresh, rec) < 0)
 				tool_die((align_err_nomem(&e), &e));
 		}
-		free(line);
+		for (i = 0; i < nlines; i++)
+			free(lines[i]);
+		free(lines);
 	}
 	if (c->append) {
-		int fd = align_append_lock(c->append, 30, &e);
-
-		for (i = 0; fd >= 0 && i < fresh->n; i++)
+		/* All the check-ins in one append, whole or not at all. */
+		for (i = 0; i < fresh->n; i++)
 			align_emit_record(&b, fresh->item[i]);
-		if (fd < 0 || b.failed || align_append(fd, c->append, b.p,
-		    b.len, &e) < 0 || align_append_close(fd, c->append,
-		    &e) < 0)
-			tool_die(e.status ? &e : (align_err_nomem(&e), &e));
+		if (b.failed)
+			tool_die((align_err_nomem(&e), &e));
+		if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
+			tool_die(&e);
 	} else {
 		for (i = 0; i < fresh->n; i++)
 			if (align_seq_push(recs, align_node_copy(
@@ -355,6 +389,10 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 		tool_usage_error("--mark: name one session file");
 	if (c->within && align_duration_parse(c->within, &within, &e) < 0)
 		tool_usage_error("--within: %s", e.msg);
+	/* Marking writes: the file is locked before it is read, so that
+	 * two runs at once give each reminder once. */
+	if (c->mark)
+		tool_lock(&c->lock, argv[0]);
 	recs = input(c, argc, argv, 0);
 	if (align_due_items(recs, now, within, &items, &n, &e) < 0)
 		tool_die(&e);
@@ -363,10 +401,8 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 		    items[i].what);
 	tool_finish();
 	if (c->mark && n > 0) {
-		int fd = align_append_lock(argv[0], 30, &e);
-
 		align_time_format(now, at);
-		for (i = 0; fd >= 0 && i < n; i++) {
+		for (i = 0; i < n; i++) {
 			struct align_node *m = align_record_new("reminder");
 
 			if (m == NULL || align_map_put_str(m, "id", items[i].id) <
@@ -380,10 +416,12 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 				align_emit_record(&b, m);
 			align_node_free(m);
 		}
-		if (fd < 0 || b.failed || align_append(fd, argv[0], b.p, b.len,
-		    &e) < 0 || align_append_close(fd, argv[0], &e) < 0)
-			tool_die(e.status ? &e : (align_err_nomem(&e), &e));
+		if (b.failed)
+			tool_die((align_err_nomem(&e), &e));
+		if (align_lock_append(&c->lock, b.p, b.len, &e) < 0)
+			tool_die(&e);
 	}
+	align_lock_release(&c->lock);
 	align_buf_release(&b);
 	free(items);
 	align_node_free(recs);

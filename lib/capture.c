@@ -17,12 +17,15 @@
 
 #define BATCH 65536
 
-/* Where records go: standard output, or the end of a locked file. */
+/* Where records go: standard output; or, with -a, a temporary file where
+ * the new records wait, without a lock, until all are read (input may be a
+ * person typing), to be appended under the lock (append_new). */
 struct sink {
 	struct align_out out;
-	int fd;			/* -a: the locked file, else -1 */
-	const char *path;
+	FILE *fp;		/* -a: the records waiting, or NULL */
+	char *tmp;		/* its name */
 	struct align_buf buf;
+	unsigned long responses; /* -a: responses among them */
 };
 
 void
@@ -65,9 +68,10 @@ sink_flush(struct sink *s, struct align_err *e)
 {
 	if (s->buf.failed)
 		return align_err_nomem(e);
-	if (s->buf.len && align_append(s->fd, s->path, s->buf.p, s->buf.len,
-	    e) < 0)
-		return -1;
+	if (s->buf.len && fwrite(s->buf.p, 1, s->buf.len, s->fp) !=
+	    s->buf.len)
+		return align_err_set(e, EX_IOERR, NULL, 0, 0,
+		    "temporary file: write error: %s", strerror(errno));
 	align_buf_reset(&s->buf);
 	return 0;
 }
@@ -78,34 +82,98 @@ sink_put(struct align_capture *c, struct sink *s,
 {
 	if (keep(c, rec, e) < 0)
 		return -1;
-	if (s->fd < 0)
+	if (s->fp == NULL)
 		return c->o->quiet ? 0 : align_out_record(&s->out, rec, e);
-	/* Whole records a write, never more than BATCH bytes waiting. */
+	s->responses += strcmp(align_record_kind(rec), "response") == 0;
 	align_emit_record(&s->buf, rec);
-	return s->buf.len >= BATCH ? sink_flush(s, e) : 0;
+	return s->buf.len >= BATCH || s->buf.failed ? sink_flush(s, e) : 0;
 }
 
 static int
 sink_open(struct align_capture *c, struct sink *s, struct align_err *e)
 {
 	memset(s, 0, sizeof(*s));
-	s->fd = -1;
 	if (c->o->append == NULL)
 		return align_out_open(&s->out, NULL, e);
-	s->path = c->o->append;
-	s->fd = align_append_lock(s->path, c->o->wait, e);
-	if (s->fd < 0)
+	return (s->fp = align_temp_create(&s->tmp, e)) ? 0 : -1;
+}
+
+static void
+lock_opts(const struct align_capture *c, struct align_lock_opts *lo)
+{
+	align_lock_defaults(lo);
+	if (c->o->wait >= 0)
+		lo->wait = c->o->wait;
+}
+
+/* Under the lock of the file, from before it is read to after the append:
+ * its records, then those waiting, read as one stream so that the records
+ * the file holds already (by id) are left out; the others appended, all
+ * or none. */
+static int
+append_new(struct align_capture *c, struct sink *s, struct align_err *e)
+{
+	struct align_lock_opts lo;
+	struct align_lock lk;
+	struct align_reader *r;
+	struct align_node *rec;
+	struct align_buf b = ALIGN_BUF_INIT;
+	char *paths[2];
+	unsigned long added = 0;
+	size_t m = 0;
+	int rc, there;
+
+	lock_opts(c, &lo);
+	if (align_lock_acquire(&lk, c->o->append, &lo, e) < 0)
 		return -1;
+	if ((there = align_file_check(c->o->append, e)) > 0)
+		paths[m++] = (char *)c->o->append;
+	paths[m++] = s->tmp;
+	rc = there < 0 ? -1 : align_lock_append_begin(&lk, e);
+	r = rc < 0 ? NULL : align_reader_open(paths, m, NULL, e);
+	rc = r ? 0 : -1;
+	while (rc == 0 && (rc = align_reader_next(r, &rec, e)) > 0) {
+		rc = 0;
+		if (there && align_reader_index(r) == 0) {
+			if (align_reader_plain(r))
+				rc = align_err_set(e, EX_DATAERR,
+				    c->o->append, 1, 1, "expected a session "
+				    "stream, not plain text");
+		} else {
+			added += strcmp(align_record_kind(rec),
+			    "response") == 0;
+			align_emit_record(&b, rec);
+			if (b.failed)
+				rc = align_err_nomem(e);
+			else if (b.len >= BATCH && (rc =
+			    align_lock_append_write(&lk, b.p, b.len, e)) == 0)
+				align_buf_reset(&b);
+		}
+		align_node_free(rec);
+	}
+	align_reader_free(r);
+	if (rc == 0 && b.len)
+		rc = align_lock_append_write(&lk, b.p, b.len, e);
+	if (rc == 0)
+		rc = align_lock_append_commit(&lk, e);
+	align_buf_release(&b);
+	align_lock_release(&lk);	/* cuts back what was not committed */
+	if (rc < 0)
+		return -1;
+	/* Records another writer added meanwhile are not added again. */
+	c->skipped += s->responses - added;
+	c->added = added;
 	return 0;
 }
 
 /* Commit, or (failed) take back everything this run added. */
 static int
-sink_close(struct sink *s, int failed, struct align_err *e)
+sink_close(struct align_capture *c, struct sink *s, int failed,
+    struct align_err *e)
 {
-	int rc = 0;
+	int rc;
 
-	if (s->fd < 0) {
+	if (s->fp == NULL) {
 		if (failed) {
 			align_out_abort(&s->out);
 			return -1;
@@ -114,14 +182,15 @@ sink_close(struct sink *s, int failed, struct align_err *e)
 	}
 	if (!failed && sink_flush(s, e) < 0)
 		failed = 1;
+	else if (!failed && fflush(s->fp) != 0)
+		failed = align_err_set(e, EX_IOERR, NULL, 0, 0, "temporary "
+		    "file: write error: %s", strerror(errno)) < 0;
 	align_buf_release(&s->buf);
-	if (failed) {
-		/* Under the lock still: nobody else has written since. */
-		align_append_abort(s->fd, s->path);
-		return -1;
-	}
-	rc = align_append_close(s->fd, s->path, e);
-	s->fd = -1;
+	rc = failed ? -1 : append_new(c, s, e);
+	fclose(s->fp);
+	align_temp_remove(s->tmp);
+	s->fp = NULL;
+	s->tmp = NULL;
 	return rc;
 }
 
@@ -182,17 +251,24 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 	struct sink s;
 	char now[40], **all = NULL;
 	size_t i, m = 0;
-	int rc;
+	int rc, there;
 
 	if (now_text(c, now, e) < 0)
 		return -1;
 	ro.at = now;
-	/* The file appended to is read first: its ids are not added again,
-	 * and its session gives the question. */
+	/* The file appended to is read first, unlocked: its session gives
+	 * the question, and its ids are not added again (append_new()
+	 * looks again under the lock). */
 	all = calloc(n + 2, sizeof(*all));
 	if (all == NULL)
 		return align_err_nomem(e);
-	if (c->o->append)
+	/* A FIFO or a directory is refused, never waited on. */
+	if (c->o->append && (rc = align_file_check(c->o->append, e)) < 0) {
+		free(all);
+		return -1;
+	}
+	there = c->o->append && rc > 0;
+	if (there)
 		all[m++] = (char *)c->o->append;
 	for (i = 0; i < n; i++)
 		all[m++] = paths[i];
@@ -205,7 +281,7 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 	r = align_reader_open(all, m, &ro, e);
 	rc = r ? 0 : -1;
 	while (rc == 0 && (rc = align_reader_next(r, &rec, e)) > 0) {
-		if (c->o->append && align_reader_index(r) == 0) {
+		if (there && align_reader_index(r) == 0) {
 			if (align_reader_plain(r))
 				rc = align_err_set(e, EX_DATAERR,
 				    c->o->append, 1, 1, "expected a session "
@@ -227,7 +303,7 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 		rc = read_csv(c, r, &s, c->o->csv[i], now, e);
 	align_reader_free(r);
 	free(all);
-	if (sink_close(&s, rc < 0, e) < 0)
+	if (sink_close(c, &s, rc < 0, e) < 0)
 		return -1;
 	return 0;
 }
@@ -241,17 +317,21 @@ align_capture_prompt(struct align_capture *c, FILE *in, FILE *prompt,
 	char *line = NULL, who[64] = "", now[40];
 	size_t cap = 0, width = align_terminal_width(fileno(prompt));
 	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_lock_opts lo;
 	struct align_out out;
 	int rc = 0;
 
+	lock_opts(c, &lo);
 	/* What the room should see first: the purpose and the question. */
 	if (c->o->append) {
 		char *p[1];
 
 		p[0] = (char *)c->o->append;
-		if (access(c->o->append, F_OK) == 0 &&
-		    (r = align_reader_open(p, 1, NULL, e)) == NULL)
+		if ((rc = align_file_check(c->o->append, e)) < 0 ||
+		    (rc > 0 && (r = align_reader_open(p, 1, NULL, e)) ==
+		    NULL))
 			return -1;
+		rc = 0;
 		while (r && (rc = align_reader_next(r, &rec, e)) > 0) {
 			rc = keep(c, rec, e);
 			align_node_free(rec);
@@ -310,15 +390,14 @@ align_capture_prompt(struct align_capture *c, FILE *in, FILE *prompt,
 			break;
 		}
 		if (c->o->append) {
+			/* Locked for the append alone, never while a person
+			 * types; whole, or cut back and said. */
 			struct align_buf one = ALIGN_BUF_INIT;
-			int fd = align_append_lock(c->o->append, c->o->wait, e);
 
 			align_emit_record(&one, rec);
-			rc = fd < 0 ? -1 : one.failed ? align_err_nomem(e) :
-			    align_append(fd, c->o->append, one.p, one.len, e);
-			if (fd >= 0 && align_append_close(fd, c->o->append,
-			    rc < 0 ? NULL : e) < 0)
-				rc = -1;
+			rc = one.failed ? align_err_nomem(e) :
+			    align_append_file(c->o->append, one.p, one.len,
+			    &lo, e);
 			align_buf_release(&one);
 		} else {
 			rc = align_out_record(&out, rec, e);
