@@ -1,13 +1,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sysexits.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "capture.h"
 #include "file.h"
+#include "hash.h"
 #include "out.h"
 #include "plan.h"
 #include "response.h"
@@ -17,14 +16,25 @@
 
 #define BATCH 65536
 
-/* Where records go: standard output; or, with -a, a temporary file where
- * the new records wait, without a lock, until all are read (input may be a
- * person typing), to be appended under the lock (append_new). */
+/* Where records go: standard output; or, with -a, a temporary stream
+ * (no name, so nothing is left behind) where the new records wait, without
+ * a lock, until all the input is read (input may be a person typing), to
+ * be appended under the lock by append_new().  Each waiting record is
+ * noted: its length and its id (in one arena), to leave out those the
+ * file holds by then. */
+struct waiting {
+	size_t len;
+	size_t id;		/* offset in ids, or (size_t)-1: none */
+	int response;
+};
+
 struct sink {
 	struct align_out out;
 	FILE *fp;		/* -a: the records waiting, or NULL */
-	char *tmp;		/* its name */
 	struct align_buf buf;
+	struct waiting *v;
+	size_t n, cap;
+	struct align_buf ids;	/* the ids, each NUL-terminated */
 	unsigned long responses; /* -a: responses among them */
 };
 
@@ -76,17 +86,51 @@ sink_flush(struct sink *s, struct align_err *e)
 	return 0;
 }
 
+/* Note a record waiting, of len bytes. */
+static int
+sink_note(struct sink *s, const struct align_node *rec, size_t len,
+    struct align_err *e)
+{
+	const char *id = align_record_id(rec);
+	struct waiting *w;
+
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 256;
+
+		if ((w = realloc(s->v, cap * sizeof(*w))) == NULL)
+			return align_err_nomem(e);
+		s->v = w;
+		s->cap = cap;
+	}
+	w = &s->v[s->n];
+	w->len = len;
+	w->id = id ? s->ids.len : (size_t)-1;
+	w->response = strcmp(align_record_kind(rec), "response") == 0;
+	if (id)
+		align_buf_add(&s->ids, id, strlen(id) + 1);
+	if (s->ids.failed)
+		return align_err_nomem(e);
+	s->n++;
+	s->responses += w->response;
+	return 0;
+}
+
 static int
 sink_put(struct align_capture *c, struct sink *s,
     const struct align_node *rec, struct align_err *e)
 {
+	size_t before = s->buf.len;
+
 	if (keep(c, rec, e) < 0)
 		return -1;
 	if (s->fp == NULL)
 		return c->o->quiet ? 0 : align_out_record(&s->out, rec, e);
-	s->responses += strcmp(align_record_kind(rec), "response") == 0;
 	align_emit_record(&s->buf, rec);
-	return s->buf.len >= BATCH || s->buf.failed ? sink_flush(s, e) : 0;
+	if (s->buf.failed)
+		return align_err_nomem(e);
+	if (sink_note(s, rec, s->buf.len - before, e) < 0)
+		return -1;
+	return s->buf.len >= BATCH ? sink_flush(s, e) : 0;
 }
 
 static int
@@ -95,7 +139,7 @@ sink_open(struct align_capture *c, struct sink *s, struct align_err *e)
 	memset(s, 0, sizeof(*s));
 	if (c->o->append == NULL)
 		return align_out_open(&s->out, NULL, e);
-	return (s->fp = align_temp_create(&s->tmp, e)) ? 0 : -1;
+	return (s->fp = align_temp_stream(e)) ? 0 : -1;
 }
 
 static void
@@ -106,52 +150,90 @@ lock_opts(const struct align_capture *c, struct align_lock_opts *lo)
 		lo->wait = c->o->wait;
 }
 
-/* Under the lock of the file, from before it is read to after the append:
- * its records, then those waiting, read as one stream so that the records
- * the file holds already (by id) are left out; the others appended, all
- * or none. */
+/* Copy the waiting record w, next in s->fp, to the append (b, flushed
+ * into lk when large); or skip it. */
+static int
+copy_waiting(struct sink *s, const struct waiting *w, int fresh,
+    struct align_buf *b, struct align_lock *lk, struct align_err *e)
+{
+	char chunk[65536];
+	size_t left = w->len;
+
+	if (!fresh)
+		return fseek(s->fp, (long)w->len, SEEK_CUR) == 0 ? 0 :
+		    align_err_set(e, EX_IOERR, NULL, 0, 0,
+		    "temporary file: cannot seek");
+	while (left > 0) {
+		size_t k = fread(chunk, 1, left < sizeof(chunk) ? left :
+		    sizeof(chunk), s->fp);
+
+		if (k == 0)
+			return align_err_set(e, EX_IOERR, NULL, 0, 0,
+			    "temporary file: read error");
+		align_buf_add(b, chunk, k);
+		left -= k;
+	}
+	if (b->failed)
+		return align_err_nomem(e);
+	if (b->len >= BATCH) {
+		if (align_lock_append_write(lk, b->p, b->len, e) < 0)
+			return -1;
+		align_buf_reset(b);
+	}
+	return 0;
+}
+
+/* Under the lock of the file, from before it is read to after the
+ * append: read its ids, then append the waiting records it does not hold
+ * (another writer may have added some meanwhile), all or none. */
 static int
 append_new(struct align_capture *c, struct sink *s, struct align_err *e)
 {
 	struct align_lock_opts lo;
 	struct align_lock lk;
-	struct align_reader *r;
+	struct align_reader *r = NULL;
 	struct align_node *rec;
 	struct align_buf b = ALIGN_BUF_INIT;
-	char *paths[2];
+	struct align_set seen = ALIGN_SET_INIT;
+	char *paths[1];
 	unsigned long added = 0;
-	size_t m = 0;
+	size_t i;
 	int rc, there;
 
 	lock_opts(c, &lo);
 	if (align_lock_acquire(&lk, c->o->append, &lo, e) < 0)
 		return -1;
-	if ((there = align_file_check(c->o->append, e)) > 0)
-		paths[m++] = (char *)c->o->append;
-	paths[m++] = s->tmp;
-	rc = there < 0 ? -1 : align_lock_append_begin(&lk, e);
-	r = rc < 0 ? NULL : align_reader_open(paths, m, NULL, e);
-	rc = r ? 0 : -1;
-	while (rc == 0 && (rc = align_reader_next(r, &rec, e)) > 0) {
-		rc = 0;
-		if (there && align_reader_index(r) == 0) {
-			if (align_reader_plain(r))
-				rc = align_err_set(e, EX_DATAERR,
-				    c->o->append, 1, 1, "expected a session "
-				    "stream, not plain text");
-		} else {
-			added += strcmp(align_record_kind(rec),
-			    "response") == 0;
-			align_emit_record(&b, rec);
-			if (b.failed)
-				rc = align_err_nomem(e);
-			else if (b.len >= BATCH && (rc =
-			    align_lock_append_write(&lk, b.p, b.len, e)) == 0)
-				align_buf_reset(&b);
-		}
+	paths[0] = (char *)c->o->append;
+	rc = there = align_file_check(c->o->append, e);
+	if (rc >= 0)
+		rc = align_lock_append_begin(&lk, e);
+	if (rc == 0 && there > 0)
+		rc = (r = align_reader_open(paths, 1, NULL, e)) ? 0 : -1;
+	while (rc == 0 && r && (rc = align_reader_next(r, &rec, e)) > 0) {
+		const char *id = align_record_id(rec);
+
+		rc = align_reader_plain(r) ? align_err_set(e, EX_DATAERR,
+		    c->o->append, 1, 1, "expected a session stream, not "
+		    "plain text") : id && align_set_add(&seen, id,
+		    strlen(id)) < 0 ? align_err_nomem(e) : 0;
 		align_node_free(rec);
 	}
+	if (rc == 0 && fseek(s->fp, 0, SEEK_SET) != 0)
+		rc = align_err_set(e, EX_IOERR, NULL, 0, 0,
+		    "temporary file: cannot seek");
+	for (i = 0; rc == 0 && i < s->n; i++) {
+		const struct waiting *w = &s->v[i];
+		const char *id = w->id == (size_t)-1 ? NULL : s->ids.p + w->id;
+		int fresh = id ? align_set_add(&seen, id, strlen(id)) : 1;
+
+		if (fresh < 0)
+			rc = align_err_nomem(e);
+		else
+			rc = copy_waiting(s, w, fresh, &b, &lk, e);
+		added += fresh > 0 && w->response;
+	}
 	align_reader_free(r);
+	align_set_release(&seen);
 	if (rc == 0 && b.len)
 		rc = align_lock_append_write(&lk, b.p, b.len, e);
 	if (rc == 0)
@@ -160,7 +242,6 @@ append_new(struct align_capture *c, struct sink *s, struct align_err *e)
 	align_lock_release(&lk);	/* cuts back what was not committed */
 	if (rc < 0)
 		return -1;
-	/* Records another writer added meanwhile are not added again. */
 	c->skipped += s->responses - added;
 	c->added = added;
 	return 0;
@@ -188,9 +269,9 @@ sink_close(struct align_capture *c, struct sink *s, int failed,
 	align_buf_release(&s->buf);
 	rc = failed ? -1 : append_new(c, s, e);
 	fclose(s->fp);
-	align_temp_remove(s->tmp);
 	s->fp = NULL;
-	s->tmp = NULL;
+	free(s->v);
+	align_buf_release(&s->ids);
 	return rc;
 }
 
