@@ -322,6 +322,34 @@ now_text(const struct align_capture *c, char *out, struct align_err *e)
 	return 0;
 }
 
+/* The file appended to, unlocked, as far as its session record (which
+ * gives the question): enough before the input is read, as append_new()
+ * reads it whole under the lock. */
+static int
+read_session(struct align_capture *c, struct align_err *e)
+{
+	struct align_reader *r;
+	struct align_node *rec;
+	char *p[1];
+	int rc;
+
+	p[0] = (char *)c->o->append;
+	if ((r = align_reader_open(p, 1, NULL, e)) == NULL)
+		return -1;
+	while ((rc = align_reader_next(r, &rec, e)) > 0) {
+		int session = strcmp(align_record_kind(rec), "session") == 0;
+
+		rc = align_reader_plain(r) ? align_err_set(e, EX_DATAERR,
+		    c->o->append, 1, 1, "expected a session stream, not "
+		    "plain text") : keep(c, rec, e);
+		align_node_free(rec);
+		if (rc < 0 || session)
+			break;
+	}
+	align_reader_free(r);
+	return rc < 0 ? -1 : 0;
+}
+
 int
 align_capture_batch(struct align_capture *c, char **paths, size_t n,
     struct align_err *e)
@@ -338,8 +366,9 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 		return -1;
 	ro.at = now;
 	/* The file appended to is read first, unlocked: its session gives
-	 * the question, and its ids are not added again (append_new()
-	 * looks again under the lock). */
+	 * the question; for a board, its responses come first, and those of
+	 * the input it holds are left out.  append_new() reads it again
+	 * under the lock, and leaves out what it holds by then. */
 	all = calloc(n + 2, sizeof(*all));
 	if (all == NULL)
 		return align_err_nomem(e);
@@ -348,7 +377,12 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 		free(all);
 		return -1;
 	}
-	there = c->o->append && rc > 0;
+	there = c->o->append && rc > 0 && c->o->collect;
+	if (c->o->append && rc > 0 && !c->o->collect &&
+	    read_session(c, e) < 0) {
+		free(all);
+		return -1;
+	}
 	if (there)
 		all[m++] = (char *)c->o->append;
 	for (i = 0; i < n; i++)
