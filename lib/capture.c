@@ -360,7 +360,7 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 	struct sink s;
 	char now[40], **all = NULL;
 	size_t i, m = 0;
-	int rc, there;
+	int rc = 0, there;
 
 	if (now_text(c, now, e) < 0)
 		return -1;
