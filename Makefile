@@ -173,8 +173,10 @@ coverage:
 
 # Many writers on one session file and kill -9 among them, at scale (not
 # in check; about ten minutes): make stress STRESS_APPENDS=20000
+STRESS_APPENDS ?= 20000
 stress: $(BINS)
-	@python3 tests/stress/stress.py $(BUILD)/bin
+	@STRESS_APPENDS=$(STRESS_APPENDS) python3 tests/stress/stress.py \
+	    $(BUILD)/bin
 
 bench: $(BINS)
 	@sh tests/bench/run.sh $(BUILD) "$(BENCH_SIZES)"

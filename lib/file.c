@@ -606,8 +606,8 @@ take(struct align_lock *lk, const struct align_lock_opts *o,
 			told = 1;
 		}
 		close(fd);
-		/* 1 ms, doubling to 32 ms, with jitter: many waiters
-		 * do not wake together. */
+		/* 1 ms, doubling to 8 ms, with jitter so that waiters do
+		 * not wake together: a lock let go is soon taken again. */
 		seed = seed * 1103515245UL + 12345UL;
 		us = pause + (seed >> 8) % pause;
 		left = o->wait - waited;
@@ -616,7 +616,7 @@ take(struct align_lock *lk, const struct align_lock_opts *o,
 		ts.tv_sec = (time_t)(us / 1000000);
 		ts.tv_nsec = (long)(us % 1000000) * 1000;
 		nanosleep(&ts, NULL);
-		if (pause < 32000)
+		if (pause < 8000)
 			pause *= 2;
 	}
 }

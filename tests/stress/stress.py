@@ -17,7 +17,7 @@ have been acknowledged (exit 0), or after STRESS_MINUTES.  Then:
     journal, temporary files of killed rewrites) nor in TMPDIR.
 
   python3 tests/stress/stress.py BINDIR
-  STRESS_APPENDS=20000 STRESS_BATCH=10 STRESS_MINUTES=14 ...
+  STRESS_APPENDS=20000 STRESS_BATCH=20 STRESS_MINUTES=14 ...
 """
 import datetime
 import glob
@@ -36,7 +36,7 @@ BIN = os.path.abspath(sys.argv[1])
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 EX = os.path.join(TOP, "examples", "leadership")
 TARGET = int(os.environ.get("STRESS_APPENDS", "20000"))
-BATCH = int(os.environ.get("STRESS_BATCH", "10"))
+BATCH = int(os.environ.get("STRESS_BATCH", "20"))
 CAPTURERS = int(os.environ.get("STRESS_CAPTURERS", "6"))
 CHECKERS = int(os.environ.get("STRESS_CHECKERS", "2"))
 KILL_EVERY = float(os.environ.get("STRESS_KILL_EVERY", "0.25"))
@@ -84,6 +84,7 @@ counts = {"capture": 0, "checkin": 0, "theme": 0, "distill": 0, "plan": 0}
 kills = {k: 0 for k in counts}
 refused = []
 reads = {"ok": 0, "bad": 0}
+seen_tmp = set()	# temporary files of killed rewrites, seen
 stop = threading.Event()
 t0 = time.time()
 
@@ -176,6 +177,8 @@ def killer():
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             continue
+        # What a killed rewrite leaves, for the next writer to remove.
+        seen_tmp.update(glob.glob(".s.yaml.??????"))
         # The file reads whole after every kill, without a lock.
         r = subprocess.run(["align-capture", "-f", "csv", S], env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -251,10 +254,9 @@ print("stress: %d kill -9 (%s): killed appends %d whole, %d gone, %d torn; "
           sum(kills.values()),
           ", ".join("%s %d" % kv for kv in kills.items()),
           whole, gone, torn, reads["ok"], reads["ok"] + reads["bad"]))
-print("stress: left by killed writers %d (%s), after the next writer %d; "
-      "in TMPDIR %d" % (len(left_before),
-                        ", ".join(f[len(".s.yaml."):] for f in left_before)
-                        or "none", len(left_after), len(left_tmp)))
+print("stress: temporary files of killed rewrites seen %d, left at the end "
+      "%d; after one more writer, beside the file %d, in TMPDIR %d" % (
+          len(seen_tmp), len(left_before), len(left_after), len(left_tmp)))
 print("stress: the final file, %d records, %d bytes: %s; PyYAML loads it" % (
     len(docs), os.path.getsize(S),
     ", ".join("%s %d" % kv for kv in readers.items())))
