@@ -36,7 +36,8 @@ static const char usage[] =
 "      --name-column name  CSV: the column of names\n"
 "      --time-column name  CSV: the column of times\n"
 "      --anonymous         replace each name by a stable pseudonym\n"
-"      --wait seconds      how long to wait for the lock of -a (default 30)\n"
+"      --wait seconds      how long to wait for the lock of -a (default\n"
+"                          $ALIGN_WAIT, else 30)\n"
 "      --now time          the capture time (default $ALIGN_NOW, else clock)\n"
 "  -h, --help, -V, --version\n";
 
