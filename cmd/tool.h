@@ -54,10 +54,10 @@ const char **tool_list_add(const char **v, size_t *n, const char *s);
 
 struct align_spill;
 /* Read the stream of paths[0..n-1] (or of inplace, locked first with
- * tool_lock() and held until tool_write() has replaced it), giving each record
- * to take(ctx, rec, e); with spill open, the records not of kind owned go
- * into it and the first of kind owned marks where the new ones will go.
- * Exits with the error on a failure. */
+ * tool_lock() and held until tool_write() has replaced it), giving each
+ * record to take(ctx, rec, e); with spill open, the records not of kind
+ * owned go into it and the first of kind owned marks where the new ones
+ * will go.  Exits with the error on a failure. */
 void tool_read(char **paths, size_t n, const char *inplace,
     struct align_spill *spill, const char *owned,
     int (*take)(void *, const struct align_node *, struct align_err *),

@@ -286,85 +286,98 @@ follow(const char *link)
 	return s;
 }
 
+/* What path names once the file is made: path, or, through dangling
+ * symbolic links, what the last one holds.  NULL and errno. */
+static char *
+to_be_made(const char *path)
+{
+	char *name = strdup(path), *next;
+	int hops, err;
+
+	if (name == NULL)
+		return NULL;
+	for (hops = 0; hops < 40; hops++) {
+		if ((next = follow(name)) == NULL) {
+			if (errno == EINVAL || errno == ENOENT)
+				return name;	/* not a link: this one */
+			err = errno;
+			free(name);
+			errno = err;
+			return NULL;
+		}
+		free(name);
+		name = next;
+	}
+	free(name);
+	errno = ELOOP;
+	return NULL;
+}
+
+/* The absolute name of a file that is not there yet, its directory
+ * resolved (it must exist): NULL and e. */
+static char *
+absolute_new(const char *path, struct align_err *e)
+{
+	char *name = to_be_made(path), *slash, *dir, *full;
+	const char *in;
+	size_t n;
+
+	if (name == NULL) {
+		if (errno == ENOMEM)
+			align_err_nomem(e);
+		else
+			align_err_set(e, EX_NOINPUT, path, 0, 0,
+			    "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	if ((slash = strrchr(name, '/')) != NULL && slash[1] == '\0') {
+		free(name);
+		align_err_set(e, EX_CANTCREAT, path, 0, 0, "cannot create: %s",
+		    strerror(EISDIR));
+		return NULL;
+	}
+	if (slash)
+		*slash = '\0';
+	in = slash == NULL ? "." : slash == name ? "/" : name;
+	if ((dir = realpath(in, NULL)) == NULL) {
+		align_err_set(e, errno == ENOMEM ? ALIGN_EX_NOMEM :
+		    EX_CANTCREAT, path, 0, 0, "cannot create the lock file in "
+		    "%s: %s", in, strerror(errno));
+		free(name);
+		return NULL;
+	}
+	n = strlen(dir) + strlen(slash ? slash + 1 : name) + 2;
+	if ((full = malloc(n)) != NULL)
+		snprintf(full, n, "%s/%s", strcmp(dir, "/") ? dir : "",
+		    slash ? slash + 1 : name);
+	else
+		align_err_nomem(e);
+	free(dir);
+	free(name);
+	return full;
+}
+
 /* The directory (resolved) and the name of the file path names, which
- * need not exist (nor need the file a dangling link names): 0, or -1 and
- * e. */
+ * need not exist (nor the file a dangling link names): 0, or -1 and e. */
 static int
 resolve(const char *path, char **dir, char **base, struct align_err *e)
 {
-	char *real = realpath(path, NULL), *name = NULL, *slash, *d;
-	int hops = 0, err;
+	char *full = realpath(path, NULL), *slash;
 
 	*dir = *base = NULL;
-	if (real == NULL && errno != ENOENT)
+	if (full == NULL && errno == ENOENT) {
+		if ((full = absolute_new(path, e)) == NULL)
+			return -1;
+	} else if (full == NULL) {
 		return errno == ENOMEM ? align_err_nomem(e) :
 		    align_err_set(e, EX_NOINPUT, path, 0, 0, "cannot open: %s",
 		    strerror(errno));
-	if (real == NULL) {
-		/* Not there yet: the last link, if any, names what to make. */
-		name = strdup(path);
-		while (name) {
-			char *next = follow(name);
-
-			if (next == NULL && errno != EINVAL && errno != ENOENT)
-				break;
-			if (next == NULL) {
-				errno = 0;
-				break;
-			}
-			free(name);
-			name = next;
-			if (++hops > 40) {
-				errno = ELOOP;
-				break;
-			}
-		}
-		if (name == NULL || errno) {
-			err = name ? errno : ENOMEM;
-			free(name);
-			return err == ENOMEM ? align_err_nomem(e) :
-			    align_err_set(e, EX_NOINPUT, path, 0, 0,
-			    "cannot open: %s", strerror(err));
-		}
-		slash = strrchr(name, '/');
-		if (slash && slash[1] == '\0') {
-			free(name);
-			return align_err_set(e, EX_CANTCREAT, path, 0, 0,
-			    "cannot create: %s", strerror(EISDIR));
-		}
-		if (slash == name)
-			d = realpath("/", NULL);
-		else if (slash) {
-			*slash = '\0';
-			d = realpath(name, NULL);
-			*slash = '/';
-		} else {
-			d = realpath(".", NULL);
-		}
-		if (d == NULL) {
-			err = errno;
-			if (slash)
-				*slash = '\0';
-			align_err_set(e, err == ENOMEM ? ALIGN_EX_NOMEM :
-			    EX_CANTCREAT, path, 0, 0, "cannot create the lock "
-			    "file in %s: %s", slash ? (slash == name ? "/" :
-			    name) : ".", strerror(err));
-			free(name);
-			return -1;
-		}
-		*dir = d;
-		*base = strdup(slash ? slash + 1 : name);
-		free(name);
-	} else {
-		slash = strrchr(real, '/');
-		*base = strdup(slash + 1);
-		if (slash == real)
-			slash++;	/* the root itself */
-		*slash = '\0';
-		*dir = real[0] ? real : strdup("/");
-		if (*dir != real)
-			free(real);
 	}
+	slash = strrchr(full, '/');	/* absolute: there is one */
+	*base = strdup(slash + 1);
+	*dir = slash == full ? strdup("/") : strndup(full,
+	    (size_t)(slash - full));
+	free(full);
 	if (*dir == NULL || *base == NULL) {
 		free(*dir);
 		free(*base);

@@ -704,7 +704,8 @@ test_stale_temporary_files_are_removed(void **state)
 	assert_int_equal(align_append_file(path, "---\nkind: c\n", 12,
 	    &quick, &e), 0);
 	assert_int_equal(entries(), 6);
-	assert_string_equal(get(), "---\nkind: a\n---\nkind: b\n---\nkind: c\n");
+	assert_string_equal(get(),
+	    "---\nkind: a\n---\nkind: b\n---\nkind: c\n");
 }
 
 /* Every step of a rewrite that can fail says which, with status 74; up
