@@ -4,6 +4,7 @@
 #   make check      unit and command-line tests
 #   make sanitize   the same under AddressSanitizer and UBSan
 #   make lint       man pages through mandoc -Tlint, C through cppcheck
+#   make stress     many writers on one file, kill -9 among them, at scale
 #   make bench      speed and memory, as ratios measured side by side
 #   make deps       install the Debian packages the build and tests need
 #   make demo       the bundled example session, end to end
@@ -82,7 +83,8 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libalign.a
 # System calls replaced to inject failures.
 $(BUILD)/tests/test_file: WRAP = -Wl,--wrap=rename -Wl,--wrap=fsync \
     -Wl,--wrap=close -Wl,--wrap=fclose -Wl,--wrap=fflush \
-    -Wl,--wrap=ftruncate -Wl,--wrap=write
+    -Wl,--wrap=ftruncate -Wl,--wrap=write -Wl,--wrap=mkstemp \
+    -Wl,--wrap=flock
 # Allocations that fail on demand.
 $(BUILD)/tests/test_alloc: $(BUILD)/fault.o
 $(BUILD)/tests/test_alloc: WRAP = $(FAULT_WRAP) $(BUILD)/fault.o
@@ -182,6 +184,13 @@ coverage:
 	FAULT_MAX=$(FAULT_MAX) sh tests/fault/run.sh build/cov/bin >/dev/null
 	@sh tests/coverage.sh build/cov
 
+# Many writers on one session file and kill -9 among them, at scale (not
+# in check; about ten minutes): make stress STRESS_APPENDS=20000
+STRESS_APPENDS ?= 20000
+stress: $(BINS)
+	@STRESS_APPENDS=$(STRESS_APPENDS) python3 tests/stress/stress.py \
+	    $(BUILD)/bin
+
 bench: $(BINS)
 	@sh tests/bench/run.sh $(BUILD) "$(BENCH_SIZES)"
 
@@ -222,7 +231,7 @@ clean:
 	rm -rf build
 
 .PHONY: tsan all check unit cli sanitize lint fuzz faults fault-tools coverage \
-	bench demo screenshots deps install uninstall clean
+	stress bench demo screenshots deps install uninstall clean
 .PRECIOUS: $(BUILD)/tests/%.o $(BUILD)/cmd/%.o
 
 -include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/cmd/%.d) \

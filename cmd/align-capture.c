@@ -39,7 +39,8 @@ static const char usage[] =
 "      --anonymous         replace each name by a stable pseudonym\n"
 "      --min-group n       count no fewer than n people (default 3 for\n"
 "                          pseudonyms, else 1)\n"
-"      --wait seconds      how long to wait for the lock of -a (default 30)\n"
+"      --wait seconds      how long to wait for the lock of -a (default\n"
+"                          $ALIGN_WAIT, else 30)\n"
 "      --now time          the capture time (default $ALIGN_NOW, else clock)\n"
 "  -h, --help, -V, --version\n";
 
@@ -81,7 +82,7 @@ main(int argc, char *argv[])
 	int c, anonymous = 0, rc;
 
 	tool_init("align-capture", usage);
-	o.wait = 30;
+	o.wait = -1;	/* $ALIGN_WAIT, else 30 seconds */
 	while ((c = getopt_long(argc, argv, "a:f:hV", longopts, NULL)) != -1)
 		switch (c) {
 		case 'a': o.append = optarg; break;

@@ -92,12 +92,14 @@ struct cli {
 	const char *within;
 	int per_pair, mark;
 	const char **principles, **goals, **commits;
+	struct align_lock lock;	/* -i, due --mark: held while in use */
 };
 
 
-/* The stream: -i FILE, -a FILE, or the operands (standard input when
- * none).  Unless all of it is written out again, only the records this
- * step looks at are kept: a survey's responses need no memory here. */
+/* The stream: -i FILE (locked first, until output() has replaced it),
+ * -a FILE, or the operands (standard input when none).  Unless all of it
+ * is written out again, only the records this step looks at are kept: a
+ * survey's responses need no memory here. */
 static struct align_node *
 input(struct cli *c, int argc, char **argv, int all)
 {
@@ -114,7 +116,12 @@ input(struct cli *c, int argc, char **argv, int all)
 		tool_usage_error("-i and -a take no file operands");
 	if ((recs = align_seq()) == NULL)
 		tool_die((align_err_nomem(&e), &e));
-	if (one && access(one, F_OK) != 0 && c->append)
+	if (c->inplace)
+		tool_lock(&c->lock, c->inplace);
+	/* A FIFO or a directory is refused, never waited on. */
+	if (one && (rc = align_file_check(one, &e)) < 0)
+		tool_die(&e);
+	if (one && rc == 0 && c->append)
 		return recs;	/* -a on a new file */
 	r = align_reader_open(one ? (char **)&one : argv, one ? 1 :
 	    (size_t)argc, NULL, &e);
@@ -139,7 +146,8 @@ input(struct cli *c, int argc, char **argv, int all)
 	return recs;
 }
 
-/* Write recs, with extra at index at (replacing it) or at the end. */
+/* Write recs, with extra at index at (replacing it) or at the end: to
+ * standard output, or over -i FILE, then released. */
 static void
 output(struct cli *c, const struct align_node *recs,
     const struct align_node *extra, long at)
@@ -149,7 +157,7 @@ output(struct cli *c, const struct align_node *recs,
 	size_t i;
 	int rc;
 
-	if (align_out_open(&out, c->inplace, &e) < 0)
+	if (align_out_open(&out, c->inplace ? &c->lock : NULL, &e) < 0)
 		tool_die(&e);
 	for (i = 0, rc = 0; rc == 0 && i < recs->n; i++)
 		rc = align_out_record(&out, (long)i == at && extra ? extra :
@@ -203,14 +211,39 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 	return 0;
 }
 
-/* The new check-ins: one by the options, or one a line of standard
- * input, "[Name:] p2 success: what happened". */
+/* Standard input, read whole before any file is locked: a person may
+ * take minutes to type the check-ins. */
+static struct align_buf
+typed(void)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "One check-in a line: [Name:] p2 "
+		    "success|failure|mixed: what happened. Ctrl-D ends.\n");
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
+		align_buf_add(&b, chunk, n);
+	if (ferror(stdin))
+		tool_die((align_err_set(&e, EX_IOERR, "<stdin>", 0, 0,
+		    "read error"), &e));
+	if (b.failed)
+		tool_die((align_err_nomem(&e), &e));
+	return b;
+}
+
+/* The new check-ins: one by the options, or one a line of what was
+ * typed, "[Name:] p2 success: what happened". */
 static struct align_node *
-checkins(struct cli *c, const struct align_rounds *rs, const char *at)
+checkins(struct cli *c, const struct align_rounds *rs, const char *at,
+    const struct align_buf *lines)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_checkin_view k;
 	struct align_node *fresh, *rec;
+	FILE *in;
 
 	memset(&k, 0, sizeof(k));
 	k.participant = c->who;
@@ -229,11 +262,13 @@ checkins(struct cli *c, const struct align_rounds *rs, const char *at)
 			tool_die((align_err_nomem(&e), &e));
 		return fresh;
 	}
-	if (isatty(STDIN_FILENO))
-		fprintf(stderr, "One check-in a line: [Name:] p2 "
-		    "success|failure|mixed: what happened. Ctrl-D ends.\n");
-	if (align_checkins_read(rs, stdin, "<stdin>", &k, fresh, &e) < 0)
+	if (lines->len == 0)
+		return fresh;
+	if ((in = fmemopen(lines->p, lines->len, "r")) == NULL)
+		tool_die((align_err_nomem(&e), &e));
+	if (align_checkins_read(rs, in, "<stdin>", &k, fresh, &e) < 0)
 		tool_die(&e);
+	fclose(in);
 	return fresh;
 }
 
@@ -241,25 +276,27 @@ static int
 checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *recs = input(c, argc, argv, c->append == NULL),
-	    *fresh;
-	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_node *recs, *fresh;
+	struct align_buf b = ALIGN_BUF_INIT, lines = ALIGN_BUF_INIT;
 	struct align_rounds rs;
 	char at[40];
 	size_t i;
 
+	if (!c->principle && !c->outcome)
+		lines = typed();
+	recs = input(c, argc, argv, c->append == NULL);
 	align_time_format(now, at);
 	rounds(&rs, recs);
-	fresh = checkins(c, &rs, at);
+	fresh = checkins(c, &rs, at, &lines);
+	align_buf_release(&lines);
 	if (c->append) {
-		int fd = align_append_lock(c->append, 30, &e);
-
-		for (i = 0; fd >= 0 && i < fresh->n; i++)
+		/* All the check-ins in one append, whole or not at all. */
+		for (i = 0; i < fresh->n; i++)
 			align_emit_record(&b, fresh->item[i]);
-		if (fd < 0 || b.failed || align_append(fd, c->append, b.p,
-		    b.len, &e) < 0 || align_append_close(fd, c->append,
-		    &e) < 0)
-			tool_die(e.status ? &e : (align_err_nomem(&e), &e));
+		if (b.failed)
+			tool_die((align_err_nomem(&e), &e));
+		if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
+			tool_die(&e);
 	} else {
 		for (i = 0; i < fresh->n; i++)
 			if (align_seq_push(recs, align_node_copy(
@@ -305,6 +342,10 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 	size_t n, i;
 	char at[40];
 
+	/* Marking writes: the file is locked before it is read, so that
+	 * two runs at once give each reminder once. */
+	if (c->mark)
+		tool_lock(&c->lock, argv[0]);
 	recs = input(c, argc, argv, 0);
 	rounds(&rs, recs);
 	if (align_due_items(&rs, now, within, &list, &e) < 0)
@@ -315,10 +356,8 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 	tool_print(&text);
 	tool_finish();
 	if (c->mark && n > 0) {
-		int fd = align_append_lock(argv[0], 30, &e);
-
 		align_time_format(now, at);
-		for (i = 0; fd >= 0 && i < n; i++) {
+		for (i = 0; i < n; i++) {
 			struct align_node *m = align_record_new("reminder");
 
 			if (m == NULL || align_map_put_str(m, "id", items[i].id) <
@@ -332,10 +371,12 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 				align_emit_record(&b, m);
 			align_node_free(m);
 		}
-		if (fd < 0 || b.failed || align_append(fd, argv[0], b.p, b.len,
-		    &e) < 0 || align_append_close(fd, argv[0], &e) < 0)
-			tool_die(e.status ? &e : (align_err_nomem(&e), &e));
+		if (b.failed)
+			tool_die((align_err_nomem(&e), &e));
+		if (align_lock_append(&c->lock, b.p, b.len, &e) < 0)
+			tool_die(&e);
 	}
+	align_lock_release(&c->lock);
 	align_buf_release(&b);
 	align_due_release(&list);
 	align_rounds_release(&rs);

@@ -15,12 +15,40 @@
 const char *tool_name = "align";
 static const char *tool_usage_text = "";
 
+/* The file of -i, locked from tool_read() to tool_write(). */
+static struct align_lock inplace_lock;
+
+/* Said once a writer has waited a second for a lock. */
+static void
+waiting(const char *name, const char *holder, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "%s: %s: waiting for the lock, held by %s\n",
+	    tool_name, name, holder);
+}
+
 void
 tool_init(const char *name, const char *usage)
 {
+	struct align_lock_opts o = { ALIGN_LOCK_WAIT, NULL, waiting, NULL };
+	const char *w = getenv("ALIGN_WAIT");
+
 	tool_name = name;
 	tool_usage_text = usage;
+	o.tool = name;
+	if (w && *w)
+		o.wait = tool_real("ALIGN_WAIT", w, 0, 86400);
+	align_lock_set_defaults(&o);
 	align_cleanup_signals();
+}
+
+void
+tool_lock(struct align_lock *lk, const char *path)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	if (align_lock_acquire(lk, path, NULL, &e) < 0)
+		tool_die(&e);
 }
 
 void
@@ -176,6 +204,8 @@ tool_read(char **paths, size_t n, const char *inplace,
 	int rc;
 
 	o.ahead = 1;
+	if (inplace)
+		tool_lock(&inplace_lock, inplace);
 	r = align_reader_open(inplace ? (char **)&inplace : paths,
 	    inplace ? 1 : n, &o, &e);
 	if (r == NULL)
@@ -207,7 +237,7 @@ tool_write(struct align_spill *spill, const char *inplace, size_t n,
 	size_t i;
 	int rc;
 
-	rc = align_out_open(&out, inplace, &e);
+	rc = align_out_open(&out, inplace ? &inplace_lock : NULL, &e);
 	if (rc == 0)
 		rc = align_spill_copy(spill, &out, 0, &e);
 	for (i = 0; rc == 0 && i < n; i++) {
