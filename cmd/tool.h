@@ -74,6 +74,15 @@ void tool_write(struct align_spill *spill, const char *inplace, size_t n,
     struct align_node *(*get)(void *, size_t, struct align_err *),
     void *ctx);
 
+/* Progress for people: when standard error is a terminal and the run has
+ * taken more than a second, one line "align-theme: reading: 412,000
+ * records", rewritten in place at most ten times a second; never into a
+ * pipe or a file, never on standard output.  tool_progress() gives the
+ * phase and a count (0: none); tool_progress_done() erases the line.
+ * tool_read() calls both for the records it reads. */
+void tool_progress(const char *phase, unsigned long n);
+void tool_progress_done(void);
+
 /* Flush standard output; exit 74 with a message if that fails. */
 void tool_finish(void);
 
