@@ -21,7 +21,9 @@ extern const char *tool_name;
 /* Name the tool for messages, keep its usage text for tool_usage(), and
  * remove temporary files on exit and on signals. */
 void tool_init(const char *name, const char *usage);
-/* "name: file:line:col: msg" on standard error, exit with e's status. */
+/* "name: file:line:col: msg" on standard error (made safe for a
+ * terminal); tool_die() then exits with e's status. */
+void tool_warn(const struct align_err *e);
 void tool_die(const struct align_err *e) __attribute__((noreturn));
 /* "name: msg", a pointer to --help, exit 64. */
 void tool_usage_error(const char *fmt, ...)

@@ -22,6 +22,7 @@
 #include "../../lib/buf.h"
 #include "../../lib/csv.h"
 #include "../../lib/distill.h"
+#include "../../lib/principles.h"
 #include "../../lib/followup.h"
 #include "../../lib/plan.h"
 #include "../../lib/reader.h"
@@ -203,6 +204,41 @@ test_themes(void **state)
 	each_failure("themes", themes);
 }
 
+/* The records of d's principles into out. */
+static int
+emit_principles(const struct align_distiller *d, struct align_buf *out,
+    struct align_err *e)
+{
+	size_t i;
+
+	for (i = 0; i < align_distiller_count(d); i++) {
+		struct align_node *rec = align_distiller_record(d, i, e);
+
+		if (rec == NULL)
+			return -1;
+		align_emit_record(out, rec);
+		align_node_free(rec);
+	}
+	return 0;
+}
+
+/* The whiteboard (in colour) or the charter of d into out. */
+static int
+show_principles(const struct align_distiller *d, struct align_buf *out,
+    enum align_format f, struct align_err *e)
+{
+	struct align_show s = { NULL, ALIGN_FMT_TEXT, 72, 1 };
+	struct align_principles v;
+
+	s.b = out;
+	s.format = f;
+	if (align_principles_make(&v, d, e) < 0)
+		return -1;
+	align_principles_show(&v, &s);
+	align_principles_release(&v);
+	return 0;
+}
+
 static int
 principles(struct align_buf *out, struct align_err *e)
 {
@@ -234,11 +270,12 @@ principles(struct align_buf *out, struct align_err *e)
 			goto out;
 	if (align_distiller_run(d, e) < 0)
 		goto out;
-	for (i = 0; i < align_distiller_count(d); i++)
-		align_emit_record(out, align_distiller_record(d, i));
+	if (emit_principles(d, out, e) < 0)
+		goto out;
 	align_distiller_list(d, out);
-	align_distiller_show(d, out, ALIGN_PRINCIPLES_TEXT, 1);
-	align_distiller_show(d, out, ALIGN_PRINCIPLES_MARKDOWN, 0);
+	if (show_principles(d, out, ALIGN_FMT_TEXT, e) < 0 ||
+	    show_principles(d, out, ALIGN_FMT_MARKDOWN, e) < 0)
+		goto out;
 	rc = 0;
 out:
 	align_distiller_free(d);
@@ -551,8 +588,8 @@ edited(struct align_buf *out, struct align_err *e)
 			goto out;
 	if (align_distiller_run(d, e) < 0)
 		goto out;
-	for (i = 0; i < align_distiller_count(d); i++)
-		align_emit_record(out, align_distiller_record(d, i));
+	if (emit_principles(d, out, e) < 0)
+		goto out;
 	to.keep_text = 1;
 	to.method = "auto";
 	to.move = move;

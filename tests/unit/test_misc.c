@@ -11,7 +11,6 @@
 
 #include "../../lib/board.h"
 #include "../../lib/cluster.h"
-#include "../../lib/editor.h"
 #include "../../lib/plan.h"
 #include "../../lib/reader.h"
 #include "../../lib/when.h"
@@ -208,53 +207,6 @@ test_trees_and_scores(void **state)
 	assert_true(align_ari(x, y, 1) >= 0);
 }
 
-/* The editor: $VISUAL before $EDITOR, its words split; one
- * that fails or cannot start is told apart. */
-static void
-test_editor(void **state)
-{
-	char path[32];
-	struct align_err e = ALIGN_ERR_INIT;
-	FILE *fp;
-	char got[64] = "";
-
-	(void)state;
-	tmpfile_with(path, "a list\n", 7);
-	setenv("EDITOR", "false", 1);
-	setenv("VISUAL", "sed -i s/list/line/", 1);
-	assert_int_equal(align_edit_file(path, &e), 0);
-	fp = fopen(path, "r");
-	assert_non_null(fgets(got, sizeof(got), fp));
-	fclose(fp);
-	assert_string_equal(got, "a line\n");
-	unsetenv("VISUAL");
-	assert_int_equal(align_edit_file(path, &e), -1);
-	assert_int_equal(e.status, EX_UNAVAILABLE);
-	assert_null(strstr(e.msg, "to start"));
-	setenv("EDITOR", "/nonexistent/editor", 1);
-	assert_int_equal(align_edit_file(path, &e), -1);
-	assert_non_null(strstr(e.msg, "failed to start"));
-	/* An empty $VISUAL is none; an editor killed by a signal failed. */
-	setenv("VISUAL", "", 1);
-	setenv("EDITOR", "true", 1);
-	assert_int_equal(align_edit_file(path, &e), 0);
-	{
-		char killer[32];
-		const char *script = "#!/bin/sh\nkill -9 $$\n";
-
-		tmpfile_with(killer, script, strlen(script));
-		assert_int_equal(chmod(killer, 0700), 0);
-		setenv("EDITOR", killer, 1);
-		assert_int_equal(align_edit_file(path, &e), -1);
-		assert_int_equal(e.status, EX_UNAVAILABLE);
-		assert_non_null(strstr(e.msg, "nothing was changed"));
-		unlink(killer);
-	}
-	unsetenv("VISUAL");
-	unsetenv("EDITOR");
-	unlink(path);
-}
-
 int
 main(void)
 {
@@ -264,7 +216,6 @@ main(void)
 		cmocka_unit_test(test_plan_updates),
 		cmocka_unit_test(test_board_of_several_questions),
 		cmocka_unit_test(test_trees_and_scores),
-		cmocka_unit_test(test_editor),
 	};
 
 	return cmocka_run_group_tests_name("misc", tests, NULL, NULL);
