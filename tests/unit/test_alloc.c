@@ -17,14 +17,16 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "../../lib/agenda.h"
 #include "../../lib/board.h"
 #include "../../lib/capture.h"
 #include "../../lib/buf.h"
 #include "../../lib/csv.h"
 #include "../../lib/distill.h"
-#include "../../lib/principles.h"
 #include "../../lib/followup.h"
+#include "../../lib/invite.h"
 #include "../../lib/plan.h"
+#include "../../lib/principles.h"
 #include "../../lib/reader.h"
 #include "../../lib/survey.h"
 #include "../../lib/theme.h"
@@ -357,6 +359,26 @@ test_followups(void **state)
 	each_failure("follow-ups", followups);
 }
 
+/* The agenda of session s, as text and markdown, and its invitation. */
+static int
+agenda(const struct align_node *s, const struct align_time *now,
+    struct align_buf *out, struct align_err *e)
+{
+	struct align_show sh = { NULL, ALIGN_FMT_TEXT, 72, 0 };
+	struct align_agenda v;
+	int rc;
+
+	sh.b = out;
+	if (align_agenda_make(&v, s, e) < 0)
+		return -1;
+	align_agenda_show(&v, &sh);
+	sh.format = ALIGN_FMT_MARKDOWN;
+	align_agenda_show(&v, &sh);
+	rc = align_invite_ics(&v, now, out, e);
+	align_agenda_release(&v);
+	return rc;
+}
+
 static int
 calendar(struct align_buf *out, struct align_err *e)
 {
@@ -400,9 +422,7 @@ calendar(struct align_buf *out, struct align_err *e)
 	p.nparticipants = 3;
 	p.set_participants = 1;
 	if (align_plan_apply(&s, &p, e) < 0 ||
-	    align_plan_agenda(out, s, 0, 72, e) < 0 ||
-	    align_plan_agenda(out, s, 1, 72, e) < 0 ||
-	    align_plan_ics(out, s, &now, e) < 0)
+	    agenda(s, &now, out, e) < 0)
 		goto out;
 	rc = 0;
 	goto out;
