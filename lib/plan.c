@@ -193,8 +193,13 @@ set_uid(struct align_node *s)
 	}
 	align_buf_printf(&seed, "%s\x1f%s\x1f%s", u->id ? u->id : "",
 	    u->title ? u->title : "", u->date ? u->date : "");
-	h = seed.failed ? 0 : align_siphash((const unsigned char *)
-	    "align-session-ui", seed.p, seed.len);
+	if (seed.failed) {
+		align_view_release(&w);
+		align_buf_release(&seed);
+		return -1;
+	}
+	h = align_siphash((const unsigned char *)"align-session-ui", seed.p,
+	    seed.len);
 	align_buf_reset(&seed);
 	align_buf_printf(&seed, "%s-%08llx@align", u->id ? u->id : "",
 	    (unsigned long long)(h & 0xffffffffULL));
