@@ -103,7 +103,8 @@ options(int argc, char *argv[], struct align_distill_opts *o,
 		case O_KEEP: o->keep = (size_t)number("--keep", optarg); break;
 		case O_EDIT: c->edit = 1; break;
 		case O_LIST: c->list = optarg; break;
-		case O_VOTE: c->vote = tool_list_add(c->vote, &o->nvote, optarg);
+		case O_VOTE:
+			c->vote = tool_list_add(c->vote, &o->nvote, optarg);
 			break;
 		case O_VOTES: c->votes = optarg; break;
 		case O_BUDGET: o->budget = (int)number("--budget", optarg);
@@ -117,7 +118,8 @@ options(int argc, char *argv[], struct align_distill_opts *o,
 			if (optind >= argc)
 				tool_usage_error("--object %s: give a reason",
 				    optarg);
-			c->object = tool_list_add(c->object, &o->nobject, optarg);
+			c->object = tool_list_add(c->object, &o->nobject,
+			    optarg);
 			c->reason = tool_list_add(c->reason, &c->nreason,
 			    argv[optind++]);
 			break;
@@ -239,7 +241,8 @@ edit(struct align_distiller *d)
 	struct align_list_errors errs = ALIGN_LIST_ERRORS_INIT;
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_err e = ALIGN_ERR_INIT;
-	int sig, rc, tty = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+	int sig, rc, round;
+	int tty = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
 	FILE *fp;
 
 	align_distiller_list(d, &b);
@@ -250,10 +253,12 @@ edit(struct align_distiller *d)
 		tool_die(&e);
 	align_buf_release(&b);
 	atexit(say_kept);
-	for (;;) {
+	for (round = 0;; round++) {
 		if (align_edit_file(kept, &sig, &e) < 0) {
-			if (sig == 0)
-				forget_kept();	/* the editor said no */
+			/* The editor said no to the list as it was made;
+			 * once edited, the list is the group's, and kept. */
+			if (sig == 0 && round == 0)
+				forget_kept();
 			tool_die(&e);
 		}
 		if ((fp = fopen(kept, "r")) == NULL) {
@@ -268,6 +273,7 @@ edit(struct align_distiller *d)
 		if (!tty || !again(&errs)) {
 			if (!tty)
 				say_errors(&errs, "\n");
+			align_list_errors_release(&errs);
 			exit(EX_DATAERR);
 		}
 		align_list_errors_release(&errs);
@@ -294,9 +300,9 @@ list(struct align_distiller *d, const char *path)
 		fclose(fp);
 	for (i = 0; rc < 0 && i < errs.n; i++)
 		tool_warn(&errs.v[i]);
+	align_list_errors_release(&errs);
 	if (rc < 0)
 		exit(EX_DATAERR);
-	align_list_errors_release(&errs);
 }
 
 /* One line of dots: 0, or -1 with the error said. */
@@ -308,7 +314,8 @@ ballot(struct align_distiller *d, char *line, size_t len, const char *name,
 	char *s = line;
 
 	if (strlen(line) != len) {
-		align_err_set(&e, EX_DATAERR, name, lno, 0, "NUL byte in text");
+		align_err_set(&e, EX_DATAERR, name, lno, 0,
+		    "NUL byte in text");
 		tool_warn(&e);
 		return -1;
 	}
@@ -361,19 +368,32 @@ votes(struct align_distiller *d, const char *path)
 			fputs("> ", stderr);
 	}
 	free(line);
-	if (ferror(fp) && align_err_set(&e, EX_IOERR, name, 0, 0,
-	    "cannot read"))
-		tool_die(&e);
+	if (ferror(fp))
+		align_err_set(&e, EX_IOERR, name, 0, 0, "cannot read");
+	else if (bad && !tty)
+		align_err_set(&e, EX_DATAERR, name, 0, 0, "%zu %s: no dots "
+		    "were recorded", bad, align_plural(bad, "line is wrong",
+		    "lines are wrong"));
 	if (fp != stdin)
 		fclose(fp);
-	if (bad && !tty && align_err_set(&e, EX_DATAERR, name, 0, 0,
-	    "%zu %s: no dots were recorded", bad,
-	    align_plural(bad, "line is wrong", "lines are wrong")))
+	if (e.status) {
+		align_strs_release(&good);
 		tool_die(&e);
+	}
 	for (i = 0; i < good.n; i++)
 		if (align_distiller_ballot(d, good.v[i], name, 0, 1, &e) < 0)
 			tool_die(&e);
 	align_strs_release(&good);
+}
+
+/* The distiller, given back at exit whichever way the run ends. */
+static struct align_distiller *distiller;
+
+static void
+release(void)
+{
+	align_distiller_free(distiller);
+	distiller = NULL;
 }
 
 static int
@@ -426,8 +446,9 @@ main(int argc, char *argv[])
 	    ALIGN_FMT_YAML) : c.inplace || c.check ? ALIGN_FMT_NONE :
 	    tool_default_format();
 
-	if ((d = align_distiller_new(&o, &e)) == NULL)
+	if ((d = distiller = align_distiller_new(&o, &e)) == NULL)
 		tool_die(&e);
+	atexit(release);
 	if ((f == ALIGN_FMT_YAML || c.inplace) && align_spill_open(&spill, &e) < 0)
 		tool_die(&e);
 	tool_read(argv, (size_t)argc, c.inplace, &spill, "principle", take, d);
@@ -445,7 +466,7 @@ main(int argc, char *argv[])
 	if (f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE)
 		show(d, f);
 	rc = c.check && !align_distiller_final(d);
-	align_distiller_free(d);
+	release();
 	free(c.vote);
 	free(c.agree);
 	free(c.object);

@@ -88,7 +88,8 @@ schedule(struct align_agenda *v)
 			struct align_time c = align_time_add(v->date, at);
 
 			align_time_fields(&c, &y, &mo, &d, &h, &mi, &sec);
-			snprintf(x->clock, sizeof(x->clock), "%02d:%02d", h, mi);
+			snprintf(x->clock, sizeof(x->clock), "%02d:%02d", h,
+			    mi);
 		} else {
 			snprintf(x->clock, sizeof(x->clock), "+%ld:%02ld",
 			    at / 60, at % 60);

@@ -13,7 +13,8 @@ participants(const struct align_agenda *v, const struct align_show *s)
 
 	align_buf_printf(s->b, "\nParticipants (%zu)\n  ", v->nparticipants);
 	if (v->nparticipants == 0) {
-		align_buf_puts(s->b, "none yet (add them with --participant)\n");
+		align_buf_puts(s->b,
+		    "none yet (add them with --participant)\n");
 		return;
 	}
 	for (i = 0; i < v->nparticipants; i++)

@@ -301,7 +301,8 @@ rank(struct align_plist *l)
 		struct align_principle *p = l->v[i];
 		long long t = align_principle_tally(p);
 
-		for (j = i; j > 0 && align_principle_tally(l->v[j - 1]) < t; j--)
+		for (j = i; j > 0 && align_principle_tally(l->v[j - 1]) < t;
+		    j--)
 			l->v[j] = l->v[j - 1];
 		l->v[j] = p;
 	}

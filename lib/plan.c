@@ -134,7 +134,8 @@ set_participants(struct align_node *s, const struct align_plan *p)
 	list = align_seq();
 	for (i = 0; list && i < p->nparticipants; i++) {
 		for (j = 0; j < i; j++)
-			if (strcmp(p->participants[i], p->participants[j]) == 0)
+			if (strcmp(p->participants[i],
+			    p->participants[j]) == 0)
 				break;
 		if (j == i && align_seq_push_str(list,
 		    p->participants[i]) < 0) {

@@ -224,7 +224,8 @@ make(struct align_plist *l, const struct parse *ps)
 	for (i = 0; rc == 0 && i < ps->n; i++) {
 		struct align_principle *p = principle_of(l, &ps->v[i], &next);
 
-		if (p == NULL || align_principle_reword(p, ps->v[i].words) < 0 ||
+		if (p == NULL ||
+		    align_principle_reword(p, ps->v[i].words) < 0 ||
 		    align_principle_set_source(p, "manual") < 0) {
 			align_principle_free(p);
 			rc = -1;
