@@ -172,6 +172,11 @@ show(const struct align_node *session, enum align_format f,
 	tool_print(&b);
 }
 
+/*
+ * Options, the step, the show.  Longer than a screen by the reading and
+ * writing of the stream (the reader's loop, the align_out calls), which
+ * stay as they are here: the locked pipeline replaces them.
+ */
 int
 main(int argc, char *argv[])
 {
