@@ -227,6 +227,7 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
 		return -1;
 	if (isnew && (s = align_record_new("session")) == NULL)
 		return align_err_nomem(e);
+	/* A sequence from the first plan on (the record is align-plan's). */
 	if (set_keys(s, p, &v) < 0 || set_participants(s, p) < 0 ||
 	    set_id(s, p) < 0 || set_uid(s) < 0 ||
 	    ((align_map_get(s, "sequence") == NULL || bump) &&
