@@ -53,7 +53,7 @@ tool_lock(struct align_lock *lk, const char *path)
 }
 
 void
-tool_die(const struct align_err *e)
+tool_warn(const struct align_err *e)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
 	char msg[2200];
@@ -66,6 +66,12 @@ tool_die(const struct align_err *e)
 	align_escape_term(&b, msg, strlen(msg));
 	fprintf(stderr, "%s: %s\n", tool_name, b.p && !b.failed ? b.p : msg);
 	align_buf_release(&b);
+}
+
+void
+tool_die(const struct align_err *e)
+{
+	tool_warn(e);
 	exit(e->status ? e->status : 1);
 }
 

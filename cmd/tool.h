@@ -29,7 +29,9 @@ struct align_lock;
  * rewrite or append to it; exits with the message on a failure (66, 71,
  * 73, 74, 75). */
 void tool_lock(struct align_lock *lk, const char *path);
-/* "name: file:line:col: msg" on standard error, exit with e's status. */
+/* "name: file:line:col: msg" on standard error (made safe for a
+ * terminal); tool_die() then exits with e's status. */
+void tool_warn(const struct align_err *e);
 void tool_die(const struct align_err *e) __attribute__((noreturn));
 /* "name: msg", a pointer to --help, exit 64. */
 void tool_usage_error(const char *fmt, ...)
