@@ -126,23 +126,26 @@ set_keys(struct align_node *s, const struct align_plan *p,
 static int
 set_participants(struct align_node *s, const struct align_plan *p)
 {
+	struct align_set seen = ALIGN_SET_INIT;
 	struct align_node *list;
-	size_t i, j;
+	size_t i;
+	int fresh;
 
 	if (!p->set_participants)
 		return 0;
 	list = align_seq();
+	/* Each name once, in the order given: a set, for a survey's roster
+	 * may hold a few hundred thousand. */
 	for (i = 0; list && i < p->nparticipants; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(p->participants[i],
-			    p->participants[j]) == 0)
-				break;
-		if (j == i && align_seq_push_str(list,
-		    p->participants[i]) < 0) {
+		const char *who = p->participants[i];
+
+		if ((fresh = align_set_add(&seen, who, strlen(who))) < 0 ||
+		    (fresh && align_seq_push_str(list, who) < 0)) {
 			align_node_free(list);
 			list = NULL;
 		}
 	}
+	align_set_release(&seen);
 	return align_map_put(s, "participants", list);
 }
 
