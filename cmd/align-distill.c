@@ -434,7 +434,7 @@ main(int argc, char *argv[])
 	struct cmdline c = { 0 };
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_distiller *d;
-	struct align_spill spill = { NULL, ALIGN_BUF_INIT, -1, -1 };
+	struct tool_stream st = { .owned = "principle", .take = take };
 	enum align_format f;
 	int n, rc;
 
@@ -450,9 +450,12 @@ main(int argc, char *argv[])
 	if ((d = distiller = align_distiller_new(&o, &e)) == NULL)
 		tool_die(&e);
 	atexit(release);
-	if ((f == ALIGN_FMT_YAML || c.inplace) && align_spill_open(&spill, &e) < 0)
-		tool_die(&e);
-	tool_read(argv, (size_t)argc, c.inplace, &spill, "principle", take, d);
+	st.paths = argv;
+	st.npaths = (size_t)argc;
+	st.inplace = c.inplace;
+	st.out = f == ALIGN_FMT_YAML || c.inplace;
+	st.ctx = d;
+	tool_stream_read(&st);
 	if (c.edit)
 		edit(d);
 	else if (c.list)
@@ -461,8 +464,8 @@ main(int argc, char *argv[])
 		votes(d, c.votes);
 	if (align_distiller_run(d, &e) < 0)
 		tool_die(&e);
-	if (spill.fp)
-		tool_write(&spill, c.inplace, align_distiller_count(d), get, d);
+	tool_stream_write(&st, ALIGN_SPILL_ALL, 0, align_distiller_count(d),
+	    get, d);
 	forget_kept();		/* the group's words are in the stream now */
 	if (f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE)
 		show(d, f);

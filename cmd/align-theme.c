@@ -83,7 +83,7 @@ main(int argc, char *argv[])
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_themer *t;
 	struct align_buf b = ALIGN_BUF_INIT;
-	struct align_spill spill = { NULL, ALIGN_BUF_INIT, -1, -1 };
+	struct tool_stream st = { .owned = "theme", .take = take };
 	const char *inplace = NULL, *fmt = NULL;
 	const char **syn = NULL, **ren = NULL, **mer = NULL, **mov = NULL;
 	enum align_format f;
@@ -143,13 +143,16 @@ main(int argc, char *argv[])
 		tool_die(&e);
 	/* The stream waits in a temporary file while the themes are made;
 	 * they then go where the themes of the input stood, or at the end. */
-	if ((f == ALIGN_FMT_YAML || inplace) && align_spill_open(&spill, &e) < 0)
-		tool_die(&e);
-	tool_read(argv, (size_t)argc, inplace, &spill, "theme", take, t);
+	st.paths = argv;
+	st.npaths = (size_t)argc;
+	st.inplace = inplace;
+	st.out = f == ALIGN_FMT_YAML || inplace;
+	st.ctx = t;
+	tool_stream_read(&st);
 	if (align_themer_run(t, &e) < 0)
 		tool_die(&e);
-	if (spill.fp)
-		tool_write(&spill, inplace, align_themer_count(t), get, t);
+	tool_stream_write(&st, ALIGN_SPILL_ALL, 0, align_themer_count(t),
+	    get, t);
 	if (f != ALIGN_FMT_YAML) {
 		align_themer_show(t, &b, f == ALIGN_FMT_MARKDOWN ?
 		    ALIGN_THEMES_MARKDOWN : f == ALIGN_FMT_CSV ? ALIGN_THEMES_CSV :
