@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../lib/distill.h"
+#include "../lib/hash.h"
 #include "../lib/editor.h"
 #include "../lib/out.h"
 #include "../lib/principles.h"
@@ -283,21 +284,13 @@ edit(struct align_distiller *d)
 
 /* --list: every error said, and nothing changed. */
 static void
-list(struct align_distiller *d, const char *path)
+list(struct align_distiller *d, FILE *fp, const char *name)
 {
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
 	struct align_list_errors errs = ALIGN_LIST_ERRORS_INIT;
-	struct align_err e = ALIGN_ERR_INIT;
 	size_t i;
 	int rc;
 
-	if (fp == NULL) {
-		align_err_set(&e, EX_NOINPUT, path, 0, 0, "cannot open");
-		tool_die(&e);
-	}
-	rc = apply(d, fp, fp == stdin ? "<stdin>" : path, 0, &errs);
-	if (fp != stdin)
-		fclose(fp);
+	rc = apply(d, fp, name, 0, &errs);
 	for (i = 0; rc < 0 && i < errs.n; i++)
 		tool_warn(&errs.v[i]);
 	align_list_errors_release(&errs);
@@ -342,28 +335,28 @@ ballot(struct align_distiller *d, char *line, size_t len, const char *name,
  * each with its line, and then no dot is cast (65).
  */
 static void
-votes(struct align_distiller *d, const char *path)
+votes(struct align_distiller *d, FILE *fp, const char *name, int tty,
+    struct align_buf *record)
 {
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	const char *name = fp == stdin ? "<stdin>" : path;
 	struct align_strs good = { NULL, 0, 0 };
 	struct align_err e = ALIGN_ERR_INIT;
 	char *line = NULL;
 	size_t cap = 0, bad = 0, i;
 	unsigned long lno = 0;
 	ssize_t len;
-	int tty = fp == stdin && isatty(STDIN_FILENO);
 
-	if (fp == NULL) {
-		align_err_set(&e, EX_NOINPUT, path, 0, 0, "cannot open");
-		tool_die(&e);
-	}
 	if (tty)
 		fprintf(stderr, "Each person's dots, one person a line "
 		    "(Ana=p1,p1,p3). Ctrl-D ends.\n> ");
 	while ((len = getline(&line, &cap, fp)) >= 0) {
-		bad += ballot(d, line, (size_t)len, name, ++lno, tty,
-		    tty ? NULL : &good) < 0;
+		int rc = ballot(d, line, (size_t)len, name, ++lno, tty,
+		    tty ? NULL : &good);
+
+		bad += rc < 0;
+		/* What a person typed and the list took, to cast again on
+		 * the file as it is once it is locked. */
+		if (rc == 0 && record && line[strspn(line, " \t")] != '\0')
+			align_buf_printf(record, "%s\n", line);
 		if (tty)
 			fputs("> ", stderr);
 	}
@@ -374,8 +367,6 @@ votes(struct align_distiller *d, const char *path)
 		align_err_set(&e, EX_DATAERR, name, 0, 0, "%zu %s: no dots "
 		    "were recorded", bad, align_plural(bad, "line is wrong",
 		    "lines are wrong"));
-	if (fp != stdin)
-		fclose(fp);
 	if (e.status) {
 		align_strs_release(&good);
 		tool_die(&e);
@@ -427,6 +418,204 @@ show(const struct align_distiller *d, enum align_format f)
 	tool_print(&b);
 }
 
+/* A file, or "-" for standard input: open, and its name for messages. */
+static FILE *
+open_input(const char *path, const char **name)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+
+	*name = fp == stdin ? "<stdin>" : path;
+	if (fp == NULL)
+		tool_die((align_err_set(&e, EX_NOINPUT, path, 0, 0,
+		    "cannot open"), &e));
+	return fp;
+}
+
+/* What a person types or pipes in: read before the file is locked, or in
+ * a first pass over the file as it was (typed at a terminal, checked as
+ * it comes), then given again to the file as it is. */
+struct typed {
+	struct align_buf list, votes;
+	int have_list, have_votes;
+	struct align_set known;		/* the principles the list was made of */
+};
+
+static FILE *
+typed_stream(const struct align_buf *b)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	FILE *fp = fmemopen(b->p ? b->p : (char *)"", b->len, "r");
+
+	if (fp == NULL)
+		tool_die((align_err_nomem(&e), &e));
+	return fp;
+}
+
+static void
+slurp(FILE *fp, const char *name, struct align_buf *b)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	char chunk[4096];
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		align_buf_add(b, chunk, n);
+	if (ferror(fp))
+		tool_die((align_err_set(&e, EX_IOERR, name, 0, 0,
+		    "cannot read"), &e));
+	if (b->failed)
+		tool_die((align_err_nomem(&e), &e));
+}
+
+/* The ids of d's principles, the list a person is about to edit. */
+static void
+known_ids(struct align_distiller *d, struct align_set *ids)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i;
+
+	if (align_distiller_propose(d, &e) < 0)
+		tool_die(&e);
+	for (i = 0; i < align_distiller_count(d); i++) {
+		const char *id = align_distiller_principle(d, i)->id;
+
+		if (align_set_add(ids, id, strlen(id)) < 0)
+			tool_die((align_err_nomem(&e), &e));
+	}
+}
+
+/* The edited list, applied to d as the file is now: a principle another
+ * writer made while the editor was open was on no list to delete, so it
+ * keeps a line of its own at the end. */
+static void
+reapply(struct align_distiller *d, struct typed *t)
+{
+	struct align_list_errors errs = ALIGN_LIST_ERRORS_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i;
+	FILE *fp;
+
+	if (align_distiller_propose(d, &e) < 0)
+		tool_die(&e);
+	for (i = 0; i < align_distiller_count(d); i++) {
+		const struct align_principle *p = align_distiller_principle(d,
+		    i);
+
+		if (!align_set_has(&t->known, p->id, strlen(p->id)))
+			align_buf_printf(&t->list, "\n%s %s\n", p->id,
+			    p->statement ? p->statement : "");
+	}
+	fp = typed_stream(&t->list);
+	if (apply(d, fp, kept ? kept : "<stdin>", kept != NULL, &errs) < 0) {
+		/* A principle on the list was taken out meanwhile. */
+		say_errors(&errs, "\n");
+		exit(EX_DATAERR);
+	}
+	fclose(fp);
+	align_list_errors_release(&errs);
+}
+
+/* The first pass, with -i and a person at the keyboard (--edit, or a list
+ * or dots typed at a terminal): the file as it was, not held while they
+ * type; the list and the dots kept to be given again. */
+static void
+first_pass(const struct cmdline *c, struct tool_stream *st, struct typed *t)
+{
+	struct tool_stream first = *st;
+	struct align_distiller *d = distiller;
+	const char *name;
+	FILE *fp;
+
+	first.out = 0;
+	tool_stream_read(&first);
+	tool_stream_write(&first, ALIGN_SPILL_NONE, 0, 0, NULL, NULL);
+	known_ids(d, &t->known);
+	if (c->edit) {
+		edit(d);
+		fp = open_input(kept, &name);
+		slurp(fp, name, &t->list);
+		fclose(fp);
+		t->have_list = 1;
+	} else if (c->list) {
+		/* Typed at the terminal: read whole, then checked. */
+		slurp(stdin, "<stdin>", &t->list);
+		fp = typed_stream(&t->list);
+		list(d, fp, "<stdin>");
+		fclose(fp);
+		t->have_list = 1;
+	}
+	if (c->votes) {
+		fp = open_input(c->votes, &name);
+		votes(d, fp, name, fp == stdin && isatty(STDIN_FILENO),
+		    &t->votes);
+		if (fp != stdin)
+			fclose(fp);
+		t->have_votes = 1;
+	}
+}
+
+/* Read the stream and take what people typed: with -i, never while the
+ * file is locked. */
+static struct align_distiller *
+read_and_edit(const struct align_distill_opts *o, const struct cmdline *c,
+    struct tool_stream *st)
+{
+	struct typed t = { ALIGN_BUF_INIT, ALIGN_BUF_INIT, 0, 0, ALIGN_SET_INIT };
+	struct align_err e = ALIGN_ERR_INIT;
+	int tty = isatty(STDIN_FILENO), twice = 0;
+	const char *name;
+	FILE *fp;
+
+	if (c->inplace && (c->edit || (c->list && !strcmp(c->list, "-") &&
+	    tty) || (c->votes && !strcmp(c->votes, "-") && tty))) {
+		first_pass(c, st, &t);
+		twice = 1;
+		release();
+		if ((distiller = align_distiller_new(o, &e)) == NULL)
+			tool_die(&e);
+		st->ctx = distiller;
+	} else {
+		/* Standard input is read before the file is locked. */
+		if (c->list && strcmp(c->list, "-") == 0) {
+			slurp(stdin, "<stdin>", &t.list);
+			t.have_list = 1;
+		}
+		if (c->votes && strcmp(c->votes, "-") == 0 && !tty) {
+			slurp(stdin, "<stdin>", &t.votes);
+			t.have_votes = 1;
+		}
+	}
+	tool_stream_read(st);
+	if (twice && t.have_list)
+		reapply(distiller, &t);
+	else if (t.have_list) {
+		fp = typed_stream(&t.list);
+		list(distiller, fp, "<stdin>");
+		fclose(fp);
+	} else if (c->edit) {
+		edit(distiller);
+	} else if (c->list) {
+		fp = open_input(c->list, &name);
+		list(distiller, fp, name);
+		fclose(fp);
+	}
+	if (t.have_votes) {
+		fp = typed_stream(&t.votes);
+		votes(distiller, fp, "<stdin>", 0, NULL);
+		fclose(fp);
+	} else if (c->votes) {
+		fp = open_input(c->votes, &name);
+		votes(distiller, fp, name, fp == stdin && tty, NULL);
+		if (fp != stdin)
+			fclose(fp);
+	}
+	align_buf_release(&t.list);
+	align_buf_release(&t.votes);
+	align_set_release(&t.known);
+	return distiller;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -455,13 +644,7 @@ main(int argc, char *argv[])
 	st.inplace = c.inplace;
 	st.out = f == ALIGN_FMT_YAML || c.inplace;
 	st.ctx = d;
-	tool_stream_read(&st);
-	if (c.edit)
-		edit(d);
-	else if (c.list)
-		list(d, c.list);
-	if (c.votes)
-		votes(d, c.votes);
+	d = read_and_edit(&o, &c, &st);
 	if (align_distiller_run(d, &e) < 0)
 		tool_die(&e);
 	tool_stream_write(&st, ALIGN_SPILL_ALL, 0, align_distiller_count(d),
