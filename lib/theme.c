@@ -81,6 +81,8 @@ push(uint32_t **v, size_t *n, size_t *cap, const uint32_t *x, size_t k)
 		*v = p;
 		*cap = c;
 	}
+	if (k == 0)
+		return 0;	/* and *v may still be NULL */
 	memcpy(*v + *n, x, k * sizeof(*x));
 	*n += k;
 	return 0;
@@ -689,6 +691,8 @@ unique_grams(struct gram *g, size_t n)
 {
 	size_t i, k = 0;
 
+	if (n == 0)
+		return 0;	/* and g may be NULL */
 	qsort(g, n, sizeof(*g), cmp_gram);
 	for (i = 0; i < n; i++)
 		if (k == 0 || !same_gram(&g[i], &g[k - 1]))
@@ -1176,8 +1180,9 @@ group(struct align_themer *t, struct align_err *e)
 
 		rank[order[i]] = (uint32_t)i;
 		off[i] = nt;
-		memcpy(terms + nt, t->terms + r->term, r->nterm *
-		    sizeof(*terms));
+		if (r->nterm > 0)	/* else t->terms may be NULL */
+			memcpy(terms + nt, t->terms + r->term, r->nterm *
+			    sizeof(*terms));
 		nt += r->nterm;
 	}
 	off[n] = nt;
@@ -1300,7 +1305,8 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 		    "manual" : "auto") < 0)
 			return align_err_nomem(e);
 	}
-	qsort(t->theme, t->ntheme, sizeof(*t->theme), cmp_theme);
+	if (t->ntheme > 1)	/* t->theme is NULL when there are none */
+		qsort(t->theme, t->ntheme, sizeof(*t->theme), cmp_theme);
 	/* People's themes always stay; automatic ones need support, and
 	 * room under --max-themes. */
 	for (i = 0; i < t->ntheme; i++) {
