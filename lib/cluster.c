@@ -881,6 +881,14 @@ struct counts {
 	size_t na, nb;
 };
 
+static void
+counts_release(struct counts *c)
+{
+	free(c->pair);
+	free(c->ra);
+	free(c->rb);
+}
+
 static int
 contingency(const uint32_t *a, const uint32_t *b, size_t n, struct counts *c)
 {
@@ -903,6 +911,7 @@ contingency(const uint32_t *a, const uint32_t *b, size_t n, struct counts *c)
 	c->rb = calloc(c->nb + 1, sizeof(*c->rb));
 	if (c->pair == NULL || c->ra == NULL || c->rb == NULL) {
 		free(key);
+		counts_release(c);
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
@@ -914,14 +923,6 @@ contingency(const uint32_t *a, const uint32_t *b, size_t n, struct counts *c)
 	}
 	free(key);
 	return 0;
-}
-
-static void
-counts_release(struct counts *c)
-{
-	free(c->pair);
-	free(c->ra);
-	free(c->rb);
 }
 
 double
