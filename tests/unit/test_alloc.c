@@ -137,6 +137,29 @@ test_reader_and_writer(void **state)
 }
 
 /* Themes of the meeting, by each method, with edits on the example's. */
+/* The themes in every format, as people see them. */
+static int
+show_themes(const struct align_themer *t, struct align_buf *out,
+    struct align_err *e)
+{
+	static const enum align_format f[] = { ALIGN_FMT_TEXT,
+	    ALIGN_FMT_MARKDOWN, ALIGN_FMT_CSV };
+	struct align_show s = { out, ALIGN_FMT_TEXT, 72, 1 };
+	struct align_themes v;
+	size_t i;
+
+	if (align_themes_make(&v, t, e) < 0) {
+		align_themes_release(&v);
+		return -1;
+	}
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		s.format = f[i];
+		align_themes_show(&v, &s);
+	}
+	align_themes_release(&v);
+	return 0;
+}
+
 static int
 themes_of(const char *path, const struct align_theme_opts *o,
     struct align_buf *out, struct align_err *e)
@@ -163,9 +186,8 @@ themes_of(const char *path, const struct align_theme_opts *o,
 		align_emit_record(out, rec);
 		align_node_free(rec);
 	}
-	align_themer_show(t, out, ALIGN_THEMES_TEXT, 72, 1);
-	align_themer_show(t, out, ALIGN_THEMES_MARKDOWN, 72, 0);
-	align_themer_show(t, out, ALIGN_THEMES_CSV, 72, 0);
+	if (show_themes(t, out, e) < 0)
+		goto out;
 	rc = 0;
 out:
 	align_themer_free(t);
