@@ -163,7 +163,13 @@ merge_alike(struct align_themer *t, size_t first, const uint32_t *rank,
 			if (strcmp(t->theme[j].label, th->label) == 0)
 				break;
 		if (j == kept) {
-			t->theme[kept++] = *th;
+			/* Moved down, not copied: a failure below leaves
+			 * each theme in one place, for the themer to free. */
+			if (kept != i) {
+				t->theme[kept] = *th;
+				memset(th, 0, sizeof(*th));
+			}
+			kept++;
 			continue;
 		}
 		if (join_members(&t->theme[j], th, rank, e) < 0)

@@ -37,6 +37,7 @@ void fault_pause(int on);
 
 #define SESSION "examples/leadership/session.align.yaml"
 #define MEETING "tests/data/meeting.txt"
+#define ALIKE "tests/data/alike.yaml"
 
 typedef int scenario(struct align_buf *out, struct align_err *e);
 
@@ -215,7 +216,15 @@ themes(struct align_buf *out, struct align_err *e)
 	o.nrename = 1;
 	o.merge = merge;
 	o.nmerge = 1;
-	return themes_of(SESSION, &o, out, e);
+	if (themes_of(SESSION, &o, out, e) < 0)
+		return -1;
+	/* Groups merged for their one label, one kept between them. */
+	o = (struct align_theme_opts){ 0 };
+	o.keep_text = 1;
+	o.method = "linkage";
+	o.threshold = 0.99;
+	o.min_support = 1;
+	return themes_of(ALIKE, &o, out, e);
 }
 
 static void
