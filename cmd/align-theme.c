@@ -73,16 +73,26 @@ struct args {
 	const char **syn, **ren, **mer, **mov;
 };
 
+static const struct align_theme_opts defaults = {
+	.min_support = 2, .seed = 1, .method = "auto", .threshold = 0.15
+};
+
+static const char *
+method(const char *s)
+{
+	if (strcmp(s, "auto") && strcmp(s, "linkage") && strcmp(s, "gsdmm"))
+		tool_usage_error("--method: auto, linkage or gsdmm, not '%s'",
+		    s);
+	return s;
+}
+
 static void
 options(int argc, char *argv[], struct args *a, int *first)
 {
 	const char *fmt = NULL;
 	int c;
 
-	a->o.min_support = 2;
-	a->o.seed = 1;
-	a->o.method = "auto";
-	a->o.threshold = 0.15;
+	a->o = defaults;
 	while ((c = getopt_long(argc, argv, "f:hi:V", longopts, NULL)) != -1)
 		switch (c) {
 		case 'f': fmt = optarg; break;
@@ -98,13 +108,7 @@ options(int argc, char *argv[], struct args *a, int *first)
 		case O_SYN: a->syn = tool_list_add(a->syn, &a->o.nsynonyms,
 		    optarg); break;
 		case O_NOLEX: a->o.no_lexicon = 1; break;
-		case O_METHOD:
-			if (strcmp(optarg, "auto") && strcmp(optarg, "linkage") &&
-			    strcmp(optarg, "gsdmm"))
-				tool_usage_error("--method: auto, linkage or "
-				    "gsdmm, not '%s'", optarg);
-			a->o.method = optarg;
-			break;
+		case O_METHOD: a->o.method = method(optarg); break;
 		case O_THRESHOLD:
 			a->o.threshold = tool_real("--threshold", optarg, 0, 1);
 			if (a->o.threshold == 0)

@@ -12,14 +12,6 @@
 #include "record.h"
 #include "theme_int.h"
 
-#define AHEAD 8			/* responses asked for before they are read */
-
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)0)
-#endif
-
 /* Append x[0 .. k) to the pool *v of *n. */
 static int
 pool_add(uint32_t **v, size_t *n, size_t *cap, const uint32_t *x, size_t k)
@@ -359,8 +351,8 @@ support(struct align_themer *t, const uint32_t *m, size_t n, uint32_t stamp)
 	for (i = 0; i < n; i++) {
 		int32_t who;
 
-		if (i + AHEAD < n)
-			PREFETCH(&t->resp[m[i + AHEAD]]);
+		if (i + ALIGN_THEME_AHEAD < n)
+			ALIGN_PREFETCH(&t->resp[m[i + ALIGN_THEME_AHEAD]]);
 		who = t->resp[m[i]].who;
 		if (who < 0)
 			s++;
@@ -480,7 +472,8 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 	if ((t->nold > 0 || t->o.nmove > 0 || t->o.keep_text) &&
 	    align_dict_index(&t->ids) < 0)
 		return align_err_nomem(e);
-	if (align_themer_edit(t, e) < 0 || align_themer_keep_manual(t, e) < 0 ||
+	if (align_themer_edit(t, e) < 0 ||
+	    align_themer_keep_manual(t, e) < 0 ||
 	    align_themer_surfaces(t, e) < 0 || align_themer_group(t, e) < 0)
 		return -1;
 	if ((t->seen = calloc(t->people.n + 1, sizeof(*t->seen))) == NULL)

@@ -98,7 +98,8 @@ static int
 build_themes(struct align_themer *t, const struct unplaced *u, long k,
     struct align_err *e)
 {
-	size_t *size = calloc((size_t)k + 1, sizeof(*size)), i, first = t->ntheme;
+	size_t *size = calloc((size_t)k + 1, sizeof(*size)), i;
+	size_t first = t->ntheme;
 	long c;
 
 	if (size == NULL)

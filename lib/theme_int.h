@@ -29,6 +29,15 @@
 #include "theme.h"
 #include "words.h"
 
+/* Responses are all over memory: each is asked for this many turns
+ * before it is read. */
+#define ALIGN_THEME_AHEAD 8
+#if defined(__GNUC__)
+#define ALIGN_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define ALIGN_PREFETCH(p) ((void)0)
+#endif
+
 /* A response, as the themer keeps it (id and participant in the
  * themer's dictionaries, words in its pools). */
 struct resp {

@@ -15,13 +15,6 @@
 
 #define LABEL_SAMPLE 2000	/* responses of a theme read for its label */
 #define KEYWORDS 5
-#define AHEAD 8			/* responses asked for before they are read */
-
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)0)
-#endif
 
 int
 align_themer_surfaces(struct align_themer *t, struct align_err *e)
@@ -410,13 +403,15 @@ hold_concepts(const struct align_themer *t, const struct resp *r,
 static void
 prefetch(const struct align_themer *t, const struct theme *th, size_t j)
 {
-	if (j + 2 * AHEAD < th->n)
-		PREFETCH(&t->resp[th->member[j + 2 * AHEAD]]);
-	if (j + AHEAD < th->n) {
-		const struct resp *a = &t->resp[th->member[j + AHEAD]];
+	const size_t ahead = ALIGN_THEME_AHEAD;
 
-		PREFETCH(t->toks + a->tok);
-		PREFETCH(t->terms + a->term);
+	if (j + 2 * ahead < th->n)
+		ALIGN_PREFETCH(&t->resp[th->member[j + 2 * ahead]]);
+	if (j + ahead < th->n) {
+		const struct resp *a = &t->resp[th->member[j + ahead]];
+
+		ALIGN_PREFETCH(t->toks + a->tok);
+		ALIGN_PREFETCH(t->terms + a->term);
 	}
 }
 

@@ -52,10 +52,11 @@ test_the_most_telling_phrase_names_the_theme(void **state)
 	char *x;
 
 	(void)state;
-	x = one_theme(RESPONSE("r1", "Ana", "Weekly budget reviews kept us honest.")
+	x = one_theme(
+	    RESPONSE("r1", "Ana", "Weekly budget reviews kept us honest.")
 	    RESPONSE("r2", "Ben", "Our weekly budget reviews mattered.")
-	    RESPONSE("r3", "Carla", "The budgets were reviewed weekly, and it helped."),
-	    0);
+	    RESPONSE("r3", "Carla", "The budgets were reviewed weekly, and "
+	    "it helped."), 0);
 	assert_non_null(strstr(x, "label: weekly budget reviews\n"));
 	/* The best single words, five at most, best first. */
 	assert_non_null(strstr(x, "keywords: [weekly, budget, reviews, "
@@ -125,8 +126,8 @@ test_the_typical_response(void **state)
 	(void)state;
 	x = one_theme(RESPONSE("r2", "Ben", "Retros helped the team.")
 	    RESPONSE("r1", "Carla", "Retros helped.")
-	    RESPONSE("r3", "Dev", "Retros helped the team, and the team grew."),
-	    0);
+	    RESPONSE("r3", "Dev", "Retros helped the team, and the team "
+	    "grew."), 0);
 	assert_non_null(strstr(x, "typical: r3\n"));
 	free(x);
 	x = one_theme(RESPONSE("r9", "Ana", "Retros helped."), 0);
