@@ -40,6 +40,7 @@ void fault_pause(int on);
 
 #define SESSION "examples/leadership/session.align.yaml"
 #define MEETING "tests/data/meeting.txt"
+#define ALIKE "tests/data/alike.yaml"
 
 typedef int scenario(struct align_buf *out, struct align_err *e);
 
@@ -140,6 +141,29 @@ test_reader_and_writer(void **state)
 }
 
 /* Themes of the meeting, by each method, with edits on the example's. */
+/* The themes in every format, as people see them. */
+static int
+show_themes(const struct align_themer *t, struct align_buf *out,
+    struct align_err *e)
+{
+	static const enum align_format f[] = { ALIGN_FMT_TEXT,
+	    ALIGN_FMT_MARKDOWN, ALIGN_FMT_CSV };
+	struct align_show s = { out, ALIGN_FMT_TEXT, 72, 1 };
+	struct align_themes v;
+	size_t i;
+
+	if (align_themes_make(&v, t, e) < 0) {
+		align_themes_release(&v);
+		return -1;
+	}
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		s.format = f[i];
+		align_themes_show(&v, &s);
+	}
+	align_themes_release(&v);
+	return 0;
+}
+
 static int
 themes_of(const char *path, const struct align_theme_opts *o,
     struct align_buf *out, struct align_err *e)
@@ -166,9 +190,8 @@ themes_of(const char *path, const struct align_theme_opts *o,
 		align_emit_record(out, rec);
 		align_node_free(rec);
 	}
-	align_themer_show(t, out, ALIGN_THEMES_TEXT, 72, 1);
-	align_themer_show(t, out, ALIGN_THEMES_MARKDOWN, 72, 0);
-	align_themer_show(t, out, ALIGN_THEMES_CSV, 72, 0);
+	if (show_themes(t, out, e) < 0)
+		goto out;
 	rc = 0;
 out:
 	align_themer_free(t);
@@ -196,7 +219,15 @@ themes(struct align_buf *out, struct align_err *e)
 	o.nrename = 1;
 	o.merge = merge;
 	o.nmerge = 1;
-	return themes_of(SESSION, &o, out, e);
+	if (themes_of(SESSION, &o, out, e) < 0)
+		return -1;
+	/* Groups merged for their one label, one kept between them. */
+	o = (struct align_theme_opts){ 0 };
+	o.keep_text = 1;
+	o.method = "linkage";
+	o.threshold = 0.99;
+	o.min_support = 1;
+	return themes_of(ALIKE, &o, out, e);
 }
 
 static void

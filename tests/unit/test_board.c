@@ -1,20 +1,15 @@
-/* Boards of several questions, trees, scores. */
+/* The board: responses under their question, in every format. */
 #include <setjmp.h>
-#include <sys/stat.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "../../lib/board.h"
-#include "../../lib/cluster.h"
 #include "../../lib/reader.h"
-#include "../../lib/when.h"
 #include "helpers.h"
-
 
 /* A board of two questions, people with long names and none. */
 static void
@@ -61,45 +56,12 @@ test_board_of_several_questions(void **state)
 	align_node_free(all);
 }
 
-static void
-test_trees_and_scores(void **state)
-{
-	struct align_node *a = align_seq(), *m = align_map();
-	uint32_t x[] = { 0, 0, 1, 1 }, y[] = { 1, 1, 0, 0 }, z[] = { 0, 1, 2,
-	    3 }, one[] = { 0, 0, 0, 0 };
-
-	(void)state;
-	assert_false(align_node_equal(a, m));
-	assert_false(align_node_equal(a, NULL));
-	assert_int_equal(align_map_find(a, "k"), -1);
-	assert_null(align_map_get(NULL, "k"));
-	assert_int_equal(align_map_put_str(m, "k", "v"), 0);
-	assert_int_equal(align_map_put_str(m, "k", "w"), 0);	/* replaced */
-	assert_int_equal(m->n, 1);
-	assert_int_equal(align_map_del(m, "k"), 1);
-	assert_int_equal(align_map_del(m, "k"), 0);
-	assert_int_equal(align_seq_push(a, NULL), -1);
-	assert_int_equal(align_map_put(m, "k", NULL), -1);
-	assert_null(align_scalar_str(NULL));
-	align_node_free(a);
-	align_node_free(m);
-	/* The same grouping under other names scores 1; every item alone
-	 * against one group scores 0. */
-	assert_true(align_nmi(x, y, 4) > 0.999);
-	assert_true(align_ari(x, y, 4) > 0.999);
-	assert_true(align_ari(one, one, 4) > 0.999);
-	assert_true(align_nmi(z, one, 4) < 0.001);
-	assert_true(align_ari(z, one, 4) < 0.001);
-	assert_true(align_ari(x, y, 1) >= 0);
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_board_of_several_questions),
-		cmocka_unit_test(test_trees_and_scores),
 	};
 
-	return cmocka_run_group_tests_name("misc", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("board", tests, NULL, NULL);
 }
