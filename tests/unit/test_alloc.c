@@ -148,7 +148,8 @@ show_themes(const struct align_themer *t, struct align_buf *out,
 {
 	static const enum align_format f[] = { ALIGN_FMT_TEXT,
 	    ALIGN_FMT_MARKDOWN, ALIGN_FMT_CSV };
-	struct align_show s = { out, ALIGN_FMT_TEXT, 72, 1 };
+	struct align_show s = { .b = out, .format = ALIGN_FMT_TEXT,
+	    .width = 72, .color = 1 };
 	struct align_themes v;
 	size_t i;
 

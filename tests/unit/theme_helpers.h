@@ -79,7 +79,7 @@ themes_shown(const struct align_themer *t, enum align_format f)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_buf b = ALIGN_BUF_INIT;
-	struct align_show s = { &b, f, 80, 0 };
+	struct align_show s = { .b = &b, .format = f, .width = 80 };
 	struct align_themes v;
 
 	assert_int_equal(align_themes_make(&v, t, &e), 0);
