@@ -118,6 +118,25 @@ verr(struct align_reader *r, unsigned long line, unsigned long col,
 	    "%s", msg);
 }
 
+/* Bytes that are not UTF-8: most often an export in Windows-1252 (or
+ * Latin-1, which it extends), which iconv converts. */
+static int
+bad_utf8(struct align_reader *r, unsigned long line, unsigned long col,
+    int lead)
+{
+	const char *name = strcmp(r->in.name, "<stdin>") == 0 ? "FILE" :
+	    r->in.name;
+
+	/* UTF-16 starts with its byte-order mark, FF FE or FE FF. */
+	if (line == 1 && col == 1 && (lead == 0xff || lead == 0xfe))
+		return align_err_set(&r->verr, EX_DATAERR, r->in.name, 1, 1,
+		    "the file is UTF-16, not UTF-8 (convert it: iconv -f "
+		    "UTF-16 -t UTF-8 %s >new)", name);
+	return align_err_set(&r->verr, EX_DATAERR, r->in.name, line, col,
+	    "invalid UTF-8: the file must be UTF-8 (from Windows-1252 or "
+	    "Latin-1: iconv -f WINDOWS-1252 -t UTF-8 %s >new)", name);
+}
+
 /* How many of the first n bytes of p, in whole words of eight, are
  * printable ASCII. */
 static size_t
@@ -169,8 +188,7 @@ validate(struct align_reader *r, size_t from, size_t to)
 		}
 		if (in->need > 0) {
 			if (c < in->lo || c > in->hi)
-				return verr(r, in->bline, in->bcol,
-				    "invalid UTF-8 (the file must be UTF-8)");
+				return bad_utf8(r, in->bline, in->bcol, -1);
 			in->need--;
 			in->lo = 0x80;
 			in->hi = 0xbf;
@@ -229,8 +247,7 @@ validate(struct align_reader *r, size_t from, size_t to)
 			else if (c >= 0xf0 && c <= 0xf4)
 				in->need = 3;
 			else
-				return verr(r, in->bline, in->bcol,
-				    "invalid UTF-8 (the file must be UTF-8)");
+				return bad_utf8(r, in->bline, in->bcol, c);
 			if (c == 0xe0)
 				in->lo = 0xa0;
 			else if (c == 0xed)
@@ -392,6 +409,11 @@ open_next(struct align_reader *r, struct align_err *e)
 		return -1;
 	}
 	if (in->yaml) {
+		/* libyaml, told the encoding, would take a byte-order mark
+		 * for content: it goes, as it does before plain text. */
+		if (in->len - in->pos >= 3 &&
+		    memcmp(in->buf + in->pos, "\xef\xbb\xbf", 3) == 0)
+			in->pos += 3;
 		if (!yaml_parser_initialize(&r->parser))
 			return align_err_nomem(e);
 		r->parser_live = 1;
@@ -861,6 +883,38 @@ align_name_prefix(const char *s)
 	return 0;
 }
 
+/* The length of a blank that ends s[0..n): a space, a tab, a no-break
+ * space (U+00A0) or a narrow one (U+202F), as French puts before a
+ * colon; 0 when s does not end with one. */
+static size_t
+trailing_blank(const char *s, size_t n)
+{
+	if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		return 1;
+	if (n >= 2 && memcmp(s + n - 2, "\xc2\xa0", 2) == 0)
+		return 2;
+	if (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xaf", 3) == 0)
+		return 3;
+	return 0;
+}
+
+size_t
+align_name_text(const char *s, size_t *name)
+{
+	size_t k = align_name_prefix(s), n = k, b;
+
+	if (k == 0)
+		return 0;
+	while ((b = trailing_blank(s, n)) > 0)
+		n -= b;
+	if (n == 0)
+		return 0;
+	*name = n;
+	for (k++; s[k] == ' ' || s[k] == '\t'; k++)
+		;
+	return k;
+}
+
 static int
 make_response(struct align_reader *r, char *s, unsigned long line,
     struct align_node **rec, struct align_err *e)
@@ -868,18 +922,16 @@ make_response(struct align_reader *r, char *s, unsigned long line,
 	const char *who = r->o.participant;
 	char *end, name[64];
 	const char *id;
-	size_t k;
+	size_t k, len;
 	struct align_node *n;
 
 	while (is_space((unsigned char)*s))
 		s++;
-	if (who == NULL && (k = align_name_prefix(s)) > 0) {
-		memcpy(name, s, k);
-		name[k] = '\0';
-		while (k > 0 && name[k - 1] == ' ')
-			name[--k] = '\0';
+	if (who == NULL && (k = align_name_text(s, &len)) > 0) {
+		memcpy(name, s, len);
+		name[len] = '\0';
 		who = name;
-		s += strlen(name) + 1;
+		s += k;
 		while (is_space((unsigned char)*s))
 			s++;
 	}
