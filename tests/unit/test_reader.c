@@ -99,6 +99,16 @@ test_unsafe_yaml_refused(void **state)
 	ERR("---\nkind: a\nx: !!python/object 1\n", 3, 4,
 	    "tag 'tag:yaml.org,2002:python/object' is not allowed");
 	ERR("---\nkind: a\nx: \"a\\0b\"\n", 3, 4, "NUL character");
+	/* A tag must fit its text: written plain, it must read back so. */
+	ERR("---\nkind: a\nx: !!int \"a: b\"\n", 3, 4, "which is not one");
+	ERR("---\nkind: a\nx: !!float 1\n", 3, 4, "which is not one");
+	ERR("---\nkind: a\nx: !!bool y\n", 3, 4, "which is not one");
+	ERR("---\nkind: a\n!!null x: 1\n", 3, 1, "which is not one");
+	ERR("---\nkind: a\nx: !!str [a]\n", 3, 4, "not allowed on a list");
+	ERR("---\nkind: a\nx: !!seq {}\n", 3, 4, "not allowed on a mapping");
+	ERR("---\nkind: a\nx: !!map y\n", 3, 4, "which is not one");
+	/* The same text as a key twice, once a number: refused, said. */
+	ERR("---\nkind: a\n\"1\": a\n1: b\n", 4, 1, "once as text");
 }
 
 static void
@@ -521,9 +531,10 @@ test_ahead_reads_the_same(void **state)
 			tail[len++] = (char)('a' + i % 26);
 		len += (size_t)snprintf(tail + len, cap - len, "\n---\n"
 		    "kind: x\nid: keys\n");
+		/* Keys of other types than text, raw, as the pool grows. */
 		for (i = 0; i < 20; i++)
 			len += (size_t)snprintf(tail + len, cap - len,
-			    "k%zu: %zu\n", i, i);
+			    i % 2 ? "%zu: %zu\n" : "k%zu: %zu\n", i, i);
 		len += (size_t)snprintf(tail + len, cap - len, "list: [");
 		for (i = 0; i < 40; i++)
 			len += (size_t)snprintf(tail + len, cap - len,
