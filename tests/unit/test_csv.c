@@ -398,6 +398,169 @@ test_line_ends(void **state)
 	align_csv_close(NULL);
 }
 
+/* The delimiter: found from the header and the rows after it, outside
+ * quotes, or given; commas in the text of a semicolon or tab file stay
+ * text. */
+static void
+test_delimiters_are_found(void **state)
+{
+	static const struct { const char *text; int delim; size_t n; } t[] = {
+		{ "a,b\nx,y\n", ',', 2 },
+		{ "Nom;Commentaire\nAna;Elle est rest\xc3\xa9" "e, et puis\n", ';',
+		    2 },
+		{ "Name\tComment\nAna\tShe stayed, late; and fixed it.\n", '\t',
+		    2 },
+		/* A header that holds both: the rows tell. */
+		{ "Name,What went well; what not?\nAna,It worked\n", ',', 2 },
+		{ "Name;Comment, short\nAna;one\nBen;two\n", ';', 2 },
+		/* Inside quotes, no delimiter counts. */
+		{ "\"a,b,c\";d\n\"x,y\";z\n", ';', 2 },
+		{ "one column\nAna\n", ',', 1 },
+		{ "only\nx\n", ',', 1 },
+		/* No row tells (the file is ragged): the most on the
+		 * header. */
+		{ "a;b;c\nx;y\n", ';', 3 },
+	};
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct align_csv *c = open_text(t[i].text, path);
+
+		assert_int_equal(align_csv_next(c, &e), 1);
+		if (c->delimiter != t[i].delim || c->n != t[i].n ||
+		    !c->found)
+			fail_msg("'%s': delimiter '%c', %zu fields", t[i].text,
+			    c->delimiter, c->n);
+		align_csv_close(c);
+	}
+	/* Given, it is not looked for. */
+	{
+		struct align_csv *c = open_text("a;b,c\nx;y,z\n", path);
+
+		align_csv_set(c, ',', ALIGN_CSV_UTF8);
+		assert_int_equal(align_csv_next(c, &e), 1);
+		assert_int_equal(c->n, 2);
+		assert_string_equal(c->field[0], "a;b");
+		assert_false(c->found);
+		align_csv_close(c);
+	}
+	assert_int_equal(align_csv_delimiter("tab"), '\t');
+	assert_int_equal(align_csv_delimiter("TAB"), '\t');
+	assert_int_equal(align_csv_delimiter("\t"), '\t');
+	assert_int_equal(align_csv_delimiter(";"), ';');
+	assert_int_equal(align_csv_delimiter("semicolon"), ';');
+	assert_int_equal(align_csv_delimiter(","), ',');
+	assert_int_equal(align_csv_delimiter("|"), '|');
+	assert_int_equal(align_csv_delimiter("\""), -1);
+	assert_int_equal(align_csv_delimiter("a"), -1);
+	assert_int_equal(align_csv_delimiter(";;"), -1);
+	assert_int_equal(align_csv_delimiter(""), -1);
+}
+
+/* A row of another width than the header is an error at its place, never
+ * a silent cut. */
+static void
+test_ragged_rows_are_errors(void **state)
+{
+	(void)state;
+	expect_csv_error("Name,Comment\nAna,She stayed late, and we fixed "
+	    "it together.\n", 2, 20, "3 fields where the header has 2");
+	expect_csv_error("Name,Comment\nAna,ok\nBen,a,b\n", 3, 6,
+	    "quote a field that holds ','");
+	expect_csv_error("a;b\nx;y;z\n", 2, 4, "holds ';'");
+	expect_csv_error("a\tb\nx\ty\tz\n", 2, 4, "holds a tab");
+	expect_csv_error("Name,Comment\nAna,fine\nBen\n", 3, 4,
+	    "1 field where the header has 2");
+	expect_csv_error("a,b,c\nx,y", 2, 4, "2 fields where the header "
+	    "has 3");
+	expect_csv_error("a,b\n\"multi\nline\",x,y\n", 3, 8, "3 fields");
+}
+
+/* UTF-8 with or without a byte-order mark; Windows-1252 (Latin-1) when
+ * told, converted; anything else refused, saying where and how to convert
+ * it. */
+static void
+test_encodings(void **state)
+{
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_csv *c;
+	enum align_csv_encoding enc;
+
+	(void)state;
+	expect_csv_error("a,b\nAna,caf\xe9 cr\xe8me\n", 2, 8,
+	    "invalid UTF-8 (byte 0xE9): the file is not UTF-8; if it is "
+	    "Windows-1252 or Latin-1, read it with --encoding windows-1252, "
+	    "or convert it: iconv -f WINDOWS-1252 -t UTF-8 /tmp/");
+	expect_csv_error("\xff\xfe" "a\0,\0b\0", 1, 1, "the file is UTF-16");
+	expect_csv_error("\xfe\xff\0a", 1, 1, "iconv -f UTF-16 -t UTF-8");
+	c = open_text("Nom;Texte\n\"Ana\";caf\xe9 \x80 \x93oui\x94 \x96 "
+	    "\xff\n", path);
+	align_csv_set(c, 0, ALIGN_CSV_WINDOWS_1252);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[0], "Ana");
+	assert_string_equal(c->field[1], "caf\xc3\xa9 \xe2\x82\xac "
+	    "\xe2\x80\x9coui\xe2\x80\x9d \xe2\x80\x93 \xc3\xbf");
+	align_csv_close(c);
+	/* A byte Windows-1252 leaves undefined, at its column. */
+	c = open_text("a,b\nxy,\xe9\x81\n", path);
+	align_csv_set(c, 0, ALIGN_CSV_WINDOWS_1252);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_int_equal(align_csv_next(c, &e), -1);
+	assert_int_equal(e.line, 2);
+	assert_int_equal(e.col, 5);
+	assert_non_null(strstr(e.msg, "byte 0x81 is no character"));
+	align_csv_close(c);
+	/* Told Windows-1252 of a file that says it is UTF-8: refused. */
+	c = open_text("\xef\xbb\xbf" "a\nb\n", path);
+	align_csv_set(c, 0, ALIGN_CSV_WINDOWS_1252);
+	assert_int_equal(align_csv_next(c, &e), -1);
+	assert_non_null(strstr(e.msg, "it is UTF-8"));
+	align_csv_close(c);
+	assert_int_equal(align_csv_encoding("Windows-1252", &enc), 0);
+	assert_int_equal(enc, ALIGN_CSV_WINDOWS_1252);
+	assert_int_equal(align_csv_encoding("latin1", &enc), 0);
+	assert_int_equal(enc, ALIGN_CSV_WINDOWS_1252);
+	assert_int_equal(align_csv_encoding("UTF-8", &enc), 0);
+	assert_int_equal(enc, ALIGN_CSV_UTF8);
+	assert_int_equal(align_csv_encoding("koi8-r", &enc), -1);
+}
+
+/* Rows read after a mark are read again after a rewind, the same, at
+ * the same places; then the rest. */
+static void
+test_rows_read_twice(void **state)
+{
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_csv *c = open_text("h1,h2\na,\"b\nc\"\nd,e\nf,g\n", path);
+
+	(void)state;
+	assert_int_equal(align_csv_next(c, &e), 1);
+	align_csv_mark(c);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[0], "d");
+	assert_int_equal(c->bytes, 12);
+	assert_int_equal(align_csv_rewind(c, &e), 0);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[1], "b\nc");
+	assert_int_equal(c->line[1], 2);
+	assert_int_equal(c->col[1], 3);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[1], "e");
+	assert_int_equal(c->row_line, 4);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[0], "f");
+	assert_int_equal(c->row_line, 5);
+	assert_int_equal(align_csv_next(c, &e), 0);
+	align_csv_close(c);
+}
+
 int
 main(void)
 {
@@ -409,6 +572,10 @@ main(void)
 		cmocka_unit_test(test_survey_times),
 		cmocka_unit_test(test_columns_by_name),
 		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_delimiters_are_found),
+		cmocka_unit_test(test_ragged_rows_are_errors),
+		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_rows_read_twice),
 		cmocka_unit_test(test_forms_are_recognised),
 		cmocka_unit_test(test_pseudonyms),
 		cmocka_unit_test(test_key_file_is_private),
