@@ -500,13 +500,39 @@ row_end(struct align_csv_in *in)
 	in->ecol = in->col;
 }
 
+/* A byte of a field's text, ch, read: into the row, its position
+ * counted; *flen bytes are in the field.  0, or -1 and e. */
+static int
+text_byte(struct align_csv *c, int ch, size_t *flen, struct align_err *e)
+{
+	struct align_csv_in *in = c->in;
+	unsigned long line = in->line, col = in->col;
+	int k;
+
+	if (ch == '\n') {
+		in->line++;
+		in->col = 1;
+	} else if (in->encoding == ALIGN_CSV_WINDOWS_1252 ||
+	    (ch & 0xc0) != 0x80) {
+		in->col++;
+	}
+	if (ch == '\r' && peekbyte(c, e) == '\n')
+		return 0;	/* CRLF inside quotes */
+	if ((k = put_byte(c, ch, line, col, e)) < 0)
+		return -1;
+	if ((*flen += (size_t)k) > ALIGN_CSV_FIELD_MAX)
+		return align_err_set(e, EX_DATAERR, c->name, c->line[c->n - 1],
+		    c->col[c->n - 1], "field longer than 1 MiB");
+	return 0;
+}
+
 /* One field into the row: 1 when another follows, 0 at the end of the
  * row, -1 and e. */
 static int
 read_field(struct align_csv *c, struct align_err *e)
 {
 	struct align_csv_in *in = c->in;
-	unsigned long qline, qcol, line, col;
+	unsigned long qline, qcol;
 	size_t flen = 0;
 	int quoted, ch, k;
 
@@ -550,23 +576,8 @@ read_field(struct align_csv *c, struct align_err *e)
 			in->col = 1;
 			return 0;
 		}
-		line = in->line;
-		col = in->col;
-		if (ch == '\n') {
-			in->line++;
-			in->col = 1;
-		} else if (in->encoding == ALIGN_CSV_WINDOWS_1252 ||
-		    (ch & 0xc0) != 0x80) {
-			in->col++;
-		}
-		if (ch == '\r' && peekbyte(c, e) == '\n')
-			continue;	/* CRLF inside quotes */
-		if ((k = put_byte(c, ch, line, col, e)) < 0)
+		if (text_byte(c, ch, &flen, e) < 0)
 			return -1;
-		if ((flen += (size_t)k) > ALIGN_CSV_FIELD_MAX)
-			return align_err_set(e, EX_DATAERR, c->name,
-			    c->line[c->n - 1], c->col[c->n - 1],
-			    "field longer than 1 MiB");
 	}
 }
 

@@ -364,6 +364,7 @@ is_choice(const struct cand *k)
 		return 1;
 	return d < k->n && d <= CHOICES_MAX && k->words <= 3;
 }
+
 /* What was chosen, for people: "fields separated by ';'; responses from
  * column "What did they do?"; left out: "Department" (5 choices)". */
 static int
