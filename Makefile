@@ -7,6 +7,7 @@
 #   make bench      speed and memory, as ratios measured side by side
 #   make deps       install the Debian packages the build and tests need
 #   make demo       the bundled example session, end to end
+#   make screenshots  the pages (-f html) as PNGs in doc/screenshots
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -33,7 +34,7 @@ LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 TOOLS = align-plan align-capture align-theme align-distill align-followup
-LIB_SRC = $(wildcard lib/*.c)
+LIB_SRC = $(sort $(wildcard lib/*.c) lib/html_assets.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(BUILD)/cmd/tool.o
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
@@ -44,7 +45,7 @@ MAN = $(wildcard man/*.1 man/*.5 man/*.7)
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev libutf8proc-dev \
 	libstemmer-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
 	python3-icalendar python3-sklearn calcurse time bsdutils clang \
-	libclang-rt-14-dev
+	libclang-rt-14-dev chromium
 
 all: $(BINS)
 
@@ -55,6 +56,12 @@ $(BUILD)/lib/%.o: lib/%.c
 $(BUILD)/cmd/%.o: cmd/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The page's stylesheet and script as C strings, byte for byte (kept in
+# the tree, so that every build and the fuzzers have it).
+lib/html_assets.c: lib/html/page.css lib/html/present.js lib/html/embed.sh
+	sh lib/html/embed.sh lib/html/page.css lib/html/present.js >$@.tmp
+	mv $@.tmp $@
 
 $(BUILD)/libalign.a: $(LIB_OBJ)
 	@rm -f $@
@@ -95,8 +102,14 @@ unit: $(UNIT_BINS)
 cli: $(BINS) $(BUILD)/tests/score
 	@sh tests/cli/run.sh $(BUILD)/bin
 
+# A sanitizer's report exits with a status no tool documents (99, 98, 97),
+# so that no test can take a memory error for an expected failure.
+SAN_ENV = ASAN_OPTIONS=detect_leaks=1:exitcode=99 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=98 \
+	TSAN_OPTIONS=halt_on_error=1:exitcode=97
+
 sanitize:
-	$(MAKE) BUILD=build/san CFLAGS="-O1 -g" \
+	$(SAN_ENV) $(MAKE) BUILD=build/san CFLAGS="-O1 -g" \
 	    SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	    check
 	$(MAKE) tsan
@@ -105,9 +118,9 @@ sanitize:
 tsan:
 	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g" SANITIZE=-fsanitize=thread \
 	    build/tsan/tests/test_reader build/tsan/bin/align-theme
-	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/tests/test_reader
+	$(SAN_ENV) build/tsan/tests/test_reader
 	sed 'p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p' tests/data/meeting.txt | \
-	    TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/bin/align-theme \
+	    $(SAN_ENV) build/tsan/bin/align-theme \
 	    -f csv >/dev/null
 
 lint:
@@ -172,6 +185,10 @@ coverage:
 bench: $(BINS)
 	@sh tests/bench/run.sh $(BUILD) "$(BENCH_SIZES)"
 
+# Screenshots of every page in headless Chromium, for the README.
+screenshots: $(BINS)
+	@sh tests/browser/screenshots.sh $(BUILD)/bin doc/screenshots
+
 demo: $(BINS)
 	@PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/leadership/run.sh
 
@@ -205,7 +222,7 @@ clean:
 	rm -rf build
 
 .PHONY: tsan all check unit cli sanitize lint fuzz faults fault-tools coverage \
-	bench demo deps install uninstall clean
+	bench demo screenshots deps install uninstall clean
 .PRECIOUS: $(BUILD)/tests/%.o $(BUILD)/cmd/%.o
 
 -include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/cmd/%.d) \

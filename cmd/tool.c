@@ -26,11 +26,16 @@ tool_init(const char *name, const char *usage)
 void
 tool_die(const struct align_err *e)
 {
-	char msg[1024];
+	struct align_buf b = ALIGN_BUF_INIT;
+	char msg[2200];
 
 	fflush(stdout);
-	fprintf(stderr, "%s: %s\n", tool_name,
-	    align_err_format(e, msg, sizeof(msg)));
+	/* A message may quote what a person typed or a file held: made safe
+	 * for the terminal like any user text. */
+	align_err_format(e, msg, sizeof(msg));
+	align_escape_term(&b, msg, strlen(msg));
+	fprintf(stderr, "%s: %s\n", tool_name, b.p && !b.failed ? b.p : msg);
+	align_buf_release(&b);
 	exit(e->status ? e->status : 1);
 }
 

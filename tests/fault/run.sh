@@ -80,6 +80,7 @@ path distill-inplace themed.yaml align-distill -i work.yaml --vote Ana=p1,p2
 path followup-plan agreed.yaml align-followup plan -i work.yaml
 path followup-report planned.yaml align-followup report work.yaml
 path followup-ics planned.yaml align-followup plan -f ics work.yaml
+path capture-html captured.yaml align-capture -f html work.yaml
 printf 'fault: %d paths, %d allocation failures injected, %d failed, %d passed\n' \
     "$paths" "$injected" "$failed" $((injected - failed))
 printf '%d passed, %d failed\n' $((injected - failed)) "$failed"

@@ -412,7 +412,8 @@ surveys(struct align_buf *out, struct align_err *e)
 	static const char *const file[] = { "tests/cli/data/google-forms.csv",
 	    "tests/cli/data/typeform.csv", "tests/cli/data/surveymonkey.csv" };
 	struct align_node *all, *responses;
-	struct align_show show = { NULL, ALIGN_FMT_TEXT, 60, 1 };
+	struct align_show show = { .format = ALIGN_FMT_TEXT, .width = 60,
+	    .color = 1 };
 	struct align_board v;
 	size_t i;
 	int rc = 0;
@@ -431,9 +432,11 @@ surveys(struct align_buf *out, struct align_err *e)
 			rc = align_seq_push(responses,
 			    align_node_copy(all->item[i]));
 	show.b = out;
-	for (i = 0; rc == 0 && i < 3; i++) {
-		show.format = i == 0 ? ALIGN_FMT_TEXT : i == 1 ?
-		    ALIGN_FMT_MARKDOWN : ALIGN_FMT_CSV;
+	for (i = 0; rc == 0 && i < 4; i++) {
+		static const enum align_format f[] = { ALIGN_FMT_TEXT,
+		    ALIGN_FMT_MARKDOWN, ALIGN_FMT_CSV, ALIGN_FMT_HTML };
+
+		show.format = f[i];
 		if (align_board_make(&v, align_session_of(all), responses,
 		    e) < 0) {
 			rc = -1;
@@ -462,14 +465,18 @@ capture(struct align_buf *out, struct align_err *e)
 	static const char session[] = "---\nkind: session\nid: s\n"
 	    "title: T\nquestion: What did they do?\n";
 	static const char typed[] = "Ana: She stayed.\nBen: He listened.\n";
-	char path[] = "/tmp/align-alloc-capture.yaml", *csv[] = {
-	    "tests/cli/data/typeform.csv" }, *paths[] = { MEETING };
+	char path[64], *csv[] = { "tests/cli/data/typeform.csv" },
+	    *paths[] = { MEETING };
 	struct align_capture_opts o = { 0 };
 	struct align_capture c;
 	struct align_node *all;
-	FILE *fp = fopen(path, "w"), *in, *prompt;
+	FILE *fp, *in, *prompt;
 	int rc;
 
+	/* One file a process: other checkouts may run this test at once. */
+	snprintf(path, sizeof(path), "/tmp/align-alloc-capture-%ld.yaml",
+	    (long)getpid());
+	fp = fopen(path, "w");
 	fputs(session, fp);
 	fclose(fp);
 	o.append = path;
@@ -521,6 +528,8 @@ test_capture(void **state)
 
 /* Distilling with an edited list; themes with a move and a merge into
  * themes people made. */
+static char list_path[64];
+
 static int
 edited(struct align_buf *out, struct align_err *e)
 {
@@ -537,7 +546,7 @@ edited(struct align_buf *out, struct align_err *e)
 		return -1;
 	o.budget = 3;
 	o.per = 2;
-	o.list = "/tmp/align-alloc-list.txt";
+	o.list = list_path;
 	if ((d = align_distiller_new(&o, e)) == NULL)
 		goto out;
 	for (i = 0; i < all->n; i++)
@@ -563,14 +572,17 @@ out:
 static void
 test_edited(void **state)
 {
-	FILE *fp = fopen("/tmp/align-alloc-list.txt", "w");
+	FILE *fp;
 
 	(void)state;
+	snprintf(list_path, sizeof(list_path), "/tmp/align-alloc-list-%ld.txt",
+	    (long)getpid());
+	fp = fopen(list_path, "w");
 	fputs("# ours\np1 p2 We stay, and we teach.\np3 We listen.\n"
 	    "We say thank you.\n", fp);
 	fclose(fp);
 	each_failure("edited lists and themes", edited);
-	unlink("/tmp/align-alloc-list.txt");
+	unlink(list_path);
 }
 
 int
