@@ -17,8 +17,9 @@
 
 static const char usage[] =
 "usage: align-capture [-a file] [-f format] [--csv file] [--participant name]\n"
-"                     [--paragraphs] [--text-column name] [--name-column name]\n"
-"                     [--time-column name] [--anonymous] [--min-group n]\n"
+"                     [--paragraphs] [--column name] [--name-column name]\n"
+"                     [--time-column name] [--delimiter char]\n"
+"                     [--encoding name] [--anonymous] [--min-group n]\n"
 "                     [--wait seconds] [--now time] [file ...]\n"
 "\n"
 "Turn responses into response records: plain text (\"Name: text\" a line),\n"
@@ -32,10 +33,16 @@ static const char usage[] =
 "                          SurveyMonkey recognised); repeatable\n"
 "      --participant name  plain text: all of it is this person's\n"
 "      --paragraphs        plain text: blank lines separate responses\n"
-"      --text-column name  CSV: the column of responses; repeat for more\n"
-"                          questions\n"
+"      --column name       CSV: a column of responses; repeat for more\n"
+"                          questions (default: the columns of free text,\n"
+"                          not of choices; said on standard error);\n"
+"                          also --text-column\n"
 "      --name-column name  CSV: the column of names\n"
 "      --time-column name  CSV: the column of times\n"
+"      --delimiter char    CSV: ',', ';', tab or another (default: found\n"
+"                          from the first rows)\n"
+"      --encoding name     CSV: utf-8 (default), or windows-1252 (latin1)\n"
+"                          converted\n"
 "      --anonymous         replace each name by a stable pseudonym\n"
 "      --min-group n       count no fewer than n people (default 3 for\n"
 "                          pseudonyms, else 1)\n"
@@ -45,7 +52,7 @@ static const char usage[] =
 "  -h, --help, -V, --version\n";
 
 enum { O_CSV = 256, O_PARTICIPANT, O_PARAGRAPHS, O_TEXT, O_NAME, O_TIME,
-	O_ANON, O_MIN_GROUP, O_WAIT, O_NOW };
+	O_ANON, O_MIN_GROUP, O_WAIT, O_NOW, O_DELIM, O_ENC };
 
 static const struct option longopts[] = {
 	{ "append", required_argument, NULL, 'a' },
@@ -55,7 +62,10 @@ static const struct option longopts[] = {
 	{ "csv", required_argument, NULL, O_CSV },
 	{ "participant", required_argument, NULL, O_PARTICIPANT },
 	{ "paragraphs", no_argument, NULL, O_PARAGRAPHS },
+	{ "column", required_argument, NULL, O_TEXT },
 	{ "text-column", required_argument, NULL, O_TEXT },
+	{ "delimiter", required_argument, NULL, O_DELIM },
+	{ "encoding", required_argument, NULL, O_ENC },
 	{ "name-column", required_argument, NULL, O_NAME },
 	{ "time-column", required_argument, NULL, O_TIME },
 	{ "anonymous", no_argument, NULL, O_ANON },
@@ -64,6 +74,14 @@ static const struct option longopts[] = {
 	{ "now", required_argument, NULL, O_NOW },
 	{ NULL, 0, NULL, 0 }
 };
+
+/* The survey's columns, as chosen: said on standard error. */
+static void
+note(void *arg, const char *file, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "%s: %s: %s\n", tool_name, file, msg);
+}
 
 int
 main(int argc, char *argv[])
@@ -99,8 +117,20 @@ main(int argc, char *argv[])
 		case O_PARAGRAPHS: o.read.paragraphs = 1; break;
 		case O_TEXT:
 			if (o.survey.ntext == ALIGN_SURVEY_COLUMNS)
-				tool_usage_error("too many --text-column");
+				tool_usage_error("too many --column");
 			o.survey.text_column[o.survey.ntext++] = optarg;
+			break;
+		case O_DELIM:
+			if ((o.survey.delimiter = align_csv_delimiter(optarg)) <
+			    0)
+				tool_usage_error("--delimiter: '%s' is not one "
+				    "(',', ';', tab, or a mark such as '|')",
+				    optarg);
+			break;
+		case O_ENC:
+			if (align_csv_encoding(optarg, &o.survey.encoding) < 0)
+				tool_usage_error("--encoding: '%s' is not one "
+				    "(utf-8, windows-1252, latin1)", optarg);
 			break;
 		case O_NAME: o.survey.name_column = optarg; break;
 		case O_TIME: o.survey.time_column = optarg; break;
@@ -122,6 +152,7 @@ main(int argc, char *argv[])
 	if (o.now && align_now(o.now, &t, &e) < 0)
 		tool_usage_error("--now: %s", e.msg);
 	o.survey.participant = o.read.participant;
+	o.survey.note = note;
 	if (anonymous) {
 		if (align_key_load(key, &e) < 0)
 			tool_die(&e);

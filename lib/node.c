@@ -104,7 +104,31 @@ grow(struct align_node *n)
 			return -1;
 		n->key = key;
 	}
+	if (n->kraw) {
+		unsigned char *k = realloc(n->kraw, cap);
+
+		if (k == NULL)
+			return -1;
+		memset(k + n->cap, 0, cap - n->cap);
+		n->kraw = k;
+	}
 	n->cap = cap;
+	return 0;
+}
+
+int
+align_map_key_raw(const struct align_node *map, size_t i)
+{
+	return map->kraw != NULL && i < map->n && map->kraw[i];
+}
+
+int
+align_map_set_key_raw(struct align_node *map, size_t i)
+{
+	if (map->kraw == NULL && (map->kraw = calloc(map->cap ? map->cap : 1,
+	    1)) == NULL)
+		return -1;
+	map->kraw[i] = 1;
 	return 0;
 }
 
@@ -197,7 +221,11 @@ align_map_del(struct align_node *map, const char *key)
 	    (map->n - i - 1) * sizeof(*map->key));
 	memmove(map->item + i, map->item + i + 1,
 	    (map->n - i - 1) * sizeof(*map->item));
+	if (map->kraw)
+		memmove(map->kraw + i, map->kraw + i + 1, map->n - i - 1);
 	map->n--;
+	if (map->kraw)
+		map->kraw[map->n] = 0;
 	return 1;
 }
 
@@ -235,6 +263,9 @@ align_node_copy(const struct align_node *n)
 			struct align_node *v = align_node_copy(n->item[i]);
 			int rc = n->type == ALIGN_SEQ ?
 			    align_seq_push(c, v) : align_map_put(c, n->key[i], v);
+
+			if (rc == 0 && align_map_key_raw(n, i))
+				rc = align_map_set_key_raw(c, c->n - 1);
 			if (rc < 0) {
 				align_node_free(c);
 				c = NULL;
@@ -261,7 +292,8 @@ align_node_equal(const struct align_node *a, const struct align_node *b)
 		return a->raw == b->raw && a->len == b->len &&
 		    memcmp(a->str, b->str, a->len) == 0;
 	for (i = 0; i < a->n; i++) {
-		if (a->type == ALIGN_MAP && strcmp(a->key[i], b->key[i]) != 0)
+		if (a->type == ALIGN_MAP && (strcmp(a->key[i], b->key[i]) !=
+		    0 || align_map_key_raw(a, i) != align_map_key_raw(b, i)))
 			return 0;
 		if (!align_node_equal(a->item[i], b->item[i]))
 			return 0;
@@ -283,6 +315,7 @@ align_node_free(struct align_node *n)
 	}
 	free(n->item);
 	free(n->key);
+	free(n->kraw);
 	free(n->str);
 	free(n);
 }
@@ -409,6 +442,15 @@ align_pool_append(struct align_pool *p, struct align_node *to, char *key,
 			memcpy(item, to->item, to->n * sizeof(*item));
 		if (k && to->n)
 			memcpy(k, to->key, to->n * sizeof(*k));
+		if (to->kraw) {
+			unsigned char *r = pool_alloc(p, cap);
+
+			if (r == NULL)
+				return -1;
+			memcpy(r, to->kraw, to->n);
+			memset(r + to->n, 0, cap - to->n);
+			to->kraw = r;
+		}
 		to->item = item;
 		to->key = k;
 		to->cap = cap;
@@ -416,6 +458,18 @@ align_pool_append(struct align_pool *p, struct align_node *to, char *key,
 	if (to->type == ALIGN_MAP)
 		to->key[to->n] = key;
 	to->item[to->n++] = val;
+	return 0;
+}
+
+int
+align_pool_key_raw(struct align_pool *p, struct align_node *map)
+{
+	if (map->kraw == NULL) {
+		if ((map->kraw = pool_alloc(p, map->cap)) == NULL)
+			return -1;
+		memset(map->kraw, 0, map->cap);
+	}
+	map->kraw[map->n - 1] = 1;
 	return 0;
 }
 

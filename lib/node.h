@@ -34,6 +34,11 @@ struct align_node {
 	size_t n, cap;		/* seq and map: entries */
 	struct align_node **item; /* seq: the items; map: the values */
 	char **key;		/* map: the keys, in order */
+	unsigned char *kraw;	/* map: per key, 1 when it was a plain null,
+				 * boolean, number, date or merge key "<<"
+				 * in the input, written back plain as it
+				 * was (see align_map_key_raw()); NULL while
+				 * no key is */
 	unsigned long line, col; /* where it began in its input; 0 if made */
 };
 
@@ -62,6 +67,14 @@ int align_map_put_str(struct align_node *map, const char *key,
  * taken, even on failure (-1). */
 int align_map_append(struct align_node *map, char *key,
     struct align_node *val);
+/* Key i of map is raw: not text but a plain null ("~", "null", or
+ * nothing), boolean, number, date, time or merge key "<<", or a scalar
+ * tagged as one, to be written back plain, exactly as it was read.  A
+ * raw key and a text key of the same bytes are the same key to the
+ * lookups below.  align_map_set_key_raw(): 0, or -1 when out of memory. */
+int align_map_key_raw(const struct align_node *map, size_t i);
+int align_map_set_key_raw(struct align_node *map, size_t i);
+
 /* Remove key; returns 1 if it was there. */
 int align_map_del(struct align_node *map, const char *key);
 
@@ -99,6 +112,8 @@ char *align_pool_strdup(struct align_pool *p, const char *s, size_t len);
 /* Append to a pooled sequence (key NULL) or mapping: 0 or -1. */
 int align_pool_append(struct align_pool *p, struct align_node *to,
     char *key, struct align_node *val);
+/* Mark the last key of a pooled mapping raw: 0 or -1. */
+int align_pool_key_raw(struct align_pool *p, struct align_node *map);
 /* Forget every node: the blocks are kept for what comes next. */
 void align_pool_reset(struct align_pool *p);
 void align_pool_release(struct align_pool *p);

@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <regex.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -47,6 +48,7 @@ struct input {
 struct frame {
 	struct align_node *node;
 	char *key;		/* map: a key waiting for its value */
+	int kraw;		/* that key is raw (see align_map_key_raw()) */
 	unsigned long kline, kcol;
 };
 
@@ -118,6 +120,25 @@ verr(struct align_reader *r, unsigned long line, unsigned long col,
 	    "%s", msg);
 }
 
+/* Bytes that are not UTF-8: most often an export in Windows-1252 (or
+ * Latin-1, which it extends), which iconv converts. */
+static int
+bad_utf8(struct align_reader *r, unsigned long line, unsigned long col,
+    int lead)
+{
+	const char *name = strcmp(r->in.name, "<stdin>") == 0 ? "FILE" :
+	    r->in.name;
+
+	/* UTF-16 starts with its byte-order mark, FF FE or FE FF. */
+	if (line == 1 && col == 1 && (lead == 0xff || lead == 0xfe))
+		return align_err_set(&r->verr, EX_DATAERR, r->in.name, 1, 1,
+		    "the file is UTF-16, not UTF-8 (convert it: iconv -f "
+		    "UTF-16 -t UTF-8 %s >new)", name);
+	return align_err_set(&r->verr, EX_DATAERR, r->in.name, line, col,
+	    "invalid UTF-8: the file must be UTF-8 (from Windows-1252 or "
+	    "Latin-1: iconv -f WINDOWS-1252 -t UTF-8 %s >new)", name);
+}
+
 /* How many of the first n bytes of p, in whole words of eight, are
  * printable ASCII. */
 static size_t
@@ -169,8 +190,7 @@ validate(struct align_reader *r, size_t from, size_t to)
 		}
 		if (in->need > 0) {
 			if (c < in->lo || c > in->hi)
-				return verr(r, in->bline, in->bcol,
-				    "invalid UTF-8 (the file must be UTF-8)");
+				return bad_utf8(r, in->bline, in->bcol, -1);
 			in->need--;
 			in->lo = 0x80;
 			in->hi = 0xbf;
@@ -229,8 +249,7 @@ validate(struct align_reader *r, size_t from, size_t to)
 			else if (c >= 0xf0 && c <= 0xf4)
 				in->need = 3;
 			else
-				return verr(r, in->bline, in->bcol,
-				    "invalid UTF-8 (the file must be UTF-8)");
+				return bad_utf8(r, in->bline, in->bcol, c);
 			if (c == 0xe0)
 				in->lo = 0xa0;
 			else if (c == 0xed)
@@ -394,6 +413,11 @@ open_next(struct align_reader *r, struct align_err *e)
 		return -1;
 	}
 	if (in->yaml) {
+		/* libyaml, told the encoding, would take a byte-order mark
+		 * for content: it goes, as it does before plain text. */
+		if (in->len - in->pos >= 3 &&
+		    memcmp(in->buf + in->pos, "\xef\xbb\xbf", 3) == 0)
+			in->pos += 3;
 		if (!yaml_parser_initialize(&r->parser))
 			return align_err_nomem(e);
 		r->parser_live = 1;
@@ -599,6 +623,8 @@ attach(struct align_reader *r, struct align_node *n, struct align_err *e)
 	top = &r->stack[r->sp - 1];
 	if (r->pool) {
 		rc = align_pool_append(r->pool, top->node, top->key, n);
+		if (rc == 0 && top->key && top->kraw)
+			rc = align_pool_key_raw(r->pool, top->node);
 		top->key = NULL;
 		return rc < 0 ? align_err_nomem(e) : 0;
 	}
@@ -609,6 +635,8 @@ attach(struct align_reader *r, struct align_node *n, struct align_err *e)
 	}
 	/* A value: its key came before (see map_key()), and was new. */
 	rc = align_map_append(top->node, top->key, n);
+	if (rc == 0 && top->kraw)
+		rc = align_map_set_key_raw(top->node, top->node->n - 1);
 	top->key = NULL;
 	return rc < 0 ? align_err_nomem(e) : 0;
 }
@@ -638,25 +666,94 @@ parser_error(struct align_reader *r, struct align_err *e)
 	    p->problem ? p->problem : "not YAML");
 }
 
+/* YAML 1.1's types of plain scalars, as PyYAML resolves them. */
+static const char *const yaml11[][2] = {
+	{ "null", "^(~|null|Null|NULL|)$" },
+	{ "bool", "^(yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|"
+	    "on|On|ON|off|Off|OFF)$" },
+	{ "int", "^([-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|"
+	    "[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+)$" },
+	{ "float", "^([-+]?[0-9][0-9_]*\\.[0-9_]*([eE][-+][0-9]+)?|"
+	    "\\.[0-9][0-9_]*([eE][-+][0-9]+)?|"
+	    "[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*|"
+	    "[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$" },
+};
+
+/* A scalar tagged null, bool, int or float is kept untagged, written
+ * plain: its text must be one of that type, read back as it.  1 when it
+ * is (or the tag is another), 0 when not, -1 when out of memory. */
+static int
+tag_fits(const char *tag, const char *s)
+{
+	static const char pre[] = "tag:yaml.org,2002:";
+	size_t i;
+	regex_t re;
+	int rc;
+
+	if (tag == NULL || strncmp(tag, pre, sizeof(pre) - 1) != 0)
+		return 1;
+	tag += sizeof(pre) - 1;
+	for (i = 0; i < sizeof(yaml11) / sizeof(yaml11[0]); i++)
+		if (strcmp(tag, yaml11[i][0]) == 0)
+			break;
+	if (i == sizeof(yaml11) / sizeof(yaml11[0]))
+		return 1;
+	/* Compiled each time: tags are rare, and there is no state. */
+	if (regcomp(&re, yaml11[i][1], REG_EXTENDED | REG_NOSUB) != 0)
+		return -1;
+	rc = regexec(&re, s, 0, NULL, 0) == 0;
+	regfree(&re);
+	return rc;
+}
+
+/* The checks a scalar's tag needs: allowed, and fitting its text. */
+static int
+check_tag(struct align_reader *r, const char *tag, const char *s, int *raw,
+    unsigned long line, unsigned long col, struct align_err *e)
+{
+	int fits;
+
+	if (tag_raw(tag, raw) < 0)
+		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
+		    "tag '%s' is not allowed", tag);
+	if ((fits = tag_fits(tag, s)) < 0)
+		return align_err_nomem(e);
+	if (!fits || (tag && (strstr(tag, ":seq") || strstr(tag, ":map"))))
+		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
+		    "tag '%s' on '%.40s', which is not one (write the value "
+		    "plain, or quoted as text)", tag, s);
+	return 0;
+}
+
 /* A scalar where a mapping expects a key: kept as the key of the value to
- * come (its string taken from the event), unless it repeats one. */
+ * come (its string taken from the event), unless it repeats one.  A plain
+ * key of another type than text (1, true, ~, <<) is raw: written back
+ * plain, as it was. */
 static int
 map_key(struct align_reader *r, yaml_event_t *ev, unsigned long line,
     unsigned long col, struct align_err *e)
 {
 	struct frame *top = &r->stack[r->sp - 1];
 	const char *s = (const char *)ev->data.scalar.value;
-	int raw;
+	const char *tag = (const char *)ev->data.scalar.tag;
+	int raw = 0;
+	long i;
 
 	if (ev->data.scalar.anchor)
 		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
 		    "anchors are not allowed");
-	if (tag_raw((const char *)ev->data.scalar.tag, &raw) < 0)
+	if (check_tag(r, tag, s, &raw, line, col, e) < 0)
+		return -1;
+	if (tag == NULL)
+		raw = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		    align_implicit_type(s, ev->data.scalar.length);
+	if ((i = align_map_find(top->node, s)) >= 0)
 		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
-		    "tag '%s' is not allowed", ev->data.scalar.tag);
-	if (align_map_find(top->node, s) >= 0)
-		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
-		    "duplicate key '%s'", s);
+		    "duplicate key '%s'%s", s, align_map_key_raw(top->node,
+		    (size_t)i) == raw ? "" : " (once as text, once as a "
+		    "number, boolean or null: keys are told apart by their "
+		    "text)");
+	top->kraw = raw;
 	if (r->pool) {
 		top->key = align_pool_strdup(r->pool, s,
 		    ev->data.scalar.length);
@@ -668,6 +765,37 @@ map_key(struct align_reader *r, yaml_event_t *ev, unsigned long line,
 	}
 	top->kline = line;
 	top->kcol = col;
+	return 0;
+}
+
+/* What a node must be to be kept (n NULL: out of memory): no anchor, a
+ * standard tag that fits it, a key no list or mapping, nesting bounded.
+ * *raw is what its tag says of a scalar.  0, or -1 and e. */
+static int
+check_node(struct align_reader *r, const struct align_node *n,
+    const char *anchor, const char *tag, int *raw, unsigned long line,
+    unsigned long col, struct align_err *e)
+{
+	const struct frame *top = r->sp > 0 ? &r->stack[r->sp - 1] : NULL;
+
+	if (n == NULL)
+		return align_err_nomem(e);
+	if (anchor)
+		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
+		    "anchors are not allowed");
+	if (n->type == ALIGN_SCALAR)
+		return check_tag(r, tag, n->str, raw, line, col, e);
+	if (tag && strcmp(tag, n->type == ALIGN_SEQ ?
+	    "tag:yaml.org,2002:seq" : "tag:yaml.org,2002:map") != 0)
+		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
+		    "tag '%s' is not allowed on a %s", tag,
+		    n->type == ALIGN_SEQ ? "list" : "mapping");
+	if (top && top->node->type == ALIGN_MAP && top->key == NULL)
+		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
+		    "a key must be a word, not a list or a mapping");
+	if (r->sp >= ALIGN_DEPTH_MAX)
+		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
+		    "nested deeper than %d levels", ALIGN_DEPTH_MAX);
 	return 0;
 }
 
@@ -766,26 +894,7 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 		if (rc == 0 && ((ev.type == YAML_SCALAR_EVENT && !keyed) ||
 		    ev.type == YAML_SEQUENCE_START_EVENT ||
 		    ev.type == YAML_MAPPING_START_EVENT)) {
-			if (n == NULL) {
-				rc = align_err_nomem(e);
-			} else if (anchor) {
-				rc = align_err_set(e, EX_DATAERR, r->in.name,
-				    line, col, "anchors are not allowed");
-			} else if (tag_raw(tag, &raw) < 0) {
-				rc = align_err_set(e, EX_DATAERR, r->in.name,
-				    line, col, "tag '%s' is not allowed", tag);
-			} else if (n->type != ALIGN_SCALAR && r->sp > 0 &&
-			    r->stack[r->sp - 1].node->type == ALIGN_MAP &&
-			    r->stack[r->sp - 1].key == NULL) {
-				rc = align_err_set(e, EX_DATAERR, r->in.name,
-				    line, col, "a key must be a word, not a "
-				    "list or a mapping");
-			} else if (n->type != ALIGN_SCALAR &&
-			    r->sp >= ALIGN_DEPTH_MAX) {
-				rc = align_err_set(e, EX_DATAERR, r->in.name,
-				    line, col, "nested deeper than %d levels",
-				    ALIGN_DEPTH_MAX);
-			}
+			rc = check_node(r, n, anchor, tag, &raw, line, col, e);
 			if (rc < 0) {
 				align_node_free(n);
 			} else {
@@ -800,6 +909,7 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 					rc = attach(r, n, e);
 				} else {
 					r->stack[r->sp].node = n;
+					r->stack[r->sp].kraw = 0;
 					r->stack[r->sp++].key = NULL;
 				}
 			}
@@ -863,6 +973,38 @@ align_name_prefix(const char *s)
 	return 0;
 }
 
+/* The length of a blank that ends s[0..n): a space, a tab, a no-break
+ * space (U+00A0) or a narrow one (U+202F), as French puts before a
+ * colon; 0 when s does not end with one. */
+static size_t
+trailing_blank(const char *s, size_t n)
+{
+	if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		return 1;
+	if (n >= 2 && memcmp(s + n - 2, "\xc2\xa0", 2) == 0)
+		return 2;
+	if (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xaf", 3) == 0)
+		return 3;
+	return 0;
+}
+
+size_t
+align_name_text(const char *s, size_t *name)
+{
+	size_t k = align_name_prefix(s), n = k, b;
+
+	if (k == 0)
+		return 0;
+	while ((b = trailing_blank(s, n)) > 0)
+		n -= b;
+	if (n == 0)
+		return 0;
+	*name = n;
+	for (k++; s[k] == ' ' || s[k] == '\t'; k++)
+		;
+	return k;
+}
+
 static int
 make_response(struct align_reader *r, char *s, unsigned long line,
     struct align_node **rec, struct align_err *e)
@@ -870,18 +1012,16 @@ make_response(struct align_reader *r, char *s, unsigned long line,
 	const char *who = r->o.participant;
 	char *end, name[64];
 	const char *id;
-	size_t k;
+	size_t k, len;
 	struct align_node *n;
 
 	while (is_space((unsigned char)*s))
 		s++;
-	if (who == NULL && (k = align_name_prefix(s)) > 0) {
-		memcpy(name, s, k);
-		name[k] = '\0';
-		while (k > 0 && name[k - 1] == ' ')
-			name[--k] = '\0';
+	if (who == NULL && (k = align_name_text(s, &len)) > 0) {
+		memcpy(name, s, len);
+		name[len] = '\0';
 		who = name;
-		s += strlen(name) + 1;
+		s += k;
 		while (is_space((unsigned char)*s))
 			s++;
 	}

@@ -86,9 +86,18 @@ size_t align_reader_index(const struct align_reader *r);
  * or claimed before, -1 when out of memory. */
 int align_reader_claim(struct align_reader *r, const char *id);
 
-/* A "Name:" prefix of a line of plain text: the length of the name, or 0
- * (at most four words and 40 bytes, starting with a letter). */
+/* A "Name:" prefix of a line of plain text: the offset of its colon, or 0
+ * (at most four words and 40 bytes, starting with a letter, the colon
+ * followed by a blank or the end).  The bytes before the colon may end
+ * with blanks ("Ana : text", as French writes it): align_name_text()
+ * leaves them out. */
 size_t align_name_prefix(const char *s);
+
+/* The same prefix split: the offset of the text after it (the colon and
+ * the spaces and tabs after it skipped), and in *name the length of the
+ * name without the blanks before the colon (spaces, tabs, U+00A0 and
+ * U+202F); 0 when s has no such prefix.  "Ana : text" gives 6, *name 3. */
+size_t align_name_text(const char *s, size_t *name);
 
 void align_reader_free(struct align_reader *r);
 

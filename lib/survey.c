@@ -5,9 +5,36 @@
 #include <strings.h>
 #include <sysexits.h>
 
+#include "buf.h"
+#include "grow.h"
 #include "response.h"
+#include "show.h"
 #include "survey.h"
 #include "when.h"
+
+/* The rows the columns are told from: at most these, from the first on
+ * (a larger export is told from its first rows). */
+#define SAMPLE_ROWS 5000
+#define SAMPLE_BYTES (8 * 1024 * 1024)
+#define CHOICES_MAX 10	/* short labels: at most this many values */
+
+/* A column that may hold responses, and what its rows say of it. */
+struct cand {
+	size_t col;
+	char *question;
+	int sure;		/* taken without looking at the rows */
+	size_t n;		/* answers that are not empty */
+	size_t words;		/* the most words of one */
+	int numbers;		/* every answer a number */
+	struct align_dict seen;	/* the distinct answers */
+	size_t *count;		/* how often each was given */
+	size_t ccap;
+};
+
+struct cands {
+	struct cand *v;
+	size_t n, cap;
+};
 
 static long
 column(struct align_csv *c, const char *name)
@@ -35,7 +62,9 @@ static const char *const name_headers[] = { "name", "your name",
 	"full name", "participant", "nombre", "name des teilnehmers", "nom",
 	"first name", "who", "author", NULL };
 static const char *const text_headers[] = { "text", "response", "answer",
-	"comment", "comments", "respuesta", "antwort", "réponse", NULL };
+	"comment", "comments", "respuesta", "antwort", "réponse",
+	"commentaire", "commentaires", "kommentar", "comentario",
+	"comentarios", NULL };
 /* Columns that hold no answer to a question. */
 static const char *const meta_headers[] = { "timestamp", "email address",
 	"email", "score", "#", "start date (utc)", "submit date (utc)",
@@ -59,35 +88,58 @@ add_text(struct align_survey *s, size_t col, const char *q,
 	return 0;
 }
 
-static int
-header_list(struct align_csv *c, char *out, size_t n)
+/* A header as a note or a message shows it: on one line, no control
+ * character (see align_escape_term()). */
+static void
+put_header(struct align_buf *b, const char *h, char quote)
 {
-	size_t i, k = 0;
+	const char *nl;
 
-	out[0] = '\0';
-	for (i = 0; i < c->n && k + 4 < n; i++)
-		k += (size_t)snprintf(out + k, n - k, "%s'%s'", i ? ", " : "",
-		    c->field[i]);
-	return 0;
+	align_buf_putc(b, quote);
+	while ((nl = strpbrk(h, "\r\n")) != NULL) {
+		align_escape_term(b, h, (size_t)(nl - h));
+		align_buf_putc(b, ' ');
+		h = nl + 1;
+	}
+	align_escape_term(b, h, strlen(h));
+	align_buf_putc(b, quote);
 }
 
-int
-align_survey_begin(struct align_survey *s, struct align_csv *c,
-    const struct align_survey_opts *o, struct align_err *e)
+/* "'a', 'b', 'c'": the headers of c's row. */
+static void
+header_list(struct align_csv *c, struct align_buf *b)
 {
-	char cols[512];
 	size_t i;
-	int rc;
 
-	memset(s, 0, sizeof(*s));
-	s->o = o;
-	s->name = s->last_name = s->time = -1;
-	s->form = "csv";
-	if ((rc = align_csv_next(c, e)) <= 0)
-		return rc < 0 ? -1 : align_err_set(e, EX_DATAERR, c->name, 1,
-		    1, "empty CSV file: expected a header row");
-	s->width = c->n;
-	header_list(c, cols, sizeof(cols));
+	for (i = 0; i < c->n; i++) {
+		if (i)
+			align_buf_puts(b, ", ");
+		put_header(b, c->field[i], '\'');
+	}
+}
+
+/* A column named on the command line, or 64 and e. */
+static long
+named(struct align_csv *c, const char *name, struct align_err *e)
+{
+	struct align_buf cols = ALIGN_BUF_INIT;
+	long k = column(c, name);
+
+	if (k >= 0)
+		return k;
+	header_list(c, &cols);
+	align_err_set(e, EX_USAGE, c->name, 1, 0, "no column '%s' (the "
+	    "columns: %s)", name, cols.failed ? "" : cols.p);
+	align_buf_release(&cols);
+	return -1;
+}
+
+/* The form, from its header; the columns of names and of times. */
+static void
+recognise(struct align_survey *s, struct align_csv *c)
+{
+	size_t i;
+
 	if (column(c, "Timestamp") == 0) {
 		s->form = "google";
 		s->time = 0;
@@ -113,63 +165,93 @@ align_survey_begin(struct align_survey *s, struct align_csv *c,
 	if (s->time < 0)
 		s->time = column(c, "time") >= 0 ? column(c, "time") :
 		    column(c, "date");
-	if (o->name_column && (s->name = column(c, o->name_column)) < 0)
-		return align_err_set(e, EX_USAGE, c->name, 1, 0,
-		    "no column '%s' (the columns: %s)", o->name_column, cols);
-	if (o->name_column)
-		s->last_name = -1;
-	if (o->time_column && (s->time = column(c, o->time_column)) < 0)
-		return align_err_set(e, EX_USAGE, c->name, 1, 0,
-		    "no column '%s' (the columns: %s)", o->time_column, cols);
-	for (i = 0; i < o->ntext; i++) {
-		long k = column(c, o->text_column[i]);
+}
 
-		if (k < 0)
-			return align_err_set(e, EX_USAGE, c->name, 1, 0,
-			    "no column '%s' (the columns: %s)",
-			    o->text_column[i], cols);
-		if (add_text(s, (size_t)k, c->field[k], e) < 0)
-			return -1;
+static int
+add_cand(struct cands *cs, size_t col, const char *q, int sure,
+    struct align_err *e)
+{
+	struct cand *k;
+
+	if (ALIGN_GROW(cs->v, cs->n + 1, cs->cap) < 0)
+		return align_err_nomem(e);
+	k = &cs->v[cs->n];
+	memset(k, 0, sizeof(*k));
+	k->col = col;
+	k->sure = sure;
+	k->numbers = 1;
+	if ((k->question = strdup(q)) == NULL)
+		return align_err_nomem(e);
+	cs->n++;
+	return 0;
+}
+
+static void
+cands_release(struct cands *cs)
+{
+	size_t i;
+
+	for (i = 0; i < cs->n; i++) {
+		free(cs->v[i].question);
+		align_dict_release(&cs->v[i].seen);
+		free(cs->v[i].count);
 	}
-	if (strcmp(s->form, "surveymonkey") == 0) {
-		/* Row 1 holds the questions (a merged cell spans several
-		 * columns); row 2 says which columns hold open answers. */
-		char *q[ALIGN_SURVEY_COLUMNS * 4];
-		size_t nq = c->n < ALIGN_SURVEY_COLUMNS * 4 ? c->n :
-		    ALIGN_SURVEY_COLUMNS * 4;
+	free(cs->v);
+	memset(cs, 0, sizeof(*cs));
+}
 
-		for (i = 0; i < nq; i++)
-			if ((q[i] = strdup(c->field[i])) == NULL) {
-				while (i-- > 0)
-					free(q[i]);
-				return align_err_nomem(e);
-			}
-		rc = align_csv_next(c, e);
-		for (i = 0; rc > 0 && o->ntext == 0 && i < nq && i < c->n;
-		    i++) {
-			size_t j = i;
+/* SurveyMonkey: row 1 holds the questions (a merged cell spans several
+ * columns), row 2 says which columns hold answers: "Open-Ended Response"
+ * free text, "Response" a choice or free text, as the rows tell. */
+static int
+surveymonkey(struct align_survey *s, struct align_csv *c, struct cands *cs,
+    struct align_err *e)
+{
+	char **q = calloc(c->n ? c->n : 1, sizeof(*q));
+	size_t i, nq = c->n;
+	int rc = 0;
 
-			while (j > 0 && q[j][0] == '\0')
-				j--;
-			if ((strcasecmp(c->field[i], "Response") == 0 ||
-			    strcasecmp(c->field[i], "Open-Ended Response") ==
-			    0) && !is_any(q[j], meta_headers) &&
-			    add_text(s, i, q[j], e) < 0)
-				rc = -1;
-		}
-		for (i = 0; i < nq; i++)
-			free(q[i]);
-		if (rc <= 0)
-			return rc < 0 ? -1 : align_err_set(e, EX_DATAERR,
-			    c->name, 2, 1, "expected SurveyMonkey's second "
-			    "header row");
-		return 0;
+	if (q == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < nq && rc == 0; i++)
+		if ((q[i] = strdup(c->field[i])) == NULL)
+			rc = align_err_nomem(e);
+	if (rc == 0 && (rc = align_csv_next(c, e)) == 0)
+		rc = align_err_set(e, EX_DATAERR, c->name, 2, 1,
+		    "expected SurveyMonkey's second header row");
+	rc = rc < 0 ? -1 : 0;
+	for (i = 0; rc == 0 && s->o->ntext == 0 && i < nq && i < c->n;
+	    i++) {
+		size_t j = i;
+		int open = strcasecmp(c->field[i], "Open-Ended Response") == 0;
+
+		while (j > 0 && q[j][0] == '\0')
+			j--;
+		if ((open || strcasecmp(c->field[i], "Response") == 0) &&
+		    !is_any(q[j], meta_headers))
+			rc = add_cand(cs, i, q[j], open, e);
 	}
-	if (o->ntext > 0)
-		return 0;
-	for (i = 0; i < c->n; i++)
-		if (is_any(c->field[i], text_headers))
-			return add_text(s, i, c->field[i], e);
+	for (i = 0; i < nq; i++)
+		free(q[i]);
+	free(q);
+	return rc;
+}
+
+/* The columns that may hold responses: for a form, every question; for
+ * another CSV, one named as a response is, or every column that is no
+ * name, time or other meta data. */
+static int
+candidates(struct align_survey *s, struct align_csv *c, struct cands *cs,
+    struct align_err *e)
+{
+	size_t i;
+
+	if (strcmp(s->form, "surveymonkey") == 0)
+		return surveymonkey(s, c, cs, e);
+	if (strcmp(s->form, "csv") == 0)
+		for (i = 0; i < c->n; i++)
+			if (is_any(c->field[i], text_headers))
+				return add_cand(cs, i, c->field[i], 1, e);
 	for (i = 0; i < c->n; i++)
 		if ((long)i != s->name && (long)i != s->time &&
 		    (long)i != s->last_name &&
@@ -177,15 +259,224 @@ align_survey_begin(struct align_survey *s, struct align_csv *c,
 		    !is_any(c->field[i], name_headers) &&
 		    (strcmp(s->form, "typeform") != 0 ||
 		    strcasestr(c->field[i], "(UTC)") == NULL) &&
-		    add_text(s, i, c->field[i], e) < 0)
+		    add_cand(cs, i, c->field[i], 0, e) < 0)
 			return -1;
-	/* A form's every other column is a question; a plain CSV must
-	 * leave no doubt. */
-	if (s->ntext == 0 || (strcmp(s->form, "csv") == 0 && s->ntext > 1))
-		return align_err_set(e, EX_USAGE, c->name, 1, 0,
-		    "which column holds the responses? name it with "
-		    "--text-column (the columns: %s)", cols);
 	return 0;
+}
+
+/* 1 when s is a number, as a rating or a score is: 4, -2, 3.5, 3,5. */
+static int
+is_number(const char *s, size_t n)
+{
+	size_t i = 0, digits = 0, dot = 0;
+
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if ((s[i] == '.' || s[i] == ',') && !dot++)
+			;
+		else
+			return 0;
+	return digits > 0;
+}
+
+/* One answer of column k, trimmed, into its counts. */
+static int
+tally(struct cand *k, const char *v, struct align_err *e)
+{
+	size_t n, w = 0, i, before;
+	long id;
+
+	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+		v++;
+	n = strlen(v);
+	while (n > 0 && strchr(" \t\r\n", v[n - 1]))
+		n--;
+	if (n == 0)
+		return 0;
+	k->n++;
+	for (i = 0; i < n; i++)
+		w += (i == 0 || v[i - 1] == ' ') && v[i] != ' ';
+	if (w > k->words)
+		k->words = w;
+	k->numbers = k->numbers && is_number(v, n);
+	before = k->seen.n;
+	if ((id = align_dict_id(&k->seen, v, n, 1)) < 0)
+		return align_err_nomem(e);
+	if (k->seen.n > before) {	/* new: the next id */
+		if (ALIGN_GROW(k->count, k->seen.n, k->ccap) < 0)
+			return align_err_nomem(e);
+		k->count[id] = 0;
+	}
+	k->count[id]++;
+	return 0;
+}
+
+/* Read the first rows (then read them again from the caller) and tally
+ * the answers of the columns the rows must tell.  0, or -1 and e. */
+static int
+sample(struct align_csv *c, struct cands *cs, struct align_err *e)
+{
+	size_t rows = 0, i;
+	int rc = 0, need = 0;
+
+	for (i = 0; i < cs->n; i++)
+		need |= !cs->v[i].sure;
+	if (!need)
+		return 0;
+	align_csv_mark(c);
+	while (rows < SAMPLE_ROWS && c->bytes < SAMPLE_BYTES &&
+	    (rc = align_csv_next(c, e)) > 0) {
+		rows++;
+		for (i = 0; i < cs->n && rc >= 0; i++)
+			if (!cs->v[i].sure && cs->v[i].col < c->n)
+				rc = tally(&cs->v[i], c->field[cs->v[i].col], e);
+		if (rc < 0)
+			break;
+	}
+	if (rc < 0)
+		return -1;
+	return align_csv_rewind(c, e);
+}
+
+/* 1 when column k holds a choice, not free text: its answers repeat.
+ * Under two answers, nothing tells: free text.  Else a choice when every
+ * answer is a number (a rating, a score), or one answer is all there is,
+ * or, the most common answer left aside (a "N/A" of many must not
+ * decide), the others give at most half as many distinct values as they
+ * are; or, of at most CHOICES_MAX distinct values, one is given twice
+ * and none is longer than three words (a short label: a department). */
+static int
+is_choice(const struct cand *k)
+{
+	size_t d = k->seen.n, top = 0, i;
+
+	if (k->sure || k->n < 2)
+		return 0;
+	for (i = 0; i < d; i++)
+		if (k->count[i] > top)
+			top = k->count[i];
+	if (k->numbers || d == 1)
+		return 1;
+	if (k->n - top >= 2 && (d - 1) * 2 <= k->n - top)
+		return 1;
+	return d < k->n && d <= CHOICES_MAX && k->words <= 3;
+}
+
+/* What was chosen, for people: "fields separated by ';'; responses from
+ * column "What did they do?"; left out: "Department" (5 choices)". */
+static int
+make_note(struct align_survey *s, struct align_csv *c,
+    const struct cands *cs, struct align_err *e)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	size_t i, k = 0;
+
+	if (c->found && c->delimiter != ',')
+		align_buf_puts(&b, c->delimiter == '\t' ?
+		    "fields separated by tabs; " : c->delimiter == ';' ?
+		    "fields separated by ';'; " : "");
+	align_buf_printf(&b, "responses from column%s ",
+	    align_plural(s->ntext, "", "s"));
+	for (i = 0; i < s->ntext; i++) {
+		align_buf_puts(&b, i ? ", " : "");
+		put_header(&b, s->question[i], '"');
+	}
+	for (i = 0; i < cs->n; i++) {
+		const struct cand *x = &cs->v[i];
+
+		if (!is_choice(x))
+			continue;
+		align_buf_puts(&b, k++ ? ", " : "; left out: ");
+		put_header(&b, x->question, '"');
+		if (x->numbers)
+			align_buf_puts(&b, " (numbers)");
+		else
+			align_buf_printf(&b, " (%zu choice%s)", x->seen.n,
+			    align_plural(x->seen.n, "", "s"));
+	}
+	if ((s->note = align_buf_detach(&b)) == NULL)
+		return align_err_nomem(e);
+	if (s->o->note)
+		s->o->note(s->o->note_arg, c->name, s->note);
+	return 0;
+}
+
+/* The columns of free text become the text columns; a plain CSV must
+ * leave no doubt which one holds the responses. */
+static int
+choose(struct align_survey *s, struct align_csv *c, const struct cands *cs,
+    struct align_err *e)
+{
+	struct align_buf cols = ALIGN_BUF_INIT, left = ALIGN_BUF_INIT;
+	size_t i, nleft = 0;
+	int rc = 0;
+
+	for (i = 0; i < cs->n && rc == 0; i++) {
+		if (is_choice(&cs->v[i])) {
+			align_buf_puts(&left, nleft++ ? ", " : "");
+			put_header(&left, cs->v[i].question, '\'');
+		} else {
+			rc = add_text(s, cs->v[i].col, cs->v[i].question, e);
+		}
+	}
+	header_list(c, &cols);
+	if (rc == 0 && (cols.failed || left.failed))
+		rc = align_err_nomem(e);
+	if (rc == 0 && (s->ntext == 0 || (strcmp(s->form, "csv") == 0 &&
+	    s->ntext > 1)))
+		rc = align_err_set(e, EX_USAGE, c->name, 1, 0,
+		    "which column holds the responses? name it with --column "
+		    "(%s%s%sthe columns: %s)", nleft ? "left out as choices: " :
+		    "", nleft ? left.p : "", nleft ? "; " : "", cols.p);
+	align_buf_release(&cols);
+	align_buf_release(&left);
+	return rc;
+}
+
+int
+align_survey_begin(struct align_survey *s, struct align_csv *c,
+    const struct align_survey_opts *o, struct align_err *e)
+{
+	struct cands cs = { NULL, 0, 0 };
+	size_t i;
+	long k;
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	s->o = o;
+	s->name = s->last_name = s->time = -1;
+	s->form = "csv";
+	align_csv_set(c, o->delimiter, o->encoding);
+	if ((rc = align_csv_next(c, e)) <= 0)
+		return rc < 0 ? -1 : align_err_set(e, EX_DATAERR, c->name, 1,
+		    1, "empty CSV file: expected a header row");
+	s->width = c->n;
+	recognise(s, c);
+	if (o->name_column && (s->name = named(c, o->name_column, e)) < 0)
+		return -1;
+	if (o->name_column)
+		s->last_name = -1;
+	if (o->time_column && (s->time = named(c, o->time_column, e)) < 0)
+		return -1;
+	for (i = 0; i < o->ntext; i++)
+		if ((k = named(c, o->text_column[i], e)) < 0 ||
+		    add_text(s, (size_t)k, c->field[k], e) < 0)
+			return -1;
+	if (o->ntext > 0)	/* chosen: SurveyMonkey's second row aside */
+		return strcmp(s->form, "surveymonkey") == 0 ?
+		    surveymonkey(s, c, &cs, e) : 0;
+	rc = candidates(s, c, &cs, e);
+	if (rc == 0)
+		rc = sample(c, &cs, e);
+	if (rc == 0)
+		rc = choose(s, c, &cs, e);
+	if (rc == 0)
+		rc = make_note(s, c, &cs, e);
+	cands_release(&cs);
+	return rc;
 }
 
 /* " GMT", " GMT-5", " GMT+05:30" at the end of s: the offset as
@@ -358,6 +649,7 @@ align_survey_release(struct align_survey *s)
 
 	for (i = 0; i < s->ntext; i++)
 		free(s->question[i]);
+	free(s->note);
 	align_node_free(s->pending);
 	align_count_release(&s->seen);
 	memset(s, 0, sizeof(*s));

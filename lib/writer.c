@@ -240,8 +240,8 @@ emit_flow(struct align_buf *b, const struct align_node *seq)
 	align_buf_putc(b, ']');
 }
 
-static void emit_entry(struct align_buf *, int, const char *,
-    const struct align_node *);
+static void emit_entry(struct align_buf *, int, const struct align_node *,
+    size_t);
 
 static void
 emit_map_body(struct align_buf *b, int ind, const struct align_node *map,
@@ -250,8 +250,7 @@ emit_map_body(struct align_buf *b, int ind, const struct align_node *map,
 	size_t i;
 
 	for (i = 0; i < map->n; i++)
-		emit_entry(b, i == 0 && first_inline ? 0 : ind, map->key[i],
-		    map->item[i]);
+		emit_entry(b, i == 0 && first_inline ? 0 : ind, map, i);
 }
 
 /* After "- " has been written at column ind - 2. */
@@ -285,16 +284,50 @@ emit_item(struct align_buf *b, int ind, const struct align_node *v)
 	}
 }
 
+/* Key i of map and ":".  A raw key is written plain, as it was read (a
+ * null one as "null"); a key longer than YAML allows of an implicit key
+ * (1024 characters) is written explicit, "? key" and ":" on a line of
+ * their own. */
 static void
-emit_entry(struct align_buf *b, int ind, const char *key,
-    const struct align_node *v)
+emit_key(struct align_buf *b, int ind, const struct align_node *map,
+    size_t i)
 {
+	const char *key = map->key[i];
+	size_t n = strlen(key);
+	struct align_buf tmp = ALIGN_BUF_INIT;
+
+	if (align_map_key_raw(map, i)) {
+		align_buf_add(b, n ? key : "null", n ? n : 4);
+	} else if (n <= 255) {	/* quoted, at most 4 bytes a byte, and "" */
+		align_emit_scalar(b, key, n, 0);
+	} else {
+		align_emit_scalar(&tmp, key, n, 0);
+		if (tmp.len > 1024)
+			align_buf_puts(b, "? ");
+		if (tmp.failed)
+			b->failed = 1;	/* out of memory, as b's own would */
+		else
+			align_buf_add(b, tmp.p, tmp.len);
+		if (tmp.len > 1024) {
+			align_buf_putc(b, '\n');
+			indent(b, ind);
+		}
+		align_buf_release(&tmp);
+	}
+	align_buf_putc(b, ':');
+}
+
+static void
+emit_entry(struct align_buf *b, int ind, const struct align_node *map,
+    size_t k)
+{
+	const char *key = map->key[k];
+	const struct align_node *v = map->item[k];
 	long w;
 	size_t i;
 
 	indent(b, ind);
-	align_emit_scalar(b, key, strlen(key), 0);
-	align_buf_putc(b, ':');
+	emit_key(b, ind, map, k);
 	switch (v->type) {
 	case ALIGN_SCALAR:
 		align_buf_putc(b, ' ');
@@ -364,20 +397,20 @@ align_emit_record(struct align_buf *b, const struct align_node *rec)
 	align_buf_puts(b, "---\n");
 	if (in_order(rec, keys)) {
 		for (i = 0; i < rec->n; i++)
-			emit_entry(b, 0, rec->key[i], rec->item[i]);
+			emit_entry(b, 0, rec, i);
 		return;
 	}
 	for (j = 0; keys[j].name; j++) {
 		long k = align_map_find(rec, keys[j].name);
 
 		if (k >= 0)
-			emit_entry(b, 0, rec->key[k], rec->item[k]);
+			emit_entry(b, 0, rec, (size_t)k);
 	}
 	for (i = 0; i < rec->n; i++) {
 		for (j = 0; keys[j].name; j++)
 			if (strcmp(keys[j].name, rec->key[i]) == 0)
 				break;
 		if (keys[j].name == NULL)
-			emit_entry(b, 0, rec->key[i], rec->item[i]);
+			emit_entry(b, 0, rec, i);
 	}
 }

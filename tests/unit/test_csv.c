@@ -238,7 +238,7 @@ test_forms_are_recognised(void **state)
 	c = open_text("a,b,c\n1,2,3\n", path);
 	assert_int_equal(align_survey_begin(&s, c, &o, &e), -1);
 	assert_int_equal(e.status, EX_USAGE);
-	assert_non_null(strstr(e.msg, "--text-column"));
+	assert_non_null(strstr(e.msg, "--column"));
 	align_survey_release(&s);
 	align_csv_close(c);
 }
@@ -398,6 +398,367 @@ test_line_ends(void **state)
 	align_csv_close(NULL);
 }
 
+/* The delimiter: found from the header and the rows after it, outside
+ * quotes, or given; commas in the text of a semicolon or tab file stay
+ * text. */
+static void
+test_delimiters_are_found(void **state)
+{
+	static const struct { const char *text; int delim; size_t n; } t[] = {
+		{ "a,b\nx,y\n", ',', 2 },
+		{ "Nom;Commentaire\nAna;Elle est rest\xc3\xa9" "e, et puis\n", ';',
+		    2 },
+		{ "Name\tComment\nAna\tShe stayed, late; and fixed it.\n", '\t',
+		    2 },
+		/* A header that holds both: the rows tell. */
+		{ "Name,What went well; what not?\nAna,It worked\n", ',', 2 },
+		{ "Name;Comment, short\nAna;one\nBen;two\n", ';', 2 },
+		/* Inside quotes, no delimiter counts. */
+		{ "\"a,b,c\";d\n\"x,y\";z\n", ';', 2 },
+		{ "one column\nAna\n", ',', 1 },
+		{ "only\nx\n", ',', 1 },
+		/* No row tells (the file is ragged): the most on the
+		 * header. */
+		{ "a;b;c\nx;y\n", ';', 3 },
+	};
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct align_csv *c = open_text(t[i].text, path);
+
+		assert_int_equal(align_csv_next(c, &e), 1);
+		if (c->delimiter != t[i].delim || c->n != t[i].n ||
+		    !c->found)
+			fail_msg("'%s': delimiter '%c', %zu fields", t[i].text,
+			    c->delimiter, c->n);
+		align_csv_close(c);
+	}
+	/* Given, it is not looked for. */
+	{
+		struct align_csv *c = open_text("a;b,c\nx;y,z\n", path);
+
+		align_csv_set(c, ',', ALIGN_CSV_UTF8);
+		assert_int_equal(align_csv_next(c, &e), 1);
+		assert_int_equal(c->n, 2);
+		assert_string_equal(c->field[0], "a;b");
+		assert_false(c->found);
+		align_csv_close(c);
+	}
+	assert_int_equal(align_csv_delimiter("tab"), '\t');
+	assert_int_equal(align_csv_delimiter("TAB"), '\t');
+	assert_int_equal(align_csv_delimiter("\t"), '\t');
+	assert_int_equal(align_csv_delimiter(";"), ';');
+	assert_int_equal(align_csv_delimiter("semicolon"), ';');
+	assert_int_equal(align_csv_delimiter(","), ',');
+	assert_int_equal(align_csv_delimiter("|"), '|');
+	assert_int_equal(align_csv_delimiter("\""), -1);
+	assert_int_equal(align_csv_delimiter("a"), -1);
+	assert_int_equal(align_csv_delimiter(";;"), -1);
+	assert_int_equal(align_csv_delimiter(""), -1);
+}
+
+/* A row of another width than the header is an error at its place, never
+ * a silent cut. */
+static void
+test_ragged_rows_are_errors(void **state)
+{
+	(void)state;
+	expect_csv_error("Name,Comment\nAna,She stayed late, and we fixed "
+	    "it together.\n", 2, 20, "3 fields where the header has 2");
+	expect_csv_error("Name,Comment\nAna,ok\nBen,a,b\n", 3, 6,
+	    "quote a field that holds ','");
+	expect_csv_error("a;b\nx;y;z\n", 2, 4, "holds ';'");
+	expect_csv_error("a\tb\nx\ty\tz\n", 2, 4, "holds a tab");
+	expect_csv_error("Name,Comment\nAna,fine\nBen\n", 3, 4,
+	    "1 field where the header has 2");
+	expect_csv_error("a,b,c\nx,y", 2, 4, "2 fields where the header "
+	    "has 3");
+	expect_csv_error("a,b\n\"multi\nline\",x,y\n", 3, 8, "3 fields");
+}
+
+/* UTF-8 with or without a byte-order mark; Windows-1252 (Latin-1) when
+ * told, converted; anything else refused, saying where and how to convert
+ * it. */
+static void
+test_encodings(void **state)
+{
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_csv *c;
+	enum align_csv_encoding enc;
+
+	(void)state;
+	expect_csv_error("a,b\nAna,caf\xe9 cr\xe8me\n", 2, 8,
+	    "invalid UTF-8 (byte 0xE9): the file is not UTF-8; if it is "
+	    "Windows-1252 or Latin-1, read it with --encoding windows-1252, "
+	    "or convert it: iconv -f WINDOWS-1252 -t UTF-8 /tmp/");
+	expect_csv_error("\xff\xfe" "a\0,\0b\0", 1, 1, "the file is UTF-16");
+	expect_csv_error("\xfe\xff\0a", 1, 1, "iconv -f UTF-16 -t UTF-8");
+	c = open_text("Nom;Texte\n\"Ana\";caf\xe9 \x80 \x93oui\x94 \x96 "
+	    "\xff\n", path);
+	align_csv_set(c, 0, ALIGN_CSV_WINDOWS_1252);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[0], "Ana");
+	assert_string_equal(c->field[1], "caf\xc3\xa9 \xe2\x82\xac "
+	    "\xe2\x80\x9coui\xe2\x80\x9d \xe2\x80\x93 \xc3\xbf");
+	align_csv_close(c);
+	/* A byte Windows-1252 leaves undefined, at its column. */
+	c = open_text("a,b\nxy,\xe9\x81\n", path);
+	align_csv_set(c, 0, ALIGN_CSV_WINDOWS_1252);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_int_equal(align_csv_next(c, &e), -1);
+	assert_int_equal(e.line, 2);
+	assert_int_equal(e.col, 5);
+	assert_non_null(strstr(e.msg, "byte 0x81 is no character"));
+	align_csv_close(c);
+	/* Told Windows-1252 of a file that says it is UTF-8: refused. */
+	c = open_text("\xef\xbb\xbf" "a\nb\n", path);
+	align_csv_set(c, 0, ALIGN_CSV_WINDOWS_1252);
+	assert_int_equal(align_csv_next(c, &e), -1);
+	assert_non_null(strstr(e.msg, "it is UTF-8"));
+	align_csv_close(c);
+	assert_int_equal(align_csv_encoding("Windows-1252", &enc), 0);
+	assert_int_equal(enc, ALIGN_CSV_WINDOWS_1252);
+	assert_int_equal(align_csv_encoding("latin1", &enc), 0);
+	assert_int_equal(enc, ALIGN_CSV_WINDOWS_1252);
+	assert_int_equal(align_csv_encoding("UTF-8", &enc), 0);
+	assert_int_equal(enc, ALIGN_CSV_UTF8);
+	assert_int_equal(align_csv_encoding("koi8-r", &enc), -1);
+}
+
+/* Rows read after a mark are read again after a rewind, the same, at
+ * the same places; then the rest. */
+static void
+test_rows_read_twice(void **state)
+{
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_csv *c = open_text("h1,h2\na,\"b\nc\"\nd,e\nf,g\n", path);
+
+	(void)state;
+	assert_int_equal(align_csv_next(c, &e), 1);
+	align_csv_mark(c);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[0], "d");
+	assert_int_equal(c->bytes, 12);
+	assert_int_equal(align_csv_rewind(c, &e), 0);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[1], "b\nc");
+	assert_int_equal(c->line[1], 2);
+	assert_int_equal(c->col[1], 3);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[1], "e");
+	assert_int_equal(c->row_line, 4);
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[0], "f");
+	assert_int_equal(c->row_line, 5);
+	assert_int_equal(align_csv_next(c, &e), 0);
+	align_csv_close(c);
+}
+
+/* Every response of a survey, its columns chosen; the note said. */
+struct noted {
+	char file[64], msg[512];
+	int calls;
+};
+
+static void
+take_note(void *arg, const char *file, const char *msg)
+{
+	struct noted *n = arg;
+
+	snprintf(n->file, sizeof(n->file), "%s", file);
+	snprintf(n->msg, sizeof(n->msg), "%s", msg);
+	n->calls++;
+}
+
+static size_t
+survey_count(const char *text, size_t len, struct align_survey_opts *o,
+    struct align_survey *s, const char *question, struct align_err *e)
+{
+	char path[32];
+	struct align_csv *c = open_bytes(text, len, path);
+	struct align_node *r;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = align_survey_begin(s, c, o, e)) == 0)
+		while ((rc = align_survey_next(s, c, &r, e)) > 0) {
+			const char *q = align_map_str(r, "question");
+
+			if (question && (q ? strcmp(q, question) != 0 :
+			    strcmp(question, "") != 0))
+				fail_msg("a response to '%s'", q ? q : "");
+			n++;
+			align_node_free(r);
+		}
+	align_csv_close(c);
+	return rc < 0 ? (size_t)-1 : n;
+}
+
+/* A meeting's "Department" is a choice, not an answer; its stories are
+ * responses.  Said in a note. */
+static void
+test_choices_are_left_out(void **state)
+{
+	static const char meeting[] = "Timestamp,Name,Department,"
+	    "What did they do?\n"
+	    "2026-12-02 12:00:00,Ana,Ops,She stayed late with me.\n"
+	    "2026-12-02 12:00:01,Ben,Ops,He listened to us.\n"
+	    "2026-12-02 12:00:02,Carla,Sales,Nos explicaba todo.\n"
+	    "2026-12-02 12:00:03,Dev,Engineering,He taught me budgets.\n"
+	    "2026-12-02 12:00:04,Elif,Engineering,Sie hat mich gef\xc3\xb6rdert.\n"
+	    "2026-12-02 12:00:05,Femi,HR,She trusted me.\n"
+	    "2026-12-02 12:00:06,Greta,Legal,Sie war da.\n";
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_survey_opts o = { 0 };
+	struct align_survey s;
+	struct noted n = { "", "", 0 };
+
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	o.now = "2026-12-02T13:00:00Z";
+	o.note = take_note;
+	o.note_arg = &n;
+	assert_int_equal(survey_count(meeting, sizeof(meeting) - 1, &o, &s,
+	    "What did they do?", &e), 7);
+	assert_int_equal(s.ntext, 1);
+	assert_int_equal(n.calls, 1);
+	assert_non_null(strstr(n.file, "/tmp/align-test-"));
+	assert_string_equal(n.msg, "responses from column \"What did they "
+	    "do?\"; left out: \"Department\" (5 choices)");
+	assert_string_equal(s.note, n.msg);
+	align_survey_release(&s);
+	/* Named, a column is taken as it is, and nothing is said. */
+	o.text_column[0] = "Department";
+	o.ntext = 1;
+	n.calls = 0;
+	assert_int_equal(survey_count(meeting, sizeof(meeting) - 1, &o, &s,
+	    "Department", &e), 7);
+	assert_int_equal(n.calls, 0);
+	assert_null(s.note);
+	align_survey_release(&s);
+}
+
+/* A survey of 6,000 rows (more than are looked at): a dropdown, a rating
+ * and a yes-or-no are choices; free text with many "N/A" is free text;
+ * every row is read, those looked at first too. */
+static void
+test_large_survey_columns(void **state)
+{
+	static const char *const dept[] = { "Ops", "Sales", "Engineering",
+	    "HR", "Legal" };
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_survey_opts o = { 0 };
+	struct align_survey s;
+	size_t i;
+
+	(void)state;
+	o.now = "2026-12-02T13:00:00Z";
+	align_buf_puts(&b, "Timestamp,Department,Rating,Again?,"
+	    "What did they do?,Anything else?\n");
+	for (i = 0; i < 6000; i++)
+		align_buf_printf(&b, "2026-12-02 12:00:00,%s,%zu,%s,"
+		    "Story %zu of a manager who listened,%s\n", dept[i % 5],
+		    i % 5 + 1, i % 3 ? "Yes" : "No", i, i % 5 < 3 ? "N/A" :
+		    "a note");
+	/* "Anything else?": mostly N/A, the rest one note: a choice.  Made
+	 * free text below, every other answer its own. */
+	assert_int_equal(survey_count(b.p, b.len, &o, &s, NULL, &e), 6000);
+	assert_string_equal(s.note, "responses from column \"What did they "
+	    "do?\"; left out: \"Department\" (5 choices), \"Rating\" "
+	    "(numbers), \"Again?\" (2 choices), \"Anything else?\" "
+	    "(2 choices)");
+	align_survey_release(&s);
+	align_buf_reset(&b);
+	align_buf_puts(&b, "Timestamp,Department,Anything else?\n");
+	for (i = 0; i < 1000; i++)
+		if (i % 5 < 3)
+			align_buf_printf(&b, "2026-12-02 12:00:00,%s,N/A\n",
+			    dept[i % 5]);
+		else
+			align_buf_printf(&b, "2026-12-02 12:00:00,%s,Note %zu"
+			    "\n", dept[i % 5], i);
+	assert_int_equal(survey_count(b.p, b.len, &o, &s, NULL, &e), 1000);
+	assert_string_equal(s.note, "responses from column \"Anything "
+	    "else?\"; left out: \"Department\" (5 choices)");
+	align_survey_release(&s);
+	align_buf_release(&b);
+}
+
+/* A plain CSV: the one column of free text, or a question asked back;
+ * a semicolon export in Windows-1252, converted. */
+static void
+test_plain_csv_columns(void **state)
+{
+	static const char three[] = "Name,Team,Comment about them,Score\n"
+	    "Ana,Ops,She stayed late.,4\nBen,Ops,He listened.,5\n"
+	    "Carla,Ops,She explained.,4\n";
+	static const char two[] = "Name,Team,Q1,Q2\nAna,Ops,a b c,d e f\n"
+	    "Ben,Ops,g h i,j k l\nCarla,Ops,m n o,p q r\n";
+	static const char none[] = "Name,Team\nAna,Ops\nBen,Ops\n";
+	static const char latin[] = "Nom;\xc9quipe;Ce qu'ils ont fait\n"
+	    "Ana;Ops;Elle est rest\xe9" "e tard.\nBen;Ops;Il a \xe9" "cout\xe9.\n"
+	    "Carla;Ops;\x93Merci\x94, dit-elle.\n";
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_survey_opts o = { 0 };
+	struct align_survey s;
+
+	(void)state;
+	o.now = "2026-12-02T13:00:00Z";
+	assert_int_equal(survey_count(three, sizeof(three) - 1, &o, &s, "",
+	    &e), 3);
+	assert_int_equal(s.text[0], 2);
+	align_survey_release(&s);
+	assert_int_equal(survey_count(two, sizeof(two) - 1, &o, &s, NULL, &e),
+	    (size_t)-1);
+	assert_int_equal(e.status, EX_USAGE);
+	if (strstr(e.msg, "left out as choices: 'Team'") == NULL ||
+	    strstr(e.msg, "--column") == NULL)
+		fail_msg("%s", e.msg);
+	align_survey_release(&s);
+	assert_int_equal(survey_count(none, sizeof(none) - 1, &o, &s, NULL,
+	    &e), (size_t)-1);
+	assert_int_equal(e.status, EX_USAGE);
+	align_survey_release(&s);
+	o.encoding = ALIGN_CSV_WINDOWS_1252;
+	assert_int_equal(survey_count(latin, sizeof(latin) - 1, &o, &s, "",
+	    &e), 3);
+	assert_string_equal(s.note, "fields separated by ';'; responses "
+	    "from column \"Ce qu'ils ont fait\"; left out: "
+	    "\"\xc3\x89quipe\" (1 choice)");
+	align_survey_release(&s);
+	/* SurveyMonkey: a closed question's "Response" column is a choice
+	 * by its answers; "Open-Ended Response" is free text. */
+	{
+		static const char sm[] = "Respondent ID,Collector ID,"
+		    "Would you recommend them?,What did they do?\n"
+		    ",,Response,Open-Ended Response\n"
+		    "1,9,Yes,Ok\n2,9,Yes,Ok\n3,9,No,Fine\n";
+
+		o.encoding = ALIGN_CSV_UTF8;
+		assert_int_equal(survey_count(sm, sizeof(sm) - 1, &o, &s,
+		    "What did they do?", &e), 3);
+		assert_string_equal(s.note, "responses from column \"What "
+		    "did they do?\"; left out: \"Would you recommend them?\" "
+		    "(2 choices)");
+		align_survey_release(&s);
+		o.encoding = ALIGN_CSV_WINDOWS_1252;
+	}
+	/* Told the delimiter, nothing is said of it. */
+	o.delimiter = ';';
+	assert_int_equal(survey_count(latin, sizeof(latin) - 1, &o, &s, "",
+	    &e), 3);
+	assert_memory_equal(s.note, "responses from", 14);
+	align_survey_release(&s);
+}
+
 int
 main(void)
 {
@@ -409,6 +770,13 @@ main(void)
 		cmocka_unit_test(test_survey_times),
 		cmocka_unit_test(test_columns_by_name),
 		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_delimiters_are_found),
+		cmocka_unit_test(test_ragged_rows_are_errors),
+		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_rows_read_twice),
+		cmocka_unit_test(test_choices_are_left_out),
+		cmocka_unit_test(test_large_survey_columns),
+		cmocka_unit_test(test_plain_csv_columns),
 		cmocka_unit_test(test_forms_are_recognised),
 		cmocka_unit_test(test_pseudonyms),
 		cmocka_unit_test(test_key_file_is_private),

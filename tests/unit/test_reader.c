@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <sysexits.h>
 
+#include "../../lib/buf.h"
 #include "../../lib/reader.h"
 #include "helpers.h"
 
@@ -98,6 +99,16 @@ test_unsafe_yaml_refused(void **state)
 	ERR("---\nkind: a\nx: !!python/object 1\n", 3, 4,
 	    "tag 'tag:yaml.org,2002:python/object' is not allowed");
 	ERR("---\nkind: a\nx: \"a\\0b\"\n", 3, 4, "NUL character");
+	/* A tag must fit its text: written plain, it must read back so. */
+	ERR("---\nkind: a\nx: !!int \"a: b\"\n", 3, 4, "which is not one");
+	ERR("---\nkind: a\nx: !!float 1\n", 3, 4, "which is not one");
+	ERR("---\nkind: a\nx: !!bool y\n", 3, 4, "which is not one");
+	ERR("---\nkind: a\n!!null x: 1\n", 3, 1, "which is not one");
+	ERR("---\nkind: a\nx: !!str [a]\n", 3, 4, "not allowed on a list");
+	ERR("---\nkind: a\nx: !!seq {}\n", 3, 4, "not allowed on a mapping");
+	ERR("---\nkind: a\nx: !!map y\n", 3, 4, "which is not one");
+	/* The same text as a key twice, once a number: refused, said. */
+	ERR("---\nkind: a\n\"1\": a\n1: b\n", 4, 1, "once as text");
 }
 
 static void
@@ -346,6 +357,84 @@ test_name_prefixes(void **state)
 	assert_int_equal(align_name_prefix("no colon at all"), 0);
 }
 
+/* "Ana : text", as French writes it (a space, or a no-break space, before
+ * the colon), names Ana and gives the text after the colon. */
+static void
+test_name_before_a_spaced_colon(void **state)
+{
+	static const struct { const char *line, *who, *text; } t[] = {
+		{ "Ana: text", "Ana", "text" },
+		{ "Ana : text", "Ana", "text" },
+		{ "Ana\t:\ttext", "Ana", "text" },
+		{ "\xc3\x89lise\xc2\xa0: texte", "\xc3\x89lise", "texte" },
+		{ "Ana B\xe2\x80\xaf: texte", "Ana B", "texte" },
+		{ "Ana  :  two spaces", "Ana", "two spaces" },
+	};
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_node *all;
+	size_t i, n = 0;
+
+	(void)state;
+	assert_int_equal(align_name_text("Ana : text", &n), 6);
+	assert_int_equal(n, 3);
+	assert_int_equal(align_name_text(" : text", &n), 0);
+	assert_int_equal(align_name_text("no name here", &n), 0);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		align_buf_puts(&b, t[i].line);
+		align_buf_putc(&b, '\n');
+	}
+	all = read_text(b.p, b.len, NULL, &e);
+	assert_non_null(all);
+	assert_int_equal(all->n, sizeof(t) / sizeof(t[0]));
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		const char *who = align_map_str(all->item[i], "participant");
+		const char *text = align_map_str(all->item[i], "text");
+
+		if (who == NULL || strcmp(who, t[i].who) != 0 ||
+		    strcmp(text, t[i].text) != 0)
+			fail_msg("'%s': participant '%s', text '%s'", t[i].line,
+			    who ? who : "(none)", text);
+	}
+	align_node_free(all);
+	align_buf_release(&b);
+}
+
+/* A UTF-8 byte-order mark is skipped before a stream as before plain
+ * text; UTF-16 is refused, saying how to convert it. */
+static void
+test_byte_order_marks(void **state)
+{
+	static const char yaml[] = "\xef\xbb\xbf---\nkind: session\nid: s\n";
+	static const char bare[] = "\xef\xbb\xbfkind: session\nid: s\n";
+	static const char commented[] = "\xef\xbb\xbf# a comment\n---\n"
+	    "kind: session\nid: s\n";
+	static const char text[] = "\xef\xbb\xbf" "Ana: hi\n";
+	const char *const ok[] = { yaml, bare, commented };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		all = read_text(ok[i], strlen(ok[i]), NULL, &e);
+		if (all == NULL)
+			fail_msg("case %zu: %lu:%lu: %s", i, e.line, e.col,
+			    e.msg);
+		assert_int_equal(all->n, 1);
+		assert_string_equal(align_record_kind(all->item[0]),
+		    "session");
+		align_node_free(all);
+	}
+	all = READ(text);
+	assert_non_null(all);
+	assert_string_equal(align_map_str(all->item[0], "participant"), "Ana");
+	align_node_free(all);
+	ERR("\xff\xfe-\0-\0-\0", 1, 1, "the file is UTF-16, not UTF-8");
+	ERR("\xfe\xff\0A", 1, 1, "iconv -f UTF-16 -t UTF-8");
+	ERR("Ana: caf\xe9\n", 1, 9, "iconv -f WINDOWS-1252 -t UTF-8");
+}
+
 /* Plain text without a final newline, paragraphs with trailing blanks,
  * a control character in YAML, and every call after an error. */
 static void
@@ -442,9 +531,10 @@ test_ahead_reads_the_same(void **state)
 			tail[len++] = (char)('a' + i % 26);
 		len += (size_t)snprintf(tail + len, cap - len, "\n---\n"
 		    "kind: x\nid: keys\n");
+		/* Keys of other types than text, raw, as the pool grows. */
 		for (i = 0; i < 20; i++)
 			len += (size_t)snprintf(tail + len, cap - len,
-			    "k%zu: %zu\n", i, i);
+			    i % 2 ? "%zu: %zu\n" : "k%zu: %zu\n", i, i);
 		len += (size_t)snprintf(tail + len, cap - len, "list: [");
 		for (i = 0; i < 40; i++)
 			len += (size_t)snprintf(tail + len, cap - len,
@@ -596,6 +686,8 @@ main(void)
 		cmocka_unit_test(test_empty_documents_and_comments),
 		cmocka_unit_test(test_detection_and_edges),
 		cmocka_unit_test(test_name_prefixes),
+		cmocka_unit_test(test_name_before_a_spaced_colon),
+		cmocka_unit_test(test_byte_order_marks),
 		cmocka_unit_test(test_more_edges),
 		cmocka_unit_test(test_ahead_reads_the_same),
 		cmocka_unit_test(test_ahead_error_after_records),

@@ -191,6 +191,73 @@ test_text_keys_are_strings_whatever_they_look_like(void **state)
 	align_node_free(all);
 }
 
+/* Keys that are not text (numbers, booleans, nulls, dates, the merge key)
+ * are written back as they were read, plain; text keys that look like
+ * them stay quoted; a tag on a key decides as it would on a value. */
+static void
+test_keys_keep_their_type(void **state)
+{
+	const char *text = "---\nkind: x\nid: k\n1: one\n~: tilde\n"
+	    "null: word\ntrue: yes\n3.5: float\n0x1F: hex\n2026-01-01: date\n"
+	    "\"2\": text\n\"<<\": text\nm:\n  <<:\n    a: 1\n"
+	    "  b: 2\n";
+	struct align_node *all = parse(text), *again, *tagged;
+	char *out = emit_all(all), *out2;
+	const struct align_node *rec = all->item[0];
+
+	(void)state;
+	assert_string_equal(out, text);
+	assert_true(align_map_key_raw(rec, 2));		/* 1 */
+	assert_false(align_map_key_raw(rec, 9));	/* "2" */
+	assert_true(align_map_key_raw(align_map_get(rec, "m"), 0));
+	again = parse(out);
+	assert_true(align_node_equal(all, again));
+	/* A copy keeps them; a raw key and a text one are not equal. */
+	{
+		struct align_node *c = align_node_copy(rec);
+
+		assert_true(align_node_equal(c, rec));
+		c->kraw[2] = 0;
+		assert_false(align_node_equal(c, rec));
+		assert_int_equal(align_map_del(c, "id"), 1);
+		assert_true(align_map_key_raw(c, 2));	/* ~, moved up */
+		assert_string_equal(c->key[2], "~");
+		align_node_free(c);
+	}
+	/* Empty and tagged keys; a long key goes explicit. */
+	tagged = parse("kind: x\n? \n: empty\n!!str 23: !!bool false\n"
+	    "!!int \"7\": seven\n");
+	out2 = emit_all(tagged);
+	assert_string_equal(out2, "---\nkind: x\nnull: empty\n"
+	    "\"23\": false\n7: seven\n");
+	free(out2);
+	align_node_free(tagged);
+	{
+		struct align_node *rec2 = align_record_new("x");
+		char key[1200];
+		struct align_node *back;
+
+		memset(key, 'k', sizeof(key) - 1);
+		key[sizeof(key) - 1] = '\0';
+		assert_int_equal(align_map_put_str(rec2, key, "v"), 0);
+		{
+			struct align_buf b = ALIGN_BUF_INIT;
+
+			align_emit_record(&b, rec2);
+			out2 = align_buf_detach(&b);
+		}
+		assert_memory_equal(out2, "---\nkind: x\n? kkk", 17);
+		back = parse(out2);
+		assert_string_equal(align_map_str(back->item[0], key), "v");
+		align_node_free(back);
+		align_node_free(rec2);
+		free(out2);
+	}
+	free(out);
+	align_node_free(all);
+	align_node_free(again);
+}
+
 /* Any string, in a value or in a flow list, reads back as itself. */
 static void
 test_any_string_survives(void **state)
@@ -362,6 +429,7 @@ main(void)
 		cmocka_unit_test(test_round_trip_is_byte_identical),
 		cmocka_unit_test(
 		    test_text_keys_are_strings_whatever_they_look_like),
+		cmocka_unit_test(test_keys_keep_their_type),
 		cmocka_unit_test(test_any_string_survives),
 		cmocka_unit_test(test_nested_shapes_round_trip),
 		cmocka_unit_test(test_equal_tells_apart),
