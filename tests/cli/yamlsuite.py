@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Pass-through against PyYAML: every valid YAML stream of one mapping
-(tests/cli/data/yaml-suite: the yaml-test-suite's), made a record by two
+(tests/cli/data/yaml-keys: cases written by hand), made a record by two
 keys put in front (kind: suite, id: ...), goes through a tool that does not
 own it.  The tool must give back the same data as PyYAML reads in the
 input, types and all, or refuse it with status 65 and a message with a
