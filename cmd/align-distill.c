@@ -24,13 +24,15 @@ static const char usage[] =
 "                     [--list file] [--vote name=ids] [--votes file]\n"
 "                     [--budget n] [--per n]\n"
 "                     [--agree name] [--object name:id reason]\n"
-"                     [--rule rule] [--check] [file ...]\n"
+"                     [--rule rule] [--check] [--charter]\n"
+"                     [--min-group n] [file ...]\n"
 "\n"
 "Propose one principle per leading theme; take edits, dot votes and each\n"
 "person's agreement; print the list that everyone agrees to embody.\n"
 "\n"
 "  -f, --format f          yaml (stream), text (the whiteboard), markdown\n"
-"                          (a team charter); text on a terminal, else yaml\n"
+"                          (a team charter) or html (the whiteboard as a\n"
+"                          page); text on a terminal, else yaml\n"
 "  -i, --in-place file     update file atomically\n"
 "      --max n             principles proposed, one a theme (default 7)\n"
 "      --keep n            keep the n with the most votes\n"
@@ -45,10 +47,13 @@ static const char usage[] =
 "      --object name:id reason  this person objects to a principle\n"
 "      --rule rule         consensus (default), consent or majority; kept\n"
 "      --check             exit 0 when the list is final, 1 when not\n"
+"      --charter           html: the charter, to print, not the whiteboard\n"
+"      --min-group n       count no fewer than n people (default 3 for\n"
+"                          pseudonyms, else 1)\n"
 "  -h, --help, -V, --version\n";
 
 enum { O_MAX = 256, O_KEEP, O_EDIT, O_LIST, O_VOTE, O_VOTES, O_BUDGET, O_PER,
-	O_AGREE, O_OBJECT, O_RULE, O_CHECK };
+	O_AGREE, O_OBJECT, O_RULE, O_CHECK, O_CHARTER, O_MIN_GROUP };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -67,13 +72,16 @@ static const struct option longopts[] = {
 	{ "object", required_argument, NULL, O_OBJECT },
 	{ "rule", required_argument, NULL, O_RULE },
 	{ "check", no_argument, NULL, O_CHECK },
+	{ "charter", no_argument, NULL, O_CHARTER },
+	{ "min-group", required_argument, NULL, O_MIN_GROUP },
 	{ NULL, 0, NULL, 0 }
 };
 
 /* What the command line asks beyond the distiller's options. */
 struct cmdline {
 	const char *inplace, *fmt, *list, *votes;
-	int edit, check;
+	int edit, check, charter;
+	size_t min_group;
 	const char **vote, **agree, **object, **reason;
 	size_t nreason;
 };
@@ -131,6 +139,11 @@ options(int argc, char *argv[], struct align_distill_opts *o,
 				    "or majority, not '%s'", optarg);
 			break;
 		case O_CHECK: c->check = 1; break;
+		case O_CHARTER: c->charter = 1; break;
+		case O_MIN_GROUP:
+			c->min_group = (size_t)tool_number("--min-group",
+			    optarg, 1, 1000000);
+			break;
 		default: tool_usage(64);
 		}
 	o->vote = c->vote;
@@ -150,6 +163,11 @@ check_usage(const struct cmdline *c, int argc)
 		tool_usage_error("-i takes no file operands");
 	if (c->edit && c->list)
 		tool_usage_error("--edit and --list: one or the other");
+	if (c->charter && (c->fmt == NULL || (tool_format(c->fmt,
+	    ALIGN_FMT_YAML | align_principles_formats()) & (ALIGN_FMT_HTML |
+	    ALIGN_FMT_MARKDOWN)) == 0))
+		tool_usage_error("--charter: with -f html (or markdown, "
+		    "which is the charter)");
 	if ((c->list && strcmp(c->list, "-") == 0 && (stdin_stream ||
 	    (c->votes && strcmp(c->votes, "-") == 0))) ||
 	    (c->votes && strcmp(c->votes, "-") == 0 && stdin_stream))
@@ -401,18 +419,20 @@ get(void *d, size_t i, struct align_err *e)
 
 /* The whiteboard or the charter. */
 static void
-show(const struct align_distiller *d, enum align_format f)
+show(const struct align_distiller *d, enum align_format f,
+    const struct cmdline *c)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_show s = { .b = &b, .format = f,
-	    .width = 80, .color = 0 };
+	    .width = align_terminal_width(STDOUT_FILENO),
+	    .color = f == ALIGN_FMT_TEXT && tool_color(), .tool = tool_name,
+	    .min_group = c->min_group };
 	struct align_principles v;
 	struct align_err e = ALIGN_ERR_INIT;
 
-	s.width = align_terminal_width(STDOUT_FILENO);
-	s.color = f == ALIGN_FMT_TEXT && tool_color();
 	if (align_principles_make(&v, d, &e) < 0)
 		tool_die(&e);
+	v.charter = c->charter;
 	align_principles_show(&v, &s);
 	align_principles_release(&v);
 	tool_print(&b);
@@ -651,7 +671,7 @@ main(int argc, char *argv[])
 	    get, d);
 	forget_kept();		/* the group's words are in the stream now */
 	if (f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE)
-		show(d, f);
+		show(d, f, &c);
 	rc = c.check && !align_distiller_final(d);
 	release();
 	free(c.vote);

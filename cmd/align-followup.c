@@ -30,9 +30,10 @@ static const char usage[] =
 "                     [--followup id] [--recognition text] [--now time]\n"
 "                     [file ...]\n"
 "       align-followup due [--within span] [--mark] [--now time] file ...\n"
-"       align-followup report [-f format] [file ...]\n"
+"       align-followup report [-f format] [--min-group n] [file ...]\n"
 "\n"
-"  -f, --format f      plan: yaml, text or ics; report: text or markdown\n"
+"  -f, --format f      plan: yaml, text, html (a page) or ics; report:\n"
+"                      text, markdown or html (a page with charts)\n"
 "  -i, --in-place file update file atomically\n"
 "  -a, --append file   checkin: append to file, locked\n"
 "      --date time     the round's date (default: six weeks on)\n"
@@ -48,13 +49,15 @@ static const char usage[] =
 "      --followup id, --recognition text   checkin\n"
 "      --within span   due: look this far ahead (default 0: today)\n"
 "      --mark          due: record the reminders given\n"
+"      --min-group n   report: count no fewer than n people (default 3\n"
+"                      for pseudonyms, else 1)\n"
 "      --now time      the clock (default $ALIGN_NOW, else the clock)\n"
 "  -h, --help, -V, --version\n";
 
 enum { O_DATE = 256, O_EVERY, O_COUNT, O_UNTIL, O_PRINCIPLE, O_WITH,
 	O_LEADER, O_ROOT, O_GOAL, O_COMMIT, O_SEED, O_PERPAIR, O_NOW,
 	O_PARTICIPANT, O_OUTCOME, O_NOTE, O_FOLLOWUP, O_RECOGNITION,
-	O_WITHIN, O_MARK };
+	O_WITHIN, O_MARK, O_MIN_GROUP };
 
 static const struct option longopts[] = {
 	{ "append", required_argument, NULL, 'a' },
@@ -82,6 +85,7 @@ static const struct option longopts[] = {
 	{ "recognition", required_argument, NULL, O_RECOGNITION },
 	{ "within", required_argument, NULL, O_WITHIN },
 	{ "mark", no_argument, NULL, O_MARK },
+	{ "min-group", required_argument, NULL, O_MIN_GROUP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -91,6 +95,7 @@ struct cli {
 	const char *who, *principle, *outcome, *note, *followup, *recog;
 	const char *within;
 	int per_pair, mark;
+	size_t min_group;
 	const char **principles, **goals, **commits;
 	struct align_lock lock;	/* -i, due --mark: held while in use */
 };
@@ -186,7 +191,7 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_show show = { .b = &b, .format = ALIGN_FMT_NONE,
-	    .width = 80 };
+	    .width = 80, .tool = tool_name };
 	struct align_node *recs;
 	struct align_rounds rs;
 	struct align_planned p;
@@ -389,15 +394,14 @@ report(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_buf b = ALIGN_BUF_INIT;
-	struct align_show show = { .b = &b, .format = ALIGN_FMT_TEXT,
-	    .width = 80, .color = 0 };
+	struct align_show show = { .b = &b, .format = c->fmt ?
+	    tool_format(c->fmt, align_report_formats()) : ALIGN_FMT_TEXT,
+	    .width = 80, .color = tool_color(), .tool = tool_name,
+	    .min_group = c->min_group };
 	struct align_node *recs = input(c, argc, argv, 0);
 	struct align_rounds rs;
 	struct align_report v;
 
-	if (c->fmt)
-		show.format = tool_format(c->fmt, align_report_formats());
-	show.color = tool_color();
 	rounds(&rs, recs);
 	if (align_report_make(&v, &rs, &e) < 0)
 		tool_die(&e);
@@ -460,6 +464,10 @@ option(struct cli *c, int ch, const char *arg)
 	case O_RECOGNITION: c->recog = arg; break;
 	case O_WITHIN: c->within = arg; break;
 	case O_MARK: c->mark = 1; break;
+	case O_MIN_GROUP:
+		c->min_group = (size_t)tool_number("--min-group", arg, 1,
+		    1000000);
+		break;
 	default: tool_usage(64);
 	}
 }

@@ -26,8 +26,9 @@ static const char usage[] =
 "Write or update the session record: title, purpose, opening question,\n"
 "date, duration, place, facilitator and participants.\n"
 "\n"
-"  -f, --format f          text (agenda), yaml (stream), markdown or ics\n"
-"                          (invitation); text on a terminal, else yaml\n"
+"  -f, --format f          text (agenda), markdown, html (the agenda as a\n"
+"                          page), ics (invitation) or yaml (stream); text\n"
+"                          on a terminal, else yaml\n"
 "  -i, --in-place file     update file atomically (created if missing)\n"
 "  -n, --new               start a new session; read no input\n"
 "      --id id             the session's id (default: title and date)\n"
@@ -151,12 +152,10 @@ show(const struct align_node *session, enum align_format f,
 {
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_show s = { .b = &b, .format = ALIGN_FMT_TEXT,
-	    .width = 80, .color = 0 };
+	struct align_show s = { .b = &b, .format = f,
+	    .width = align_terminal_width(STDOUT_FILENO), .tool = tool_name };
 	struct align_agenda v;
 
-	s.format = f;
-	s.width = align_terminal_width(STDOUT_FILENO);
 	if (align_agenda_make(&v, session, &e) < 0)
 		tool_die(&e);
 	if (f == ALIGN_FMT_ICS && align_invite_ics(&v, now, &b, &e) < 0)

@@ -13,6 +13,7 @@ static const struct {
 } renderers[] = {
 	{ ALIGN_FMT_TEXT, align_agenda_text },
 	{ ALIGN_FMT_MARKDOWN, align_agenda_markdown },
+	{ ALIGN_FMT_HTML, align_agenda_html },
 };
 #define NRENDERERS (sizeof(renderers) / sizeof(renderers[0]))
 
@@ -130,6 +131,7 @@ align_agenda_make(struct align_agenda *v, const struct align_node *session,
 	v->question = u->question ? u->question : ALIGN_QUESTION;
 	v->place = u->place;
 	v->facilitator = u->facilitator;
+	v->date_text = v->dated ? u->date : NULL;
 	align_view_release(&w);
 	when(v);
 	schedule(v);

@@ -4,7 +4,8 @@
  * meeting in its time, who comes, and what to do before.
  *
  * A view made once from the session record, then one renderer a format
- * shows it (agenda_text.c, agenda_md.c), chosen by align_agenda_show();
+ * shows it (agenda_text.c, agenda_md.c, agenda_html.c), chosen by
+ * align_agenda_show();
  * the invitation (invite.h) is made from the same view:
  *
  *	struct align_agenda v;
@@ -41,6 +42,8 @@ struct align_agenda {
 	const char *title;		/* NULL when none */
 	const char *purpose, *question;	/* the method's when none */
 	const char *place, *facilitator;	/* NULL when none */
+	const char *date_text;		/* the date as the record has it, or
+					 * NULL */
 	const char **participants;	/* the names */
 	size_t nparticipants;
 	int dated;			/* it has a date */
@@ -72,6 +75,8 @@ void align_agenda_when(const struct align_agenda *v,
 void align_agenda_text(const struct align_agenda *v,
     const struct align_show *s);
 void align_agenda_markdown(const struct align_agenda *v,
+    const struct align_show *s);
+void align_agenda_html(const struct align_agenda *v,
     const struct align_show *s);
 
 #endif

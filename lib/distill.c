@@ -25,6 +25,7 @@ struct align_distiller {
 	uint8_t *lang;
 	size_t lcap;
 	struct align_strs people;	/* the session's participants */
+	char *title, *date, *place;	/* the session's, or NULL */
 	int have_session;
 	struct theme *theme;		/* in rank order */
 	size_t ntheme, tcap;
@@ -66,6 +67,9 @@ align_distiller_free(struct align_distiller *d)
 	align_dict_release(&d->ids);
 	free(d->lang);
 	align_strs_release(&d->people);
+	free(d->title);
+	free(d->date);
+	free(d->place);
 	for (i = 0; i < d->ntheme; i++) {
 		free(d->theme[i].id);
 		free(d->theme[i].label);
@@ -143,6 +147,10 @@ add_session(struct align_distiller *d, const struct align_session_view *v)
 	size_t i;
 
 	d->have_session = 1;
+	if ((v->title && (d->title = strdup(v->title)) == NULL) ||
+	    (v->date && (d->date = strdup(v->date)) == NULL) ||
+	    (v->place && (d->place = strdup(v->place)) == NULL))
+		return -1;
 	for (i = 0; i < v->participants.n; i++)
 		if (align_strs_add(&d->people, v->participants.v[i]) < 0)
 			return -1;
@@ -372,6 +380,15 @@ align_distiller_people(const struct align_distiller *d, size_t *n)
 {
 	*n = d->people.n;
 	return (const char *const *)d->people.v;
+}
+
+void
+align_distiller_session(const struct align_distiller *d, const char **title,
+    const char **date, const char **place)
+{
+	*title = d->title;
+	*date = d->date;
+	*place = d->place;
 }
 
 int

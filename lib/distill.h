@@ -98,6 +98,10 @@ struct align_node *align_distiller_record(const struct align_distiller *d,
 /* The session's participants. */
 const char *const *align_distiller_people(const struct align_distiller *d,
     size_t *n);
+/* The session's title, date (as the record has it) and place, each NULL
+ * when there is none (owned by d). */
+void align_distiller_session(const struct align_distiller *d,
+    const char **title, const char **date, const char **place);
 /* The rule the list is decided by: the option's, the stream's, or the
  * default. */
 enum align_rule align_distiller_rule(const struct align_distiller *d);

@@ -329,7 +329,7 @@ align_planned_release(struct align_planned *p)
 int
 align_planned_formats(void)
 {
-	return ALIGN_FMT_TEXT | align_calendar_formats();
+	return ALIGN_FMT_TEXT | ALIGN_FMT_HTML | align_calendar_formats();
 }
 
 /* The calendar of every round, p's in its place: the others in the
@@ -365,6 +365,10 @@ align_planned_show(const struct align_planned *p,
 {
 	if (s->format == ALIGN_FMT_TEXT) {
 		align_round_text(p, s);
+		return 0;
+	}
+	if (s->format == ALIGN_FMT_HTML) {
+		align_round_html(p, rs, s);
 		return 0;
 	}
 	if (s->format & align_calendar_formats())

@@ -70,7 +70,8 @@ void align_planned_release(struct align_planned *p);
 
 /* The formats a planned round can be shown in, as a mask. */
 int align_planned_formats(void);
-/* Show p in s->format: text, the round and its pairs (round_text.c); ics,
+/* Show p in s->format: text, the round and its pairs (round_text.c);
+ * html, a page of every round with p in its place (round_html.c); ics,
  * the calendar of every round with p in its place (calendar.h; per_pair:
  * an event a pair too, now: its stamp).  0, or -1 and e (65, 71). */
 int align_planned_show(const struct align_planned *p,
@@ -93,5 +94,9 @@ int align_one_to_one_plan(struct align_node *f,
  * principles, the pairs. */
 void align_round_text(const struct align_planned *p,
     const struct align_show *s);
+/* The renderer of the page: every round of rs, p in its place (or at
+ * the end, a new round), each with its dates, principles and pairs. */
+void align_round_html(const struct align_planned *p,
+    const struct align_rounds *rs, const struct align_show *s);
 
 #endif

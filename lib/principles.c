@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "principles.h"
+#include "response.h"
 
 static const struct {
 	enum align_format f;
@@ -10,6 +11,7 @@ static const struct {
 } renderers[] = {
 	{ ALIGN_FMT_TEXT, align_principles_text },
 	{ ALIGN_FMT_MARKDOWN, align_principles_markdown },
+	{ ALIGN_FMT_HTML, align_principles_html },
 };
 #define NRENDERERS (sizeof(renderers) / sizeof(renderers[0]))
 
@@ -61,13 +63,33 @@ people(struct align_principles *v, const struct align_distiller *d)
 	}
 }
 
+/* 1 when p's names (dots, agreement, objections) are all pseudonyms;
+ * *named counts them. */
+static int
+pseudonymous(const struct align_principle *p, size_t *named)
+{
+	size_t j;
+	int all = 1;
+
+	for (j = 0; j < p->nvotes; j++, (*named)++)
+		all &= align_is_pseudonym(p->votes[j].participant);
+	for (j = 0; j < p->agreed.n; j++, (*named)++)
+		all &= align_is_pseudonym(p->agreed.v[j]);
+	for (j = 0; j < p->nobjections; j++, (*named)++)
+		all &= p->objections[j].participant &&
+		    align_is_pseudonym(p->objections[j].participant);
+	return all;
+}
+
 int
 align_principles_make(struct align_principles *v,
     const struct align_distiller *d, struct align_err *e)
 {
-	size_t i, n = align_distiller_count(d), nobj = 0, k = 0;
+	size_t i, n = align_distiller_count(d), nobj = 0, k = 0, named = 0;
+	int all = 1;
 
 	memset(v, 0, sizeof(*v));
+	align_distiller_session(d, &v->title, &v->date, &v->place);
 	v->people = align_distiller_people(d, &v->npeople);
 	for (i = 0; i < n; i++)
 		nobj += align_distiller_principle(d, i)->nobjections;
@@ -92,7 +114,9 @@ align_principles_make(struct align_principles *v,
 		x->nagreed = p->agreed.n;
 		objections(v, x, p, &k);
 		x->met = align_distiller_met(d, i);
+		all &= pseudonymous(p, &named);
 	}
+	v->anonymous = named > 0 && all;
 	v->n = n;
 	people(v, d);
 	v->rule = align_rule_name(align_distiller_rule(d));

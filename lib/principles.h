@@ -3,7 +3,8 @@
  * the whiteboard in the room, the charter in a wiki.
  *
  * A view made once from the distiller, then one renderer a format shows
- * it (principles_text.c, principles_md.c), chosen by
+ * it (principles_text.c, principles_md.c, principles_html.c: the
+ * whiteboard, or with charter set the charter), chosen by
  * align_principles_show():
  *
  *	struct align_principles v;
@@ -54,6 +55,11 @@ struct align_principles {
 	const char *rule;		/* its name: "consensus" ... */
 	int final;			/* the rule is met for all */
 	struct align_principles_objection *objection;	/* all of them */
+	const char *title, *date, *place;	/* the session's, or NULL */
+	int anonymous;		/* every name of the votes, agreement and
+				 * objections is a pseudonym */
+	int charter;		/* html: the charter rather than the
+				 * whiteboard (the caller's choice) */
 };
 
 /* The view of d's principles.  0, or -1 and e (71). */
@@ -71,6 +77,8 @@ void align_principles_show(const struct align_principles *v,
 void align_principles_text(const struct align_principles *v,
     const struct align_show *s);
 void align_principles_markdown(const struct align_principles *v,
+    const struct align_show *s);
+void align_principles_html(const struct align_principles *v,
     const struct align_show *s);
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "response.h"
 
 static const struct {
 	enum align_format f;
@@ -10,25 +11,53 @@ static const struct {
 } renderers[] = {
 	{ ALIGN_FMT_TEXT, align_report_text },
 	{ ALIGN_FMT_MARKDOWN, align_report_markdown },
+	{ ALIGN_FMT_HTML, align_report_html },
 };
+
+/* 1 when check-in c is on principle (or commitment) pid in round fid. */
+static int
+on(const struct align_checkin_view *c, const char *fid, const char *pid)
+{
+	return c->followup && c->principle && c->outcome &&
+	    strcmp(c->followup, fid) == 0 && strcmp(c->principle, pid) == 0;
+}
+
+/* 1 when check-in i is the first on fid and pid by its participant. */
+static int
+first_by(const struct align_rounds *rs, size_t i, const char *fid,
+    const char *pid)
+{
+	const char *who = rs->checkin[i].v.u.checkin.participant;
+	size_t j;
+
+	for (j = 0; j < i; j++) {
+		const struct align_checkin_view *c = &rs->checkin[j].v.u.checkin;
+
+		if (on(c, fid, pid) && (c->participant == who ||
+		    (c->participant && who && strcmp(c->participant,
+		    who) == 0)))
+			return 0;
+	}
+	return 1;
+}
 
 /* How the check-ins of round fid on principle (or commitment) pid came
  * out. */
 static struct align_report_tally
 tally_of(const struct align_rounds *rs, const char *fid, const char *pid)
 {
-	struct align_report_tally t = { 0, 0, 0 };
+	struct align_report_tally t = { 0, 0, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < rs->ncheckin; i++) {
 		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
 
-		if (!c->followup || !c->principle || !c->outcome ||
-		    strcmp(c->followup, fid) || strcmp(c->principle, pid))
+		if (!on(c, fid, pid))
 			continue;
 		t.success += strcmp(c->outcome, "success") == 0;
 		t.mixed += strcmp(c->outcome, "mixed") == 0;
 		t.failure += strcmp(c->outcome, "failure") == 0;
+		t.people += first_by(rs, i, fid, pid);
 	}
 	return t;
 }
@@ -69,6 +98,7 @@ people_of(struct align_report_round *r, const struct align_rounds *rs,
 
 	if (align_round_people(rs, f, &r->missing, e) < 0)
 		return -1;
+	r->people = r->missing.n;
 	for (i = 0; i < r->missing.n; i++)
 		if (!align_round_checked_in(rs, r->id, r->missing.v[i]))
 			r->missing.v[n++] = r->missing.v[i];
@@ -151,12 +181,49 @@ principles_of(struct align_report *v, const struct align_rounds *rs,
 	return 0;
 }
 
+/* The check-ins with a note, and whether all are by pseudonyms. */
+static int
+notes_of(struct align_report *v, const struct align_rounds *rs,
+    struct align_err *e)
+{
+	size_t i, named = 0;
+	int all = 1;
+
+	if ((v->note = calloc(rs->ncheckin + 1, sizeof(*v->note))) == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < rs->ncheckin; i++) {
+		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
+		struct align_report_note *x = &v->note[v->nnote];
+
+		if (c->participant) {
+			named++;
+			all &= align_is_pseudonym(c->participant);
+		}
+		if (!c->note || !*c->note || !c->followup || !c->principle)
+			continue;
+		x->round = c->followup;
+		x->participant = c->participant ? c->participant : "?";
+		x->principle = c->principle;
+		x->outcome = c->outcome ? c->outcome : "";
+		x->text = c->note;
+		v->nnote++;
+	}
+	v->anonymous = named > 0 && all;
+	return 0;
+}
+
 int
 align_report_make(struct align_report *v, const struct align_rounds *rs,
     struct align_err *e)
 {
 	memset(v, 0, sizeof(*v));
-	if (rounds_of(v, rs, e) < 0 || principles_of(v, rs, e) < 0) {
+	if (rs->session) {
+		v->title = rs->session->title;
+		v->date = rs->session->date;
+		v->place = rs->session->place;
+	}
+	if (rounds_of(v, rs, e) < 0 || principles_of(v, rs, e) < 0 ||
+	    notes_of(v, rs, e) < 0) {
 		align_report_release(v);
 		return -1;
 	}
@@ -176,6 +243,7 @@ align_report_release(struct align_report *v)
 		free(v->round[i].recognition);
 	}
 	free(v->principle);
+	free(v->note);
 	free(v->round);
 	free(v->group);
 	memset(v, 0, sizeof(*v));

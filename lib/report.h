@@ -5,7 +5,7 @@
  * who has not checked in and what was recognised.
  *
  * A report is a view made once from the records; a renderer a format
- * shows it (report_text.c, report_md.c):
+ * shows it (report_text.c, report_md.c, report_html.c):
  *
  *	struct align_report v;
  *	if (align_report_make(&v, &rs, &e) < 0)
@@ -27,6 +27,7 @@
  * out. */
 struct align_report_tally {
 	size_t success, mixed, failure;
+	size_t people;			/* distinct participants of them */
 };
 
 struct align_report_recognition {
@@ -46,9 +47,20 @@ struct align_report_round {
 	int one_to_one;			/* it has commitments to report */
 	struct align_report_commitment *commitment;
 	size_t ncommitment;
+	size_t people;			/* its people: of its pairs, else the
+					 * session's */
 	struct align_texts missing;	/* its people not checked in */
 	struct align_report_recognition *recognition;
 	size_t nrecognition;
+};
+
+/* A check-in that has a note: what a person wrote. */
+struct align_report_note {
+	const char *round;		/* the round's id */
+	const char *participant;	/* "?" if none */
+	const char *principle;		/* a principle's or commitment's id */
+	const char *outcome;		/* success, mixed, failure, or "" */
+	const char *text;
 };
 
 struct align_report_principle {
@@ -64,6 +76,10 @@ struct align_report {
 	size_t nround;
 	size_t *group;		/* the group's rounds (not one-to-ones) */
 	size_t ngroup;		/* as indexes in round[] */
+	struct align_report_note *note;	/* in the order of the stream */
+	size_t nnote;
+	const char *title, *date, *place;	/* the session's, or NULL */
+	int anonymous;		/* every check-in is by a pseudonym */
 };
 
 /* The report of the records of rs; it borrows from them.  0, or -1 and e
@@ -82,6 +98,8 @@ void align_report_show(const struct align_report *v,
 void align_report_text(const struct align_report *v,
     const struct align_show *s);
 void align_report_markdown(const struct align_report *v,
+    const struct align_show *s);
+void align_report_html(const struct align_report *v,
     const struct align_show *s);
 
 #endif
