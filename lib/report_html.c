@@ -135,7 +135,9 @@ table(const struct align_report *v, const struct align_report_principle *p,
 	struct align_buf *b = s->b;
 	size_t j;
 
-	align_buf_puts(b, "<table class=\"sr-only\"><caption>Check-ins on ");
+	/* A table is as wide as it needs: its box, not it, is hidden. */
+	align_buf_puts(b, "<div class=\"sr-only\"><table><caption>Check-ins "
+	    "on ");
 	align_show_text(s, p->id);
 	align_buf_puts(b, ", round by round</caption>\n<thead><tr><th scope="
 	    "\"col\">Round</th><th scope=\"col\">Date</th><th scope=\"col\">"
@@ -157,7 +159,7 @@ table(const struct align_report *v, const struct align_report_principle *p,
 			align_buf_printf(b, "</td><td colspan=\"3\">fewer than "
 			    "%zu people checked in</td></tr>\n", min);
 	}
-	align_buf_puts(b, "</tbody></table>\n");
+	align_buf_puts(b, "</tbody></table></div>\n");
 }
 
 /* 1 when n is of a group round. */
@@ -179,18 +181,35 @@ outcome(const char *o)
 	    0 ? "Mixed" : strcmp(o, "failure") == 0 ? "Failure" : "";
 }
 
-/* The notes on pid in round rid (NULL: in any group round), in the
- * order they were written, as cards whose ids begin with prefix. */
+/* Whether the outcome of note n on principle p may be told: the tally
+ * of its round does (a commitment's, p NULL, always does). */
+static int
+note_told(const struct align_report *v, const struct align_report_note *n,
+    const struct align_report_principle *p, size_t min)
+{
+	size_t j;
+
+	for (j = 0; p && j < v->ngroup; j++)
+		if (strcmp(v->round[v->group[j]].id, n->round) == 0)
+			return told(&p->tally[j], min);
+	return 1;
+}
+
+/* The notes on pid in round rid (NULL: in any group round, pid being
+ * p's), in the order they were written, as cards whose ids begin with
+ * prefix. */
 static void
 notes(const struct align_report *v, const char *rid, const char *pid,
-    const struct align_show *s, const char *prefix)
+    const struct align_report_principle *p, const struct align_show *s,
+    const char *prefix, size_t min)
 {
 	struct align_buf *b = s->b;
 	size_t i, k = 0;
 
 	for (i = 0; i < v->nnote; i++) {
 		const struct align_report_note *n = &v->note[i];
-		const char *o = outcome(n->outcome);
+		const char *o = note_told(v, n, p, min) ?
+		    outcome(n->outcome) : "";
 
 		if (strcmp(n->principle, pid) || (rid ? strcmp(n->round,
 		    rid) != 0 : !group_note(v, n)))
@@ -255,7 +274,7 @@ principle(const struct align_report *v, size_t i, const struct align_show *s,
 	align_buf_puts(b, "</div>\n");
 	if (v->ngroup)
 		table(v, p, s, min);
-	notes(v, NULL, p->id, s, prefix);
+	notes(v, NULL, p->id, p, s, prefix, min);
 	align_buf_puts(b, "</div>\n</section>\n");
 }
 
@@ -304,7 +323,7 @@ one_to_one(const struct align_report *v, size_t i,
 		align_buf_puts(b, "</span> <span class=\"tally-words\">(");
 		words(b, &c->tally, min);
 		align_buf_puts(b, ")</span></p>\n");
-		notes(v, r->id, c->id, s, prefix);
+		notes(v, r->id, c->id, NULL, s, prefix, min);
 		align_buf_puts(b, "</li>\n");
 	}
 	align_buf_puts(b, "</ol>\n</section>\n");

@@ -69,9 +69,10 @@ statement(const struct align_rounds *rs, const char *id)
 	return NULL;
 }
 
+/* The principles under review of round f, the n-th on the page. */
 static void
-review(const struct align_followup_view *f, const struct align_rounds *rs,
-    const struct align_show *s)
+review(const struct align_followup_view *f, size_t n,
+    const struct align_rounds *rs, const struct align_show *s)
 {
 	size_t i;
 
@@ -82,7 +83,8 @@ review(const struct align_followup_view *f, const struct align_rounds *rs,
 	for (i = 0; i < f->principles.n; i++) {
 		const char *st = statement(rs, f->principles.v[i]);
 
-		align_buf_puts(s->b, "<li><span class=\"handle\">");
+		align_buf_printf(s->b, "<li class=\"item\" "
+		    "id=\"round%zu-p%zu\"><span class=\"handle\">", n, i + 1);
 		align_show_text(s, f->principles.v[i]);
 		align_buf_puts(s->b, "</span>");
 		if (st) {
@@ -120,29 +122,30 @@ pairs(const struct align_followup_view *f, size_t n,
 /* A one-to-one's own: the root cause, the shared goals, the
  * commitments of each side. */
 static void
-one_to_one(const struct align_followup_view *f, const struct align_show *s)
+one_to_one(const struct align_followup_view *f, size_t n,
+    const struct align_show *s)
 {
 	const struct align_commitment_view *c = f->commitments.v;
-	size_t i;
+	size_t i, k = 0;
 
 	align_buf_puts(s->b, "<dl class=\"one-to-one-facts\">\n");
 	if (f->root_cause) {
-		align_buf_puts(s->b, "<div><dt>Root cause</dt><dd lang=\"\" "
-		    "dir=\"auto\">");
+		align_buf_printf(s->b, "<div class=\"item\" id=\"round%zu-f%zu\">"
+		    "<dt>Root cause</dt><dd lang=\"\" dir=\"auto\">", n, ++k);
 		align_show_text(s, f->root_cause);
 		align_buf_puts(s->b, "</dd></div>\n");
 	}
 	for (i = 0; i < f->goals.n; i++) {
-		align_buf_puts(s->b, "<div><dt>Goal</dt><dd lang=\"\" "
-		    "dir=\"auto\">");
+		align_buf_printf(s->b, "<div class=\"item\" id=\"round%zu-f%zu\">"
+		    "<dt>Goal</dt><dd lang=\"\" dir=\"auto\">", n, ++k);
 		align_show_text(s, f->goals.v[i]);
 		align_buf_puts(s->b, "</dd></div>\n");
 	}
 	for (i = 0; i < f->commitments.n; i++) {
 		if (c[i].commitment == NULL)
 			continue;
-		align_buf_puts(s->b, "<div><dt>Commitment of <span "
-		    "lang=\"\">");
+		align_buf_printf(s->b, "<div class=\"item\" id=\"round%zu-f%zu\">"
+		    "<dt>Commitment of <span lang=\"\">", n, ++k);
 		align_show_text(s, c[i].participant ? c[i].participant : "?");
 		align_buf_puts(s->b, "</span></dt><dd lang=\"\" dir=\"auto\">");
 		align_show_text(s, c[i].commitment);
@@ -180,9 +183,9 @@ round_slide(const struct align_view *f, size_t n, const char *mark,
 	align_buf_puts(b, "</p>\n");
 	dates(f, s);
 	if (u->with)
-		one_to_one(u, s);
+		one_to_one(u, n, s);
 	pairs(u, n, s);
-	review(u, rs, s);
+	review(u, n, rs, s);
 	align_buf_puts(b, "</section>\n");
 }
 

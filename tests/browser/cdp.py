@@ -223,6 +223,12 @@ class Page:
         with open(path, "wb") as f:
             f.write(base64.b64decode(data["data"]))
 
+    def pdf(self):
+        """The page printed (print media, A4), as PDF bytes."""
+        data = self.call("Page.printToPDF", {"paperWidth": 8.27,
+                                             "paperHeight": 11.69})
+        return base64.b64decode(data["data"])
+
     def problems(self, url):
         """What went wrong since the last goto: console errors and
         warnings, exceptions, dialogs, and every request but url's."""

@@ -1,11 +1,14 @@
 """The pages in a headless Chromium: python3 check.py DIR
 
-DIR holds the pages tests/cli/html.test made (board.html, hostile.html,
-many.html, empty.html, anonymous.html).  Every check prints PASS or
+DIR holds the pages tests/cli/html.test made: the board's (board.html,
+hostile.html, many.html, empty.html, anonymous.html) and the other steps'
+(agenda.html, whiteboard.html, charter.html, plan.html, report.html,
+hostile-*.html, anonymous-report.html).  Every check prints PASS or
 "FAIL name: why", as the command-line tests do (and exits 0 even then:
 the lines say it); a missing Chromium prints "SKIP: chromium not found".  One browser runs every check, in seconds.
 """
 import os
+import re
 import sys
 import tempfile
 
@@ -28,7 +31,8 @@ def check(name, ok, why=""):
 INERT = """(() => {
   const bad = [];
   document.querySelectorAll('img, iframe, object, embed, link, base, '
-      + 'frame, video, audio, source, form, input, b, svg:not(.bar), '
+      + 'frame, video, audio, source, form, input, b, '
+      + 'svg:not(.bar):not(.dots):not(.chart), '
       + 'a[href], meta[http-equiv="refresh"]')
     .forEach(e => bad.push(e.tagName));
   if (document.scripts.length !== 1) bad.push(document.scripts.length
@@ -124,6 +128,10 @@ def screens(page):
 
 
 def present_checks(page, name, url, cards):
+    """Present mode: cards is how many responses (r1, r2, ...) the page
+    has, or the list of the ids of its items in order."""
+    expected = cards if isinstance(cards, list) else \
+        ["r%d" % i for i in range(1, cards + 1)]
     load(page, name + " present", url)
     page.key("p")
     s = page.eval(SCREEN)
@@ -132,8 +140,7 @@ def present_checks(page, name, url, cards):
           str(s))
     all_screens = screens(page)
     items = [i for s in all_screens for i in s["items"]]
-    check(name + ": every response on exactly one screen",
-          items == ["r%d" % i for i in range(1, cards + 1)],
+    check(name + ": every item on exactly one screen", items == expected,
           "%s" % items)
     check(name + ": every screen fits, in type of 24px or more",
           all(s["fits"] and s["size"] >= 24 for s in all_screens),
@@ -159,11 +166,12 @@ def present_checks(page, name, url, cards):
     shown = page.eval("[...document.querySelectorAll('.item')]"
                       ".filter(e => e.getClientRects().length).length")
     check(name + ": Escape gives back the whole page",
-          not s["present"] and s["n"] == 0 and shown == cards,
+          not s["present"] and s["n"] == 0 and shown == len(expected),
           "%s, %s items shown" % (s, shown))
     problems = page.problems(url)
     check(name + ": present mode with no console error", not problems,
           "; ".join(problems))
+    return all_screens
 
 
 def board_checks(page, d):
@@ -276,6 +284,244 @@ def small_checks(page, d):
           "fewer than 3" in got[1] and got[2] == 0, str(got))
 
 
+def dom(page, expr):
+    """The value of expr, a function of document, run on the page."""
+    return page.eval("((d) => (%s))(document)" % expr)
+
+
+def texts(page, selector):
+    return page.eval("[...document.querySelectorAll(%r)]"
+                     ".map(e => e.textContent.trim())" % selector)
+
+
+def item_ids(page):
+    return page.eval("[...document.querySelectorAll('.item')]"
+                     ".map(e => e.id)")
+
+
+def printed(page, name, pages=None):
+    """Print media: no button; and as PDF, on so many pages."""
+    page.media("print")
+    button = page.eval("getComputedStyle(document.querySelector("
+                       "'.present-button')).display")
+    page.media("")
+    check(name + ": print hides the present button", button == "none",
+          button)
+    if pages is not None:
+        n = len(re.findall(rb"/Type\s*/Page\b(?!s)", page.pdf()))
+        check(name + ": prints on %d page%s" % (pages, "s" * (pages > 1)),
+              n == pages, "%d pages" % n)
+
+
+def slides_are(page, name, screens, n, what):
+    check(name + ": present mode, one %s a screen" % what,
+          len(screens) == n and len({s["position"] for s in screens}) == n,
+          str([s["position"] for s in screens]))
+
+
+def agenda_checks(page, d):
+    url = "file://" + os.path.join(d, "agenda.html")
+    frame_checks(page, "agenda", url)
+    dt = texts(page, ".facts dt")
+    check("agenda: when, how long, where, who", dt == [
+        "When", "Length", "Where", "Facilitator", "Who"], str(dt))
+    facts = texts(page, ".facts dd")
+    check("agenda: the invitation's facts", facts[0].startswith(
+        "Wednesday 2 December 2026") and "12:00-14:00" in facts[0] and
+        facts[1] == "2 hours" and facts[2] == "Room 4" and
+        facts[4].startswith("7 participants: "), str(facts))
+    parts = texts(page, ".part h3")
+    check("agenda: the six parts in their time", parts == [
+        "12:00 Open", "12:10 Stories", "12:50 Themes", "13:10 Principles",
+        "13:40 Pairs", "13:50 Follow-up"], str(parts))
+    big = dom(page, "[...d.querySelectorAll('.statement')].map(e => "
+              "[e.textContent.trim(), parseFloat(getComputedStyle(e)"
+              ".fontSize)])")
+    check("agenda: purpose and question large, to read across a room",
+          len(big) == 2 and big[0][0].startswith("Build alignment") and
+          big[1][0].startswith("Think about a time") and
+          all(size >= 28 for _, size in big), str(big))
+    printed(page, "agenda")
+    screens = present_checks(page, "agenda", url, [])
+    slides_are(page, "agenda", screens, 6, "part")
+    page.key("p")
+    first = dom(page, "d.querySelector('.slide.current .statement')"
+                ".textContent")
+    page.key("Escape")
+    check("agenda: the first screen shows the purpose",
+          first.startswith("Build alignment"), first)
+
+
+def whiteboard_checks(page, d):
+    url = "file://" + os.path.join(d, "whiteboard.html")
+    frame_checks(page, "whiteboard", url)
+    h2 = texts(page, ".principle h2")
+    check("whiteboard: the principles, numbered, in rank order",
+          len(h2) == 6 and h2[0] == "1 We are present, and we stick around"
+          " when things are difficult." and h2[4].startswith("5 We set"),
+          str(h2))
+    votes = texts(page, ".votes")
+    check("whiteboard: the dots", votes[:3] == ["5 votes", "5 votes",
+          "4 votes"] and dom(page, "d.querySelectorAll('.dots circle')"
+          ".length") == 21, str(votes))
+    agree = texts(page, ".agree")
+    check("whiteboard: who agreed, counted", agree[0] ==
+          "agreed by 7 of 7" and agree[4] == "agreed by 6 of 7", str(agree))
+    state = dom(page, "[d.querySelector('.tally .verdict').textContent, "
+                "d.querySelector('.tally').textContent, "
+                "[...d.querySelectorAll('.principle .verdict')]"
+                ".map(e => e.className)]")
+    check("whiteboard: the list is not final, and why", state[0] ==
+          "Not final yet" and "6 of 7 people agree to all 6 (consensus)"
+          in state[1] and "Not agreed to all: Ben" in state[1] and
+          state[2].count("verdict open") == 1, str(state))
+    obj = texts(page, ".objection")
+    check("whiteboard: the objection that stands", obj == [
+        "Ben objects: Clear to whom? Set them with the team."], str(obj))
+    printed(page, "whiteboard")
+    screens = present_checks(page, "whiteboard", url, ["principle5-o1"])
+    slides_are(page, "whiteboard", screens, 6, "principle")
+
+
+def charter_checks(page, d):
+    url = "file://" + os.path.join(d, "charter.html")
+    frame_checks(page, "charter", url)
+    got = dom(page, """({ title: d.title,
+      list: [...d.querySelectorAll('.charter-list li p')]
+        .map(e => e.textContent),
+      signed: d.querySelector('.signed').textContent,
+      date: d.querySelector('.page-head time').getAttribute('datetime'),
+      draft: d.querySelectorAll('.draft').length })""")
+    check("charter: the title", got["title"] ==
+          "Leadership alignment \u2014 Charter", got["title"])
+    check("charter: the agreed list", len(got["list"]) == 6 and
+          got["list"][2] == "We teach/mentor.", str(got["list"]))
+    check("charter: who agreed, and when", got["signed"].startswith(
+        "Agreed by consensus of") and "Greta" in got["signed"] and
+        got["date"] == "2026-12-02T12:00:00-05:00" and got["draft"] == 0,
+        str(got))
+    printed(page, "charter", 1)
+    screens = present_checks(page, "charter", url, [])
+    slides_are(page, "charter", screens, 6, "principle")
+
+
+def report_checks(page, d):
+    url = "file://" + os.path.join(d, "report.html")
+    frame_checks(page, "report", url)
+    got = dom(page, """({
+      charts: d.querySelectorAll('svg.chart').length,
+      tables: [...d.querySelectorAll('.sr-only table')].map(t =>
+        [...t.querySelectorAll('tbody tr')].map(r =>
+          [...r.cells].map(c => c.textContent))),
+      first: [...d.querySelector('svg.chart').querySelectorAll('rect')]
+        .map(r => [r.getAttribute('class'), +r.getAttribute('height')]),
+      notes: [...d.querySelectorAll('.note p')].map(e => e.textContent),
+      outcomes: [...d.querySelectorAll('.note .outcome')]
+        .map(e => e.textContent),
+      checked: [...d.querySelectorAll('.checkins .count')]
+        .map(e => e.textContent),
+      waiting: [...d.querySelectorAll('.waiting li')]
+        .map(e => e.textContent),
+      recognised: [...d.querySelectorAll('.recognitions p')]
+        .map(e => e.textContent) })""")
+    check("report: a chart a principle", got["charts"] == 6,
+          str(got["charts"]))
+    check("report: the charts' numbers, a round a row, for screen readers",
+          got["tables"][0] == [
+              ["f1", "Wednesday 13 January 2027, 12:00 (UTC-05:00)",
+               "0", "0", "1"],
+              ["f2", "Wednesday 24 February 2027, 12:00 (UTC-05:00)",
+               "1", "0", "1"]], str(got["tables"][0]))
+    check("report: the columns on one scale: a failure, then one of each",
+          got["first"] == [["failure", 50], ["success", 50],
+                           ["failure", 50]], str(got["first"]))
+    check("report: the notes people wrote", "Missed the team's hard week"
+          in got["notes"] and "Left early the night of the outage" in
+          got["notes"] and got["outcomes"][:3] == ["Failure", "Success",
+                                                   "Failure"],
+          str(got["notes"]) + str(got["outcomes"]))
+    check("report: who has checked in, and who has not",
+          got["checked"] == ["5 of 7 checked in", "4 of 7 checked in"] and
+          got["waiting"] == ["Greta", "Femi", "Carla", "Elif", "Femi"],
+          str(got))
+    check("report: what was recognised", got["recognised"] ==
+          ["Carla ran the retro so that everyone spoke"],
+          str(got["recognised"]))
+    printed(page, "report")
+    screens = present_checks(page, "report", url, item_ids(page))
+    slides_are(page, "report", screens, 8, "principle or round")
+
+
+def plan_checks(page, d):
+    url = "file://" + os.path.join(d, "plan.html")
+    frame_checks(page, "plan", url)
+    got = dom(page, """({
+      rounds: [...d.querySelectorAll('.round h2')].map(e => e.textContent),
+      dates: [...d.querySelectorAll('.round:last-of-type .dates time')]
+        .map(e => e.getAttribute('datetime')),
+      pairs: [...d.querySelectorAll('#round1 .pairs .names')]
+        .map(e => [...e.children].map(c => c.textContent)),
+      review: [...d.querySelectorAll('#round1 .review li')].length,
+      mark: [...d.querySelectorAll('.mark')].map(e => e.textContent) })""")
+    check("plan: every round", got["rounds"] == ["f1 Follow-up",
+          "f2 Follow-up", "f3 Follow-up"], str(got["rounds"]))
+    check("plan: the dates of a cadence", got["dates"] == [
+        "2027-03-10T12:00:00-05:00", "2027-03-24T12:00:00-05:00",
+        "2027-04-07T12:00:00-05:00"], str(got["dates"]))
+    check("plan: the pairs", got["pairs"] == [["Ana", "Dev", "Greta"],
+          ["Ben", "Femi"], ["Carla", "Elif"]] and got["review"] == 6,
+          str(got))
+    check("plan: the round planned now marked", got["mark"] ==
+          ["planned now"], str(got["mark"]))
+    printed(page, "plan")
+    screens = present_checks(page, "plan", url, item_ids(page))
+    slides_are(page, "plan", screens, 3, "round")
+
+
+HOSTILE = ["<img src=x onerror=alert(1)>",
+           "</script><script>alert(1)</script>",
+           '" onmouseover="alert(1)" x="',
+           "</style><style>body{display:none}</style>",
+           '" onmouseover="alert(1)',
+           "<b onmouseover=alert(1)>Eve</b>",
+           '<iframe src="http://example.invalid/"></iframe>',
+           "' onfocus='alert(1)' autofocus '",
+           "<svg onload=alert(1)>",
+           "&lt;b&gt;not bold&lt;/b&gt;"]
+
+
+def hostile_pages(page, d):
+    """Every page of hostile text: inert, every text shown as it is."""
+    seen = set()
+    for name in ("agenda", "whiteboard", "charter", "report", "plan"):
+        url = "file://" + os.path.join(d, "hostile-%s.html" % name)
+        frame_checks(page, "hostile " + name, url)
+        body = page.eval("document.body.textContent")
+        seen |= {t for t in HOSTILE if t in body}
+        check("hostile %s: the title as text" % name,
+              page.eval("document.title").startswith(
+                  "</title><script>alert(1)</script>"),
+              page.eval("document.title"))
+        present_checks(page, "hostile " + name, url, item_ids(page))
+    check("hostile: every hostile text shown, as text, on some page",
+          seen == set(HOSTILE), "missing %s" % (set(HOSTILE) - seen))
+
+
+def anonymous_report(page, d):
+    url = "file://" + os.path.join(d, "anonymous-report.html")
+    frame_checks(page, "anonymous report", url)
+    got = dom(page, """[d.querySelector('.sr-only tbody').textContent,
+      d.querySelectorAll('.chart rect.hidden').length,
+      d.querySelectorAll('.note .outcome').length,
+      d.querySelectorAll('.waiting').length,
+      [...d.querySelectorAll('.note .who')].map(e => e.textContent)]""")
+    check("anonymous report: two pseudonyms' outcomes not told",
+          "fewer than 3 people checked in" in got[0] and got[1] == 1 and
+          got[2] == 0 and got[3] == 0, str(got))
+    check("anonymous report: the notes, by pseudonym", got[4] == [
+        "p-0123456781", "p-0123456782"], str(got[4]))
+
+
 def controls(page, d):
     """The harness sees what it looks for: a request, a dialog."""
     path = os.path.join(d, "control.html")
@@ -304,6 +550,13 @@ def main():
             hostile_checks(page, d)
             many_checks(page, d)
             small_checks(page, d)
+            agenda_checks(page, d)
+            whiteboard_checks(page, d)
+            charter_checks(page, d)
+            report_checks(page, d)
+            plan_checks(page, d)
+            hostile_pages(page, d)
+            anonymous_report(page, d)
     except Exception as e:  # a check that could not run fails, named
         check("the browser checks ran to their end", False,
               "%s: %s" % (type(e).__name__, e))

@@ -301,7 +301,7 @@ test_planned_calendar(void **state)
 	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
 	assert_int_equal(align_followup_plan(&rs, &o, &p, &e), 0);
 	assert_int_equal(align_planned_formats(), ALIGN_FMT_TEXT |
-	    ALIGN_FMT_ICS);
+	    ALIGN_FMT_HTML | ALIGN_FMT_ICS);
 	assert_int_equal(align_planned_show(&p, &rs, &s, 1, &now, &e), 0);
 	assert_non_null(strstr(b.p, "UID:s-f1@align\r\n"));
 	assert_non_null(strstr(strstr(b.p, "UID:s-f1@align\r\n"),
