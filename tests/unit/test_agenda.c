@@ -1,5 +1,5 @@
 /* The agenda: the parts of the meeting in its time, a session of a day,
- * text and markdown, and user text made safe. */
+ * text, markdown and the page, and user text made safe. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -121,6 +121,49 @@ test_user_text_is_made_safe(void **state)
 	assert_null(strchr(b.p, '\033'));
 	assert_non_null(strstr(b.p, "- \\<img src=x onerror=alert(1)\\>\n"));
 	assert_non_null(strstr(b.p, "facilitated by \\<img"));
+	align_buf_reset(&b);
+	agenda(&b, all->item[0], ALIGN_FMT_HTML, 80);
+	assert_null(strchr(b.p, '\033'));
+	assert_null(strstr(b.p, "<img"));
+	assert_non_null(strstr(b.p, "<dt>Facilitator</dt><dd lang=\"\">"
+	    "&lt;img src=x onerror=alert(1)&gt;</dd>"));
+	assert_non_null(strstr(b.p, "<li>Ana ^[[2J</li>"));
+	align_buf_release(&b);
+	align_node_free(all);
+}
+
+/* The page: the invitation's facts, the parts in their time, each a
+ * slide, the purpose and the question among them. */
+static void
+test_agenda_page(void **state)
+{
+	struct align_node *all = stream("---\nkind: session\nid: s\n"
+	    "title: Offsite\ndate: \"2026-12-02T09:00:00+01:00\"\n"
+	    "duration: 90m\nplace: Room 4\nparticipants: [Ana, Carla]\n");
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	(void)state;
+	agenda(&b, all->item[0], ALIGN_FMT_HTML, 80);
+	assert_non_null(strstr(b.p, "<title>Offsite \xe2\x80\x94 Agenda"
+	    "</title>"));
+	assert_non_null(strstr(b.p, "<div class=\"when\"><dt>When</dt><dd>"
+	    "<time datetime=\"2026-12-02T09:00:00+01:00\">Wednesday 2 "
+	    "December 2026<br><span class=\"hours\">09:00-10:30 "
+	    "(UTC+01:00)</span></time></dd></div>"));
+	assert_non_null(strstr(b.p, "<dt>Length</dt><dd>1 hour 30 minutes"
+	    "</dd>"));
+	assert_non_null(strstr(b.p, "2 participants: <ul class=\"names\" "
+	    "lang=\"\"><li>Ana</li><li>Carla</li></ul>"));
+	assert_non_null(strstr(b.p, "<li class=\"slide part\" id=\"part1\" "
+	    "aria-labelledby=\"part1-h\">\n<div class=\"slide-head\"><h3 "
+	    "id=\"part1-h\"><span class=\"clock\">09:00</span> Open</h3>\n"
+	    "<p class=\"count\">8 minutes</p>"));
+	assert_non_null(strstr(b.p, "<p class=\"statement\" lang=\"\" "
+	    "dir=\"auto\">Build alignment"));
+	assert_non_null(strstr(b.p, "<blockquote class=\"statement\" "
+	    "lang=\"\" dir=\"auto\"><p>Think about a time"));
+	assert_non_null(strstr(b.p, "id=\"part6\""));
+	assert_null(strstr(b.p, "id=\"part7\""));
 	align_buf_release(&b);
 	align_node_free(all);
 }
@@ -133,6 +176,7 @@ main(void)
 		cmocka_unit_test(test_agenda_of_a_day),
 		cmocka_unit_test(test_an_agenda_to_be_set),
 		cmocka_unit_test(test_user_text_is_made_safe),
+		cmocka_unit_test(test_agenda_page),
 	};
 
 	return cmocka_run_group_tests_name("agenda", tests, NULL, NULL);

@@ -256,10 +256,11 @@ emit_principles(const struct align_distiller *d, struct align_buf *out,
 	return 0;
 }
 
-/* The whiteboard (in colour) or the charter of d into out. */
+/* The whiteboard (in colour) or the charter of d into out; html: the
+ * whiteboard's page, and with charter set the charter's. */
 static int
 show_principles(const struct align_distiller *d, struct align_buf *out,
-    enum align_format f, struct align_err *e)
+    enum align_format f, int charter, struct align_err *e)
 {
 	struct align_show s = { .b = NULL, .format = ALIGN_FMT_TEXT,
 	    .width = 72, .color = 1 };
@@ -269,6 +270,7 @@ show_principles(const struct align_distiller *d, struct align_buf *out,
 	s.format = f;
 	if (align_principles_make(&v, d, e) < 0)
 		return -1;
+	v.charter = charter;
 	align_principles_show(&v, &s);
 	align_principles_release(&v);
 	return 0;
@@ -308,8 +310,10 @@ principles(struct align_buf *out, struct align_err *e)
 	if (emit_principles(d, out, e) < 0)
 		goto out;
 	align_distiller_list(d, out);
-	if (show_principles(d, out, ALIGN_FMT_TEXT, e) < 0 ||
-	    show_principles(d, out, ALIGN_FMT_MARKDOWN, e) < 0)
+	if (show_principles(d, out, ALIGN_FMT_TEXT, 0, e) < 0 ||
+	    show_principles(d, out, ALIGN_FMT_MARKDOWN, 0, e) < 0 ||
+	    show_principles(d, out, ALIGN_FMT_HTML, 0, e) < 0 ||
+	    show_principles(d, out, ALIGN_FMT_HTML, 1, e) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -341,6 +345,7 @@ followups(struct align_buf *out, struct align_err *e)
 	    .width = 80, .color = 1 };
 	struct align_show md = { .b = out, .format = ALIGN_FMT_MARKDOWN,
 	    .width = 80, .color = 0 };
+	struct align_show html = { .b = out, .format = ALIGN_FMT_HTML };
 	struct align_time now;
 	size_t i;
 	int rc = -1;
@@ -369,7 +374,8 @@ followups(struct align_buf *out, struct align_err *e)
 	o.ncommit = 1;
 	o.every = "1w";
 	if (align_followup_plan(&rs, &o, &p, e) < 0 ||
-	    align_planned_show(&p, &rs, &text, 0, &now, e) < 0)
+	    align_planned_show(&p, &rs, &text, 0, &now, e) < 0 ||
+	    align_planned_show(&p, &rs, &html, 0, &now, e) < 0)
 		goto out;
 	align_emit_record(out, p.rec);
 	if (align_due_items(&rs, &now, 7 * 24 * 60, &due, e) < 0)
@@ -389,6 +395,7 @@ followups(struct align_buf *out, struct align_err *e)
 		goto out;
 	align_report_show(&v, &text);
 	align_report_show(&v, &md);
+	align_report_show(&v, &html);
 	rc = 0;
 out:
 	align_report_release(&v);
@@ -440,7 +447,8 @@ out:
 	return rc;
 }
 
-/* The agenda of session s, as text and markdown, and its invitation. */
+/* The agenda of session s, as text, markdown and a page, and its
+ * invitation. */
 static int
 agenda(const struct align_node *s, const struct align_time *now,
     struct align_buf *out, struct align_err *e)
@@ -454,6 +462,8 @@ agenda(const struct align_node *s, const struct align_time *now,
 		return -1;
 	align_agenda_show(&v, &sh);
 	sh.format = ALIGN_FMT_MARKDOWN;
+	align_agenda_show(&v, &sh);
+	sh.format = ALIGN_FMT_HTML;
 	align_agenda_show(&v, &sh);
 	rc = align_invite_ics(&v, now, out, e);
 	align_agenda_release(&v);

@@ -1,5 +1,6 @@
 /* Planning a round: its date, the principles under review, pairs,
- * revisions and their sequence, one-to-ones; and the round as text. */
+ * revisions and their sequence, one-to-ones; and the round as text, as a
+ * calendar and as a page. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -315,6 +316,73 @@ test_planned_calendar(void **state)
 	free(text);
 }
 
+/* The page: every round, the one planned in its place and marked, the
+ * dates of a cadence, the pairs, the principles under review with their
+ * words; a one-to-one's own, user text escaped. */
+static void
+test_planned_page(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_show s = { .b = &b, .format = ALIGN_FMT_HTML,
+	    .tool = "align-followup" };
+	struct align_followup_opts o;
+	struct align_planned p;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+	struct align_rounds rs;
+	struct align_time now;
+	const char *commit[] = { "Ben:<img src=x onerror=alert(1)>" };
+	char *text;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	assert_int_equal(plan(session, &o, "2027-01-07T00:00:00Z", &p, &e), 0);
+	text = with_record(session, p.rec);
+	align_planned_release(&p);
+	all = stream(text);
+	align_time_parse("2027-03-01T00:00:00Z", &now, NULL);
+	o.now = &now;
+	o.every = "1w";
+	o.count = 10;
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	assert_int_equal(align_followup_plan(&rs, &o, &p, &e), 0);
+	assert_int_equal(align_planned_show(&p, &rs, &s, 0, &now, &e), 0);
+	assert_non_null(strstr(b.p, "<title>Alignment \xe2\x80\x94 Follow-up "
+	    "plan</title>"));
+	assert_non_null(strstr(b.p, "<h2 id=\"round1-h\"><span "
+	    "class=\"handle\">f1</span> Follow-up</h2>\n<p class=\"count\">"
+	    "2 pairs</p>"));
+	assert_non_null(strstr(b.p, "<span class=\"mark\">planned now</span> "
+	    "2 pairs"));
+	assert_non_null(strstr(b.p, "Every 1w, 10 times:"));
+	/* Eight dates of ten, then more to come. */
+	assert_non_null(strstr(b.p, "</time></li><li>\xe2\x80\xa6</li></ol>"));
+	assert_non_null(strstr(b.p, "<span class=\"handle\">p1</span> <span "
+	    "lang=\"\" dir=\"auto\">We listen.</span>"));
+	assert_non_null(strstr(b.p, "id=\"round2-pair2\""));
+	align_planned_release(&p);
+	align_buf_reset(&b);
+	memset(&o, 0, sizeof(o));
+	o.now = &now;
+	o.with = "Ben";
+	o.root_cause = "\"><script>alert(1)</script>";
+	o.commit = commit;
+	o.ncommit = 1;
+	assert_int_equal(align_followup_plan(&rs, &o, &p, &e), 0);
+	assert_int_equal(align_planned_show(&p, &rs, &s, 0, &now, &e), 0);
+	assert_non_null(strstr(b.p, "One-to-one with <span lang=\"\">Ben"
+	    "</span>"));
+	assert_non_null(strstr(b.p, "<dt>Root cause</dt><dd lang=\"\" "
+	    "dir=\"auto\">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+	    "</dd>"));
+	assert_null(strstr(b.p, "<img"));
+	align_planned_release(&p);
+	align_rounds_release(&rs);
+	align_node_free(all);
+	align_buf_release(&b);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -325,6 +393,7 @@ main(void)
 		cmocka_unit_test(test_one_to_one_commitments),
 		cmocka_unit_test(test_many_participants),
 		cmocka_unit_test(test_planned_calendar),
+		cmocka_unit_test(test_planned_page),
 	};
 
 	return cmocka_run_group_tests_name("followup_plan", tests, NULL, NULL);

@@ -1,5 +1,6 @@
 /* The report: tallies per principle and round, one-to-ones'
- * commitments, who has not checked in, recognition; text and markdown. */
+ * commitments, who has not checked in, recognition; text, markdown and
+ * the page. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,13 +17,13 @@
 
 /* The report of text in format f, as a new string. */
 static char *
-report_of(const char *text, enum align_format f, int color)
+report_min(const char *text, enum align_format f, int color, size_t min)
 {
 	struct align_node *all = stream(text);
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_show s = { .b = &b, .format = f,
-	    .width = 80, .color = color };
+	    .width = 80, .color = color, .min_group = min };
 	struct align_rounds rs;
 	struct align_report v;
 
@@ -34,6 +35,12 @@ report_of(const char *text, enum align_format f, int color)
 	align_rounds_release(&rs);
 	align_node_free(all);
 	return align_buf_detach(&b);
+}
+
+static char *
+report_of(const char *text, enum align_format f, int color)
+{
+	return report_min(text, f, color, 0);
 }
 
 static const char rounds[] = "---\nkind: session\nid: s\n"
@@ -180,6 +187,88 @@ test_one_to_one_report(void **state)
 	free(t);
 }
 
+/* The page: a column a round on one scale, its parts from the bottom
+ * (successes, mixed, failures), the same numbers in a table, the notes,
+ * who has not checked in; the same records, the same bytes. */
+static void
+test_report_html(void **state)
+{
+	static const char noted[] = "---\nkind: checkin\nid: k4\n"
+	    "followup: f2\nparticipant: Ana\nprinciple: p1\n"
+	    "outcome: success\nnote: \"<b>Heard</b> everyone\"\n";
+	char *t, *u, *text = malloc(sizeof(rounds) + sizeof(noted));
+
+	(void)state;
+	assert_non_null(text);
+	strcpy(text, rounds);
+	strcat(text, noted);
+	t = report_of(text, ALIGN_FMT_HTML, 0);
+	/* f1: a success and a failure, of two, the most of any round. */
+	assert_non_null(strstr(t, "<rect class=\"success\" x=\"16\" y=\"68\" "
+	    "width=\"40\" height=\"50\"/><rect class=\"failure\" x=\"16\" "
+	    "y=\"18\" width=\"40\" height=\"50\"/><text class=\"num\" "
+	    "x=\"36\" y=\"13\">2</text>"));
+	/* f2: a success and a mixed. */
+	assert_non_null(strstr(t, "<rect class=\"success\" x=\"88\" y=\"68\" "
+	    "width=\"40\" height=\"50\"/><rect class=\"mixed\" x=\"88\" "
+	    "y=\"18\" width=\"40\" height=\"50\"/>"));
+	assert_non_null(strstr(t, "<th scope=\"row\">f1</th><td><time "
+	    "datetime=\"2027-01-01T09:00:00Z\">Friday 1 January 2027, 09:00 "
+	    "<span class=\"nowrap\">(UTC+00:00)</span></time></td><td>1</td>"
+	    "<td>0</td><td>1</td></tr>"));
+	assert_non_null(strstr(t, "<span class=\"outcome success\">Success"
+	    "</span> <span class=\"who\" lang=\"\">Ana</span> <span "
+	    "class=\"round\">f2</span></div>\n<p lang=\"\" dir=\"auto\">"
+	    "&lt;b&gt;Heard&lt;/b&gt; everyone</p>"));
+	assert_null(strstr(t, "<b>"));
+	assert_non_null(strstr(t, "2 of 3 checked in"));
+	assert_non_null(strstr(t, "Not checked in: <ul class=\"names\" "
+	    "lang=\"\"><li>Cy</li></ul>"));
+	assert_non_null(strstr(t, "Recognised</span> <span class=\"who\" "
+	    "lang=\"\">Ben</span></div>\n<p lang=\"\" dir=\"auto\">Thanks"));
+	u = report_of(text, ALIGN_FMT_HTML, 0);
+	assert_string_equal(t, u);
+	free(t);
+	free(u);
+	free(text);
+}
+
+/* Check-ins by pseudonyms: the outcomes of fewer people than the
+ * minimum are not told, a person who checked in twice counted once, and
+ * nobody is named as not checked in. */
+static void
+test_report_html_anonymous(void **state)
+{
+	static const char anon[] = "---\nkind: session\nid: s\n"
+	    "participants: [Ana, Ben, Cy]\n"
+	    "---\nkind: principle\nid: p1\nstatement: We listen.\n"
+	    "---\nkind: followup\nid: f1\ndate: 2027-01-01T09:00:00Z\n"
+	    "---\nkind: checkin\nid: k1\nfollowup: f1\n"
+	    "participant: p-0123456789\nprinciple: p1\noutcome: failure\n"
+	    "note: Late again\n"
+	    "---\nkind: checkin\nid: k2\nfollowup: f1\n"
+	    "participant: p-0123456789\nprinciple: p1\noutcome: failure\n";
+	char *t;
+
+	(void)state;
+	t = report_of(anon, ALIGN_FMT_HTML, 0);
+	assert_non_null(strstr(t, "<td colspan=\"3\">fewer than 3 people "
+	    "checked in</td>"));
+	assert_non_null(strstr(t, "<rect class=\"hidden\""));
+	assert_null(strstr(t, "<rect class=\"failure\""));
+	assert_null(strstr(t, "class=\"outcome failure\""));
+	assert_non_null(strstr(t, "Late again"));
+	assert_null(strstr(t, "<li>Ana</li>"));
+	free(t);
+	/* One person twice is one person: still fewer than two. */
+	t = report_min(anon, ALIGN_FMT_HTML, 0, 2);
+	assert_non_null(strstr(t, "fewer than 2 people checked in"));
+	free(t);
+	t = report_min(anon, ALIGN_FMT_HTML, 0, 1);
+	assert_non_null(strstr(t, "<td>0</td><td>0</td><td>2</td>"));
+	free(t);
+}
+
 int
 main(void)
 {
@@ -189,6 +278,8 @@ main(void)
 		cmocka_unit_test(test_report_escapes_user_text),
 		cmocka_unit_test(test_report_passes_over_odd_records),
 		cmocka_unit_test(test_one_to_one_report),
+		cmocka_unit_test(test_report_html),
+		cmocka_unit_test(test_report_html_anonymous),
 	};
 
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
