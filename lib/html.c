@@ -114,6 +114,25 @@ align_html_time(const struct align_show *s, const char *when)
 	align_buf_puts(s->b, "</time>");
 }
 
+void
+align_html_day(const struct align_show *s, const char *when)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_time t;
+	int y, mo, d, h, mi, sec;
+
+	if (when == NULL || align_time_parse(when, &t, &e) < 0) {
+		align_show_text(s, when ? when : "");
+		return;
+	}
+	align_time_fields(&t, &y, &mo, &d, &h, &mi, &sec);
+	align_buf_puts(s->b, "<time");
+	align_html_attr(s->b, "datetime", when);
+	align_buf_printf(s->b, ">%.3s %d %.3s %d</time>",
+	    wdays[((align_days_from_civil(y, mo, d) % 7) + 7) % 7], d,
+	    months[mo - 1], y);
+}
+
 static void
 head(const struct align_show *s, const struct align_html_page *p)
 {

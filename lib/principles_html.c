@@ -72,6 +72,22 @@ agreeing(const struct align_principles *v, const struct align_show *s)
 	align_buf_puts(s->b, "</ul>");
 }
 
+/* The principles that do not meet the rule yet, by number. */
+static void
+open_ones(const struct align_principles *v, const struct align_show *s)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < v->n; i++) {
+		if (v->entry[i].met)
+			continue;
+		align_buf_printf(s->b, "%s<li>%zu</li>", k++ ? "" :
+		    "<div>Still open: <ul class=\"names\">", v->entry[i].number);
+	}
+	if (k)
+		align_buf_puts(s->b, "</ul></div>\n");
+}
+
 /* Where the list stands: final or not, who agrees to all, who has not
  * voted or agreed. */
 static void
@@ -105,6 +121,7 @@ state(const struct align_principles *v, const struct align_show *s,
 		names(s, v->not_agreed, v->nnot_agreed);
 		align_buf_puts(b, "</div>\n");
 	}
+	open_ones(v, s);
 	align_buf_puts(b, "</div>\n");
 }
 

@@ -222,7 +222,7 @@ notes(const struct align_report *v, const char *rid, const char *pid,
 			    "</span> ", n->outcome, o);
 		align_buf_puts(b, "<span class=\"who\" lang=\"\">");
 		align_show_text(s, n->participant);
-		align_buf_puts(b, "</span> <span class=\"round\">");
+		align_buf_puts(b, "</span> <span class=\"in-round\">");
 		align_show_text(s, n->round);
 		align_buf_puts(b, "</span></div>\n<p lang=\"\" dir=\"auto\">");
 		align_show_text(s, n->text);

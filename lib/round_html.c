@@ -48,7 +48,7 @@ dates(const struct align_view *f, const struct align_show *s)
 	for (k = 0; k < MAX_DATES && align_round_at(&r, k, &t) == 0; k++) {
 		align_time_format(&t, at);
 		align_buf_puts(s->b, "<li>");
-		align_html_time(s, at);
+		align_html_day(s, at);
 		align_buf_puts(s->b, "</li>");
 	}
 	if (align_round_at(&r, k, &t) == 0)

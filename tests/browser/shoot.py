@@ -1,8 +1,9 @@
-"""Screenshots of pages: python3 shoot.py OUTDIR NAME=PAGE.html ...
+"""Screenshots of pages: python3 shoot.py OUTDIR NAME=PAGE.html[#ID] ...
 
 For each page: NAME.png (the page at 1280x720, as projected),
 NAME-present.png (its first screen in present mode) and NAME-phone.png
-(390x844, a phone).  Without Chromium it says so and makes none.
+(390x844, a phone); with #ID, the page scrolled to that element, present
+mode from there.  Without Chromium it says so and makes none.
 """
 import os
 import sys
@@ -22,15 +23,19 @@ def main():
         page.media("", "light")
         for arg in sys.argv[2:]:
             name, path = arg.split("=", 1)
+            path, _, anchor = path.partition("#")
             url = "file://" + os.path.abspath(path)
+            seen = url + ("#" + anchor if anchor else "")
             page.size(1280, 720)
-            page.goto(url)
+            page.goto("about:blank")
+            page.goto(seen)
             page.screenshot(os.path.join(out, name + ".png"))
             page.key("p")
             page.screenshot(os.path.join(out, name + "-present.png"))
             page.key("Escape")
             page.size(390, 844, 1, True)
-            page.goto(url)
+            page.goto("about:blank")  # a fragment alone would not load
+            page.goto(seen)
             page.screenshot(os.path.join(out, name + "-phone.png"))
             problems = page.problems(url)
             if problems:

@@ -218,7 +218,7 @@ test_report_html(void **state)
 	    "<td>0</td><td>1</td></tr>"));
 	assert_non_null(strstr(t, "<span class=\"outcome success\">Success"
 	    "</span> <span class=\"who\" lang=\"\">Ana</span> <span "
-	    "class=\"round\">f2</span></div>\n<p lang=\"\" dir=\"auto\">"
+	    "class=\"in-round\">f2</span></div>\n<p lang=\"\" dir=\"auto\">"
 	    "&lt;b&gt;Heard&lt;/b&gt; everyone</p>"));
 	assert_null(strstr(t, "<b>"));
 	assert_non_null(strstr(t, "2 of 3 checked in"));
