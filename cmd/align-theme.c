@@ -22,12 +22,14 @@ static const char usage[] =
 "usage: align-theme [-i file] [-f format] [--max-themes n] [--min-support n]\n"
 "                   [--seed n] [--synonyms file] [--no-lexicon]\n"
 "                   [--method name] [--threshold x] [--rename theme=label]\n"
-"                   [--merge theme,theme] [--move response=theme] [file ...]\n"
+"                   [--merge theme,theme] [--move response=theme]\n"
+"                   [--min-group n] [file ...]\n"
 "\n"
 "Group the responses into themes, label and rank them.\n"
 "\n"
-"  -f, --format f          yaml (stream), or text, markdown, csv (themes);\n"
-"                          text on a terminal, else yaml\n"
+"  -f, --format f          yaml (stream), or text, markdown, csv, html (the\n"
+"                          themes; html a page); text on a terminal, else\n"
+"                          yaml\n"
 "  -i, --in-place file     update file atomically\n"
 "      --max-themes n      keep the n best automatic themes (default: all)\n"
 "      --min-support n     a theme needs n participants (default 2)\n"
@@ -39,10 +41,12 @@ static const char usage[] =
 "      --rename t=label    rename a theme of the input\n"
 "      --merge t,t         merge themes of the input into the first\n"
 "      --move r=t          move a response to a theme of the input\n"
+"      --min-group n       html: count no fewer than n people (default 3\n"
+"                          for pseudonyms, else 1)\n"
 "  -h, --help, -V, --version\n";
 
 enum { O_MAX = 256, O_MIN, O_SEED, O_SYN, O_NOLEX, O_METHOD, O_THRESHOLD,
-	O_RENAME, O_MERGE, O_MOVE };
+	O_RENAME, O_MERGE, O_MOVE, O_MIN_GROUP };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -59,6 +63,7 @@ static const struct option longopts[] = {
 	{ "rename", required_argument, NULL, O_RENAME },
 	{ "merge", required_argument, NULL, O_MERGE },
 	{ "move", required_argument, NULL, O_MOVE },
+	{ "min-group", required_argument, NULL, O_MIN_GROUP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -69,6 +74,7 @@ struct args {
 	struct align_theme_opts o;
 	const char *inplace;
 	enum align_format f;
+	size_t min_group;
 	/* The lists of the options, owned. */
 	const char **syn, **ren, **mer, **mov;
 };
@@ -121,6 +127,8 @@ options(int argc, char *argv[], struct args *a, int *first)
 		    optarg); break;
 		case O_MOVE: a->mov = tool_list_add(a->mov, &a->o.nmove,
 		    optarg); break;
+		case O_MIN_GROUP: a->min_group = (size_t)tool_number(
+		    "--min-group", optarg, 1, 1000000); break;
 		default: tool_usage(64);
 		}
 	if (a->inplace && argc > optind)
@@ -133,7 +141,8 @@ options(int argc, char *argv[], struct args *a, int *first)
 	    align_themes_formats()) : a->inplace ? ALIGN_FMT_YAML :
 	    tool_default_format();
 	/* Texts are kept only to be shown. */
-	a->o.keep_text = a->f == ALIGN_FMT_TEXT || a->f == ALIGN_FMT_MARKDOWN;
+	a->o.keep_text = a->f == ALIGN_FMT_TEXT || a->f == ALIGN_FMT_MARKDOWN ||
+	    a->f == ALIGN_FMT_HTML;
 	*first = optind;
 }
 
@@ -186,6 +195,7 @@ main(int argc, char *argv[])
 		show.width = align_terminal_width(STDOUT_FILENO);
 		show.color = tool_color();
 		show.tool = tool_name;
+		show.min_group = a.min_group;
 		if (align_themes_make(&v, t, &e) < 0)
 			tool_die(&e);
 		align_themes_show(&v, &show);

@@ -104,6 +104,7 @@ align_themer_free(struct align_themer *t)
 	free(t->toks);
 	align_buf_release(&t->texts);
 	free(t->text_at);
+	align_node_free(t->session);
 	for (i = 0; i < t->nold; i++) {
 		align_node_free(t->old[i].rec);
 		free(t->old[i].resp);
@@ -133,6 +134,7 @@ add_words(struct align_themer *t, struct resp *r, const char *text,
 		t->a.ntok = UINT16_MAX;
 	r->nterm = (uint16_t)t->a.nterm;
 	r->ntok = (uint16_t)t->a.ntok;
+	r->lang = (uint8_t)t->a.lang;
 	if (pool_add(&t->terms, &t->nterms, &t->tcap, t->a.term,
 	    t->a.nterm) < 0 ||
 	    pool_add(&t->toks, &t->ntoks, &t->kcap, t->a.tok, t->a.ntok) < 0)
@@ -230,14 +232,21 @@ add_earlier(struct align_themer *t, const struct align_node *rec,
 /* The size of the roster, from the first session that has one.  Read
  * from the record, not from its view: the view leaves out entries of odd
  * shape ([Ben] for Ben), yet each is someone on the roster
- * (tests/cli/odd.test).  The one lookup by name left in align-theme. */
-static void
-add_session(struct align_themer *t, const struct align_node *rec)
+ * (tests/cli/odd.test).  The one lookup by name left in align-theme.
+ * With keep_text, a copy of the first session, for the page's title, date
+ * and place.  0, or -1 and e (71). */
+static int
+add_session(struct align_themer *t, const struct align_node *rec,
+    struct align_err *e)
 {
 	const struct align_node *p = align_map_get(rec, "participants");
 
 	if (t->session_people == 0 && p && p->type == ALIGN_SEQ)
 		t->session_people = p->n;
+	if (t->o.keep_text && t->session == NULL &&
+	    (t->session = align_node_copy(rec)) == NULL)
+		return align_err_nomem(e);
+	return 0;
 }
 
 int
@@ -248,8 +257,8 @@ align_themer_add(struct align_themer *t, const struct align_node *rec,
 	struct align_view v;
 	int rc;
 
-	if (k == ALIGN_KIND_SESSION)
-		add_session(t, rec);
+	if (k == ALIGN_KIND_SESSION && add_session(t, rec, e) < 0)
+		return -1;
 	if (k == ALIGN_KIND_THEME)
 		return add_earlier(t, rec, e);
 	if (k != ALIGN_KIND_RESPONSE)

@@ -28,7 +28,8 @@
  *
  * The parts of a run are theme_edit.c (people's edits), theme_group.c
  * (grouping), theme_label.c (labels); the view is theme_view.c, and each
- * format has its renderer (theme_text.c, theme_md.c, theme_csv.c).
+ * format has its renderer (theme_text.c, theme_md.c, theme_csv.c,
+ * theme_html.c).
  */
 #ifndef ALIGN_THEME_H
 #define ALIGN_THEME_H
@@ -101,6 +102,10 @@ struct align_themes_entry {
 	const char *typical;		/* its typical response's text, or NULL
 					 * (none, or texts not kept) */
 	const char *who;		/* who wrote that, or NULL */
+	/* Its responses' texts, who wrote each (NULL: nobody said) and the
+	 * language each was read in ("en", ...), in the order of response;
+	 * NULL when texts are not kept. */
+	const char *const *text, *const *author, *const *lang;
 };
 
 struct align_themes {
@@ -113,6 +118,11 @@ struct align_themes {
 	size_t unplaced;	/* responses in no theme */
 	struct align_view *rec;	/* the views of the theme records */
 	const char **ids;	/* where the entries' responses are */
+	const char **texts;	/* and their texts, authors, languages */
+	const char *title, *date, *place;	/* the session's, when texts are
+						 * kept and it has them */
+	int anonymous;		/* every participant named is a pseudonym */
+	struct align_view session;	/* of the session, for the above */
 };
 
 /* 0, or -1 and e (71); v needs align_themes_release() either way. */
@@ -132,6 +142,8 @@ void align_themes_text(const struct align_themes *v,
 void align_themes_markdown(const struct align_themes *v,
     const struct align_show *s);
 void align_themes_csv(const struct align_themes *v,
+    const struct align_show *s);
+void align_themes_html(const struct align_themes *v,
     const struct align_show *s);
 
 #endif

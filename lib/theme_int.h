@@ -46,6 +46,7 @@ struct resp {
 	size_t term, tok;	/* offsets into the term and token pools */
 	uint16_t nterm, ntok;
 	uint8_t placed;		/* by a person */
+	uint8_t lang;		/* ALIGN_EN ..., as its words were read */
 };
 
 /* A theme of this run. */
@@ -89,6 +90,7 @@ struct align_themer {
 	struct theme *theme;
 	size_t ntheme, themecap;
 	size_t session_people;		/* participants of the session */
+	struct align_node *session;	/* a copy of the first, or NULL */
 	uint32_t *surface;		/* by stem: its most frequent token */
 	uint32_t *seen;			/* by participant: for support */
 };

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "response.h"
 #include "theme_int.h"
 
 static const struct {
@@ -11,6 +12,7 @@ static const struct {
 	{ ALIGN_FMT_TEXT, align_themes_text },
 	{ ALIGN_FMT_MARKDOWN, align_themes_markdown },
 	{ ALIGN_FMT_CSV, align_themes_csv },
+	{ ALIGN_FMT_HTML, align_themes_html },
 };
 
 /* Response id's index, or -1.  The ids were indexed by the run when
@@ -21,6 +23,27 @@ resp_of(const struct align_themer *t, const char *id)
 	if (id == NULL || !t->o.keep_text)
 		return -1;
 	return align_dict_id((struct align_dict *)&t->ids, id, strlen(id), 0);
+}
+
+/* With texts kept: the texts, authors and languages of theme i's
+ * responses, into at (three times its count). */
+static void
+texts(struct align_themes_entry *x, const struct align_themer *t,
+    const struct theme *th, const char **at)
+{
+	size_t j;
+
+	for (j = 0; j < th->n; j++) {
+		uint32_t r = th->member[j];
+
+		at[j] = r < t->ntext ? t->texts.p + t->text_at[r] : "";
+		at[th->n + j] = t->resp[r].who < 0 ? NULL :
+		    t->people.str[t->resp[r].who];
+		at[2 * th->n + j] = align_lang_names[t->resp[r].lang];
+	}
+	x->text = at;
+	x->author = at + th->n;
+	x->lang = at + 2 * th->n;
 }
 
 /* Entry i from theme i and the view of its record. */
@@ -66,6 +89,25 @@ counts(struct align_themes *v, const struct align_themer *t)
 	if (v->participants < t->people.n + unnamed)
 		v->participants = t->people.n + unnamed;
 	v->unplaced = t->nresp - placed;
+	for (i = 0; i < t->people.n; i++)
+		if (!align_is_pseudonym(t->people.str[i]))
+			break;
+	v->anonymous = t->people.n > 0 && i == t->people.n;
+}
+
+/* The session's title, date and place, from its view. */
+static int
+session(struct align_themes *v, const struct align_themer *t,
+    struct align_err *e)
+{
+	if (t->session == NULL)
+		return 0;
+	if (align_view(&v->session, t->session, e) < 0)
+		return -1;
+	v->title = v->session.u.session.title;
+	v->date = v->session.u.session.date;
+	v->place = v->session.u.session.place;
+	return 0;
 }
 
 int
@@ -73,7 +115,7 @@ align_themes_make(struct align_themes *v, const struct align_themer *t,
     struct align_err *e)
 {
 	size_t i, total = 0;
-	const char **at;
+	const char **at, **tx;
 
 	memset(v, 0, sizeof(*v));
 	counts(v, t);
@@ -82,14 +124,23 @@ align_themes_make(struct align_themes *v, const struct align_themer *t,
 	v->theme = calloc(t->ntheme + 1, sizeof(*v->theme));
 	v->rec = calloc(t->ntheme + 1, sizeof(*v->rec));
 	v->ids = malloc((total + 1) * sizeof(*v->ids));
-	if (v->theme == NULL || v->rec == NULL || v->ids == NULL)
+	if (t->o.keep_text)
+		v->texts = malloc((3 * total + 1) * sizeof(*v->texts));
+	if (v->theme == NULL || v->rec == NULL || v->ids == NULL ||
+	    (t->o.keep_text && v->texts == NULL))
 		return align_err_nomem(e);
-	for (i = 0, at = v->ids; i < t->ntheme; i++) {
+	if (session(v, t, e) < 0)
+		return -1;
+	for (i = 0, at = v->ids, tx = v->texts; i < t->ntheme; i++) {
 		if (align_view(&v->rec[i], t->theme[i].rec, e) < 0)
 			return -1;
 		v->ntheme++;
 		entry(v, t, i, at);
 		at += t->theme[i].n;
+		if (tx) {
+			texts(&v->theme[i], t, &t->theme[i], tx);
+			tx += 3 * t->theme[i].n;
+		}
 	}
 	return 0;
 }
@@ -104,6 +155,8 @@ align_themes_release(struct align_themes *v)
 	free(v->rec);
 	free(v->theme);
 	free(v->ids);
+	free(v->texts);
+	align_view_release(&v->session);
 	memset(v, 0, sizeof(*v));
 }
 

@@ -2,8 +2,9 @@
 
 DIR holds the pages tests/cli/html.test made: the board's (board.html,
 hostile.html, many.html, empty.html, anonymous.html) and the other steps'
-(agenda.html, whiteboard.html, charter.html, plan.html, report.html,
-hostile-*.html, anonymous-report.html).  Every check prints PASS or
+(agenda.html, themes.html, whiteboard.html, charter.html, plan.html,
+report.html, hostile-*.html, anonymous-report.html,
+anonymous-themes.html).  Every check prints PASS or
 "FAIL name: why", as the command-line tests do (and exits 0 even then:
 the lines say it); a missing Chromium prints "SKIP: chromium not found".  One browser runs every check, in seconds.
 """
@@ -352,6 +353,35 @@ def agenda_checks(page, d):
           first.startswith("Build alignment"), first)
 
 
+def themes_checks(page, d):
+    url = "file://" + os.path.join(d, "themes.html")
+    frame_checks(page, "themes", url)
+    got = dom(page, """({
+      h2: [...d.querySelectorAll('.theme h2')].map(e => e.textContent),
+      support: [...d.querySelectorAll('.support')]
+        .map(e => e.textContent.trim()),
+      keywords: [...d.querySelectorAll('#theme1 .keywords li')]
+        .map(e => e.textContent),
+      first: d.querySelector('#theme1 .card').className,
+      langs: [...new Set([...d.querySelectorAll('.theme .card p')]
+        .map(e => e.lang))].sort(),
+      tally: d.querySelector('.tally').textContent })""")
+    check("themes: ranked, each with its label", len(got["h2"]) == 6 and
+          got["h2"][0] == "t1 teaching and mentoring", str(got["h2"]))
+    check("themes: the support of each, counted", got["support"][0] ==
+          "4 of 7 participants" and "6 themes from 18 responses by 7 "
+          "participants" in got["tally"], str(got))
+    check("themes: the keywords", got["keywords"] == [
+        "taught", "read", "budget", "line", "present"], str(got["keywords"]))
+    check("themes: the typical response first", "typical" in got["first"],
+          got["first"])
+    check("themes: each response in the language it was read in",
+          got["langs"] == ["de", "en", "es"], str(got["langs"]))
+    printed(page, "themes")
+    screens = present_checks(page, "themes", url, item_ids(page))
+    slides_are(page, "themes", screens, 6, "theme")
+
+
 def whiteboard_checks(page, d):
     url = "file://" + os.path.join(d, "whiteboard.html")
     frame_checks(page, "whiteboard", url)
@@ -493,7 +523,8 @@ HOSTILE = ["<img src=x onerror=alert(1)>",
 def hostile_pages(page, d):
     """Every page of hostile text: inert, every text shown as it is."""
     seen = set()
-    for name in ("agenda", "whiteboard", "charter", "report", "plan"):
+    for name in ("agenda", "themes", "whiteboard", "charter", "report",
+                 "plan"):
         url = "file://" + os.path.join(d, "hostile-%s.html" % name)
         frame_checks(page, "hostile " + name, url)
         body = page.eval("document.body.textContent")
@@ -520,6 +551,13 @@ def anonymous_report(page, d):
           got[2] == 0 and got[3] == 0, str(got))
     check("anonymous report: the notes, by pseudonym", got[4] == [
         "p-0123456781", "p-0123456782"], str(got[4]))
+    url = "file://" + os.path.join(d, "anonymous-themes.html")
+    frame_checks(page, "anonymous themes", url)
+    got = texts(page, ".support")
+    check("anonymous themes: support of fewer than 3 not counted",
+          got and all(t.startswith("fewer than 3 of 7") for t in got) and
+          page.eval("document.querySelectorAll('.support svg').length")
+          == 0, str(got))
 
 
 def controls(page, d):
@@ -551,6 +589,7 @@ def main():
             many_checks(page, d)
             small_checks(page, d)
             agenda_checks(page, d)
+            themes_checks(page, d)
             whiteboard_checks(page, d)
             charter_checks(page, d)
             report_checks(page, d)

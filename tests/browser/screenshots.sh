@@ -16,6 +16,7 @@ PATH=$BIN:$PATH
 export PATH LC_ALL=C.UTF-8 TZ=UTC
 align-capture -f html "$S" >"$T/board.html"
 align-plan -f html "$S" >"$T/agenda.html"
+align-theme -f html "$S" >"$T/themes.html"
 cp "$S" "$T/mid.yaml"
 align-distill -i "$T/mid.yaml" --object "Ben:p5" \
     "Clear to whom? Set them with the team, not for it."
@@ -77,6 +78,7 @@ align-followup plan -f html --now 2026-12-02T14:00:00-05:00 --every 6w \
 # name=page: name.png, name-present.png and name-phone.png (a page#id is
 # shot from the element with that id).
 python3 "$TOP/tests/browser/shoot.py" "$OUT" board="$T/board.html" \
-    agenda="$T/agenda.html" whiteboard="$T/whiteboard.html" \
+    agenda="$T/agenda.html" themes="$T/themes.html" \
+    whiteboard="$T/whiteboard.html" \
     charter="$T/charter.html" report="$T/report.html" \
     plan="$T/plan.html"

@@ -147,7 +147,7 @@ show_themes(const struct align_themer *t, struct align_buf *out,
     struct align_err *e)
 {
 	static const enum align_format f[] = { ALIGN_FMT_TEXT,
-	    ALIGN_FMT_MARKDOWN, ALIGN_FMT_CSV };
+	    ALIGN_FMT_MARKDOWN, ALIGN_FMT_CSV, ALIGN_FMT_HTML };
 	struct align_show s = { .b = out, .format = ALIGN_FMT_TEXT,
 	    .width = 72, .color = 1 };
 	struct align_themes v;

@@ -357,6 +357,63 @@ test_user_text_is_shown_safely(void **state)
 	assert_non_null(strstr(s, "r1,t1,\"a, \033[2J_b_\"\r\n"));
 	assert_non_null(strstr(s, "\"'=r2\",t1,"));
 	free(s);
+	s = themes_shown(t, ALIGN_FMT_HTML);
+	assert_null(strchr(s, '\033'));
+	assert_non_null(strstr(s, "<span lang=\"\" dir=\"auto\">a, ^[[2J_b_"
+	    "</span>"));
+	assert_non_null(strstr(s, ">She *listened* ^[[31m to us.</p>"));
+	free(s);
+	align_themer_free(t);
+}
+
+/* The page: the session's title, each theme with its support, keywords
+ * and responses (the typical one first, marked), each response in the
+ * language it was read in; pseudonyms' small support not counted. */
+static void
+test_the_page(void **state)
+{
+	static const char text[] =
+	    "---\nkind: session\nid: s\ntitle: Team\n"
+	    "participants: [Ana, Ben, Carla, Dev]\n"
+	    RESPONSE("r1", "Ana", "She listened to every one of us.")
+	    RESPONSE("r2", "Ben", "Sie hat uns zugehört, bevor sie entschied.")
+	    "---\nkind: theme\nid: t1\nlabel: listening\n"
+	    "responses: [r1, r2]\ntypical: r2\nsource: manual\n";
+	static const char anon[] =
+	    "---\nkind: session\nid: s\nparticipants: [Ana, Ben, Carla]\n"
+	    RESPONSE("r1", "p-0123456789", "She listened to every one of us.")
+	    RESPONSE("r2", "p-abcdef0123", "He heard us out before deciding.")
+	    "---\nkind: theme\nid: t1\nlabel: listening\n"
+	    "responses: [r1, r2]\nsource: manual\n";
+	struct align_theme_opts o = theme_defaults();
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_themer *t;
+	char *s;
+
+	(void)state;
+	assert_non_null(t = themer_of(text, &o, &e));
+	s = themes_shown(t, ALIGN_FMT_HTML);
+	assert_non_null(strstr(s, "<title>Team \xe2\x80\x94 Themes</title>"));
+	assert_non_null(strstr(s, "<strong>1 theme</strong> from 2 responses "
+	    "by 4 participants"));
+	assert_non_null(strstr(s, "<span class=\"mark\">edited</span> "
+	    "2 responses"));
+	assert_non_null(strstr(s, "<strong>2 of 4</strong> participants"));
+	/* The typical response first, in German. */
+	assert_non_null(strstr(s, "<li class=\"card item typical\" "
+	    "id=\"theme1-r1\"><div class=\"card-head\"><span class=\"who\" "
+	    "lang=\"\">Ben</span> <span class=\"mark\">typical</span></div>\n"
+	    "<p lang=\"de\" dir=\"auto\">Sie hat uns"));
+	assert_non_null(strstr(s, "id=\"theme1-r2\"><div class=\"card-head\">"
+	    "<span class=\"who\" lang=\"\">Ana</span></div>\n<p lang=\"en\""));
+	free(s);
+	align_themer_free(t);
+	assert_non_null(t = themer_of(anon, &o, &e));
+	s = themes_shown(t, ALIGN_FMT_HTML);
+	assert_non_null(strstr(s, "<strong>fewer than 3 of 3</strong> "
+	    "participants"));
+	assert_null(strstr(s, "<svg class=\"bar\""));
+	free(s);
 	align_themer_free(t);
 }
 
@@ -365,7 +422,7 @@ test_the_formats(void **state)
 {
 	(void)state;
 	assert_int_equal(align_themes_formats(), ALIGN_FMT_TEXT |
-	    ALIGN_FMT_MARKDOWN | ALIGN_FMT_CSV);
+	    ALIGN_FMT_MARKDOWN | ALIGN_FMT_CSV | ALIGN_FMT_HTML);
 }
 
 int
@@ -379,6 +436,7 @@ main(void)
 		cmocka_unit_test(test_the_view_of_the_themes),
 		cmocka_unit_test(test_the_counts_of_the_whole),
 		cmocka_unit_test(test_user_text_is_shown_safely),
+		cmocka_unit_test(test_the_page),
 		cmocka_unit_test(test_the_formats),
 	};
 
