@@ -141,8 +141,8 @@ options(int argc, char *argv[], struct args *a, int *first)
 	    align_themes_formats()) : a->inplace ? ALIGN_FMT_YAML :
 	    tool_default_format();
 	/* Texts are kept only to be shown. */
-	a->o.keep_text = a->f == ALIGN_FMT_TEXT || a->f == ALIGN_FMT_MARKDOWN ||
-	    a->f == ALIGN_FMT_HTML;
+	a->o.keep_text = a->f == ALIGN_FMT_TEXT ||
+	    a->f == ALIGN_FMT_MARKDOWN || a->f == ALIGN_FMT_HTML;
 	*first = optind;
 }
 

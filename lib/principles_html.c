@@ -82,7 +82,8 @@ open_ones(const struct align_principles *v, const struct align_show *s)
 		if (v->entry[i].met)
 			continue;
 		align_buf_printf(s->b, "%s<li>%zu</li>", k++ ? "" :
-		    "<div>Still open: <ul class=\"names\">", v->entry[i].number);
+		    "<div>Still open: <ul class=\"names\">",
+		    v->entry[i].number);
 	}
 	if (k)
 		align_buf_puts(s->b, "</ul></div>\n");
@@ -157,8 +158,8 @@ standing(const struct align_principles *v,
 
 	align_buf_puts(b, "<div class=\"standing\">\n<p class=\"votes\">");
 	dots(b, x->votes);
-	align_buf_printf(b, " <strong>%lld %s</strong></p>\n<p class=\"agree\">",
-	    x->votes, x->votes == 1 ? "vote" : "votes");
+	align_buf_printf(b, " <strong>%lld %s</strong></p>\n"
+	    "<p class=\"agree\">", x->votes, x->votes == 1 ? "vote" : "votes");
 	if (v->npeople)
 		align_html_bar(b, x->nagreed, v->npeople);
 	align_buf_puts(b, " agreed by <strong>");
@@ -236,7 +237,8 @@ charter(const struct align_principles *v, const struct align_show *s)
 	for (i = 0; i < v->n; i++) {
 		align_buf_printf(b, "<li class=\"slide\" id=\"principle%zu\">"
 		    "<span class=\"n\" aria-hidden=\"true\">%zu</span> "
-		    "<p dir=\"auto\">", v->entry[i].number, v->entry[i].number);
+		    "<p dir=\"auto\">", v->entry[i].number,
+		    v->entry[i].number);
 		align_show_text(s, v->entry[i].statement);
 		align_buf_puts(b, "</p></li>\n");
 	}

@@ -31,7 +31,8 @@ first_by(const struct align_rounds *rs, size_t i, const char *fid,
 	size_t j;
 
 	for (j = 0; j < i; j++) {
-		const struct align_checkin_view *c = &rs->checkin[j].v.u.checkin;
+		const struct align_checkin_view *c =
+		    &rs->checkin[j].v.u.checkin;
 
 		if (on(c, fid, pid) && (c->participant == who ||
 		    (c->participant && who && strcmp(c->participant,
@@ -192,7 +193,8 @@ notes_of(struct align_report *v, const struct align_rounds *rs,
 	if ((v->note = calloc(rs->ncheckin + 1, sizeof(*v->note))) == NULL)
 		return align_err_nomem(e);
 	for (i = 0; i < rs->ncheckin; i++) {
-		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
+		const struct align_checkin_view *c =
+		    &rs->checkin[i].v.u.checkin;
 		struct align_report_note *x = &v->note[v->nnote];
 
 		if (c->participant) {

@@ -80,8 +80,9 @@ column(struct align_buf *b, const struct align_report_tally *t, size_t x,
 	size_t k, sum = 0, y0 = 0, y1, n = total(t);
 
 	if (!told(t, min)) {
-		align_buf_printf(b, "<rect class=\"hidden\" x=\"%zu\" y=\"%d\" "
-		    "width=\"%d\" height=\"%d\" rx=\"3\"/><text class=\"num\" "
+		align_buf_printf(b, "<rect class=\"hidden\" x=\"%zu\" "
+		    "y=\"%d\" width=\"%d\" height=\"%d\" rx=\"3\"/><text "
+		    "class=\"num\" "
 		    "x=\"%zu\" y=\"%d\">&lt;%zu</text>", x, TOP + PLOT - 12,
 		    COL, 12, x + COL / 2, TOP + PLOT - 16, min);
 		return;
@@ -118,8 +119,8 @@ chart(const struct align_report *v, const struct align_report_principle *p,
 
 		x = GAP / 2 + j * (COL + GAP);
 		column(b, &p->tally[j], x, max, min);
-		align_buf_printf(b, "<text class=\"lbl id\" x=\"%zu\" y=\"%d\">",
-		    x + COL / 2, TOP + PLOT + 16);
+		align_buf_printf(b, "<text class=\"lbl id\" x=\"%zu\" "
+		    "y=\"%d\">", x + COL / 2, TOP + PLOT + 16);
 		align_show_text(s, r->id);
 		align_buf_puts(b, "</text>");
 		day(b, r->date, x + COL / 2, &year);
@@ -156,8 +157,8 @@ table(const struct align_report *v, const struct align_report_principle *p,
 			    "%zu</td></tr>\n", t->success, t->mixed,
 			    t->failure);
 		else
-			align_buf_printf(b, "</td><td colspan=\"3\">fewer than "
-			    "%zu people checked in</td></tr>\n", min);
+			align_buf_printf(b, "</td><td colspan=\"3\">fewer "
+			    "than %zu people checked in</td></tr>\n", min);
 	}
 	align_buf_puts(b, "</tbody></table></div>\n");
 }
@@ -314,7 +315,8 @@ one_to_one(const struct align_report *v, size_t i,
 	for (j = 0; j < r->ncommitment; j++) {
 		const struct align_report_commitment *c = &r->commitment[j];
 
-		snprintf(prefix, sizeof(prefix), "round%zu-c%zu", i + 1, j + 1);
+		snprintf(prefix, sizeof(prefix), "round%zu-c%zu", i + 1,
+		    j + 1);
 		align_buf_printf(b, "<li id=\"%s\"><p><span class=\"who\" "
 		    "lang=\"\">", prefix);
 		align_show_text(s, c->participant);
@@ -341,10 +343,10 @@ recognitions(const struct align_report_round *r, size_t i,
 		return;
 	align_buf_puts(b, "<ul class=\"cards recognitions\">\n");
 	for (j = 0; j < r->nrecognition; j++) {
-		align_buf_printf(b, "<li class=\"card item\" id=\"checkins%zu-r%zu\">"
-		    "<div class=\"card-head\"><span class=\"outcome "
-		    "recognised\">Recognised</span> <span class=\"who\" "
-		    "lang=\"\">", i + 1, j + 1);
+		align_buf_printf(b, "<li class=\"card item\" "
+		    "id=\"checkins%zu-r%zu\"><div class=\"card-head\"><span "
+		    "class=\"outcome recognised\">Recognised</span> <span "
+		    "class=\"who\" lang=\"\">", i + 1, j + 1);
 		align_show_text(s, r->recognition[j].participant);
 		align_buf_puts(b, "</span></div>\n<p lang=\"\" dir=\"auto\">");
 		align_show_text(s, r->recognition[j].text);
@@ -436,8 +438,8 @@ align_report_html(const struct align_report *v, const struct align_show *s)
 		if (v->round[i].one_to_one)
 			one_to_one(v, i, s, min);
 	if (v->nround)
-		align_buf_puts(s->b, "<h2 class=\"part-title\">Check-ins, round "
-		    "by round</h2>\n");
+		align_buf_puts(s->b, "<h2 class=\"part-title\">Check-ins, "
+		    "round by round</h2>\n");
 	for (i = 0; i < v->nround; i++)
 		checkins(v, i, s);
 	align_html_end(s, &page);

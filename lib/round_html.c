@@ -130,24 +130,28 @@ one_to_one(const struct align_followup_view *f, size_t n,
 
 	align_buf_puts(s->b, "<dl class=\"one-to-one-facts\">\n");
 	if (f->root_cause) {
-		align_buf_printf(s->b, "<div class=\"item\" id=\"round%zu-f%zu\">"
-		    "<dt>Root cause</dt><dd lang=\"\" dir=\"auto\">", n, ++k);
+		align_buf_printf(s->b, "<div class=\"item\" "
+		    "id=\"round%zu-f%zu\"><dt>Root cause</dt><dd lang=\"\" "
+		    "dir=\"auto\">", n, ++k);
 		align_show_text(s, f->root_cause);
 		align_buf_puts(s->b, "</dd></div>\n");
 	}
 	for (i = 0; i < f->goals.n; i++) {
-		align_buf_printf(s->b, "<div class=\"item\" id=\"round%zu-f%zu\">"
-		    "<dt>Goal</dt><dd lang=\"\" dir=\"auto\">", n, ++k);
+		align_buf_printf(s->b, "<div class=\"item\" "
+		    "id=\"round%zu-f%zu\"><dt>Goal</dt><dd lang=\"\" "
+		    "dir=\"auto\">", n, ++k);
 		align_show_text(s, f->goals.v[i]);
 		align_buf_puts(s->b, "</dd></div>\n");
 	}
 	for (i = 0; i < f->commitments.n; i++) {
 		if (c[i].commitment == NULL)
 			continue;
-		align_buf_printf(s->b, "<div class=\"item\" id=\"round%zu-f%zu\">"
-		    "<dt>Commitment of <span lang=\"\">", n, ++k);
+		align_buf_printf(s->b, "<div class=\"item\" "
+		    "id=\"round%zu-f%zu\"><dt>Commitment of <span lang=\"\">",
+		    n, ++k);
 		align_show_text(s, c[i].participant ? c[i].participant : "?");
-		align_buf_puts(s->b, "</span></dt><dd lang=\"\" dir=\"auto\">");
+		align_buf_puts(s->b, "</span></dt><dd lang=\"\" "
+		    "dir=\"auto\">");
 		align_show_text(s, c[i].commitment);
 		align_buf_puts(s->b, "</dd></div>\n");
 	}

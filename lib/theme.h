@@ -119,8 +119,8 @@ struct align_themes {
 	struct align_view *rec;	/* the views of the theme records */
 	const char **ids;	/* where the entries' responses are */
 	const char **texts;	/* and their texts, authors, languages */
-	const char *title, *date, *place;	/* the session's, when texts are
-						 * kept and it has them */
+	const char *title, *date, *place;	/* the session's, when
+						 * texts are kept */
 	int anonymous;		/* every participant named is a pseudonym */
 	struct align_view session;	/* of the session, for the above */
 };

@@ -175,8 +175,8 @@ test_bar_and_time(void **state)
 	assert_string_equal(b.p, "soon &lt;b&gt;");
 	align_buf_reset(&b);
 	align_html_day(&s, "2027-05-19T12:00:00-04:00");
-	assert_string_equal(b.p, "<time datetime=\"2027-05-19T12:00:00-04:00\">"
-	    "Wed 19 May 2027</time>");
+	assert_string_equal(b.p, "<time datetime=\"2027-05-19T12:00:00-04:00"
+	    "\">Wed 19 May 2027</time>");
 	align_buf_reset(&b);
 	align_html_day(&s, "later");
 	assert_string_equal(b.p, "later");
