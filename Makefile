@@ -86,6 +86,12 @@ $(BUILD)/tests/score: tests/bench/score.c $(BUILD)/libalign.a
 	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/score.c $(BUILD)/libalign.a \
 	    $(ALL_LDFLAGS) $(LIBS)
 
+# How fast names resolve against a roster (see tests/bench/roster.c).
+$(BUILD)/tests/roster-bench: tests/bench/roster.c $(BUILD)/libalign.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/roster.c $(BUILD)/libalign.a \
+	    $(ALL_LDFLAGS) $(LIBS)
+
 check: unit cli
 
 unit: $(UNIT_BINS)

@@ -16,6 +16,8 @@
 
 struct person {
 	char *entry, *name, *email, *folded;
+	int32_t *cp;		/* the folded name's code points, FAR at most */
+	size_t ncp, nfirst;	/* their number, and the first word's */
 };
 
 enum key_kind { K_NAME, K_ALIAS };
@@ -189,6 +191,7 @@ align_roster_free(struct align_roster *r)
 		free(r->p[i].name);
 		free(r->p[i].email);
 		free(r->p[i].folded);
+		free(r->p[i].cp);
 	}
 	free(r->p);
 	keys_release(&r->exact);
@@ -343,21 +346,28 @@ decode(const char *s, size_t n, int32_t *v, size_t max)
 }
 
 /* The optimal string alignment distance (Damerau-Levenshtein with
- * adjacent transpositions) of a and b, each at most FAR long. */
+ * adjacent transpositions) of a and b (at most FAR long), or limit + 1
+ * when it is more than limit: only the band of cells within limit of the
+ * diagonal is worked out, and a row whose cells all pass it ends. */
 static size_t
-distance(const int32_t *a, size_t an, const int32_t *b, size_t bn)
+distance(const int32_t *a, size_t an, const int32_t *b, size_t bn,
+    size_t limit)
 {
-	size_t row[3][FAR + 1], i, j;
+	size_t row[3][FAR + 2], i, j, big = limit + 1;
 	size_t *pp = row[0], *p = row[1], *c = row[2];
 
+	if (an > bn + limit || bn > an + limit)
+		return big;
 	for (j = 0; j <= bn; j++)
-		p[j] = j;
+		p[j] = j <= limit ? j : big;
 	for (i = 1; i <= an; i++) {
-		size_t *t;
+		size_t lo = i > limit ? i - limit : 1;
+		size_t hi = i + limit < bn ? i + limit : bn, least = big, *t;
 
-		c[0] = i;
-		for (j = 1; j <= bn; j++) {
-			size_t cost = a[i - 1] != b[j - 1], d = p[j - 1] + cost;
+		c[0] = i <= limit ? i : big;
+		c[lo - 1] = lo > 1 ? big : c[0];
+		for (j = lo; j <= hi; j++) {
+			size_t d = p[j - 1] + (a[i - 1] != b[j - 1]);
 
 			if (p[j] + 1 < d)
 				d = p[j] + 1;
@@ -366,8 +376,14 @@ distance(const int32_t *a, size_t an, const int32_t *b, size_t bn)
 			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
 			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < d)
 				d = pp[j - 2] + 1;
-			c[j] = d;
+			c[j] = d < big ? d : big;
+			if (c[j] < least)
+				least = c[j];
 		}
+		if (least > limit && c[0] > limit)
+			return big;
+		if (hi < bn)
+			c[hi + 1] = big;
 		t = pp;
 		pp = p;
 		p = c;
@@ -376,33 +392,44 @@ distance(const int32_t *a, size_t an, const int32_t *b, size_t bn)
 	return p[bn];
 }
 
-/* How near typed (t, tn code points) is to folded name s: the least
- * distance to the whole of it, its first word, and its start of the
- * same length (for three letters or more). */
+/* How near typed (t, tn code points) is to a folded name (v, n code
+ * points, its first word w long): the least distance to the whole of it,
+ * its first word, and its start of the same length (for three letters or
+ * more); more than limit: limit + 1. */
 static size_t
-nearness(const int32_t *t, size_t tn, const char *s)
+nearness(const int32_t *t, size_t tn, const int32_t *v, size_t n, size_t w,
+    size_t limit)
 {
-	int32_t v[FAR];
-	size_t n = decode(s, strlen(s), v, FAR), w, d, x;
+	size_t d = distance(t, tn, v, n, limit), x;
 
-	for (w = 0; w < n && v[w] != ' '; w++)
-		;
-	d = distance(t, tn, v, n);
-	if (w < n && (x = distance(t, tn, v, w)) < d)
+	if (w < n && (x = distance(t, tn, v, w, limit)) < d)
 		d = x;
-	if (tn >= 3 && tn < n && (x = distance(t, tn, v, tn)) < d)
+	if (tn >= 3 && tn < n && (x = distance(t, tn, v, tn, limit)) < d)
 		d = x;
 	return d;
 }
 
+static size_t
+first_word(const int32_t *v, size_t n)
+{
+	size_t w;
+
+	for (w = 0; w < n && v[w] != ' '; w++)
+		;
+	return w;
+}
+
 /* Up to ALIGN_ROSTER_SUGGEST names near folded f into res: by distance,
- * then in roster order; none further than a typing slip or two. */
+ * then in roster order; none further than a typing slip or two (one for
+ * four letters, two for eight, else three).  Addresses are near only to
+ * an address. */
 static int
 suggest(const struct align_roster *r, const char *f, size_t fn,
     struct align_resolved *res)
 {
-	int32_t t[FAR + 1];
-	size_t tn = decode(f, fn, t, FAR + 1), i, d, *best, limit;
+	int32_t t[FAR + 1], v[FAR];
+	size_t tn = decode(f, fn, t, FAR + 1), i, d, n, *best, limit;
+	int at = memchr(f, '@', fn) != NULL;
 
 	res->how = ALIGN_MATCH_NONE;
 	res->ncand = 0;
@@ -411,13 +438,20 @@ suggest(const struct align_roster *r, const char *f, size_t fn,
 	limit = tn <= 4 ? 1 : tn <= 8 ? 2 : 3;
 	if ((best = malloc(r->n * sizeof(*best))) == NULL)
 		return -1;
-	for (i = 0; i < r->n; i++)
-		best[i] = nearness(t, tn, r->p[i].folded);
+	for (i = 0; i < r->n; i++) {
+		const struct person *p = &r->p[i];
+
+		best[i] = nearness(t, tn, p->cp, p->ncp, p->nfirst, limit);
+	}
 	for (i = 0; i < r->folded.n; i++) {
 		const struct key *k = &r->folded.v[i];
 
-		if (k->kind == K_ALIAS &&
-		    (d = nearness(t, tn, k->s)) < best[k->person])
+		if (k->kind != K_ALIAS || best[k->person] == 0 ||
+		    (strchr(k->s, '@') != NULL) != at)
+			continue;
+		n = decode(k->s, strlen(k->s), v, FAR);
+		d = nearness(t, tn, v, n, first_word(v, n), limit);
+		if (d < best[k->person])
 			best[k->person] = d;
 	}
 	for (d = 0; d <= limit; d++)
@@ -529,12 +563,16 @@ align_roster_add(struct align_roster *r, const char *entry,
 	if ((p->entry = strdup(entry)) == NULL ||
 	    (p->name = strndup(s, n)) == NULL ||
 	    (a && (p->email = strndup(a, an)) == NULL) ||
-	    (p->folded = fold_dup(p->name)) == NULL) {
+	    (p->folded = fold_dup(p->name)) == NULL ||
+	    (p->cp = malloc(FAR * sizeof(*p->cp))) == NULL) {
 		free(p->entry);
 		free(p->name);
 		free(p->email);
+		free(p->folded);
 		return align_err_nomem(e);
 	}
+	p->ncp = decode(p->folded, strlen(p->folded), p->cp, FAR);
+	p->nfirst = first_word(p->cp, p->ncp);
 	r->n++;
 	if (key_add(&r->exact, strdup(p->name), i, K_NAME) < 0 ||
 	    key_add(&r->folded, strdup(p->folded), i, K_NAME) < 0 ||
