@@ -32,7 +32,8 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
-TOOLS = align-plan align-capture align-theme align-distill align-followup
+TOOLS = align-plan align-capture align-theme align-distill align-followup \
+	align-merge
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(BUILD)/cmd/tool.o
