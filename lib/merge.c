@@ -4,6 +4,7 @@
 #include "grow.h"
 #include "merge.h"
 #include "record.h"
+#include "when.h"
 #include "writer.h"
 
 /* Notes of derived records, given once each. */
@@ -524,6 +525,25 @@ prefer(struct align_merge *m, enum align_kind kind, const char *key,
 	return 0;
 }
 
+/* A fact captured on both branches (one id, so one content: a response,
+ * a check-in, a reminder) keeps the earlier time it was captured: 0 ours,
+ * 1 theirs, -1 when the times do not both parse or are the same. */
+static int
+earlier(enum align_kind kind, const char *key, const struct merged *x)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_time a, b;
+
+	if ((kind != ALIGN_KIND_RESPONSE && kind != ALIGN_KIND_CHECKIN &&
+	    kind != ALIGN_KIND_REMINDER) || strcmp(key, "at") != 0 ||
+	    x->v[0] == NULL || x->v[1] == NULL ||
+	    x->v[0]->type != ALIGN_SCALAR || x->v[1]->type != ALIGN_SCALAR ||
+	    align_time_parse(x->v[0]->str, &a, &e) < 0 ||
+	    align_time_parse(x->v[1]->str, &b, &e) < 0 || a.t == b.t)
+		return -1;
+	return a.t < b.t ? 0 : 1;
+}
+
 /* Merge key of o (side 0) or of t only (side 1) into a new entry of r. */
 static int
 entry_merge(struct align_merge *m, struct record *r, const char *key,
@@ -540,8 +560,9 @@ entry_merge(struct align_merge *m, struct record *r, const char *key,
 	if (merge_value(r->kind, key, get(b, key), get(o, key), get(t, key),
 	    &x->m) < 0)
 		return -1;
-	if (x->m.conflict && (p = prefer(m, align_kind_of(r->kind), key,
-	    man[0], man[1])) >= 0) {
+	if (x->m.conflict && ((p = earlier(align_kind_of(r->kind), key,
+	    &x->m)) >= 0 || (p = prefer(m, align_kind_of(r->kind), key,
+	    man[0], man[1])) >= 0)) {
 		struct align_node *keep = x->m.v[p];
 
 		align_node_free(x->m.v[!p]);

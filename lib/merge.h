@@ -21,6 +21,8 @@
  *       counts (votes) and names (aliases): by sub-key, each a whole;
  *       anything else, and every key of a kind this version does not
  *       know: a whole.
+ *     A response, check-in or reminder captured on both branches (one id,
+ *     so one content) at two times keeps the earlier "at".
  *   - What is derived is not merged as facts are.  A theme of source
  *     "auto" on both sides, changed on both: ours' is kept whole (or its
  *     deletion), and a note says to group again (align-theme -i).  A

@@ -450,6 +450,23 @@ test_one_id_two_kinds(void **state)
 	free(out);
 }
 
+/* One response captured on both branches (one id, so one content):
+ * once, at the earlier time, whichever way the merge goes. */
+static void
+test_a_response_captured_twice(void **state)
+{
+#define AT(t) "---\nkind: response\nid: r-1\nparticipant: Ana\nat: \"" t \
+	"\"\ntext: x\n"
+	(void)state;
+	clean(SESSION, SESSION AT("2026-12-02T12:25:00-05:00"),
+	    SESSION AT("2026-12-02T17:20:00Z"),
+	    SESSION AT("2026-12-02T17:20:00Z"));
+	clean(SESSION, SESSION AT("2026-12-02T17:20:00Z"),
+	    SESSION AT("2026-12-02T12:25:00-05:00"),
+	    SESSION AT("2026-12-02T17:20:00Z"));
+#undef AT
+}
+
 /* The same inputs give the same bytes; a stream merged with itself is
  * itself. */
 static void
@@ -486,6 +503,7 @@ main(void)
 		cmocka_unit_test(test_the_order_of_records),
 		cmocka_unit_test(test_records_without_ids),
 		cmocka_unit_test(test_one_id_two_kinds),
+		cmocka_unit_test(test_a_response_captured_twice),
 		cmocka_unit_test(test_deterministic),
 	};
 
