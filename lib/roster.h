@@ -81,7 +81,7 @@ struct align_resolved {
 	enum align_match how;
 	const char *name;	/* the participant's name (without the
 				 * address), borrowed from the roster; with
-				 * ALIGN_MATCH_ANY the typed name, trimmed
+				 * ALIGN_MATCH_ANY the typed name as given
 				 * (borrowed from the caller) */
 	size_t index;		/* the participant's, or (size_t)-1 */
 	/* Refused: the candidates of an ambiguous name or the suggestions
@@ -103,9 +103,11 @@ struct align_roster *align_roster_new(void);
 int align_roster_from_session(struct align_roster **r,
     const struct align_node *session, struct align_err *e);
 
-/* Add a participant: entry is "Name" or "Name <address>".  0, 1 when
- * the roster already holds that name (nothing added), or -1 and e (65
- * an entry without a name, 71). */
+/* Add a participant: entry is "Name" or "Name <address>" (an address
+ * alone is its own name).  0, 1 when the roster already holds that name
+ * (nothing added), or -1 and e (65 an empty entry, 71).  After 71 the
+ * roster is fit only to be freed; so after any call here that fails for
+ * want of memory. */
 int align_roster_add(struct align_roster *r, const char *entry,
     struct align_err *e);
 
