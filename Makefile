@@ -80,6 +80,9 @@ $(BUILD)/tests/test_file: WRAP = -Wl,--wrap=rename -Wl,--wrap=fsync \
 # Allocations that fail on demand.
 $(BUILD)/tests/test_alloc: $(BUILD)/fault.o
 $(BUILD)/tests/test_alloc: WRAP = $(FAULT_WRAP) $(BUILD)/fault.o
+$(BUILD)/tests/test_merge $(BUILD)/tests/test_roster: $(BUILD)/fault.o
+$(BUILD)/tests/test_merge $(BUILD)/tests/test_roster: WRAP = $(FAULT_WRAP) \
+    $(BUILD)/fault.o
 
 # The quality scorer: groups labelled texts as align-theme does.
 $(BUILD)/tests/score: tests/bench/score.c $(BUILD)/libalign.a

@@ -719,7 +719,11 @@ emit_conflicted(struct align_merge *m, const struct record *r,
 	align_buf_puts(&msg, " changed on both sides");
 	free(order);
 	align_buf_release(&scratch);
-	return m->out.failed ? -1 : note(m, 1, &msg);
+	if (m->out.failed) {
+		align_buf_release(&msg);
+		return -1;
+	}
+	return note(m, 1, &msg);
 }
 
 /* A record merged without conflicts, as the writer writes it. */
@@ -776,7 +780,11 @@ emit_whole(struct align_merge *m, const struct align_node *o,
 	} else
 		align_buf_puts(&msg, o ? ": changed on ours, deleted on theirs" :
 		    ": deleted on ours, changed on theirs");
-	return m->out.failed ? -1 : note(m, 1, &msg);
+	if (m->out.failed) {
+		align_buf_release(&msg);
+		return -1;
+	}
+	return note(m, 1, &msg);
 }
 
 /*

@@ -485,6 +485,103 @@ test_deterministic(void **state)
 	free(b);
 }
 
+/*
+ * Allocation failures (tests/fault/fault.c): a merge that takes every
+ * rule, with allocation 1, 2, ... failing in turn, must fail with 71 or
+ * give the very output of a run without failures.
+ */
+void fault_reset(long n);
+int fault_hit(void);
+
+#define BASE SESSION "participants: [Ana, Ben]\nplace: Room 4\n" \
+	RESP("r-1", "Ana", "x") \
+	"---\nkind: theme\nid: t1\nlabel: A\nresponses: [r-1]\n" \
+	"source: auto\n---\nkind: theme\nid: t2\nlabel: B\n" \
+	"responses: [r-1]\nsource: auto\n" \
+	"---\nkind: principle\nid: p1\nstatement: S\nvotes:\n  Ana: 1\n" \
+	"objections: []\nstatus: proposed\nsource: auto\n"
+#define OURS SESSION "participants: [Ana, Ben, Carla]\nplace: Room 7\n" \
+	RESP("r-2", "Carla", "y") \
+	"---\nkind: theme\nid: t1\nlabel: A2\nresponses: [r-1, r-2]\n" \
+	"source: auto\n---\nkind: theme\nid: t2\nlabel: B2\n" \
+	"responses: [r-1, r-2]\nsource: auto\n" \
+	"---\nkind: principle\nid: p1\nstatement: S2\nvotes:\n  Ana: 2\n" \
+	"objections:\n  - participant: Ana\n    reason: R\n" \
+	"status: proposed\nsource: auto\n---\nkind: note\ntext: n\n"
+#define THEIRS SESSION "participants: [Ben, Dev]\nplace: Room 9\n" \
+	RESP("r-1", "Ana", "x, fixed") RESP("r-3", "Dev", "z") \
+	"---\nkind: theme\nid: t1\nlabel: A3\nresponses: [r-1, r-3]\n" \
+	"source: auto\n---\nkind: theme\nid: t2\nlabel: Being there\n" \
+	"responses: [r-1]\nsource: manual\n" \
+	"---\nkind: principle\nid: p1\nstatement: S3\nvotes:\n  Ana: 1\n" \
+	"  Dev: 2\nobjections:\n  - participant: Dev\n    reason: Q\n" \
+	"status: proposed\nsource: auto\n"
+
+static int
+merge_all(const struct align_node *const in[3], struct align_buf *out,
+    struct align_err *e)
+{
+	struct align_merge m = ALIGN_MERGE_INIT;
+	size_t i;
+	int rc = align_merge(&m, in[0], in[1], in[2], e);
+
+	if (rc == 0) {
+		align_buf_add(out, m.out.p, m.out.len);
+		for (i = 0; i < m.nnote; i++)
+			align_buf_printf(out, "%d %s\n", m.note[i].conflict,
+			    m.note[i].msg);
+	}
+	align_merge_release(&m);
+	return rc;
+}
+
+static void
+test_allocation_failures(void **state)
+{
+	const struct align_node *in[3];
+	struct align_node *b = stream(BASE), *o = stream(OURS),
+	    *t = stream(THEIRS);
+	struct align_buf want = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	long n;
+
+	(void)state;
+	in[0] = b;
+	in[1] = o;
+	in[2] = t;
+	assert_int_equal(merge_all(in, &want, &e), 0);
+	assert_non_null(strstr(want.p, "1 response 'r-1': deleted on ours, "
+	    "changed on theirs"));
+	for (n = 1;; n++) {
+		struct align_buf got = ALIGN_BUF_INIT;
+		int rc, hit;
+
+		fault_reset(n);
+		rc = merge_all(in, &got, &e);
+		if (rc == 0 && got.failed)	/* the test's own buffer */
+			rc = align_err_nomem(&e);
+		hit = fault_hit();
+		fault_reset(-1);
+		if (!hit) {
+			assert_int_equal(rc, 0);
+			align_buf_release(&got);
+			break;
+		}
+		if (rc < 0)
+			assert_int_equal(e.status, 71);
+		else if (strcmp(got.p, want.p) != 0)
+			fail_msg("allocation %ld failed, and the output differs:"
+			    "\n%s", n, got.p ? got.p : "(failed)");
+		align_buf_release(&got);
+	}
+	assert_true(n > 100);
+	print_message("%ld allocation failures, each in turn\n", n - 1);
+	align_buf_release(&want);
+	align_node_free(b);
+	align_node_free(o);
+	align_node_free(t);
+}
+
 int
 main(void)
 {
@@ -505,6 +602,7 @@ main(void)
 		cmocka_unit_test(test_one_id_two_kinds),
 		cmocka_unit_test(test_a_response_captured_twice),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_allocation_failures),
 	};
 
 	return cmocka_run_group_tests_name("merge", tests, NULL, NULL);

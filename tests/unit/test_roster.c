@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "../../lib/buf.h"
 #include "../../lib/reader.h"
 #include "../../lib/roster.h"
 #include "helpers.h"
@@ -366,6 +367,80 @@ test_names_that_fold_alike(void **state)
 	align_roster_free(r);
 }
 
+/*
+ * Allocation failures (tests/fault/fault.c): a roster made and asked by
+ * every rule, allocation 1, 2, ... failing in turn, must fail with 71 or
+ * answer as a run without failures does.
+ */
+void fault_reset(long n);
+int fault_hit(void);
+
+static int
+ask_all(const struct align_node *session, struct align_buf *out,
+    struct align_err *e)
+{
+	static const char *const typed[] = { "Marcus Lee", "tomas ruiz",
+	    "Marcus", "Mari", "Marc", "ANA@example.org", "Mar", "Marcos",
+	    "Zed", "Dev <dev@example.org>" };
+	struct align_roster *r;
+	struct align_resolved res;
+	size_t i;
+
+	if (align_roster_from_session(&r, session, e) < 0)
+		return -1;
+	for (i = 0; i < sizeof(typed) / sizeof(typed[0]); i++) {
+		int flags = i % 2 ? ALIGN_ROSTER_ADD : 0;
+
+		if (align_roster_resolve(r, typed[i], flags, &res, e) == 0)
+			align_buf_printf(out, "%d %s\n", res.how, res.name);
+		else if (e->status == 71)
+			break;
+		else
+			align_buf_printf(out, "%d %s\n", res.how, e->msg);
+		e->status = 0;
+	}
+	align_roster_free(r);
+	return e->status == 71 ? -1 : 0;
+}
+
+static void
+test_allocation_failures(void **state)
+{
+	struct align_node *all = stream(team);
+	struct align_buf want = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	long n;
+
+	(void)state;
+	assert_int_equal(ask_all(all->item[0], &want, &e), 0);
+	for (n = 1;; n++) {
+		struct align_buf got = ALIGN_BUF_INIT;
+		int rc, hit;
+
+		e = (struct align_err)ALIGN_ERR_INIT;
+		fault_reset(n);
+		rc = ask_all(all->item[0], &got, &e);
+		if (rc == 0 && got.failed)	/* the test's own buffer */
+			rc = align_err_nomem(&e);
+		hit = fault_hit();
+		fault_reset(-1);
+		if (!hit) {
+			assert_int_equal(rc, 0);
+			align_buf_release(&got);
+			break;
+		}
+		if (rc < 0)
+			assert_int_equal(e.status, 71);
+		else if (strcmp(got.p, want.p) != 0)
+			fail_msg("allocation %ld failed, and the answers differ:"
+			    "\n%s", n, got.p);
+		align_buf_release(&got);
+	}
+	print_message("%ld allocation failures, each in turn\n", n - 1);
+	align_buf_release(&want);
+	align_node_free(all);
+}
+
 int
 main(void)
 {
@@ -387,6 +462,7 @@ main(void)
 		T(test_is_name),
 		T(test_refusal_at_a_place),
 		T(test_names_that_fold_alike),
+		cmocka_unit_test(test_allocation_failures),
 #undef T
 	};
 
