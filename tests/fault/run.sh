@@ -29,6 +29,14 @@ for w in Ana Ben Carla Dev Elif Femi Greta; do align-distill -i s.yaml --agree $
 cp s.yaml agreed.yaml
 align-followup plan -i s.yaml
 cp s.yaml planned.yaml
+# Two branches of the agreed session for the merge driver: one moves the
+# meeting and votes, the other captures more and moves it elsewhere.
+cp agreed.yaml m-ours.yaml
+align-plan -i m-ours.yaml --place "Room 7"
+align-distill -i m-ours.yaml --vote Ana=p1,p2
+cp agreed.yaml m-theirs.yaml
+align-plan -i m-theirs.yaml --place "Room 9"
+align-capture -a m-theirs.yaml "$EX/responses.txt" --participant Zoe
 
 injected=0 failed=0 paths=0
 path() {	# NAME FILE CMD...: the path through CMD on a copy of FILE
@@ -80,6 +88,7 @@ path distill-inplace themed.yaml align-distill -i work.yaml --vote Ana=p1,p2
 path followup-plan agreed.yaml align-followup plan -i work.yaml
 path followup-report planned.yaml align-followup report work.yaml
 path followup-ics planned.yaml align-followup plan -f ics work.yaml
+path merge m-ours.yaml align-merge agreed.yaml work.yaml m-theirs.yaml
 printf 'fault: %d paths, %d allocation failures injected, %d failed, %d passed\n' \
     "$paths" "$injected" "$failed" $((injected - failed))
 printf '%d passed, %d failed\n' $((injected - failed)) "$failed"
