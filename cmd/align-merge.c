@@ -8,7 +8,6 @@
 
 #include "../lib/merge.h"
 #include "../lib/out.h"
-#include "../lib/reader.h"
 #include "tool.h"
 
 static const char usage[] =
@@ -27,19 +26,6 @@ static const struct option longopts[] = {
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
-
-static struct align_node *
-stream(char *path)
-{
-	struct align_read_opts o = { 0 };
-	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *all;
-
-	o.yaml_only = 1;
-	if ((all = align_read_all(&path, 1, &o, &e)) == NULL)
-		tool_die(&e);
-	return all;
-}
 
 static void
 put(const char *inplace, const struct align_buf *b)
@@ -60,8 +46,8 @@ int
 main(int argc, char *argv[])
 {
 	struct align_merge m = ALIGN_MERGE_INIT;
+	struct align_merge_source src[3];
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *base, *ours, *theirs;
 	int c, to_stdout = 0;
 	size_t i, conflicts;
 
@@ -78,10 +64,11 @@ main(int argc, char *argv[])
 	if (argc != 3)
 		tool_usage(64);
 
-	base = stream(argv[0]);
-	ours = stream(argv[1]);
-	theirs = stream(argv[2]);
-	if (align_merge(&m, base, ours, theirs, &e) < 0)
+	for (i = 0; i < 3; i++) {
+		src[i].path = argv[i];
+		src[i].records = NULL;
+	}
+	if (align_merge(&m, src, &e) < 0)
 		tool_die(&e);
 	put(to_stdout ? NULL : argv[1], &m.out);
 	for (i = 0; i < m.nnote; i++)
@@ -93,9 +80,6 @@ main(int argc, char *argv[])
 		    ">>>>>>>: keep one side of each and remove the markers\n",
 		    tool_name, conflicts, conflicts == 1 ? "" : "s");
 	align_merge_release(&m);
-	align_node_free(base);
-	align_node_free(ours);
-	align_node_free(theirs);
 	tool_finish();
 	return conflicts ? 1 : 0;
 }

@@ -1,8 +1,11 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "grow.h"
+#include "hash.h"
 #include "merge.h"
+#include "reader.h"
 #include "record.h"
 #include "when.h"
 #include "writer.h"
@@ -12,12 +15,12 @@
 #define PRINCIPLES 2u
 
 /*
- * Identities: what makes two records, or two items of a list, the same
- * one.  A record is known by its id, an item of objections by its
- * participant, anything else by its whole content.
+ * Identities: what makes two items of a list the same one.  An item of
+ * objections is known by its participant, of commitments by its id,
+ * anything else by its whole content.
  */
 struct ident {
-	char tag;		/* 'i' an id, 'k' an item's key, 's' a scalar,
+	char tag;		/* 'k' an item's key, 's' a scalar,
 				 * 'r' a plain number or boolean, 'c' content */
 	const char *s;
 	size_t n;
@@ -30,6 +33,21 @@ struct index {
 	size_t n;
 };
 
+/* A number and a mark after it, without printf (it is in every record's
+ * fingerprint). */
+static void
+put_len(struct align_buf *b, size_t n, char mark)
+{
+	char d[24];
+	size_t i = sizeof(d);
+
+	d[--i] = mark;
+	do
+		d[--i] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	align_buf_add(b, d + i, sizeof(d) - i);
+}
+
 /* The content of n as text no other content gives: lengths before
  * bytes. */
 static void
@@ -39,41 +57,39 @@ serialise(struct align_buf *b, const struct align_node *n)
 
 	switch (n->type) {
 	case ALIGN_SCALAR:
-		align_buf_printf(b, "%c%zu:", n->raw ? 'r' : 's', n->len);
+		align_buf_putc(b, n->raw ? 'r' : 's');
+		put_len(b, n->len, ':');
 		align_buf_add(b, n->str, n->len);
 		break;
 	case ALIGN_SEQ:
 	case ALIGN_MAP:
-		align_buf_printf(b, "%c%zu:", n->type == ALIGN_SEQ ? '[' : '{',
-		    n->n);
+		align_buf_putc(b, n->type == ALIGN_SEQ ? '[' : '{');
+		put_len(b, n->n, ':');
 		for (i = 0; i < n->n; i++) {
-			if (n->type == ALIGN_MAP)
-				align_buf_printf(b, "%zu:%s", strlen(n->key[i]),
-				    n->key[i]);
+			if (n->type == ALIGN_MAP) {
+				size_t k = strlen(n->key[i]);
+
+				put_len(b, k, ':');
+				align_buf_add(b, n->key[i], k);
+			}
 			serialise(b, n->item[i]);
 		}
 		break;
 	}
 }
 
-/* The identity of n: by_id, a record's id; key, an item's key (NULL: the
- * item whole).  0, or -1 when out of memory. */
+/* The identity of an item of a list: key, an item's key (NULL: the item
+ * whole).  0, or -1 when out of memory. */
 static int
-ident_of(struct ident *id, const struct align_node *n, int by_id,
-    const char *key, size_t i)
+ident_of(struct ident *id, const struct align_node *n, const char *key,
+    size_t i)
 {
 	const struct align_node *k = NULL;
 	struct align_buf b = ALIGN_BUF_INIT;
 
 	memset(id, 0, sizeof(*id));
 	id->i = i;
-	if (by_id && align_record_id(n)) {
-		id->tag = 'i';
-		id->s = align_record_id(n);
-		id->n = strlen(id->s);
-		return 0;
-	}
-	if (!by_id && key && n->type == ALIGN_MAP &&
+	if (key && n->type == ALIGN_MAP &&
 	    (k = align_map_get(n, key)) != NULL && k->type == ALIGN_SCALAR) {
 		id->tag = 'k';
 		id->s = k->str;
@@ -132,8 +148,7 @@ index_release(struct index *x)
 /* The identities of list's items (list NULL or not a sequence: none),
  * sorted.  0, or -1 when out of memory. */
 static int
-index_make(struct index *x, const struct align_node *list, int by_id,
-    const char *key)
+index_make(struct index *x, const struct align_node *list, const char *key)
 {
 	size_t i;
 
@@ -144,7 +159,7 @@ index_make(struct index *x, const struct align_node *list, int by_id,
 	if ((x->v = calloc(list->n, sizeof(*x->v))) == NULL)
 		return -1;
 	for (i = 0; i < list->n; i++, x->n++)
-		if (ident_of(&x->v[i], list->item[i], by_id, key, i) < 0) {
+		if (ident_of(&x->v[i], list->item[i], key, i) < 0) {
 			index_release(x);
 			return -1;
 		}
@@ -287,12 +302,12 @@ set_merge(const struct align_node *b, const struct align_node *o,
 
 	memset(&ox, 0, sizeof(ox));
 	memset(&tx, 0, sizeof(tx));
-	if (index_make(&bx, b, 0, key) < 0 || index_make(&ox, o, 0, key) < 0 ||
-	    index_make(&tx, t, 0, key) < 0 || (r->v[0] = align_seq()) == NULL ||
+	if (index_make(&bx, b, key) < 0 || index_make(&ox, o, key) < 0 ||
+	    index_make(&tx, t, key) < 0 || (r->v[0] = align_seq()) == NULL ||
 	    (r->v[1] = align_seq()) == NULL)
 		rc = -1;
 	for (i = 0; rc == 0 && o && i < o->n; i++) {
-		if ((rc = ident_of(&id, o->item[i], 0, key, i)) < 0)
+		if ((rc = ident_of(&id, o->item[i], key, i)) < 0)
 			break;
 		rc = set_ours(r, o->item[i], index_get(&bx, b, &id),
 		    index_get(&tx, t, &id));
@@ -301,7 +316,7 @@ set_merge(const struct align_node *b, const struct align_node *o,
 	for (i = 0; rc == 0 && t && i < t->n; i++) {
 		const struct align_node *bv;
 
-		if ((rc = ident_of(&id, t->item[i], 0, key, i)) < 0)
+		if ((rc = ident_of(&id, t->item[i], key, i)) < 0)
 			break;
 		bv = index_get(&bx, b, &id);
 		if (index_find(&ox, &id) < 0 && index_find(&tx, &id) == (long)i &&
@@ -435,10 +450,46 @@ put_record(struct align_buf *b, const struct align_node *rec)
 	}
 }
 
+/*
+ * A merge under way.  A record of base or theirs is kept as fingerprints
+ * of its identity (its id, or its content when it has none) and of its
+ * content; the record itself only where it may be needed: those of base
+ * but the facts that come in bulk (responses, check-ins, reminders), and
+ * those that theirs changed or added.
+ */
+struct fp {
+	uint64_t a, b;
+};
+
+enum state { SAME, CHANGED, NEW };	/* theirs against base */
+
+struct seen {
+	struct fp id, content;
+	struct align_node *rec;		/* a copy, or NULL */
+	enum state state;
+	int matched;			/* theirs: ours has it too */
+};
+
+struct table {
+	struct seen *v;			/* in the order of the stream */
+	size_t n, cap;
+	size_t *slot, slots;		/* v's indices + 1, by id */
+};
+
+struct run {
+	struct align_merge *pub;
+	struct align_buf *out;		/* &sessions, or pub->out (the rest) */
+	struct align_buf sessions;	/* the session records, to lead */
+	struct align_buf scratch;
+	struct table base, theirs;
+	unsigned derived;		/* THEMES, PRINCIPLES: notes to give */
+};
+
 /* Keep the message in b (released) as a note. */
 static int
-note(struct align_merge *m, int conflict, struct align_buf *b)
+note(struct run *r, int conflict, struct align_buf *b)
 {
+	struct align_merge *m = r->pub;
 	char *msg = align_buf_detach(b);
 
 	if (msg == NULL || ALIGN_GROW(m->note, m->nnote + 1, m->notecap) < 0) {
@@ -509,7 +560,7 @@ manual(const struct align_node *rec)
  * 1 theirs, -1 neither (it stays a conflict).  om, tm: each side is a
  * person's. */
 static int
-prefer(struct align_merge *m, enum align_kind kind, const char *key,
+prefer(struct run *m, enum align_kind kind, const char *key,
     int om, int tm)
 {
 	if (kind == ALIGN_KIND_THEME)
@@ -546,7 +597,7 @@ earlier(enum align_kind kind, const char *key, const struct merged *x)
 
 /* Merge key of o (side 0) or of t only (side 1) into a new entry of r. */
 static int
-entry_merge(struct align_merge *m, struct record *r, const char *key,
+entry_merge(struct run *m, struct record *r, const char *key,
     const struct align_node *b, const struct align_node *o,
     const struct align_node *t, const int man[2])
 {
@@ -576,7 +627,7 @@ entry_merge(struct align_merge *m, struct record *r, const char *key,
 
 /* o and t changed on both sides, of one kind: every key merged. */
 static int
-record_merge(struct align_merge *m, struct record *r,
+record_merge(struct run *m, struct record *r,
     const struct align_node *b, const struct align_node *o,
     const struct align_node *t)
 {
@@ -689,7 +740,7 @@ emit_hunk(struct align_buf *b, struct align_buf *scratch,
 /* A record with conflicts: the keys in the writer's order, each run of
  * conflicting ones between markers; and its note. */
 static int
-emit_conflicted(struct align_merge *m, const struct record *r,
+emit_conflicted(struct run *m, const struct record *r,
     const struct align_node *o)
 {
 	struct align_buf scratch = ALIGN_BUF_INIT, msg = ALIGN_BUF_INIT;
@@ -697,7 +748,7 @@ emit_conflicted(struct align_merge *m, const struct record *r,
 
 	if (order == NULL)
 		return -1;
-	align_buf_puts(&m->out, "---\n");
+	align_buf_puts(m->out, "---\n");
 	put_record(&msg, o);
 	align_buf_puts(&msg, ": ");
 	for (i = 0; i < r->n; i = j) {
@@ -707,11 +758,11 @@ emit_conflicted(struct align_merge *m, const struct record *r,
 			;
 		if (j == i) {
 			if (x->m.v[0])
-				emit_key(&m->out, &scratch, x->key, x->m.v[0]);
+				emit_key(m->out, &scratch, x->key, x->m.v[0]);
 			j = i + 1;
 			continue;
 		}
-		emit_hunk(&m->out, &scratch, r, order, i, j);
+		emit_hunk(m->out, &scratch, r, order, i, j);
 		if (said++)
 			align_buf_puts(&msg, "; ");
 		put_keys(&msg, r, order, i, j, ", ", " and ");
@@ -719,7 +770,7 @@ emit_conflicted(struct align_merge *m, const struct record *r,
 	align_buf_puts(&msg, " changed on both sides");
 	free(order);
 	align_buf_release(&scratch);
-	if (m->out.failed) {
+	if (m->out->failed) {
 		align_buf_release(&msg);
 		return -1;
 	}
@@ -728,7 +779,7 @@ emit_conflicted(struct align_merge *m, const struct record *r,
 
 /* A record merged without conflicts, as the writer writes it. */
 static int
-emit_merged(struct align_merge *m, struct record *r)
+emit_merged(struct run *m, struct record *r)
 {
 	struct align_node *rec = align_map();
 	size_t i;
@@ -740,15 +791,15 @@ emit_merged(struct align_merge *m, struct record *r)
 			r->v[i].m.v[0] = NULL;	/* taken, even on failure */
 		}
 	if (rc == 0)
-		align_emit_record(&m->out, rec);
+		align_emit_record(m->out, rec);
 	align_node_free(rec);
-	return rc < 0 || m->out.failed ? -1 : 0;
+	return rc < 0 || m->out->failed ? -1 : 0;
 }
 
 /* A record kept whole on one side, its other side deleted or another
  * kind: both between markers. */
 static int
-emit_whole(struct align_merge *m, const struct align_node *o,
+emit_whole(struct run *m, const struct align_node *o,
     const struct align_node *t)
 {
 	const struct align_node *rec = o ? o : t;
@@ -758,18 +809,18 @@ emit_whole(struct align_merge *m, const struct align_node *o,
 	for (side = 0; side < 2; side++) {
 		const struct align_node *x = side ? t : o;
 
-		align_buf_puts(&m->out, side ? "=======\n" : "<<<<<<< ours (");
+		align_buf_puts(m->out, side ? "=======\n" : "<<<<<<< ours (");
 		if (side == 0) {
-			put_record(&m->out, rec);
-			align_buf_puts(&m->out, x ? " changed)\n" :
+			put_record(m->out, rec);
+			align_buf_puts(m->out, x ? " changed)\n" :
 			    " deleted)\n");
 		}
 		if (x)
-			align_emit_record(&m->out, x);
+			align_emit_record(m->out, x);
 	}
-	align_buf_puts(&m->out, ">>>>>>> theirs (");
-	put_record(&m->out, rec);
-	align_buf_puts(&m->out, t ? " changed)\n" : " deleted)\n");
+	align_buf_puts(m->out, ">>>>>>> theirs (");
+	put_record(m->out, rec);
+	align_buf_puts(m->out, t ? " changed)\n" : " deleted)\n");
 	put_record(&msg, rec);
 	if (o && t) {
 		align_buf_puts(&msg, ": a ");
@@ -780,7 +831,7 @@ emit_whole(struct align_merge *m, const struct align_node *o,
 	} else
 		align_buf_puts(&msg, o ? ": changed on ours, deleted on theirs" :
 		    ": deleted on ours, changed on theirs");
-	if (m->out.failed) {
+	if (m->out->failed) {
 		align_buf_release(&msg);
 		return -1;
 	}
@@ -792,10 +843,10 @@ emit_whole(struct align_merge *m, const struct align_node *o,
  */
 
 static int
-emit(struct align_merge *m, const struct align_node *rec)
+emit(struct run *m, const struct align_node *rec)
 {
-	align_emit_record(&m->out, rec);
-	return m->out.failed ? -1 : 0;
+	align_emit_record(m->out, rec);
+	return m->out->failed ? -1 : 0;
 }
 
 static int
@@ -812,7 +863,7 @@ is_auto_theme(const struct align_node *rec, int *yes)
  * person edited is kept; an automatic one goes ours' way; anything else
  * conflicts. */
 static int
-deleted_and_changed(struct align_merge *m, const struct align_node *o,
+deleted_and_changed(struct run *m, const struct align_node *o,
     const struct align_node *t)
 {
 	const struct align_node *x = o ? o : t;
@@ -832,7 +883,7 @@ deleted_and_changed(struct align_merge *m, const struct align_node *o,
 
 /* Changed on both sides, differently. */
 static int
-both_changed(struct align_merge *m, const struct align_node *b,
+both_changed(struct run *m, const struct align_node *b,
     const struct align_node *o, const struct align_node *t)
 {
 	struct record r;
@@ -853,85 +904,251 @@ both_changed(struct align_merge *m, const struct align_node *b,
 	return rc;
 }
 
-/* One record of base (b), ours (o) and theirs (t), each NULL where it is
- * not. */
+/*
+ * Fingerprints and tables.
+ */
+static const unsigned char key_a[16] = "align-merge-1234";
+static const unsigned char key_b[16] = "align-merge-5678";
+static const unsigned char key_c[16] = "align-merge-id-1";
+static const unsigned char key_d[16] = "align-merge-id-2";
+
+/* rec's fingerprints: of its content, and of its identity (its id, or
+ * its content).  0, or -1 when out of memory. */
 static int
-merge_one(struct align_merge *m, const struct align_node *b,
-    const struct align_node *o, const struct align_node *t)
+fingerprint(struct run *r, const struct align_node *rec, struct fp *id,
+    struct fp *content)
 {
-	if (o && t) {
-		if (align_node_equal(o, t) || align_node_equal(b, t))
-			return emit(m, o);
-		if (align_node_equal(b, o))
-			return emit(m, t);
-		return both_changed(m, b, o, t);
+	const char *s = align_record_id(rec);
+
+	align_buf_reset(&r->scratch);
+	serialise(&r->scratch, rec);
+	if (r->scratch.failed)
+		return -1;
+	content->a = align_siphash(key_a, r->scratch.p, r->scratch.len);
+	content->b = align_siphash(key_b, r->scratch.p, r->scratch.len);
+	if (s == NULL) {
+		*id = *content;
+		return 0;
 	}
-	if (b == NULL)
-		return emit(m, o ? o : t);	/* added on one side */
-	if (align_node_equal(b, o ? o : t))
-		return 0;			/* deleted on the other */
-	return deleted_and_changed(m, o, t);
+	id->a = align_siphash(key_c, s, strlen(s));
+	id->b = align_siphash(key_d, s, strlen(s));
+	return 0;
 }
 
-struct side {
-	const struct align_node *all;	/* NULL: no records */
-	struct index ix;
-};
-
-/* The record of s with the identity of rec, or NULL. */
-static const struct align_node *
-match(const struct side *s, const struct align_node *rec, int *rc)
+static int
+same(struct fp x, struct fp y)
 {
-	struct ident id;
-	long i;
+	return x.a == y.a && x.b == y.b;
+}
 
-	*rc = ident_of(&id, rec, 1, NULL, 0);
-	if (*rc < 0)
+/* Index t by id: an open-addressing table of t->v's indices (+ 1), the
+ * first of two records with one identity kept.  0, or -1 when out of
+ * memory. */
+static int
+table_index(struct table *t)
+{
+	size_t i, mask;
+
+	for (t->slots = 16; t->slots < 2 * t->n; t->slots *= 2)
+		;
+	if ((t->slot = calloc(t->slots, sizeof(*t->slot))) == NULL)
+		return -1;
+	mask = t->slots - 1;
+	for (i = 0; i < t->n; i++) {
+		size_t h = (size_t)t->v[i].id.a & mask;
+
+		while (t->slot[h] && !same(t->v[t->slot[h] - 1].id, t->v[i].id))
+			h = (h + 1) & mask;
+		if (t->slot[h] == 0)
+			t->slot[h] = i + 1;
+	}
+	return 0;
+}
+
+/* The first record of t with identity id, or NULL. */
+static struct seen *
+table_find(const struct table *t, struct fp id)
+{
+	size_t mask = t->slots - 1, h = (size_t)id.a & mask;
+
+	if (t->slot == NULL)
 		return NULL;
-	i = index_find(&s->ix, &id);
-	free(id.own);
-	return i < 0 ? NULL : s->all->item[i];
+	for (; t->slot[h]; h = (h + 1) & mask)
+		if (same(t->v[t->slot[h] - 1].id, id))
+			return &t->v[t->slot[h] - 1];
+	return NULL;
 }
 
-static int
-is_session(const struct align_node *rec)
+static void
+table_release(struct table *t)
 {
-	return align_kind_of(kind_of(rec)) == ALIGN_KIND_SESSION;
-}
-
-/* The records of one pass (sessions, or the others): ours', then those
- * only theirs has. */
-static int
-merge_pass(struct align_merge *m, const struct side *s, int sessions)
-{
-	const struct side *b = &s[0], *o = &s[1], *t = &s[2];
 	size_t i;
-	int rc = 0;
 
-	for (i = 0; rc == 0 && o->all && i < o->all->n; i++) {
-		const struct align_node *x = o->all->item[i], *bx, *tx;
+	for (i = 0; i < t->n; i++)
+		align_node_free(t->v[i].rec);
+	free(t->v);
+	free(t->slot);
+}
 
-		if (is_session(x) != sessions)
-			continue;
-		bx = match(b, x, &rc);
-		tx = rc < 0 ? NULL : match(t, x, &rc);
-		if (rc == 0)
-			rc = merge_one(m, bx, x, tx);
+/* Add rec to t, keeping a copy when keep: the entry, or NULL when out of
+ * memory. */
+static struct seen *
+table_add(struct run *r, struct table *t, const struct align_node *rec,
+    int keep)
+{
+	struct seen *x;
+
+	if (ALIGN_GROW(t->v, t->n + 1, t->cap) < 0)
+		return NULL;
+	x = &t->v[t->n];
+	memset(x, 0, sizeof(*x));
+	if (fingerprint(r, rec, &x->id, &x->content) < 0 ||
+	    (keep && (x->rec = align_node_copy(rec)) == NULL))
+		return NULL;
+	t->n++;
+	return x;
+}
+
+/*
+ * The passes: base (fingerprints, and the records that are not facts in
+ * bulk), theirs (fingerprints, and what it changed or added), base again
+ * if theirs changed one of those facts, ours (merged as it is read), and
+ * the records only theirs holds.
+ */
+static int
+is_fact(const struct align_node *rec)
+{
+	enum align_kind k = align_kind_of(kind_of(rec));
+
+	return k == ALIGN_KIND_RESPONSE || k == ALIGN_KIND_CHECKIN ||
+	    k == ALIGN_KIND_REMINDER;
+}
+
+static int
+take_base(struct run *r, const struct align_node *rec)
+{
+	return table_add(r, &r->base, rec, !is_fact(rec)) ? 0 : -1;
+}
+
+static int
+take_theirs(struct run *r, const struct align_node *rec)
+{
+	struct seen *x = table_add(r, &r->theirs, rec, 0), *b;
+
+	if (x == NULL)
+		return -1;
+	b = table_find(&r->base, x->id);
+	x->state = b == NULL ? NEW : same(b->content, x->content) ? SAME :
+	    CHANGED;
+	if (x->state != SAME && (x->rec = align_node_copy(rec)) == NULL)
+		return -1;
+	return 0;
+}
+
+/* Base again: the facts theirs changed. */
+static int
+take_base_again(struct run *r, const struct align_node *rec)
+{
+	struct seen *b, *t;
+	struct fp id, content;
+
+	if (!is_fact(rec))
+		return 0;
+	if (fingerprint(r, rec, &id, &content) < 0)
+		return -1;
+	b = table_find(&r->base, id);
+	t = table_find(&r->theirs, id);
+	if (b && b->rec == NULL && t && t->state == CHANGED &&
+	    (b->rec = align_node_copy(rec)) == NULL)
+		return -1;
+	return 0;
+}
+
+static int
+take_ours(struct run *r, const struct align_node *o)
+{
+	struct fp id, content;
+	struct seen *b, *t;
+
+	if (fingerprint(r, o, &id, &content) < 0)
+		return -1;
+	b = table_find(&r->base, id);
+	t = table_find(&r->theirs, id);
+	r->out = align_kind_of(kind_of(o)) == ALIGN_KIND_SESSION ?
+	    &r->sessions : &r->pub->out;
+	if (t)
+		t->matched = 1;
+	if (t && (t->state == SAME || same(t->content, content)))
+		return emit(r, o);		/* theirs did not change it */
+	if (t && b && same(b->content, content))
+		return emit(r, t->rec);		/* ours did not */
+	if (t)
+		return both_changed(r, b ? b->rec : NULL, o, t->rec);
+	if (b == NULL)
+		return emit(r, o);		/* added by ours */
+	if (same(b->content, content))
+		return 0;			/* deleted by theirs */
+	return deleted_and_changed(r, o, NULL);
+}
+
+/* What only theirs holds, in its order. */
+static int
+theirs_only(struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->theirs.n; i++) {
+		struct seen *t = &r->theirs.v[i];
+
+		if (t->matched || t->state == SAME)
+			continue;		/* merged, or deleted by ours */
+		r->out = align_kind_of(kind_of(t->rec)) == ALIGN_KIND_SESSION ?
+		    &r->sessions : &r->pub->out;
+		if ((t->state == NEW ? emit(r, t->rec) :
+		    deleted_and_changed(r, NULL, t->rec)) < 0)
+			return -1;
 	}
-	for (i = 0; rc == 0 && t->all && i < t->all->n; i++) {
-		const struct align_node *x = t->all->item[i], *bx;
+	return 0;
+}
 
-		if (is_session(x) != sessions || match(o, x, &rc) || rc < 0)
-			continue;
-		bx = match(b, x, &rc);
-		if (rc == 0)
-			rc = merge_one(m, bx, NULL, x);
+typedef int take_fn(struct run *, const struct align_node *);
+
+/* Each record of src to take: 0, or -1 and e. */
+static int
+each(struct run *r, const struct align_merge_source *src, take_fn *take,
+    struct align_err *e)
+{
+	struct align_read_opts o = { 0 };
+	struct align_reader *rd;
+	struct align_node *rec;
+	size_t i;
+	int rc;
+
+	if (src->path == NULL) {
+		for (i = 0; src->records && src->records->type == ALIGN_SEQ &&
+		    i < src->records->n; i++)
+			if (take(r, src->records->item[i]) < 0)
+				return align_err_nomem(e);
+		return 0;
 	}
+	o.yaml_only = 1;
+	o.ahead = 1;
+	if ((rd = align_reader_open((char *const *)&src->path, 1, &o, e)) ==
+	    NULL)
+		return -1;
+	while ((rc = align_reader_next(rd, &rec, e)) > 0) {
+		rc = take(r, rec);
+		align_reader_release(rd, rec);
+		if (rc < 0) {
+			rc = align_err_nomem(e);
+			break;
+		}
+	}
+	align_reader_free(rd);
 	return rc;
 }
-
 static int
-derived_notes(struct align_merge *m)
+derived_notes(struct run *m)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
 
@@ -952,35 +1169,66 @@ derived_notes(struct align_merge *m)
 	return 0;
 }
 
+/* Whether base must be read again: theirs changed a fact of it. */
+static int
+base_again(const struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->theirs.n; i++)
+		if (r->theirs.v[i].state == CHANGED &&
+		    table_find(&r->base, r->theirs.v[i].id)->rec == NULL)
+			return 1;
+	return 0;
+}
+
+/* The session records before the others, in out: 0, or -1 when out of
+ * memory. */
+static int
+lead(struct align_buf *out, const struct align_buf *sessions)
+{
+	size_t n = sessions->len;
+
+	if (n == 0)
+		return out->failed ? -1 : 0;
+	align_buf_add(out, sessions->p, n);	/* room, at the end */
+	if (out->failed)
+		return -1;
+	memmove(out->p + n, out->p, out->len - n);
+	memcpy(out->p, sessions->p, n);
+	return 0;
+}
+
 int
-align_merge(struct align_merge *m, const struct align_node *base,
-    const struct align_node *ours, const struct align_node *theirs,
+align_merge(struct align_merge *m, const struct align_merge_source src[3],
     struct align_err *e)
 {
-	struct side s[3];
-	size_t i;
-	int rc = 0;
+	struct run r;
+	int rc;
 
-	s[0].all = base;
-	s[1].all = ours;
-	s[2].all = theirs;
-	for (i = 0; i < 3; i++) {
-		if (s[i].all && s[i].all->type != ALIGN_SEQ)
-			s[i].all = NULL;
-		if (rc == 0)
-			rc = index_make(&s[i].ix, s[i].all, 1, NULL);
-		else
-			memset(&s[i].ix, 0, sizeof(s[i].ix));
-	}
+	memset(&r, 0, sizeof(r));
+	r.pub = m;
+	r.out = &m->out;
+	rc = each(&r, &src[0], take_base, e);
+	if (rc == 0 && (rc = table_index(&r.base)) < 0)
+		align_err_nomem(e);
 	if (rc == 0)
-		rc = merge_pass(m, s, 1);
+		rc = each(&r, &src[2], take_theirs, e);
+	if (rc == 0 && (rc = table_index(&r.theirs)) < 0)
+		align_err_nomem(e);
+	if (rc == 0 && base_again(&r))
+		rc = each(&r, &src[0], take_base_again, e);
 	if (rc == 0)
-		rc = merge_pass(m, s, 0);
-	if (rc == 0)
-		rc = derived_notes(m);
-	for (i = 0; i < 3; i++)
-		index_release(&s[i].ix);
-	return rc < 0 ? align_err_nomem(e) : 0;
+		rc = each(&r, &src[1], take_ours, e);
+	if (rc == 0 && (theirs_only(&r) < 0 || derived_notes(&r) < 0))
+		rc = align_err_nomem(e);
+	if (rc == 0 && lead(&m->out, &r.sessions) < 0)
+		rc = align_err_nomem(e);
+	table_release(&r.base);
+	table_release(&r.theirs);
+	align_buf_release(&r.sessions);
+	align_buf_release(&r.scratch);
+	return rc;
 }
 
 void

@@ -53,9 +53,18 @@
  * record deleted on one side and changed on the other is written whole
  * between the markers, the deleting side empty.
  *
+ * The records come from files, read as streams (reading ahead in a
+ * thread), or from records in memory.  A file is read no more than twice
+ * (base, when theirs changed a response, a check-in or a reminder) and
+ * never held whole: of base and theirs only fingerprints are kept, and
+ * the records a merge may need (what theirs changed or added; of base,
+ * all but those facts in bulk); ours is merged as it is read.
+ *
  *	struct align_merge m = ALIGN_MERGE_INIT;
- *	if (align_merge(&m, base, ours, theirs, &e) < 0)
- *		fail(&e);			(71 only)
+ *	struct align_merge_source src[3] = { { "base", NULL },
+ *	    { "ours", NULL }, { "theirs", NULL } };
+ *	if (align_merge(&m, src, &e) < 0)
+ *		fail(&e);			(65, 66, 74 reading; 71)
  *	write(m.out.p, m.out.len); for each m.note[i]: tell(m.note[i].msg);
  *	status = m.conflicts ? 1 : 0;
  *	align_merge_release(&m);
@@ -82,16 +91,23 @@ struct align_merge {
 	size_t conflicts;		/* records that conflict */
 	struct align_merge_note *note;	/* conflicts, then notes */
 	size_t nnote, notecap;
-	unsigned derived;		/* internal: notes of derived records */
 };
 
-#define ALIGN_MERGE_INIT { ALIGN_BUF_INIT, 0, NULL, 0, 0, 0 }
+#define ALIGN_MERGE_INIT { ALIGN_BUF_INIT, 0, NULL, 0, 0 }
 
-/* Merge the records of base, ours and theirs (each an ALIGN_SEQ of
- * records, as align_read_all() gives; base may be empty) into m.  0, or
- * -1 and e (71 out of memory); m needs align_merge_release() either way. */
-int align_merge(struct align_merge *m, const struct align_node *base,
-    const struct align_node *ours, const struct align_node *theirs,
+/* Where a side's records come from: a file (a session stream; plain text
+ * is refused), or else records (an ALIGN_SEQ, as align_read_all() gives),
+ * or else none (an empty base: both sides added the file). */
+struct align_merge_source {
+	const char *path;
+	const struct align_node *records;
+};
+
+/* Merge src[0] (base), src[1] (ours) and src[2] (theirs) into m.  0, or
+ * -1 and e (65 a file is not a stream or holds a conflict, 66 cannot be
+ * opened, 74 read error, 71 out of memory); m needs align_merge_release()
+ * either way. */
+int align_merge(struct align_merge *m, const struct align_merge_source src[3],
     struct align_err *e);
 
 void align_merge_release(struct align_merge *m);

@@ -28,10 +28,12 @@ merge3(const char *base, const char *ours, const char *theirs,
 	struct align_node *b = stream(base), *o = stream(ours),
 	    *t = stream(theirs);
 	struct align_merge m = ALIGN_MERGE_INIT;
+	struct align_merge_source src[3] = { { NULL, b }, { NULL, o },
+	    { NULL, t } };
 	struct align_err e = ALIGN_ERR_INIT;
 	char *out;
 
-	assert_int_equal(align_merge(&m, b, o, t, &e), 0);
+	assert_int_equal(align_merge(&m, src, &e), 0);
 	*conflicts = m.conflicts;
 	out = strdup(m.out.p ? m.out.p : "");
 	if (keep) {
@@ -485,6 +487,44 @@ test_deterministic(void **state)
 	free(b);
 }
 
+/* From files: a response (a fact, which base keeps only as fingerprints)
+ * changed on both sides is merged key by key, base read again for it; a
+ * file that holds a conflict is refused, where it is. */
+static void
+test_from_files(void **state)
+{
+	char pb[32], po[32], pt[32];
+	static const char b[] = SESSION RESP("r-1", "Ana", "x");
+	static const char o[] = SESSION RESP("r-1", "Ana Lima", "x");
+	static const char t[] = SESSION RESP("r-1", "Ana", "x, fixed")
+	    RESP("r-2", "Ben", "why");
+	static const char bad[] = SESSION "<<<<<<< ours (place)\n";
+	struct align_merge m = ALIGN_MERGE_INIT;
+	struct align_merge_source src[3] = { { pb, NULL }, { po, NULL },
+	    { pt, NULL } };
+	struct align_err e = ALIGN_ERR_INIT;
+
+	(void)state;
+	tmpfile_with(pb, b, strlen(b));
+	tmpfile_with(po, o, strlen(o));
+	tmpfile_with(pt, t, strlen(t));
+	assert_int_equal(align_merge(&m, src, &e), 0);
+	assert_int_equal(m.conflicts, 0);
+	assert_string_equal(m.out.p, SESSION RESP("r-1", "Ana Lima",
+	    "x, fixed") RESP("r-2", "Ben", "why"));
+	align_merge_release(&m);
+	unlink(pt);
+	tmpfile_with(pt, bad, strlen(bad));
+	assert_int_equal(align_merge(&m, src, &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_int_equal(e.line, 5);
+	assert_string_equal(e.file, pt);
+	align_merge_release(&m);
+	unlink(pb);
+	unlink(po);
+	unlink(pt);
+}
+
 /*
  * Allocation failures (tests/fault/fault.c): a merge that takes every
  * rule, with allocation 1, 2, ... failing in turn, must fail with 71 or
@@ -518,12 +558,12 @@ int fault_hit(void);
 	"status: proposed\nsource: auto\n"
 
 static int
-merge_all(const struct align_node *const in[3], struct align_buf *out,
+merge_all(const struct align_merge_source in[3], struct align_buf *out,
     struct align_err *e)
 {
 	struct align_merge m = ALIGN_MERGE_INIT;
 	size_t i;
-	int rc = align_merge(&m, in[0], in[1], in[2], e);
+	int rc = align_merge(&m, in, e);
 
 	if (rc == 0) {
 		align_buf_add(out, m.out.p, m.out.len);
@@ -538,7 +578,7 @@ merge_all(const struct align_node *const in[3], struct align_buf *out,
 static void
 test_allocation_failures(void **state)
 {
-	const struct align_node *in[3];
+	struct align_merge_source in[3];
 	struct align_node *b = stream(BASE), *o = stream(OURS),
 	    *t = stream(THEIRS);
 	struct align_buf want = ALIGN_BUF_INIT;
@@ -546,9 +586,10 @@ test_allocation_failures(void **state)
 	long n;
 
 	(void)state;
-	in[0] = b;
-	in[1] = o;
-	in[2] = t;
+	in[0].path = in[1].path = in[2].path = NULL;
+	in[0].records = b;
+	in[1].records = o;
+	in[2].records = t;
 	assert_int_equal(merge_all(in, &want, &e), 0);
 	assert_non_null(strstr(want.p, "1 response 'r-1': deleted on ours, "
 	    "changed on theirs"));
@@ -602,6 +643,7 @@ main(void)
 		cmocka_unit_test(test_one_id_two_kinds),
 		cmocka_unit_test(test_a_response_captured_twice),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_from_files),
 		cmocka_unit_test(test_allocation_failures),
 	};
 
