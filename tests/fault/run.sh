@@ -30,12 +30,15 @@ cp s.yaml agreed.yaml
 align-followup plan -i s.yaml
 cp s.yaml planned.yaml
 # Two branches of the agreed session for the merge driver: one moves the
-# meeting and votes, the other captures more and moves it elsewhere.
+# meeting and votes, the other captures more and makes it longer.  (No
+# conflict: the exit status of one, 1, would read as a failure here; the
+# unit test of lib/merge fails allocations in a merge with conflicts.)
 cp agreed.yaml m-ours.yaml
 align-plan -i m-ours.yaml --place "Room 7"
 align-distill -i m-ours.yaml --vote Ana=p1,p2
 cp agreed.yaml m-theirs.yaml
-align-plan -i m-theirs.yaml --place "Room 9"
+align-plan -i m-theirs.yaml --duration 3h
+align-distill -i m-theirs.yaml --vote Ben=p2,p3
 align-capture -a m-theirs.yaml "$EX/responses.txt" --participant Zoe
 
 injected=0 failed=0 paths=0
