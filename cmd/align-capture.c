@@ -18,14 +18,15 @@
 static const char usage[] =
 "usage: align-capture [-a file] [-f format] [--csv file] [--participant name]\n"
 "                     [--paragraphs] [--text-column name] [--name-column name]\n"
-"                     [--time-column name] [--anonymous] [--wait seconds]\n"
-"                     [--now time] [file ...]\n"
+"                     [--time-column name] [--anonymous] [--min-group n]\n"
+"                     [--wait seconds] [--now time] [file ...]\n"
 "\n"
 "Turn responses into response records: plain text (\"Name: text\" a line),\n"
 "session streams, CSV exports of survey forms, or lines typed at a prompt.\n"
 "\n"
 "  -a, --append file       append the new responses to file, locked\n"
-"  -f, --format f          yaml (stream), or the board: text, markdown, csv;\n"
+"  -f, --format f          yaml (stream), or the board: text, markdown, csv,\n"
+"                          html (one page for the room's screen);\n"
 "                          text on a terminal, else yaml (none with -a)\n"
 "      --csv file          read a CSV export (Google Forms, Typeform,\n"
 "                          SurveyMonkey recognised); repeatable\n"
@@ -36,12 +37,15 @@ static const char usage[] =
 "      --name-column name  CSV: the column of names\n"
 "      --time-column name  CSV: the column of times\n"
 "      --anonymous         replace each name by a stable pseudonym\n"
-"      --wait seconds      how long to wait for the lock of -a (default 30)\n"
+"      --min-group n       count no fewer than n people (default 3 for\n"
+"                          pseudonyms, else 1)\n"
+"      --wait seconds      how long to wait for the lock of -a (default\n"
+"                          $ALIGN_WAIT, else 30)\n"
 "      --now time          the capture time (default $ALIGN_NOW, else clock)\n"
 "  -h, --help, -V, --version\n";
 
 enum { O_CSV = 256, O_PARTICIPANT, O_PARAGRAPHS, O_TEXT, O_NAME, O_TIME,
-	O_ANON, O_WAIT, O_NOW };
+	O_ANON, O_MIN_GROUP, O_WAIT, O_NOW };
 
 static const struct option longopts[] = {
 	{ "append", required_argument, NULL, 'a' },
@@ -55,6 +59,7 @@ static const struct option longopts[] = {
 	{ "name-column", required_argument, NULL, O_NAME },
 	{ "time-column", required_argument, NULL, O_TIME },
 	{ "anonymous", no_argument, NULL, O_ANON },
+	{ "min-group", required_argument, NULL, O_MIN_GROUP },
 	{ "wait", required_argument, NULL, O_WAIT },
 	{ "now", required_argument, NULL, O_NOW },
 	{ NULL, 0, NULL, 0 }
@@ -68,7 +73,8 @@ main(int argc, char *argv[])
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_board board;
 	struct align_buf b = ALIGN_BUF_INIT;
-	struct align_show show = { &b, ALIGN_FMT_TEXT, 80, 0 };
+	struct align_show show = { .b = &b, .format = ALIGN_FMT_TEXT,
+	    .width = 80 };
 	struct align_time t;
 	unsigned char key[16];
 	const char *fmt = NULL;
@@ -76,7 +82,7 @@ main(int argc, char *argv[])
 	int c, anonymous = 0, rc;
 
 	tool_init("align-capture", usage);
-	o.wait = 30;
+	o.wait = -1;	/* $ALIGN_WAIT, else 30 seconds */
 	while ((c = getopt_long(argc, argv, "a:f:hV", longopts, NULL)) != -1)
 		switch (c) {
 		case 'a': o.append = optarg; break;
@@ -99,6 +105,10 @@ main(int argc, char *argv[])
 		case O_NAME: o.survey.name_column = optarg; break;
 		case O_TIME: o.survey.time_column = optarg; break;
 		case O_ANON: anonymous = 1; break;
+		case O_MIN_GROUP:
+			show.min_group = (size_t)tool_number("--min-group",
+			    optarg, 1, 1000000);
+			break;
 		case O_WAIT: o.wait = tool_real("--wait", optarg, 0, 86400);
 			break;
 		case O_NOW: o.now = optarg; break;
@@ -130,6 +140,7 @@ main(int argc, char *argv[])
 		show.format = f;
 		show.width = align_terminal_width(STDOUT_FILENO);
 		show.color = tool_color();
+		show.tool = tool_name;
 		if (align_board_make(&board, cap.session, cap.responses,
 		    &e) < 0)
 			tool_die(&e);

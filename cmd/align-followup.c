@@ -92,12 +92,14 @@ struct cli {
 	const char *within;
 	int per_pair, mark;
 	const char **principles, **goals, **commits;
+	struct align_lock lock;	/* -i, due --mark: held while in use */
 };
 
 
-/* The stream: -i FILE, -a FILE, or the operands (standard input when
- * none).  Unless all of it is written out again, only the records this
- * step looks at are kept: a survey's responses need no memory here. */
+/* The stream: -i FILE (locked first, until output() has replaced it),
+ * -a FILE, or the operands (standard input when none).  Unless all of it
+ * is written out again, only the records this step looks at are kept: a
+ * survey's responses need no memory here. */
 static struct align_node *
 input(struct cli *c, int argc, char **argv, int all)
 {
@@ -114,7 +116,12 @@ input(struct cli *c, int argc, char **argv, int all)
 		tool_usage_error("-i and -a take no file operands");
 	if ((recs = align_seq()) == NULL)
 		tool_die((align_err_nomem(&e), &e));
-	if (one && access(one, F_OK) != 0 && c->append)
+	if (c->inplace)
+		tool_lock(&c->lock, c->inplace);
+	/* A FIFO or a directory is refused, never waited on. */
+	if (one && (rc = align_file_check(one, &e)) < 0)
+		tool_die(&e);
+	if (one && rc == 0 && c->append)
 		return recs;	/* -a on a new file */
 	r = align_reader_open(one ? (char **)&one : argv, one ? 1 :
 	    (size_t)argc, NULL, &e);
@@ -139,7 +146,8 @@ input(struct cli *c, int argc, char **argv, int all)
 	return recs;
 }
 
-/* Write recs, with extra at index at (replacing it) or at the end. */
+/* Write recs, with extra at index at (replacing it) or at the end: to
+ * standard output, or over -i FILE, then released. */
 static void
 output(struct cli *c, const struct align_node *recs,
     const struct align_node *extra, long at)
@@ -149,7 +157,7 @@ output(struct cli *c, const struct align_node *recs,
 	size_t i;
 	int rc;
 
-	if (align_out_open(&out, c->inplace, &e) < 0)
+	if (align_out_open(&out, c->inplace ? &c->lock : NULL, &e) < 0)
 		tool_die(&e);
 	for (i = 0, rc = 0; rc == 0 && i < recs->n; i++)
 		rc = align_out_record(&out, (long)i == at && extra ? extra :
@@ -162,170 +170,133 @@ output(struct cli *c, const struct align_node *recs,
 	}
 }
 
+/* The records read, as the views of step 8. */
+static void
+rounds(struct align_rounds *rs, const struct align_node *recs)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	if (align_rounds_read(rs, recs, &e) < 0)
+		tool_die(&e);
+}
+
 static int
 plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *recs, *f, *all;
 	struct align_buf b = ALIGN_BUF_INIT;
-	enum align_format fmt = c->fmt ? tool_format(c->fmt, ALIGN_FMT_YAML |
-	    ALIGN_FMT_TEXT | ALIGN_FMT_ICS) : c->inplace ? ALIGN_FMT_NONE : tool_default_format();
-	long at;
-	size_t i, j;
+	struct align_show show = { .b = &b, .format = ALIGN_FMT_NONE,
+	    .width = 80 };
+	struct align_node *recs;
+	struct align_rounds rs;
+	struct align_planned p;
 
-	recs = input(c, argc, argv, fmt == ALIGN_FMT_YAML || c->inplace);
+	show.format = c->fmt ? tool_format(c->fmt, ALIGN_FMT_YAML |
+	    align_planned_formats()) : c->inplace ? ALIGN_FMT_NONE :
+	    tool_default_format();
+	recs = input(c, argc, argv, show.format == ALIGN_FMT_YAML ||
+	    c->inplace);
+	rounds(&rs, recs);
 	c->plan.now = now;
-	if (align_followup_plan(recs, &c->plan, &f, &at, &e) < 0)
+	if (align_followup_plan(&rs, &c->plan, &p, &e) < 0)
 		tool_die(&e);
-	if (fmt == ALIGN_FMT_YAML || c->inplace)
-		output(c, recs, f, at);
-	if (fmt == ALIGN_FMT_ICS) {
-		if ((all = align_seq()) == NULL)
-			tool_die((align_err_nomem(&e), &e));
-		for (i = 0; i < recs->n; i++)
-			if (strcmp(align_record_kind(recs->item[i]),
-			    "followup") == 0 && (long)i != at &&
-			    align_seq_push(all, align_node_copy(
-			    recs->item[i])) < 0)
-				tool_die((align_err_nomem(&e), &e));
-		if (align_seq_push(all, align_node_copy(f)) < 0)
-			tool_die((align_err_nomem(&e), &e));
-		if (align_followup_ics(&b, align_session_of(recs), all,
-		    c->per_pair, now, &e) < 0)
-			tool_die(&e);
-		align_node_free(all);
-	} else if (fmt == ALIGN_FMT_TEXT) {
-		const struct align_node *p = align_map_get(f, "pairs");
-		const struct align_node *pr = align_map_get(f, "principles");
-
-		align_buf_printf(&b, "%s %s%s%s on %s", align_record_id(f),
-		    align_map_get(f, "with") ? "one-to-one with " :
-		    "follow-up", align_map_get(f, "with") ?
-		    align_map_str(f, "with") : "", at >= 0 ? " (revised)" :
-		    "", align_map_str(f, "date"));
-		if (align_map_str(f, "every"))
-			align_buf_printf(&b, ", every %s", align_map_str(f,
-			    "every"));
-		align_buf_puts(&b, "\nPrinciples: ");
-		for (i = 0; pr && i < pr->n; i++)
-			align_buf_printf(&b, "%s%s", i ? ", " : "",
-			    pr->item[i]->str);
-		align_buf_puts(&b, "\nPairs:\n");
-		for (i = 0; p && i < p->n; i++) {
-			align_buf_puts(&b, "  ");
-			for (j = 0; j < p->item[i]->n; j++)
-				align_buf_printf(&b, "%s%s", j ? " and " : "",
-				    p->item[i]->item[j]->str);
-			align_buf_putc(&b, '\n');
-		}
-	}
-	if (b.failed)
-		tool_die((align_err_nomem(&e), &e));
-	if (b.len)
-		fwrite(b.p, 1, b.len, stdout);
-	align_buf_release(&b);
-	align_node_free(f);
+	if (show.format == ALIGN_FMT_YAML || c->inplace)
+		output(c, recs, p.rec, p.at);
+	if (align_planned_show(&p, &rs, &show, c->per_pair, now, &e) < 0)
+		tool_die(&e);
+	tool_print(&b);
+	align_planned_release(&p);
+	align_rounds_release(&rs);
 	align_node_free(recs);
 	return 0;
 }
 
-/* "[Name:] p2 success[: note]" into its parts; 0, or -1. */
-static int
-parse_line(char *s, const char **who, char **principle, char **outcome,
-    char **note)
+/* Standard input, read whole before any file is locked: a person may
+ * take minutes to type the check-ins. */
+static struct align_buf
+typed(void)
 {
-	size_t k = align_name_prefix(s);
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	char chunk[4096];
+	size_t n;
 
-	*who = NULL;
-	if (k > 0 && s[0] != 'p') {
-		s[k] = '\0';
-		*who = s;
-		s += k + 1;
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "One check-in a line: [Name:] p2 "
+		    "success|failure|mixed: what happened. Ctrl-D ends.\n");
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
+		align_buf_add(&b, chunk, n);
+	if (ferror(stdin))
+		tool_die((align_err_set(&e, EX_IOERR, "<stdin>", 0, 0,
+		    "read error"), &e));
+	if (b.failed)
+		tool_die((align_err_nomem(&e), &e));
+	return b;
+}
+
+/* The new check-ins: one by the options, or one a line of what was
+ * typed, "[Name:] p2 success: what happened". */
+static struct align_node *
+checkins(struct cli *c, const struct align_rounds *rs, const char *at,
+    const struct align_buf *lines)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_checkin_view k;
+	struct align_node *fresh, *rec;
+	FILE *in;
+
+	memset(&k, 0, sizeof(k));
+	k.participant = c->who;
+	k.principle = c->principle;
+	k.outcome = c->outcome;
+	k.note = c->note;
+	k.followup = c->followup;
+	k.recognition = c->recog;
+	k.at = at;
+	if ((fresh = align_seq()) == NULL)
+		tool_die((align_err_nomem(&e), &e));
+	if (c->principle || c->outcome) {
+		if (align_checkin_new(rs, &k, &rec, &e) < 0)
+			tool_die(&e);
+		if (align_seq_push(fresh, rec) < 0)
+			tool_die((align_err_nomem(&e), &e));
+		return fresh;
 	}
-	while (*s == ' ' || *s == '\t')
-		s++;
-	*principle = s;
-	s += strcspn(s, " \t");
-	if (*s == '\0')
-		return -1;
-	*s++ = '\0';
-	while (*s == ' ' || *s == '\t')
-		s++;
-	*outcome = s;
-	s += strcspn(s, " \t:");
-	*note = NULL;
-	if (*s) {
-		*s++ = '\0';
-		while (*s == ' ' || *s == '\t' || *s == ':')
-			s++;
-		if (*s)
-			*note = s;
-	}
-	return **outcome ? 0 : -1;
+	if (lines->len == 0)
+		return fresh;
+	if ((in = fmemopen(lines->p, lines->len, "r")) == NULL)
+		tool_die((align_err_nomem(&e), &e));
+	if (align_checkins_read(rs, in, "<stdin>", &k, fresh, &e) < 0)
+		tool_die(&e);
+	fclose(in);
+	return fresh;
 }
 
 static int
 checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *recs = input(c, argc, argv, c->append == NULL),
-	    *rec, *fresh;
-	struct align_buf b = ALIGN_BUF_INIT;
-	char at[40], *line = NULL;
-	size_t cap = 0, i;
-	unsigned long lno = 0;
-	ssize_t len;
+	struct align_node *recs, *fresh;
+	struct align_buf b = ALIGN_BUF_INIT, lines = ALIGN_BUF_INIT;
+	struct align_rounds rs;
+	char at[40];
+	size_t i;
 
+	if (!c->principle && !c->outcome)
+		lines = typed();
+	recs = input(c, argc, argv, c->append == NULL);
 	align_time_format(now, at);
-	if ((fresh = align_seq()) == NULL)
-		tool_die((align_err_nomem(&e), &e));
-	if (c->principle || c->outcome) {
-		if (align_checkin_new(recs, c->who, c->principle, c->outcome,
-		    c->note, c->followup, c->recog, at, &rec, &e) < 0)
-			tool_die(&e);
-		if (align_seq_push(fresh, rec) < 0)
-			tool_die((align_err_nomem(&e), &e));
-	} else {
-		/* One a line: "[Name:] p2 success: what happened". */
-		if (isatty(STDIN_FILENO))
-			fprintf(stderr, "One check-in a line: [Name:] p2 "
-			    "success|failure|mixed: what happened. Ctrl-D "
-			    "ends.\n");
-		while ((len = getline(&line, &cap, stdin)) >= 0) {
-			const char *who;
-			char *p, *o, *n;
-
-			lno++;
-			line[strcspn(line, "\r\n")] = '\0';
-			if (line[strspn(line, " \t")] == '\0')
-				continue;
-			if (parse_line(line, &who, &p, &o, &n) < 0 ||
-			    align_checkin_new(recs, who ? who : c->who, p, o,
-			    n, c->followup, c->recog, at, &rec, &e) < 0) {
-				if (e.status == 0)
-					align_err_set(&e, EX_DATAERR, NULL, 0,
-					    0, "expected '[Name:] p2 success: "
-					    "note'");
-				e.status = EX_DATAERR;
-				snprintf(e.file, sizeof(e.file), "<stdin>");
-				e.line = lno;
-				e.col = 1;
-				tool_die(&e);
-			}
-			if (align_seq_push(fresh, rec) < 0)
-				tool_die((align_err_nomem(&e), &e));
-		}
-		free(line);
-	}
+	rounds(&rs, recs);
+	fresh = checkins(c, &rs, at, &lines);
+	align_buf_release(&lines);
 	if (c->append) {
-		int fd = align_append_lock(c->append, 30, &e);
-
-		for (i = 0; fd >= 0 && i < fresh->n; i++)
+		/* All the check-ins in one append, whole or not at all. */
+		for (i = 0; i < fresh->n; i++)
 			align_emit_record(&b, fresh->item[i]);
-		if (fd < 0 || b.failed || align_append(fd, c->append, b.p,
-		    b.len, &e) < 0 || align_append_close(fd, c->append,
-		    &e) < 0)
-			tool_die(e.status ? &e : (align_err_nomem(&e), &e));
+		if (b.failed)
+			tool_die((align_err_nomem(&e), &e));
+		if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
+			tool_die(&e);
 	} else {
 		for (i = 0; i < fresh->n; i++)
 			if (align_seq_push(recs, align_node_copy(
@@ -333,22 +304,19 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 				tool_die((align_err_nomem(&e), &e));
 		output(c, recs, NULL, -1);
 	}
+	align_rounds_release(&rs);
 	align_buf_release(&b);
 	align_node_free(fresh);
 	align_node_free(recs);
 	return 0;
 }
 
-static int
-due(struct cli *c, int argc, char **argv, const struct align_time *now)
+/* How far ahead due looks, in minutes, once its operands are checked. */
+static long
+window(const struct cli *c, int argc)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *recs;
-	struct align_due *items;
-	struct align_buf b = ALIGN_BUF_INIT;
 	long within = 0;
-	size_t n, i;
-	char at[40];
 
 	if (argc < 1)
 		tool_usage_error("due: name the session files");
@@ -356,18 +324,40 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 		tool_usage_error("--mark: name one session file");
 	if (c->within && align_duration_parse(c->within, &within, &e) < 0)
 		tool_usage_error("--within: %s", e.msg);
+	return within;
+}
+
+static int
+due(struct cli *c, int argc, char **argv, const struct align_time *now)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT, text = ALIGN_BUF_INIT;
+	struct align_show show = { .b = &text, .format = ALIGN_FMT_TEXT,
+	    .width = 80, .color = 0 };
+	struct align_node *recs;
+	struct align_rounds rs;
+	struct align_due_list list;
+	struct align_due *items;
+	long within = window(c, argc);
+	size_t n, i;
+	char at[40];
+
+	/* Marking writes: the file is locked before it is read, so that
+	 * two runs at once give each reminder once. */
+	if (c->mark)
+		tool_lock(&c->lock, argv[0]);
 	recs = input(c, argc, argv, 0);
-	if (align_due_items(recs, now, within, &items, &n, &e) < 0)
+	rounds(&rs, recs);
+	if (align_due_items(&rs, now, within, &list, &e) < 0)
 		tool_die(&e);
-	for (i = 0; i < n; i++)
-		printf("%s %s %s\n", items[i].date, items[i].followup,
-		    items[i].what);
+	items = list.v;
+	n = list.n;
+	align_due_show(&list, &show);
+	tool_print(&text);
 	tool_finish();
 	if (c->mark && n > 0) {
-		int fd = align_append_lock(argv[0], 30, &e);
-
 		align_time_format(now, at);
-		for (i = 0; fd >= 0 && i < n; i++) {
+		for (i = 0; i < n; i++) {
 			struct align_node *m = align_record_new("reminder");
 
 			if (m == NULL || align_map_put_str(m, "id", items[i].id) <
@@ -381,33 +371,128 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 				align_emit_record(&b, m);
 			align_node_free(m);
 		}
-		if (fd < 0 || b.failed || align_append(fd, argv[0], b.p, b.len,
-		    &e) < 0 || align_append_close(fd, argv[0], &e) < 0)
-			tool_die(e.status ? &e : (align_err_nomem(&e), &e));
+		if (b.failed)
+			tool_die((align_err_nomem(&e), &e));
+		if (align_lock_append(&c->lock, b.p, b.len, &e) < 0)
+			tool_die(&e);
 	}
+	align_lock_release(&c->lock);
 	align_buf_release(&b);
-	free(items);
+	align_due_release(&list);
+	align_rounds_release(&rs);
 	align_node_free(recs);
 	return n > 0 ? 0 : 1;
 }
 
 static int
-report(struct cli *c, int argc, char **argv)
+report(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
-	struct align_node *recs = input(c, argc, argv, 0);
-	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_err e = ALIGN_ERR_INIT;
-	enum align_format f = c->fmt ? tool_format(c->fmt, ALIGN_FMT_TEXT |
-	    ALIGN_FMT_MARKDOWN) : ALIGN_FMT_TEXT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_show show = { .b = &b, .format = ALIGN_FMT_TEXT,
+	    .width = 80, .color = 0 };
+	struct align_node *recs = input(c, argc, argv, 0);
+	struct align_rounds rs;
+	struct align_report v;
 
-	align_followup_report(&b, recs, f == ALIGN_FMT_MARKDOWN, tool_color());
-	if (b.failed)
-		tool_die((align_err_nomem(&e), &e));
-	if (b.len)
-		fwrite(b.p, 1, b.len, stdout);
-	align_buf_release(&b);
+	if (c->fmt)
+		show.format = tool_format(c->fmt, align_report_formats());
+	show.color = tool_color();
+	rounds(&rs, recs);
+	if (align_report_make(&v, &rs, &e) < 0)
+		tool_die(&e);
+	align_report_show(&v, &show);
+	tool_print(&b);
+	align_report_release(&v);
+	align_rounds_release(&rs);
 	align_node_free(recs);
 	return 0;
+}
+
+static const struct {
+	const char *name;
+	int (*run)(struct cli *, int, char **, const struct align_time *);
+} commands[] = {
+	{ "plan", plan }, { "checkin", checkin }, { "due", due },
+	{ "report", report },
+};
+
+/* One option into c. */
+static void
+option(struct cli *c, int ch, const char *arg)
+{
+	switch (ch) {
+	case 'a': c->append = arg; break;
+	case 'f': c->fmt = arg; break;
+	case 'h': tool_usage(0);
+	case 'i': c->inplace = arg; break;
+	case 'V': tool_version();
+	case O_DATE: c->plan.date = arg; break;
+	case O_EVERY: c->plan.every = arg; break;
+	case O_COUNT:
+		c->plan.count = (long)tool_number("--count", arg, 1, 100000);
+		break;
+	case O_UNTIL: c->plan.until = arg; break;
+	case O_PRINCIPLE:
+		c->principles = tool_list_add(c->principles,
+		    &c->plan.nprinciple, arg);
+		c->principle = arg;
+		break;
+	case O_WITH: c->plan.with = arg; break;
+	case O_LEADER: c->plan.leader = arg; break;
+	case O_ROOT: c->plan.root_cause = arg; break;
+	case O_GOAL:
+		c->goals = tool_list_add(c->goals, &c->plan.ngoal, arg);
+		break;
+	case O_COMMIT:
+		c->commits = tool_list_add(c->commits, &c->plan.ncommit, arg);
+		break;
+	case O_SEED:
+		c->plan.seed = (uint64_t)tool_number("--seed", arg, 0,
+		    LLONG_MAX);
+		break;
+	case O_PERPAIR: c->per_pair = 1; break;
+	case O_NOW: c->nowopt = arg; break;
+	case O_PARTICIPANT: c->who = arg; break;
+	case O_OUTCOME: c->outcome = arg; break;
+	case O_NOTE: c->note = arg; break;
+	case O_FOLLOWUP: c->followup = arg; break;
+	case O_RECOGNITION: c->recog = arg; break;
+	case O_WITHIN: c->within = arg; break;
+	case O_MARK: c->mark = 1; break;
+	default: tool_usage(64);
+	}
+}
+
+/* The command and its options into c; argc and argv left with the
+ * operands. */
+static const char *
+options(struct cli *c, int *argc, char ***argv)
+{
+	const char *cmd;
+	int ch;
+
+	if (*argc > 1 && (strcmp((*argv)[1], "--help") == 0 ||
+	    strcmp((*argv)[1], "-h") == 0))
+		tool_usage(0);
+	if (*argc > 1 && (strcmp((*argv)[1], "--version") == 0 ||
+	    strcmp((*argv)[1], "-V") == 0))
+		tool_version();
+	if (*argc < 2)
+		tool_usage_error("name what to do: plan, checkin, due or "
+		    "report");
+	cmd = (*argv)[1];
+	(*argc)--;
+	(*argv)++;
+	while ((ch = getopt_long(*argc, *argv, "a:f:hi:V", longopts,
+	    NULL)) != -1)
+		option(c, ch, optarg);
+	*argc -= optind;
+	*argv += optind;
+	c->plan.principle = c->principles;
+	c->plan.goal = c->goals;
+	c->plan.commit = c->commits;
+	return cmd;
 }
 
 int
@@ -417,81 +502,22 @@ main(int argc, char *argv[])
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_time now;
 	const char *cmd;
-	int ch, rc;
+	size_t i;
+	int rc;
 
 	memset(&c, 0, sizeof(c));
 	c.plan.seed = 1;
 	tool_init("align-followup", usage);
-	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0))
-		tool_usage(0);
-	if (argc > 1 && (strcmp(argv[1], "--version") == 0 ||
-	    strcmp(argv[1], "-V") == 0))
-		tool_version();
-	if (argc < 2)
-		tool_usage_error("name what to do: plan, checkin, due or "
-		    "report");
-	cmd = argv[1];
-	argc--;
-	argv++;
-	while ((ch = getopt_long(argc, argv, "a:f:hi:V", longopts, NULL)) != -1)
-		switch (ch) {
-		case 'a': c.append = optarg; break;
-		case 'f': c.fmt = optarg; break;
-		case 'h': tool_usage(0);
-		case 'i': c.inplace = optarg; break;
-		case 'V': tool_version();
-		case O_DATE: c.plan.date = optarg; break;
-		case O_EVERY: c.plan.every = optarg; break;
-		case O_COUNT:
-			c.plan.count = (long)tool_number("--count", optarg, 1,
-			    100000);
-			break;
-		case O_UNTIL: c.plan.until = optarg; break;
-		case O_PRINCIPLE:
-			c.principles = tool_list_add(c.principles, &c.plan.nprinciple,
-			    optarg);
-			c.principle = optarg;
-			break;
-		case O_WITH: c.plan.with = optarg; break;
-		case O_LEADER: c.plan.leader = optarg; break;
-		case O_ROOT: c.plan.root_cause = optarg; break;
-		case O_GOAL: c.goals = tool_list_add(c.goals, &c.plan.ngoal, optarg);
-			break;
-		case O_COMMIT: c.commits = tool_list_add(c.commits, &c.plan.ncommit,
-			    optarg);
-			break;
-		case O_SEED: c.plan.seed = (uint64_t)tool_number("--seed",
-		    optarg, 0, LLONG_MAX); break;
-		case O_PERPAIR: c.per_pair = 1; break;
-		case O_NOW: c.nowopt = optarg; break;
-		case O_PARTICIPANT: c.who = optarg; break;
-		case O_OUTCOME: c.outcome = optarg; break;
-		case O_NOTE: c.note = optarg; break;
-		case O_FOLLOWUP: c.followup = optarg; break;
-		case O_RECOGNITION: c.recog = optarg; break;
-		case O_WITHIN: c.within = optarg; break;
-		case O_MARK: c.mark = 1; break;
-		default: tool_usage(64);
-		}
-	argc -= optind;
-	argv += optind;
-	c.plan.principle = c.principles;
-	c.plan.goal = c.goals;
-	c.plan.commit = c.commits;
+	cmd = options(&c, &argc, &argv);
 	if (align_now(c.nowopt, &now, &e) < 0)
 		tool_usage_error("--now: %s", e.msg);
-	if (strcmp(cmd, "plan") == 0)
-		rc = plan(&c, argc, argv, &now);
-	else if (strcmp(cmd, "checkin") == 0)
-		rc = checkin(&c, argc, argv, &now);
-	else if (strcmp(cmd, "due") == 0)
-		rc = due(&c, argc, argv, &now);
-	else if (strcmp(cmd, "report") == 0)
-		rc = report(&c, argc, argv);
-	else
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(cmd, commands[i].name) == 0)
+			break;
+	if (i == sizeof(commands) / sizeof(commands[0]))
 		tool_usage_error("unknown command '%s': plan, checkin, due or "
 		    "report", cmd);
+	rc = commands[i].run(&c, argc, argv, &now);
 	free(c.principles);
 	free(c.goals);
 	free(c.commits);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../lib/file.h"
 #include "../lib/merge.h"
 #include "../lib/out.h"
 #include "tool.h"
@@ -27,13 +28,14 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* The result to standard output, or over ours under its lock (lk). */
 static void
-put(const char *inplace, const struct align_buf *b)
+put(struct align_lock *lk, const struct align_buf *b)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_out out;
 
-	if (align_out_open(&out, inplace, &e) < 0)
+	if (align_out_open(&out, lk, &e) < 0)
 		tool_die(&e);
 	if (align_out_write(&out, b->p ? b->p : "", b->len, &e) < 0 ||
 	    align_out_close(&out, &e) < 0) {
@@ -48,6 +50,7 @@ main(int argc, char *argv[])
 	struct align_merge m = ALIGN_MERGE_INIT;
 	struct align_merge_source src[3];
 	struct align_err e = ALIGN_ERR_INIT;
+	struct align_lock lk = { 0 };
 	int c, to_stdout = 0;
 	size_t i, conflicts;
 
@@ -68,9 +71,11 @@ main(int argc, char *argv[])
 		src[i].path = argv[i];
 		src[i].records = NULL;
 	}
+	if (!to_stdout)
+		tool_lock(&lk, argv[1]);	/* ours: held until replaced */
 	if (align_merge(&m, src, &e) < 0)
 		tool_die(&e);
-	put(to_stdout ? NULL : argv[1], &m.out);
+	put(to_stdout ? NULL : &lk, &m.out);
 	for (i = 0; i < m.nnote; i++)
 		fprintf(stderr, "%s: %s%s\n", tool_name,
 		    m.note[i].conflict ? "conflict: " : "", m.note[i].msg);

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../lib/file.h"
 #include "../lib/names.h"
 #include "../lib/out.h"
 #include "../lib/plan.h"
@@ -96,6 +97,7 @@ main(int argc, char *argv[])
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_time now;
 	struct align_out out;
+	struct align_lock lk = { 0 };
 	struct align_reader *r = NULL;
 	struct align_node *rec, *session = NULL, *held;
 	const char *inplace = NULL, *fmt = NULL, *nowopt = NULL;
@@ -148,6 +150,9 @@ main(int argc, char *argv[])
 	    ALIGN_FMT_ICS) : inplace ? ALIGN_FMT_NONE : tool_default_format();
 	if (align_now(nowopt, &now, &e) < 0)
 		tool_usage_error("--now: %s", e.msg);
+	/* Held from before the file is read to after it is replaced. */
+	if (inplace)
+		tool_lock(&lk, inplace);
 	if (inplace && stat(inplace, &st) < 0)
 		fresh = 1;	/* -i on a new file creates it */
 	if (!inplace && argc == 0 && isatty(STDIN_FILENO))
@@ -180,7 +185,7 @@ main(int argc, char *argv[])
 		tool_die(&e);
 
 	if (f == ALIGN_FMT_YAML || inplace) {
-		if (align_out_open(&out, inplace, &e) < 0)
+		if (align_out_open(&out, inplace ? &lk : NULL, &e) < 0)
 			tool_die(&e);
 		/* A new session leads; one that was read stays in place. */
 		rc = made ? align_out_record(&out, session, &e) : 0;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../lib/file.h"
@@ -15,22 +16,56 @@
 const char *tool_name = "align";
 static const char *tool_usage_text = "";
 
+/* The file of -i, locked from tool_read() to tool_write(). */
+static struct align_lock inplace_lock;
+
+/* Said once a writer has waited a second for a lock. */
+static void
+waiting(const char *name, const char *holder, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "%s: %s: waiting for the lock, held by %s\n",
+	    tool_name, name, holder);
+}
+
 void
 tool_init(const char *name, const char *usage)
 {
+	struct align_lock_opts o = { ALIGN_LOCK_WAIT, NULL, waiting, NULL };
+	const char *w = getenv("ALIGN_WAIT");
+
 	tool_name = name;
 	tool_usage_text = usage;
+	o.tool = name;
+	if (w && *w)
+		o.wait = tool_real("ALIGN_WAIT", w, 0, 86400);
+	align_lock_set_defaults(&o);
 	align_cleanup_signals();
+}
+
+void
+tool_lock(struct align_lock *lk, const char *path)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	if (align_lock_acquire(lk, path, NULL, &e) < 0)
+		tool_die(&e);
 }
 
 void
 tool_die(const struct align_err *e)
 {
-	char msg[1024];
+	struct align_buf b = ALIGN_BUF_INIT;
+	char msg[2200];
 
+	tool_progress_done();
 	fflush(stdout);
-	fprintf(stderr, "%s: %s\n", tool_name,
-	    align_err_format(e, msg, sizeof(msg)));
+	/* A message may quote what a person typed or a file held: made safe
+	 * for the terminal like any user text. */
+	align_err_format(e, msg, sizeof(msg));
+	align_escape_term(&b, msg, strlen(msg));
+	fprintf(stderr, "%s: %s\n", tool_name, b.p && !b.failed ? b.p : msg);
+	align_buf_release(&b);
 	exit(e->status ? e->status : 1);
 }
 
@@ -158,6 +193,72 @@ tool_list_add(const char **v, size_t *n, const char *s)
 	return v;
 }
 
+static struct {
+	int on;			/* -1 not known yet, 0 never, 1 a terminal */
+	struct timespec start, last;
+	int shown;		/* a line is on the screen */
+} progress = { -1, { 0, 0 }, { 0, 0 }, 0 };
+
+static double
+since(const struct timespec *t, const struct timespec *now)
+{
+	return (double)(now->tv_sec - t->tv_sec) +
+	    (double)(now->tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* n with a comma between thousands. */
+static void
+thousands(char *out, size_t size, unsigned long n)
+{
+	char digits[32];
+	size_t len, i, k = 0;
+
+	len = (size_t)snprintf(digits, sizeof(digits), "%lu", n);
+	for (i = 0; i < len && k + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+}
+
+void
+tool_progress(const char *phase, unsigned long n)
+{
+	struct timespec now;
+	char count[40];
+
+	if (progress.on < 0) {
+		const char *term = getenv("TERM");
+
+		progress.on = isatty(STDERR_FILENO) &&
+		    !(term && strcmp(term, "dumb") == 0);
+		clock_gettime(CLOCK_MONOTONIC, &progress.start);
+	}
+	if (!progress.on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (since(&progress.start, &now) < 1 ||
+	    (progress.shown && since(&progress.last, &now) < 0.1))
+		return;
+	progress.last = now;
+	progress.shown = 1;
+	thousands(count, sizeof(count), n);
+	fprintf(stderr, "\r%s: %s%s%s%s\033[K", tool_name, phase, n ? ": " : "",
+	    n ? count : "", n ? " records" : "");
+	fflush(stderr);
+}
+
+void
+tool_progress_done(void)
+{
+	if (progress.shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+		progress.shown = 0;
+	}
+}
+
 void
 tool_read(char **paths, size_t n, const char *inplace,
     struct align_spill *spill, const char *owned,
@@ -168,9 +269,12 @@ tool_read(char **paths, size_t n, const char *inplace,
 	struct align_read_opts o = { 0 };
 	struct align_reader *r;
 	struct align_node *rec;
+	unsigned long count = 0;
 	int rc;
 
 	o.ahead = 1;
+	if (inplace)
+		tool_lock(&inplace_lock, inplace);
 	r = align_reader_open(inplace ? (char **)&inplace : paths,
 	    inplace ? 1 : n, &o, &e);
 	if (r == NULL)
@@ -186,8 +290,11 @@ tool_read(char **paths, size_t n, const char *inplace,
 		align_reader_release(r, rec);
 		if (rc < 0)
 			break;
+		if ((++count & 4095) == 0)
+			tool_progress("reading", count);
 	}
 	align_reader_free(r);
+	tool_progress_done();
 	if (rc < 0)
 		tool_die(&e);
 }
@@ -202,7 +309,7 @@ tool_write(struct align_spill *spill, const char *inplace, size_t n,
 	size_t i;
 	int rc;
 
-	rc = align_out_open(&out, inplace, &e);
+	rc = align_out_open(&out, inplace ? &inplace_lock : NULL, &e);
 	if (rc == 0)
 		rc = align_spill_copy(spill, &out, 0, &e);
 	for (i = 0; rc == 0 && i < n; i++) {

@@ -9,7 +9,7 @@ _align()
 	}
 	case $prev in
 	-f|--format)
-		COMPREPLY=($(compgen -W 'text yaml markdown csv ics' -- "$cur"))
+		COMPREPLY=($(compgen -W 'text yaml markdown csv ics html' -- "$cur"))
 		return ;;
 	--rule)
 		COMPREPLY=($(compgen -W 'consensus consent majority' -- "$cur"))

@@ -1,10 +1,13 @@
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "board.h"
 #include "grow.h"
 #include "hash.h"
 #include "plan.h"
+#include "record.h"
+#include "response.h"
 #include "text.h"
 
 static const struct {
@@ -14,53 +17,108 @@ static const struct {
 	{ ALIGN_FMT_TEXT, align_board_text },
 	{ ALIGN_FMT_MARKDOWN, align_board_markdown },
 	{ ALIGN_FMT_CSV, align_board_csv },
+	{ ALIGN_FMT_HTML, align_board_html },
 };
 
+/* Text or a default. */
 static const char *
-str(const struct align_node *r, const char *key, const char *dflt)
+text_or(const char *v, const char *dflt)
 {
-	const char *v = r ? align_map_str(r, key) : NULL;
-
 	return v ? v : dflt;
 }
 
-int
-align_board_make(struct align_board *v, const struct align_node *session,
-    const struct align_node *rs, struct align_err *e)
+/* A name folded for comparing (case and accents, spaces around it):
+ * malloc'd, NULL when out of memory. */
+static char *
+fold(const char *name)
 {
-	struct align_set seen = ALIGN_SET_INIT;
-	size_t i, j, n = rs ? rs->n : 0, gcap = 0, num = 0;
+	utf8proc_uint8_t *out = NULL;
+	size_t n;
 
-	memset(v, 0, sizeof(*v));
-	v->question = str(session, "question", ALIGN_QUESTION);
-	v->title = session ? str(session, "title", ALIGN_TITLE) : "Responses";
-	v->entry = calloc(n + 1, sizeof(*v->entry));
-	v->input = calloc(n + 1, sizeof(*v->input));
-	if (v->entry == NULL || v->input == NULL)
-		goto nomem;
+	while (*name == ' ' || *name == '\t')
+		name++;
+	if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &out,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
+		return NULL;
+	n = strlen((char *)out);
+	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\t'))
+		out[--n] = '\0';
+	return (char *)out;
+}
+
+/* Add name, folded, to set (has: only look): as align_set_add() and
+ * align_set_has() answer, or -1 out of memory. */
+static int
+folded(struct align_set *set, const char *name, int has)
+{
+	char *f = fold(name);
+	int rc;
+
+	if (f == NULL)
+		return -1;
+	rc = has ? align_set_has(set, f, strlen(f)) :
+	    align_set_add(set, f, strlen(f));
+	free(f);
+	return rc;
+}
+
+/* Every response as it came, and who answered (names folded: "Ana" and
+ * "ana" are one person). */
+static int
+entries(struct align_board *v, const struct align_node *rs,
+    struct align_set *people)
+{
+	size_t i, n = rs ? rs->n : 0, named = 0, pseudonyms = 0;
+	struct align_err e = ALIGN_ERR_INIT;
+
 	for (i = 0; i < n; i++) {
-		const struct align_node *r = rs->item[i];
 		struct align_board_entry *x = &v->input[i];
+		struct align_view r;
 		size_t w;
+		int has;
 
-		x->id = str(r, "id", "");
-		x->participant = str(r, "participant", "");
-		x->at = str(r, "at", "");
-		x->question = str(r, "question", v->question);
-		x->text = str(r, "text", "");
+		if (align_view(&r, rs->item[i], &e) < 0)
+			return -1;
+		x->id = text_or(r.id, "");
+		if (r.kind == ALIGN_KIND_RESPONSE) {
+			const struct align_response_view *rv = &r.u.response;
+
+			x->participant = text_or(rv->participant, "");
+			x->at = text_or(rv->at, "");
+			x->question = text_or(rv->question, v->question);
+			x->text = text_or(rv->text, "");
+		} else {
+			x->participant = x->at = x->text = "";
+			x->question = v->question;
+		}
+		has = r.kind == ALIGN_KIND_RESPONSE &&
+		    r.u.response.participant != NULL;
+		align_view_release(&r);
 		w = align_text_width(x->participant, strlen(x->participant));
 		if (w > v->namew)
 			v->namew = w > 16 ? 16 : w;
-		if (align_map_str(r, "participant") && align_set_add(&seen,
-		    x->participant, strlen(x->participant)) < 0)
-			goto nomem;
+		named += has;
+		pseudonyms += has && align_is_pseudonym(x->participant);
+		if (has && folded(people, x->participant, 0) < 0)
+			return -1;
 	}
 	v->nentry = n;
-	v->people = seen.n;
-	align_set_release(&seen);
-	/* One group a question, in the order the questions first come. */
+	v->people = people->n;
+	v->anonymous = named > 0 && pseudonyms == named;
+	return 0;
+}
+
+/* One group a question, in the order the questions first come; the
+ * entries numbered in that order. */
+static int
+groups(struct align_board *v)
+{
+	size_t i, j, gcap = 0, num = 0, n = v->nentry;
+
 	for (i = 0; i < n; i++) {
 		struct align_board_group *g;
+		struct align_set people = ALIGN_SET_INIT;
 
 		for (j = 0; j < v->ngroup; j++)
 			if (strcmp(v->group[j].question,
@@ -69,28 +127,104 @@ align_board_make(struct align_board *v, const struct align_node *session,
 		if (j < v->ngroup)
 			continue;
 		if (ALIGN_GROW(v->group, v->ngroup + 1, gcap) < 0)
-			goto nomem;
+			return -1;
 		g = &v->group[v->ngroup++];
+		memset(g, 0, sizeof(*g));
 		g->question = v->input[i].question;
 		g->first = num;
-		g->n = 0;
-		for (j = i; j < n; j++)
-			if (strcmp(v->input[j].question, g->question) == 0) {
-				v->input[j].number = ++num;
-				v->entry[num - 1] = v->input[j];
-				g->n++;
+		for (j = i; j < n; j++) {
+			if (strcmp(v->input[j].question, g->question) != 0)
+				continue;
+			v->input[j].number = ++num;
+			v->entry[num - 1] = v->input[j];
+			g->n++;
+			if (*v->input[j].participant && folded(&people,
+			    v->input[j].participant, 0) < 0) {
+				align_set_release(&people);
+				return -1;
 			}
+		}
+		g->people = people.n;
+		align_set_release(&people);
 	}
 	if (n == 0) {
 		/* No responses: the session's question, alone. */
 		if (ALIGN_GROW(v->group, 1, gcap) < 0)
-			goto nomem;
+			return -1;
+		memset(v->group, 0, sizeof(*v->group));
 		v->group[0].question = v->question;
 		v->ngroup = 1;
 	}
 	return 0;
+}
+
+/* The session's participants list: its size, and who on it has not
+ * answered, known only when all who answered are on it. */
+static int
+roster(struct align_board *v, const struct align_texts *list,
+    struct align_set *answered)
+{
+	struct align_set names = ALIGN_SET_INIT;
+	size_t i, on = 0;
+	int rc;
+
+	v->unanswered = calloc(list->n + 1, sizeof(*v->unanswered));
+	if (v->unanswered == NULL)
+		return -1;
+	for (i = 0; i < list->n; i++) {
+		if ((rc = folded(&names, list->v[i], 0)) < 0)
+			goto fail;
+		if (rc == 0)
+			continue;	/* twice on the list */
+		if ((rc = folded(answered, list->v[i], 1)) < 0)
+			goto fail;
+		if (rc)
+			on++;
+		else
+			v->unanswered[v->nunanswered++] = list->v[i];
+	}
+	v->roster = names.n;
+	v->unanswered_known = v->roster > 0 && on == answered->n;
+	if (!v->unanswered_known)
+		v->nunanswered = 0;
+	align_set_release(&names);
+	return 0;
+fail:
+	align_set_release(&names);
+	return -1;
+}
+
+int
+align_board_make(struct align_board *v, const struct align_node *session,
+    const struct align_node *rs, struct align_err *e)
+{
+	struct align_set people = ALIGN_SET_INIT;
+	static const struct align_session_view none;
+	struct align_view sv;
+	const struct align_session_view *sn;
+	size_t n = rs ? rs->n : 0;
+
+	memset(v, 0, sizeof(*v));
+	memset(&sv, 0, sizeof(sv));
+	if (session && align_view(&sv, session, e) < 0)
+		return -1;
+	sn = sv.kind == ALIGN_KIND_SESSION ? &sv.u.session : &none;
+	v->question = text_or(sn->question, ALIGN_QUESTION);
+	v->title = session ? text_or(sn->title, ALIGN_TITLE) : "Responses";
+	v->date = sn->date;
+	v->place = sn->place;
+	v->entry = calloc(n + 1, sizeof(*v->entry));
+	v->input = calloc(n + 1, sizeof(*v->input));
+	if (v->entry == NULL || v->input == NULL ||
+	    entries(v, rs, &people) < 0 || groups(v) < 0 ||
+	    roster(v, &sn->participants, &people) < 0)
+		goto nomem;
+	align_set_release(&people);
+	align_view_release(&sv);
+	return 0;
 nomem:
-	align_set_release(&seen);
+	align_set_release(&people);
+	align_view_release(&sv);
 	align_board_release(v);
 	return align_err_nomem(e);
 }
@@ -101,6 +235,7 @@ align_board_release(struct align_board *v)
 	free(v->entry);
 	free(v->input);
 	free(v->group);
+	free(v->unanswered);
 	memset(v, 0, sizeof(*v));
 }
 

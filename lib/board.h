@@ -3,8 +3,8 @@
  * response, numbered, under the question it answers.
  *
  * A board is a view made once from the records; one renderer a format
- * shows it (board_text.c, board_md.c, board_csv.c), chosen by
- * align_board_show():
+ * shows it (board_text.c, board_md.c, board_csv.c, board_html.c), chosen
+ * by align_board_show():
  *
  *	struct align_board v;
  *	if (align_board_make(&v, session, responses, &e) < 0)
@@ -30,17 +30,28 @@ struct align_board_entry {
 struct align_board_group {
 	const char *question;
 	size_t first, n;
+	size_t people;		/* distinct participants who answered it */
 };
 
 struct align_board {
 	const char *title;	/* the session's, or "Responses" */
 	const char *question;	/* the session's question */
+	const char *date, *place;	/* the session's, or NULL */
 	struct align_board_entry *entry;	/* grouped by question */
 	size_t nentry;
 	struct align_board_entry *input;	/* the same, in input order */
 	struct align_board_group *group;
 	size_t ngroup;
 	size_t people;		/* distinct participants who answered */
+	/* The session's participants list (names that fold to one, by case
+	 * and accents, counted once), and those on it who have not answered,
+	 * in its order.  unanswered_known is 0 when someone not on the list
+	 * answered, as pseudonyms do: then nobody can say who has not. */
+	size_t roster;
+	const char **unanswered;
+	size_t nunanswered;
+	int unanswered_known;
+	int anonymous;		/* every participant named is a pseudonym */
 	size_t namew;		/* text: the widest name, at most 16 */
 };
 
@@ -61,5 +72,6 @@ void align_board_text(const struct align_board *v, const struct align_show *s);
 void align_board_markdown(const struct align_board *v,
     const struct align_show *s);
 void align_board_csv(const struct align_board *v, const struct align_show *s);
+void align_board_html(const struct align_board *v, const struct align_show *s);
 
 #endif

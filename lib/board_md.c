@@ -50,7 +50,8 @@ align_board_markdown(const struct align_board *v,
 	align_show_count(b, v->nentry, "response", "responses");
 	if (v->people) {
 		align_buf_puts(b, " from ");
-		align_show_count(b, v->people, "participant", "participants");
+		align_show_people(b, v->people, align_show_min_group(s,
+		    v->anonymous), "participant", "participants");
 	}
 	align_buf_puts(b, "\n");
 }

@@ -40,7 +40,8 @@ align_board_text(const struct align_board *v, const struct align_show *s)
 	align_show_count(b, v->nentry, "response", "responses");
 	if (v->people) {
 		align_buf_puts(b, " from ");
-		align_show_count(b, v->people, "participant", "participants");
+		align_show_people(b, v->people, align_show_min_group(s,
+		    v->anonymous), "participant", "participants");
 	}
 	align_buf_puts(b, "\n");
 }

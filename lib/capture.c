@@ -1,13 +1,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sysexits.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "capture.h"
 #include "file.h"
+#include "hash.h"
 #include "out.h"
 #include "plan.h"
 #include "response.h"
@@ -17,12 +16,26 @@
 
 #define BATCH 65536
 
-/* Where records go: standard output, or the end of a locked file. */
+/* Where records go: standard output; or, with -a, a temporary stream
+ * (no name, so nothing is left behind) where the new records wait, without
+ * a lock, until all the input is read (input may be a person typing), to
+ * be appended under the lock by append_new().  Each waiting record is
+ * noted: its length and its id (in one arena), to leave out those the
+ * file holds by then. */
+struct waiting {
+	size_t len;
+	size_t id;		/* offset in ids, or (size_t)-1: none */
+	int response;
+};
+
 struct sink {
 	struct align_out out;
-	int fd;			/* -a: the locked file, else -1 */
-	const char *path;
+	FILE *fp;		/* -a: the records waiting, or NULL */
 	struct align_buf buf;
+	struct waiting *v;
+	size_t n, cap;
+	struct align_buf ids;	/* the ids, each NUL-terminated */
+	unsigned long responses; /* -a: responses among them */
 };
 
 void
@@ -65,10 +78,40 @@ sink_flush(struct sink *s, struct align_err *e)
 {
 	if (s->buf.failed)
 		return align_err_nomem(e);
-	if (s->buf.len && align_append(s->fd, s->path, s->buf.p, s->buf.len,
-	    e) < 0)
-		return -1;
+	if (s->buf.len && fwrite(s->buf.p, 1, s->buf.len, s->fp) !=
+	    s->buf.len)
+		return align_err_set(e, EX_IOERR, NULL, 0, 0,
+		    "temporary file: write error: %s", strerror(errno));
 	align_buf_reset(&s->buf);
+	return 0;
+}
+
+/* Note a record waiting, of len bytes. */
+static int
+sink_note(struct sink *s, const struct align_node *rec, size_t len,
+    struct align_err *e)
+{
+	const char *id = align_record_id(rec);
+	struct waiting *w;
+
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 256;
+
+		if ((w = realloc(s->v, cap * sizeof(*w))) == NULL)
+			return align_err_nomem(e);
+		s->v = w;
+		s->cap = cap;
+	}
+	w = &s->v[s->n];
+	w->len = len;
+	w->id = id ? s->ids.len : (size_t)-1;
+	w->response = strcmp(align_record_kind(rec), "response") == 0;
+	if (id)
+		align_buf_add(&s->ids, id, strlen(id) + 1);
+	if (s->ids.failed)
+		return align_err_nomem(e);
+	s->n++;
+	s->responses += w->response;
 	return 0;
 }
 
@@ -76,12 +119,17 @@ static int
 sink_put(struct align_capture *c, struct sink *s,
     const struct align_node *rec, struct align_err *e)
 {
+	size_t before = s->buf.len;
+
 	if (keep(c, rec, e) < 0)
 		return -1;
-	if (s->fd < 0)
+	if (s->fp == NULL)
 		return c->o->quiet ? 0 : align_out_record(&s->out, rec, e);
-	/* Whole records a write, never more than BATCH bytes waiting. */
 	align_emit_record(&s->buf, rec);
+	if (s->buf.failed)
+		return align_err_nomem(e);
+	if (sink_note(s, rec, s->buf.len - before, e) < 0)
+		return -1;
 	return s->buf.len >= BATCH ? sink_flush(s, e) : 0;
 }
 
@@ -89,23 +137,124 @@ static int
 sink_open(struct align_capture *c, struct sink *s, struct align_err *e)
 {
 	memset(s, 0, sizeof(*s));
-	s->fd = -1;
 	if (c->o->append == NULL)
 		return align_out_open(&s->out, NULL, e);
-	s->path = c->o->append;
-	s->fd = align_append_lock(s->path, c->o->wait, e);
-	if (s->fd < 0)
+	return (s->fp = align_temp_stream(e)) ? 0 : -1;
+}
+
+static void
+lock_opts(const struct align_capture *c, struct align_lock_opts *lo)
+{
+	align_lock_defaults(lo);
+	if (c->o->wait >= 0)
+		lo->wait = c->o->wait;
+}
+
+/* Copy the waiting record w, next in s->fp, to the append (b, flushed
+ * into lk when large); or skip it. */
+static int
+copy_waiting(struct sink *s, const struct waiting *w, int fresh,
+    struct align_buf *b, struct align_lock *lk, struct align_err *e)
+{
+	char chunk[65536];
+	size_t left = w->len;
+
+	if (!fresh)
+		return fseek(s->fp, (long)w->len, SEEK_CUR) == 0 ? 0 :
+		    align_err_set(e, EX_IOERR, NULL, 0, 0,
+		    "temporary file: cannot seek");
+	while (left > 0) {
+		size_t k = fread(chunk, 1, left < sizeof(chunk) ? left :
+		    sizeof(chunk), s->fp);
+
+		if (k == 0)
+			return align_err_set(e, EX_IOERR, NULL, 0, 0,
+			    "temporary file: read error");
+		align_buf_add(b, chunk, k);
+		left -= k;
+	}
+	if (b->failed)
+		return align_err_nomem(e);
+	if (b->len >= BATCH) {
+		if (align_lock_append_write(lk, b->p, b->len, e) < 0)
+			return -1;
+		align_buf_reset(b);
+	}
+	return 0;
+}
+
+/* Under the lock of the file, from before it is read to after the
+ * append: read its ids, then append the waiting records it does not hold
+ * (another writer may have added some meanwhile), all or none. */
+static int
+append_new(struct align_capture *c, struct sink *s, struct align_err *e)
+{
+	struct align_lock_opts lo;
+	struct align_lock lk;
+	struct align_reader *r = NULL;
+	struct align_node *rec;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_set seen = ALIGN_SET_INIT;
+	char *paths[1];
+	unsigned long added = 0;
+	size_t i;
+	int rc, there;
+
+	lock_opts(c, &lo);
+	if (align_lock_acquire(&lk, c->o->append, &lo, e) < 0)
 		return -1;
+	paths[0] = (char *)c->o->append;
+	rc = there = align_file_check(c->o->append, e);
+	if (rc >= 0)
+		rc = align_lock_append_begin(&lk, e);
+	if (rc == 0 && there > 0)
+		rc = (r = align_reader_open(paths, 1, NULL, e)) ? 0 : -1;
+	while (rc == 0 && r && (rc = align_reader_next(r, &rec, e)) > 0) {
+		const char *id = align_record_id(rec);
+
+		rc = align_reader_plain(r) ? align_err_set(e, EX_DATAERR,
+		    c->o->append, 1, 1, "expected a session stream, not "
+		    "plain text") : id && align_set_add(&seen, id,
+		    strlen(id)) < 0 ? align_err_nomem(e) : 0;
+		align_node_free(rec);
+	}
+	if (rc == 0 && fseek(s->fp, 0, SEEK_SET) != 0)
+		rc = align_err_set(e, EX_IOERR, NULL, 0, 0,
+		    "temporary file: cannot seek");
+	for (i = 0; rc == 0 && i < s->n; i++) {
+		const struct waiting *w = &s->v[i];
+		const char *id = w->id == (size_t)-1 ? NULL : s->ids.p + w->id;
+		int fresh = id ? align_set_add(&seen, id, strlen(id)) : 1;
+
+		if (fresh < 0)
+			rc = align_err_nomem(e);
+		else
+			rc = copy_waiting(s, w, fresh, &b, &lk, e);
+		added += fresh > 0 && w->response;
+	}
+	align_reader_free(r);
+	align_set_release(&seen);
+	if (rc == 0 && b.len)
+		rc = align_lock_append_write(&lk, b.p, b.len, e);
+	if (rc == 0)
+		rc = align_lock_append_commit(&lk, e);
+	align_buf_release(&b);
+	align_lock_release(&lk);	/* cuts back what was not committed */
+	if (rc < 0)
+		return -1;
+	c->skipped += s->responses - added;
+	c->added = added;
 	return 0;
 }
 
 /* Commit, or (failed) take back everything this run added. */
 static int
-sink_close(struct sink *s, int failed, struct align_err *e)
+sink_close(struct align_capture *c, struct sink *s, int failed,
+    struct align_err *e)
 {
-	int rc = 0;
+	int rc;
 
-	if (s->fd < 0) {
+	if (s->fp == NULL) {
 		if (failed) {
 			align_out_abort(&s->out);
 			return -1;
@@ -114,14 +263,15 @@ sink_close(struct sink *s, int failed, struct align_err *e)
 	}
 	if (!failed && sink_flush(s, e) < 0)
 		failed = 1;
+	else if (!failed && fflush(s->fp) != 0)
+		failed = align_err_set(e, EX_IOERR, NULL, 0, 0, "temporary "
+		    "file: write error: %s", strerror(errno)) < 0;
 	align_buf_release(&s->buf);
-	if (failed) {
-		/* Under the lock still: nobody else has written since. */
-		align_append_abort(s->fd, s->path);
-		return -1;
-	}
-	rc = align_append_close(s->fd, s->path, e);
-	s->fd = -1;
+	rc = failed ? -1 : append_new(c, s, e);
+	fclose(s->fp);
+	s->fp = NULL;
+	free(s->v);
+	align_buf_release(&s->ids);
 	return rc;
 }
 
@@ -172,6 +322,34 @@ now_text(const struct align_capture *c, char *out, struct align_err *e)
 	return 0;
 }
 
+/* The file appended to, unlocked, as far as its session record (which
+ * gives the question): enough before the input is read, as append_new()
+ * reads it whole under the lock. */
+static int
+read_session(struct align_capture *c, struct align_err *e)
+{
+	struct align_reader *r;
+	struct align_node *rec;
+	char *p[1];
+	int rc;
+
+	p[0] = (char *)c->o->append;
+	if ((r = align_reader_open(p, 1, NULL, e)) == NULL)
+		return -1;
+	while ((rc = align_reader_next(r, &rec, e)) > 0) {
+		int session = strcmp(align_record_kind(rec), "session") == 0;
+
+		rc = align_reader_plain(r) ? align_err_set(e, EX_DATAERR,
+		    c->o->append, 1, 1, "expected a session stream, not "
+		    "plain text") : keep(c, rec, e);
+		align_node_free(rec);
+		if (rc < 0 || session)
+			break;
+	}
+	align_reader_free(r);
+	return rc < 0 ? -1 : 0;
+}
+
 int
 align_capture_batch(struct align_capture *c, char **paths, size_t n,
     struct align_err *e)
@@ -182,17 +360,30 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 	struct sink s;
 	char now[40], **all = NULL;
 	size_t i, m = 0;
-	int rc;
+	int rc = 0, there;
 
 	if (now_text(c, now, e) < 0)
 		return -1;
 	ro.at = now;
-	/* The file appended to is read first: its ids are not added again,
-	 * and its session gives the question. */
+	/* The file appended to is read first, unlocked: its session gives
+	 * the question; for a board, its responses come first, and those of
+	 * the input it holds are left out.  append_new() reads it again
+	 * under the lock, and leaves out what it holds by then. */
 	all = calloc(n + 2, sizeof(*all));
 	if (all == NULL)
 		return align_err_nomem(e);
-	if (c->o->append)
+	/* A FIFO or a directory is refused, never waited on. */
+	if (c->o->append && (rc = align_file_check(c->o->append, e)) < 0) {
+		free(all);
+		return -1;
+	}
+	there = c->o->append && rc > 0 && c->o->collect;
+	if (c->o->append && rc > 0 && !c->o->collect &&
+	    read_session(c, e) < 0) {
+		free(all);
+		return -1;
+	}
+	if (there)
 		all[m++] = (char *)c->o->append;
 	for (i = 0; i < n; i++)
 		all[m++] = paths[i];
@@ -205,7 +396,7 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 	r = align_reader_open(all, m, &ro, e);
 	rc = r ? 0 : -1;
 	while (rc == 0 && (rc = align_reader_next(r, &rec, e)) > 0) {
-		if (c->o->append && align_reader_index(r) == 0) {
+		if (there && align_reader_index(r) == 0) {
 			if (align_reader_plain(r))
 				rc = align_err_set(e, EX_DATAERR,
 				    c->o->append, 1, 1, "expected a session "
@@ -227,7 +418,7 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 		rc = read_csv(c, r, &s, c->o->csv[i], now, e);
 	align_reader_free(r);
 	free(all);
-	if (sink_close(&s, rc < 0, e) < 0)
+	if (sink_close(c, &s, rc < 0, e) < 0)
 		return -1;
 	return 0;
 }
@@ -241,17 +432,21 @@ align_capture_prompt(struct align_capture *c, FILE *in, FILE *prompt,
 	char *line = NULL, who[64] = "", now[40];
 	size_t cap = 0, width = align_terminal_width(fileno(prompt));
 	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_lock_opts lo;
 	struct align_out out;
 	int rc = 0;
 
+	lock_opts(c, &lo);
 	/* What the room should see first: the purpose and the question. */
 	if (c->o->append) {
 		char *p[1];
 
 		p[0] = (char *)c->o->append;
-		if (access(c->o->append, F_OK) == 0 &&
-		    (r = align_reader_open(p, 1, NULL, e)) == NULL)
+		if ((rc = align_file_check(c->o->append, e)) < 0 ||
+		    (rc > 0 && (r = align_reader_open(p, 1, NULL, e)) ==
+		    NULL))
 			return -1;
+		rc = 0;
 		while (r && (rc = align_reader_next(r, &rec, e)) > 0) {
 			rc = keep(c, rec, e);
 			align_node_free(rec);
@@ -310,15 +505,14 @@ align_capture_prompt(struct align_capture *c, FILE *in, FILE *prompt,
 			break;
 		}
 		if (c->o->append) {
+			/* Locked for the append alone, never while a person
+			 * types; whole, or cut back and said. */
 			struct align_buf one = ALIGN_BUF_INIT;
-			int fd = align_append_lock(c->o->append, c->o->wait, e);
 
 			align_emit_record(&one, rec);
-			rc = fd < 0 ? -1 : one.failed ? align_err_nomem(e) :
-			    align_append(fd, c->o->append, one.p, one.len, e);
-			if (fd >= 0 && align_append_close(fd, c->o->append,
-			    rc < 0 ? NULL : e) < 0)
-				rc = -1;
+			rc = one.failed ? align_err_nomem(e) :
+			    align_append_file(c->o->append, one.p, one.len,
+			    &lo, e);
 			align_buf_release(&one);
 		} else {
 			rc = align_out_record(&out, rec, e);

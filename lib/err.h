@@ -8,8 +8,9 @@
  * decides what to print:
  *
  *	struct align_err e = ALIGN_ERR_INIT;
- *	if (align_reader_open(&r, path, &e) < 0)
- *		align_die("align-plan", &e);
+ *	struct align_reader *r = align_reader_open(paths, n, NULL, &e);
+ *	if (r == NULL)
+ *		tool_die(&e);		(cmd/tool.h: prints it, exits)
  */
 #ifndef ALIGN_ERR_H
 #define ALIGN_ERR_H
@@ -21,10 +22,11 @@
 
 struct align_err {
 	int status;		/* sysexits.h status, 0 while no error */
-	char file[256];		/* file name, "<stdin>", or "" */
+	char file[1024];	/* file name, "<stdin>", or "" */
 	unsigned long line;	/* 1-based, 0 when not known */
 	unsigned long col;	/* 1-based, 0 when not known */
-	char msg[512];
+	char msg[1024];		/* cut, at a whole character and with
+				 * "...", when longer */
 };
 
 #define ALIGN_ERR_INIT { 0, "", 0, 0, "" }

@@ -39,7 +39,12 @@ align_ics_prop(struct align_buf *b, const char *name, const char *value)
 
 	align_buf_puts(&line, name);
 	align_buf_putc(&line, ':');
-	align_buf_puts(&line, value);
+	/* A value is one content line, whatever it holds: a control
+	 * character (a CR or LF would start a property of its own) is made
+	 * a space. */
+	for (; *value; value++)
+		align_buf_putc(&line, ((unsigned char)*value < 0x20 &&
+		    *value != '\t') || *value == 0x7f ? ' ' : *value);
 	if (line.failed)
 		b->failed = 1;
 	else

@@ -11,7 +11,8 @@
 #include "buf.h"
 #include "when.h"
 
-/* "NAME:value" with value as it is (already a valid property value). */
+/* "NAME:value" with value as it is (already a valid property value),
+ * but for control characters, made spaces: never more than one line. */
 void align_ics_prop(struct align_buf *b, const char *name, const char *value);
 /* "NAME:value" with value escaped as TEXT. */
 void align_ics_text(struct align_buf *b, const char *name, const char *text);

@@ -8,20 +8,22 @@
 #define FLUSH_AT 65536
 
 int
-align_out_open(struct align_out *o, const char *inplace, struct align_err *e)
+align_out_open(struct align_out *o, struct align_lock *lk,
+    struct align_err *e)
 {
 	memset(o, 0, sizeof(*o));
-	o->rw.fd = -1;
-	if (inplace == NULL) {
+	if (lk == NULL) {
 		o->fp = stdout;
 		o->name = "<stdout>";
 		return 0;
 	}
-	if (align_rewrite_begin(&o->rw, inplace, e) < 0)
+	if (align_lock_rewrite(lk, e) < 0) {
+		align_lock_release(lk);
 		return -1;
-	o->fp = o->rw.fp;
-	o->name = inplace;
-	o->inplace = 1;
+	}
+	o->fp = lk->fp;
+	o->name = lk->name;
+	o->lk = lk;
 	return 0;
 }
 
@@ -68,9 +70,11 @@ align_out_close(struct align_out *o, struct align_err *e)
 		align_out_abort(o);
 		return -1;
 	}
-	if (o->inplace) {
-		o->inplace = 0;
-		return align_rewrite_commit(&o->rw, e);
+	if (o->lk) {
+		struct align_lock *lk = o->lk;
+
+		o->lk = NULL;
+		return align_lock_commit(lk, e);
 	}
 	if (fflush(o->fp) != 0 || ferror(o->fp))
 		return align_err_set(e, EX_IOERR, o->name, 0, 0,
@@ -82,9 +86,9 @@ void
 align_out_abort(struct align_out *o)
 {
 	align_buf_release(&o->buf);
-	if (o->inplace)
-		align_rewrite_abort(&o->rw);
-	o->inplace = 0;
+	if (o->lk)
+		align_lock_release(o->lk);
+	o->lk = NULL;
 }
 
 int
@@ -93,9 +97,8 @@ align_spill_open(struct align_spill *s, struct align_err *e)
 	memset(s, 0, sizeof(*s));
 	s->at = -1;
 	s->end = -1;
-	if ((s->fp = tmpfile()) == NULL)
-		return align_err_set(e, EX_CANTCREAT, NULL, 0, 0,
-		    "cannot create a temporary file: %s", strerror(errno));
+	if ((s->fp = align_temp_stream(e)) == NULL)
+		return -1;
 	return 0;
 }
 

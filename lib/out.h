@@ -1,15 +1,19 @@
 /*
- * out.h - where a tool's session stream goes: standard output, or FILE
- * rewritten in place (-i FILE) so that it is never left half-written.
+ * out.h - where a tool's session stream goes: standard output, or a file
+ * rewritten in place (-i FILE) under its lock, taken before the file was
+ * read (file.h), so that it is never left half-written and no append made
+ * meanwhile is lost.
  *
+ *	struct align_lock lk;
  *	struct align_out o;
- *	if (align_out_open(&o, inplace_path_or_NULL, &e) < 0)
+ *	align_lock_acquire(&lk, path, NULL, &e) ... read path ...
+ *	if (align_out_open(&o, &lk, &e) < 0)	   (NULL: standard output)
  *		fail(&e);
  *	for each record: if (align_out_record(&o, rec, &e) < 0) goto fail;
  *	if (align_out_close(&o, &e) < 0)	   (nothing is replaced then)
- *		fail(&e);
+ *		fail(&e);			   the lock is released
  *	...
- *	fail: align_out_abort(&o);
+ *	fail: align_out_abort(&o);		   the file as it was, released
  */
 #ifndef ALIGN_OUT_H
 #define ALIGN_OUT_H
@@ -24,26 +28,28 @@
 struct align_out {
 	FILE *fp;
 	const char *name;	/* for messages: the file or "<stdout>" */
-	int inplace;
-	struct align_rewrite rw;
+	struct align_lock *lk;	/* in place: the lock of the file */
 	struct align_buf buf;
 };
 
-/* inplace: the file to replace, or NULL for standard output. */
-int align_out_open(struct align_out *o, const char *inplace,
+/* lk: the held lock of the file to replace, or NULL for standard output.
+ * 0, or -1 and e (73 no temporary file: the lock is then released). */
+int align_out_open(struct align_out *o, struct align_lock *lk,
     struct align_err *e);
 int align_out_record(struct align_out *o, const struct align_node *rec,
     struct align_err *e);
 int align_out_write(struct align_out *o, const char *s, size_t n,
     struct align_err *e);
-/* Flush and, in place, replace the file: 0, or -1 and e (74). */
+/* Flush and, in place, replace the file and release its lock: 0, or -1
+ * and e (74). */
 int align_out_close(struct align_out *o, struct align_err *e);
-/* Give up: the file in place stays as it was. */
+/* Give up: the file in place stays as it was, its lock released. */
 void align_out_abort(struct align_out *o);
 
 
 /*
- * A stream held in a temporary file while a tool works out the records it
+ * A stream held in a temporary file (in $TMPDIR, without a name, so that
+ * nothing is left behind) while a tool works out the records it
  * owns, which then go where the first of the old ones stood (the mark), or
  * at the end:
  *

@@ -5,6 +5,7 @@
 
 #include "hash.h"
 #include "ics.h"
+#include "num.h"
 #include "plan.h"
 #include "text.h"
 
@@ -79,6 +80,25 @@ check_session(const struct align_node *s, struct align_err *e)
 	return 0;
 }
 
+/* The calendar sequence of a session: a whole number, 0 when it has none.
+ * 0, or -1 and e (65): it goes into an invitation as it is. */
+static int
+sequence_of(const struct align_node *s, long long *seq, struct align_err *e)
+{
+	const struct align_node *v = align_map_get(s, "sequence");
+	const char *why = "not text";
+
+	*seq = 0;
+	if (v == NULL)
+		return 0;
+	if (v->type == ALIGN_SCALAR)
+		*seq = align_strtonum(v->str, 0, 2147483647, &why);
+	if (why)
+		return align_err_set(e, EX_DATAERR, NULL, v->line, v->col,
+		    "session sequence: expected a whole number from 0");
+	return 0;
+}
+
 int
 align_plan_apply(struct align_node **session, const struct align_plan *p,
     struct align_err *e)
@@ -86,9 +106,10 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
 	struct align_node *s = *session;
 	struct align_err why = ALIGN_ERR_INIT;
 	struct align_time t;
-	char date[40], dur[32], slug[48], id[160], uid[200];
+	char date[40], dur[32], slug[48], id[160];
 	const char *v;
-	long minutes, seq = 0;
+	long minutes;
+	long long seq = 0;
 	int isnew = s == NULL, bump = 0;
 	size_t i;
 
@@ -176,18 +197,23 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
 		h = align_siphash((const unsigned char *)"align-session-ui",
 		    seed.p, seed.len);
 		align_buf_release(&seed);
-		snprintf(uid, sizeof(uid), "%s-%08llx@align",
+		align_buf_printf(&seed, "%s-%08llx@align",
 		    align_map_str(s, "id"),
 		    (unsigned long long)(h & 0xffffffffULL));
-		if (align_map_put_str(s, "uid", uid) < 0)
+		if (seed.failed || align_map_put_str(s, "uid", seed.p) < 0) {
+			align_buf_release(&seed);
 			goto nomem;
+		}
+		align_buf_release(&seed);
 	}
-	v = align_map_str(s, "sequence");
-	if (v)
-		seq = strtol(v, NULL, 10);
-	if (v == NULL || bump)
+	if (sequence_of(s, &seq, e) < 0) {
+		if (isnew)
+			align_node_free(s);
+		return -1;
+	}
+	if (align_map_get(s, "sequence") == NULL || bump)
 		if (align_map_put(s, "sequence",
-		    align_scalar_int(seq + bump)) < 0)
+		    align_scalar_int((long)seq + bump)) < 0)
 			goto nomem;
 	*session = s;
 	return 0;
@@ -365,6 +391,7 @@ align_plan_ics(struct align_buf *b, const struct align_node *s,
 	struct align_buf desc = ALIGN_BUF_INIT;
 	struct align_time t;
 	long minutes;
+	long long seq;
 	char dur[32], stamp[24];
 	const char *v;
 
@@ -386,8 +413,9 @@ align_plan_ics(struct align_buf *b, const struct align_node *s,
 		align_ics_duration(minutes, dur);
 		align_ics_prop(b, "DURATION", dur);
 	}
-	v = align_map_str(s, "sequence");
-	align_ics_prop(b, "SEQUENCE", v ? v : "0");
+	if (sequence_of(s, &seq, e) < 0)
+		return -1;
+	align_buf_printf(b, "SEQUENCE:%lld\r\n", seq);
 	align_ics_text(b, "SUMMARY", align_map_str(s, "title") ?
 	    align_map_str(s, "title") : ALIGN_TITLE);
 	if ((v = align_map_str(s, "place")))

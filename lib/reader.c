@@ -408,7 +408,7 @@ open_next(struct align_reader *r, struct align_err *e)
 	r->next++;
 	memset(in, 0, offsetof(struct input, buf));
 	in->line = in->col = 1;
-	in->limit = strcmp(path, "-") == 0 ? -1 : align_append_limit(path);
+	in->limit = -1;
 	if (strcmp(path, "-") == 0) {
 		in->fd = STDIN_FILENO;
 		snprintf(in->name, sizeof(in->name), "<stdin>");
@@ -423,6 +423,8 @@ open_next(struct align_reader *r, struct align_err *e)
 			return align_err_set(e, EX_NOINPUT, path, 0, 0,
 			    "is a directory");
 		}
+		/* The file as it is now, less an unfinished append. */
+		in->limit = align_append_limit_fd(in->fd, path);
 	}
 	in->open = 1;
 	in->yaml = 1;	/* until told otherwise: bound records while peeking */

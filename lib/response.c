@@ -144,6 +144,13 @@ align_pseudonym(const unsigned char key[16], const char *name,
 }
 
 int
+align_is_pseudonym(const char *name)
+{
+	return name && strncmp(name, "p-", 2) == 0 && strlen(name) == 12 &&
+	    strspn(name + 2, "0123456789abcdef") == 10;
+}
+
+int
 align_response_new(const char *participant, const char *source_at,
     const char *at, const char *question, const char *text,
     const unsigned char *key, struct align_count *seen,

@@ -31,6 +31,9 @@ int align_key_load(unsigned char key[16], struct align_err *e);
 int align_pseudonym(const unsigned char key[16], const char *name,
     char out[ALIGN_PSEUDONYM_MAX]);
 
+/* 1 when name is a pseudonym as align_pseudonym() makes one. */
+int align_is_pseudonym(const char *name);
+
 /* A new response record into *out.
  *   participant  may be NULL; replaced by its pseudonym when key is set
  *   source_at    the time the input gave (part of the id), or NULL

@@ -248,6 +248,24 @@ align_show_count(struct align_buf *b, size_t n, const char *one,
 	align_buf_printf(b, "%zu %s", n, align_plural(n, one, many));
 }
 
+size_t
+align_show_min_group(const struct align_show *s, int anonymous)
+{
+	if (s->min_group > 0)
+		return s->min_group;
+	return anonymous ? ALIGN_MIN_GROUP : 1;
+}
+
+void
+align_show_people(struct align_buf *b, size_t n, size_t min,
+    const char *one, const char *many)
+{
+	if (n > 0 && n < min)
+		align_buf_printf(b, "fewer than %zu %s", min, many);
+	else
+		align_show_count(b, n, one, many);
+}
+
 void
 align_show_bar(struct align_buf *b, size_t full, size_t cells)
 {

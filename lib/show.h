@@ -10,7 +10,8 @@
  * reach a terminal as a control sequence, nor a page as markup:
  *
  *	struct align_buf b = ALIGN_BUF_INIT;
- *	struct align_show s = { &b, ALIGN_FMT_TEXT, 80, 0 };
+ *	struct align_show s = { .b = &b, .format = ALIGN_FMT_TEXT,
+ *	    .width = 80 };
  *	align_show_text(&s, response_text);
  *	if (b.failed) ...out of memory...
  */
@@ -45,7 +46,21 @@ struct align_show {
 	enum align_format format;
 	size_t width;		/* text: columns to wrap at */
 	int color;		/* text: ANSI colours allowed */
+	const char *tool;	/* html: the tool making the page, or NULL */
+	size_t min_group;	/* fewest participants a group or a count may
+				 * show; 0: the default, see below */
 };
+
+/* Anonymity: a group of participants (a theme's, a question's) smaller
+ * than the minimum is not shown as it is, lest its few people be told
+ * apart.  s->min_group when set, else ALIGN_MIN_GROUP for an anonymous
+ * session (pseudonyms in the records) and 1 for a named one. */
+#define ALIGN_MIN_GROUP 3
+size_t align_show_min_group(const struct align_show *s, int anonymous);
+/* "7 participants"; a count from 1 to below min: "fewer than 3
+ * participants". */
+void align_show_people(struct align_buf *b, size_t n, size_t min,
+    const char *one, const char *many);
 
 /* The tool's own emphasis.  Text in colour: ANSI sequences; otherwise
  * nothing (a renderer of another format marks emphasis its own way). */

@@ -3,7 +3,10 @@
 true number of clusters.
 
     kmeans.py [--mini] TEXTS LABELS     print NMI and ARI
-    kmeans.py --time K TEXTS            only cluster (for timing)
+    kmeans.py --time K TEXTS [PRED]     only cluster (for timing), as
+                                        --mini does; write the cluster of
+                                        each text, one a line, to PRED
+                                        (nmi.py --labels scores it)
 """
 import sys
 
@@ -18,7 +21,11 @@ def main(argv):
     if argv[0] == "--time":
         k, texts = int(argv[1]), open(argv[2], encoding="utf-8").read().splitlines()
         x = TfidfVectorizer().fit_transform(texts)
-        MiniBatchKMeans(n_clusters=k, random_state=0, n_init=3).fit_predict(x)
+        pred = MiniBatchKMeans(n_clusters=k, random_state=0,
+                               n_init=3).fit_predict(x)
+        if len(argv) > 3:
+            with open(argv[3], "w") as out:
+                out.write("".join("%d\n" % p for p in pred))
         return
     texts = open(argv[0], encoding="utf-8").read().splitlines()
     labels = open(argv[1], encoding="utf-8").read().splitlines()

@@ -1,84 +1,288 @@
 #!/bin/sh
-# make bench: speed and memory of each tool as a ratio to a floor program
-# that does only the unavoidable part of its work with libyaml, measured
-# side by side in the same run (best of several runs), at 10 thousand, 100
-# thousand and a million responses.  Ratios, not seconds, because these
-# machines are shared and noisy.
+# make bench: the speed and memory of each tool beside a floor program that
+# does only the unavoidable part of its work with libyaml (parse the
+# stream, or emit the same records), or beside a peer (TF-IDF and k-means
+# in sklearn), on generated survey answers (gen.c; its statistics are
+# printed for each size), at 10 thousand, 100 thousand and a million.
 #
-#   sh tests/bench/run.sh BUILD [SIZES]
+#   sh tests/bench/run.sh BUILD [SIZES]      (BENCH_SIZES, make bench)
+#
+# How it measures, for these machines are shared (2 cores, other jobs):
+# - Pairs.  A row runs the tool and its floor in turn, round after round
+#   (tool, floor; then floor, tool; ...), so that both see the same load,
+#   and every run is timed by GNU time (%U %S %e %M).
+# - Medians.  A row shows the median over its rounds of the tool's CPU
+#   seconds (user + sys) and wall seconds, the floor's likewise, and the
+#   median of the rounds' ratios (tool / floor in the same round): the
+#   middle, not the best.  Peak memory is the largest of the rounds.
+# - CPU beside wall.  On a loaded machine the CPU ratio is the steadier
+#   one; align-theme and align-distill use two threads, so their wall ratio
+#   is lower than their CPU ratio when the second core is free and higher
+#   when it is not.
+# - Below 100,000 responses a timed run is several runs of the command
+#   (loop.sh; 10 at 10,000), for time(1) counts hundredths; the figures
+#   are a run's.  Not for align-theme, whose one run takes seconds at any
+#   size, nor for the peer.
+# - Rounds: 3 (BENCH_ROUNDS); the sklearn peer takes part in every round,
+#   but only in the first at a million and more (BENCH_PEER_ROUNDS), for
+#   one run of it there takes minutes; its row pairs it with the tool's
+#   run of the same round.
+#
+# Then the fifty-response meeting (median of 3 rounds of 100 runs), and
+# the whole pipeline at the largest size, one run of each step: plan the
+# session with everyone asked, capture the answers into its file, theme,
+# distill, follow-up (BENCH_PIPELINE=0 leaves it out).
+#
+# How long it takes.  Measured with the load average at 10 to 13 on these
+# 2 cores (other jobs): 10,000 took 2 minutes, 100,000 4 1/2, 1,000,000
+# 22, the pipeline at 1,000,000 10 more (8 of them align-plan reading 333,333
+# participants, which grows as the square of their number); 40 minutes in
+# all, 12 1/2 minutes of CPU.  With 10,000 and 100,000 only, 7 1/2 minutes.
+# On a quiet machine a run takes about its CPU time.
 set -eu
 B=$(cd "$1" && pwd)
 SIZES=${2:-${BENCH_SIZES:-10000 100000 1000000}}
+[ -n "$SIZES" ] || SIZES="10000 100000 1000000"
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=$B/bench
 mkdir -p "$W"
 CC=${CC:-cc}
 YAML_FLAGS=$(pkg-config --cflags --libs yaml-0.1)
-for p in gen floor-emit floor-parse; do
+$CC -O2 -o "$W/gen" "$HERE/gen.c" -lm
+for p in floor-emit floor-parse; do
 	$CC -O2 -o "$W/$p" "$HERE/$p.c" $YAML_FLAGS
 done
 export ALIGN_NOW=2026-12-02T12:00:00Z LC_ALL=C.UTF-8
+PY=/usr/bin/python3
+if $PY -c 'import sklearn' 2>/dev/null; then peer=1; else peer=0; fi
+LOOP="sh $HERE/loop.sh"
+restore=
 
-# best CMD...: the lowest wall time (s) and peak memory (MB) of a few runs.
-best() {
-	runs=$1
-	shift
-	bt=999999 bm=0
+# timed LOG REPS CMD...: one timed run of CMD, REPS times over (loop.sh),
+# appending "cpu wall MB" of one run to LOG.
+timed() {
+	t_log=$1 t_reps=$2
+	shift 2
+	/usr/bin/time -f '%U %S %e %M' -o "$W/time" $LOOP "$t_reps" "$@"
+	awk -v r="$t_reps" '{ printf "%.3f %.3f %.1f\n", ($1 + $2) / r, $3 / r,
+	    $4 / 1024 }' "$W/time" >>"$t_log"
+}
+
+# rounds R TOOL FLOOR [PEER]: R rounds of the command lines TOOL and FLOOR
+# (and PEER, in the first $peer_rounds rounds), in turn, the first of the
+# pair alternating; times in $W/t.tool, $W/t.floor and $W/t.peer.  $reps
+# runs make a timed run of TOOL or FLOOR; $restore is FILE:SIZE to cut
+# FILE back to before each run of TOOL, or empty.
+tool_run() {
+	if [ -n "$restore" ]; then
+		LOOP_RESTORE=${restore%:*} LOOP_SIZE=${restore##*:}
+		export LOOP_RESTORE LOOP_SIZE
+	fi
+	eval "timed $W/t.tool $reps $1"
+	unset LOOP_RESTORE LOOP_SIZE
+}
+rounds() {
+	: >"$W/t.tool"
+	: >"$W/t.floor"
+	: >"$W/t.peer"
 	i=0
-	while [ $i -lt "$runs" ]; do
-		/usr/bin/time -f '%e %M' -o "$W/time" "$@" >/dev/null
-		read -r t m <"$W/time"
-		bt=$(awk -v a="$t" -v b="$bt" 'BEGIN { print (a < b) ? a : b }')
-		bm=$m
+	while [ $i -lt "$1" ]; do
+		if [ $((i % 2)) -eq 0 ]; then
+			tool_run "$2"
+			eval "timed $W/t.floor $reps $3"
+		else
+			eval "timed $W/t.floor $reps $3"
+			tool_run "$2"
+		fi
+		if [ -n "${4:-}" ] && [ $i -lt "$peer_rounds" ]; then
+			eval "timed $W/t.peer 1 $4"
+		fi
 		i=$((i + 1))
 	done
-	echo "$bt $(awk -v m="$bm" 'BEGIN { printf "%.1f", m / 1024 }')"
 }
 
-printf '%-36s %9s %8s %8s %7s %9s %9s\n' "row" "responses" "tool s" \
-    "floor s" "ratio" "tool MB" "floor MB"
+printf '%-38s %9s %8s %8s %8s %8s %6s %6s %7s %7s\n' "" "" "tool" "tool" \
+    "floor" "floor" "CPU" "wall" "tool" "floor"
+printf '%-38s %9s %8s %8s %8s %8s %6s %6s %7s %7s\n' "row" "responses" \
+    "CPU s" "wall s" "CPU s" "wall s" "ratio" "ratio" "MB" "MB"
+# row NAME N TOOLLOG FLOORLOG: the medians of a row and its ratios.
 row() {
-	name=$1 n=$2 tool=$3 floor=$4
-	set -- $tool
-	ts=$1 tm=$2
-	set -- $floor
-	fs=$1 fm=$2
-	printf '%-36s %9s %8s %8s %7s %9s %9s\n' "$name" "$n" "$ts" "$fs" \
-	    "$(awk -v a="$ts" -v b="$fs" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" \
-	    "$tm" "$fm"
+	paste -d ' ' "$3" "$4" | awk -v name="$1" -v n="$2" '
+	function med(a, k,   i, j, t) {
+		for (i = 2; i <= k; i++)
+			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+			}
+		return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+	}
+	NF == 6 {
+		k++
+		tc[k] = $1; tw[k] = $2; fc[k] = $4; fw[k] = $5
+		rc[k] = $4 > 0 ? $1 / $4 : 0
+		rw[k] = $5 > 0 ? $2 / $5 : 0
+		if ($3 > tm) tm = $3
+		if ($6 > fm) fm = $6
+	}
+	END {
+		printf "%-38s %9s %8.3f %8.3f %8.3f %8.3f %6.2f %6.2f " \
+		    "%7.1f %7.1f\n", name, n, med(tc, k), med(tw, k),
+		    med(fc, k), med(fw, k), med(rc, k), med(rw, k), tm, fm
+	}'
 }
+
+# themes STREAM: "response,theme" of the theme records in STREAM, the
+# way `align-theme -f csv` gives them, for nmi.py.
+themes() {
+	awk 'BEGIN { print "response,theme" }
+	/^---/ { th = 0; list = 0; next }
+	/^kind: theme$/ { th = 1; next }
+	!th { next }
+	/^id: / { id = $2; next }
+	/^responses: \[/ {
+		s = $0; sub(/^responses: \[/, "", s); sub(/\]$/, "", s)
+		k = split(s, v, /, /)
+		for (j = 1; j <= k; j++) print v[j] "," id
+		next
+	}
+	/^responses:$/ { list = 1; next }
+	list && /^- / { print $2 "," id; next }
+	{ list = 0 }' "$1"
+}
+
+last=
 for n in $SIZES; do
-	runs=3
-	[ "$n" -ge 1000000 ] && runs=2
-	"$W/gen" "$n" 42 text "$W/labels-$n" >"$W/text-$n"
+	t0=$(date +%s)
+	rounds=${BENCH_ROUNDS:-3}
+	peer_rounds=${BENCH_PEER_ROUNDS:-$rounds}
+	[ "$n" -ge 1000000 ] && peer_rounds=${BENCH_PEER_ROUNDS:-1}
+	reps=$((100000 / n))
+	[ $reps -ge 1 ] || reps=1
+	echo
+	echo "== $n responses: load average $(cut -d' ' -f1-3 /proc/loadavg)" \
+	    "on $(getconf _NPROCESSORS_ONLN) processors; $rounds round(s)" \
+	    "of $reps run(s) (peer: $peer_rounds)"
+	"$W/gen" --roster "$W/roster-$n" "$n" 42 text "$W/labels-$n" \
+	    >"$W/text-$n"
 	"$W/gen" "$n" 42 yaml >"$W/stream-$n.yaml"
-	row "align-capture text -> yaml" "$n" \
-	    "$(best $runs "$B/bin/align-capture" -f yaml "$W/text-$n")" \
-	    "$(best $runs "$W/floor-emit" "$W/text-$n")"
-	row "align-plan pass-through (vs parse)" "$n" \
-	    "$(best $runs "$B/bin/align-plan" -f yaml "$W/stream-$n.yaml")" \
-	    "$(best $runs "$W/floor-parse" "$W/stream-$n.yaml")"
-	row "align-theme (vs parse)" "$n" \
-	    "$(best $runs "$B/bin/align-theme" -f yaml "$W/stream-$n.yaml")" \
-	    "$(best $runs "$W/floor-parse" "$W/stream-$n.yaml")"
-	# The peer: TF-IDF and MiniBatchKMeans told the true number of
-	# themes, against align-theme, which finds it; time and quality.
-	if /usr/bin/python3 -c 'import sklearn' 2>/dev/null; then
-		cut -d: -f2- "$W/text-$n" >"$W/plain-$n"
-		row "align-theme (vs sklearn k-means)" "$n" \
-		    "$(best $runs "$B/bin/align-theme" -f yaml "$W/stream-$n.yaml")" \
-		    "$(best $runs /usr/bin/python3 "$HERE/kmeans.py" --time 6 "$W/plain-$n")"
-		"$B/bin/align-theme" -f csv "$W/stream-$n.yaml" >"$W/themes-$n.csv"
-		q=$(/usr/bin/python3 "$HERE/nmi.py" "$W/themes-$n.csv" "$W/labels-$n")
-		k=$(/usr/bin/python3 "$HERE/kmeans.py" --mini "$W/plain-$n" "$W/labels-$n")
-		echo "  quality at $n: align-theme $q; sklearn $k"
+	"$W/gen" --stats "$n" 42 yaml | awk '{ gsub(/[,()]/, "") }
+	    /^words a/ { w = $5 } /^bytes a response/ { b = $5 }
+	    /^bytes a record/ { r = $5 } /^distinct texts/ { d = $4 }
+	    /^distinct words/ { v = $3 }
+	    END { printf "   answers: %s words and %s bytes a text (%s a " \
+		"record), %s of texts distinct, %s distinct words\n", w, b,
+		r, d, v }'
+	k=$(sort -u "$W/labels-$n" | wc -l)
+
+	rounds $rounds "$B/bin/align-capture -f yaml $W/text-$n" \
+	    "$W/floor-emit $W/text-$n"
+	row "align-capture text -> stream (emit)" "$n" "$W/t.tool" "$W/t.floor"
+
+	rounds $rounds "$B/bin/align-plan -f yaml $W/stream-$n.yaml" \
+	    "$W/floor-parse $W/stream-$n.yaml"
+	row "align-plan pass-through (parse)" "$n" "$W/t.tool" "$W/t.floor"
+
+	# align-theme against the parse floor, and against the peer in the
+	# same rounds: TF-IDF and MiniBatchKMeans told the true number of
+	# themes, where align-theme finds it.
+	cut -d: -f2- "$W/text-$n" >"$W/plain-$n"
+	p=
+	[ $peer = 1 ] &&
+		p="$PY $HERE/kmeans.py --time $k $W/plain-$n $W/kmeans-$n"
+	# (a run of align-theme is long enough to time alone at any size)
+	r=$reps
+	reps=1
+	rounds $rounds "$B/bin/align-theme -f yaml $W/stream-$n.yaml" \
+	    "$W/floor-parse $W/stream-$n.yaml" "$p"
+	reps=$r
+	row "align-theme (parse)" "$n" "$W/t.tool" "$W/t.floor"
+	if [ $peer = 1 ]; then
+		head -n "$peer_rounds" "$W/t.tool" >"$W/t.tool1"
+		row "align-theme (sklearn k-means)" "$n" "$W/t.tool1" \
+		    "$W/t.peer"
 	fi
+
+	# The themed stream: what distill, follow-up and quality read.
+	"$B/bin/align-theme" -f yaml "$W/stream-$n.yaml" >"$W/themed-$n.yaml"
+	cp "$W/themed-$n.yaml" "$W/work-$n.yaml"
+	# A first run puts the file in the state later runs keep (principles
+	# proposed, a round planned), so that every timed run does the same.
+	"$B/bin/align-distill" -i "$W/work-$n.yaml"
+	rounds $rounds "$B/bin/align-distill -i $W/work-$n.yaml" \
+	    "$W/floor-parse $W/work-$n.yaml"
+	row "align-distill -i (parse)" "$n" "$W/t.tool" "$W/t.floor"
+	"$B/bin/align-followup" plan -i "$W/work-$n.yaml"
+	rounds $rounds "$B/bin/align-followup plan -i $W/work-$n.yaml" \
+	    "$W/floor-parse $W/work-$n.yaml"
+	row "align-followup plan -i (parse)" "$n" "$W/t.tool" "$W/t.floor"
+
+	# 1,000 new lines appended to the file of n records, against a parse
+	# of that file: capture reads it all to add no response twice.  The
+	# file is cut back before each run, so each run adds the same 1,000.
+	"$W/gen" 1000 7 text >"$W/add-1000"
+	cp "$W/stream-$n.yaml" "$W/append-$n.yaml"
+	sync "$W/append-$n.yaml"
+	restore=$W/append-$n.yaml:$(wc -c <"$W/stream-$n.yaml")
+	rounds $rounds \
+	    "$B/bin/align-capture -a $W/append-$n.yaml $W/add-1000" \
+	    "$W/floor-parse $W/stream-$n.yaml"
+	restore=
+	row "align-capture -a 1,000 lines (parse)" "$n" "$W/t.tool" \
+	    "$W/t.floor"
+
+	themes "$W/themed-$n.yaml" >"$W/themes-$n.csv"
+	q=$($PY "$HERE/nmi.py" "$W/themes-$n.csv" "$W/labels-$n")
+	if [ $peer = 1 ]; then
+		s=$($PY "$HERE/nmi.py" --labels "$W/kmeans-$n" "$W/labels-$n")
+		t=$(grep -c '^kind: theme$' "$W/themed-$n.yaml")
+		echo "   quality at $n: align-theme $q ($t themes);" \
+		    "sklearn MiniBatchKMeans k=$k $s"
+	else
+		echo "   quality at $n: align-theme $q"
+	fi
+	rm -f "$W/work-$n.yaml" "$W/append-$n.yaml"
+	t1=$(date +%s)
+	echo "   $n took $(( (t1 - t0) / 60 ))m$(( (t1 - t0) % 60 ))s"
+	if [ "$n" -gt "${last:-0}" ]; then last=$n; fi
 done
 
 # A meeting: fifty responses, from plan to themes, must feel instant.
-# time(1) counts hundredths of a second: a hundred runs, then divided.
+echo
 "$W/gen" 50 7 yaml >"$W/meeting.yaml"
-printf 'i=0\nwhile [ $i -lt 100 ]; do "%s" -f yaml "%s"; i=$((i + 1)); done\n' \
-    "$B/bin/align-theme" "$W/meeting.yaml" >"$W/meeting.sh"
-ms=$(best 3 sh "$W/meeting.sh" | awk '{ printf "%.1f", $1 * 10 }')
-echo "align-theme on a fifty-response meeting: ${ms} ms a run (best of 3 times 100 runs; the bar is 20 ms)"
+: >"$W/t.meeting"
+for i in 1 2 3; do
+	timed "$W/t.meeting" 100 "$B/bin/align-theme" -f yaml "$W/meeting.yaml"
+done
+sort -n "$W/t.meeting" | sed -n 2p | awk '{ printf "align-theme on a " \
+    "fifty-response meeting: %.1f ms CPU, %.1f ms wall a run (median of " \
+    "3 times 100 runs; the bar is 20 ms)\n", $1 * 1000, $2 * 1000 }'
+
+# The whole pipeline at the largest size, as a session is run: plan the
+# session with everyone asked, capture the answers into its file, then
+# theme, distill and plan the follow-up in place.  One run of each step.
+[ "${BENCH_PIPELINE:-1}" != 0 ] || exit 0
+n=$last
+P=$W/pipeline-$n.yaml
+rm -f "$P"
+echo
+echo "== the pipeline at $n responses: load average" \
+    "$(cut -d' ' -f1-3 /proc/loadavg); one run of each step"
+printf '%-58s %8s %8s %8s %8s\n' "step" "CPU s" "wall s" "peak MB" \
+    "file MB"
+step() {
+	name=$1
+	shift
+	: >"$W/t.step"
+	timed "$W/t.step" 1 "$@"
+	awk -v name="$name" -v mb="$(($(wc -c <"$P") / 1048576))" '{
+	    printf "%-58s %8.2f %8.2f %8.1f %8s\n", name, $1, $2, $3, mb }' \
+	    "$W/t.step"
+}
+step "align-plan -i, a new session of $(wc -l <"$W/roster-$n") people" \
+    "$B/bin/align-plan" -i "$P" --title Survey \
+    --date 2026-11-16T08:00Z --participants-file "$W/roster-$n"
+step "align-capture -a (text, $n lines)" "$B/bin/align-capture" -a "$P" \
+    "$W/text-$n"
+step "align-theme -i" "$B/bin/align-theme" -i "$P"
+step "align-distill -i" "$B/bin/align-distill" -i "$P"
+step "align-followup plan -i" "$B/bin/align-followup" plan -i "$P"
+rm -f "$P"

@@ -22,6 +22,19 @@ tmpfile_with(char *path, const char *s, size_t n)
 	close(fd);
 }
 
+/* A path of this process's own in /tmp for name: tests run side by side
+ * (several checkouts on one machine) never share a file.  Static: copy it
+ * before the next call. */
+static inline const char *
+test_path(const char *name)
+{
+	static char path[256];
+
+	snprintf(path, sizeof(path), "/tmp/align-test-%ld-%s", (long)getpid(),
+	    name);
+	return path;
+}
+
 #ifdef ALIGN_READER_H
 /* The records of a YAML text, which must read (cmocka included first). */
 static inline struct align_node *

@@ -260,25 +260,32 @@ followups(struct align_buf *out, struct align_err *e)
 	static const char *const goal[] = { "one review a week" };
 	struct align_followup_opts o = { 0 };
 	struct align_node *all = records(SESSION, NULL, e), *rec = NULL;
-	struct align_due *due = NULL;
+	struct align_rounds rs = { 0 };
+	struct align_planned p = { 0 };
+	struct align_due_list due = { 0 };
+	struct align_report v = { 0 };
+	struct align_checkin_view c = { 0 };
+	struct align_show text = { .b = out, .format = ALIGN_FMT_TEXT,
+	    .width = 80, .color = 1 };
+	struct align_show md = { .b = out, .format = ALIGN_FMT_MARKDOWN,
+	    .width = 80, .color = 0 };
 	struct align_time now;
-	size_t n = 0, i;
-	long at;
+	size_t i;
 	int rc = -1;
 
 	if (all == NULL)
 		return -1;
-	if (align_time_parse("2027-01-14T09:00:00Z", &now, NULL) < 0)
+	if (align_time_parse("2027-01-14T09:00:00Z", &now, NULL) < 0 ||
+	    align_rounds_read(&rs, all, e) < 0)
 		goto out;
 	o.now = &now;
 	o.every = "2w";
 	o.count = 3;
 	o.seed = 1;
-	if (align_followup_plan(all, &o, &rec, &at, e) < 0)
+	if (align_followup_plan(&rs, &o, &p, e) < 0)
 		goto out;
-	align_emit_record(out, rec);
-	align_node_free(rec);
-	rec = NULL;
+	align_emit_record(out, p.rec);
+	align_planned_release(&p);
 	memset(&o, 0, sizeof(o));
 	o.now = &now;
 	o.with = "Dev";
@@ -289,25 +296,33 @@ followups(struct align_buf *out, struct align_err *e)
 	o.commit = commit;
 	o.ncommit = 1;
 	o.every = "1w";
-	if (align_followup_plan(all, &o, &rec, &at, e) < 0)
+	if (align_followup_plan(&rs, &o, &p, e) < 0 ||
+	    align_planned_show(&p, &rs, &text, 0, &now, e) < 0)
+		goto out;
+	align_emit_record(out, p.rec);
+	if (align_due_items(&rs, &now, 7 * 24 * 60, &due, e) < 0)
+		goto out;
+	for (i = 0; i < due.n; i++)
+		align_buf_printf(out, "%s %s %s\n", due.v[i].date,
+		    due.v[i].what, due.v[i].id);
+	c.participant = "Ana";
+	c.principle = "p1";
+	c.outcome = "success";
+	c.note = "stayed late";
+	c.at = "2027-01-14T09:00:00Z";
+	if (align_checkin_new(&rs, &c, &rec, e) < 0)
 		goto out;
 	align_emit_record(out, rec);
-	align_node_free(rec);
-	rec = NULL;
-	if (align_due_items(all, &now, 7 * 24 * 60, &due, &n, e) < 0)
+	if (align_report_make(&v, &rs, e) < 0)
 		goto out;
-	for (i = 0; i < n; i++)
-		align_buf_printf(out, "%s %s %s\n", due[i].date, due[i].what,
-		    due[i].id);
-	if (align_checkin_new(all, "Ana", "p1", "success", "stayed late",
-	    NULL, NULL, "2027-01-14T09:00:00Z", &rec, e) < 0)
-		goto out;
-	align_emit_record(out, rec);
-	align_followup_report(out, all, 0, 1);
-	align_followup_report(out, all, 1, 0);
+	align_report_show(&v, &text);
+	align_report_show(&v, &md);
 	rc = 0;
 out:
-	free(due);
+	align_report_release(&v);
+	align_due_release(&due);
+	align_planned_release(&p);
+	align_rounds_release(&rs);
 	align_node_free(rec);
 	align_node_free(all);
 	return rc;
@@ -320,11 +335,44 @@ test_followups(void **state)
 	each_failure("follow-ups", followups);
 }
 
+/* The calendar of every round of all, an event a pair too. */
+static int
+rounds_calendar(struct align_buf *out, const struct align_node *all,
+    const struct align_time *now, struct align_err *e)
+{
+	struct align_show ics = { .b = out, .format = ALIGN_FMT_ICS,
+	    .width = 80, .color = 0 };
+	struct align_rounds rs;
+	struct align_calendar cal = { 0 };
+	const struct align_view **v = NULL;
+	size_t i;
+	int rc = -1;
+
+	if (align_rounds_read(&rs, all, e) < 0)
+		goto out;
+	if ((v = calloc(rs.nround + 1, sizeof(*v))) == NULL) {
+		align_err_nomem(e);
+		goto out;
+	}
+	for (i = 0; i < rs.nround; i++)
+		v[i] = &rs.round[i].v;
+	if (align_calendar_make(&cal, rs.session, v, rs.nround, 1, now,
+	    e) < 0)
+		goto out;
+	align_calendar_show(&cal, &ics);
+	rc = 0;
+out:
+	align_calendar_release(&cal);
+	free(v);
+	align_rounds_release(&rs);
+	return rc;
+}
+
 static int
 calendar(struct align_buf *out, struct align_err *e)
 {
 	static char *people[] = { "Ana", "Ben", "Carla" };
-	struct align_node *all = records(SESSION, NULL, e), *s = NULL, *f;
+	struct align_node *all = records(SESSION, NULL, e), *s = NULL;
 	struct align_plan p = { 0 };
 	struct align_time now;
 	int rc = -1;
@@ -333,25 +381,7 @@ calendar(struct align_buf *out, struct align_err *e)
 		return -1;
 	if (align_time_parse("2026-11-20T10:00:00Z", &now, NULL) < 0)
 		goto out;
-	f = align_seq();
-	if (f == NULL)
-		goto nomem;
-	{
-		size_t i;
-
-		for (i = 0; i < all->n; i++)
-			if (strcmp(align_record_kind(all->item[i]),
-			    "followup") == 0 && align_seq_push(f,
-			    align_node_copy(all->item[i])) < 0)
-				break;
-		if (i < all->n) {
-			align_node_free(f);
-			goto nomem;
-		}
-	}
-	rc = align_followup_ics(out, align_session_of(all), f, 1, &now, e);
-	align_node_free(f);
-	if (rc < 0)
+	if (rounds_calendar(out, all, &now, e) < 0)
 		goto out;
 	rc = -1;
 	p.title = "Leadership alignment";
@@ -368,9 +398,6 @@ calendar(struct align_buf *out, struct align_err *e)
 	    align_plan_ics(out, s, &now, e) < 0)
 		goto out;
 	rc = 0;
-	goto out;
-nomem:
-	rc = align_err_nomem(e);
 out:
 	align_node_free(s);
 	align_node_free(all);
@@ -412,7 +439,8 @@ surveys(struct align_buf *out, struct align_err *e)
 	static const char *const file[] = { "tests/cli/data/google-forms.csv",
 	    "tests/cli/data/typeform.csv", "tests/cli/data/surveymonkey.csv" };
 	struct align_node *all, *responses;
-	struct align_show show = { NULL, ALIGN_FMT_TEXT, 60, 1 };
+	struct align_show show = { .format = ALIGN_FMT_TEXT, .width = 60,
+	    .color = 1 };
 	struct align_board v;
 	size_t i;
 	int rc = 0;
@@ -431,9 +459,11 @@ surveys(struct align_buf *out, struct align_err *e)
 			rc = align_seq_push(responses,
 			    align_node_copy(all->item[i]));
 	show.b = out;
-	for (i = 0; rc == 0 && i < 3; i++) {
-		show.format = i == 0 ? ALIGN_FMT_TEXT : i == 1 ?
-		    ALIGN_FMT_MARKDOWN : ALIGN_FMT_CSV;
+	for (i = 0; rc == 0 && i < 4; i++) {
+		static const enum align_format f[] = { ALIGN_FMT_TEXT,
+		    ALIGN_FMT_MARKDOWN, ALIGN_FMT_CSV, ALIGN_FMT_HTML };
+
+		show.format = f[i];
 		if (align_board_make(&v, align_session_of(all), responses,
 		    e) < 0) {
 			rc = -1;
@@ -462,14 +492,18 @@ capture(struct align_buf *out, struct align_err *e)
 	static const char session[] = "---\nkind: session\nid: s\n"
 	    "title: T\nquestion: What did they do?\n";
 	static const char typed[] = "Ana: She stayed.\nBen: He listened.\n";
-	char path[] = "/tmp/align-alloc-capture.yaml", *csv[] = {
-	    "tests/cli/data/typeform.csv" }, *paths[] = { MEETING };
+	char path[64], *csv[] = { "tests/cli/data/typeform.csv" },
+	    *paths[] = { MEETING };
 	struct align_capture_opts o = { 0 };
 	struct align_capture c;
 	struct align_node *all;
-	FILE *fp = fopen(path, "w"), *in, *prompt;
+	FILE *fp, *in, *prompt;
 	int rc;
 
+	/* One file a process: other checkouts may run this test at once. */
+	snprintf(path, sizeof(path), "/tmp/align-alloc-capture-%ld.yaml",
+	    (long)getpid());
+	fp = fopen(path, "w");
 	fputs(session, fp);
 	fclose(fp);
 	o.append = path;
@@ -521,6 +555,8 @@ test_capture(void **state)
 
 /* Distilling with an edited list; themes with a move and a merge into
  * themes people made. */
+static char list_path[64];
+
 static int
 edited(struct align_buf *out, struct align_err *e)
 {
@@ -537,7 +573,7 @@ edited(struct align_buf *out, struct align_err *e)
 		return -1;
 	o.budget = 3;
 	o.per = 2;
-	o.list = "/tmp/align-alloc-list.txt";
+	o.list = list_path;
 	if ((d = align_distiller_new(&o, e)) == NULL)
 		goto out;
 	for (i = 0; i < all->n; i++)
@@ -563,14 +599,17 @@ out:
 static void
 test_edited(void **state)
 {
-	FILE *fp = fopen("/tmp/align-alloc-list.txt", "w");
+	FILE *fp;
 
 	(void)state;
+	snprintf(list_path, sizeof(list_path), "/tmp/align-alloc-list-%ld.txt",
+	    (long)getpid());
+	fp = fopen(list_path, "w");
 	fputs("# ours\np1 p2 We stay, and we teach.\np3 We listen.\n"
 	    "We say thank you.\n", fp);
 	fclose(fp);
 	each_failure("edited lists and themes", edited);
-	unlink("/tmp/align-alloc-list.txt");
+	unlink(list_path);
 }
 
 int

@@ -203,7 +203,7 @@ test_over_budget(void **state)
 static struct align_distiller *
 with_list_n(const char *text, size_t n, struct align_err *e)
 {
-	static char path[] = "/tmp/align-test-list";
+	static char path[64];
 	struct align_distill_opts o = { 0 };
 	struct align_distiller *d;
 	struct align_node *recs[] = {
@@ -212,9 +212,12 @@ with_list_n(const char *text, size_t n, struct align_err *e)
 		theme("t2", "teaching and mentoring", "r-2"),
 		theme("t3", "listening to every voice", "r-2"),
 	};
-	FILE *fp = fopen(path, "w");
+	FILE *fp;
 	size_t i;
 
+	snprintf(path, sizeof(path), "/tmp/align-test-list-%ld",
+	    (long)getpid());
+	fp = fopen(path, "w");
 	fwrite(text, 1, n, fp);
 	fclose(fp);
 	o.max = 7;
@@ -347,15 +350,18 @@ static void
 test_merged_votes_and_odd_labels(void **state)
 {
 	static const char list[] = "p1 p2 We stay and teach.\n";
-	static char path[] = "/tmp/align-test-merge-list";
+	static char path[64];
 	struct align_distill_opts o = { 0 };
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_distiller *d;
 	const struct align_node *p;
 	struct align_node *recs[4];
 	size_t i;
-	FILE *fp = fopen(path, "w");
+	FILE *fp;
 
+	snprintf(path, sizeof(path), "/tmp/align-test-list-%ld",
+	    (long)getpid());
+	fp = fopen(path, "w");
 	(void)state;
 	fputs(list, fp);
 	fclose(fp);

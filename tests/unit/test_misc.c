@@ -136,7 +136,7 @@ static void
 board(struct align_buf *b, const struct align_node *all, enum align_format f)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_show s = { NULL, ALIGN_FMT_TEXT, 60, 0 };
+	struct align_show s = { .format = ALIGN_FMT_TEXT, .width = 60 };
 	struct align_board v;
 
 	s.b = b;

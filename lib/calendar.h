@@ -1,0 +1,65 @@
+/*
+ * calendar.h - the rounds as a calendar: one event a round, repeating by
+ * its cadence, its UID and SEQUENCE kept in its record (so that a revised
+ * round replaces itself in a calendar), and with per_pair one event for
+ * each pair too.  lib/ics.c writes the content lines.
+ *
+ * A calendar is a view made once from the rounds; a renderer a format
+ * shows it (calendar_ics.c):
+ *
+ *	struct align_calendar cal;
+ *	if (align_calendar_make(&cal, rs.session, rounds, n, per_pair,
+ *	    &now, &e) < 0)
+ *		fail(&e);
+ *	align_calendar_show(&cal, &show);
+ *	align_calendar_release(&cal);
+ */
+#ifndef ALIGN_CALENDAR_H
+#define ALIGN_CALENDAR_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "record.h"
+#include "round.h"
+#include "show.h"
+#include "when.h"
+
+struct align_calendar_event {
+	const struct align_followup_view *round;
+	const struct align_texts *pair;	/* an event of one pair, or NULL */
+	struct align_round when;
+	const char *uid;		/* the record's, or its id */
+	char *own;			/* a pair's UID, made here */
+	long sequence;
+	long minutes;			/* its length (not for a day) */
+};
+
+struct align_calendar {
+	const char *title;		/* the session's, or ALIGN_TITLE */
+	struct align_time stamp;	/* when the calendar was made */
+	struct align_calendar_event *event;
+	size_t nevent, cap;
+};
+
+/* The calendar of rounds[0..n-1] (views of followup records) of the
+ * session s (NULL: none), made at now.  The view borrows from them.  0, or
+ * -1 and e: 65 when a round's dates are not readable (align_round_of),
+ * 71; c needs align_calendar_release() either way. */
+int align_calendar_make(struct align_calendar *c,
+    const struct align_session_view *s, const struct align_view *const *rounds,
+    size_t n, int per_pair, const struct align_time *now,
+    struct align_err *e);
+void align_calendar_release(struct align_calendar *c);
+
+/* The formats a calendar can be shown in, as a mask. */
+int align_calendar_formats(void);
+/* Show c in s->format.  Failure shows in s->b->failed. */
+void align_calendar_show(const struct align_calendar *c,
+    const struct align_show *s);
+
+/* The renderers. */
+void align_calendar_ics(const struct align_calendar *c,
+    const struct align_show *s);
+
+#endif

@@ -1,0 +1,206 @@
+/* Check-ins: the record, and the line a person types. */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "buf.h"
+#include "checkin.h"
+#include "hash.h"
+#include "reader.h"
+
+static const char *const outcomes[] = { "success", "mixed", "failure" };
+
+/* The round checked in on: the one given, which must be there, else the
+ * latest whose day has come, else the first.  Its id into *fid. */
+static int
+round_of(const struct align_rounds *rs, const char *given,
+    const struct align_time *now, const char **fid, struct align_err *e)
+{
+	const char *found = NULL;
+	struct align_time t;
+	size_t i;
+
+	*fid = given;
+	for (i = 0; i < rs->nround; i++) {
+		const struct align_view *f = &rs->round[i].v;
+		const char *d = f->u.followup.date;
+
+		if (f->id == NULL)
+			continue;
+		if (given && strcmp(given, f->id) == 0)
+			found = given;
+		if (!given && (*fid == NULL || (d && align_time_parse(d, &t,
+		    NULL) == 0 && t.t <= now->t)))
+			*fid = f->id;
+	}
+	if (given && found == NULL)
+		return align_err_set(e, EX_USAGE, NULL, 0, 0,
+		    "no follow-up '%s' in the input", given);
+	if (*fid == NULL)
+		return align_err_set(e, EX_USAGE, NULL, 0, 0, "no follow-up in "
+		    "the input: plan one with align-followup plan");
+	return 0;
+}
+
+/* "c-" and 16 hex digits of the round, the person, the principle and
+ * the time. */
+static int
+id_of(const char *fid, const struct align_checkin_view *c, char id[24])
+{
+	static const unsigned char key[16] = "align-checkin-k";
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	align_buf_printf(&b, "%s\x1f%s\x1f%s\x1f%s", fid, c->participant,
+	    c->principle, c->at);
+	if (b.failed) {
+		align_buf_release(&b);
+		return -1;
+	}
+	snprintf(id, 24, "c-%016llx", (unsigned long long)align_siphash(key,
+	    b.p, b.len));
+	align_buf_release(&b);
+	return 0;
+}
+
+/* What a check-in must have, checked. */
+static int
+valid(const struct align_checkin_view *c, struct align_time *at,
+    struct align_err *e)
+{
+	struct align_err why = ALIGN_ERR_INIT;
+	size_t i;
+
+	if (c->participant == NULL || c->principle == NULL ||
+	    c->outcome == NULL)
+		return align_err_set(e, EX_USAGE, NULL, 0, 0,
+		    "a check-in needs a participant, a principle and an "
+		    "outcome");
+	for (i = 0; i < 3; i++)
+		if (strcmp(c->outcome, outcomes[i]) == 0)
+			break;
+	if (i == 3)
+		return align_err_set(e, EX_USAGE, NULL, 0, 0,
+		    "outcome '%s': expected success, failure or mixed",
+		    c->outcome);
+	if (align_time_parse(c->at, at, &why) < 0)
+		return align_err_set(e, EX_USAGE, NULL, 0, 0, "%s", why.msg);
+	return 0;
+}
+
+int
+align_checkin_new(const struct align_rounds *rs,
+    const struct align_checkin_view *c, struct align_node **out,
+    struct align_err *e)
+{
+	struct align_time now;
+	struct align_node *r;
+	const char *fid;
+	char id[24];
+
+	*out = NULL;
+	if (valid(c, &now, e) < 0 || round_of(rs, c->followup, &now, &fid,
+	    e) < 0)
+		return -1;
+	if (id_of(fid, c, id) < 0)
+		return align_err_nomem(e);
+	r = align_record_new("checkin");
+	if (r == NULL || align_map_put_str(r, "id", id) < 0 ||
+	    align_map_put_str(r, "followup", fid) < 0 ||
+	    align_map_put_str(r, "participant", c->participant) < 0 ||
+	    align_map_put_str(r, "principle", c->principle) < 0 ||
+	    align_map_put_str(r, "outcome", c->outcome) < 0 ||
+	    (c->note && align_map_put_str(r, "note", c->note) < 0) ||
+	    align_map_put_str(r, "at", c->at) < 0 ||
+	    (c->recognition && align_map_put_str(r, "recognition",
+	    c->recognition) < 0)) {
+		align_node_free(r);
+		return align_err_nomem(e);
+	}
+	*out = r;
+	return 0;
+}
+
+static char *
+blanks(char *s, const char *which)
+{
+	return s + strspn(s, which);
+}
+
+int
+align_checkin_parse(char *s, struct align_checkin_view *c)
+{
+	size_t k = align_name_prefix(s);
+
+	/* "p2: ..." is a principle, not a name. */
+	if (k > 0 && s[0] != 'p') {
+		s[k] = '\0';
+		c->participant = s;
+		s += k + 1;
+	}
+	s = blanks(s, " \t");
+	c->principle = s;
+	s += strcspn(s, " \t");
+	if (*s == '\0')
+		return -1;
+	*s++ = '\0';
+	s = blanks(s, " \t");
+	c->outcome = s;
+	s += strcspn(s, " \t:");
+	c->note = NULL;
+	if (*s) {
+		*s++ = '\0';
+		s = blanks(s, " \t:");
+		if (*s)
+			c->note = s;
+	}
+	return *c->outcome ? 0 : -1;
+}
+
+/* The check-in of one line into into; on an error, e says which line. */
+static int
+line_of(const struct align_rounds *rs, char *line,
+    const struct align_checkin_view *dflt, struct align_node *into,
+    struct align_err *e)
+{
+	struct align_checkin_view c = *dflt;
+	struct align_node *rec;
+
+	c.principle = c.outcome = c.note = NULL;
+	if (align_checkin_parse(line, &c) < 0)
+		return align_err_set(e, EX_DATAERR, NULL, 0, 0,
+		    "expected '[Name:] p2 success: note'");
+	if (align_checkin_new(rs, &c, &rec, e) < 0) {
+		if (e->status != ALIGN_EX_NOMEM)
+			e->status = EX_DATAERR;
+		return -1;
+	}
+	return align_seq_push(into, rec) < 0 ? align_err_nomem(e) : 0;
+}
+
+int
+align_checkins_read(const struct align_rounds *rs, FILE *in,
+    const char *name, const struct align_checkin_view *c,
+    struct align_node *into, struct align_err *e)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	unsigned long lno = 0;
+	int rc = 0;
+
+	while (rc == 0 && getline(&line, &cap, in) >= 0) {
+		lno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[strspn(line, " \t")] == '\0')
+			continue;
+		if ((rc = line_of(rs, line, c, into, e)) < 0 &&
+		    e->status != ALIGN_EX_NOMEM) {
+			snprintf(e->file, sizeof(e->file), "%s", name);
+			e->line = lno;
+			e->col = 1;
+		}
+	}
+	if (rc == 0 && ferror(in))
+		rc = align_err_set(e, EX_IOERR, name, 0, 0, "read error");
+	free(line);
+	return rc;
+}

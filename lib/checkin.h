@@ -1,0 +1,52 @@
+/*
+ * checkin.h - a check-in: how one person lived by one principle (or a
+ * one-to-one's commitment) in a round.
+ *
+ * A check-in has an outcome (success, failure or mixed), a note, the
+ * round (by default the latest whose day has come, else the first), the
+ * time, and for a one-to-one the recognition given.  Its id is derived
+ * from its round, person, principle and time, so the same check-in made
+ * twice is one record.  Names, notes and principles may be of any length.
+ *
+ * Check-ins typed one a line read "[Name:] p2 success[: what happened]":
+ *
+ *	struct align_checkin_view c = { 0 };
+ *	c.participant = default_name;
+ *	c.at = now;
+ *	if (align_checkins_read(&rs, stdin, "<stdin>", &c, fresh, &e) < 0)
+ *		fail(&e);
+ */
+#ifndef ALIGN_CHECKIN_H
+#define ALIGN_CHECKIN_H
+
+#include <stdio.h>
+
+#include "err.h"
+#include "node.h"
+#include "record.h"
+#include "round.h"
+
+/* The check-in record of c (its participant, principle, outcome, note,
+ * followup, recognition and at; not its id), for the rounds of rs, into
+ * *out.  0, or -1 and e: 64 for a missing participant, principle or
+ * outcome, an outcome not known, a time not readable, a round not there;
+ * 71. */
+int align_checkin_new(const struct align_rounds *rs,
+    const struct align_checkin_view *c, struct align_node **out,
+    struct align_err *e);
+
+/* The parts of a line "[Name:] p2 success[: note]", cut in place: c's
+ * participant (when the line names one), principle, outcome and note
+ * (NULL when none) point into line.  0, or -1 when it is not such a
+ * line. */
+int align_checkin_parse(char *line, struct align_checkin_view *c);
+
+/* The check-ins of the lines of in (named name in messages), one a line,
+ * blank lines skipped, with what c says for what a line does not (the
+ * participant, the round, the recognition, the time), appended to into
+ * (a sequence).  0, or -1 and e (65 with name and the line, 71, 74). */
+int align_checkins_read(const struct align_rounds *rs, FILE *in,
+    const char *name, const struct align_checkin_view *c,
+    struct align_node *into, struct align_err *e);
+
+#endif

@@ -1,0 +1,373 @@
+/* Planning a round: the options read, the series' latest round found,
+ * then the round made (or revised) key by key. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "buf.h"
+#include "calendar.h"
+#include "followup_plan.h"
+#include "grow.h"
+#include "pairs.h"
+
+#define WEEK (60L * 24 * 7)
+
+/* What planning a round works with. */
+struct planning {
+	const struct align_rounds *rs;
+	const struct align_followup_opts *o;
+	struct align_time date;		/* --date */
+	long every;			/* --every, minutes */
+	const struct align_view *last;	/* the series' latest round */
+	const struct align_view *old;	/* the round revised, or NULL */
+	struct align_node *f;		/* the round made */
+	int changed;
+};
+
+static int
+bad(struct align_err *e, const char *opt, const struct align_err *why)
+{
+	return align_err_set(e, EX_USAGE, NULL, 0, 0, "%s: %s", opt,
+	    why->msg);
+}
+
+/* The options that are times and spans, read. */
+static int
+options(struct planning *p, struct align_err *e)
+{
+	const struct align_followup_opts *o = p->o;
+	struct align_err why = ALIGN_ERR_INIT;
+	struct align_time t;
+
+	if (o->date && align_time_parse(o->date, &p->date, &why) < 0)
+		return bad(e, "--date", &why);
+	if (o->every && align_duration_parse(o->every, &p->every, &why) < 0)
+		return bad(e, "--every", &why);
+	if (o->until && align_time_parse(o->until, &t, &why) < 0)
+		return bad(e, "--until", &why);
+	if (o->count < 0 || (o->count && o->until))
+		return align_err_set(e, EX_USAGE, NULL, 0, 0,
+		    "--count and --until: one or the other");
+	return 0;
+}
+
+/* The latest round of the same series (the group's, or the one-to-ones
+ * with the same person), and whether this plan revises it: it does while
+ * its day has not come. */
+static int
+series(struct planning *p, long *at, struct align_err *e)
+{
+	const struct align_rounds *rs = p->rs;
+	struct align_round r;
+	size_t i;
+
+	*at = -1;
+	for (i = 0; i < rs->nround; i++) {
+		const char *w = rs->round[i].v.u.followup.with;
+
+		if ((w == NULL) != (p->o->with == NULL) ||
+		    (w && strcmp(w, p->o->with) != 0))
+			continue;
+		p->last = &rs->round[i].v;
+		*at = (long)rs->round[i].at;
+		p->old = p->last;
+	}
+	if (p->last == NULL)
+		return 0;
+	if (align_round_of(p->last, &r, e) < 0)
+		return -1;
+	if (p->o->now->t >= r.date.t) {
+		*at = -1;	/* its day has come: a new round */
+		p->old = NULL;
+	}
+	return 0;
+}
+
+/* The date of a new round: six weeks after the session, or after the
+ * last round (by its cadence); a one-to-one, a week from now; never
+ * before now. */
+static struct align_time
+next_date(const struct planning *p)
+{
+	const struct align_followup_opts *o = p->o;
+	const struct align_session_view *s = p->rs->session;
+	long step = p->every ? p->every : o->with ? WEEK : 6 * WEEK;
+	struct align_time date;
+	struct align_round r;
+
+	if (p->last && align_round_of(p->last, &r, NULL) == 0)
+		date = align_time_add(r.date, r.every ? r.every : step);
+	else if (!o->with && s && s->date && align_time_parse(s->date, &date,
+	    NULL) == 0)
+		date = align_time_add(date, step);
+	else
+		date = align_time_add(*o->now, step);
+	while (date.t <= o->now->t)
+		date = align_time_add(date, step);
+	return date;
+}
+
+/* The record: a copy of the round revised, or a new one, "f<n>". */
+static int
+start(struct planning *p)
+{
+	char id[32];
+
+	if (p->old)
+		return (p->f = align_node_copy(p->old->rec)) ? 0 : -1;
+	if ((p->f = align_record_new("followup")) == NULL)
+		return -1;
+	snprintf(id, sizeof(id), "f%zu", p->rs->nround + 1);
+	p->changed = 1;
+	if (!p->o->date)
+		p->date = next_date(p);
+	return align_map_put_str(p->f, "id", id);
+}
+
+/* Set key to v, noting a change from what the round revised had. */
+static int
+put(struct planning *p, const char *key, const char *was, const char *v)
+{
+	p->changed |= was == NULL || strcmp(was, v) != 0;
+	return align_map_put_str(p->f, key, v);
+}
+
+/* The date and the cadence. */
+static int
+when(struct planning *p)
+{
+	const struct align_followup_opts *o = p->o;
+	const struct align_followup_view *old = p->old ?
+	    &p->old->u.followup : NULL;
+	char buf[64];
+
+	if (o->date || !p->old) {
+		align_time_format(&p->date, buf);
+		if (put(p, "date", old ? old->date : NULL, buf) < 0)
+			return -1;
+	}
+	if (o->every || (!p->old && o->with)) {
+		align_duration_format(p->every ? p->every : WEEK, buf);
+		if (put(p, "every", old ? old->every : NULL, buf) < 0)
+			return -1;
+	}
+	if (o->count) {
+		align_map_del(p->f, "until");
+		if (align_map_put(p->f, "count", align_scalar_int(o->count)) <
+		    0)
+			return -1;
+		p->changed = 1;
+	}
+	if (o->until) {
+		align_map_del(p->f, "count");
+		if (align_map_put_str(p->f, "until", o->until) < 0)
+			return -1;
+		p->changed = 1;
+	}
+	return 0;
+}
+
+/* A new sequence of the n strings of v, or NULL. */
+static struct align_node *
+list(const char *const *v, size_t n)
+{
+	struct align_node *l = align_seq();
+	size_t i;
+
+	for (i = 0; l && i < n; i++)
+		if (align_seq_push_str(l, v[i]) < 0) {
+			align_node_free(l);
+			l = NULL;
+		}
+	return l;
+}
+
+/* The principles under review: those given, else (for a new round)
+ * those agreed, else all. */
+static int
+principles(struct planning *p)
+{
+	const struct align_rounds *rs = p->rs;
+	struct align_node *l;
+	size_t i, pass;
+
+	if (p->o->nprinciple)
+		return align_map_put(p->f, "principles", list(p->o->principle,
+		    p->o->nprinciple));
+	if (p->old)
+		return 0;
+	if ((l = align_seq()) == NULL)
+		return -1;
+	for (pass = 0; pass < 2 && l->n == 0; pass++)
+		for (i = 0; i < rs->nprinciple; i++) {
+			const struct align_view *v = &rs->principle[i].v;
+			const char *st = v->u.principle.status;
+
+			if (v->id && (pass == 1 || (st && strcmp(st,
+			    "agreed") == 0)) && align_seq_push_str(l,
+			    v->id) < 0) {
+				align_node_free(l);
+				return -1;
+			}
+		}
+	return align_map_put(p->f, "principles", l);
+}
+
+/* The pairs of every round but the one revised: who has met. */
+static int
+met(const struct planning *p, struct align_groups *used)
+{
+	const struct align_rounds *rs = p->rs;
+	size_t i, j, cap = 0;
+
+	used->v = NULL;
+	used->n = 0;
+	for (i = 0; i < rs->nround; i++) {
+		const struct align_groups *g = &rs->round[i].v.u.followup.pairs;
+
+		if (&rs->round[i].v == p->old)
+			continue;
+		if (ALIGN_GROW(used->v, used->n + g->n + 1, cap) < 0)
+			return -1;
+		for (j = 0; j < g->n; j++)
+			used->v[used->n++] = g->v[j];
+	}
+	return 0;
+}
+
+/* The pairs of a new round; a one-to-one's are its two people. */
+static int
+pairs(struct planning *p, struct align_err *e)
+{
+	const struct align_followup_opts *o = p->o;
+	const struct align_session_view *s = p->rs->session;
+	struct align_groups used;
+	struct align_node *l;
+	int rc;
+
+	if (o->with)
+		return align_map_put(p->f, "pairs", align_one_to_one_pair(o,
+		    s)) < 0 ? align_err_nomem(e) : 0;
+	if (!s || s->participants.n < 2)
+		return align_err_set(e, EX_DATAERR, NULL, 0, 0, "the session "
+		    "has fewer than two participants to pair (align-plan "
+		    "--participant)");
+	if (met(p, &used) < 0)
+		return align_err_nomem(e);
+	rc = align_pairs(s->participants.v, s->participants.n, &used,
+	    o->seed, &l, e);
+	free(used.v);
+	if (rc < 0)
+		return -1;
+	return align_map_put(p->f, "pairs", l) < 0 ? align_err_nomem(e) : 0;
+}
+
+/* The calendar's UID, made once; its SEQUENCE, raised by a change. */
+static int
+sequence(struct planning *p)
+{
+	const struct align_view *old = p->old;
+	const struct align_session_view *s = p->rs->session;
+	struct align_buf uid = ALIGN_BUF_INIT;
+	int rc;
+
+	if (old && old->u.followup.uid)
+		return !p->changed ? 0 : align_map_put(p->f, "sequence",
+		    align_scalar_int((old->u.followup.sequence.set ?
+		    (long)old->u.followup.sequence.v : 0) + 1));
+	align_buf_printf(&uid, "%s-%s@align", s && s->id ? s->id : "session",
+	    old ? (old->id ? old->id : "") : align_record_id(p->f));
+	rc = uid.failed || align_map_put_str(p->f, "uid", uid.p) < 0 ||
+	    align_map_put(p->f, "sequence", align_scalar_int(0)) < 0 ? -1 : 0;
+	align_buf_release(&uid);
+	return rc;
+}
+
+int
+align_followup_plan(const struct align_rounds *rs,
+    const struct align_followup_opts *o, struct align_planned *pl,
+    struct align_err *e)
+{
+	struct planning p;
+
+	memset(pl, 0, sizeof(*pl));
+	memset(&p, 0, sizeof(p));
+	p.rs = rs;
+	p.o = o;
+	pl->at = -1;
+	if (options(&p, e) < 0 || series(&p, &pl->at, e) < 0)
+		return -1;
+	if (start(&p) < 0 || when(&p) < 0 || principles(&p) < 0)
+		goto nomem;
+	if ((!p.old && pairs(&p, e) < 0) ||
+	    align_one_to_one_plan(p.f, o, e) < 0)
+		goto fail;
+	if (o->root_cause || o->ngoal || o->ncommit || o->nprinciple)
+		p.changed = 1;
+	if (sequence(&p) < 0)
+		goto nomem;
+	pl->rec = p.f;
+	pl->revised = p.old && p.changed;
+	return align_view(&pl->view, pl->rec, e);
+nomem:
+	align_err_nomem(e);
+fail:
+	align_node_free(p.f);
+	return -1;
+}
+
+void
+align_planned_release(struct align_planned *p)
+{
+	align_view_release(&p->view);
+	align_node_free(p->rec);
+	memset(p, 0, sizeof(*p));
+	p->at = -1;
+}
+
+int
+align_planned_formats(void)
+{
+	return ALIGN_FMT_TEXT | align_calendar_formats();
+}
+
+/* The calendar of every round, p's in its place: the others in the
+ * order of the stream, then p's. */
+static int
+calendar(const struct align_planned *p, const struct align_rounds *rs,
+    const struct align_show *s, int per_pair, const struct align_time *now,
+    struct align_err *e)
+{
+	struct align_calendar cal;
+	const struct align_view **v;
+	size_t i, n = 0;
+	int rc;
+
+	if ((v = malloc((rs->nround + 1) * sizeof(*v))) == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < rs->nround; i++)
+		if ((long)rs->round[i].at != p->at)
+			v[n++] = &rs->round[i].v;
+	v[n++] = &p->view;
+	if ((rc = align_calendar_make(&cal, rs->session, v, n, per_pair, now,
+	    e)) == 0)
+		align_calendar_show(&cal, s);
+	align_calendar_release(&cal);
+	free(v);
+	return rc;
+}
+
+int
+align_planned_show(const struct align_planned *p,
+    const struct align_rounds *rs, const struct align_show *s, int per_pair,
+    const struct align_time *now, struct align_err *e)
+{
+	if (s->format == ALIGN_FMT_TEXT) {
+		align_round_text(p, s);
+		return 0;
+	}
+	if (s->format & align_calendar_formats())
+		return calendar(p, rs, s, per_pair, now, e);
+	return 0;
+}

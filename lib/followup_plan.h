@@ -1,0 +1,97 @@
+/*
+ * followup_plan.h - planning a round of step 8.
+ *
+ * A round has a date (six weeks after the session, or after the last
+ * round, unless given), an optional cadence with a count or an end, the
+ * principles under review (those given, else those agreed, else all) and
+ * pairs (pairs.h).  Planning again before the latest round's date revises
+ * that round (its calendar sequence goes up when something changed);
+ * planning once its date has come adds the next round.  A one-to-one
+ * (with) is a round of its own series: the leader and one manager,
+ * weekly, with the root cause, the shared goals and each side's
+ * commitments.
+ *
+ *	struct align_planned p;
+ *	if (align_followup_plan(&rs, &opts, &p, &e) < 0)
+ *		fail(&e);
+ *	...write p.rec at p.at, or at the end when p.at is -1...
+ *	if (align_planned_show(&p, &rs, &show, per_pair, &now, &e) < 0)
+ *		fail(&e);
+ *	align_planned_release(&p);
+ */
+#ifndef ALIGN_FOLLOWUP_PLAN_H
+#define ALIGN_FOLLOWUP_PLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "node.h"
+#include "record.h"
+#include "round.h"
+#include "show.h"
+#include "when.h"
+
+struct align_followup_opts {
+	const char *date;		/* when; default: after the last */
+	const char *every;		/* cadence, or NULL */
+	long count;			/* occurrences, 0: no limit */
+	const char *until;		/* or the last day */
+	const char *const *principle;	/* under review; default: agreed */
+	size_t nprinciple;
+	const char *with;		/* a one-to-one with this person */
+	const char *leader;		/* the other side of it */
+	const char *root_cause;
+	const char *const *goal;
+	size_t ngoal;
+	const char *const *commit;	/* "NAME:what they commit to" */
+	size_t ncommit;
+	uint64_t seed;
+	const struct align_time *now;
+};
+
+/* A round planned. */
+struct align_planned {
+	struct align_node *rec;	/* the followup record, new or revised */
+	long at;		/* the index in the stream of the round it
+				 * revises (rec replaces it), or -1: a new
+				 * round, at the end */
+	int revised;		/* an existing round was changed */
+	struct align_view view;	/* of rec */
+};
+
+/* Plan a round from the records of rs.  0, or -1 and e: 64 a bad option,
+ * 65 a round that cannot be read or too few people to pair, 71; p needs
+ * align_planned_release() either way. */
+int align_followup_plan(const struct align_rounds *rs,
+    const struct align_followup_opts *o, struct align_planned *p,
+    struct align_err *e);
+void align_planned_release(struct align_planned *p);
+
+/* The formats a planned round can be shown in, as a mask. */
+int align_planned_formats(void);
+/* Show p in s->format: text, the round and its pairs (round_text.c); ics,
+ * the calendar of every round with p in its place (calendar.h; per_pair:
+ * an event a pair too, now: its stamp).  0, or -1 and e (65, 71). */
+int align_planned_show(const struct align_planned *p,
+    const struct align_rounds *rs, const struct align_show *s, int per_pair,
+    const struct align_time *now, struct align_err *e);
+
+/* The one-to-one practice's part (one_to_one.c).  The pairs of a
+ * one-to-one with o->with: the leader (o->leader, else the session's
+ * facilitator) and the manager; a new sequence, or NULL when out of
+ * memory. */
+struct align_node *align_one_to_one_pair(const struct align_followup_opts *o,
+    const struct align_session_view *s);
+/* Its keys into the round f: with, root_cause, goals, commitments (c1,
+ * c2, ... of "NAME:what").  0, or -1 and e: 64 a commitment without a
+ * name, 71. */
+int align_one_to_one_plan(struct align_node *f,
+    const struct align_followup_opts *o, struct align_err *e);
+
+/* The renderer of the text: "f1 follow-up on DATE, every 2w", the
+ * principles, the pairs. */
+void align_round_text(const struct align_planned *p,
+    const struct align_show *s);
+
+#endif

@@ -1,0 +1,205 @@
+/* The report of a follow-up, as a view. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+static const struct {
+	enum align_format f;
+	void (*show)(const struct align_report *, const struct align_show *);
+} renderers[] = {
+	{ ALIGN_FMT_TEXT, align_report_text },
+	{ ALIGN_FMT_MARKDOWN, align_report_markdown },
+};
+
+/* How the check-ins of round fid on principle (or commitment) pid came
+ * out. */
+static struct align_report_tally
+tally_of(const struct align_rounds *rs, const char *fid, const char *pid)
+{
+	struct align_report_tally t = { 0, 0, 0 };
+	size_t i;
+
+	for (i = 0; i < rs->ncheckin; i++) {
+		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
+
+		if (!c->followup || !c->principle || !c->outcome ||
+		    strcmp(c->followup, fid) || strcmp(c->principle, pid))
+			continue;
+		t.success += strcmp(c->outcome, "success") == 0;
+		t.mixed += strcmp(c->outcome, "mixed") == 0;
+		t.failure += strcmp(c->outcome, "failure") == 0;
+	}
+	return t;
+}
+
+/* A one-to-one's commitments: those with an id and a text. */
+static int
+commitments_of(struct align_report_round *r, const struct align_rounds *rs,
+    const struct align_followup_view *f)
+{
+	const struct align_commitment_view *cv = f->commitments.v;
+	size_t i;
+
+	r->one_to_one = f->commitments.n > 0;
+	if ((r->commitment = calloc(f->commitments.n + 1,
+	    sizeof(*r->commitment))) == NULL)
+		return -1;
+	for (i = 0; i < f->commitments.n; i++) {
+		struct align_report_commitment *c =
+		    &r->commitment[r->ncommitment];
+
+		if (cv[i].id == NULL || cv[i].commitment == NULL)
+			continue;	/* not a commitment */
+		c->id = cv[i].id;
+		c->participant = cv[i].participant ? cv[i].participant : "?";
+		c->commitment = cv[i].commitment;
+		c->tally = tally_of(rs, r->id, c->id);
+		r->ncommitment++;
+	}
+	return 0;
+}
+
+/* Who of the round has not checked in, and what was recognised. */
+static int
+people_of(struct align_report_round *r, const struct align_rounds *rs,
+    const struct align_followup_view *f, struct align_err *e)
+{
+	size_t i, n = 0;
+
+	if (align_round_people(rs, f, &r->missing, e) < 0)
+		return -1;
+	for (i = 0; i < r->missing.n; i++)
+		if (!align_round_checked_in(rs, r->id, r->missing.v[i]))
+			r->missing.v[n++] = r->missing.v[i];
+	r->missing.n = n;
+	if ((r->recognition = calloc(rs->ncheckin + 1,
+	    sizeof(*r->recognition))) == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < rs->ncheckin; i++) {
+		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
+		struct align_report_recognition *x =
+		    &r->recognition[r->nrecognition];
+
+		if (!c->recognition || !c->followup || strcmp(c->followup,
+		    r->id))
+			continue;
+		x->participant = c->participant ? c->participant : "?";
+		x->text = c->recognition;
+		r->nrecognition++;
+	}
+	return 0;
+}
+
+static int
+rounds_of(struct align_report *v, const struct align_rounds *rs,
+    struct align_err *e)
+{
+	size_t i;
+
+	v->round = calloc(rs->nround + 1, sizeof(*v->round));
+	v->group = calloc(rs->nround + 1, sizeof(*v->group));
+	if (v->round == NULL || v->group == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < rs->nround; i++) {
+		const struct align_view *f = &rs->round[i].v;
+		struct align_report_round *r = &v->round[v->nround];
+
+		if (f->id == NULL)
+			continue;
+		v->nround++;
+		r->id = f->id;
+		r->date = f->u.followup.date ? f->u.followup.date : "";
+		r->with = f->u.followup.with;
+		if (r->with == NULL)
+			v->group[v->ngroup++] = v->nround - 1;
+		if (commitments_of(r, rs, &f->u.followup) < 0)
+			return align_err_nomem(e);
+		if (people_of(r, rs, &f->u.followup, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+principles_of(struct align_report *v, const struct align_rounds *rs,
+    struct align_err *e)
+{
+	size_t i, j;
+
+	if ((v->principle = calloc(rs->nprinciple + 1,
+	    sizeof(*v->principle))) == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < rs->nprinciple; i++) {
+		const struct align_view *p = &rs->principle[i].v;
+		struct align_report_principle *x =
+		    &v->principle[v->nprinciple];
+
+		if (p->id == NULL)
+			continue;
+		v->nprinciple++;
+		x->id = p->id;
+		x->statement = p->u.principle.statement ?
+		    p->u.principle.statement : "";
+		if ((x->tally = calloc(v->ngroup + 1, sizeof(*x->tally))) ==
+		    NULL)
+			return align_err_nomem(e);
+		for (j = 0; j < v->ngroup; j++)
+			x->tally[j] = tally_of(rs, v->round[v->group[j]].id,
+			    x->id);
+	}
+	return 0;
+}
+
+int
+align_report_make(struct align_report *v, const struct align_rounds *rs,
+    struct align_err *e)
+{
+	memset(v, 0, sizeof(*v));
+	if (rounds_of(v, rs, e) < 0 || principles_of(v, rs, e) < 0) {
+		align_report_release(v);
+		return -1;
+	}
+	return 0;
+}
+
+void
+align_report_release(struct align_report *v)
+{
+	size_t i;
+
+	for (i = 0; v->principle && i < v->nprinciple; i++)
+		free(v->principle[i].tally);
+	for (i = 0; v->round && i < v->nround; i++) {
+		free(v->round[i].commitment);
+		free(v->round[i].missing.v);
+		free(v->round[i].recognition);
+	}
+	free(v->principle);
+	free(v->round);
+	free(v->group);
+	memset(v, 0, sizeof(*v));
+}
+
+int
+align_report_formats(void)
+{
+	size_t i;
+	int mask = 0;
+
+	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
+		mask |= renderers[i].f;
+	return mask;
+}
+
+void
+align_report_show(const struct align_report *v, const struct align_show *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
+		if (renderers[i].f == s->format) {
+			renderers[i].show(v, s);
+			return;
+		}
+}

@@ -1,0 +1,83 @@
+/*
+ * round.h - the rounds of step 8, and what hangs on them.
+ *
+ * A round is a followup record: a date, an optional cadence ("every: 1w"
+ * with a count or an end), the principles under review, the pairs.  Step 8
+ * reads a stream once into struct align_rounds: the session, the
+ * principles, the rounds, the check-ins and the reminders, each as a view
+ * (record.h), in the order of the stream.  Every module of the step
+ * (pairs, planning, check-ins, what is due, the report, the calendar)
+ * reads the records through it, so none looks a key up or checks a shape:
+ *
+ *	struct align_rounds rs;
+ *	if (align_rounds_read(&rs, recs, &e) < 0)
+ *		fail(&e);			(out of memory only)
+ *	for (i = 0; i < rs.nround; i++)
+ *		use(&rs.round[i].v.u.followup);
+ *	align_rounds_release(&rs);
+ *
+ * The views borrow from recs, which must outlive rs.
+ */
+#ifndef ALIGN_ROUND_H
+#define ALIGN_ROUND_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "node.h"
+#include "record.h"
+#include "when.h"
+
+/* A record of the stream, as a view, and its place in the stream. */
+struct align_rounds_entry {
+	struct align_view v;
+	size_t at;		/* its index in recs */
+};
+
+struct align_rounds {
+	const struct align_node *recs;
+	const struct align_session_view *session;	/* the first, or NULL */
+	struct align_rounds_entry *principle, *round, *checkin, *reminder;
+	size_t nprinciple, nround, ncheckin, nreminder;
+	struct align_view session_view;			/* of the first */
+	size_t capprinciple, capround, capcheckin, capreminder;
+};
+
+/* Read the records of recs (a sequence) into rs.  0, or -1 and e (71);
+ * rs needs align_rounds_release() either way. */
+int align_rounds_read(struct align_rounds *rs, const struct align_node *recs,
+    struct align_err *e);
+void align_rounds_release(struct align_rounds *rs);
+
+/* The people of round f: those of its pairs, in order, else the
+ * session's participants.  Into *who (the caller frees who->v; the names
+ * are borrowed).  0, or -1 and e (71). */
+int align_round_people(const struct align_rounds *rs,
+    const struct align_followup_view *f, struct align_texts *who,
+    struct align_err *e);
+/* 1 when who has checked in on the round with id fid. */
+int align_round_checked_in(const struct align_rounds *rs, const char *fid,
+    const char *who);
+
+/* A round's dates. */
+struct align_round {
+	struct align_time date;
+	long every;		/* minutes between occurrences, 0: once */
+	long count;		/* occurrences, 0: no limit */
+	struct align_time until; /* no occurrence after, if has_until */
+	int has_until;
+};
+
+/* The dates of the round f (a view of a followup record); -1 and e (65,
+ * naming the round and the line of its record) when its date or cadence
+ * is not readable. */
+int align_round_of(const struct align_view *f, struct align_round *r,
+    struct align_err *e);
+/* The k-th occurrence (from 0); 0, or -1 when there is none. */
+int align_round_at(const struct align_round *r, long k,
+    struct align_time *t);
+
+/* The first session record of recs (a sequence), or NULL. */
+const struct align_node *align_session_of(const struct align_node *recs);
+
+#endif

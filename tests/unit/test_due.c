@@ -1,0 +1,190 @@
+/* What is due for cron: a meeting once, a missed one caught up once,
+ * who has not checked in; names and titles of any length whole. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "../../lib/due.h"
+#include "../../lib/reader.h"
+#include "helpers.h"
+
+/* The items due at now of the records of text, into *l. */
+static int
+due_in(const char *text, const char *now, long within,
+    struct align_due_list *l, struct align_node **all)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_rounds rs;
+	struct align_time t;
+	int rc;
+
+	*all = stream(text);
+	assert_int_equal(align_time_parse(now, &t, NULL), 0);
+	assert_int_equal(align_rounds_read(&rs, *all, &e), 0);
+	rc = align_due_items(&rs, &t, within, l, &e);
+	align_rounds_release(&rs);
+	return rc;
+}
+
+static const char weekly[] = "---\nkind: session\nid: s\n"
+    "participants: [Ana, Ben]\n"
+    "---\nkind: followup\nid: f1\ndate: 2027-01-13T12:00:00Z\nevery: 1w\n";
+
+static void
+test_due_once(void **state)
+{
+	struct align_due_list l;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_node *all;
+
+	(void)state;
+	assert_int_equal(due_in(weekly, "2027-01-12T08:00:00Z", 0, &l, &all),
+	    0);
+	assert_int_equal(l.n, 0);
+	align_due_release(&l);
+	align_node_free(all);
+	/* Within two days: the meeting, not yet the check-ins. */
+	assert_int_equal(due_in(weekly, "2027-01-12T08:00:00Z", 2 * 24 * 60,
+	    &l, &all), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].what, "follow-up meeting: Leadership "
+	    "alignment");
+	align_due_release(&l);
+	align_node_free(all);
+	/* Three weekly meetings later, cron runs: one reminder, the
+	 * latest, and the two people. */
+	assert_int_equal(due_in(weekly, "2027-01-28T08:00:00Z", 0, &l, &all),
+	    0);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[0].date, "2027-01-27");
+	assert_string_equal(l.v[0].followup, "f1");
+	assert_string_equal(l.v[0].what, "follow-up meeting: Leadership "
+	    "alignment (missed)");
+	assert_string_equal(l.v[2].what, "Ben has not checked in");
+	/* Marked: not again. */
+	align_buf_printf(&b, "%s---\nkind: reminder\nid: %s\n", weekly,
+	    l.v[0].id);
+	align_due_release(&l);
+	align_node_free(all);
+	assert_int_equal(due_in(b.p, "2027-01-28T08:00:00Z", 0, &l, &all), 0);
+	assert_int_equal(l.n, 2);
+	/* And Ana's check-in reminded: Ben's alone. */
+	align_buf_printf(&b, "---\nkind: reminder\nid: %s\n", l.v[0].id);
+	align_due_release(&l);
+	align_node_free(all);
+	assert_int_equal(due_in(b.p, "2027-01-28T08:00:00Z", 0, &l, &all), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].what, "Ben has not checked in");
+	align_due_release(&l);
+	align_node_free(all);
+	align_buf_release(&b);
+}
+
+/* The ids of reminders are what they were, so that a file marked by an
+ * earlier version is not reminded again. */
+static void
+test_reminder_ids_are_stable(void **state)
+{
+	char id[24];
+
+	(void)state;
+	assert_int_equal(align_due_id("f1", "2027-01-14", "meeting", id), 0);
+	assert_string_equal(id, "m-535103da09496579");
+	assert_int_equal(align_due_id("f1", "2027-01-14", "checkin:Dev", id),
+	    0);
+	assert_string_equal(id, "m-8797b828a01063d6");
+}
+
+/* A title of a kilobyte of many-byte characters, and names longer than
+ * any buffer: each item whole, each person's reminder its own. */
+static void
+test_long_titles_and_names_whole(void **state)
+{
+	struct align_buf title = ALIGN_BUF_INIT, a = ALIGN_BUF_INIT;
+	struct align_buf text = ALIGN_BUF_INIT, want = ALIGN_BUF_INIT;
+	struct align_due_list l;
+	struct align_node *all;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 512; i++)
+		align_buf_puts(&title, "\xc3\xa9");
+	for (i = 0; i < 400; i++)
+		align_buf_putc(&a, 'a');
+	align_buf_printf(&text, "---\nkind: session\nid: s\ntitle: %s\n"
+	    "participants: [%sx, %sy]\n---\nkind: followup\nid: f1\n"
+	    "date: 2027-01-13\n", title.p, a.p, a.p);
+	assert_int_equal(due_in(text.p, "2027-01-13T08:00:00Z", 0, &l, &all),
+	    0);
+	assert_int_equal(l.n, 3);
+	align_buf_printf(&want, "follow-up meeting: %s", title.p);
+	assert_string_equal(l.v[0].what, want.p);
+	align_buf_reset(&want);
+	align_buf_printf(&want, "%sy has not checked in", a.p);
+	assert_string_equal(l.v[2].what, want.p);
+	assert_string_not_equal(l.v[1].id, l.v[2].id);
+	align_due_release(&l);
+	align_node_free(all);
+	align_buf_release(&title);
+	align_buf_release(&a);
+	align_buf_release(&text);
+	align_buf_release(&want);
+}
+
+/* For cron's mail: a line an item, user text made safe. */
+static void
+test_due_text(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_show s = { .b = &b, .format = ALIGN_FMT_TEXT,
+	    .width = 80, .color = 0 };
+	struct align_due_list l;
+	struct align_node *all;
+
+	(void)state;
+	assert_int_equal(due_in("---\nkind: session\nid: s\n"
+	    "title: \"Bad\\e[2J\"\n---\nkind: followup\nid: f1\n"
+	    "date: 2027-01-13\npairs: [[Ana, Ben]]\n", "2027-01-13T08:00:00Z",
+	    0, &l, &all), 0);
+	align_due_show(&l, &s);
+	assert_string_equal(b.p, "2027-01-13 f1 follow-up meeting: Bad^[[2J\n"
+	    "2027-01-13 f1 Ana has not checked in\n"
+	    "2027-01-13 f1 Ben has not checked in\n");
+	assert_int_equal(align_due_formats(), ALIGN_FMT_TEXT);
+	align_due_release(&l);
+	align_node_free(all);
+	align_buf_release(&b);
+}
+
+static void
+test_bad_round_is_an_error(void **state)
+{
+	struct align_due_list l;
+	struct align_node *all;
+
+	(void)state;
+	assert_int_equal(due_in("---\nkind: followup\nid: f1\ndate: soon\n",
+	    "2027-01-13T08:00:00Z", 0, &l, &all), -1);
+	align_due_release(&l);
+	align_node_free(all);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_due_once),
+		cmocka_unit_test(test_reminder_ids_are_stable),
+		cmocka_unit_test(test_long_titles_and_names_whole),
+		cmocka_unit_test(test_due_text),
+		cmocka_unit_test(test_bad_round_is_an_error),
+	};
+
+	return cmocka_run_group_tests_name("due", tests, NULL, NULL);
+}

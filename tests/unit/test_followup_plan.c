@@ -1,0 +1,331 @@
+/* Planning a round: its date, the principles under review, pairs,
+ * revisions and their sequence, one-to-ones; and the round as text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "../../lib/buf.h"
+#include "../../lib/followup_plan.h"
+#include "../../lib/reader.h"
+#include "../../lib/writer.h"
+#include "helpers.h"
+
+static const char session[] = "---\nkind: session\nid: s\n"
+    "title: Alignment\ndate: 2027-01-06T12:00:00Z\nfacilitator: Ana\n"
+    "participants: [Ana, Ben, Carla, Dev]\n"
+    "---\nkind: principle\nid: p1\nstatement: We listen.\nstatus: agreed\n"
+    "---\nkind: principle\nid: p2\nstatement: We teach.\n";
+
+/* Plan over the records of text at now; 0, or -1 and e. */
+static int
+plan(const char *text, struct align_followup_opts *o, const char *now,
+    struct align_planned *p, struct align_err *e)
+{
+	struct align_node *all = stream(text);
+	struct align_rounds rs;
+	struct align_time t;
+	int rc;
+
+	assert_int_equal(align_time_parse(now, &t, NULL), 0);
+	o->now = &t;
+	assert_int_equal(align_rounds_read(&rs, all, e), 0);
+	rc = align_followup_plan(&rs, o, p, e);
+	/* The planned round outlives the stream it was planned from. */
+	align_rounds_release(&rs);
+	align_node_free(all);
+	return rc;
+}
+
+/* The planned round as text. */
+static char *
+text_of(const struct align_planned *p)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_show s = { .b = &b, .format = ALIGN_FMT_TEXT,
+	    .width = 80, .color = 0 };
+
+	align_round_text(p, &s);
+	return align_buf_detach(&b);
+}
+
+/* The stream text with rec after it. */
+static char *
+with_record(const char *text, const struct align_node *rec)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	align_buf_puts(&b, text);
+	align_emit_record(&b, rec);
+	return align_buf_detach(&b);
+}
+
+static void
+test_plan_refuses_bad_options(void **state)
+{
+	static const char *const bad_commit[] = { "no colon here" };
+	static const char *const no_name[] = { ":a commitment" };
+	struct align_followup_opts o;
+	struct align_planned p;
+	struct align_err e = ALIGN_ERR_INIT;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 7; i++) {
+		memset(&o, 0, sizeof(o));
+		switch (i) {
+		case 0: o.date = "someday"; break;
+		case 1: o.every = "often"; break;
+		case 2: o.until = "later"; o.every = "1w"; break;
+		case 3: o.count = -1; break;
+		case 4: o.count = 2; o.until = "2027-06-01"; o.every = "1w";
+			break;
+		case 5: o.with = "Dev"; o.commit = bad_commit; o.ncommit = 1;
+			break;
+		case 6: o.with = "Dev"; o.commit = no_name; o.ncommit = 1;
+			break;
+		}
+		e.status = 0;
+		assert_int_equal(plan(session, &o, "2027-01-07T00:00:00Z", &p,
+		    &e), -1);
+		assert_int_equal(e.status, EX_USAGE);
+		assert_null(p.rec);
+		align_planned_release(&p);
+	}
+	/* Too few to pair. */
+	memset(&o, 0, sizeof(o));
+	assert_int_equal(plan("---\nkind: session\nid: s\nparticipants: Ana\n",
+	    &o, "2027-01-07T00:00:00Z", &p, &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	align_planned_release(&p);
+}
+
+static void
+test_new_rounds(void **state)
+{
+	struct align_followup_opts o;
+	struct align_planned p;
+	struct align_err e = ALIGN_ERR_INIT;
+	const struct align_followup_view *f = &p.view.u.followup;
+	char *t;
+
+	(void)state;
+	/* Without a date: six weeks after the session, the agreed
+	 * principles, everyone paired, a calendar UID. */
+	memset(&o, 0, sizeof(o));
+	assert_int_equal(plan(session, &o, "2027-01-07T00:00:00Z", &p, &e), 0);
+	assert_int_equal(p.at, -1);
+	assert_false(p.revised);
+	assert_string_equal(p.view.id, "f1");
+	assert_string_equal(f->date, "2027-02-17T12:00:00Z");
+	assert_int_equal(f->principles.n, 1);
+	assert_string_equal(f->principles.v[0], "p1");
+	assert_int_equal(f->pairs.n, 2);
+	assert_string_equal(f->uid, "s-f1@align");
+	assert_int_equal(f->sequence.v, 0);
+	t = text_of(&p);
+	assert_string_equal(t, "f1 follow-up on 2027-02-17T12:00:00Z\n"
+	    "Principles: p1\nPairs:\n  Ana and Dev\n  Ben and Carla\n");
+	free(t);
+	align_planned_release(&p);
+	/* A one-to-one: a week from now, weekly, with the facilitator. */
+	o.with = "Dev";
+	assert_int_equal(plan(session, &o, "2027-01-07T00:00:00Z", &p, &e), 0);
+	assert_string_equal(f->date, "2027-01-14T00:00:00Z");
+	assert_string_equal(f->every, "1w");
+	assert_string_equal(f->with, "Dev");
+	assert_int_equal(f->pairs.n, 1);
+	assert_string_equal(f->pairs.v[0].v[0], "Ana");
+	t = text_of(&p);
+	assert_string_equal(t, "f1 one-to-one with Dev on "
+	    "2027-01-14T00:00:00Z, every 1w\nPrinciples: p1\nPairs:\n"
+	    "  Ana and Dev\n");
+	free(t);
+	align_planned_release(&p);
+}
+
+/* Planning again before the round's day revises it, and says so only
+ * when something changed; once its day has come, the next round. */
+static void
+test_revisions(void **state)
+{
+	static const char *const two[] = { "p1", "p2" };
+	struct align_followup_opts o;
+	struct align_planned p, q;
+	struct align_err e = ALIGN_ERR_INIT;
+	const struct align_followup_view *f = &q.view.u.followup;
+	char *text, *t;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	assert_int_equal(plan(session, &o, "2027-01-07T00:00:00Z", &p, &e), 0);
+	text = with_record(session, p.rec);
+	/* Nothing changed: the same record, not "revised". */
+	assert_int_equal(plan(text, &o, "2027-01-08T00:00:00Z", &q, &e), 0);
+	assert_int_equal(q.at, 3);
+	assert_false(q.revised);
+	assert_true(align_node_equal(p.rec, q.rec));
+	t = text_of(&q);
+	assert_string_equal(t, "f1 follow-up on 2027-02-17T12:00:00Z\n"
+	    "Principles: p1\nPairs:\n  Ana and Dev\n  Ben and Carla\n");
+	free(t);
+	align_planned_release(&q);
+	/* The same date given again is no change either. */
+	o.date = "2027-02-17T12:00:00Z";
+	assert_int_equal(plan(text, &o, "2027-01-08T00:00:00Z", &q, &e), 0);
+	assert_false(q.revised);
+	assert_int_equal(f->sequence.v, 0);
+	align_planned_release(&q);
+	/* Another date, principles: revised, the sequence up, the pairs
+	 * kept. */
+	o.date = "2027-02-18T12:00:00Z";
+	o.principle = two;
+	o.nprinciple = 2;
+	assert_int_equal(plan(text, &o, "2027-01-08T00:00:00Z", &q, &e), 0);
+	assert_true(q.revised);
+	assert_int_equal(f->sequence.v, 1);
+	assert_int_equal(f->principles.n, 2);
+	assert_true(align_node_equal(align_map_get(p.rec, "pairs"),
+	    align_map_get(q.rec, "pairs")));
+	t = text_of(&q);
+	assert_non_null(strstr(t, "f1 follow-up (revised) on "
+	    "2027-02-18T12:00:00Z\nPrinciples: p1, p2\n"));
+	free(t);
+	align_planned_release(&q);
+	/* Its day has come: f2, six weeks on, other pairs. */
+	memset(&o, 0, sizeof(o));
+	assert_int_equal(plan(text, &o, "2027-02-17T12:00:00Z", &q, &e), 0);
+	assert_int_equal(q.at, -1);
+	assert_string_equal(q.view.id, "f2");
+	assert_string_equal(f->date, "2027-03-31T12:00:00Z");
+	assert_false(align_node_equal(align_map_get(p.rec, "pairs"),
+	    align_map_get(q.rec, "pairs")));
+	align_planned_release(&q);
+	align_planned_release(&p);
+	free(text);
+}
+
+/* Names of any length in a commitment; c1, c2, ... as their ids. */
+static void
+test_one_to_one_commitments(void **state)
+{
+	struct align_buf name = ALIGN_BUF_INIT, commit = ALIGN_BUF_INIT;
+	const char *commits[2];
+	struct align_followup_opts o;
+	struct align_planned p;
+	struct align_err e = ALIGN_ERR_INIT;
+	const struct align_commitment_view *c;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 300; i++)
+		align_buf_puts(&name, "\xc3\xa9");
+	align_buf_printf(&commit, "%s:asks before deciding", name.p);
+	commits[0] = commit.p;
+	commits[1] = "Ana:reviews: weekly";
+	memset(&o, 0, sizeof(o));
+	o.with = name.p;
+	o.leader = "Ana";
+	o.root_cause = "decides alone";
+	o.commit = commits;
+	o.ncommit = 2;
+	assert_int_equal(plan(session, &o, "2027-01-07T00:00:00Z", &p, &e), 0);
+	assert_string_equal(p.view.u.followup.with, name.p);
+	assert_string_equal(p.view.u.followup.root_cause, "decides alone");
+	assert_int_equal(p.view.u.followup.commitments.n, 2);
+	c = p.view.u.followup.commitments.v;
+	assert_string_equal(c[0].id, "c1");
+	assert_string_equal(c[0].participant, name.p);
+	assert_string_equal(c[0].commitment, "asks before deciding");
+	assert_string_equal(c[1].id, "c2");
+	assert_string_equal(c[1].commitment, "reviews: weekly");
+	align_planned_release(&p);
+	align_buf_release(&name);
+	align_buf_release(&commit);
+}
+
+/* A session of six hundred: everyone in the round's pairs. */
+static void
+test_many_participants(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_followup_opts o;
+	struct align_planned p;
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i, n = 0;
+
+	(void)state;
+	align_buf_puts(&b, "---\nkind: session\nid: s\nparticipants: [");
+	for (i = 0; i < 600; i++)
+		align_buf_printf(&b, "%sPerson %zu", i ? ", " : "", i);
+	align_buf_puts(&b, "]\n");
+	memset(&o, 0, sizeof(o));
+	assert_int_equal(plan(b.p, &o, "2027-01-07T00:00:00Z", &p, &e), 0);
+	assert_int_equal(p.view.u.followup.pairs.n, 300);
+	for (i = 0; i < p.view.u.followup.pairs.n; i++)
+		n += p.view.u.followup.pairs.v[i].n;
+	assert_int_equal(n, 600);
+	align_planned_release(&p);
+	align_buf_release(&b);
+}
+
+/* The calendar of a plan: the other rounds, then this one. */
+static void
+test_planned_calendar(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_show s = { .b = &b, .format = ALIGN_FMT_ICS,
+	    .width = 80, .color = 0 };
+	struct align_followup_opts o;
+	struct align_planned p;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+	struct align_rounds rs;
+	struct align_time now;
+	char *text;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	assert_int_equal(plan(session, &o, "2027-01-07T00:00:00Z", &p, &e), 0);
+	text = with_record(session, p.rec);
+	align_planned_release(&p);
+	all = stream(text);
+	align_time_parse("2027-03-01T00:00:00Z", &now, NULL);
+	o.now = &now;
+	o.every = "2w";
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	assert_int_equal(align_followup_plan(&rs, &o, &p, &e), 0);
+	assert_int_equal(align_planned_formats(), ALIGN_FMT_TEXT |
+	    ALIGN_FMT_ICS);
+	assert_int_equal(align_planned_show(&p, &rs, &s, 1, &now, &e), 0);
+	assert_non_null(strstr(b.p, "UID:s-f1@align\r\n"));
+	assert_non_null(strstr(strstr(b.p, "UID:s-f1@align\r\n"),
+	    "UID:s-f2@align\r\n"));
+	assert_non_null(strstr(b.p, "UID:s-f2@align-pair2\r\n"));
+	assert_non_null(strstr(b.p, "RRULE:FREQ=WEEKLY;INTERVAL=2\r\n"));
+	align_planned_release(&p);
+	align_rounds_release(&rs);
+	align_node_free(all);
+	align_buf_release(&b);
+	free(text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plan_refuses_bad_options),
+		cmocka_unit_test(test_new_rounds),
+		cmocka_unit_test(test_revisions),
+		cmocka_unit_test(test_one_to_one_commitments),
+		cmocka_unit_test(test_many_participants),
+		cmocka_unit_test(test_planned_calendar),
+	};
+
+	return cmocka_run_group_tests_name("followup_plan", tests, NULL, NULL);
+}

@@ -1,0 +1,195 @@
+/* The report: tallies per principle and round, one-to-ones'
+ * commitments, who has not checked in, recognition; text and markdown. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "../../lib/reader.h"
+#include "../../lib/report.h"
+#include "helpers.h"
+
+/* The report of text in format f, as a new string. */
+static char *
+report_of(const char *text, enum align_format f, int color)
+{
+	struct align_node *all = stream(text);
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_show s = { .b = &b, .format = f,
+	    .width = 80, .color = color };
+	struct align_rounds rs;
+	struct align_report v;
+
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	assert_int_equal(align_report_make(&v, &rs, &e), 0);
+	align_report_show(&v, &s);
+	assert_false(b.failed);
+	align_report_release(&v);
+	align_rounds_release(&rs);
+	align_node_free(all);
+	return align_buf_detach(&b);
+}
+
+static const char rounds[] = "---\nkind: session\nid: s\n"
+    "participants: [Ana, Ben, Cy]\n"
+    "---\nkind: principle\nid: p1\nstatement: We listen.\n"
+    "---\nkind: followup\nid: f1\ndate: 2027-01-01T09:00:00Z\n"
+    "---\nkind: followup\nid: f2\ndate: 2027-02-01T09:00:00Z\n"
+    "pairs: [[Ana, Ben]]\n"
+    "---\nkind: checkin\nid: k1\nfollowup: f1\nparticipant: Ana\n"
+    "principle: p1\noutcome: success\n"
+    "---\nkind: checkin\nid: k2\nfollowup: f1\nparticipant: Ben\n"
+    "principle: p1\noutcome: failure\n"
+    "---\nkind: checkin\nid: k3\nfollowup: f2\nparticipant: Ben\n"
+    "principle: p1\noutcome: mixed\nrecognition: Thanks\n";
+
+static void
+test_report_text(void **state)
+{
+	char *t;
+
+	(void)state;
+	t = report_of(rounds, ALIGN_FMT_TEXT, 0);
+	assert_string_equal(t, "Follow-up report\n\n"
+	    "p1  We listen.\n"
+	    "  f1   2027-01-01  \xe2\x96\x88\xe2\x96\x91 1 success, 0 mixed, "
+	    "1 failure\n"
+	    "  f2   2027-02-01  \xe2\x96\x93 0 successes, 1 mixed, "
+	    "0 failures\n"
+	    "\nNot checked in for f1: Cy\n"
+	    "\nNot checked in for f2: Ana\n"
+	    "Recognised (f2, Ben): Thanks\n");
+	free(t);
+	/* In colour: successes green, failures red, headings bold. */
+	t = report_of(rounds, ALIGN_FMT_TEXT, 1);
+	assert_non_null(strstr(t, "\033[1mFollow-up report\033[0m\n"));
+	assert_non_null(strstr(t, "\033[32m\xe2\x96\x88\033[0m\033[31m"
+	    "\xe2\x96\x91\033[0m 1 success"));
+	free(t);
+}
+
+static void
+test_report_markdown(void **state)
+{
+	char *t;
+
+	(void)state;
+	t = report_of(rounds, ALIGN_FMT_MARKDOWN, 1);
+	assert_string_equal(t, "# Follow-up report\n\n"
+	    "## p1: We listen.\n\n"
+	    "| round | success | mixed | failure |\n|---|---|---|---|\n"
+	    "| f1 2027-01-01T09:00:00Z | 1 | 0 | 1 |\n"
+	    "| f2 2027-02-01T09:00:00Z | 0 | 1 | 0 |\n"
+	    "\nNot checked in for f1: Cy.\n"
+	    "\nNot checked in for f2: Ana.\n"
+	    "\n- Recognised (f2, Ben): Thanks\n");
+	free(t);
+}
+
+/* User text cannot reach a terminal as control sequences, nor a page as
+ * markup; a long date is cut to its column between characters. */
+static void
+test_report_escapes_user_text(void **state)
+{
+	static const char odd[] = "---\nkind: principle\nid: p1\n"
+	    "statement: \"We *never* \\e[2J | lie\"\n"
+	    "---\nkind: followup\nid: f1\n"
+	    "date: \"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"\n";
+	char *t;
+
+	(void)state;
+	t = report_of(odd, ALIGN_FMT_TEXT, 0);
+	assert_non_null(strstr(t, "p1  We *never* ^[[2J | lie\n"));
+	assert_non_null(strstr(t, "  f1   \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9   0 successes"));
+	free(t);
+	t = report_of(odd, ALIGN_FMT_MARKDOWN, 0);
+	assert_non_null(strstr(t, "## p1: We \\*never\\* ^[\\[2J \\| lie\n"));
+	free(t);
+}
+
+/* Records that are not what they should be are passed over, not
+ * trusted: the report still comes, and says what it can. */
+static void
+test_report_passes_over_odd_records(void **state)
+{
+	static const char odd[] = "---\nkind: session\nid: s\n"
+	    "---\nkind: principle\nid: p1\nstatement: We listen.\n"
+	    "---\nkind: principle\nid: p2\nstatement: [odd]\n"
+	    "---\nkind: followup\nid: f1\ndate: 2027-01-01T09:00:00Z\n"
+	    "pairs: [Ana, [Ben]]\nprinciples: {a: b}\n"
+	    "---\nkind: followup\nid: f2\ndate: 2027-02-01T09:00:00Z\n"
+	    "with: Dev\ncommitments: x\n"
+	    "---\nkind: checkin\nid: c-1\nfollowup: f1\nparticipant: Ana\n"
+	    "---\nkind: checkin\nid: c-2\nfollowup: f1\nparticipant: Ben\n"
+	    "principle: p1\noutcome: success\nrecognition: Thanks\n"
+	    "---\nkind: followup\nid: f3\n";
+	char *t;
+
+	(void)state;
+	t = report_of(odd, ALIGN_FMT_TEXT, 0);
+	assert_non_null(strstr(t, "We listen."));
+	assert_non_null(strstr(t, "Recognised (f1, Ben): Thanks"));
+	assert_non_null(strstr(t, "\np2  \n"));
+	assert_null(strstr(t, "one-to-one"));
+	assert_null(strstr(t, "(null)"));
+	free(t);
+	t = report_of(odd, ALIGN_FMT_MARKDOWN, 0);
+	assert_non_null(strstr(t, "We listen."));
+	assert_null(strstr(t, "(null)"));
+	free(t);
+}
+
+/* A one-to-one: its commitments, their check-ins and recognition. */
+static void
+test_one_to_one_report(void **state)
+{
+	static const char one[] = "---\nkind: session\nid: s\n"
+	    "---\nkind: followup\nid: f1\ndate: 2027-01-06T09:00:00Z\n"
+	    "with: Dev\nevery: 1w\npairs: [[Ana, Dev]]\n"
+	    "commitments:\n  - id: c1\n    participant: Dev\n"
+	    "    commitment: asks before deciding\n  - id: c2\n"
+	    "    commitment: reviews weekly\n  - odd\n"
+	    "---\nkind: checkin\nid: k1\nfollowup: f1\nparticipant: Dev\n"
+	    "principle: c1\noutcome: success\nat: 2027-01-06T10:00:00Z\n"
+	    "---\nkind: checkin\nid: k2\nfollowup: f1\nparticipant: Dev\n"
+	    "principle: c1\noutcome: failure\nat: 2027-01-13T10:00:00Z\n"
+	    "recognition: Asked the team first\n";
+	char *t;
+
+	(void)state;
+	t = report_of(one, ALIGN_FMT_TEXT, 0);
+	assert_non_null(strstr(t, "\nf1: one-to-one with Dev\n"));
+	assert_non_null(strstr(t, "  c1 Dev: asks before deciding (1 success, "
+	    "0 mixed, 1 failure)\n"));
+	/* No participant shows as such; what is not a commitment, not. */
+	assert_non_null(strstr(t, "c2 ?: reviews weekly (0 successes"));
+	assert_null(strstr(t, "(null)"));
+	assert_non_null(strstr(t, "Not checked in for f1: Ana\n"));
+	assert_non_null(strstr(t, "Asked the team first"));
+	free(t);
+	t = report_of(one, ALIGN_FMT_MARKDOWN, 0);
+	assert_non_null(strstr(t, "## f1: one-to-one with Dev\n\n- c1 Dev: "));
+	free(t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_report_text),
+		cmocka_unit_test(test_report_markdown),
+		cmocka_unit_test(test_report_escapes_user_text),
+		cmocka_unit_test(test_report_passes_over_odd_records),
+		cmocka_unit_test(test_one_to_one_report),
+	};
+
+	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}

@@ -1,0 +1,170 @@
+/* Rounds: the records of step 8 read once, a round's people, and the
+ * dates of a cadence. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "../../lib/buf.h"
+#include "../../lib/reader.h"
+#include "../../lib/round.h"
+#include "helpers.h"
+
+/* The dates of the only round of text. */
+static int
+round_in(const char *text, struct align_round *r, struct align_err *e)
+{
+	struct align_node *all = stream(text);
+	struct align_view v;
+	int rc;
+
+	assert_int_equal(align_view(&v, all->item[0], NULL), 0);
+	rc = align_round_of(&v, r, e);
+	align_view_release(&v);
+	align_node_free(all);
+	return rc;
+}
+
+static void
+test_cadence_dates(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_round r;
+	struct align_time t;
+	char out[40];
+
+	(void)state;
+	assert_int_equal(round_in("---\nkind: followup\nid: f1\ndate: "
+	    "2027-01-13T12:00:00-05:00\nevery: 2w\ncount: 3\n", &r, &e), 0);
+	assert_int_equal(align_round_at(&r, 2, &t), 0);
+	align_time_format(&t, out);
+	assert_string_equal(out, "2027-02-10T12:00:00-05:00");
+	assert_int_equal(align_round_at(&r, 3, &t), -1);
+	assert_int_equal(round_in("---\nkind: followup\nid: f1\n"
+	    "date: 2027-01-13\n", &r, &e), 0);
+	assert_int_equal(align_round_at(&r, 0, &t), 0);
+	assert_int_equal(align_round_at(&r, 1, &t), -1);
+}
+
+/* A follow-up record that cannot be read says which and why. */
+static void
+test_bad_rounds_are_named(void **state)
+{
+	static const struct { const char *rec, *msg; } bad[] = {
+		{ "---\nkind: followup\nid: f1\n", "f1: no date" },
+		{ "---\nkind: followup\nid: f1\ndate: soon\n", "f1:" },
+		{ "---\nkind: followup\nid: f1\ndate: 2027-01-01\n"
+		    "every: often\n", "f1: every:" },
+		{ "---\nkind: followup\nid: f1\ndate: 2027-01-01\n"
+		    "every: 1w\nuntil: later\n", "f1: until:" },
+		{ "---\nkind: followup\ndate: 2027-01-01\nevery: often\n",
+		    "follow-up ?: every:" },
+	};
+	struct align_round r;
+	struct align_time t;
+	struct align_err e = ALIGN_ERR_INIT;
+	char out[40];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(round_in(bad[i].rec, &r, &e), -1);
+		assert_int_equal(e.status, EX_DATAERR);
+		assert_int_equal(e.line, 2);
+		if (strstr(e.msg, bad[i].msg) == NULL)
+			fail_msg("'%s' lacks '%s'", e.msg, bad[i].msg);
+	}
+	/* A day as the end: all of that day. */
+	assert_int_equal(round_in("---\nkind: followup\nid: f1\n"
+	    "date: 2027-01-01T09:00:00Z\nevery: 1w\nuntil: 2027-01-29\n", &r,
+	    &e), 0);
+	assert_int_equal(align_round_at(&r, 4, &t), 0);
+	align_time_format(&t, out);
+	assert_string_equal(out, "2027-01-29T09:00:00Z");
+	assert_int_equal(align_round_at(&r, 5, &t), -1);
+	assert_int_equal(align_round_at(&r, -1, &t), -1);
+}
+
+/* The records by kind, in order, the first session only; others left. */
+static void
+test_rounds_read_by_kind(void **state)
+{
+	struct align_node *all = stream("---\nkind: response\nid: r1\n"
+	    "---\nkind: session\nid: s1\ntitle: One\n"
+	    "---\nkind: followup\nid: f1\n---\nkind: session\nid: s2\n"
+	    "---\nkind: principle\nid: p1\n---\nkind: checkin\nid: k1\n"
+	    "---\nkind: followup\nid: f2\n---\nkind: reminder\nid: m1\n"
+	    "---\nkind: unknown\nid: u1\n");
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_rounds rs;
+
+	(void)state;
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	assert_non_null(rs.session);
+	assert_string_equal(rs.session->id, "s1");
+	assert_int_equal(rs.nround, 2);
+	assert_string_equal(rs.round[1].v.id, "f2");
+	assert_int_equal(rs.round[0].at, 2);
+	assert_int_equal(rs.round[1].at, 6);
+	assert_int_equal(rs.nprinciple, 1);
+	assert_int_equal(rs.ncheckin, 1);
+	assert_int_equal(rs.nreminder, 1);
+	align_rounds_release(&rs);
+	align_node_free(all);
+}
+
+/* A round's people: its pairs', else the session's, however many. */
+static void
+test_round_people(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+	struct align_rounds rs;
+	struct align_texts who;
+	size_t i;
+
+	(void)state;
+	align_buf_puts(&b, "---\nkind: session\nid: s\nparticipants: [");
+	for (i = 0; i < 600; i++)
+		align_buf_printf(&b, "%sP%zu", i ? ", " : "", i);
+	align_buf_puts(&b, "]\n---\nkind: followup\nid: f1\n"
+	    "---\nkind: followup\nid: f2\npairs: [[Ana, Ben], [Cy, Di, Ed]]\n"
+	    "---\nkind: checkin\nid: k\nfollowup: f2\nparticipant: Cy\n");
+	all = stream(b.p);
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	assert_int_equal(align_round_people(&rs, &rs.round[0].v.u.followup,
+	    &who, &e), 0);
+	assert_int_equal(who.n, 600);
+	assert_string_equal(who.v[599], "P599");
+	free(who.v);
+	assert_int_equal(align_round_people(&rs, &rs.round[1].v.u.followup,
+	    &who, &e), 0);
+	assert_int_equal(who.n, 5);
+	assert_string_equal(who.v[4], "Ed");
+	free(who.v);
+	assert_true(align_round_checked_in(&rs, "f2", "Cy"));
+	assert_false(align_round_checked_in(&rs, "f1", "Cy"));
+	assert_false(align_round_checked_in(&rs, "f2", "Ana"));
+	align_rounds_release(&rs);
+	align_node_free(all);
+	align_buf_release(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cadence_dates),
+		cmocka_unit_test(test_bad_rounds_are_named),
+		cmocka_unit_test(test_rounds_read_by_kind),
+		cmocka_unit_test(test_round_people),
+	};
+
+	return cmocka_run_group_tests_name("round", tests, NULL, NULL);
+}
