@@ -1300,7 +1300,8 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 		    "manual" : "auto") < 0)
 			return align_err_nomem(e);
 	}
-	qsort(t->theme, t->ntheme, sizeof(*t->theme), cmp_theme);
+	if (t->ntheme > 1)
+		qsort(t->theme, t->ntheme, sizeof(*t->theme), cmp_theme);
 	/* People's themes always stay; automatic ones need support, and
 	 * room under --max-themes. */
 	for (i = 0; i < t->ntheme; i++) {
