@@ -689,6 +689,8 @@ unique_grams(struct gram *g, size_t n)
 {
 	size_t i, k = 0;
 
+	if (n < 2)
+		return n;	/* and g may be NULL, which qsort may not see */
 	qsort(g, n, sizeof(*g), cmp_gram);
 	for (i = 0; i < n; i++)
 		if (k == 0 || !same_gram(&g[i], &g[k - 1]))
