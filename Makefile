@@ -34,7 +34,8 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
-TOOLS = align-plan align-capture align-theme align-distill align-followup
+TOOLS = align-plan align-capture align-theme align-distill align-followup \
+	align-merge
 LIB_SRC = $(sort $(wildcard lib/*.c) lib/html_assets.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(BUILD)/cmd/tool.o
@@ -88,11 +89,20 @@ $(BUILD)/tests/test_file: WRAP = -Wl,--wrap=rename -Wl,--wrap=fsync \
 # Allocations that fail on demand.
 $(BUILD)/tests/test_alloc: $(BUILD)/fault.o
 $(BUILD)/tests/test_alloc: WRAP = $(FAULT_WRAP) $(BUILD)/fault.o
+$(BUILD)/tests/test_merge $(BUILD)/tests/test_roster: $(BUILD)/fault.o
+$(BUILD)/tests/test_merge $(BUILD)/tests/test_roster: WRAP = $(FAULT_WRAP) \
+    $(BUILD)/fault.o
 
 # The quality scorer: groups labelled texts as align-theme does.
 $(BUILD)/tests/score: tests/bench/score.c $(BUILD)/libalign.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/score.c $(BUILD)/libalign.a \
+	    $(ALL_LDFLAGS) $(LIBS)
+
+# How fast names resolve against a roster (see tests/bench/roster.c).
+$(BUILD)/tests/roster-bench: tests/bench/roster.c $(BUILD)/libalign.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/roster.c $(BUILD)/libalign.a \
 	    $(ALL_LDFLAGS) $(LIBS)
 
 check: unit cli

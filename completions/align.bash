@@ -36,4 +36,4 @@ _align()
 	COMPREPLY=($(compgen -f -- "$cur"))
 }
 complete -F _align align-plan align-capture align-theme align-distill \
-    align-followup
+    align-followup align-merge

@@ -42,6 +42,9 @@ struct input {
 	size_t line_bytes;	/* bytes since the last newline */
 	size_t since_doc;	/* bytes since the last "---" line */
 	int dash;		/* dashes at the start of this line, or -1 */
+	int mark;		/* a merge conflict marker's characters at the
+				 * start of this line, or -1 */
+	unsigned char markc;	/* and its character: < = > | */
 	unsigned char buf[CHUNK]; /* last: open_next() clears what is above */
 };
 
@@ -162,6 +165,33 @@ ascii_run(const unsigned char *p, size_t n)
 	return i;
 }
 
+/* A line that starts as git marks a merge conflict: "<<<<<<< ours",
+ * "=======", ">>>>>>> theirs" (and diff3's "||||||| base").  In->mark
+ * counts the marker's characters; 1 when c ends a marker line (a space or
+ * tab after seven of < > |, a carriage return after any seven). */
+static int
+marker(struct input *in, unsigned char c)
+{
+	if (in->mark == 0) {
+		in->markc = c;
+		in->mark = strchr("<=>|", c) && c ? 1 : -1;
+	} else if (in->mark < 7) {
+		in->mark = c == in->markc ? in->mark + 1 : -1;
+	} else {
+		if (c == '\r' || ((c == ' ' || c == '\t') && in->markc != '='))
+			return 1;
+		in->mark = -1;
+	}
+	return 0;
+}
+
+static int
+conflict(struct align_reader *r)
+{
+	return verr(r, r->in.line, 1, "unresolved merge conflict: keep one "
+	    "side and remove the markers");
+}
+
 /* Check bytes [from, to) of the buffer: UTF-8, no NUL, bounded lines and
  * records.  Keeps the position of every byte. */
 static int
@@ -175,7 +205,8 @@ validate(struct align_reader *r, size_t from, size_t to)
 
 		/* Inside a line, outside a character: skip a run of plain
 		 * ASCII eight bytes at a time, unless a bound is near. */
-		if (in->need == 0 && in->dash < 0 && to - i >= 8) {
+		if (in->need == 0 && in->dash < 0 && in->mark < 0 &&
+		    to - i >= 8) {
 			size_t j = ascii_run(in->buf + i, to - i);
 
 			if (j > 0 && in->line_bytes + j <= ALIGN_LINE_MAX &&
@@ -208,10 +239,13 @@ validate(struct align_reader *r, size_t from, size_t to)
 			}
 			in->prev = c;
 		} else if (c == '\n') {
+			if (in->mark == 7)
+				return conflict(r);
 			in->line++;
 			in->col = 1;
 			in->line_bytes = 0;
 			in->dash = 0;
+			in->mark = 0;
 			if (in->yaml && ++in->since_doc > ALIGN_RECORD_MAX)
 				return verr(r, in->line - 1, 1,
 				    "record longer than 64 MiB");
@@ -235,10 +269,13 @@ validate(struct align_reader *r, size_t from, size_t to)
 			} else if (c != '-') {
 				in->dash = -1;
 			}
+			if (in->mark >= 0 && marker(in, c))
+				return conflict(r);
 		} else {
 			in->bline = in->line;
 			in->bcol = in->col++;
 			in->dash = -1;
+			in->mark = -1;
 			in->lead = c;
 			in->lo = 0x80;
 			in->hi = 0xbf;
@@ -308,6 +345,8 @@ fill(struct align_reader *r)
 		    "read error: %s", strerror(errno));
 	if (n == 0) {
 		in->eof = 1;
+		if (in->mark == 7)
+			return conflict(r);
 		if (in->need > 0)
 			return verr(r, in->bline, in->bcol,
 			    "truncated UTF-8 character at the end of the file");

@@ -17,6 +17,8 @@
 	{ name, ALIGN_SHAPE_GROUPS, offsetof(view, field), NULL, 0 }
 #define COUNTS(name, view, field) \
 	{ name, ALIGN_SHAPE_COUNTS, offsetof(view, field), NULL, 0 }
+#define NAMES(name, view, field) \
+	{ name, ALIGN_SHAPE_NAMES, offsetof(view, field), NULL, 0 }
 #define ITEMS(name, view, field, keys, item) \
 	{ name, ALIGN_SHAPE_ITEMS, offsetof(view, field), keys, sizeof(item) }
 #define KIND { "kind", ALIGN_SHAPE_TEXT, ALIGN_NO_FIELD, NULL, 0 }
@@ -28,7 +30,8 @@ static const struct align_key session_keys[] = {
 	TEXT("purpose", V, purpose), TEXT("question", V, question),
 	TEXT("date", V, date), TEXT("duration", V, duration),
 	TEXT("place", V, place), TEXT("facilitator", V, facilitator),
-	TEXTS("participants", V, participants), TEXT("uid", V, uid),
+	TEXTS("participants", V, participants),
+	NAMES("aliases", V, aliases), TEXT("uid", V, uid),
 	NUMBER("sequence", V, sequence), END
 };
 #undef V
@@ -274,6 +277,25 @@ counts_of(const struct align_node *n, struct align_counts *c)
 	return 0;
 }
 
+static int
+names_of(const struct align_node *n, struct align_names *m)
+{
+	size_t i;
+
+	m->v = NULL;
+	m->n = 0;
+	if (n == NULL || n->type != ALIGN_MAP)
+		return 0;
+	if ((m->v = malloc((n->n + 1) * sizeof(*m->v))) == NULL)
+		return -1;
+	for (i = 0; i < n->n; i++)
+		if (n->item[i]->type == ALIGN_SCALAR) {
+			m->v[m->n].key = n->key[i];
+			m->v[m->n++].value = n->item[i]->str;
+		}
+	return 0;
+}
+
 static int fill(void *view, const struct align_key *keys,
     const struct align_node *rec);
 static void empty(void *view, const struct align_key *keys);
@@ -360,6 +382,10 @@ fill(void *view, const struct align_key *keys, const struct align_node *rec)
 			if (items_of(n, k, at) < 0)
 				return -1;
 			break;
+		case ALIGN_SHAPE_NAMES:
+			if (names_of(n, at) < 0)
+				return -1;
+			break;
 		}
 	}
 	return 0;
@@ -399,6 +425,14 @@ empty(void *view, const struct align_key *keys)
 		case ALIGN_SHAPE_ITEMS:
 			items_free(at, k);
 			break;
+		case ALIGN_SHAPE_NAMES: {
+			struct align_names *m = at;
+
+			free(m->v);
+			m->v = NULL;
+			m->n = 0;
+			break;
+		}
 		default:
 			break;
 		}

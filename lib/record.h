@@ -4,8 +4,8 @@
  *
  * One table (record.c) says, for every kind, its keys in canonical order
  * and what each holds: text, a whole number, a list of text, a list of
- * lists (pairs), counts by participant (votes), or a list of small
- * mappings (objections, commitments).  The writer orders keys by it, the
+ * lists (pairs), counts by participant (votes), names for names
+ * (aliases), or a list of small mappings (objections, commitments).  The writer orders keys by it, the
  * reader keeps text as text by it, align-session(5) documents it (a test
  * holds the two together), and align_view() reads a record through it.
  *
@@ -18,6 +18,7 @@
  *   groups     a list's lists, each as texts; a scalar item is a group
  *              of one; mappings are left out
  *   counts     a mapping's entries whose value is a whole number
+ *   names      a mapping's entries whose value is a scalar (text)
  *   items      a list's mappings (a mapping alone is a list of it), each
  *              as a view of the item's own keys
  * The record itself is never changed: a tool passes it through as it came
@@ -48,7 +49,8 @@ enum align_shape {
 	ALIGN_SHAPE_TEXTS,
 	ALIGN_SHAPE_GROUPS,
 	ALIGN_SHAPE_COUNTS,
-	ALIGN_SHAPE_ITEMS
+	ALIGN_SHAPE_ITEMS,
+	ALIGN_SHAPE_NAMES
 };
 
 enum align_kind {
@@ -82,6 +84,16 @@ struct align_counts {
 	size_t n;
 };
 
+struct align_name_entry {
+	const char *key, *value;
+};
+
+/* A mapping of text to text, such as aliases of participants. */
+struct align_names {
+	struct align_name_entry *v;
+	size_t n;
+};
+
 struct align_groups {
 	struct align_texts *v;
 	size_t n;
@@ -98,6 +110,7 @@ struct align_session_view {
 	const char *id, *title, *purpose, *question, *date, *duration;
 	const char *place, *facilitator;
 	struct align_texts participants;
+	struct align_names aliases;
 	const char *uid;
 	struct align_number sequence;
 };

@@ -29,6 +29,17 @@ for w in Ana Ben Carla Dev Elif Femi Greta; do align-distill -i s.yaml --agree $
 cp s.yaml agreed.yaml
 align-followup plan -i s.yaml
 cp s.yaml planned.yaml
+# Two branches of the agreed session for the merge driver: one moves the
+# meeting and votes, the other captures more and makes it longer.  (No
+# conflict: the exit status of one, 1, would read as a failure here; the
+# unit test of lib/merge fails allocations in a merge with conflicts.)
+cp agreed.yaml m-ours.yaml
+align-plan -i m-ours.yaml --place "Room 7"
+align-distill -i m-ours.yaml --vote Ana=p1,p2
+cp agreed.yaml m-theirs.yaml
+align-plan -i m-theirs.yaml --duration 3h
+align-distill -i m-theirs.yaml --vote Ben=p2,p3
+align-capture -a m-theirs.yaml "$EX/responses.txt" --participant Zoe
 
 injected=0 failed=0 paths=0
 path() {	# NAME FILE CMD...: the path through CMD on a copy of FILE
@@ -85,6 +96,7 @@ path followup-checkin planned.yaml sh -c 'printf "Ana: p1 success: stayed\nBen: 
     align-followup checkin -f yaml --now 2027-01-14T13:00Z work.yaml'
 path followup-due-append planned.yaml align-followup due --mark \
     --now 2027-01-16T08:00Z work.yaml
+path merge m-ours.yaml align-merge agreed.yaml work.yaml m-theirs.yaml
 printf 'fault: %d paths, %d allocation failures injected, %d failed, %d passed\n' \
     "$paths" "$injected" "$failed" $((injected - failed))
 printf '%d passed, %d failed\n' $((injected - failed)) "$failed"

@@ -1,0 +1,824 @@
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "grow.h"
+#include "record.h"
+#include "roster.h"
+
+#define NOBODY ((size_t)-1)
+#define MANY ((size_t)-2)
+#define SHORT 128		/* a folded name fits on the stack */
+#define FAR 64			/* no suggestion for a longer name */
+
+struct person {
+	char *entry, *name, *email, *folded;
+	int32_t *cp;		/* the folded name's code points, FAR at most */
+	size_t ncp, nfirst;	/* their number, and the first word's */
+};
+
+enum key_kind { K_NAME, K_ALIAS };
+
+/* A name, alias or address (as written, or folded) and its participant. */
+struct key {
+	char *s;
+	size_t person;
+	enum key_kind kind;
+};
+
+struct keys {
+	struct key *v;
+	size_t n, cap;
+};
+
+struct align_roster {
+	struct person *p;
+	size_t n, cap;
+	struct keys exact;	/* names, aliases and addresses as written */
+	struct keys folded;	/* the same folded */
+};
+
+/* A folded form in a buffer of SHORT bytes, or in memory of its own. */
+struct folded {
+	char *s;
+	size_t n;
+	char buf[SHORT];
+};
+
+static void
+folded_release(struct folded *f)
+{
+	if (f->s != f->buf)
+		free(f->s);
+	f->s = NULL;
+}
+
+/* Spaces made one, and none at the ends: in place, s of n bytes; the new
+ * length. */
+static size_t
+collapse(char *s, size_t n)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++) {
+		int sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+		    s[i] == '\n';
+
+		if (sp && (m == 0 || s[m - 1] == ' '))
+			continue;
+		s[m++] = sp ? ' ' : s[i];
+	}
+	while (m > 0 && s[m - 1] == ' ')
+		m--;
+	s[m] = '\0';
+	return m;
+}
+
+/* Fold s (n bytes): NFKC, case folded, marks stripped, look-alike
+ * punctuation lumped, spaces collapsed.  ASCII needs no utf8proc.  0, or
+ * -1 when out of memory; bytes that are not UTF-8 are folded as ASCII. */
+static int
+fold(const char *s, size_t n, struct folded *f)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t len;
+	size_t i;
+
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i < n) {
+		len = utf8proc_map((const utf8proc_uint8_t *)s,
+		    (utf8proc_ssize_t)n, &out, UTF8PROC_STABLE |
+		    UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+		    UTF8PROC_STRIPMARK | UTF8PROC_LUMP);
+		if (len == UTF8PROC_ERROR_NOMEM)
+			return -1;
+		if (len >= 0) {
+			f->s = (char *)out;
+			f->n = collapse(f->s, (size_t)len);
+			return 0;
+		}
+	}
+	f->s = n < SHORT ? f->buf : malloc(n + 1);
+	if (f->s == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		f->s[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) :
+		    s[i];
+	f->n = collapse(f->s, n);
+	return 0;
+}
+
+static char *
+fold_dup(const char *s)
+{
+	struct folded f;
+	char *d;
+
+	if (fold(s, strlen(s), &f) < 0)
+		return NULL;
+	d = f.s == f.buf ? strdup(f.s) : f.s;
+	return d;
+}
+
+/* The first key of ks not less than s (n bytes), as bytes compare. */
+static size_t
+lower(const struct keys *ks, const char *s, size_t n)
+{
+	size_t lo = 0, hi = ks->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *k = ks->v[mid].s;
+		size_t kn = strlen(k);
+		int c = memcmp(k, s, kn < n ? kn : n);
+
+		if (c < 0 || (c == 0 && kn < n))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Add key s (taken, even on failure) of person p in its sorted place. */
+static int
+key_add(struct keys *ks, char *s, size_t p, enum key_kind kind)
+{
+	size_t at;
+
+	if (s == NULL || ALIGN_GROW(ks->v, ks->n + 1, ks->cap) < 0) {
+		free(s);
+		return -1;
+	}
+	at = lower(ks, s, strlen(s));
+	memmove(ks->v + at + 1, ks->v + at, (ks->n - at) * sizeof(*ks->v));
+	ks->v[at].s = s;
+	ks->v[at].person = p;
+	ks->v[at].kind = kind;
+	ks->n++;
+	return 0;
+}
+
+static void
+keys_release(struct keys *ks)
+{
+	size_t i;
+
+	for (i = 0; i < ks->n; i++)
+		free(ks->v[i].s);
+	free(ks->v);
+}
+
+struct align_roster *
+align_roster_new(void)
+{
+	return calloc(1, sizeof(struct align_roster));
+}
+
+void
+align_roster_free(struct align_roster *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++) {
+		free(r->p[i].entry);
+		free(r->p[i].name);
+		free(r->p[i].email);
+		free(r->p[i].folded);
+		free(r->p[i].cp);
+	}
+	free(r->p);
+	keys_release(&r->exact);
+	keys_release(&r->folded);
+	free(r);
+}
+
+size_t
+align_roster_size(const struct align_roster *r)
+{
+	return r ? r->n : 0;
+}
+
+const char *
+align_roster_name(const struct align_roster *r, size_t i)
+{
+	return i < r->n ? r->p[i].name : NULL;
+}
+
+const char *
+align_roster_email(const struct align_roster *r, size_t i)
+{
+	return i < r->n ? r->p[i].email : NULL;
+}
+
+const char *
+align_roster_entry(const struct align_roster *r, size_t i)
+{
+	return i < r->n ? r->p[i].entry : NULL;
+}
+
+/* s of n bytes without the spaces at its ends. */
+static void
+trim(const char **s, size_t *n)
+{
+	while (*n > 0 && strchr(" \t\r\n", **s)) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n > 0 && strchr(" \t\r\n", (*s)[*n - 1]))
+		(*n)--;
+}
+
+/* "Name <address>": the address's bytes, or NULL; *n becomes the name's
+ * length (trimmed). */
+static const char *
+address(const char *s, size_t *n, size_t *alen)
+{
+	const char *lt;
+	size_t m = *n;
+
+	if (m < 3 || s[m - 1] != '>')
+		return NULL;
+	for (lt = s + m - 2; lt > s && *lt != '<'; lt--)
+		;
+	if (*lt != '<' || lt + 1 == s + m - 1)
+		return NULL;
+	*alen = (size_t)(s + m - 1 - (lt + 1));
+	*n = (size_t)(lt - s);
+	trim(&s, n);
+	return lt + 1;
+}
+
+/* The participant that n bytes of s name in ks (mode EXACT: the whole of
+ * a key; FIRST: the first words of a name; PREFIX: the start of a name):
+ * the person, NOBODY or MANY; *kind the kind of the key. */
+enum mode { EXACT, FIRST, PREFIX };
+
+static size_t
+find(const struct keys *ks, const char *s, size_t n, enum mode mode,
+    enum key_kind *kind)
+{
+	size_t i, who = NOBODY;
+
+	for (i = lower(ks, s, n); i < ks->n && strncmp(ks->v[i].s, s, n) == 0;
+	    i++) {
+		const struct key *k = &ks->v[i];
+		char next = k->s[n];
+
+		if (mode == EXACT && next != '\0')
+			break;
+		if (mode != EXACT && k->kind != K_NAME)
+			continue;
+		if (mode == FIRST && next != ' ')
+			continue;
+		if (who == NOBODY) {
+			who = k->person;
+			*kind = k->kind;
+		} else if (who != k->person) {
+			return MANY;
+		}
+	}
+	return who;
+}
+
+/* The participants find() found MANY of, in roster order, into res. */
+static int
+candidates(const struct align_roster *r, const struct keys *ks,
+    const char *s, size_t n, enum mode mode, struct align_resolved *res)
+{
+	unsigned char *seen = calloc(r->n, 1);
+	size_t i;
+
+	if (seen == NULL)
+		return -1;
+	for (i = lower(ks, s, n); i < ks->n && strncmp(ks->v[i].s, s, n) == 0;
+	    i++) {
+		const struct key *k = &ks->v[i];
+
+		if ((mode == EXACT && k->s[n] != '\0') || (mode != EXACT &&
+		    k->kind != K_NAME) || (mode == FIRST && k->s[n] != ' '))
+			continue;
+		seen[k->person] = 1;
+	}
+	res->how = ALIGN_MATCH_AMBIGUOUS;
+	res->ncand = 0;
+	for (i = 0; i < r->n; i++)
+		if (seen[i] && res->ncand++ < ALIGN_ROSTER_SUGGEST)
+			res->cand[res->ncand - 1] = r->p[i].name;
+	free(seen);
+	return 0;
+}
+
+static void
+found(const struct align_roster *r, size_t who, enum align_match how,
+    struct align_resolved *res)
+{
+	res->how = how;
+	res->index = who;
+	res->name = r->p[who].name;
+}
+
+/* Code points of s (n bytes), as many as fit in v[max]; the number. */
+static size_t
+decode(const char *s, size_t n, int32_t *v, size_t max)
+{
+	size_t i = 0, m = 0;
+
+	while (i < n && m < max) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)
+		    s + i, (utf8proc_ssize_t)(n - i), &c);
+
+		if (k <= 0) {
+			c = (unsigned char)s[i];
+			k = 1;
+		}
+		v[m++] = c;
+		i += (size_t)k;
+	}
+	return m;
+}
+
+/* The optimal string alignment distance (Damerau-Levenshtein with
+ * adjacent transpositions) of a and b (at most FAR long), or limit + 1
+ * when it is more than limit: only the band of cells within limit of the
+ * diagonal is worked out, and a row whose cells all pass it ends. */
+static size_t
+distance(const int32_t *a, size_t an, const int32_t *b, size_t bn,
+    size_t limit)
+{
+	size_t row[3][FAR + 2], i, j, big = limit + 1;
+	size_t *pp = row[0], *p = row[1], *c = row[2];
+
+	if (an > bn + limit || bn > an + limit)
+		return big;
+	for (j = 0; j <= bn; j++)
+		p[j] = j <= limit ? j : big;
+	for (i = 1; i <= an; i++) {
+		size_t lo = i > limit ? i - limit : 1;
+		size_t hi = i + limit < bn ? i + limit : bn, least = big, *t;
+
+		c[0] = i <= limit ? i : big;
+		c[lo - 1] = lo > 1 ? big : c[0];
+		for (j = lo; j <= hi; j++) {
+			size_t d = p[j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (p[j] + 1 < d)
+				d = p[j] + 1;
+			if (c[j - 1] + 1 < d)
+				d = c[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < d)
+				d = pp[j - 2] + 1;
+			c[j] = d < big ? d : big;
+			if (c[j] < least)
+				least = c[j];
+		}
+		if (least > limit && c[0] > limit)
+			return big;
+		if (hi < bn)
+			c[hi + 1] = big;
+		t = pp;
+		pp = p;
+		p = c;
+		c = t;
+	}
+	return p[bn];
+}
+
+/* How near typed (t, tn code points) is to a folded name (v, n code
+ * points, its first word w long): the least distance to the whole of it,
+ * its first word, and its start of the same length (for three letters or
+ * more); more than limit: limit + 1. */
+static size_t
+nearness(const int32_t *t, size_t tn, const int32_t *v, size_t n, size_t w,
+    size_t limit)
+{
+	size_t d = distance(t, tn, v, n, limit), x;
+
+	if (w < n && (x = distance(t, tn, v, w, limit)) < d)
+		d = x;
+	if (tn >= 3 && tn < n && (x = distance(t, tn, v, tn, limit)) < d)
+		d = x;
+	return d;
+}
+
+static size_t
+first_word(const int32_t *v, size_t n)
+{
+	size_t w;
+
+	for (w = 0; w < n && v[w] != ' '; w++)
+		;
+	return w;
+}
+
+/* Up to ALIGN_ROSTER_SUGGEST names near folded f into res: by distance,
+ * then in roster order; none further than a typing slip or two (one for
+ * four letters, two for eight, else three).  Addresses are near only to
+ * an address. */
+static int
+suggest(const struct align_roster *r, const char *f, size_t fn,
+    struct align_resolved *res)
+{
+	int32_t t[FAR + 1], v[FAR];
+	size_t tn = decode(f, fn, t, FAR + 1), i, d, n, *best, limit;
+	int at = memchr(f, '@', fn) != NULL;
+
+	res->how = ALIGN_MATCH_NONE;
+	res->ncand = 0;
+	if (tn == 0 || tn > FAR)
+		return 0;
+	limit = tn <= 4 ? 1 : tn <= 8 ? 2 : 3;
+	if ((best = malloc(r->n * sizeof(*best))) == NULL)
+		return -1;
+	for (i = 0; i < r->n; i++) {
+		const struct person *p = &r->p[i];
+
+		best[i] = nearness(t, tn, p->cp, p->ncp, p->nfirst, limit);
+	}
+	for (i = 0; i < r->folded.n; i++) {
+		const struct key *k = &r->folded.v[i];
+
+		if (k->kind != K_ALIAS || best[k->person] == 0 ||
+		    (strchr(k->s, '@') != NULL) != at)
+			continue;
+		n = decode(k->s, strlen(k->s), v, FAR);
+		d = nearness(t, tn, v, n, first_word(v, n), limit);
+		if (d < best[k->person])
+			best[k->person] = d;
+	}
+	for (d = 0; d <= limit; d++)
+		for (i = 0; i < r->n; i++)
+			if (best[i] == d &&
+			    res->ncand++ < ALIGN_ROSTER_SUGGEST)
+				res->cand[res->ncand - 1] = r->p[i].name;
+	free(best);
+	return 0;
+}
+
+static size_t
+code_points(const char *s, size_t n)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		m += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return m;
+}
+
+/* The rules after the exact ones, on folded f: 0, or -1 when out of
+ * memory. */
+static int
+folded_rules(const struct align_roster *r, const struct folded *f,
+    struct align_resolved *res)
+{
+	static const enum align_match how[] = { ALIGN_MATCH_FOLDED,
+	    ALIGN_MATCH_FIRST, ALIGN_MATCH_PREFIX };
+	enum key_kind kind = K_NAME;
+	enum mode m;
+
+	for (m = EXACT; m <= PREFIX; m++) {
+		size_t who;
+
+		if (m == PREFIX && code_points(f->s, f->n) < 2)
+			break;
+		who = find(&r->folded, f->s, f->n, m, &kind);
+		if (who == MANY)
+			return candidates(r, &r->folded, f->s, f->n, m, res);
+		if (who != NOBODY) {
+			found(r, who, kind == K_ALIAS ? ALIGN_MATCH_ALIAS :
+			    how[m], res);
+			return 0;
+		}
+	}
+	return suggest(r, f->s, f->n, res);
+}
+
+/* Resolve n bytes of s, the roster not empty: res filled (how NONE or
+ * AMBIGUOUS when refused); 0, or -1 when out of memory. */
+static int
+lookup(const struct align_roster *r, const char *s, size_t n,
+    struct align_resolved *res)
+{
+	enum key_kind kind = K_NAME;
+	struct folded f;
+	const char *a;
+	size_t who, an = 0;
+	int rc;
+
+	if ((a = address(s, &n, &an)) != NULL) {
+		rc = lookup(r, a, an, res);
+		if (rc < 0 || res->how == ALIGN_MATCH_ALIAS ||
+		    res->how == ALIGN_MATCH_EXACT || n == 0)
+			return rc;
+	}
+	who = find(&r->exact, s, n, EXACT, &kind);
+	if (who != NOBODY && who != MANY) {
+		found(r, who, kind == K_ALIAS ? ALIGN_MATCH_ALIAS :
+		    ALIGN_MATCH_EXACT, res);
+		return 0;
+	}
+	if (fold(s, n, &f) < 0)
+		return -1;
+	if (who == MANY)
+		rc = candidates(r, &r->exact, s, n, EXACT, res);
+	else
+		rc = folded_rules(r, &f, res);
+	folded_release(&f);
+	return rc;
+}
+
+int
+align_roster_add(struct align_roster *r, const char *entry,
+    struct align_err *e)
+{
+	const char *s = entry, *a;
+	size_t n = strlen(entry), an = 0, i;
+	enum key_kind kind;
+	struct person *p;
+
+	trim(&s, &n);
+	if (n == 0)
+		return align_err_set(e, EX_DATAERR, NULL, 0, 0,
+		    "a participant without a name");
+	a = address(s, &n, &an);
+	if (n == 0) {		/* "<ana@example.org>": the address */
+		s = a;
+		n = an;
+	}
+	if (find(&r->exact, s, n, EXACT, &kind) != NOBODY && kind == K_NAME)
+		return 1;
+	if (ALIGN_GROW(r->p, r->n + 1, r->cap) < 0)
+		return align_err_nomem(e);
+	i = r->n;
+	p = &r->p[i];
+	memset(p, 0, sizeof(*p));
+	if ((p->entry = strdup(entry)) == NULL ||
+	    (p->name = strndup(s, n)) == NULL ||
+	    (a && (p->email = strndup(a, an)) == NULL) ||
+	    (p->folded = fold_dup(p->name)) == NULL ||
+	    (p->cp = malloc(FAR * sizeof(*p->cp))) == NULL) {
+		free(p->entry);
+		free(p->name);
+		free(p->email);
+		free(p->folded);
+		return align_err_nomem(e);
+	}
+	p->ncp = decode(p->folded, strlen(p->folded), p->cp, FAR);
+	p->nfirst = first_word(p->cp, p->ncp);
+	r->n++;
+	if (key_add(&r->exact, strdup(p->name), i, K_NAME) < 0 ||
+	    key_add(&r->folded, strdup(p->folded), i, K_NAME) < 0 ||
+	    (p->email && (key_add(&r->exact, strdup(p->email), i,
+	    K_ALIAS) < 0 || key_add(&r->folded, fold_dup(p->email), i,
+	    K_ALIAS) < 0)))
+		return align_err_nomem(e);
+	return 0;
+}
+
+/* Quote s for a message: at most 60 bytes, never cut inside a UTF-8
+ * character, control characters as '?'. */
+static void
+quote(struct align_buf *b, const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n > 60) {
+		for (n = 60; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80;
+		    n--)
+			;
+	}
+	align_buf_putc(b, '\'');
+	for (i = 0; i < n; i++)
+		align_buf_putc(b, (unsigned char)s[i] < 0x20 || s[i] == 0x7f ?
+		    '?' : s[i]);
+	if (n < strlen(s))
+		align_buf_puts(b, "...");
+	align_buf_putc(b, '\'');
+}
+
+/* "'A'", "'A' or 'B'", "'A', 'B' or 'C'", "'A', 'B', 'C' or 4 others". */
+static void
+names(struct align_buf *b, const struct align_resolved *res)
+{
+	size_t i, shown = res->ncand < ALIGN_ROSTER_SUGGEST ? res->ncand :
+	    ALIGN_ROSTER_SUGGEST;
+
+	for (i = 0; i < shown; i++) {
+		if (i > 0)
+			align_buf_puts(b, i + 1 == shown &&
+			    shown == res->ncand ? " or " : ", ");
+		quote(b, res->cand[i]);
+	}
+	if (res->ncand > shown)
+		align_buf_printf(b, " or %zu other%s", res->ncand - shown,
+		    res->ncand - shown == 1 ? "" : "s");
+}
+
+int
+align_roster_refuse(const struct align_resolved *res, const char *typed,
+    struct align_err *e, int status, const char *file, unsigned long line,
+    unsigned long col)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	const char *s = typed;
+	size_t n = strlen(typed);
+
+	trim(&s, &n);
+	if (n == 0) {
+		align_buf_puts(&b, "a participant's name is empty");
+	} else if (res->how == ALIGN_MATCH_AMBIGUOUS) {
+		quote(&b, typed);
+		align_buf_puts(&b, " is ambiguous: ");
+		names(&b, res);
+	} else {
+		align_buf_puts(&b, "no participant ");
+		quote(&b, typed);
+		if (res->ncand > 0) {
+			align_buf_puts(&b, " (did you mean ");
+			names(&b, res);
+			align_buf_puts(&b, "?)");
+		}
+	}
+	if (b.failed)
+		return align_err_nomem(e);
+	align_err_set(e, status, file, line, col, "%s", b.p);
+	align_buf_release(&b);
+	return -1;
+}
+
+int
+align_roster_resolve(struct align_roster *r, const char *typed, int flags,
+    struct align_resolved *res, struct align_err *e)
+{
+	const char *s = typed;
+	size_t n = strlen(typed);
+
+	memset(res, 0, sizeof(*res));
+	res->index = NOBODY;
+	trim(&s, &n);
+	if (r == NULL || r->n == 0) {
+		res->how = ALIGN_MATCH_ANY;
+		res->name = typed;
+		return 0;
+	}
+	if (n > 0 && lookup(r, s, n, res) < 0)
+		return align_err_nomem(e);
+	if (res->how != ALIGN_MATCH_NONE && res->how != ALIGN_MATCH_AMBIGUOUS)
+		return 0;
+	if (n > 0 && res->how == ALIGN_MATCH_NONE &&
+	    (flags & ALIGN_ROSTER_ADD)) {
+		int rc = align_roster_add(r, typed, e);
+
+		if (rc < 0)
+			return -1;
+		res->ncand = 0;
+		found(r, r->n - 1, ALIGN_MATCH_ADDED, res);
+		return 0;
+	}
+	return align_roster_refuse(res, typed, e, EX_DATAERR, NULL, 0, 0);
+}
+
+int
+align_roster_is_name(const struct align_roster *r, const char *prefix,
+    size_t n)
+{
+	struct align_resolved res;
+
+	if (r == NULL || r->n == 0)
+		return 1;
+	trim(&prefix, &n);
+	memset(&res, 0, sizeof(res));
+	if (n == 0)
+		return 0;
+	if (lookup(r, prefix, n, &res) < 0)
+		return -1;
+	return res.how != ALIGN_MATCH_NONE && res.how != ALIGN_MATCH_AMBIGUOUS;
+}
+
+/* The participant that holds folded key f: with kind K_NAME only as a
+ * name, else as anything; NOBODY, MANY, or the index. */
+static size_t
+holder(const struct align_roster *r, const struct folded *f, int names)
+{
+	size_t i, who = NOBODY;
+
+	for (i = lower(&r->folded, f->s, f->n); i < r->folded.n &&
+	    strcmp(r->folded.v[i].s, f->s) == 0; i++) {
+		if (names && r->folded.v[i].kind != K_NAME)
+			continue;
+		if (who != NOBODY && who != r->folded.v[i].person)
+			return MANY;
+		who = r->folded.v[i].person;
+	}
+	return who;
+}
+
+/* Add alias s (n bytes) of participant who, unless it is already one of
+ * theirs. */
+static int
+alias_add(struct align_roster *r, const char *s, size_t n, size_t who,
+    const char *alias, struct align_err *e)
+{
+	struct folded f;
+	size_t other;
+	char *d;
+
+	if (fold(s, n, &f) < 0)
+		return align_err_nomem(e);
+	other = holder(r, &f, 0);
+	if (other == who) {
+		folded_release(&f);
+		return 0;
+	}
+	if (other != NOBODY) {
+		folded_release(&f);
+		return align_err_set(e, EX_DATAERR, NULL, 0, 0, "alias '%s' is "
+		    "the name or alias of another participant", alias);
+	}
+	d = f.s == f.buf ? strdup(f.s) : f.s;
+	if (key_add(&r->exact, strndup(s, n), who, K_ALIAS) < 0 ||
+	    key_add(&r->folded, d, who, K_ALIAS) < 0)
+		return align_err_nomem(e);
+	return 0;
+}
+
+int
+align_roster_alias(struct align_roster *r, const char *alias,
+    const char *name, struct align_err *e)
+{
+	const char *s = alias;
+	size_t n = strlen(alias), who;
+	enum key_kind kind;
+
+	trim(&s, &n);
+	if (n == 0)
+		return align_err_set(e, EX_DATAERR, NULL, 0, 0,
+		    "an empty alias of '%s'", name);
+	who = find(&r->exact, name, strlen(name), EXACT, &kind);
+	if (who == NOBODY || who == MANY || kind != K_NAME) {
+		struct folded f;
+
+		if (fold(name, strlen(name), &f) < 0)
+			return align_err_nomem(e);
+		who = holder(r, &f, 1);
+		folded_release(&f);
+	}
+	if (who == NOBODY || who == MANY)
+		return align_err_set(e, EX_DATAERR, NULL, 0, 0, "alias '%s': "
+		    "%s participant '%s'", alias, who == MANY ?
+		    "more than one" : "no", name);
+	return alias_add(r, s, n, who, alias, e);
+}
+
+int
+align_roster_from_session(struct align_roster **rp,
+    const struct align_node *session, struct align_err *e)
+{
+	struct align_roster *r = align_roster_new();
+	struct align_view v;
+	size_t i;
+	int rc = 0;
+
+	*rp = NULL;
+	if (r == NULL)
+		return align_err_nomem(e);
+	if (session == NULL) {
+		*rp = r;
+		return 0;
+	}
+	if (align_view(&v, session, e) < 0) {
+		align_roster_free(r);
+		return -1;
+	}
+	if (v.kind == ALIGN_KIND_SESSION) {
+		const struct align_session_view *s = &v.u.session;
+
+		for (i = 0; rc >= 0 && i < s->participants.n; i++)
+			if (strspn(s->participants.v[i], " \t") <
+			    strlen(s->participants.v[i]))
+				rc = align_roster_add(r, s->participants.v[i],
+				    e);
+		for (i = 0; rc >= 0 && i < s->aliases.n; i++)
+			rc = align_roster_alias(r, s->aliases.v[i].key,
+			    s->aliases.v[i].value, e);
+	}
+	align_view_release(&v);
+	if (rc < 0) {
+		if (e->status == EX_DATAERR) {
+			e->line = session->line;
+			e->col = session->col;
+		}
+		align_roster_free(r);
+		return -1;
+	}
+	*rp = r;
+	return 0;
+}

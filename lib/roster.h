@@ -1,0 +1,151 @@
+/*
+ * roster.h - the session's participants, and every name typed or
+ * imported checked against them.
+ *
+ * The roster is the session record's "participants" (each entry a name,
+ * or a name and an e-mail address: "Ana Lima <ana@example.org>") and its
+ * "aliases" (a mapping of another name, a nickname or an address, to a
+ * participant's name: "Marc: Marcus Lee").  A name resolves to one
+ * participant by the first of these rules that gives exactly one:
+ *
+ *   exact    the name as the roster writes it ("Marcus Lee")
+ *   alias    an alias or an e-mail address, as written
+ *   folded   the same with case, accents and compatibility forms folded
+ *            (NFKC, case folding, marks stripped, spaces collapsed):
+ *            "Tomas", "tomás", "TOMÁS" are "Tomás"; aliases and
+ *            addresses folded too
+ *   first    the first word or words of one name ("Marcus" for "Marcus
+ *            Lee", folded)
+ *   prefix   the start, of two characters or more, of one folded name
+ *            ("Marc" for "Marcus Lee")
+ *
+ * "Ana Lima <ana@example.org>" typed resolves by its address, then by
+ * its name.  A name that two or more participants share at the first
+ * rule that matches is ambiguous and refused, naming them; a name that
+ * matches none is refused with up to three near names suggested (the
+ * Damerau-Levenshtein distance of folded forms, to the whole name, its
+ * first word or its start; nearest first, then in roster order).
+ *
+ * An empty roster (no session, or no participants) accepts every name as
+ * it is typed, as align did before names were checked.  With
+ * ALIGN_ROSTER_ADD a name that matches nobody is added to the roster
+ * (the user said to add the person; an ambiguous name is still refused).
+ *
+ *	struct align_roster *ro;
+ *	struct align_resolved who;
+ *
+ *	if (align_roster_from_session(&ro, session, &e) < 0)
+ *		fail(&e);			(65 a bad alias, 71)
+ *	if (align_roster_resolve(ro, "Marcos", 0, &who, &e) < 0)
+ *		fail(&e);	(65 "no participant 'Marcos' (did you mean
+ *				 'Marcus Lee'?)", or 71)
+ *	use(who.name);				("Marcus Lee")
+ *	align_roster_free(ro);
+ *
+ * A refusal's e has status 65 and no position: a tool sets the file,
+ * line and column of what it read, or, for an option, says it as a usage
+ * error: tool_usage_error("--vote: %s", e.msg) gives "align-distill:
+ * --vote: no participant 'Marcos' (did you mean 'Marcus Lee'?)" and 64.
+ *
+ * Folded forms are made once, when a name is added; a lookup folds the
+ * typed name (ASCII without a call to utf8proc) and searches sorted
+ * arrays, so it costs O(log n) for the exact and folded rules and the
+ * size of the prefix's range for the others.  Without ALIGN_ROSTER_ADD a
+ * roster is only read, and may be shared by threads.
+ */
+#ifndef ALIGN_ROSTER_H
+#define ALIGN_ROSTER_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "node.h"
+
+/* How a name was resolved, or why it was not. */
+enum align_match {
+	ALIGN_MATCH_NONE,	/* refused: nobody of that name */
+	ALIGN_MATCH_AMBIGUOUS,	/* refused: more than one */
+	ALIGN_MATCH_EXACT,
+	ALIGN_MATCH_ALIAS,	/* an alias or an e-mail address */
+	ALIGN_MATCH_FOLDED,
+	ALIGN_MATCH_FIRST,
+	ALIGN_MATCH_PREFIX,
+	ALIGN_MATCH_ANY,	/* an empty roster: taken as typed */
+	ALIGN_MATCH_ADDED	/* ALIGN_ROSTER_ADD: a new participant */
+};
+
+#define ALIGN_ROSTER_ADD 1	/* flag: add a name that matches nobody */
+#define ALIGN_ROSTER_SUGGEST 3	/* suggestions or candidates at most */
+
+struct align_resolved {
+	enum align_match how;
+	const char *name;	/* the participant's name (without the
+				 * address), borrowed from the roster; with
+				 * ALIGN_MATCH_ANY the typed name as given
+				 * (borrowed from the caller) */
+	size_t index;		/* the participant's, or (size_t)-1 */
+	/* Refused: the candidates of an ambiguous name or the suggestions
+	 * for an unknown one, best first; ncand counts them all, cand[]
+	 * holds the first ALIGN_ROSTER_SUGGEST. */
+	const char *cand[ALIGN_ROSTER_SUGGEST];
+	size_t ncand;
+};
+
+struct align_roster;
+
+/* A new empty roster: NULL when out of memory. */
+struct align_roster *align_roster_new(void);
+
+/* The roster of a session record: its participants and aliases (NULL
+ * session: an empty roster).  0, or -1 and e: 65 an alias that names no
+ * participant, or an alias that is a participant's own name (at the
+ * session's line), 71. */
+int align_roster_from_session(struct align_roster **r,
+    const struct align_node *session, struct align_err *e);
+
+/* Add a participant: entry is "Name" or "Name <address>" (an address
+ * alone is its own name).  0, 1 when the roster already holds that name
+ * (nothing added), or -1 and e (65 an empty entry, 71).  After 71 the
+ * roster is fit only to be freed; so after any call here that fails for
+ * want of memory. */
+int align_roster_add(struct align_roster *r, const char *entry,
+    struct align_err *e);
+
+/* Add alias (a nickname or an address) of the participant that name
+ * resolves to exactly or folded.  0, or -1 and e (65 no such
+ * participant, or alias is a participant's own name; 71). */
+int align_roster_alias(struct align_roster *r, const char *alias,
+    const char *name, struct align_err *e);
+
+/* Resolve typed against the roster into *res, by the rules above;
+ * flags: 0 or ALIGN_ROSTER_ADD.  0, or -1 and e: 65 refused (res->how
+ * says why, res->cand the names), 71 out of memory. */
+int align_roster_resolve(struct align_roster *r, const char *typed,
+    int flags, struct align_resolved *res, struct align_err *e);
+
+/* For plain text's "Name: text" rule: 1 when the n bytes of prefix name
+ * a participant (resolve without flags would succeed), or when the
+ * roster is empty; 0 when they do not, and the line is text ("Note: ...",
+ * "To be clear: ..."). */
+int align_roster_is_name(const struct align_roster *r, const char *prefix,
+    size_t n);
+
+/* The number of participants; the name (without the address), the
+ * address (or NULL) and the entry as given of participant i. */
+size_t align_roster_size(const struct align_roster *r);
+const char *align_roster_name(const struct align_roster *r, size_t i);
+const char *align_roster_email(const struct align_roster *r, size_t i);
+const char *align_roster_entry(const struct align_roster *r, size_t i);
+
+/* The refusal of res ("no participant 'X' (did you mean 'Y'?)", "'X' is
+ * ambiguous: 'Y' or 'Z'") into e with status, file, line and column (0
+ * and NULL where not known); typed is the name that was refused.
+ * Returns -1.  align_roster_resolve() calls it with 65 and no place. */
+int align_roster_refuse(const struct align_resolved *res, const char *typed,
+    struct align_err *e, int status, const char *file, unsigned long line,
+    unsigned long col);
+
+/* NULL is accepted. */
+void align_roster_free(struct align_roster *r);
+
+#endif
