@@ -13,6 +13,7 @@
 #include "../lib/capture.h"
 #include "../lib/response.h"
 #include "../lib/text.h"
+#include "prompt.h"
 #include "tool.h"
 
 static const char usage[] =
@@ -131,7 +132,7 @@ main(int argc, char *argv[])
 	o.quiet = o.collect;
 	align_capture_init(&cap, &o);
 	if (argc == 0 && o.ncsv == 0 && isatty(STDIN_FILENO))
-		rc = align_capture_prompt(&cap, stdin, stderr, &e);
+		rc = prompt_run(&cap, &e);
 	else
 		rc = align_capture_batch(&cap, argv, (size_t)argc, &e);
 	if (rc < 0)
