@@ -46,17 +46,17 @@ rename_response(struct align_anon *a, const struct align_node *rec,
 		return align_err_nomem(e);
 	}
 	n->line = rec->line;
-	a->renamed++;
 	*out = n;
 	return 1;
 }
 
-/* A line of plain text whose "Name:" the reader did not take: a name of
- * the roster, at any length, is taken; a longer one that is not on it
- * is refused. */
+/* A response without a participant whose text begins with a "Name:"
+ * (a line of plain text the reader did not take the name of, or such a
+ * response captured before): a name of the roster, at any length, is
+ * taken; a longer one that is not on it is refused. */
 static int
-plain_line(struct align_anon *a, const struct align_speakers *roster,
-    const struct align_response_view *r, const char *file,
+nameless(struct align_anon *a, const struct align_speakers *roster,
+    const struct align_response_view *r, int plain, const char *file,
     unsigned long line, struct align_node **out, struct align_err *e)
 {
 	const char *name = NULL, *text = r->text;
@@ -66,9 +66,9 @@ plain_line(struct align_anon *a, const struct align_speakers *roster,
 	if (k == 0 && (k = align_speaker_long_name(text)) > 0)
 		return align_err_set(e, EX_DATAERR, file, line, 1, "'%.*s%s' "
 		    "may be a name, which --anonymous would leave in the "
-		    "text: put the person on the session's participants, "
-		    "or name them with --participant", k > 40 ? 40 : (int)k,
-		    text, k > 40 ? "..." : "");
+		    "text: put the person on the session's participants%s",
+		    k > 40 ? 40 : (int)k, text, k > 40 ? "..." : "", plain ?
+		    ", or name them with --participant" : "");
 	if (k == 0)
 		return 0;
 	for (text += k + 1; *text == ' ' || *text == '\t'; text++)
@@ -76,8 +76,8 @@ plain_line(struct align_anon *a, const struct align_speakers *roster,
 	if (*text == '\0')
 		return align_err_set(e, EX_DATAERR, file, line, 1,
 		    "empty response");
-	if (align_response_new(name, NULL, r->at, r->question, text, a->key,
-	    &a->seen, &n, e) < 0)
+	if (align_response_new(name, plain ? NULL : r->at, r->at, r->question,
+	    text, a->key, &a->seen, &n, e) < 0)
 		return -1;
 	n->line = line;
 	*out = n;
@@ -90,6 +90,8 @@ response(struct align_anon *a, const struct align_speakers *roster,
     int plain, const char *file, struct align_node **out,
     struct align_err *e)
 {
+	int rc;
+
 	/* A participant that is not text may hold a name all the same (the
 	 * record is align-capture's own to look into). */
 	if (r->participant == NULL && align_map_get(rec, "participant"))
@@ -98,15 +100,24 @@ response(struct align_anon *a, const struct align_speakers *roster,
 		    "cannot hide");
 	if (r->participant && align_is_pseudonym(r->participant))
 		return 0;
-	if (r->participant == NULL)
-		return plain && r->text ? plain_line(a, roster, r, file,
-		    rec->line, out, e) : 0;
-	if (a->themes)
-		return align_err_set(e, EX_DATAERR, file, rec->line, 1,
-		    "a response read with a name, after a theme: --anonymous "
-		    "gives it a new id, and themes list responses by id; "
-		    "anonymise the responses before align-theme");
-	return rename_response(a, rec, r, out, e);
+	if (r->participant == NULL && r->text == NULL)
+		return 0;
+	if (plain)	/* a new record: no theme lists it */
+		return r->participant ? 0 :
+		    nameless(a, roster, r, 1, file, rec->line, out, e);
+	rc = r->participant ? rename_response(a, rec, r, out, e) :
+	    nameless(a, roster, r, 0, file, rec->line, out, e);
+	if (rc <= 0)
+		return rc;
+	a->renamed++;
+	if (!a->themes)
+		return 1;
+	align_node_free(*out);
+	*out = NULL;
+	return align_err_set(e, EX_DATAERR, file, rec->line, 1, "a response "
+	    "read with a name, after a theme: --anonymous gives it a new id, "
+	    "and themes list responses by id; anonymise the responses "
+	    "before align-theme");
 }
 
 int

@@ -9,11 +9,13 @@
  *     name is given a new id too, derived from the pseudonym: its old id
  *     is a hash of the name and the text, which anyone guessing names
  *     could check.
- *   - the "Name:" of a line of plain text, whatever its length: a name on
- *     the session's roster is recognised at any length (speaker.h); a
- *     prefix shaped like a name but longer than the rule of plain text
- *     (four words, 40 bytes), and not on the roster, is refused (65)
- *     rather than left in the text.
+ *   - the "Name:" that begins a line of plain text, or the text of a
+ *     response read without a participant, whatever its length: a name
+ *     on the session's roster is recognised at any length (speaker.h) and
+ *     becomes the participant, pseudonymised; a prefix shaped like a name
+ *     but longer than the rule of plain text (four words, 40 bytes), and
+ *     not on the roster, is refused (65) rather than left in the text.
+ *     (A CSV answer is never split at a colon: its name is its column's.)
  * Not hidden, and why:
  *   - the session record, align-plan's, passes as it is: its list of
  *     participants (who was invited, which the invitation told them) and
