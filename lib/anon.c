@@ -60,16 +60,19 @@ nameless(struct align_anon *a, const struct align_speakers *roster,
     unsigned long line, struct align_node **out, struct align_err *e)
 {
 	const char *name = NULL, *text = r->text;
-	size_t k = align_speakers_find(roster, text, &name);
+	size_t k = 0;
 	struct align_node *n;
+	int found = align_speakers_find(roster, text, &k, &name);
 
-	if (k == 0 && (k = align_speaker_long_name(text)) > 0)
+	if (found < 0)
+		return align_err_nomem(e);
+	if (found == 0 && (k = align_speaker_long_name(text)) > 0)
 		return align_err_set(e, EX_DATAERR, file, line, 1, "'%.*s%s' "
 		    "may be a name, which --anonymous would leave in the "
 		    "text: put the person on the session's participants%s",
 		    k > 40 ? 40 : (int)k, text, k > 40 ? "..." : "", plain ?
 		    ", or name them with --participant" : "");
-	if (k == 0)
+	if (found == 0)
 		return 0;
 	for (text += k + 1; *text == ' ' || *text == '\t'; text++)
 		;

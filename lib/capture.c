@@ -8,10 +8,8 @@
 #include "file.h"
 #include "hash.h"
 #include "out.h"
-#include "plan.h"
 #include "record.h"
 #include "response.h"
-#include "text.h"
 #include "when.h"
 #include "writer.h"
 
@@ -358,14 +356,20 @@ read_csv(struct align_capture *c, struct align_reader *r, struct sink *s,
 {
 	struct align_survey_opts so = c->o->survey;
 	struct align_survey sv;
+	struct align_view v = { .kind = ALIGN_KIND_OTHER };
 	struct align_csv *csv = align_csv_open(path, e);
 	struct align_node *rec;
 	int rc;
 
 	if (csv == NULL)
 		return -1;
-	if (c->session)
-		so.session_question = align_map_str(c->session, "question");
+	if (c->session && align_view(&v, c->session, e) < 0) {
+		align_view_release(&v);
+		align_csv_close(csv);
+		return -1;
+	}
+	if (v.kind == ALIGN_KIND_SESSION)
+		so.session_question = v.u.session.question;
 	so.now = now;
 	so.key = c->o->read.key;
 	rc = align_survey_begin(&sv, csv, &so, e);
@@ -384,6 +388,7 @@ read_csv(struct align_capture *c, struct align_reader *r, struct sink *s,
 			break;
 	}
 	align_survey_release(&sv);
+	align_view_release(&v);
 	align_csv_close(csv);
 	return rc < 0 ? -1 : 0;
 }

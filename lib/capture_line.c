@@ -69,28 +69,32 @@ refuse_bytes(struct align_capture *c, const char *s, size_t n)
 	return 1;
 }
 
-/* The name that begins line t, if any, into c->who; the text after it.
- * NULL: the line is refused (c->why). */
-static const char *
-speaker(struct align_capture *c, const char *t)
+/* The name that begins line t, if any, into c->who; the text after it
+ * into *text.  0; 1 when the line is refused (c->why says why); -1 when
+ * out of memory. */
+static int
+speaker(struct align_capture *c, const char *t, const char **text)
 {
 	const char *name = NULL;
-	size_t k;
+	size_t k = 0;
+	int found = 0;
 
+	*text = t;
 	if (c->o->read.participant)
-		return t;	/* every line is this person's */
-	if ((k = align_speakers_find(&c->speakers, t, &name)) == 0 &&
-	    (k = align_name_prefix(t)) > 0)
+		return 0;	/* every line is this person's */
+	if ((found = align_speakers_find(&c->speakers, t, &k, &name)) < 0)
+		return -1;
+	if (found == 0 && (k = align_name_prefix(t)) > 0)
 		name = t;
 	if (k == 0 && c->o->read.key && (k = align_speaker_long_name(t))) {
 		align_buf_printf(&c->why, "'%.*s%s' may be a name, which "
 		    "--anonymous would leave in the text: put the person on "
 		    "the session's participants, or type the line without "
 		    "the colon", k > 40 ? 40 : (int)k, t, k > 40 ? "..." : "");
-		return NULL;
+		return c->why.failed ? -1 : 1;
 	}
 	if (k == 0)
-		return t;
+		return 0;
 	align_buf_reset(&c->who);
 	if (name == t) {
 		while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t'))
@@ -101,7 +105,8 @@ speaker(struct align_capture *c, const char *t)
 	}
 	for (t = strchr(t + k, ':') + 1; *t == ' ' || *t == '\t'; t++)
 		;
-	return t;
+	*text = t;
+	return c->who.failed ? -1 : 0;
 }
 
 /* Write rec at once: appended whole under the lock (never held while a
@@ -144,6 +149,7 @@ align_capture_line(struct align_capture *c, const char *line,
 	struct align_time t;
 	struct align_node *rec;
 	char now[40];
+	int rc;
 
 	align_buf_reset(&c->why);
 	align_node_free(c->last);
@@ -158,9 +164,8 @@ align_capture_line(struct align_capture *c, const char *line,
 		return align_err_nomem(e);
 	if (refuse_bytes(c, c->line.p, c->line.len))
 		return c->why.failed ? align_err_nomem(e) : ALIGN_LINE_REFUSED;
-	if ((text = speaker(c, c->line.p)) == NULL || c->who.failed)
-		return c->why.failed || c->who.failed ? align_err_nomem(e) :
-		    ALIGN_LINE_REFUSED;
+	if ((rc = speaker(c, c->line.p, &text)) != 0)
+		return rc < 0 ? align_err_nomem(e) : ALIGN_LINE_REFUSED;
 	if (*text == '\0')
 		return ALIGN_LINE_EMPTY;
 	who = c->who.len ? c->who.p : c->o->read.participant;

@@ -86,30 +86,33 @@ align_speakers_init(struct align_speakers *s,
 	return rc < 0 ? align_err_nomem(e) : 0;
 }
 
-size_t
+int
 align_speakers_find(const struct align_speakers *s, const char *line,
-    const char **name)
+    size_t *len, const char **name)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
 	/* Folding does not make a name much longer than it was: no colon
 	 * further than this ends one. */
-	size_t i, j, far = 2 * s->longest + 16, found = 0;
+	size_t i, j, far = 2 * s->longest + 16;
+	int rc = 0;
 
-	for (i = 0; s->n && line[i] && i <= far && !found; i++) {
+	for (i = 0; s->n && line[i] && i <= far && rc == 0; i++) {
 		if (line[i] != ':' || (line[i + 1] != ' ' &&
 		    line[i + 1] != '\t' && line[i + 1] != '\0'))
 			continue;
-		if (align_speaker_fold(&b, line, i) < 0)
+		if (align_speaker_fold(&b, line, i) < 0) {
+			rc = -1;
 			break;
-		for (j = 0; j < s->n; j++)
+		}
+		for (j = 0; j < s->n && rc == 0; j++)
 			if (strcmp(b.p, s->v[j].fold) == 0) {
 				*name = s->v[j].name;
-				found = i;
-				break;
+				*len = i;
+				rc = 1;
 			}
 	}
 	align_buf_release(&b);
-	return found;
+	return rc;
 }
 
 size_t

@@ -12,7 +12,7 @@
  *	struct align_speakers s;
  *	if (align_speakers_init(&s, session, &e) < 0)	 (session may be NULL)
  *		fail(&e);
- *	k = align_speakers_find(&s, line, &name);	 "Marcus Lee: ..." -> 10
+ *	align_speakers_find(&s, line, &k, &name);	 "Marcus Lee: ..." -> 10
  *	align_speakers_complete(&s, "mar", 3, &c, &e);	 -> "Marcus Lee: "
  *	align_speakers_release(&s);
  *
@@ -51,11 +51,11 @@ void align_speakers_release(struct align_speakers *s);
 int align_speaker_fold(struct align_buf *out, const char *name, size_t n);
 
 /* The roster name that begins line, followed by ':' and a space, a tab
- * or the end: the bytes of line up to the ':', and the name as the
- * roster spells it in *name; 0 when none (or out of memory: then nothing
- * is recognised, as if there were no roster). */
-size_t align_speakers_find(const struct align_speakers *s, const char *line,
-    const char **name);
+ * or the end: 1, the bytes of line before the ':' in *len and the name as
+ * the roster spells it in *name; 0 when there is none; -1 when out of
+ * memory. */
+int align_speakers_find(const struct align_speakers *s, const char *line,
+    size_t *len, const char **name);
 
 /* A "Name:" shaped like a name but longer than the rule of plain text
  * allows (more than four words or 40 bytes): it starts with a letter,

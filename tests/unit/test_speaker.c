@@ -53,25 +53,36 @@ test_find(void **state)
 	struct align_speakers sp;
 	struct align_err e = ALIGN_ERR_INIT;
 	const char *name = NULL;
+	size_t k = 0;
 
 	(void)state;
 	assert_int_equal(align_speakers_init(&sp, s, &e), 0);
 	assert_int_equal(sp.n, 3);	/* a name of spaces is no name */
 	assert_int_equal(align_speakers_find(&sp,
-	    "maria del carmen  fernandez LOPEZ: hola", &name), 33);
+	    "maria del carmen  fernandez LOPEZ: hola", &k, &name), 1);
+	assert_int_equal(k, 33);
 	assert_string_equal(name, "Maria del Carmen Fernandez Lopez");
-	assert_int_equal(align_speakers_find(&sp, "jose:\tsi", &name), 4);
+	assert_int_equal(align_speakers_find(&sp,
+	    "jose:\tsi", &k, &name), 1);
+	assert_int_equal(k, 4);
 	assert_string_equal(name, "Jos\xc3\xa9");
-	assert_int_equal(align_speakers_find(&sp, "Jose:", &name), 4);
+	assert_int_equal(align_speakers_find(&sp,
+	    "Jose:", &k, &name), 1);
+	assert_int_equal(k, 4);
 	/* Not followed by a space, not a name, not the start. */
-	assert_int_equal(align_speakers_find(&sp, "Jose:x", &name), 0);
-	assert_int_equal(align_speakers_find(&sp, "Ana: hi", &name), 0);
-	assert_int_equal(align_speakers_find(&sp, "I met Jose: hi", &name), 0);
-	assert_int_equal(align_speakers_find(&sp, "Marcus: hi", &name), 0);
+	assert_int_equal(align_speakers_find(&sp,
+	    "Jose:x", &k, &name), 0);
+	assert_int_equal(align_speakers_find(&sp,
+	    "Ana: hi", &k, &name), 0);
+	assert_int_equal(align_speakers_find(&sp,
+	    "I met Jose: hi", &k, &name), 0);
+	assert_int_equal(align_speakers_find(&sp,
+	    "Marcus: hi", &k, &name), 0);
 	align_speakers_release(&sp);
 	/* No session, or one without participants: no roster. */
 	assert_int_equal(align_speakers_init(&sp, NULL, &e), 0);
-	assert_int_equal(align_speakers_find(&sp, "Jose: hi", &name), 0);
+	assert_int_equal(align_speakers_find(&sp,
+	    "Jose: hi", &k, &name), 0);
 	align_speakers_release(&sp);
 	align_node_free(s);
 }
