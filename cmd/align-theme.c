@@ -64,6 +64,79 @@ static const struct option longopts[] = {
 
 
 
+/* What the command line asks for. */
+struct args {
+	struct align_theme_opts o;
+	const char *inplace;
+	enum align_format f;
+	/* The lists of the options, owned. */
+	const char **syn, **ren, **mer, **mov;
+};
+
+static const struct align_theme_opts defaults = {
+	.min_support = 2, .seed = 1, .method = "auto", .threshold = 0.15
+};
+
+static const char *
+method(const char *s)
+{
+	if (strcmp(s, "auto") && strcmp(s, "linkage") && strcmp(s, "gsdmm"))
+		tool_usage_error("--method: auto, linkage or gsdmm, not '%s'",
+		    s);
+	return s;
+}
+
+static void
+options(int argc, char *argv[], struct args *a, int *first)
+{
+	const char *fmt = NULL;
+	int c;
+
+	a->o = defaults;
+	while ((c = getopt_long(argc, argv, "f:hi:V", longopts, NULL)) != -1)
+		switch (c) {
+		case 'f': fmt = optarg; break;
+		case 'h': tool_usage(0);
+		case 'i': a->inplace = optarg; break;
+		case 'V': tool_version();
+		case O_MAX: a->o.max_themes = (size_t)tool_number(
+		    "--max-themes", optarg, 0, 1000000); break;
+		case O_MIN: a->o.min_support = (size_t)tool_number(
+		    "--min-support", optarg, 0, 1000000); break;
+		case O_SEED: a->o.seed = (uint64_t)tool_number("--seed",
+		    optarg, 0, LLONG_MAX); break;
+		case O_SYN: a->syn = tool_list_add(a->syn, &a->o.nsynonyms,
+		    optarg); break;
+		case O_NOLEX: a->o.no_lexicon = 1; break;
+		case O_METHOD: a->o.method = method(optarg); break;
+		case O_THRESHOLD:
+			a->o.threshold = tool_real("--threshold", optarg, 0, 1);
+			if (a->o.threshold == 0)
+				tool_usage_error("--threshold: '%s' is too "
+				    "small (above 0, at most 1)", optarg);
+			break;
+		case O_RENAME: a->ren = tool_list_add(a->ren, &a->o.nrename,
+		    optarg); break;
+		case O_MERGE: a->mer = tool_list_add(a->mer, &a->o.nmerge,
+		    optarg); break;
+		case O_MOVE: a->mov = tool_list_add(a->mov, &a->o.nmove,
+		    optarg); break;
+		default: tool_usage(64);
+		}
+	if (a->inplace && argc > optind)
+		tool_usage_error("-i takes no file operands");
+	a->o.synonyms = a->syn;
+	a->o.rename = a->ren;
+	a->o.merge = a->mer;
+	a->o.move = a->mov;
+	a->f = fmt ? tool_format(fmt, ALIGN_FMT_YAML |
+	    align_themes_formats()) : a->inplace ? ALIGN_FMT_YAML :
+	    tool_default_format();
+	/* Texts are kept only to be shown. */
+	a->o.keep_text = a->f == ALIGN_FMT_TEXT || a->f == ALIGN_FMT_MARKDOWN;
+	*first = optind;
+}
+
 static int
 take(void *t, const struct align_node *rec, struct align_err *e)
 {
@@ -79,93 +152,51 @@ get(void *t, size_t i, struct align_err *e)
 int
 main(int argc, char *argv[])
 {
-	struct align_theme_opts o = { 0 };
+	struct args a;
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_themer *t;
+	struct align_themes v;
 	struct align_buf b = ALIGN_BUF_INIT;
-	struct align_spill spill = { NULL, ALIGN_BUF_INIT, -1, -1 };
-	const char *inplace = NULL, *fmt = NULL;
-	const char **syn = NULL, **ren = NULL, **mer = NULL, **mov = NULL;
-	enum align_format f;
-	int c;
+	struct align_show show = { .b = &b, .format = ALIGN_FMT_TEXT,
+	    .width = 80 };
+	struct tool_stream st = { .owned = "theme", .take = take };
+	int first;
 
 	tool_init("align-theme", usage);
-	o.min_support = 2;
-	o.seed = 1;
-	o.method = "auto";
-	o.threshold = 0.15;
-	while ((c = getopt_long(argc, argv, "f:hi:V", longopts, NULL)) != -1)
-		switch (c) {
-		case 'f': fmt = optarg; break;
-		case 'h': tool_usage(0);
-		case 'i': inplace = optarg; break;
-		case 'V': tool_version();
-		case O_MAX: o.max_themes = (size_t)tool_number("--max-themes", optarg,
-		    0, 1000000); break;
-		case O_MIN: o.min_support = (size_t)tool_number(
-		    "--min-support", optarg, 0, 1000000);
-			break;
-		case O_SEED: o.seed = (uint64_t)tool_number("--seed", optarg,
-		    0, LLONG_MAX); break;
-		case O_SYN: syn = tool_list_add(syn, &o.nsynonyms, optarg); break;
-		case O_NOLEX: o.no_lexicon = 1; break;
-		case O_METHOD:
-			if (strcmp(optarg, "auto") && strcmp(optarg, "linkage") &&
-			    strcmp(optarg, "gsdmm"))
-				tool_usage_error("--method: auto, linkage or "
-				    "gsdmm, not '%s'", optarg);
-			o.method = optarg;
-			break;
-		case O_THRESHOLD:
-			o.threshold = tool_real("--threshold", optarg, 0, 1);
-			if (o.threshold == 0)
-				tool_usage_error("--threshold: '%s' is too "
-				    "small (above 0, at most 1)", optarg);
-			break;
-		case O_RENAME: ren = tool_list_add(ren, &o.nrename, optarg); break;
-		case O_MERGE: mer = tool_list_add(mer, &o.nmerge, optarg); break;
-		case O_MOVE: mov = tool_list_add(mov, &o.nmove, optarg); break;
-		default: tool_usage(64);
-		}
-	argc -= optind;
-	argv += optind;
-	o.synonyms = syn;
-	o.rename = ren;
-	o.merge = mer;
-	o.move = mov;
-	if (inplace && argc > 0)
-		tool_usage_error("-i takes no file operands");
-	f = fmt ? tool_format(fmt, ALIGN_FMT_TEXT | ALIGN_FMT_YAML | ALIGN_FMT_MARKDOWN |
-	    ALIGN_FMT_CSV) : inplace ? ALIGN_FMT_YAML : tool_default_format();
-
-	o.keep_text = f == ALIGN_FMT_TEXT || f == ALIGN_FMT_MARKDOWN;
-	if ((t = align_themer_new(&o, &e)) == NULL)
+	memset(&a, 0, sizeof(a));
+	options(argc, argv, &a, &first);
+	argc -= first;
+	argv += first;
+	if ((t = align_themer_new(&a.o, &e)) == NULL)
 		tool_die(&e);
 	/* The stream waits in a temporary file while the themes are made;
 	 * they then go where the themes of the input stood, or at the end. */
-	if ((f == ALIGN_FMT_YAML || inplace) && align_spill_open(&spill, &e) < 0)
-		tool_die(&e);
-	tool_read(argv, (size_t)argc, inplace, &spill, "theme", take, t);
+	st.paths = argv;
+	st.npaths = (size_t)argc;
+	st.inplace = a.inplace;
+	st.out = a.f == ALIGN_FMT_YAML || a.inplace;
+	st.ctx = t;
+	tool_stream_read(&st);
 	if (align_themer_run(t, &e) < 0)
 		tool_die(&e);
-	if (spill.fp)
-		tool_write(&spill, inplace, align_themer_count(t), get, t);
-	if (f != ALIGN_FMT_YAML) {
-		align_themer_show(t, &b, f == ALIGN_FMT_MARKDOWN ?
-		    ALIGN_THEMES_MARKDOWN : f == ALIGN_FMT_CSV ? ALIGN_THEMES_CSV :
-		    ALIGN_THEMES_TEXT, align_terminal_width(STDOUT_FILENO),
-		    f == ALIGN_FMT_TEXT && tool_color());
-		if (b.failed)
-			tool_die((align_err_nomem(&e), &e));
-		if (b.len)
-			fwrite(b.p, 1, b.len, stdout);
+	tool_stream_write(&st, ALIGN_SPILL_ALL, 0, align_themer_count(t),
+	    get, t);
+	if (a.f != ALIGN_FMT_YAML) {
+		show.format = a.f;
+		show.width = align_terminal_width(STDOUT_FILENO);
+		show.color = tool_color();
+		show.tool = tool_name;
+		if (align_themes_make(&v, t, &e) < 0)
+			tool_die(&e);
+		align_themes_show(&v, &show);
+		align_themes_release(&v);
+		tool_print(&b);
 	}
-	align_buf_release(&b);
 	align_themer_free(t);
-	free(syn);
-	free(ren);
-	free(mer);
-	free(mov);
+	free(a.syn);
+	free(a.ren);
+	free(a.mer);
+	free(a.mov);
 	tool_finish();
 	return 0;
 }

@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../lib/file.h"
@@ -15,7 +17,7 @@
 const char *tool_name = "align";
 static const char *tool_usage_text = "";
 
-/* The file of -i, locked from tool_read() to tool_write(). */
+/* The file of -i, locked from tool_stream_read() to tool_stream_write(). */
 static struct align_lock inplace_lock;
 
 /* Said once a writer has waited a second for a lock. */
@@ -52,11 +54,12 @@ tool_lock(struct align_lock *lk, const char *path)
 }
 
 void
-tool_die(const struct align_err *e)
+tool_warn(const struct align_err *e)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
 	char msg[2200];
 
+	tool_progress_done();
 	fflush(stdout);
 	/* A message may quote what a person typed or a file held: made safe
 	 * for the terminal like any user text. */
@@ -64,6 +67,12 @@ tool_die(const struct align_err *e)
 	align_escape_term(&b, msg, strlen(msg));
 	fprintf(stderr, "%s: %s\n", tool_name, b.p && !b.failed ? b.p : msg);
 	align_buf_release(&b);
+}
+
+void
+tool_die(const struct align_err *e)
+{
+	tool_warn(e);
 	exit(e->status ? e->status : 1);
 }
 
@@ -191,66 +200,145 @@ tool_list_add(const char **v, size_t *n, const char *s)
 	return v;
 }
 
+static struct {
+	int on;			/* -1 not known yet, 0 never, 1 a terminal */
+	struct timespec start, last;
+	int shown;		/* a line is on the screen */
+} progress = { -1, { 0, 0 }, { 0, 0 }, 0 };
+
+static double
+since(const struct timespec *t, const struct timespec *now)
+{
+	return (double)(now->tv_sec - t->tv_sec) +
+	    (double)(now->tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* n with a comma between thousands. */
+static void
+thousands(char *out, size_t size, unsigned long n)
+{
+	char digits[32];
+	size_t len, i, k = 0;
+
+	len = (size_t)snprintf(digits, sizeof(digits), "%lu", n);
+	for (i = 0; i < len && k + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+}
+
 void
-tool_read(char **paths, size_t n, const char *inplace,
-    struct align_spill *spill, const char *owned,
-    int (*take)(void *, const struct align_node *, struct align_err *),
-    void *ctx)
+tool_progress(const char *phase, unsigned long n)
+{
+	struct timespec now;
+	char count[40];
+
+	if (progress.on < 0) {
+		const char *term = getenv("TERM");
+
+		progress.on = isatty(STDERR_FILENO) &&
+		    !(term && strcmp(term, "dumb") == 0);
+		clock_gettime(CLOCK_MONOTONIC, &progress.start);
+	}
+	if (!progress.on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (since(&progress.start, &now) < 1 ||
+	    (progress.shown && since(&progress.last, &now) < 0.1))
+		return;
+	progress.last = now;
+	progress.shown = 1;
+	thousands(count, sizeof(count), n);
+	fprintf(stderr, "\r%s: %s%s%s%s\033[K", tool_name, phase, n ? ": " : "",
+	    n ? count : "", n ? " records" : "");
+	fflush(stderr);
+}
+
+void
+tool_progress_done(void)
+{
+	if (progress.shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+		progress.shown = 0;
+	}
+}
+
+void
+tool_stream_read(struct tool_stream *st)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_read_opts o = { 0 };
 	struct align_reader *r;
 	struct align_node *rec;
-	int rc;
+	unsigned long count = 0;
+	int rc = 0;
 
+	memset(&st->spill, 0, sizeof(st->spill));
+	if (st->inplace) {
+		struct stat sb;
+
+		tool_lock(&inplace_lock, st->inplace);
+		/* Under the lock: nobody makes it meanwhile. */
+		if (st->create && stat(st->inplace, &sb) < 0 && errno == ENOENT)
+			st->fresh = 1;
+	}
+	if (st->out && align_spill_open(&st->spill, &e) < 0)
+		tool_die(&e);
+	if (st->fresh)
+		return;
 	o.ahead = 1;
-	if (inplace)
-		tool_lock(&inplace_lock, inplace);
-	r = align_reader_open(inplace ? (char **)&inplace : paths,
-	    inplace ? 1 : n, &o, &e);
+	r = align_reader_open(st->inplace ? (char **)&st->inplace : st->paths,
+	    st->inplace ? 1 : st->npaths, &o, &e);
 	if (r == NULL)
 		tool_die(&e);
 	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
-		rc = take(ctx, rec, &e);
-		if (rc == 0 && spill && spill->fp) {
-			if (strcmp(align_record_kind(rec), owned) == 0)
-				align_spill_mark(spill);
-			else
-				rc = align_spill_record(spill, rec, &e);
+		int owned = st->owned &&
+		    strcmp(align_record_kind(rec), st->owned) == 0;
+
+		st->file = align_reader_file(r);
+		if ((rc = st->take(st->ctx, rec, &e)) < 0 && !e.file[0]) {
+			/* Where the step found the problem. */
+			snprintf(e.file, sizeof(e.file), "%s", st->file);
+			if (e.line == 0)
+				e.line = align_reader_line(r);
 		}
+		if (rc == 0 && st->out)
+			rc = align_spill_record(&st->spill, rec, owned,
+			    st->keep, &e);
 		align_reader_release(r, rec);
-		if (rc < 0)
+		if (rc != 0)
 			break;
+		if ((++count & 4095) == 0)
+			tool_progress("reading", count);
 	}
+	st->file = NULL;
 	align_reader_free(r);
+	tool_progress_done();
 	if (rc < 0)
 		tool_die(&e);
 }
 
 void
-tool_write(struct align_spill *spill, const char *inplace, size_t n,
+tool_stream_write(struct tool_stream *st, long which, int lead, size_t n,
     struct align_node *(*get)(void *, size_t, struct align_err *),
     void *ctx)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_out out;
-	size_t i;
-	int rc;
 
-	rc = align_out_open(&out, inplace ? &inplace_lock : NULL, &e);
-	if (rc == 0)
-		rc = align_spill_copy(spill, &out, 0, &e);
-	for (i = 0; rc == 0 && i < n; i++) {
-		struct align_node *rec = get(ctx, i, &e);
-
-		rc = rec ? align_out_record(&out, rec, &e) : -1;
-		align_node_free(rec);
+	if (!st->out) {
+		if (st->inplace)
+			align_lock_release(&inplace_lock);
+		return;
 	}
-	if (rc == 0)
-		rc = align_spill_copy(spill, &out, 1, &e);
-	if (rc < 0 || align_out_close(&out, &e) < 0) {
+	if (align_out_open(&out, st->inplace ? &inplace_lock : NULL,
+	    &e) < 0 || align_spill_write(&st->spill, &out, which, lead, n,
+	    get, ctx, &e) < 0 || align_out_close(&out, &e) < 0) {
 		align_out_abort(&out);
 		tool_die(&e);
 	}
-	align_spill_close(spill);
+	align_spill_close(&st->spill);
 }

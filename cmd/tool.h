@@ -12,6 +12,7 @@
 #include "../lib/buf.h"
 #include "../lib/err.h"
 #include "../lib/node.h"
+#include "../lib/out.h"
 #include "../lib/show.h"
 
 #define ALIGN_VERSION "0.1.0"
@@ -29,7 +30,9 @@ struct align_lock;
  * rewrite or append to it; exits with the message on a failure (66, 71,
  * 73, 74, 75). */
 void tool_lock(struct align_lock *lk, const char *path);
-/* "name: file:line:col: msg" on standard error, exit with e's status. */
+/* "name: file:line:col: msg" on standard error (made safe for a
+ * terminal); tool_die() then exits with e's status. */
+void tool_warn(const struct align_err *e);
 void tool_die(const struct align_err *e) __attribute__((noreturn));
 /* "name: msg", a pointer to --help, exit 64. */
 void tool_usage_error(const char *fmt, ...)
@@ -57,22 +60,59 @@ int tool_color(void);
 /* Append s to the list v of *n (realloc'd); exits 71 when out of memory. */
 const char **tool_list_add(const char **v, size_t *n, const char *s);
 
-struct align_spill;
-/* Read the stream of paths[0..n-1] (or of inplace, locked first with
- * tool_lock() and held until tool_write() has replaced it), giving each
- * record to take(ctx, rec, e); with spill open, the records not of kind
- * owned go into it and the first of kind owned marks where the new ones
- * will go.  Exits with the error on a failure. */
-void tool_read(char **paths, size_t n, const char *inplace,
-    struct align_spill *spill, const char *owned,
-    int (*take)(void *, const struct align_node *, struct align_err *),
+/*
+ * The one stream pipeline of the tools: read the stream (the operands,
+ * standard input, or -i FILE under its lock), give every record to the
+ * step, keep the stream aside when it is to be written, then write it
+ * with the step's new records in their place:
+ *
+ *	struct tool_stream st = { .paths = argv, .npaths = argc,
+ *	    .inplace = inplace, .owned = "theme", .out = f == YAML || inplace,
+ *	    .take = take, .ctx = t };
+ *	tool_stream_read(&st);
+ *	... the step ...
+ *	tool_stream_write(&st, ALIGN_SPILL_ALL, 0, n, get, t);
+ *
+ * take() returns 0, -1 and e (the message then names the file and the
+ * record's line unless e does), or 1 to stop reading (not when .out: the
+ * whole stream is kept then).  Where the new records go is which and lead
+ * of align_spill_write() (out.h): every owned record replaced (themes,
+ * principles), one (the session, a revised round), or none (a new round,
+ * check-ins).  Either call exits with the message on a failure.
+ */
+struct tool_stream {
+	char **paths;		/* the operands (none: standard input) */
+	size_t npaths;
+	const char *inplace;	/* -i FILE, or NULL */
+	int fresh;		/* read nothing: a new stream */
+	int create;		/* -i FILE that is not there: a new stream */
+	const char *owned;	/* the kind the step writes, or NULL */
+	int keep;		/* owned records may be written back as they
+				 * were (one is revised) */
+	int out;		/* the stream is written: keep it aside */
+	int (*take)(void *ctx, const struct align_node *rec,
+	    struct align_err *e);
+	void *ctx;
+	const char *file;	/* during take(): the record's file */
+	struct align_spill spill;
+};
+
+void tool_stream_read(struct tool_stream *st);
+/* Write the stream (standard output, or -i FILE replaced, its lock then
+ * released) with the n records of get(ctx, i, e): see align_spill_write().
+ * Without .out only the lock is released. */
+void tool_stream_write(struct tool_stream *st, long which, int lead,
+    size_t n, struct align_node *(*get)(void *, size_t, struct align_err *),
     void *ctx);
-/* Write the spilled stream to standard output or inplace (then released),
- * with the n new records of get(ctx, i, e) (NULL on an error; freed
- * after) in their place.  Exits with the error on a failure. */
-void tool_write(struct align_spill *spill, const char *inplace, size_t n,
-    struct align_node *(*get)(void *, size_t, struct align_err *),
-    void *ctx);
+
+/* Progress for people: when standard error is a terminal and the run has
+ * taken more than a second, one line "align-theme: reading: 412,000
+ * records", rewritten in place at most ten times a second; never into a
+ * pipe or a file, never on standard output.  tool_progress() gives the
+ * phase and a count (0: none); tool_progress_done() erases the line.
+ * tool_stream_read() calls both for the records it reads. */
+void tool_progress(const char *phase, unsigned long n);
+void tool_progress_done(void);
 
 /* Flush standard output; exit 74 with a message if that fails. */
 void tool_finish(void);

@@ -2,19 +2,26 @@
  * cluster.h - grouping short texts, and scoring a grouping.
  *
  * Documents are bags of term ids: document d holds terms[off[d] ..
- * off[d + 1]).  Both methods find the number of groups themselves and are
- * deterministic for a seed.
+ * off[d + 1]).  Both methods find the number of groups themselves, are
+ * deterministic for their input (and seed), and number the groups 0, 1,
+ * ... from the largest (ties: the group of the earlier document first).
  *
- * GSDMM (Yin and Wang, "A Dirichlet multinomial mixture model-based
- * approach for short text clustering", KDD 2014): a collapsed Gibbs
- * sampler over a mixture of unigram models, one topic a document, with K
- * an upper bound; empty clusters vanish.  For large inputs it learns on a
- * sample spread over the documents and then gives every document its most
- * probable cluster.
+ * GSDMM (gsdmm.c; Yin and Wang, "A Dirichlet multinomial mixture
+ * model-based approach for short text clustering", KDD 2014): a collapsed
+ * Gibbs sampler over a mixture of unigram models, one topic a document,
+ * with K an upper bound; empty clusters vanish.  For large inputs it
+ * learns on a sample spread over the documents.  Its groups are then
+ * refined by rounds of spherical k-means over TF-IDF (kmeans.c), and every
+ * document goes to the nearest centroid.
  *
- * Average linkage: agglomerative clustering on the cosine similarity of
- * TF-IDF vectors, merging while two groups are on average at least
- * threshold alike.
+ * Average linkage (linkage.c): agglomerative clustering on the cosine
+ * similarity of TF-IDF vectors, merging while two groups are on average
+ * at least threshold alike.  Its memory grows with the square of n.
+ *
+ *	uint32_t *z = malloc(n * sizeof(*z));
+ *	long k = align_gsdmm(terms, off, n, nterms, &opts, z, &e);
+ *	if (k < 0)
+ *		...e says why (71)...
  */
 #ifndef ALIGN_CLUSTER_H
 #define ALIGN_CLUSTER_H
@@ -25,7 +32,7 @@
 #include "err.h"
 
 struct align_gsdmm_opts {
-	size_t k;		/* most clusters (0: from the input size) */
+	size_t k;		/* most clusters (0: n / 8, 10 to 300, at most n) */
 	double alpha, beta;	/* Dirichlet priors (0: 0.1 and 0.2) */
 	int iters;		/* Gibbs sweeps (0: 40) */
 	size_t sample;		/* most documents to learn on (0: 10000) */
@@ -34,18 +41,20 @@ struct align_gsdmm_opts {
 	uint64_t seed;
 };
 
-/* Group n documents into z[0..n-1] = 0, 1, ... (largest group first).
- * Returns the number of groups, or -1 and e (71). */
+/* Group n documents over terms 0 .. nterms-1 into z[0 .. n) = 0, 1, ...
+ * Returns the number of groups (0 for no documents), or -1 and e (71). */
 long align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, const struct align_gsdmm_opts *o, uint32_t *z,
     struct align_err *e);
 
-/* The same with average linkage; weight[t] scales term t (NULL: 1). */
+/* The same with average linkage, every term weighted by its idf. */
 long align_linkage(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, double threshold, uint32_t *z, struct align_err *e);
 
-/* Scores of a grouping a against gold labels b, both n long: normalised
- * mutual information (arithmetic mean) and the adjusted Rand index. */
+/* Scores (score.c) of a grouping a against gold labels b, both n long:
+ * normalised mutual information (arithmetic mean) and the adjusted Rand
+ * index; 1 for the same grouping under other numbers.  0 when out of
+ * memory. */
 double align_nmi(const uint32_t *a, const uint32_t *b, size_t n);
 double align_ari(const uint32_t *a, const uint32_t *b, size_t n);
 

@@ -1,7 +1,9 @@
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
+#include "grow.h"
 #include "out.h"
 #include "writer.h"
 
@@ -95,7 +97,6 @@ int
 align_spill_open(struct align_spill *s, struct align_err *e)
 {
 	memset(s, 0, sizeof(*s));
-	s->at = -1;
 	s->end = -1;
 	if ((s->fp = align_temp_stream(e)) == NULL)
 		return -1;
@@ -117,36 +118,33 @@ spill_flush(struct align_spill *s, struct align_err *e)
 
 int
 align_spill_record(struct align_spill *s, const struct align_node *rec,
-    struct align_err *e)
+    int owned, int keep, struct align_err *e)
 {
+	struct align_spill_part *p;
+
+	if (owned) {
+		if (ALIGN_GROW(s->owned, s->nowned + 1, s->cap) < 0)
+			return align_err_nomem(e);
+		p = &s->owned[s->nowned++];
+		p->from = p->to = ftell(s->fp) + (long)s->buf.len;
+		if (!keep)
+			return 0;
+	}
 	align_emit_record(&s->buf, rec);
+	if (owned)
+		s->owned[s->nowned - 1].to = ftell(s->fp) + (long)s->buf.len;
 	return s->buf.len >= FLUSH_AT || s->buf.failed ? spill_flush(s, e) : 0;
 }
 
-void
-align_spill_mark(struct align_spill *s)
-{
-	if (s->at < 0)
-		s->at = ftell(s->fp) + (long)s->buf.len;
-}
-
-int
-align_spill_copy(struct align_spill *s, struct align_out *out, int part,
+/* Bytes [from, to) of the spill to out. */
+static int
+copy(struct align_spill *s, struct align_out *out, long from, long to,
     struct align_err *e)
 {
 	char chunk[65536];
-	long from, to;
 
-	if (s->end < 0) {
-		if (spill_flush(s, e) < 0 || fflush(s->fp) != 0)
-			return align_err_set(e, EX_IOERR, NULL, 0, 0,
-			    "temporary file: write error");
-		s->end = ftell(s->fp);
-		if (s->at < 0)
-			s->at = s->end;
-	}
-	from = part ? s->at : 0;
-	to = part ? s->end : s->at;
+	if (from >= to)
+		return 0;
 	if (fseek(s->fp, from, SEEK_SET) != 0)
 		return align_err_set(e, EX_IOERR, NULL, 0, 0,
 		    "temporary file: cannot seek");
@@ -165,11 +163,73 @@ align_spill_copy(struct align_spill *s, struct align_out *out, int part,
 	return 0;
 }
 
+static int
+put_new(struct align_out *out, size_t n,
+    struct align_node *(*get)(void *, size_t, struct align_err *),
+    void *ctx, struct align_err *e)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < n; i++) {
+		struct align_node *rec = get(ctx, i, e);
+
+		rc = rec ? align_out_record(out, rec, e) : -1;
+		align_node_free(rec);
+	}
+	return rc;
+}
+
+int
+align_spill_write(struct align_spill *s, struct align_out *out, long which,
+    int lead, size_t n,
+    struct align_node *(*get)(void *, size_t, struct align_err *),
+    void *ctx, struct align_err *e)
+{
+	long at = 0;
+	size_t i;
+
+	if (s->end < 0) {
+		if (spill_flush(s, e) < 0 || fflush(s->fp) != 0)
+			return align_err_set(e, EX_IOERR, NULL, 0, 0,
+			    "temporary file: write error");
+		s->end = ftell(s->fp);
+	}
+	if (which >= 0 && (size_t)which >= s->nowned)
+		which = ALIGN_SPILL_NONE;
+	if (which == ALIGN_SPILL_NONE || s->nowned == 0) {
+		/* Nothing replaced: the new ones first or last. */
+		if (lead && put_new(out, n, get, ctx, e) < 0)
+			return -1;
+		if (copy(s, out, 0, s->end, e) < 0)
+			return -1;
+		return lead ? 0 : put_new(out, n, get, ctx, e);
+	}
+	if (which >= 0) {
+		const struct align_spill_part *p = &s->owned[which];
+
+		if (copy(s, out, 0, p->from, e) < 0 ||
+		    put_new(out, n, get, ctx, e) < 0)
+			return -1;
+		return copy(s, out, p->to, s->end, e);
+	}
+	/* All of them: the new where the first stood, the others gone. */
+	for (i = 0; i < s->nowned; i++) {
+		if (copy(s, out, at, s->owned[i].from, e) < 0)
+			return -1;
+		if (i == 0 && put_new(out, n, get, ctx, e) < 0)
+			return -1;
+		at = s->owned[i].to;
+	}
+	return copy(s, out, at, s->end, e);
+}
+
 void
 align_spill_close(struct align_spill *s)
 {
 	if (s->fp)
 		fclose(s->fp);
 	align_buf_release(&s->buf);
+	free(s->owned);
 	memset(s, 0, sizeof(*s));
 }

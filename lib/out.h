@@ -49,31 +49,45 @@ void align_out_abort(struct align_out *o);
 
 /*
  * A stream held in a temporary file (in $TMPDIR, without a name, so that
- * nothing is left behind) while a tool works out the records it
- * owns, which then go where the first of the old ones stood (the mark), or
- * at the end:
+ * nothing is left behind) while a tool works out the records it owns.
+ * The spill remembers where each of those stood; the writer then puts the
+ * new ones in their place (align_spill_write()):
  *
  *	align_spill_open(&s, &e);
- *	for each record: owned by the tool ? align_spill_mark(&s) :
- *	    align_spill_record(&s, rec, &e);
- *	align_spill_copy(&s, &out, 0, &e);	   the records before the mark
- *	... write the derived records to out ...
- *	align_spill_copy(&s, &out, 1, &e);	   the records after it
+ *	for each record: align_spill_record(&s, rec, owned, keep, &e);
+ *	... make the new records ...
+ *	align_spill_write(&s, &out, which, lead, n, get, ctx, &e);
  *	align_spill_close(&s);
  */
+struct align_spill_part {
+	long from, to;		/* an owned record's bytes; none if kept 0 */
+};
+
 struct align_spill {
 	FILE *fp;
 	struct align_buf buf;
-	long at;		/* the mark, or -1 */
-	long end;
+	struct align_spill_part *owned;	/* in the order read */
+	size_t nowned, cap;
+	long end;		/* the bytes written, once flushed; or -1 */
 };
 
+/* Which owned records the new ones replace. */
+#define ALIGN_SPILL_ALL (-1)	/* every one: the new at the first's place */
+#define ALIGN_SPILL_NONE (-2)	/* none: the new ones added */
+
 int align_spill_open(struct align_spill *s, struct align_err *e);
+/* Keep rec; owned: it is of the kind the step writes, and its place is
+ * remembered (its bytes too when keep: it may be written back). */
 int align_spill_record(struct align_spill *s, const struct align_node *rec,
-    struct align_err *e);
-void align_spill_mark(struct align_spill *s);
-/* part 0: the records before the mark; part 1: those after it. */
-int align_spill_copy(struct align_spill *s, struct align_out *out, int part,
-    struct align_err *e);
+    int owned, int keep, struct align_err *e);
+/* The stream to out with the n records of get(ctx, i, e) (each freed
+ * after; NULL on an error): in place of the owned record which (0, 1, ...),
+ * or of them all (ALIGN_SPILL_ALL: the others dropped), or of none
+ * (ALIGN_SPILL_NONE).  Where no owned record stood, the new ones lead
+ * the stream when lead, else end it.  0, or -1 and e. */
+int align_spill_write(struct align_spill *s, struct align_out *out,
+    long which, int lead, size_t n,
+    struct align_node *(*get)(void *, size_t, struct align_err *),
+    void *ctx, struct align_err *e);
 void align_spill_close(struct align_spill *s);
 #endif

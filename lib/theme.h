@@ -21,7 +21,14 @@
  *		emit(rec);
  *		align_node_free(rec);
  *	}
+ *	align_themes_make(&v, t, &e);		(the themes for people)
+ *	align_themes_show(&v, &show);
+ *	align_themes_release(&v);
  *	align_themer_free(t);
+ *
+ * The parts of a run are theme_edit.c (people's edits), theme_group.c
+ * (grouping), theme_label.c (labels); the view is theme_view.c, and each
+ * format has its renderer (theme_text.c, theme_md.c, theme_csv.c).
  */
 #ifndef ALIGN_THEME_H
 #define ALIGN_THEME_H
@@ -29,10 +36,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "buf.h"
 #include "err.h"
 #include "node.h"
+#include "record.h"
+#include "show.h"
 
+/* The strings are borrowed: they must outlive the themer. */
 struct align_theme_opts {
 	size_t max_themes;	/* 0: no limit */
 	size_t min_support;	/* fewer distinct participants: no theme */
@@ -54,17 +63,22 @@ struct align_theme_opts {
 
 struct align_themer;
 
+/* A themer with the lexicons of o: NULL and e (66 a lexicon file that
+ * cannot be opened, 65 one that is wrong, 71). */
 struct align_themer *align_themer_new(const struct align_theme_opts *o,
     struct align_err *e);
+/* NULL is fine. */
 void align_themer_free(struct align_themer *t);
 
 /* Take in a record: a response to group, a theme from an earlier run, the
- * session (for its participants).  Others are ignored.  0, or -1 and e. */
+ * session (for its participants).  Others are ignored; rec is not kept.
+ * 0, or -1 and e (71). */
 int align_themer_add(struct align_themer *t, const struct align_node *rec,
     struct align_err *e);
 
 /* Edit, group, label and rank.  0, or -1 and e (64 an edit names a theme
- * or response that is not there, 65, 71). */
+ * or response that is not there, or is not THEME=LABEL and the like; 71).
+ * Once only. */
 int align_themer_run(struct align_themer *t, struct align_err *e);
 
 /* The themes, best first: record i, made anew (the caller frees it), or
@@ -73,11 +87,51 @@ size_t align_themer_count(const struct align_themer *t);
 struct align_node *align_themer_record(const struct align_themer *t,
     size_t i, struct align_err *e);
 
-enum align_themes_format { ALIGN_THEMES_TEXT, ALIGN_THEMES_MARKDOWN,
-	ALIGN_THEMES_CSV };
+/* The themes as people see them, made once from a themer that ran.  The
+ * strings are borrowed from it: the view lives no longer than it. */
+struct align_themes_entry {
+	const char *id;			/* t1, t2, ... */
+	const char *label;		/* "" when it has none that is text */
+	const char *const *keyword;	/* its keywords that are words */
+	size_t nkeyword;
+	const char *const *response;	/* its responses' ids, in id order */
+	size_t count;			/* how many */
+	size_t support;			/* distinct participants */
+	int edited;			/* a person's (source: manual) */
+	const char *typical;		/* its typical response's text, or NULL
+					 * (none, or texts not kept) */
+	const char *who;		/* who wrote that, or NULL */
+};
 
-/* The themes for people.  Failure shows in b->failed. */
-void align_themer_show(const struct align_themer *t, struct align_buf *b,
-    enum align_themes_format f, size_t width, int color);
+struct align_themes {
+	struct align_themes_entry *theme;	/* best first */
+	size_t ntheme;
+	size_t responses;	/* responses read */
+	size_t participants;	/* on the session's roster, or those who
+				 * answered if more (an unnamed response
+				 * is someone) */
+	size_t unplaced;	/* responses in no theme */
+	struct align_view *rec;	/* the views of the theme records */
+	const char **ids;	/* where the entries' responses are */
+};
+
+/* 0, or -1 and e (71); v needs align_themes_release() either way. */
+int align_themes_make(struct align_themes *v, const struct align_themer *t,
+    struct align_err *e);
+void align_themes_release(struct align_themes *v);
+
+/* The formats themes can be shown in, as a mask. */
+int align_themes_formats(void);
+/* Show v in s->format.  Failure shows in s->b->failed. */
+void align_themes_show(const struct align_themes *v,
+    const struct align_show *s);
+
+/* The renderers. */
+void align_themes_text(const struct align_themes *v,
+    const struct align_show *s);
+void align_themes_markdown(const struct align_themes *v,
+    const struct align_show *s);
+void align_themes_csv(const struct align_themes *v,
+    const struct align_show *s);
 
 #endif

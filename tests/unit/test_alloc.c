@@ -17,13 +17,16 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "../../lib/agenda.h"
 #include "../../lib/board.h"
 #include "../../lib/capture.h"
 #include "../../lib/buf.h"
 #include "../../lib/csv.h"
 #include "../../lib/distill.h"
 #include "../../lib/followup.h"
+#include "../../lib/invite.h"
 #include "../../lib/plan.h"
+#include "../../lib/principles.h"
 #include "../../lib/reader.h"
 #include "../../lib/survey.h"
 #include "../../lib/theme.h"
@@ -37,6 +40,7 @@ void fault_pause(int on);
 
 #define SESSION "examples/leadership/session.align.yaml"
 #define MEETING "tests/data/meeting.txt"
+#define ALIKE "tests/data/alike.yaml"
 
 typedef int scenario(struct align_buf *out, struct align_err *e);
 
@@ -137,6 +141,29 @@ test_reader_and_writer(void **state)
 }
 
 /* Themes of the meeting, by each method, with edits on the example's. */
+/* The themes in every format, as people see them. */
+static int
+show_themes(const struct align_themer *t, struct align_buf *out,
+    struct align_err *e)
+{
+	static const enum align_format f[] = { ALIGN_FMT_TEXT,
+	    ALIGN_FMT_MARKDOWN, ALIGN_FMT_CSV };
+	struct align_show s = { out, ALIGN_FMT_TEXT, 72, 1 };
+	struct align_themes v;
+	size_t i;
+
+	if (align_themes_make(&v, t, e) < 0) {
+		align_themes_release(&v);
+		return -1;
+	}
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		s.format = f[i];
+		align_themes_show(&v, &s);
+	}
+	align_themes_release(&v);
+	return 0;
+}
+
 static int
 themes_of(const char *path, const struct align_theme_opts *o,
     struct align_buf *out, struct align_err *e)
@@ -163,9 +190,8 @@ themes_of(const char *path, const struct align_theme_opts *o,
 		align_emit_record(out, rec);
 		align_node_free(rec);
 	}
-	align_themer_show(t, out, ALIGN_THEMES_TEXT, 72, 1);
-	align_themer_show(t, out, ALIGN_THEMES_MARKDOWN, 72, 0);
-	align_themer_show(t, out, ALIGN_THEMES_CSV, 72, 0);
+	if (show_themes(t, out, e) < 0)
+		goto out;
 	rc = 0;
 out:
 	align_themer_free(t);
@@ -193,7 +219,15 @@ themes(struct align_buf *out, struct align_err *e)
 	o.nrename = 1;
 	o.merge = merge;
 	o.nmerge = 1;
-	return themes_of(SESSION, &o, out, e);
+	if (themes_of(SESSION, &o, out, e) < 0)
+		return -1;
+	/* Groups merged for their one label, one kept between them. */
+	o = (struct align_theme_opts){ 0 };
+	o.keep_text = 1;
+	o.method = "linkage";
+	o.threshold = 0.99;
+	o.min_support = 1;
+	return themes_of(ALIKE, &o, out, e);
 }
 
 static void
@@ -201,6 +235,42 @@ test_themes(void **state)
 {
 	(void)state;
 	each_failure("themes", themes);
+}
+
+/* The records of d's principles into out. */
+static int
+emit_principles(const struct align_distiller *d, struct align_buf *out,
+    struct align_err *e)
+{
+	size_t i;
+
+	for (i = 0; i < align_distiller_count(d); i++) {
+		struct align_node *rec = align_distiller_record(d, i, e);
+
+		if (rec == NULL)
+			return -1;
+		align_emit_record(out, rec);
+		align_node_free(rec);
+	}
+	return 0;
+}
+
+/* The whiteboard (in colour) or the charter of d into out. */
+static int
+show_principles(const struct align_distiller *d, struct align_buf *out,
+    enum align_format f, struct align_err *e)
+{
+	struct align_show s = { .b = NULL, .format = ALIGN_FMT_TEXT,
+	    .width = 72, .color = 1 };
+	struct align_principles v;
+
+	s.b = out;
+	s.format = f;
+	if (align_principles_make(&v, d, e) < 0)
+		return -1;
+	align_principles_show(&v, &s);
+	align_principles_release(&v);
+	return 0;
 }
 
 static int
@@ -234,11 +304,12 @@ principles(struct align_buf *out, struct align_err *e)
 			goto out;
 	if (align_distiller_run(d, e) < 0)
 		goto out;
-	for (i = 0; i < align_distiller_count(d); i++)
-		align_emit_record(out, align_distiller_record(d, i));
+	if (emit_principles(d, out, e) < 0)
+		goto out;
 	align_distiller_list(d, out);
-	align_distiller_show(d, out, ALIGN_PRINCIPLES_TEXT, 1);
-	align_distiller_show(d, out, ALIGN_PRINCIPLES_MARKDOWN, 0);
+	if (show_principles(d, out, ALIGN_FMT_TEXT, e) < 0 ||
+	    show_principles(d, out, ALIGN_FMT_MARKDOWN, e) < 0)
+		goto out;
 	rc = 0;
 out:
 	align_distiller_free(d);
@@ -368,6 +439,26 @@ out:
 	return rc;
 }
 
+/* The agenda of session s, as text and markdown, and its invitation. */
+static int
+agenda(const struct align_node *s, const struct align_time *now,
+    struct align_buf *out, struct align_err *e)
+{
+	struct align_show sh = { .format = ALIGN_FMT_TEXT, .width = 72 };
+	struct align_agenda v;
+	int rc;
+
+	sh.b = out;
+	if (align_agenda_make(&v, s, e) < 0)
+		return -1;
+	align_agenda_show(&v, &sh);
+	sh.format = ALIGN_FMT_MARKDOWN;
+	align_agenda_show(&v, &sh);
+	rc = align_invite_ics(&v, now, out, e);
+	align_agenda_release(&v);
+	return rc;
+}
+
 static int
 calendar(struct align_buf *out, struct align_err *e)
 {
@@ -393,9 +484,7 @@ calendar(struct align_buf *out, struct align_err *e)
 	p.nparticipants = 3;
 	p.set_participants = 1;
 	if (align_plan_apply(&s, &p, e) < 0 ||
-	    align_plan_agenda(out, s, 0, 72, e) < 0 ||
-	    align_plan_agenda(out, s, 1, 72, e) < 0 ||
-	    align_plan_ics(out, s, &now, e) < 0)
+	    agenda(s, &now, out, e) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -653,8 +742,8 @@ edited(struct align_buf *out, struct align_err *e)
 			goto out;
 	if (align_distiller_run(d, e) < 0)
 		goto out;
-	for (i = 0; i < align_distiller_count(d); i++)
-		align_emit_record(out, align_distiller_record(d, i));
+	if (emit_principles(d, out, e) < 0)
+		goto out;
 	to.keep_text = 1;
 	to.method = "auto";
 	to.move = move;

@@ -1,4 +1,5 @@
-/* Text analysis, grouping, scores, and themes with people's edits. */
+/* The themer: themes of a meeting whatever the order, lexicon files, odd
+ * themes of the input; and the themes as people see them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,170 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../lib/cluster.h"
 #include "../../lib/reader.h"
 #include "../../lib/theme.h"
 #include "../../lib/words.h"
 #include "../../lib/writer.h"
 #include "helpers.h"
-
-static struct align_words w;
-static struct align_analysis a = ALIGN_ANALYSIS_INIT;
-
-static int
-setup(void **state)
-{
-	struct align_err e = ALIGN_ERR_INIT;
-
-	(void)state;
-	if (align_words_init(&w, &e) < 0 ||
-	    align_words_default_lexicon(&w, &e) < 0)
-		return -1;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	align_analysis_release(&a);
-	align_words_release(&w);
-	return 0;
-}
-
-/* The terms of text, as one string. */
-static const char *
-terms(const char *text)
-{
-	static char out[1024];
-	struct align_err e = ALIGN_ERR_INIT;
-	size_t i, k = 0;
-
-	assert_int_equal(align_words_analyse(&w, text, &a, &e), 0);
-	out[0] = '\0';
-	for (i = 0; i < a.nterm && k < sizeof(out) - 64; i++)
-		k += (size_t)snprintf(out + k, sizeof(out) - k, "%s%s",
-		    i ? " " : "", align_words_term(&w, a.term[i]));
-	return out;
-}
-
-static void
-test_languages(void **state)
-{
-	(void)state;
-	terms("She listened to all of us before she decided.");
-	assert_int_equal(a.lang, ALIGN_EN);
-	terms("Mi jefa nos escuchaba a todos y nunca nos dejó solos.");
-	assert_int_equal(a.lang, ALIGN_ES);
-	terms("Sie hat uns zugehört und war immer für uns da.");
-	assert_int_equal(a.lang, ALIGN_DE);
-	terms("Elle nous écoutait et restait avec nous quand tout allait mal.");
-	assert_int_equal(a.lang, ALIGN_FR);
-	terms("Großartig.");
-	assert_int_equal(a.lang, ALIGN_DE);
-}
-
-static void
-test_stop_words_go_and_stems_meet(void **state)
-{
-	(void)state;
-	/* "the", "of", "us" go; "budgets" and "budget" meet. */
-	assert_string_equal(terms("The budgets of us"), "budget");
-	assert_string_equal(terms("THE BUDGET"), "budget");
-	assert_string_equal(terms("Los presupuestos"), "presupuest");
-}
-
-static void
-test_other_words_same_concept(void **state)
-{
-	(void)state;
-	assert_non_null(strstr(terms("She listened."), "~listening"));
-	assert_non_null(strstr(terms("He heard us out."), "~listening"));
-	assert_non_null(strstr(terms("Er hat uns zugehört."), "~listening"));
-	assert_non_null(strstr(terms("Nos escuchaba."), "~listening"));
-	assert_non_null(strstr(terms("He stuck around when it was hard."),
-	    "~presence"));
-	assert_non_null(strstr(terms("Se quedó con nosotros."), "~presence"));
-	assert_null(strstr(terms("We shipped the release."), "~"));
-}
-
-static void
-test_user_synonyms(void **state)
-{
-	struct align_err e = ALIGN_ERR_INIT;
-
-	(void)state;
-	assert_int_equal(align_words_lexicon(&w,
-	    "# ours\nrituals (team rituals): stand-up, retro, "
-	    "Retrospektive\n", "syn.txt", &e), 0);
-	assert_non_null(strstr(terms("Our retro was great."), "~rituals"));
-	assert_non_null(strstr(terms("Die Retrospektive war gut."),
-	    "~rituals"));
-	assert_int_equal(align_words_lexicon(&w, "no colon here\n",
-	    "bad.txt", &e), -1);
-	assert_int_equal(e.line, 1);
-	assert_string_equal(e.file, "bad.txt");
-	assert_int_equal(align_words_lexicon(&w, "\n  # only this\n"
-	    "  : no concept\n", "bad.txt", &e), -1);
-	assert_int_equal(e.line, 3);
-	assert_int_equal(e.status, 65);
-	{
-		char text[1200];
-
-		memset(text, 'a', sizeof(text));
-		memcpy(text, "long: ", 6);
-		text[sizeof(text) - 1] = '\0';
-		for (size_t i = 100; i < sizeof(text) - 1; i += 100)
-			text[i] = ' ';
-		assert_int_equal(align_words_lexicon(&w, text, "long.txt",
-		    &e), -1);
-		assert_int_equal(e.status, 65);
-		assert_non_null(strstr(e.msg, "phrase longer than"));
-	}
-	/* Spaces around the concept and its label; commas to spare. */
-	assert_int_equal(align_words_lexicon(&w, "  rest   ( time off ) :"
-	    " day off,, holiday ,\n", "syn.txt", &e), 0);
-	assert_non_null(strstr(terms("I took a holiday."), "~rest"));
-}
-
-static void
-test_scores(void **state)
-{
-	uint32_t gold[] = { 0, 0, 0, 1, 1, 1 };
-	uint32_t same[] = { 5, 5, 5, 2, 2, 2 };
-	uint32_t one[] = { 0, 0, 0, 0, 0, 0 };
-	uint32_t half[] = { 0, 0, 1, 1, 2, 2 };
-
-	(void)state;
-	assert_true(align_nmi(same, gold, 6) > 0.999);
-	assert_true(align_ari(same, gold, 6) > 0.999);
-	assert_true(align_nmi(one, gold, 6) < 0.001);
-	assert_true(fabs(align_ari(one, gold, 6)) < 0.001);
-	/* sklearn gives 0.242424... for this pair. */
-	assert_true(fabs(align_ari(half, gold, 6) - 0.2424) < 0.001);
-}
-
-/* Three obvious groups of documents over terms 0-8. */
-static void
-test_grouping_finds_groups(void **state)
-{
-	uint32_t terms_[] = {
-		0, 1, 2,  0, 1,  1, 2,  0, 2, 1,
-		3, 4, 5,  3, 4,  4, 5,  3, 5, 4,
-		6, 7, 8,  6, 7,  7, 8,  6, 8, 7,
-	};
-	size_t off[] = { 0, 3, 5, 7, 10, 13, 15, 17, 20, 23, 25, 27, 30 };
-	uint32_t gold[] = { 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2 }, z[12];
-	struct align_gsdmm_opts o = { 0 };
-	struct align_err e = ALIGN_ERR_INIT;
-
-	(void)state;
-	assert_int_equal(align_linkage(terms_, off, 12, 9, 0.15, z, &e), 3);
-	assert_true(align_ari(z, gold, 12) > 0.999);
-	o.seed = 7;
-	assert_int_equal(align_gsdmm(terms_, off, 12, 9, &o, z, &e), 3);
-	assert_true(align_ari(z, gold, 12) > 0.999);
-}
+#include "theme_helpers.h"
 
 static struct align_node *
 response(const char *id, const char *who, const char *text)
@@ -313,93 +156,6 @@ test_people_edits_win(void **state)
 	align_node_free(manual);
 }
 
-static void
-test_bad_edits(void **state)
-{
-	struct align_theme_opts o = defaults();
-	const char *rename[] = { "t4=Nope" };
-	struct align_err e = ALIGN_ERR_INIT;
-	struct align_themer *t = align_themer_new(&o, &e);
-
-	(void)state;
-	o.rename = rename;
-	o.nrename = 1;
-	align_themer_free(t);
-	t = align_themer_new(&o, &e);
-	assert_int_equal(align_themer_run(t, &e), -1);
-	assert_int_equal(e.status, 64);
-	assert_non_null(strstr(e.msg, "no theme 't4'"));
-	align_themer_free(t);
-}
-
-/* Every edit that cannot be made is refused with what was expected, and
- * the ones that can are made on the themes of the input. */
-static void
-test_edits_on_a_session(void **state)
-{
-	static const struct { const char *rename, *merge, *move, *msg; } bad[] = {
-		{ "t1", NULL, NULL, "expected THEME=LABEL" },
-		{ "=x", NULL, NULL, "expected THEME=LABEL" },
-		{ "t1=", NULL, NULL, "expected THEME=LABEL" },
-		{ NULL, "t1", NULL, "expected THEME,THEME" },
-		{ NULL, "t1,t99", NULL, "no theme 't99'" },
-		{ NULL, NULL, "r-7ce8aba47d7c9735", "expected RESPONSE=THEME" },
-		{ NULL, NULL, "=t1", "expected RESPONSE=THEME" },
-		{ NULL, NULL, "r-0000000000000000=t1", "no response" },
-		{ NULL, NULL, "r-7ce8aba47d7c9735=t99", "no theme 't99'" },
-	};
-	char *paths[] = { "examples/leadership/session.align.yaml" };
-	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *all = align_read_all(paths, 1, NULL, &e);
-	struct align_theme_opts o = defaults();
-	struct align_themer *t;
-	const char *merge[] = { "t1,t1,t2" }, *move[] = {
-	    "r-7ce8aba47d7c9735=t3" };
-	size_t i, j;
-	char *x;
-
-	(void)state;
-	assert_non_null(all);
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		o = defaults();
-		o.rename = &bad[i].rename;
-		o.nrename = bad[i].rename != NULL;
-		o.merge = &bad[i].merge;
-		o.nmerge = bad[i].merge != NULL;
-		o.move = &bad[i].move;
-		o.nmove = bad[i].move != NULL;
-		t = align_themer_new(&o, &e);
-		for (j = 0; j < all->n; j++)
-			assert_int_equal(align_themer_add(t, all->item[j], &e),
-			    0);
-		e.status = 0;
-		if (align_themer_run(t, &e) != -1)
-			fail_msg("edit %zu was made", i);
-		assert_int_equal(e.status, 64);
-		if (strstr(e.msg, bad[i].msg) == NULL)
-			fail_msg("'%s' lacks '%s'", e.msg, bad[i].msg);
-		align_themer_free(t);
-	}
-	/* A theme merged with itself is no change; a response moved goes
-	 * to the theme named, and out of the one it was in. */
-	o = defaults();
-	o.merge = merge;
-	o.nmerge = 1;
-	o.move = move;
-	o.nmove = 1;
-	t = align_themer_new(&o, &e);
-	for (j = 0; j < all->n; j++)
-		assert_int_equal(align_themer_add(t, all->item[j], &e), 0);
-	assert_int_equal(align_themer_run(t, &e), 0);
-	assert_int_equal(align_themer_count(t), 5);
-	x = all_records(t);
-	assert_non_null(strstr(x, "source: manual"));
-	assert_int_equal(strstr(x, "r-7ce8aba47d7c9735") != NULL, 1);
-	free(x);
-	align_themer_free(t);
-	align_node_free(all);
-}
-
 /* Lexicon files that cannot be read; no lexicon at all. */
 static void
 test_synonym_files(void **state)
@@ -429,35 +185,6 @@ test_synonym_files(void **state)
 	/* Without it, other words for the same thing stay apart. */
 	assert_true(align_themer_count(t) < 3);
 	align_themer_free(t);
-}
-
-/* Letters of every kind make words; accents hint at the language. */
-static void
-test_letters_and_accents(void **state)
-{
-	char longword[300];
-
-	(void)state;
-	terms("\xc2\xbf" "Ma\xc3\xb1" "ana? \xc2\xa1" "S\xc3\xad!");
-	assert_int_equal(a.lang, ALIGN_ES);
-	terms("Acci\xc3\xb3n r\xc3\xa1pida, t\xc3\xba");
-	assert_int_equal(a.lang, ALIGN_ES);
-	terms("Gar\xc3\xa7on, \xc5\x93uvre, tr\xc3\xa8s, f\xc3\xaate, o\xc3\xb9,"
-	    " ma\xc3\xaetre, h\xc3\xb4tel, s\xc3\xbbr, No\xc3\xabl, na\xc3\xaf" "f");
-	assert_int_equal(a.lang, ALIGN_FR);
-	/* Han, a titlecase digraph, a modifier letter, combining marks: each
-	 * stays in its word. */
-	assert_string_equal(terms("\xe6\x97\xa5\xe6\x9c\xac"),
-	    "\xe6\x97\xa5\xe6\x9c\xac");
-	assert_int_equal(a.nterm, 1);
-	terms("\xc7\x85" "ebi k\xca\xb0" "at na\xcc\x88ive");
-	assert_int_equal(a.nterm, 3);
-	/* A word longer than any stem is kept whole, not cut. */
-	memset(longword, 'x', sizeof(longword) - 1);
-	longword[sizeof(longword) - 1] = '\0';
-	terms(longword);
-	assert_int_equal(a.nterm, 1);
-	assert_true(strlen(align_words_term(&w, a.term[0])) >= 200);
 }
 
 /* Themes of the input that are odd: responses that are not ids, ids that
@@ -523,24 +250,137 @@ test_odd_themes_of_the_input(void **state)
 	align_node_free(all);
 }
 
+/* The view: each theme with what people see of it, and the counts of
+ * the whole. */
+static void
+test_the_view_of_the_themes(void **state)
+{
+	static const char text[] =
+	    "---\nkind: session\nid: s\nparticipants: [Ana, Ben, Carla, Dev,"
+	    " Eve]\n"
+	    RESPONSE("r1", "Ana", "She listened to every one of us.")
+	    RESPONSE("r2", "Ben", "He heard us out before deciding.")
+	    RESPONSE("r3", "Carla", "He taught me to read a budget.")
+	    "---\nkind: theme\nid: t1\nlabel: ours\nkeywords: [a, [b], c]\n"
+	    "responses: [r3]\ntypical: r3\nsource: manual\n";
+	struct align_theme_opts o = theme_defaults();
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_themer *t;
+	struct align_themes v;
+	const struct align_themes_entry *x;
+
+	(void)state;
+	assert_non_null(t = themer_of(text, &o, &e));
+	assert_int_equal(align_themes_make(&v, t, &e), 0);
+	assert_int_equal(v.ntheme, 2);
+	assert_int_equal(v.responses, 3);
+	assert_int_equal(v.participants, 5);	/* the roster */
+	assert_int_equal(v.unplaced, 0);
+	x = &v.theme[0];
+	assert_string_equal(x->id, "t1");
+	assert_string_equal(x->label, "listening to every voice");
+	assert_int_equal(x->count, 2);
+	assert_string_equal(x->response[0], "r1");
+	assert_string_equal(x->response[1], "r2");
+	assert_int_equal(x->support, 2);
+	assert_false(x->edited);
+	assert_non_null(x->typical);
+	assert_non_null(x->who);
+	x = &v.theme[1];
+	assert_string_equal(x->label, "ours");
+	assert_true(x->edited);
+	/* Only the keywords that are words. */
+	assert_int_equal(x->nkeyword, 2);
+	assert_string_equal(x->keyword[1], "c");
+	assert_string_equal(x->typical, "He taught me to read a budget.");
+	assert_string_equal(x->who, "Carla");
+	align_themes_release(&v);
+	align_themer_free(t);
+}
+
+/* More people answered than the roster names, one unnamed; a response
+ * left in no theme is told. */
+static void
+test_the_counts_of_the_whole(void **state)
+{
+	static const char text[] =
+	    "---\nkind: session\nid: s\nparticipants: [Ana]\n"
+	    RESPONSE("r1", "Ana", "She listened to every one of us.")
+	    RESPONSE("r2", "Ben", "He heard us out before deciding.")
+	    "---\nkind: response\nid: r3\ntext: He taught me a budget.\n";
+	struct align_theme_opts o = theme_defaults();
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_themer *t;
+	char *s;
+
+	(void)state;
+	assert_non_null(t = themer_of(text, &o, &e));
+	s = themes_shown(t, ALIGN_FMT_TEXT);
+	assert_non_null(strstr(s, "1 theme from 3 responses by 3 "
+	    "participants\n"));
+	assert_non_null(strstr(s, "\n1 response in no theme\n"));
+	free(s);
+	s = themes_shown(t, ALIGN_FMT_MARKDOWN);
+	assert_non_null(strstr(s, "\n1 response in no theme.\n"));
+	free(s);
+	align_themer_free(t);
+}
+
+/* User text reaches a terminal without its control characters, a page
+ * without markup, a spreadsheet quoted. */
+static void
+test_user_text_is_shown_safely(void **state)
+{
+	static const char text[] =
+	    RESPONSE("r1", "Ana", "\"She *listened* \\e[31m to us.\"")
+	    RESPONSE("\"=r2\"", "Ben", "He heard us out before deciding.")
+	    "---\nkind: theme\nid: t1\nlabel: \"a, \\e[2J_b_\"\n"
+	    "responses: [r1, \"=r2\"]\ntypical: r1\nsource: manual\n";
+	struct align_theme_opts o = theme_defaults();
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_themer *t;
+	char *s;
+
+	(void)state;
+	assert_non_null(t = themer_of(text, &o, &e));
+	s = themes_shown(t, ALIGN_FMT_TEXT);
+	assert_null(strchr(s, '\033'));
+	assert_non_null(strstr(s, "t1  a, ^[[2J_b_ "));
+	assert_non_null(strstr(s, "^[[31m"));
+	free(s);
+	s = themes_shown(t, ALIGN_FMT_MARKDOWN);
+	assert_null(strchr(s, '\033'));
+	assert_non_null(strstr(s, "## t1: a, ^[\\[2J\\_b\\_\n"));
+	assert_non_null(strstr(s, "> She \\*listened\\*"));
+	free(s);
+	s = themes_shown(t, ALIGN_FMT_CSV);
+	assert_non_null(strstr(s, "r1,t1,\"a, \033[2J_b_\"\r\n"));
+	assert_non_null(strstr(s, "\"'=r2\",t1,"));
+	free(s);
+	align_themer_free(t);
+}
+
+static void
+test_the_formats(void **state)
+{
+	(void)state;
+	assert_int_equal(align_themes_formats(), ALIGN_FMT_TEXT |
+	    ALIGN_FMT_MARKDOWN | ALIGN_FMT_CSV);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_languages),
-		cmocka_unit_test(test_stop_words_go_and_stems_meet),
-		cmocka_unit_test(test_letters_and_accents),
-		cmocka_unit_test(test_other_words_same_concept),
-		cmocka_unit_test(test_user_synonyms),
-		cmocka_unit_test(test_scores),
-		cmocka_unit_test(test_grouping_finds_groups),
 		cmocka_unit_test(test_themes_of_a_meeting),
 		cmocka_unit_test(test_people_edits_win),
-		cmocka_unit_test(test_bad_edits),
-		cmocka_unit_test(test_edits_on_a_session),
 		cmocka_unit_test(test_synonym_files),
 		cmocka_unit_test(test_odd_themes_of_the_input),
+		cmocka_unit_test(test_the_view_of_the_themes),
+		cmocka_unit_test(test_the_counts_of_the_whole),
+		cmocka_unit_test(test_user_text_is_shown_safely),
+		cmocka_unit_test(test_the_formats),
 	};
 
-	return cmocka_run_group_tests_name("theme", tests, setup, teardown);
+	return cmocka_run_group_tests_name("themes", tests, NULL, NULL);
 }

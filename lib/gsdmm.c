@@ -1,0 +1,609 @@
+/*
+ * GSDMM (Yin and Wang, KDD 2014): a collapsed Gibbs sampler over a
+ * mixture of unigram models, one topic a document.  Chains run side by
+ * side on a sample; the best, refined by k-means (kmeans.c), gives every
+ * document its cluster, in two halves side by side.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cluster.h"
+#include "cluster_int.h"
+#include "kmeans.h"
+#include "rand.h"
+
+#define CHAINS 3	/* Gibbs chains from different starts */
+#define MINDF 2		/* documents a term must be in to count */
+#define CACHED 16	/* terms of a document whose cluster is cached */
+#define REFINE 10	/* rounds of k-means after the sampler, at most */
+
+struct cached {
+	uint64_t h;
+	size_t len;
+	uint32_t z;
+	uint32_t w[CACHED];
+};
+
+struct model {
+	size_t k, v;
+	double alpha, beta;
+	uint32_t *m;		/* documents in each cluster */
+	uint32_t *nz;		/* terms in each cluster */
+	uint32_t *nzw;		/* [term * k + cluster] */
+	double *p;		/* by position in act, then the empty one */
+	uint32_t *act;		/* the clusters that hold documents */
+	uint32_t *pos;		/* a cluster's place in act, or UINT32_MAX */
+	size_t nact;
+};
+
+/* All empty clusters are alike, so the sampler weighs them once. */
+static void
+activate(struct model *md, uint32_t z)
+{
+	md->pos[z] = (uint32_t)md->nact;
+	md->act[md->nact++] = z;
+}
+
+static void
+deactivate(struct model *md, uint32_t z)
+{
+	uint32_t at = md->pos[z], last = md->act[--md->nact];
+
+	md->act[at] = last;
+	md->pos[last] = at;
+	md->pos[z] = UINT32_MAX;
+}
+
+/* The lowest-numbered empty cluster. */
+static uint32_t
+first_empty(const struct model *md)
+{
+	uint32_t z = 0;
+
+	while (md->m[z])
+		z++;
+	return z;
+}
+
+static void
+update(struct model *md, const uint32_t *w, size_t n, uint32_t z, int sign)
+{
+	size_t i;
+
+	if (sign > 0 && md->m[z] == 0)
+		activate(md, z);
+	md->m[z] += (uint32_t)sign;
+	md->nz[z] += (uint32_t)(sign * (int)n);
+	if (md->m[z] == 0)
+		deactivate(md, z);
+	for (i = 0; i < n; i++)
+		md->nzw[(size_t)w[i] * md->k + z] += (uint32_t)sign;
+}
+
+/* p[i] for each active cluster act[i], and p[nact] for one empty cluster:
+ * how likely the document is to belong there.  Returns the total, the
+ * empty clusters counted k - nact times. */
+static double
+conditional(struct model *md, const uint32_t *w, size_t n)
+{
+	double vb = (double)md->v * md->beta, sum = 0, pe = md->alpha;
+	size_t i, a, rep = 0, na = md->nact;
+
+	for (a = 0; a < na; a++)
+		md->p[a] = md->m[md->act[a]] + md->alpha;
+	if (n <= 20) {
+		/* Numerators, then one division by the product of the
+		 * denominators: no overflow in 20 terms of under 1e9. */
+		for (i = 0; i < n; i++) {
+			const uint32_t *row = md->nzw + (size_t)w[i] * md->k;
+			double b = md->beta + (double)(rep = i > 0 &&
+			    w[i] == w[i - 1] ? rep + 1 : 0);
+
+			for (a = 0; a < na; a++)
+				md->p[a] *= row[md->act[a]] + b;
+			pe *= b / (vb + (double)i);
+		}
+		for (a = 0; a < na; a++) {
+			double den = 1, base = md->nz[md->act[a]] + vb;
+
+			for (i = 0; i < n; i++)
+				den *= base + (double)i;
+			md->p[a] /= den;
+		}
+	} else {
+		for (i = 0; i < n; i++) {
+			const uint32_t *row = md->nzw + (size_t)w[i] * md->k;
+
+			rep = i > 0 && w[i] == w[i - 1] ? rep + 1 : 0;
+			for (a = 0; a < na; a++) {
+				uint32_t z = md->act[a];
+
+				md->p[a] *= (row[z] + md->beta + (double)rep) /
+				    (md->nz[z] + vb + (double)i);
+			}
+			pe *= (md->beta + (double)rep) / (vb + (double)i);
+		}
+	}
+	md->p[na] = na < md->k ? pe : 0;
+	for (a = 0; a < na; a++)
+		sum += md->p[a];
+	return sum + md->p[na] * (double)(md->k - na);
+}
+
+/* The cluster at u of the total mass; for the empty mass, the first empty
+ * cluster. */
+static uint32_t
+pick_cluster(const struct model *md, double u)
+{
+	size_t a;
+
+	for (a = 0; a < md->nact; a++)
+		if ((u -= md->p[a]) <= 0)
+			return md->act[a];
+	return md->nact < md->k ? first_empty(md) : md->act[md->nact - 1];
+}
+
+/* The most probable cluster, the lowest-numbered among equals. */
+static uint32_t
+best_cluster(const struct model *md)
+{
+	size_t a;
+	uint32_t best = UINT32_MAX;
+	double bp = -1;
+
+	for (a = 0; a < md->nact; a++)
+		if (md->p[a] > bp || (md->p[a] == bp && md->act[a] < best)) {
+			bp = md->p[a];
+			best = md->act[a];
+		}
+	if (md->nact < md->k && md->p[md->nact] > bp)
+		best = first_empty(md);
+	return best;
+}
+
+/* The log of the collapsed joint probability of the assignment, up to a
+ * constant: what a chain is judged by. */
+/* lgamma(3) sets the global signgam, so two chains at once must not. */
+static double
+lg(double x)
+{
+	int sign;
+
+	return lgamma_r(x, &sign);
+}
+
+static double
+loglik(const struct model *md)
+{
+	double ll = 0, vb = (double)md->v * md->beta;
+	size_t z, t;
+
+	for (z = 0; z < md->k; z++) {
+		if (md->m[z] == 0)
+			continue;
+		ll += lg(md->m[z] + md->alpha) - lg(md->nz[z] + vb);
+	}
+	for (t = 0; t < md->v * md->k; t++)
+		if (md->nzw[t])
+			ll += lg(md->nzw[t] + md->beta) - lg(md->beta);
+	return ll;
+}
+
+static void
+reset(struct model *md)
+{
+	memset(md->m, 0, md->k * sizeof(*md->m));
+	memset(md->nz, 0, md->k * sizeof(*md->nz));
+	memset(md->nzw, 0, md->v * md->k * sizeof(*md->nzw));
+	memset(md->pos, 0xff, md->k * sizeof(*md->pos));
+	md->nact = 0;
+}
+
+/* A chain starts from clusters drawn at random. */
+static void
+start(struct model *md, const struct align_docs *dc, struct align_rand *rs,
+    uint32_t *sz)
+{
+	uint32_t w[ALIGN_DOC_TERMS];
+	size_t i;
+
+	reset(md);
+	for (i = 0; i < dc->ns; i++) {
+		size_t len = align_doc_terms(dc, dc->pick[i], w);
+
+		sz[i] = (uint32_t)align_rand_below(rs, md->k);
+		update(md, w, len, sz[i], 1);
+	}
+}
+
+/* One Gibbs sweep: each document drawn again from its conditional. */
+static void
+sweep(struct model *md, const struct align_docs *dc, struct align_rand *rs,
+    uint32_t *sz)
+{
+	uint32_t w[ALIGN_DOC_TERMS];
+	size_t i;
+
+	for (i = 0; i < dc->ns; i++) {
+		size_t len = align_doc_terms(dc, dc->pick[i], w);
+		double u, sum;
+		uint32_t c;
+
+		update(md, w, len, sz[i], -1);
+		sum = conditional(md, w, len);
+		u = align_rand_unit(rs) * sum;
+		c = pick_cluster(md, u);
+		sz[i] = c;
+		update(md, w, len, c, 1);
+	}
+}
+
+/* A sweep that moves each document to its most probable cluster: how
+ * many moved. */
+static size_t
+settle(struct model *md, const struct align_docs *dc, uint32_t *sz)
+{
+	uint32_t w[ALIGN_DOC_TERMS];
+	size_t i, moved = 0;
+
+	for (i = 0; i < dc->ns; i++) {
+		size_t len = align_doc_terms(dc, dc->pick[i], w);
+		uint32_t best;
+
+		update(md, w, len, sz[i], -1);
+		conditional(md, w, len);
+		best = best_cluster(md);
+		moved += best != sz[i];
+		sz[i] = best;
+		update(md, w, len, best, 1);
+	}
+	return moved;
+}
+
+/* One chain on the sample: sz gets its clusters; md is left holding the
+ * counts.  Returns its log likelihood.  After the sweeps, a few that
+ * settle each document take out the noise of the last samples. */
+static double
+chain(struct model *md, const struct align_docs *dc, int iters,
+    uint64_t seed, uint32_t *sz)
+{
+	struct align_rand rs = ALIGN_RAND_INIT(seed);
+	int it;
+
+	start(md, dc, &rs, sz);
+	for (it = 0; it < iters; it++)
+		sweep(md, dc, &rs, sz);
+	for (it = 0; it < 5; it++)
+		if (settle(md, dc, sz) == 0)
+			break;
+	return loglik(md);
+}
+
+static void
+model_free(struct model *md)
+{
+	free(md->m);
+	free(md->nz);
+	free(md->p);
+	free(md->nzw);
+	free(md->act);
+	free(md->pos);
+}
+
+static int
+model_alloc(struct model *md, size_t k, size_t v, double alpha, double beta)
+{
+	memset(md, 0, sizeof(*md));
+	md->k = k;
+	md->v = v;
+	md->alpha = alpha;
+	md->beta = beta;
+	md->m = calloc(k, sizeof(*md->m));
+	md->nz = calloc(k, sizeof(*md->nz));
+	md->p = malloc((k + 1) * sizeof(*md->p));
+	md->nzw = calloc(v * k, sizeof(*md->nzw));
+	md->act = malloc(k * sizeof(*md->act));
+	md->pos = malloc(k * sizeof(*md->pos));
+	if (md->m == NULL || md->nz == NULL || md->p == NULL ||
+	    md->nzw == NULL || md->act == NULL || md->pos == NULL) {
+		model_free(md);
+		memset(md, 0, sizeof(*md));
+		return -1;
+	}
+	return 0;
+}
+
+
+/* Work shared out to threads: a chain, or a part of the documents. */
+struct job {
+	const struct align_docs *dc;
+	struct model md;
+	/* a chain */
+	int iters;
+	uint64_t seed;
+	uint32_t *sz;
+	double ll;
+	/* documents from, to, into z */
+	size_t from, to;
+	uint32_t *z;
+	struct cached *cache;
+	const struct align_centroids *ce;	/* refined: the nearest centroid */
+	double *score;
+	pthread_t thread;
+	int started;
+};
+
+static void *
+chain_job(void *arg)
+{
+	struct job *j = arg;
+
+	j->ll = chain(&j->md, j->dc, j->iters, j->seed, j->sz);
+	return NULL;
+}
+
+/* The cluster of document w[0 .. len): the nearest centroid, or the most
+ * probable cluster (ties to the first) but no new one. */
+static uint32_t
+cluster_of(struct job *j, const uint32_t *w, size_t len)
+{
+	if (j->ce)
+		return align_kmeans_nearest(j->ce, w, len, j->score);
+	conditional(&j->md, w, len);
+	j->md.p[j->md.nact] = 0;	/* no new clusters now */
+	return best_cluster(&j->md);
+}
+
+/* Every document from .. to to its cluster.  Documents with the same
+ * terms go to the same cluster: a cache of the last answers, by a hash of
+ * the terms, saves asking again. */
+static void *
+assign_job(void *arg)
+{
+	struct job *j = arg;
+	uint32_t w[ALIGN_DOC_TERMS];
+	size_t d, i;
+
+	for (d = j->from; d < j->to; d++) {
+		size_t len = align_doc_terms(j->dc, d, w), slot;
+		uint64_t h = 0x9e3779b97f4a7c15ULL * (len + 1);
+		struct cached *c;
+
+		for (i = 0; i < len; i++)
+			h = (h ^ w[i]) * 0x100000001b3ULL;
+		slot = (size_t)(h >> 52);
+		c = &j->cache[slot];
+		if (c->h == h && c->len == len &&
+		    memcmp(c->w, w, len * sizeof(*w)) == 0) {
+			j->z[d] = c->z;
+			continue;
+		}
+		j->z[d] = cluster_of(j, w, len);
+		if (len <= CACHED) {
+			c->h = h;
+			c->len = len;
+			c->z = j->z[d];
+			memcpy(c->w, w, len * sizeof(*w));
+		}
+	}
+	return NULL;
+}
+
+/* Run a job in a thread of its own when there is a processor for it,
+ * else now. */
+static void
+job_start(struct job *j, void *(*fn)(void *), int threads)
+{
+	j->started = threads && pthread_create(&j->thread, NULL, fn, j) == 0;
+	if (!j->started)
+		fn(j);
+}
+
+static void
+job_wait(struct job *j)
+{
+	if (j->started)
+		pthread_join(j->thread, NULL);
+	j->started = 0;
+}
+
+/* A run of the method: the sample, its chains, the winner. */
+struct gsdmm {
+	struct align_docs dc;
+	size_t *pick;		/* dc.pick, owned */
+	uint32_t *map;		/* dc.map, owned */
+	size_t n, k;
+	int nchains, best, threads;
+	struct job job[CHAINS], part[2];
+	struct align_centroids ce;
+	double *scratch;
+};
+
+/* Learn on up to sample documents spread evenly over the n. */
+static int
+sample_docs(struct gsdmm *g, size_t sample)
+{
+	size_t i;
+
+	g->dc.ns = g->n < sample ? g->n : sample;
+	if ((g->pick = malloc(g->dc.ns * sizeof(*g->pick))) == NULL)
+		return -1;
+	for (i = 0; i < g->dc.ns; i++)
+		g->pick[i] = (size_t)((double)i * (double)g->n /
+		    (double)g->dc.ns);
+	g->dc.pick = g->pick;
+	return 0;
+}
+
+/* Terms of one document alone tell nothing about groups: only those of
+ * MINDF documents or more in the sample are counted. */
+static int
+count_terms(struct gsdmm *g, size_t nterms)
+{
+	const struct align_docs *dc = &g->dc;
+	size_t i, d, v = 0;
+
+	if ((g->map = malloc((nterms ? nterms : 1) * sizeof(*g->map))) == NULL)
+		return -1;
+	memset(g->map, 0, nterms * sizeof(*g->map));
+	for (i = 0; i < dc->ns; i++)
+		for (d = dc->off[dc->pick[i]]; d < dc->off[dc->pick[i] + 1];
+		    d++)
+			if (g->map[dc->terms[d]] < 2)
+				g->map[dc->terms[d]]++;
+	for (i = 0; i < nterms; i++)
+		g->map[i] = g->map[i] >= MINDF ? (uint32_t)v++ : UINT32_MAX;
+	g->dc.map = g->map;
+	g->dc.v = v ? v : 1;
+	return 0;
+}
+
+/* A few chains from other starts, side by side.  A large sample settles
+ * well enough in fewer. */
+static int
+run_chains(struct gsdmm *g, const struct align_gsdmm_opts *o)
+{
+	double alpha = o->alpha > 0 ? o->alpha : 0.1;
+	double beta = o->beta > 0 ? o->beta : 0.2;
+	int r;
+
+	g->nchains = g->dc.ns > 5000 ? 2 : CHAINS;
+	for (r = 0; r < g->nchains; r++) {
+		struct job *j = &g->job[r];
+
+		j->dc = &g->dc;
+		j->iters = o->iters ? o->iters : 40;
+		j->seed = o->seed * 0x2545f4914f6cdd1dULL + 7 +
+		    (uint64_t)r * 7919;
+		if ((j->sz = malloc(g->dc.ns * sizeof(*j->sz))) == NULL ||
+		    model_alloc(&j->md, g->k, g->dc.v, alpha, beta) < 0)
+			return -1;
+	}
+	for (r = 1; r < g->nchains; r++)
+		job_start(&g->job[r], chain_job, g->threads);
+	chain_job(&g->job[0]);
+	for (r = 1; r < g->nchains; r++)
+		job_wait(&g->job[r]);
+	return 0;
+}
+
+/* Each chain refined; the one whose documents lie closest to their
+ * centroids wins, as k-means keeps its best start, and its centroids
+ * stay.  Without refinement the most likely chain wins. */
+static int
+choose_chain(struct gsdmm *g, int rounds)
+{
+	double fit, most = -1;
+	int r;
+
+	g->best = 0;
+	if (rounds < 0) {
+		for (r = 1; r < g->nchains; r++)
+			if (g->job[r].ll > g->job[g->best].ll)
+				g->best = r;
+		return 0;
+	}
+	g->ce.v = g->dc.v;
+	if (align_kmeans_weigh(&g->ce, &g->dc, g->k) < 0)
+		return -1;
+	for (r = 0; r < g->nchains; r++) {
+		if (align_kmeans_refine(&g->ce, &g->dc, g->k, g->job[r].sz,
+		    rounds ? rounds : REFINE, &fit) < 0)
+			return -1;
+		if (fit > most + 1e-9) {
+			most = fit;
+			g->best = r;
+		}
+	}
+	return align_kmeans_centroids(&g->ce, &g->dc, g->k,
+	    g->job[g->best].sz, &fit);
+}
+
+/* The counts of the winner, then every document to its cluster, in two
+ * halves side by side: they share the counts, each with its own
+ * scratch. */
+static int
+assign(struct gsdmm *g, int refined, uint32_t *z)
+{
+	uint32_t w[ALIGN_DOC_TERMS];
+	size_t i;
+	int r;
+
+	reset(&g->job[0].md);
+	for (i = 0; i < g->dc.ns; i++) {
+		size_t len = align_doc_terms(&g->dc, g->dc.pick[i], w);
+
+		update(&g->job[0].md, w, len, g->job[g->best].sz[i], 1);
+	}
+	if ((g->scratch = malloc((g->k + 1) * sizeof(*g->scratch))) == NULL)
+		return -1;
+	for (r = 0; r < 2; r++) {
+		struct job *j = &g->part[r];
+
+		j->dc = &g->dc;
+		j->md = g->job[0].md;
+		j->z = z;
+		j->from = r == 0 ? 0 : g->n / 2;
+		j->to = r == 0 ? g->n / 2 : g->n;
+		if ((j->cache = calloc(4096, sizeof(*j->cache))) == NULL ||
+		    (j->score = malloc((g->k + 1) * sizeof(*j->score))) == NULL)
+			return -1;
+		j->ce = refined ? &g->ce : NULL;
+	}
+	g->part[1].md.p = g->scratch;
+	job_start(&g->part[1], assign_job, g->threads && g->n > 1000);
+	assign_job(&g->part[0]);
+	job_wait(&g->part[1]);
+	return 0;
+}
+
+static void
+release(struct gsdmm *g)
+{
+	int r;
+
+	for (r = 0; r < CHAINS; r++) {
+		free(g->job[r].sz);
+		model_free(&g->job[r].md);
+	}
+	for (r = 0; r < 2; r++) {
+		free(g->part[r].cache);
+		free(g->part[r].score);
+	}
+	align_kmeans_release(&g->ce);
+	free(g->scratch);
+	free(g->pick);
+	free(g->map);
+}
+
+long
+align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
+    size_t nterms, const struct align_gsdmm_opts *o, uint32_t *z,
+    struct align_err *e)
+{
+	struct gsdmm g;
+	long rc;
+
+	memset(&g, 0, sizeof(g));
+	if (n == 0)
+		return 0;
+	g.dc.terms = terms;
+	g.dc.off = off;
+	g.n = n;
+	g.k = o->k ? o->k : n / 8 < 10 ? 10 : n / 8 > 300 ? 300 : n / 8;
+	if (g.k > n)
+		g.k = n;
+	g.threads = sysconf(_SC_NPROCESSORS_ONLN) > 1;
+	if (sample_docs(&g, o->sample ? o->sample : 10000) < 0 ||
+	    count_terms(&g, nterms) < 0 || run_chains(&g, o) < 0 ||
+	    choose_chain(&g, o->refine) < 0 ||
+	    assign(&g, o->refine >= 0, z) < 0)
+		rc = align_err_nomem(e);
+	else
+		rc = align_groups_by_size(z, n, g.k, e);
+	release(&g);
+	return rc;
+}

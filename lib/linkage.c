@@ -1,0 +1,180 @@
+/*
+ * Average linkage: agglomerative clustering on the cosine similarity of
+ * TF-IDF vectors, merging the two groups most alike on average while
+ * they are at least threshold alike.  O(n^2) memory and O(n^3) time: for
+ * a meeting, not a survey.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "cluster.h"
+#include "cluster_int.h"
+
+struct linkage {
+	const uint32_t *terms;
+	const size_t *off;
+	size_t n;
+	double *idf;		/* by term */
+	double *norm;		/* by document */
+	double *sim;		/* [i * n + j]: summed similarities of groups */
+	size_t *size;		/* of the group a document leads */
+	char *alive;		/* a document leads a group */
+	uint32_t *root;		/* the document leading a document's group */
+};
+
+/* Document frequencies, then idf = log(n / df) + 1. */
+static void
+weigh(struct linkage *l, size_t nterms)
+{
+	size_t i, k, t;
+
+	for (i = 0; i < l->n; i++)
+		for (t = l->off[i]; t < l->off[i + 1]; t++) {
+			for (k = l->off[i]; k < t && l->terms[k] != l->terms[t];
+			    k++)
+				;
+			if (k == t)
+				l->idf[l->terms[t]] += 1;
+		}
+	for (t = 0; t < nterms; t++)
+		if (l->idf[t] > 0)
+			l->idf[t] = log((double)l->n / l->idf[t]) + 1;
+}
+
+/* The length of each document's vector of term counts weighted by
+ * idf. */
+static void
+norms(struct linkage *l)
+{
+	const uint32_t *terms = l->terms;
+	size_t i, k, t;
+
+	for (i = 0; i < l->n; i++) {
+		for (t = l->off[i]; t < l->off[i + 1]; t++) {
+			double c = 0;
+
+			for (k = l->off[i]; k < l->off[i + 1]; k++)
+				c += terms[k] == terms[t];
+			l->norm[i] += l->idf[terms[t]] * l->idf[terms[t]] * c;
+		}
+		l->norm[i] = sqrt(l->norm[i]);
+	}
+}
+
+/* The cosine similarity of documents i and j. */
+static double
+cosine(const struct linkage *l, size_t i, size_t j)
+{
+	const uint32_t *terms = l->terms;
+	double dot = 0;
+	size_t t, k;
+
+	for (t = l->off[i]; t < l->off[i + 1]; t++)
+		for (k = l->off[j]; k < l->off[j + 1]; k++)
+			if (terms[t] == terms[k])
+				dot += l->idf[terms[t]] * l->idf[terms[t]];
+	return l->norm[i] > 0 && l->norm[j] > 0 ?
+	    dot / (l->norm[i] * l->norm[j]) : 0;
+}
+
+/* Every document a group of its own. */
+static void
+singletons(struct linkage *l)
+{
+	size_t i, j, n = l->n;
+
+	for (i = 0; i < n; i++) {
+		l->sim[i * n + i] = 0;
+		for (j = i + 1; j < n; j++)
+			l->sim[i * n + j] = l->sim[j * n + i] = cosine(l, i, j);
+		l->size[i] = 1;
+		l->alive[i] = 1;
+		l->root[i] = (uint32_t)i;
+	}
+}
+
+/* The two groups most alike on average (the first pair among equals):
+ * their average similarity, or -1 when there are not two groups. */
+static double
+closest(const struct linkage *l, size_t *a, size_t *b)
+{
+	double best = -1;
+	size_t i, j, n = l->n;
+
+	for (i = 0; i < n; i++) {
+		if (!l->alive[i])
+			continue;
+		for (j = i + 1; j < n; j++) {
+			double avg;
+
+			if (!l->alive[j])
+				continue;
+			avg = l->sim[i * n + j] / (double)(l->size[i] *
+			    l->size[j]);
+			if (avg > best + 1e-12) {
+				best = avg;
+				*a = i;
+				*b = j;
+			}
+		}
+	}
+	return best;
+}
+
+/* Group b joins group a. */
+static void
+join(struct linkage *l, size_t a, size_t b)
+{
+	size_t k, n = l->n;
+
+	for (k = 0; k < n; k++) {
+		if (!l->alive[k] || k == a || k == b)
+			continue;
+		l->sim[a * n + k] += l->sim[b * n + k];
+		l->sim[k * n + a] = l->sim[a * n + k];
+	}
+	l->size[a] += l->size[b];
+	l->alive[b] = 0;
+	for (k = 0; k < n; k++)
+		if (l->root[k] == b)
+			l->root[k] = (uint32_t)a;
+}
+
+long
+align_linkage(const uint32_t *terms, const size_t *off, size_t n,
+    size_t nterms, double threshold, uint32_t *z, struct align_err *e)
+{
+	struct linkage l = { terms, off, n, NULL, NULL, NULL, NULL, NULL,
+	    NULL };
+	size_t i, a = 0, b = 0;
+	long rc;
+
+	l.idf = calloc(nterms ? nterms : 1, sizeof(*l.idf));
+	l.sim = malloc(n * n * sizeof(*l.sim));
+	l.norm = calloc(n, sizeof(*l.norm));
+	l.size = malloc(n * sizeof(*l.size));
+	l.alive = malloc(n);
+	l.root = malloc(n * sizeof(*l.root));
+	if (l.idf == NULL || l.sim == NULL || l.norm == NULL ||
+	    l.size == NULL || l.alive == NULL || l.root == NULL) {
+		rc = align_err_nomem(e);
+		goto out;
+	}
+	weigh(&l, nterms);
+	norms(&l);
+	singletons(&l);
+	/* sim holds sums of pairwise similarities between groups. */
+	while (closest(&l, &a, &b) >= threshold)
+		join(&l, a, b);
+	for (i = 0; i < n; i++)
+		z[i] = l.root[i];
+	rc = align_groups_by_size(z, n, n, e);
+out:
+	free(l.idf);
+	free(l.sim);
+	free(l.norm);
+	free(l.size);
+	free(l.alive);
+	free(l.root);
+	return rc;
+}

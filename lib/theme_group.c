@@ -1,0 +1,215 @@
+/*
+ * The responses nobody placed, grouped into automatic themes: the method
+ * that fits their number (average linkage for a meeting, GSDMM for a
+ * survey), a theme a group, then the themes that came out with one label
+ * merged into one.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster.h"
+#include "theme_int.h"
+
+#define LINKAGE_MAX 400		/* more responses than this: GSDMM */
+
+/* The responses to group, as bags of terms in id order (the same themes
+ * whatever the order of the input). */
+struct unplaced {
+	uint32_t *order;	/* response by place */
+	uint32_t *rank;		/* place by response */
+	size_t n;
+	uint32_t *terms;
+	size_t *off;
+	uint32_t *z;		/* group by place */
+};
+
+static void
+unplaced_release(struct unplaced *u)
+{
+	free(u->order);
+	free(u->rank);
+	free(u->terms);
+	free(u->off);
+	free(u->z);
+}
+
+/* The responses nobody placed, in id order: 0 (u->n may be 0), or -1
+ * when out of memory. */
+static int
+unplaced(const struct align_themer *t, struct unplaced *u)
+{
+	size_t i;
+
+	memset(u, 0, sizeof(*u));
+	if ((u->order = malloc((t->nresp + 1) * sizeof(*u->order))) == NULL)
+		return -1;
+	for (i = 0; i < t->nresp; i++)
+		if (!t->resp[i].placed)
+			u->order[u->n++] = (uint32_t)i;
+	return u->n ? align_themer_sort(t, u->order, u->n) : 0;
+}
+
+/* Their terms, document by document. */
+static int
+documents(const struct align_themer *t, struct unplaced *u)
+{
+	size_t i, nt = 0;
+
+	u->off = malloc((u->n + 1) * sizeof(*u->off));
+	u->z = malloc(u->n * sizeof(*u->z));
+	u->terms = malloc((t->nterms + 1) * sizeof(*u->terms));
+	u->rank = malloc((t->nresp + 1) * sizeof(*u->rank));
+	if (u->off == NULL || u->z == NULL || u->terms == NULL ||
+	    u->rank == NULL)
+		return -1;
+	for (i = 0; i < u->n; i++) {
+		const struct resp *r = &t->resp[u->order[i]];
+
+		u->rank[u->order[i]] = (uint32_t)i;
+		u->off[i] = nt;
+		if (r->nterm > 0)	/* else t->terms may be NULL */
+			memcpy(u->terms + nt, t->terms + r->term, r->nterm *
+			    sizeof(*u->terms));
+		nt += r->nterm;
+	}
+	u->off[u->n] = nt;
+	return 0;
+}
+
+/* The groups of the method chosen (or fit for their number): how many,
+ * or -1 and e. */
+static long
+run_method(const struct align_themer *t, struct unplaced *u,
+    struct align_err *e)
+{
+	struct align_gsdmm_opts go = { 0 };
+
+	if (strcmp(t->o.method, "linkage") == 0 ||
+	    (strcmp(t->o.method, "auto") == 0 && u->n <= LINKAGE_MAX))
+		return align_linkage(u->terms, u->off, u->n,
+		    align_words_nterms(&t->w), t->o.threshold, u->z, e);
+	go.seed = t->o.seed;
+	return align_gsdmm(u->terms, u->off, u->n, align_words_nterms(&t->w),
+	    &go, u->z, e);
+}
+
+/* A theme a group, its responses in id order. */
+static int
+build_themes(struct align_themer *t, const struct unplaced *u, long k,
+    struct align_err *e)
+{
+	size_t *size = calloc((size_t)k + 1, sizeof(*size)), i;
+	size_t first = t->ntheme;
+	long c;
+
+	if (size == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < u->n; i++)
+		size[u->z[i]]++;
+	for (c = 0; c < k; c++) {
+		struct theme th;
+
+		memset(&th, 0, sizeof(th));
+		th.member = malloc((size[c] + 1) * sizeof(*th.member));
+		if (th.member == NULL || align_themer_add_theme(t, &th, e) < 0) {
+			free(size);
+			return align_err_nomem(e);
+		}
+	}
+	free(size);
+	for (i = 0; i < u->n; i++) {
+		struct theme *th = &t->theme[first + u->z[i]];
+
+		th->member[th->n++] = u->order[i];
+	}
+	return 0;
+}
+
+/* The members of from join those of to; both in id order (rank gives a
+ * response's place), so is the union. */
+static int
+join_members(struct theme *to, const struct theme *from,
+    const uint32_t *rank, struct align_err *e)
+{
+	uint32_t *m = malloc((to->n + from->n) * sizeof(*m));
+	size_t a = 0, b = 0, o = 0;
+
+	if (m == NULL)
+		return align_err_nomem(e);
+	while (a < to->n || b < from->n)
+		m[o++] = b == from->n || (a < to->n &&
+		    rank[to->member[a]] < rank[from->member[b]]) ?
+		    to->member[a++] : from->member[b++];
+	free(to->member);
+	to->member = m;
+	to->n += from->n;
+	return 0;
+}
+
+/* Automatic themes that came out with the same label are one theme told
+ * in other words (GSDMM splits by wording; the lexicon joins by meaning):
+ * merged into the first, their descriptions forgotten.  How many merged,
+ * or -1 and e. */
+static int
+merge_alike(struct align_themer *t, size_t first, const uint32_t *rank,
+    struct align_err *e)
+{
+	size_t i, j, kept = first;
+	int merged = 0;
+
+	for (i = first; i < t->ntheme; i++) {
+		struct theme *th = &t->theme[i];
+
+		for (j = first; j < kept; j++)
+			if (strcmp(t->theme[j].label, th->label) == 0)
+				break;
+		if (j == kept) {
+			/* Moved down, not copied: a failure below leaves
+			 * each theme in one place, for the themer to free. */
+			if (kept != i) {
+				t->theme[kept] = *th;
+				memset(th, 0, sizeof(*th));
+			}
+			kept++;
+			continue;
+		}
+		if (join_members(&t->theme[j], th, rank, e) < 0)
+			return -1;
+		align_theme_release(th);
+		merged++;
+	}
+	t->ntheme = kept;
+	for (i = first; merged && i < t->ntheme; i++) {
+		align_node_free(t->theme[i].rec);
+		free(t->theme[i].label);
+		t->theme[i].rec = NULL;
+		t->theme[i].label = NULL;
+	}
+	return merged;
+}
+
+int
+align_themer_group(struct align_themer *t, struct align_err *e)
+{
+	struct unplaced u;
+	size_t first = t->ntheme;
+	long k;
+	int rc = -1;
+
+	if (unplaced(t, &u) < 0 || (u.n > 0 && documents(t, &u) < 0)) {
+		rc = align_err_nomem(e);
+		goto out;
+	}
+	if (u.n == 0) {
+		rc = 0;
+		goto out;
+	}
+	if ((k = run_method(t, &u, e)) < 0 || build_themes(t, &u, k, e) < 0)
+		goto out;
+	if ((rc = align_themer_describe(t, first, e)) == 0 &&
+	    (rc = merge_alike(t, first, u.rank, e)) > 0)
+		rc = align_themer_describe(t, first, e);
+out:
+	unplaced_release(&u);
+	return rc;
+}

@@ -1,0 +1,133 @@
+/*
+ * theme_int.h - inside step 6 (lib/theme*.c): the themer and what its
+ * parts share.  Not for the tools: theme.h is the interface.
+ *
+ * A run, in the method's words:
+ *   theme.c        takes the records in (responses, the session, themes
+ *                  of the input), runs the steps below, ranks the themes
+ *                  and gives their records;
+ *   theme_edit.c   people's edits: rename, merge, move; their themes kept
+ *                  with the responses they placed; labels they edited kept;
+ *   theme_group.c  the responses nobody placed grouped by the method that
+ *                  fits their number, into automatic themes; those alike
+ *                  merged;
+ *   theme_label.c  each automatic theme's label, keywords, typical
+ *                  response and concept;
+ *   theme_view.c   the themes as people see them, for theme_text.c,
+ *                  theme_md.c and theme_csv.c.
+ */
+#ifndef ALIGN_THEME_INT_H
+#define ALIGN_THEME_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "err.h"
+#include "hash.h"
+#include "node.h"
+#include "theme.h"
+#include "words.h"
+
+/* Responses are all over memory: each is asked for this many turns
+ * before it is read. */
+#define ALIGN_THEME_AHEAD 8
+#if defined(__GNUC__)
+#define ALIGN_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define ALIGN_PREFETCH(p) ((void)0)
+#endif
+
+/* A response, as the themer keeps it (id and participant in the
+ * themer's dictionaries, words in its pools). */
+struct resp {
+	int32_t who;		/* participant, or -1 */
+	int32_t theme;		/* the theme it is in, or -1 */
+	size_t term, tok;	/* offsets into the term and token pools */
+	uint16_t nterm, ntok;
+	uint8_t placed;		/* by a person */
+};
+
+/* A theme of this run. */
+struct theme {
+	struct align_node *rec;	/* its record, but for its responses */
+	uint32_t *member;	/* responses, in id order */
+	size_t n;
+	size_t support;		/* distinct participants */
+	int manual;		/* a person's, or its label is */
+	char *label;		/* automatic: the label it was given */
+	const char *shown;	/* the label of rec, for ranking */
+};
+
+/* A theme of the input: an earlier run's, or a person's. */
+struct earlier {
+	struct align_node *rec;	/* a copy, which the edits change:
+				 * align-theme owns theme records */
+	const char *id, *label;	/* borrowed from rec */
+	const char **resp;	/* its responses' ids (borrowed from the
+				 * records and from the themer's ids) */
+	size_t nresp, cap;
+	uint64_t set;		/* a hash of them, whatever their order */
+	int manual;
+	int merged;		/* merged into another: no longer there */
+};
+
+struct align_themer {
+	struct align_theme_opts o;
+	struct align_words w;
+	struct align_analysis a;
+	struct align_dict ids;		/* response ids -> index */
+	struct align_dict people;
+	struct resp *resp;
+	size_t nresp, rcap;
+	uint32_t *terms, *toks;
+	size_t nterms, ntoks, tcap, kcap;
+	struct align_buf texts;		/* with keep_text: the texts */
+	size_t *text_at, ntext, textcap; /* where each response's begins */
+	struct earlier *old;
+	size_t nold, oldcap;
+	struct theme *theme;
+	size_t ntheme, themecap;
+	size_t session_people;		/* participants of the session */
+	uint32_t *surface;		/* by stem: its most frequent token */
+	uint32_t *seen;			/* by participant: for support */
+};
+
+/* theme.c */
+/* Response r's id. */
+const char *align_themer_resp_id(const struct align_themer *t, uint32_t r);
+/* Sort the responses m[0 .. n) by id: 0, or -1 when out of memory. */
+int align_themer_sort(const struct align_themer *t, uint32_t *m, size_t n);
+/* Append th to the themes (taken, even on failure): 0, or -1 and e. */
+int align_themer_add_theme(struct align_themer *t, const struct theme *th,
+    struct align_err *e);
+void align_theme_release(struct theme *th);
+/* A hash of a set of response ids, whatever their order. */
+uint64_t align_themer_set_hash(uint64_t h, const char *id);
+
+/* theme_edit.c */
+/* The edits of the options, on the themes of the input: 0, or -1 and e
+ * (64 an edit that cannot be made, 71). */
+int align_themer_edit(struct align_themer *t, struct align_err *e);
+/* The themes people made, kept, with the responses still there (and
+ * placed by them): 0, or -1 and e (71). */
+int align_themer_keep_manual(struct align_themer *t, struct align_err *e);
+/* An automatic theme th of response set set that came out as a theme of
+ * the input whose label a person edited: that label, and th manual. */
+int align_themer_keep_label(struct align_themer *t, struct theme *th,
+    uint64_t set, struct align_err *e);
+
+/* theme_group.c */
+/* The responses nobody placed, grouped into automatic themes, labelled:
+ * 0, or -1 and e (71). */
+int align_themer_group(struct align_themer *t, struct align_err *e);
+
+/* theme_label.c */
+/* The most frequent way each stem is written: 0, or -1 and e (71). */
+int align_themer_surfaces(struct align_themer *t, struct align_err *e);
+/* Label, keywords and typical response of the themes from first on, in
+ * new records: 0, or -1 and e (71). */
+int align_themer_describe(struct align_themer *t, size_t first,
+    struct align_err *e);
+
+#endif

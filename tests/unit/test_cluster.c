@@ -1,0 +1,121 @@
+/* Grouping documents: GSDMM (with its k-means refinement) and average
+ * linkage find the groups, number them largest first, and give the same
+ * groups for the same input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../lib/cluster.h"
+
+/* Three obvious groups over terms 0-8, of 5, 4 and 3 documents. */
+static const uint32_t terms[] = {
+	6, 7, 8,  6, 7,  7, 8,
+	0, 1, 2,  0, 1,  1, 2,  0, 2, 1,  0, 1,
+	3, 4, 5,  3, 4,  4, 5,  3, 5, 4,
+};
+static const size_t off[] = { 0, 3, 5, 7, 10, 12, 14, 17, 19, 22, 24, 26,
+    29 };
+#define NDOCS 12
+static const uint32_t gold[NDOCS] = { 2, 2, 2, 0, 0, 0, 0, 0, 1, 1, 1, 1 };
+
+static void
+test_linkage_finds_the_groups(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	uint32_t z[NDOCS];
+
+	(void)state;
+	assert_int_equal(align_linkage(terms, off, NDOCS, 9, 0.15, z, &e), 3);
+	/* Numbered by size, the largest first. */
+	assert_memory_equal(z, gold, sizeof(z));
+	/* Nothing is alike enough at 1: every document alone. */
+	assert_int_equal(align_linkage(terms, off, NDOCS, 9, 1, z, &e),
+	    NDOCS);
+}
+
+static void
+test_gsdmm_finds_the_groups(void **state)
+{
+	struct align_gsdmm_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	uint32_t z[NDOCS], again[NDOCS];
+
+	(void)state;
+	o.seed = 7;
+	assert_int_equal(align_gsdmm(terms, off, NDOCS, 9, &o, z, &e), 3);
+	assert_memory_equal(z, gold, sizeof(z));
+	/* The same seed, the same groups. */
+	assert_int_equal(align_gsdmm(terms, off, NDOCS, 9, &o, again, &e), 3);
+	assert_memory_equal(z, again, sizeof(z));
+	/* Without the refinement, or told the number, too. */
+	o.refine = -1;
+	assert_int_equal(align_gsdmm(terms, off, NDOCS, 9, &o, z, &e), 3);
+	assert_memory_equal(z, gold, sizeof(z));
+	o.refine = 0;
+	o.k = 3;
+	assert_int_equal(align_gsdmm(terms, off, NDOCS, 9, &o, z, &e), 3);
+	assert_memory_equal(z, gold, sizeof(z));
+}
+
+/* Learning on a sample, every document still gets the group of those
+ * like it. */
+static void
+test_gsdmm_on_a_sample(void **state)
+{
+	enum { REP = 40 };
+	struct align_gsdmm_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	uint32_t *t = malloc(sizeof(terms) * REP), *z = malloc(NDOCS * REP *
+	    sizeof(*z));
+	size_t *o2 = malloc((NDOCS * REP + 1) * sizeof(*o2)), i, d, at = 0;
+	long k;
+
+	(void)state;
+	for (i = 0; i < REP; i++)
+		for (d = 0; d < NDOCS; d++) {
+			o2[i * NDOCS + d] = at;
+			memcpy(t + at, terms + off[d], (off[d + 1] - off[d]) *
+			    sizeof(*t));
+			at += off[d + 1] - off[d];
+		}
+	o2[NDOCS * REP] = at;
+	o.seed = 3;
+	o.sample = 100;
+	k = align_gsdmm(t, o2, NDOCS * REP, 9, &o, z, &e);
+	assert_int_equal(k, 3);
+	for (i = 0; i < REP; i++)
+		assert_memory_equal(z + i * NDOCS, gold, sizeof(gold));
+	free(t);
+	free(z);
+	free(o2);
+}
+
+static void
+test_no_documents(void **state)
+{
+	struct align_gsdmm_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	uint32_t z[1];
+	size_t none[] = { 0 };
+
+	(void)state;
+	assert_int_equal(align_gsdmm(terms, none, 0, 9, &o, z, &e), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_linkage_finds_the_groups),
+		cmocka_unit_test(test_gsdmm_finds_the_groups),
+		cmocka_unit_test(test_gsdmm_on_a_sample),
+		cmocka_unit_test(test_no_documents),
+	};
+
+	return cmocka_run_group_tests_name("grouping documents", tests, NULL,
+	    NULL);
+}

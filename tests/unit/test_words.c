@@ -1,0 +1,173 @@
+/* From a response's text to its terms: languages, stop words, stems,
+ * concepts of the lexicon, lexicons of one's own. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../../lib/words.h"
+
+static struct align_words w;
+static struct align_analysis a = ALIGN_ANALYSIS_INIT;
+
+static int
+setup(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	(void)state;
+	if (align_words_init(&w, &e) < 0 ||
+	    align_words_default_lexicon(&w, &e) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	align_analysis_release(&a);
+	align_words_release(&w);
+	return 0;
+}
+
+/* The terms of text, as one string. */
+static const char *
+terms(const char *text)
+{
+	static char out[1024];
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i, k = 0;
+
+	assert_int_equal(align_words_analyse(&w, text, &a, &e), 0);
+	out[0] = '\0';
+	for (i = 0; i < a.nterm && k < sizeof(out) - 64; i++)
+		k += (size_t)snprintf(out + k, sizeof(out) - k, "%s%s",
+		    i ? " " : "", align_words_term(&w, a.term[i]));
+	return out;
+}
+
+static void
+test_languages(void **state)
+{
+	(void)state;
+	terms("She listened to all of us before she decided.");
+	assert_int_equal(a.lang, ALIGN_EN);
+	terms("Mi jefa nos escuchaba a todos y nunca nos dejó solos.");
+	assert_int_equal(a.lang, ALIGN_ES);
+	terms("Sie hat uns zugehört und war immer für uns da.");
+	assert_int_equal(a.lang, ALIGN_DE);
+	terms("Elle nous écoutait et restait avec nous quand tout allait mal.");
+	assert_int_equal(a.lang, ALIGN_FR);
+	terms("Großartig.");
+	assert_int_equal(a.lang, ALIGN_DE);
+}
+
+static void
+test_stop_words_go_and_stems_meet(void **state)
+{
+	(void)state;
+	/* "the", "of", "us" go; "budgets" and "budget" meet. */
+	assert_string_equal(terms("The budgets of us"), "budget");
+	assert_string_equal(terms("THE BUDGET"), "budget");
+	assert_string_equal(terms("Los presupuestos"), "presupuest");
+}
+
+static void
+test_other_words_same_concept(void **state)
+{
+	(void)state;
+	assert_non_null(strstr(terms("She listened."), "~listening"));
+	assert_non_null(strstr(terms("He heard us out."), "~listening"));
+	assert_non_null(strstr(terms("Er hat uns zugehört."), "~listening"));
+	assert_non_null(strstr(terms("Nos escuchaba."), "~listening"));
+	assert_non_null(strstr(terms("He stuck around when it was hard."),
+	    "~presence"));
+	assert_non_null(strstr(terms("Se quedó con nosotros."), "~presence"));
+	assert_null(strstr(terms("We shipped the release."), "~"));
+}
+
+static void
+test_user_synonyms(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	(void)state;
+	assert_int_equal(align_words_lexicon(&w,
+	    "# ours\nrituals (team rituals): stand-up, retro, "
+	    "Retrospektive\n", "syn.txt", &e), 0);
+	assert_non_null(strstr(terms("Our retro was great."), "~rituals"));
+	assert_non_null(strstr(terms("Die Retrospektive war gut."),
+	    "~rituals"));
+	assert_int_equal(align_words_lexicon(&w, "no colon here\n",
+	    "bad.txt", &e), -1);
+	assert_int_equal(e.line, 1);
+	assert_string_equal(e.file, "bad.txt");
+	assert_int_equal(align_words_lexicon(&w, "\n  # only this\n"
+	    "  : no concept\n", "bad.txt", &e), -1);
+	assert_int_equal(e.line, 3);
+	assert_int_equal(e.status, 65);
+	{
+		char text[1200];
+
+		memset(text, 'a', sizeof(text));
+		memcpy(text, "long: ", 6);
+		text[sizeof(text) - 1] = '\0';
+		for (size_t i = 100; i < sizeof(text) - 1; i += 100)
+			text[i] = ' ';
+		assert_int_equal(align_words_lexicon(&w, text, "long.txt",
+		    &e), -1);
+		assert_int_equal(e.status, 65);
+		assert_non_null(strstr(e.msg, "phrase longer than"));
+	}
+	/* Spaces around the concept and its label; commas to spare. */
+	assert_int_equal(align_words_lexicon(&w, "  rest   ( time off ) :"
+	    " day off,, holiday ,\n", "syn.txt", &e), 0);
+	assert_non_null(strstr(terms("I took a holiday."), "~rest"));
+}
+
+/* Letters of every kind make words; accents hint at the language. */
+static void
+test_letters_and_accents(void **state)
+{
+	char longword[300];
+
+	(void)state;
+	terms("\xc2\xbf" "Ma\xc3\xb1" "ana? \xc2\xa1" "S\xc3\xad!");
+	assert_int_equal(a.lang, ALIGN_ES);
+	terms("Acci\xc3\xb3n r\xc3\xa1pida, t\xc3\xba");
+	assert_int_equal(a.lang, ALIGN_ES);
+	terms("Gar\xc3\xa7on, \xc5\x93uvre, tr\xc3\xa8s, f\xc3\xaate, o\xc3\xb9,"
+	    " ma\xc3\xaetre, h\xc3\xb4tel, s\xc3\xbbr, No\xc3\xabl, na\xc3\xaf" "f");
+	assert_int_equal(a.lang, ALIGN_FR);
+	/* Han, a titlecase digraph, a modifier letter, combining marks: each
+	 * stays in its word. */
+	assert_string_equal(terms("\xe6\x97\xa5\xe6\x9c\xac"),
+	    "\xe6\x97\xa5\xe6\x9c\xac");
+	assert_int_equal(a.nterm, 1);
+	terms("\xc7\x85" "ebi k\xca\xb0" "at na\xcc\x88ive");
+	assert_int_equal(a.nterm, 3);
+	/* A word longer than any stem is kept whole, not cut. */
+	memset(longword, 'x', sizeof(longword) - 1);
+	longword[sizeof(longword) - 1] = '\0';
+	terms(longword);
+	assert_int_equal(a.nterm, 1);
+	assert_true(strlen(align_words_term(&w, a.term[0])) >= 200);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_languages),
+		cmocka_unit_test(test_stop_words_go_and_stems_meet),
+		cmocka_unit_test(test_letters_and_accents),
+		cmocka_unit_test(test_other_words_same_concept),
+		cmocka_unit_test(test_user_synonyms),
+	};
+
+	return cmocka_run_group_tests_name("words", tests, setup, teardown);
+}
