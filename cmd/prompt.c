@@ -136,6 +136,11 @@ said(const struct align_capture *c, int rc, struct align_buf *b)
 	align_buf_reset(b);
 	if (rc == ALIGN_LINE_EMPTY)
 		align_buf_puts(b, "  (nothing to record)");
+	if (rc == ALIGN_LINE_NAMED) {
+		align_buf_puts(b, "  (the next lines are ");
+		align_escape_term(b, c->who.p, c->who.len);
+		align_buf_puts(b, "'s)");
+	}
 	if (rc == ALIGN_LINE_REFUSED) {
 		align_buf_puts(b, "  not recorded: ");
 		align_escape_term(b, c->why.p ? c->why.p : "",

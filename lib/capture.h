@@ -31,6 +31,7 @@
  *		switch (align_capture_line(&c, line, &e)) {
  *		case ALIGN_LINE_RECORDED:	written: c.last
  *		case ALIGN_LINE_EMPTY:		nothing to record
+ *		case ALIGN_LINE_NAMED:		c.who's lines follow
  *		case ALIGN_LINE_REFUSED:	not recorded: c.why.p says why
  *		case -1:			e; stop
  *		}
@@ -82,6 +83,7 @@ struct align_capture {
 
 enum align_line {
 	ALIGN_LINE_EMPTY,		/* nothing to record */
+	ALIGN_LINE_NAMED,		/* a name alone: c->who's lines follow */
 	ALIGN_LINE_RECORDED,		/* written: c->last */
 	ALIGN_LINE_REFUSED		/* not written: c->why.p says why */
 };
@@ -110,7 +112,7 @@ int align_capture_keep(struct align_capture *c, const struct align_node *rec,
 int align_capture_start(struct align_capture *c, struct align_err *e);
 
 /* One line: "Name: text", or text alone for the name last given (a name
- * alone gives the name and records nothing); a name of the session's
+ * alone names the lines to come, and records nothing); a name of the session's
  * participants is recognised at any length and recorded as the session
  * spells it; with o->read.participant, every line is that person's and
  * never split at a colon.  A line that is not UTF-8, or holds a control

@@ -166,8 +166,8 @@ align_capture_line(struct align_capture *c, const char *line,
 		return c->why.failed ? align_err_nomem(e) : ALIGN_LINE_REFUSED;
 	if ((rc = speaker(c, c->line.p, &text)) != 0)
 		return rc < 0 ? align_err_nomem(e) : ALIGN_LINE_REFUSED;
-	if (*text == '\0')
-		return ALIGN_LINE_EMPTY;
+	if (*text == '\0')	/* a name alone names the lines to come */
+		return text > c->line.p ? ALIGN_LINE_NAMED : ALIGN_LINE_EMPTY;
 	who = c->who.len ? c->who.p : c->o->read.participant;
 	if (align_now(c->o->now, &t, e) < 0)
 		return -1;

@@ -35,7 +35,8 @@ read_back(const char *path)
 }
 
 /* Lines one at a time, as the prompt gives them: the outcome of each,
- * in order, into got (a letter a line: r recorded, e empty, x refused);
+ * in order, into got (a letter a line: r recorded, e empty, n a name
+ * alone, x refused);
  * the status of the first failure, or 0. */
 static int
 lines(struct align_capture *c, const char *typed, char *got,
@@ -49,7 +50,8 @@ lines(struct align_capture *c, const char *typed, char *got,
 	    line = strtok_r(NULL, "\n", &save)) {
 		if ((rc = align_capture_line(c, line, e)) >= 0)
 			strcat(got, rc == ALIGN_LINE_RECORDED ? "r" :
-			    rc == ALIGN_LINE_EMPTY ? "e" : "x");
+			    rc == ALIGN_LINE_EMPTY ? "e" :
+			    rc == ALIGN_LINE_NAMED ? "n" : "x");
 	}
 	free(copy);
 	if (rc >= 0)
@@ -79,7 +81,7 @@ test_lines_append_each_response(void **state)
 	align_capture_init(&c, &o);
 	if (lines(&c, typed, got, &e) < 0)
 		fail_msg("%s", e.msg);
-	assert_string_equal(got, "rreer");
+	assert_string_equal(got, "rrenr");
 	assert_int_equal(c.added, 3);
 	/* The room sees the session's question: the prompt has it. */
 	assert_non_null(c.session);
