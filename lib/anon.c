@@ -124,8 +124,8 @@ response(struct align_anon *a, const struct align_speakers *roster,
 }
 
 int
-align_anon_record(struct align_anon *a, const struct align_speakers *roster,
-    const struct align_node *rec, int plain, size_t input, const char *file,
+align_anon_record(struct align_anon *a,
+    const struct align_speakers *roster, const struct align_node *rec, int plain, size_t input, const char *file,
     struct align_node **out, struct align_err *e)
 {
 	struct align_view v;

@@ -34,7 +34,8 @@
  *	struct align_anon a;
  *	align_anon_init(&a, key);
  *	for each record rec of input i:
- *		rc = align_anon_record(&a, &roster, rec, plain, i, file, &out, &e);
+ *		rc = align_anon_record(&a, &roster, rec, plain, i, file,
+ *		    &out, &e);
  *		(0: write rec; 1: write out, then free it; -1: fail)
  *	align_anon_release(&a);
  */
@@ -64,8 +65,8 @@ void align_anon_release(struct align_anon *a);
  * recognised); roster: the session's participants; file names rec's
  * input in messages.  0: rec goes as it is; 1: *out (the caller's to
  * free) goes in its place; -1 and e (65 at rec's line, 71). */
-int align_anon_record(struct align_anon *a, const struct align_speakers *roster,
-    const struct align_node *rec, int plain, size_t input, const char *file,
+int align_anon_record(struct align_anon *a,
+    const struct align_speakers *roster, const struct align_node *rec, int plain, size_t input, const char *file,
     struct align_node **out, struct align_err *e);
 
 #endif

@@ -335,7 +335,8 @@ put_input(struct align_capture *c, struct align_reader *r, struct sink *s,
 		return -1;
 	if (anon) {
 		/* Under its new id, it may be there already. */
-		if ((fresh = align_reader_claim(r, align_record_id(anon))) <= 0) {
+		fresh = align_reader_claim(r, align_record_id(anon));
+		if (fresh <= 0) {
 			align_node_free(anon);
 			if (fresh < 0)
 				return align_err_nomem(e);

@@ -83,7 +83,7 @@ struct align_capture {
 
 enum align_line {
 	ALIGN_LINE_EMPTY,		/* nothing to record */
-	ALIGN_LINE_NAMED,		/* a name alone: c->who's lines follow */
+	ALIGN_LINE_NAMED,		/* a name alone: c->who's follow */
 	ALIGN_LINE_RECORDED,		/* written: c->last */
 	ALIGN_LINE_REFUSED		/* not written: c->why.p says why */
 };

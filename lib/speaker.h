@@ -12,7 +12,7 @@
  *	struct align_speakers s;
  *	if (align_speakers_init(&s, session, &e) < 0)	 (session may be NULL)
  *		fail(&e);
- *	align_speakers_find(&s, line, &k, &name);	 "Marcus Lee: ..." -> 10
+ *	align_speakers_find(&s, line, &k, &name);  "Marcus Lee: ..": 10
  *	align_speakers_complete(&s, "mar", 3, &c, &e);	 -> "Marcus Lee: "
  *	align_speakers_release(&s);
  *

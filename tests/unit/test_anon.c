@@ -162,7 +162,8 @@ test_other_records(void **state)
 	size_t i;
 
 	assert_int_equal(anon(f, 0, &a, &e), 0);
-	assert_int_equal(anon(f, 8, &a, &e), 0);	/* a theme, no id changed */
+	/* A theme, no id changed. */
+	assert_int_equal(anon(f, 8, &a, &e), 0);
 	for (i = 9; i <= 12; i++) {
 		assert_int_equal(anon(f, i, &a, &e), -1);
 		assert_int_equal(e.status, EX_DATAERR);
@@ -181,7 +182,7 @@ test_themes_and_new_ids(void **state)
 	struct align_node *a;
 
 	assert_int_equal(anon(f, 8, &a, &e), 0);
-	assert_int_equal(anon(f, 3, &a, &e), 0);	/* a pseudonym: same id */
+	assert_int_equal(anon(f, 3, &a, &e), 0);	/* a pseudonym */
 	assert_int_equal(anon(f, 1, &a, &e), -1);
 	assert_null(a);
 	assert_non_null(strstr(e.msg, "after a theme"));
