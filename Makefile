@@ -25,6 +25,8 @@ WERROR ?=
 SANITIZE ?=
 
 PKGS = yaml-0.1 libutf8proc
+# The line editor of align-capture's prompt (cmd/prompt.c) alone.
+PROMPT_PKGS = libedit
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-unused-parameter -Wformat=2
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -39,13 +41,14 @@ TOOLS = align-plan align-capture align-theme align-distill align-followup \
 LIB_SRC = $(sort $(wildcard lib/*.c) lib/html_assets.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(BUILD)/cmd/tool.o
+PROMPT_OBJ = $(BUILD)/cmd/prompt.o
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MAN = $(wildcard man/*.1 man/*.5 man/*.7)
 
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev libutf8proc-dev \
-	libstemmer-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
+	libstemmer-dev libedit-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
 	python3-icalendar python3-sklearn calcurse time bsdutils clang \
 	libclang-rt-14-dev chromium
 
@@ -71,7 +74,14 @@ $(BUILD)/libalign.a: $(LIB_OBJ)
 
 $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(TOOL_OBJ) $(BUILD)/libalign.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(TOOL_OBJ) $(BUILD)/libalign.a $(LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(BUILD)/libalign.a \
+	    $(LIBS) $(TOOL_LIBS)
+
+# align-capture's prompt and its line editor.
+$(PROMPT_OBJ): ALL_CFLAGS += $(shell $(PKG_CONFIG) --cflags $(PROMPT_PKGS))
+$(BUILD)/bin/align-capture: $(PROMPT_OBJ)
+$(BUILD)/bin/align-capture: TOOL_LIBS = \
+    $(shell $(PKG_CONFIG) --libs $(PROMPT_PKGS))
 
 $(BUILD)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
@@ -138,7 +148,8 @@ tsan:
 lint:
 	mandoc -Tlint -W warning $(MAN)
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
-	    --inline-suppr --std=c11 -D__GNUC__ $$($(PKG_CONFIG) --cflags-only-I $(PKGS)) \
+	    --inline-suppr --std=c11 -D__GNUC__ \
+	    $$($(PKG_CONFIG) --cflags-only-I $(PKGS) $(PROMPT_PKGS)) \
 	    --suppress=missingIncludeSystem lib cmd
 
 # Fuzzing: libFuzzer with ASan and UBSan, each harness FUZZ_SECONDS long,
@@ -169,13 +180,15 @@ faults:
 	    fault-tools
 	@FAULT_MAX=$(FAULT_MAX) sh tests/fault/run.sh build/fault/bin
 
-fault-tools: $(BUILD)/fault.o $(LIB_OBJ) $(TOOL_OBJ) \
+fault-tools: $(BUILD)/fault.o $(LIB_OBJ) $(TOOL_OBJ) $(PROMPT_OBJ) \
     $(TOOLS:%=$(BUILD)/cmd/%.o) $(BUILD)/libalign.a
 	@mkdir -p $(BUILD)/bin
-	@for t in $(TOOLS); do \
+	@for t in $(TOOLS); do obj= libs=; \
+	    if [ $$t = align-capture ]; then obj=$(PROMPT_OBJ); \
+	        libs=$$($(PKG_CONFIG) --libs $(PROMPT_PKGS)); fi; \
 	    $(CC) $(ALL_LDFLAGS) $(FAULT_WRAP) -o $(BUILD)/bin/$$t \
-	        $(BUILD)/cmd/$$t.o $(TOOL_OBJ) $(BUILD)/fault.o \
-	        $(BUILD)/libalign.a $(LIBS) || exit 1; done
+	        $(BUILD)/cmd/$$t.o $$obj $(TOOL_OBJ) $(BUILD)/fault.o \
+	        $(BUILD)/libalign.a $(LIBS) $$libs || exit 1; done
 
 $(BUILD)/fault.o: tests/fault/fault.c
 	@mkdir -p $(@D)
@@ -244,5 +257,5 @@ clean:
 	stress bench demo screenshots deps install uninstall clean
 .PRECIOUS: $(BUILD)/tests/%.o $(BUILD)/cmd/%.o
 
--include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/cmd/%.d) \
+-include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(PROMPT_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/cmd/%.d) \
 	$(UNIT_BINS:=.d)

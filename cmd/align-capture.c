@@ -13,6 +13,7 @@
 #include "../lib/capture.h"
 #include "../lib/response.h"
 #include "../lib/text.h"
+#include "prompt.h"
 #include "tool.h"
 
 static const char usage[] =
@@ -83,102 +84,126 @@ note(void *arg, const char *file, const char *msg)
 	fprintf(stderr, "%s: %s: %s\n", tool_name, file, msg);
 }
 
+/* The options into o, and those of the board; the operands' index. */
+static int
+options(int argc, char *argv[], struct align_capture_opts *o,
+    const char **fmt, int *anonymous, size_t *min_group)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	int c;
+
+	o->wait = -1;	/* $ALIGN_WAIT, else 30 seconds */
+	while ((c = getopt_long(argc, argv, "a:f:hV", longopts, NULL)) != -1)
+		switch (c) {
+		case 'a': o->append = optarg; break;
+		case 'f': *fmt = optarg; break;
+		case 'h': tool_usage(0);
+		case 'V': tool_version();
+		case O_CSV:
+			o->csv = realloc(o->csv, (o->ncsv + 1) *
+			    sizeof(char *));
+			if (o->csv == NULL)
+				tool_die((align_err_nomem(&e), &e));
+			o->csv[o->ncsv++] = optarg;
+			break;
+		case O_PARTICIPANT: o->read.participant = optarg; break;
+		case O_PARAGRAPHS: o->read.paragraphs = 1; break;
+		case O_TEXT:
+			if (o->survey.ntext == ALIGN_SURVEY_COLUMNS)
+				tool_usage_error("too many --column");
+			o->survey.text_column[o->survey.ntext++] = optarg;
+			break;
+		case O_DELIM:
+			if ((o->survey.delimiter = align_csv_delimiter(optarg))
+			    < 0)
+				tool_usage_error("--delimiter: '%s' is not one "
+				    "(',', ';', tab, or a mark such as '|')",
+				    optarg);
+			break;
+		case O_ENC:
+			if (align_csv_encoding(optarg, &o->survey.encoding) < 0)
+				tool_usage_error("--encoding: '%s' is not one "
+				    "(utf-8, windows-1252, latin1)", optarg);
+			break;
+		case O_NAME: o->survey.name_column = optarg; break;
+		case O_TIME: o->survey.time_column = optarg; break;
+		case O_ANON: *anonymous = 1; break;
+		case O_MIN_GROUP:
+			*min_group = (size_t)tool_number("--min-group",
+			    optarg, 1, 1000000);
+			break;
+		case O_WAIT: o->wait = tool_real("--wait", optarg, 0, 86400);
+			break;
+		case O_NOW: o->now = optarg; break;
+		default: tool_usage(64);
+		}
+	if (o->now) {
+		struct align_time t;
+
+		if (align_now(o->now, &t, &e) < 0)
+			tool_usage_error("--now: %s", e.msg);
+	}
+	o->survey.participant = o->read.participant;
+	o->survey.note = note;
+	return optind;
+}
+
+/* The board of what was captured, in format f. */
+static void
+show_board(const struct align_capture *cap, enum align_format f,
+    size_t min_group)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_board board;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_show show = { .b = &b, .format = f,
+	    .width = align_terminal_width(STDOUT_FILENO),
+	    .color = tool_color(), .tool = tool_name,
+	    .min_group = min_group };
+
+	if (align_board_make(&board, cap->session, cap->responses, &e) < 0)
+		tool_die(&e);
+	align_board_show(&board, &show);
+	align_board_release(&board);
+	tool_print(&b);
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct align_capture_opts o = { 0 };
 	struct align_capture cap;
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_board board;
-	struct align_buf b = ALIGN_BUF_INIT;
-	struct align_show show = { .b = &b, .format = ALIGN_FMT_TEXT,
-	    .width = 80 };
-	struct align_time t;
 	unsigned char key[16];
 	const char *fmt = NULL;
+	size_t min_group = 0;
 	enum align_format f;
-	int c, anonymous = 0, rc;
+	int anonymous = 0, rc, n;
 
 	tool_init("align-capture", usage);
-	o.wait = -1;	/* $ALIGN_WAIT, else 30 seconds */
-	while ((c = getopt_long(argc, argv, "a:f:hV", longopts, NULL)) != -1)
-		switch (c) {
-		case 'a': o.append = optarg; break;
-		case 'f': fmt = optarg; break;
-		case 'h': tool_usage(0);
-		case 'V': tool_version();
-		case O_CSV:
-			o.csv = realloc(o.csv, (o.ncsv + 1) * sizeof(char *));
-			if (o.csv == NULL)
-				tool_die((align_err_nomem(&e), &e));
-			o.csv[o.ncsv++] = optarg;
-			break;
-		case O_PARTICIPANT: o.read.participant = optarg; break;
-		case O_PARAGRAPHS: o.read.paragraphs = 1; break;
-		case O_TEXT:
-			if (o.survey.ntext == ALIGN_SURVEY_COLUMNS)
-				tool_usage_error("too many --column");
-			o.survey.text_column[o.survey.ntext++] = optarg;
-			break;
-		case O_DELIM:
-			if ((o.survey.delimiter = align_csv_delimiter(optarg)) <
-			    0)
-				tool_usage_error("--delimiter: '%s' is not one "
-				    "(',', ';', tab, or a mark such as '|')",
-				    optarg);
-			break;
-		case O_ENC:
-			if (align_csv_encoding(optarg, &o.survey.encoding) < 0)
-				tool_usage_error("--encoding: '%s' is not one "
-				    "(utf-8, windows-1252, latin1)", optarg);
-			break;
-		case O_NAME: o.survey.name_column = optarg; break;
-		case O_TIME: o.survey.time_column = optarg; break;
-		case O_ANON: anonymous = 1; break;
-		case O_MIN_GROUP:
-			show.min_group = (size_t)tool_number("--min-group",
-			    optarg, 1, 1000000);
-			break;
-		case O_WAIT: o.wait = tool_real("--wait", optarg, 0, 86400);
-			break;
-		case O_NOW: o.now = optarg; break;
-		default: tool_usage(64);
-		}
-	argc -= optind;
-	argv += optind;
-
+	n = options(argc, argv, &o, &fmt, &anonymous, &min_group);
+	argc -= n;
+	argv += n;
 	f = fmt ? tool_format(fmt, ALIGN_FMT_YAML | align_board_formats()) :
 	    o.append ? ALIGN_FMT_NONE : tool_default_format();
-	if (o.now && align_now(o.now, &t, &e) < 0)
-		tool_usage_error("--now: %s", e.msg);
-	o.survey.participant = o.read.participant;
-	o.survey.note = note;
 	if (anonymous) {
 		if (align_key_load(key, &e) < 0)
 			tool_die(&e);
 		o.read.key = key;
 	}
-	o.collect = f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE;
-	o.quiet = o.collect;
+	o.collect = o.quiet = f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE;
+
+	/* The step: lines typed at a terminal, else a batch. */
 	align_capture_init(&cap, &o);
 	if (argc == 0 && o.ncsv == 0 && isatty(STDIN_FILENO))
-		rc = align_capture_prompt(&cap, stdin, stderr, &e);
+		rc = prompt_run(&cap, &e);
 	else
 		rc = align_capture_batch(&cap, argv, (size_t)argc, &e);
 	if (rc < 0)
 		tool_die(&e);
-	if (o.collect) {
-		show.format = f;
-		show.width = align_terminal_width(STDOUT_FILENO);
-		show.color = tool_color();
-		show.tool = tool_name;
-		if (align_board_make(&board, cap.session, cap.responses,
-		    &e) < 0)
-			tool_die(&e);
-		align_board_show(&board, &show);
-		align_board_release(&board);
-		tool_print(&b);
-	}
+
+	if (o.collect)
+		show_board(&cap, f, min_group);
 	align_capture_release(&cap);
 	free(o.csv);
 	tool_finish();

@@ -8,9 +8,8 @@
 #include "file.h"
 #include "hash.h"
 #include "out.h"
-#include "plan.h"
+#include "record.h"
 #include "response.h"
-#include "text.h"
 #include "when.h"
 #include "writer.h"
 
@@ -44,26 +43,37 @@ align_capture_init(struct align_capture *c,
 {
 	memset(c, 0, sizeof(*c));
 	c->o = o;
+	align_anon_init(&c->anon, o->read.key);
 }
 
 void
 align_capture_release(struct align_capture *c)
 {
+	if (c->out_open)
+		align_out_abort(&c->out);
+	align_speakers_release(&c->speakers);
+	align_anon_release(&c->anon);
 	align_node_free(c->session);
 	align_node_free(c->responses);
-	c->session = c->responses = NULL;
+	align_node_free(c->last);
+	align_buf_release(&c->why);
+	align_buf_release(&c->who);
+	align_buf_release(&c->line);
+	memset(c, 0, sizeof(*c));
 }
 
-/* Remember what a board needs. */
-static int
-keep(struct align_capture *c, const struct align_node *rec,
+int
+align_capture_keep(struct align_capture *c, const struct align_node *rec,
     struct align_err *e)
 {
 	const char *kind = align_record_kind(rec);
 
-	if (strcmp(kind, "session") == 0 && c->session == NULL &&
-	    (c->session = align_node_copy(rec)) == NULL)
-		return align_err_nomem(e);
+	if (strcmp(kind, "session") == 0 && c->session == NULL) {
+		if ((c->session = align_node_copy(rec)) == NULL)
+			return align_err_nomem(e);
+		if (align_speakers_init(&c->speakers, c->session, e) < 0)
+			return -1;
+	}
 	if (!c->o->collect || strcmp(kind, "response") != 0)
 		return 0;
 	if (c->responses == NULL && (c->responses = align_seq()) == NULL)
@@ -121,7 +131,7 @@ sink_put(struct align_capture *c, struct sink *s,
 {
 	size_t before = s->buf.len;
 
-	if (keep(c, rec, e) < 0)
+	if (align_capture_keep(c, rec, e) < 0)
 		return -1;
 	if (s->fp == NULL)
 		return c->o->quiet ? 0 : align_out_record(&s->out, rec, e);
@@ -275,20 +285,92 @@ sink_close(struct align_capture *c, struct sink *s, int failed,
 	return rc;
 }
 
+/* A response made here holds no control character (response.h): in its
+ * text, its participant or its question. */
+static int
+check_new(const struct align_node *rec, const char *file,
+    struct align_err *e)
+{
+	struct align_view v;
+	const char *part[3] = { NULL, NULL, NULL };
+	unsigned cp = 0;
+	long at = -1;
+	size_t i;
+
+	if (align_view(&v, rec, e) < 0) {
+		align_view_release(&v);
+		return -1;
+	}
+	if (v.kind == ALIGN_KIND_RESPONSE) {
+		part[0] = v.u.response.participant;
+		part[1] = v.u.response.question;
+		part[2] = v.u.response.text;
+	}
+	for (i = 0; i < 3 && at < 0; i++)
+		if (part[i])
+			at = align_response_control(part[i], &cp);
+	align_view_release(&v);
+	if (at < 0)
+		return 0;
+	return align_err_set(e, EX_DATAERR, file, rec->line, 1, "%s (U+%04X) "
+	    "in a response, which could reach a terminal as a command: not "
+	    "recorded", align_control_name(cp), cp);
+}
+
+/* A record of the input, as it goes out: a response made from plain
+ * text checked, and with a key, every record as anon.h says. */
+static int
+put_input(struct align_capture *c, struct align_reader *r, struct sink *s,
+    const struct align_node *rec, struct align_err *e)
+{
+	const char *file = align_reader_file(r);
+	struct align_node *anon = NULL;
+	int plain = align_reader_plain(r), rc = 0, fresh;
+
+	if (plain && check_new(rec, file, e) < 0)
+		return -1;
+	if (c->o->read.key && (rc = align_anon_record(&c->anon,
+	    &c->speakers, rec, plain, align_reader_index(r), file, &anon,
+	    e)) < 0)
+		return -1;
+	if (anon) {
+		/* Under its new id, it may be there already. */
+		fresh = align_reader_claim(r, align_record_id(anon));
+		if (fresh <= 0) {
+			align_node_free(anon);
+			if (fresh < 0)
+				return align_err_nomem(e);
+			c->skipped++;
+			return 0;
+		}
+		rec = anon;
+	}
+	rc = sink_put(c, s, rec, e);
+	c->added += strcmp(align_record_kind(rec), "response") == 0;
+	align_node_free(anon);
+	return rc;
+}
+
 static int
 read_csv(struct align_capture *c, struct align_reader *r, struct sink *s,
     const char *path, const char *now, struct align_err *e)
 {
 	struct align_survey_opts so = c->o->survey;
 	struct align_survey sv;
+	struct align_view v = { .kind = ALIGN_KIND_OTHER };
 	struct align_csv *csv = align_csv_open(path, e);
 	struct align_node *rec;
 	int rc;
 
 	if (csv == NULL)
 		return -1;
-	if (c->session)
-		so.session_question = align_map_str(c->session, "question");
+	if (c->session && align_view(&v, c->session, e) < 0) {
+		align_view_release(&v);
+		align_csv_close(csv);
+		return -1;
+	}
+	if (v.kind == ALIGN_KIND_SESSION)
+		so.session_question = v.u.session.question;
 	so.now = now;
 	so.key = c->o->read.key;
 	rc = align_survey_begin(&sv, csv, &so, e);
@@ -296,7 +378,7 @@ read_csv(struct align_capture *c, struct align_reader *r, struct sink *s,
 		int fresh = align_reader_claim(r, align_record_id(rec));
 
 		rc = fresh < 0 ? align_err_nomem(e) : 0;
-		if (fresh > 0) {
+		if (fresh > 0 && (rc = check_new(rec, path, e)) == 0) {
 			rc = sink_put(c, s, rec, e);
 			c->added++;
 		} else if (fresh == 0) {
@@ -307,6 +389,7 @@ read_csv(struct align_capture *c, struct align_reader *r, struct sink *s,
 			break;
 	}
 	align_survey_release(&sv);
+	align_view_release(&v);
 	align_csv_close(csv);
 	return rc < 0 ? -1 : 0;
 }
@@ -341,7 +424,7 @@ read_session(struct align_capture *c, struct align_err *e)
 
 		rc = align_reader_plain(r) ? align_err_set(e, EX_DATAERR,
 		    c->o->append, 1, 1, "expected a session stream, not "
-		    "plain text") : keep(c, rec, e);
+		    "plain text") : align_capture_keep(c, rec, e);
 		align_node_free(rec);
 		if (rc < 0 || session)
 			break;
@@ -402,11 +485,9 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 				    c->o->append, 1, 1, "expected a session "
 				    "stream, not plain text");
 			else
-				rc = keep(c, rec, e);
+				rc = align_capture_keep(c, rec, e);
 		} else {
-			rc = sink_put(c, &s, rec, e);
-			c->added += strcmp(align_record_kind(rec),
-			    "response") == 0;
+			rc = put_input(c, r, &s, rec, e);
 		}
 		align_node_free(rec);
 		if (rc > 0)
@@ -421,119 +502,4 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 	if (sink_close(c, &s, rc < 0, e) < 0)
 		return -1;
 	return 0;
-}
-
-int
-align_capture_prompt(struct align_capture *c, FILE *in, FILE *prompt,
-    struct align_err *e)
-{
-	struct align_reader *r = NULL;
-	struct align_node *rec;
-	char *line = NULL, who[64] = "", now[40];
-	size_t cap = 0, width = align_terminal_width(fileno(prompt));
-	struct align_buf b = ALIGN_BUF_INIT;
-	struct align_lock_opts lo;
-	struct align_out out;
-	int rc = 0;
-
-	lock_opts(c, &lo);
-	/* What the room should see first: the purpose and the question. */
-	if (c->o->append) {
-		char *p[1];
-
-		p[0] = (char *)c->o->append;
-		if ((rc = align_file_check(c->o->append, e)) < 0 ||
-		    (rc > 0 && (r = align_reader_open(p, 1, NULL, e)) ==
-		    NULL))
-			return -1;
-		rc = 0;
-		while (r && (rc = align_reader_next(r, &rec, e)) > 0) {
-			rc = keep(c, rec, e);
-			align_node_free(rec);
-			if (rc < 0)
-				break;
-		}
-		align_reader_free(r);
-		if (rc < 0)
-			return -1;
-	} else if (align_out_open(&out, NULL, e) < 0) {
-		return -1;
-	}
-	align_buf_printf(&b, "%s\n\n", c->session ?
-	    align_map_str(c->session, "title") : ALIGN_TITLE);
-	align_buf_puts(&b, "Purpose: ");
-	align_text_wrap(&b, c->session && align_map_str(c->session,
-	    "purpose") ? align_map_str(c->session, "purpose") :
-	    ALIGN_PURPOSE, 2, 9, width);
-	align_buf_puts(&b, "Question: ");
-	align_text_wrap(&b, c->session && align_map_str(c->session,
-	    "question") ? align_map_str(c->session, "question") :
-	    ALIGN_QUESTION, 2, 10, width);
-	align_buf_puts(&b, "\nType each response as \"Name: what they "
-	    "said\" (the name is kept for the next line). Ctrl-D ends.\n");
-	if (!b.failed)
-		fputs(b.p, prompt);
-	align_buf_release(&b);
-	for (;;) {
-		ssize_t len;
-		char *s, *end;
-		size_t k;
-
-		fputs("> ", prompt);
-		fflush(prompt);
-		if ((len = getline(&line, &cap, in)) < 0)
-			break;
-		s = line;
-		end = line + len;
-		while (end > s && strchr(" \t\r\n", end[-1]))
-			*--end = '\0';
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if ((k = align_name_prefix(s)) > 0) {
-			snprintf(who, sizeof(who), "%.*s", (int)k, s);
-			for (s += k + 1; *s == ' ' || *s == '\t'; s++)
-				;
-		}
-		if (*s == '\0') {
-			fprintf(prompt, "  (nothing to record)\n");
-			continue;
-		}
-		if (now_text(c, now, e) < 0 ||
-		    align_response_new(*who ? who : c->o->read.participant,
-		    now, now, NULL, s, c->o->read.key, NULL, &rec, e) < 0) {
-			rc = -1;
-			break;
-		}
-		if (c->o->append) {
-			/* Locked for the append alone, never while a person
-			 * types; whole, or cut back and said. */
-			struct align_buf one = ALIGN_BUF_INIT;
-
-			align_emit_record(&one, rec);
-			rc = one.failed ? align_err_nomem(e) :
-			    align_append_file(c->o->append, one.p, one.len,
-			    &lo, e);
-			align_buf_release(&one);
-		} else {
-			rc = align_out_record(&out, rec, e);
-			if (rc == 0)
-				rc = align_out_close(&out, e) < 0 ? -1 :
-				    align_out_open(&out, NULL, e);
-		}
-		if (rc == 0)
-			rc = keep(c, rec, e);
-		if (rc == 0) {
-			c->added++;
-			fprintf(prompt, "  recorded %s%s%s\n",
-			    align_record_id(rec), *who ? " from " : "", who);
-		}
-		align_node_free(rec);
-		if (rc < 0)
-			break;
-	}
-	free(line);
-	if (!c->o->append && rc == 0 && align_out_close(&out, e) < 0)
-		rc = -1;
-	fputs("\n", prompt);
-	return rc < 0 ? -1 : 0;
 }

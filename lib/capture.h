@@ -2,20 +2,40 @@
  * capture.h - step 5: every response written down where all can see it.
  *
  * Responses come from plain text or session streams (files, standard
- * input), from CSV exports of survey forms, or typed at a prompt.  They go
- * to standard output after the stream they came with, or are appended to
- * a session file (-a FILE) under its lock (file.h), each record whole, so
- * that several people can capture into one file at once.  A response whose
- * id the file already holds is not added again.  The lock is never held
- * while input is awaited: a batch reads all its input first (the new
- * records wait in a temporary file in $TMPDIR), then locks the file, reads
- * its ids and appends; the prompt locks for each record's append alone.
+ * input), from CSV exports of survey forms, or one line at a time (typed
+ * at a prompt).  They go to standard output after the stream they came
+ * with, or are appended to a session file (-a FILE) under its lock
+ * (file.h), each record whole, so that several people can capture into
+ * one file at once.  A response whose id the file already holds is not
+ * added again.  The lock is never held while input is awaited: a batch
+ * reads all its input first (the new records wait in a temporary file in
+ * $TMPDIR), then locks the file, reads its ids and appends; a line locks
+ * for its own record's append alone.  With a key (--anonymous), every
+ * record written names nobody as anon.h says.
+ *
+ * A batch:
  *
  *	struct align_capture c;
  *	align_capture_init(&c, &opts);
- *	rc = align_capture_batch(&c, paths, n, &e);    or
- *	rc = align_capture_prompt(&c, stdin, stderr, &e);
+ *	rc = align_capture_batch(&c, paths, n, &e);
  *	... c.session, c.responses for the board
+ *	align_capture_release(&c);
+ *
+ * Lines, one at a time (the prompt reads and shows them; this makes and
+ * writes each response):
+ *
+ *	align_capture_init(&c, &opts);
+ *	if (align_capture_start(&c, &e) < 0)	the file's session: question,
+ *		fail(&e);			participants (c.speakers)
+ *	for each line:
+ *		switch (align_capture_line(&c, line, &e)) {
+ *		case ALIGN_LINE_RECORDED:	written: c.last
+ *		case ALIGN_LINE_EMPTY:		nothing to record
+ *		case ALIGN_LINE_NAMED:		c.who's lines follow
+ *		case ALIGN_LINE_REFUSED:	not recorded: c.why.p says why
+ *		case -1:			e; stop
+ *		}
+ *	rc = align_capture_finish(&c, &e);
  *	align_capture_release(&c);
  */
 #ifndef ALIGN_CAPTURE_H
@@ -23,9 +43,13 @@
 
 #include <stdio.h>
 
+#include "anon.h"
+#include "buf.h"
 #include "err.h"
 #include "node.h"
+#include "out.h"
 #include "reader.h"
+#include "speaker.h"
 #include "survey.h"
 
 struct align_capture_opts {
@@ -46,6 +70,22 @@ struct align_capture {
 	struct align_node *session;	/* a copy of the session record */
 	struct align_node *responses;	/* with collect: every response */
 	unsigned long added, skipped;
+	struct align_speakers speakers;	/* the session's participants */
+	/* Lines: */
+	struct align_node *last;	/* the response last recorded */
+	struct align_buf why;		/* why the last line was refused */
+	struct align_buf who;		/* the name last typed */
+	struct align_buf line;		/* the line, trimmed */
+	struct align_out out;		/* without -a: standard output */
+	int out_open;
+	struct align_anon anon;		/* with a key: what anon.h hides */
+};
+
+enum align_line {
+	ALIGN_LINE_EMPTY,		/* nothing to record */
+	ALIGN_LINE_NAMED,		/* a name alone: c->who's follow */
+	ALIGN_LINE_RECORDED,		/* written: c->last */
+	ALIGN_LINE_REFUSED		/* not written: c->why.p says why */
 };
 
 void align_capture_init(struct align_capture *c,
@@ -59,12 +99,34 @@ void align_capture_release(struct align_capture *c);
 int align_capture_batch(struct align_capture *c, char **paths, size_t n,
     struct align_err *e);
 
-/* Ask for responses on prompt, read them from in, one a line ("Name:
- * text", or text alone for the last name), and write each at once: to
- * o->append (each its own append: locked, journaled, synced; a failed one
- * is cut back and ends the prompt with e) or standard output.  Ends at
- * the end of in.  0, or -1 and e. */
-int align_capture_prompt(struct align_capture *c, FILE *in, FILE *prompt,
+/* Remember rec, if a board needs it: the first session (whose
+ * participants become c->speakers) and, with collect, every response.
+ * 0, or -1 and e (71). */
+int align_capture_keep(struct align_capture *c, const struct align_node *rec,
     struct align_err *e);
+
+/* Before the first line: read o->append (when it exists; it is not
+ * locked) for its session and, with collect, its responses; without
+ * o->append, open standard output.  0, or -1 and e (65 plain text, 66 not
+ * a regular file, 71, 74). */
+int align_capture_start(struct align_capture *c, struct align_err *e);
+
+/* One line: "Name: text", or text alone for the name last given (a name
+ * alone names the lines to come, and records nothing); a name of the session's
+ * participants is recognised at any length and recorded as the session
+ * spells it; with o->read.participant, every line is that person's and
+ * never split at a colon.  A line that is not UTF-8, or holds a control
+ * character (an escape sequence of a key the terminal could not edit
+ * with, a backspace: anything but a tab), is refused and not recorded,
+ * and so, with a key, is a prefix that may be a name too long for the
+ * rule of plain text (anon.h).  The response is written at once: to
+ * o->append (its own append: locked, journaled, synced; a failed one is
+ * cut back) or to standard output, flushed.  An enum align_line, or -1
+ * and e (the statuses of align_append_file(), 71, 74): stop then. */
+int align_capture_line(struct align_capture *c, const char *line,
+    struct align_err *e);
+
+/* After the last line: standard output flushed.  0, or -1 and e (74). */
+int align_capture_finish(struct align_capture *c, struct align_err *e);
 
 #endif

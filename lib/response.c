@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "file.h"
 #include "response.h"
 
@@ -39,41 +40,16 @@ parse_key(const char *s, unsigned char key[16])
 	return s[32] == '\0' || s[32] == '\n' ? 0 : -1;
 }
 
-int
-align_key_load(unsigned char key[16], struct align_err *e)
+/* Make the key file path, with 128 random bits, readable by the user
+ * alone (its directory made first, and the one above it). */
+static int
+key_make(unsigned char key[16], const char *dir, const char *path,
+    struct align_err *e)
 {
-	const char *env = getenv("ALIGN_KEY");
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	char dir[4096], path[4200], text[80], hex[40];
 	unsigned char fresh[16];
-	ssize_t n;
+	char hex[40], *parent, *slash;
 	int fd, i;
 
-	if (env && *env) {
-		if (parse_key(env, key) < 0)
-			return align_err_set(e, EX_DATAERR, "$ALIGN_KEY", 0, 0,
-			    "expected 32 hexadecimal digits");
-		return 0;
-	}
-	if (xdg && *xdg == '/')
-		snprintf(dir, sizeof(dir), "%s/align", xdg);
-	else if (home && *home)
-		snprintf(dir, sizeof(dir), "%s/.config/align", home);
-	else
-		return align_err_set(e, EX_CANTCREAT, NULL, 0, 0,
-		    "no place for the pseudonym key: set $ALIGN_KEY or $HOME");
-	snprintf(path, sizeof(path), "%s/key", dir);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		n = read(fd, text, sizeof(text) - 1);
-		close(fd);
-		text[n > 0 ? n : 0] = '\0';
-		if (parse_key(text, key) < 0)
-			return align_err_set(e, EX_DATAERR, path, 1, 1,
-			    "expected 32 hexadecimal digits");
-		return 0;
-	}
-	/* Make one: 128 random bits, readable by the user alone. */
 	fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || read(fd, fresh, sizeof(fresh)) != sizeof(fresh)) {
 		if (fd >= 0)
@@ -82,17 +58,14 @@ align_key_load(unsigned char key[16], struct align_err *e)
 		    "cannot read random bytes");
 	}
 	close(fd);
-	{
-		char parent[4096];
-		char *slash;
-
-		snprintf(parent, sizeof(parent), "%s", dir);
-		slash = strrchr(parent, '/');
-		if (slash && slash != parent) {
-			*slash = '\0';
-			(void)mkdir(parent, 0700);
-		}
+	if ((parent = strdup(dir)) == NULL)
+		return align_err_nomem(e);
+	slash = strrchr(parent, '/');
+	if (slash && slash != parent) {
+		*slash = '\0';
+		(void)mkdir(parent, 0700);
 	}
+	free(parent);
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
 		return align_err_set(e, EX_CANTCREAT, dir, 0, 0,
 		    "cannot create: %s", strerror(errno));
@@ -101,7 +74,7 @@ align_key_load(unsigned char key[16], struct align_err *e)
 	hex[32] = '\n';
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 && errno == EEXIST)	/* made meanwhile by another run */
-		return align_key_load(key, e);
+		return 1;
 	if (fd < 0 || align_write_all(fd, hex, 33) < 0 || fsync(fd) < 0) {
 		int err = errno;
 
@@ -115,6 +88,59 @@ align_key_load(unsigned char key[16], struct align_err *e)
 	close(fd);
 	memcpy(key, fresh, 16);
 	return 0;
+}
+
+/* Read the key file path: 0, 1 when there is none, or -1 and e. */
+static int
+key_read(unsigned char key[16], const char *path, struct align_err *e)
+{
+	char text[80];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return 1;
+	n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	text[n > 0 ? n : 0] = '\0';
+	if (parse_key(text, key) < 0)
+		return align_err_set(e, EX_DATAERR, path, 1, 1,
+		    "expected 32 hexadecimal digits");
+	return 0;
+}
+
+int
+align_key_load(unsigned char key[16], struct align_err *e)
+{
+	const char *env = getenv("ALIGN_KEY");
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct align_buf dir = ALIGN_BUF_INIT, path = ALIGN_BUF_INIT;
+	int rc;
+
+	if (env && *env) {
+		if (parse_key(env, key) < 0)
+			return align_err_set(e, EX_DATAERR, "$ALIGN_KEY", 0, 0,
+			    "expected 32 hexadecimal digits");
+		return 0;
+	}
+	if (xdg && *xdg == '/')
+		align_buf_printf(&dir, "%s/align", xdg);
+	else if (home && *home)
+		align_buf_printf(&dir, "%s/.config/align", home);
+	else
+		return align_err_set(e, EX_CANTCREAT, NULL, 0, 0,
+		    "no place for the pseudonym key: set $ALIGN_KEY or $HOME");
+	align_buf_printf(&path, "%s/key", dir.p ? dir.p : "");
+	if (dir.failed || path.failed)
+		rc = align_err_nomem(e);
+	else if ((rc = key_read(key, path.p, e)) == 1 &&
+	    (rc = key_make(key, dir.p, path.p, e)) == 1 &&
+	    (rc = key_read(key, path.p, e)) == 1)	/* made meanwhile */
+		rc = align_err_set(e, EX_NOINPUT, path.p, 0, 0,
+		    "cannot read the pseudonym key");
+	align_buf_release(&dir);
+	align_buf_release(&path);
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -183,4 +209,35 @@ align_response_new(const char *participant, const char *source_at,
 	}
 	*out = n;
 	return 0;
+}
+
+long
+align_response_control(const char *s, unsigned *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; p[i]; i++) {
+		unsigned c = p[i];
+
+		if (c == 0xc2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+			c = p[i + 1];		/* C1: U+0080 to U+009F */
+		else if ((c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n')
+			continue;
+		*cp = c;
+		return (long)i;
+	}
+	return -1;
+}
+
+const char *
+align_control_name(unsigned cp)
+{
+	switch (cp) {
+	case 0x1b: return "an escape";
+	case 0x08: return "a backspace";
+	case 0x7f: return "a delete";
+	case 0x0d: return "a carriage return";
+	default: return "a control character";
+	}
 }

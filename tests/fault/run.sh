@@ -86,6 +86,8 @@ path() {	# NAME FILE CMD...: the path through CMD on a copy of FILE
 path plan-inplace s.yaml align-plan -i work.yaml --title Changed
 path capture-append captured.yaml align-capture -a work.yaml "$EX/responses.txt" --participant Zoe
 path capture-csv s.yaml align-capture -f yaml --csv "$TOP/tests/cli/data/google-forms.csv"
+path capture-anonymous captured.yaml env ALIGN_KEY=00112233445566778899aabbccddeeff \
+    align-capture --anonymous -f yaml work.yaml
 path theme-inplace captured.yaml align-theme -i work.yaml
 path distill-inplace themed.yaml align-distill -i work.yaml --vote Ana=p1,p2
 path followup-plan agreed.yaml align-followup plan -i work.yaml

@@ -590,14 +590,17 @@ static int
 capture(struct align_buf *out, struct align_err *e)
 {
 	static const char session[] = "---\nkind: session\nid: s\n"
-	    "title: T\nquestion: What did they do?\n";
-	static const char typed[] = "Ana: She stayed.\nBen: He listened.\n";
+	    "title: T\nquestion: What did they do?\n"
+	    "participants: [Ana, Ben Okafor]\n";
+	static const char *typed[] = { "Ana: She stayed.", "he listened",
+	    "ben  okafor: He listened.", "a \x1b[2J refused line", NULL };
 	char path[64], *csv[] = { "tests/cli/data/typeform.csv" },
 	    *paths[] = { MEETING };
 	struct align_capture_opts o = { 0 };
 	struct align_capture c;
 	struct align_node *all;
-	FILE *fp, *in, *prompt;
+	FILE *fp;
+	size_t i;
 	int rc;
 
 	/* One file a process: other checkouts may run this test at once. */
@@ -616,15 +619,15 @@ capture(struct align_buf *out, struct align_err *e)
 	rc = align_capture_batch(&c, paths, 1, e);
 	align_capture_release(&c);
 	if (rc == 0) {
-		in = fmemopen((void *)typed, sizeof(typed) - 1, "r");
-		prompt = fopen("/dev/null", "w");
 		o.csv = NULL;
 		o.ncsv = 0;
 		align_capture_init(&c, &o);
-		rc = align_capture_prompt(&c, in, prompt, e);
+		rc = align_capture_start(&c, e);
+		for (i = 0; rc >= 0 && typed[i]; i++)
+			rc = align_capture_line(&c, typed[i], e);
+		if (rc >= 0)
+			rc = align_capture_finish(&c, e);
 		align_capture_release(&c);
-		fclose(in);
-		fclose(prompt);
 	}
 	{
 		struct align_err e2 = ALIGN_ERR_INIT;
@@ -651,6 +654,75 @@ test_capture(void **state)
 {
 	(void)state;
 	each_failure("capture", capture);
+}
+
+/* Capture under --anonymous into a session file: named responses read
+ * from a stream given pseudonyms and new ids, a long name of the list
+ * taken off a line of plain text; on a failure the file is as it was. */
+static int
+anonymous(struct align_buf *out, struct align_err *e)
+{
+	static const unsigned char key[16] = "0123456789abcdef";
+	static const char session[] = "---\nkind: session\nid: s\n"
+	    "participants: [Ana, Maria del Carmen Fernandez Lopez]\n";
+	static const char named[] = "---\nkind: response\nid: r-1\n"
+	    "participant: Ana\ntext: She stayed.\n---\nkind: response\n"
+	    "id: r-2\ntext: \"Maria del Carmen Fernandez Lopez: hola\"\n";
+	static const char plain[] = "Maria del Carmen Fernandez Lopez: si\n"
+	    "Ben: He listened.\n";
+	char path[64], in[2][64], *paths[2];
+	struct align_capture_opts o = { 0 };
+	struct align_capture c;
+	struct align_node *all;
+	struct align_err e2 = ALIGN_ERR_INIT;
+	FILE *fp;
+	int rc, i;
+
+	snprintf(path, sizeof(path), "/tmp/align-alloc-anon-%ld.yaml",
+	    (long)getpid());
+	for (i = 0; i < 2; i++) {
+		snprintf(in[i], sizeof(in[i]), "/tmp/align-alloc-anon-%ld.%d",
+		    (long)getpid(), i);
+		paths[i] = in[i];
+	}
+	fault_pause(1);
+	fp = fopen(path, "w");
+	fputs(session, fp);
+	fclose(fp);
+	fp = fopen(in[0], "w");
+	fputs(named, fp);
+	fclose(fp);
+	fp = fopen(in[1], "w");
+	fputs(plain, fp);
+	fclose(fp);
+	fault_pause(0);
+	o.append = path;
+	o.wait = 1;
+	o.now = "2026-12-02T12:00:00Z";
+	o.read.key = key;
+	align_capture_init(&c, &o);
+	rc = align_capture_batch(&c, paths, 2, e);
+	align_capture_release(&c);
+	fault_pause(1);		/* to read back what is there */
+	all = records(path, NULL, &e2);
+	fault_pause(0);
+	assert_non_null(all);
+	if (rc < 0)
+		assert_int_equal(all->n, 1);	/* all or nothing */
+	else
+		emit_all(out, all);
+	align_node_free(all);
+	unlink(path);
+	unlink(in[0]);
+	unlink(in[1]);
+	return rc;
+}
+
+static void
+test_anonymous(void **state)
+{
+	(void)state;
+	each_failure("anonymous capture", anonymous);
 }
 
 /* Distilling with an edited list; themes with a move and a merge into
@@ -723,6 +795,7 @@ main(void)
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_surveys_and_boards),
 		cmocka_unit_test(test_capture),
+		cmocka_unit_test(test_anonymous),
 		cmocka_unit_test(test_edited),
 	};
 

@@ -13,6 +13,7 @@
 
 #include "../../lib/capture.h"
 #include "../../lib/reader.h"
+#include "../../lib/response.h"
 #include "helpers.h"
 
 static const char session[] = "---\nkind: session\nid: s\n"
@@ -33,20 +34,43 @@ read_back(const char *path)
 	return all;
 }
 
+/* Lines one at a time, as the prompt gives them: the outcome of each,
+ * in order, into got (a letter a line: r recorded, e empty, n a name
+ * alone, x refused);
+ * the status of the first failure, or 0. */
+static int
+lines(struct align_capture *c, const char *typed, char *got,
+    struct align_err *e)
+{
+	char *copy = strdup(typed), *line, *save = NULL;
+	int rc = align_capture_start(c, e);
+
+	*got = '\0';
+	for (line = strtok_r(copy, "\n", &save); rc >= 0 && line;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if ((rc = align_capture_line(c, line, e)) >= 0)
+			strcat(got, rc == ALIGN_LINE_RECORDED ? "r" :
+			    rc == ALIGN_LINE_EMPTY ? "e" :
+			    rc == ALIGN_LINE_NAMED ? "n" : "x");
+	}
+	free(copy);
+	if (rc >= 0)
+		rc = align_capture_finish(c, e);
+	return rc < 0 ? -1 : 0;
+}
+
 /* At the prompt: each response appended as it is typed, the name kept
  * for the lines after it, empty lines recorded as nothing. */
 static void
-test_prompt_appends_each_response(void **state)
+test_lines_append_each_response(void **state)
 {
-	char path[32], shown[4096];
+	char path[32], got[16];
 	const char *typed = "Ana: She stayed late.\n"
 	    "and fixed it with us\n   \nBen:\n  Ben:   He listened.\n";
 	struct align_capture_opts o = { 0 };
 	struct align_capture c;
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_node *all;
-	FILE *in = fmemopen((void *)typed, strlen(typed), "r");
-	FILE *prompt = fmemopen(shown, sizeof(shown), "w");
 
 	(void)state;
 	tmpfile_with(path, session, sizeof(session) - 1);
@@ -55,16 +79,13 @@ test_prompt_appends_each_response(void **state)
 	o.now = "2026-12-02T12:00:00Z";
 	o.collect = 1;
 	align_capture_init(&c, &o);
-	assert_int_equal(align_capture_prompt(&c, in, prompt, &e), 0);
-	fclose(prompt);
-	fclose(in);
+	if (lines(&c, typed, got, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_string_equal(got, "rrenr");
 	assert_int_equal(c.added, 3);
-	/* The room sees the title, purpose and question first. */
-	assert_non_null(strstr(shown, "Leadership alignment\n"));
-	assert_non_null(strstr(shown, "Purpose: Agree on how we lead."));
-	assert_non_null(strstr(shown, "Question: What did they do?"));
-	assert_non_null(strstr(shown, "(nothing to record)"));
-	assert_non_null(strstr(shown, " from Ben\n"));
+	/* The room sees the session's question: the prompt has it. */
+	assert_non_null(c.session);
+	assert_string_equal(align_map_str(c.last, "participant"), "Ben");
 	all = read_back(path);
 	assert_int_equal(all->n, 4);
 	assert_string_equal(align_map_str(all->item[2], "participant"),
@@ -83,42 +104,169 @@ test_prompt_appends_each_response(void **state)
 /* A new file at the prompt starts with what it is told; a bad time
  * stops before anything is written. */
 static void
-test_prompt_on_a_new_file(void **state)
+test_lines_on_a_new_file(void **state)
 {
-	char path[] = "/tmp/align-test-new.yaml";
-	const char *typed = "Dev: He taught me.\n";
+	char path[256], got[16];
 	struct align_capture_opts o = { 0 };
 	struct align_capture c;
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_node *all;
-	FILE *in = fmemopen((void *)typed, strlen(typed), "r");
-	FILE *prompt = fopen("/dev/null", "w");
 
 	(void)state;
+	snprintf(path, sizeof(path), "%s", test_path("new.yaml"));
 	unlink(path);
 	o.append = path;
 	o.now = "2026-12-02T12:00:00Z";
 	align_capture_init(&c, &o);
-	assert_int_equal(align_capture_prompt(&c, in, prompt, &e), 0);
+	assert_int_equal(lines(&c, "Dev: He taught me.\n", got, &e), 0);
 	all = read_back(path);
 	assert_int_equal(all->n, 1);
 	assert_string_equal(align_map_str(all->item[0], "participant"),
 	    "Dev");
 	align_node_free(all);
 	align_capture_release(&c);
-	fclose(in);
-	in = fmemopen((void *)typed, strlen(typed), "r");
 	o.now = "whenever";
 	align_capture_init(&c, &o);
-	assert_int_equal(align_capture_prompt(&c, in, prompt, &e), -1);
+	assert_int_equal(lines(&c, "Dev: He taught me.\n", got, &e), -1);
 	assert_int_equal(e.status, EX_USAGE);
 	assert_non_null(strstr(e.msg, "--now"));
 	all = read_back(path);
 	assert_int_equal(all->n, 1);
 	align_node_free(all);
 	align_capture_release(&c);
-	fclose(in);
-	fclose(prompt);
+	unlink(path);
+}
+
+/* A typed line never puts a control character in a response: an arrow
+ * key's escape sequence, a backspace, C1, a line that is not UTF-8 are
+ * refused, said why, and nothing is written; a tab is kept. */
+static void
+test_lines_refuse_control_characters(void **state)
+{
+	char path[32], got[16];
+	const char *typed = "typo here\x1b[D\x1b[DX\nAna: a\bb\n"
+	    "Ana: fine\ncaf\xe9\n\xc2\x85next\nBen: tab\there\n"
+	    "Ben: \x7f\n";
+	struct align_capture_opts o = { 0 };
+	struct align_capture c;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+	size_t i;
+
+	(void)state;
+	tmpfile_with(path, session, sizeof(session) - 1);
+	o.append = path;
+	o.now = "2026-12-02T12:00:00Z";
+	align_capture_init(&c, &o);
+	assert_int_equal(align_capture_start(&c, &e), 0);
+	assert_int_equal(align_capture_line(&c, "typo here\x1b[D\x1b[DX",
+	    &e), ALIGN_LINE_REFUSED);
+	assert_non_null(strstr(c.why.p, "an escape (U+001B)"));
+	assert_int_equal(align_capture_line(&c, "Ana: a\bb", &e),
+	    ALIGN_LINE_REFUSED);
+	assert_non_null(strstr(c.why.p, "a backspace (U+0008)"));
+	align_capture_release(&c);
+	align_capture_init(&c, &o);
+	assert_int_equal(lines(&c, typed, got, &e), 0);
+	assert_string_equal(got, "xxrxxrx");
+	align_capture_release(&c);
+	all = read_back(path);
+	assert_int_equal(all->n, 3);
+	assert_string_equal(align_map_str(all->item[1], "text"), "fine");
+	assert_string_equal(align_map_str(all->item[2], "text"),
+	    "tab\there");
+	for (i = 1; i < all->n; i++)
+		assert_null(strchr(align_map_str(all->item[i], "text"), 0x1b));
+	align_node_free(all);
+	unlink(path);
+}
+
+static const char roster[] = "---\nkind: session\nid: s\n"
+    "participants: [Marcus Lee, Maria del Carmen Fernandez Lopez, "
+    "Jos\xc3\xa9]\n";
+
+/* A participant's name is recognised at any length, folded, and
+ * recorded as the session spells it; other names by the rule of plain
+ * text. */
+static void
+test_lines_resolve_the_roster(void **state)
+{
+	char path[32], got[16];
+	const char *typed = "maria del carmen  FERNANDEZ lopez: hola\n"
+	    "jose: hi\nSomeone Not Listed: yes\n"
+	    "Five Words Not On List: x\n";
+	struct align_capture_opts o = { 0 };
+	struct align_capture c;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+
+	(void)state;
+	tmpfile_with(path, roster, sizeof(roster) - 1);
+	o.append = path;
+	o.now = "2026-12-02T12:00:00Z";
+	align_capture_init(&c, &o);
+	assert_int_equal(lines(&c, typed, got, &e), 0);
+	assert_string_equal(got, "rrrr");
+	assert_int_equal(c.speakers.n, 3);
+	align_capture_release(&c);
+	all = read_back(path);
+	assert_string_equal(align_map_str(all->item[1], "participant"),
+	    "Maria del Carmen Fernandez Lopez");
+	assert_string_equal(align_map_str(all->item[1], "text"), "hola");
+	assert_string_equal(align_map_str(all->item[2], "participant"),
+	    "Jos\xc3\xa9");
+	assert_string_equal(align_map_str(all->item[3], "participant"),
+	    "Someone Not Listed");
+	/* Not on the list and too long for the rule: text, and the name
+	 * carried over from the line before. */
+	assert_string_equal(align_map_str(all->item[4], "text"),
+	    "Five Words Not On List: x");
+	align_node_free(all);
+	unlink(path);
+}
+
+/* Anonymous at the prompt: every name its pseudonym, a long name on the
+ * list too; a long one not on it refused, not left in the text. */
+static void
+test_lines_anonymous(void **state)
+{
+	static const unsigned char key[16] = "0123456789abcdef";
+	char path[32], got[16];
+	const char *typed = "Maria del Carmen Fernandez Lopez: hola\n"
+	    "Ana Sofia de la Cruz Ortega: no\nAna: yes\n";
+	struct align_capture_opts o = { 0 };
+	struct align_capture c;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+	size_t i;
+
+	(void)state;
+	tmpfile_with(path, roster, sizeof(roster) - 1);
+	o.append = path;
+	o.now = "2026-12-02T12:00:00Z";
+	o.read.key = key;
+	align_capture_init(&c, &o);
+	assert_int_equal(align_capture_start(&c, &e), 0);
+	assert_int_equal(align_capture_line(&c,
+	    "Ana Sofia de la Cruz Ortega: no", &e), ALIGN_LINE_REFUSED);
+	assert_non_null(strstr(c.why.p, "'Ana Sofia de la Cruz Ortega' may be "
+	    "a name"));
+	align_capture_release(&c);
+	align_capture_init(&c, &o);
+	assert_int_equal(lines(&c, typed, got, &e), 0);
+	assert_string_equal(got, "rxr");
+	assert_true(align_is_pseudonym(align_map_str(c.last, "participant")));
+	align_capture_release(&c);
+	all = read_back(path);
+	assert_int_equal(all->n, 3);
+	for (i = 1; i < all->n; i++) {
+		assert_true(align_is_pseudonym(align_map_str(all->item[i],
+		    "participant")));
+		assert_null(strstr(align_map_str(all->item[i], "text"),
+		    "Maria"));
+	}
+	assert_string_equal(align_map_str(all->item[1], "text"), "hola");
+	align_node_free(all);
 	unlink(path);
 }
 
@@ -178,19 +326,17 @@ test_batch_appends_once(void **state)
 /* Without a file, each response goes to standard output as it is
  * typed, a whole record at a time. */
 static void
-test_prompt_to_standard_output(void **state)
+test_lines_to_standard_output(void **state)
 {
-	char out[] = "/tmp/align-test-stdout.yaml";
-	const char *typed = "Ana: She stayed.\nBen: He listened.\n";
+	char out[256], got[16];
 	struct align_capture_opts o = { 0 };
 	struct align_capture c;
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_node *all;
-	FILE *in = fmemopen((void *)typed, strlen(typed), "r");
-	FILE *prompt = fopen("/dev/null", "w");
 	int saved, fd;
 
 	(void)state;
+	snprintf(out, sizeof(out), "%s", test_path("stdout.yaml"));
 	o.now = "2026-12-02T12:00:00Z";
 	fflush(stdout);
 	saved = dup(1);
@@ -198,15 +344,14 @@ test_prompt_to_standard_output(void **state)
 	assert_true(saved >= 0 && fd >= 0);
 	dup2(fd, 1);
 	align_capture_init(&c, &o);
-	assert_int_equal(align_capture_prompt(&c, in, prompt, &e), 0);
+	assert_int_equal(lines(&c, "Ana: She stayed.\nBen: He listened.\n",
+	    got, &e), 0);
 	fflush(stdout);
 	dup2(saved, 1);
 	close(saved);
 	close(fd);
 	assert_int_equal(c.added, 2);
 	align_capture_release(&c);
-	fclose(in);
-	fclose(prompt);
 	all = read_back(out);
 	assert_int_equal(all->n, 2);
 	assert_string_equal(align_map_str(all->item[1], "participant"), "Ben");
@@ -218,10 +363,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_prompt_appends_each_response),
-		cmocka_unit_test(test_prompt_on_a_new_file),
+		cmocka_unit_test(test_lines_append_each_response),
+		cmocka_unit_test(test_lines_on_a_new_file),
+		cmocka_unit_test(test_lines_refuse_control_characters),
+		cmocka_unit_test(test_lines_resolve_the_roster),
+		cmocka_unit_test(test_lines_anonymous),
 		cmocka_unit_test(test_batch_appends_once),
-		cmocka_unit_test(test_prompt_to_standard_output),
+		cmocka_unit_test(test_lines_to_standard_output),
 	};
 
 	return cmocka_run_group_tests_name("capture", tests, NULL, NULL);

@@ -1,4 +1,4 @@
-/* Wrapping, slugs, iCalendar text, name lists and the pseudonym key. */
+/* Wrapping, slugs, iCalendar text and name lists. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +11,6 @@
 
 #include "../../lib/ics.h"
 #include "../../lib/names.h"
-#include "../../lib/response.h"
 #include "../../lib/text.h"
 #include "../../lib/when.h"
 #include "helpers.h"
@@ -155,79 +154,6 @@ test_names_files(void **state)
 	assert_int_equal(e.status, EX_NOINPUT);
 }
 
-/* The key: from $ALIGN_KEY, else made once under $XDG_CONFIG_HOME (or
- * ~/.config), 0600, and the same on the next load. */
-static void
-test_pseudonym_key(void **state)
-{
-	char dir[] = "/tmp/align-key-XXXXXX", path[64];
-	unsigned char k1[16], k2[16];
-	char a[ALIGN_PSEUDONYM_MAX], b[ALIGN_PSEUDONYM_MAX];
-	struct align_err e = ALIGN_ERR_INIT;
-	struct stat st;
-	FILE *fp;
-
-	(void)state;
-	assert_non_null(mkdtemp(dir));
-	unsetenv("ALIGN_KEY");
-	setenv("XDG_CONFIG_HOME", dir, 1);
-	assert_int_equal(align_key_load(k1, &e), 0);
-	snprintf(path, sizeof(path), "%s/align/key", dir);
-	assert_int_equal(stat(path, &st), 0);
-	assert_int_equal(st.st_mode & 0777, 0600);
-	assert_int_equal(align_key_load(k2, &e), 0);
-	assert_memory_equal(k1, k2, 16);
-	/* Names fold: the same person however they are written. */
-	assert_int_equal(align_pseudonym(k1, "  Ana ", a), 0);
-	assert_int_equal(align_pseudonym(k1, "ANA", b), 0);
-	assert_string_equal(a, b);
-	assert_int_equal(align_pseudonym(k1, "Ben", b), 0);
-	assert_string_not_equal(a, b);
-	/* A damaged key file is an error, not a new key. */
-	fp = fopen(path, "w");
-	fputs("not hex\n", fp);
-	fclose(fp);
-	assert_int_equal(align_key_load(k2, &e), -1);
-	assert_int_equal(e.status, EX_DATAERR);
-	unlink(path);
-	/* No XDG_CONFIG_HOME: under $HOME/.config. */
-	unsetenv("XDG_CONFIG_HOME");
-	setenv("HOME", dir, 1);
-	assert_int_equal(align_key_load(k2, &e), 0);
-	snprintf(path, sizeof(path), "%s/.config/align/key", dir);
-	assert_int_equal(stat(path, &st), 0);
-	unlink(path);
-	/* From the environment: 32 hexadecimal digits, or an error. */
-	setenv("ALIGN_KEY", "000102030405060708090a0B0c0D0e0F", 1);
-	assert_int_equal(align_key_load(k2, &e), 0);
-	assert_int_equal(k2[15], 15);
-	setenv("ALIGN_KEY", "0001", 1);
-	assert_int_equal(align_key_load(k2, &e), -1);
-	assert_int_equal(e.status, EX_DATAERR);
-	setenv("ALIGN_KEY", "000102030405060708090a0B0c0D0e0F0", 1);
-	assert_int_equal(align_key_load(k2, &e), -1);
-	setenv("ALIGN_KEY", "g00102030405060708090a0B0c0D0e0F", 1);
-	assert_int_equal(align_key_load(k2, &e), -1);
-	setenv("ALIGN_KEY", "0g0102030405060708090a0B0c0D0e0F", 1);
-	assert_int_equal(align_key_load(k2, &e), -1);
-	unsetenv("ALIGN_KEY");
-	/* A relative $XDG_CONFIG_HOME is not used: $HOME is. */
-	setenv("XDG_CONFIG_HOME", "relative", 1);
-	assert_int_equal(align_key_load(k2, &e), 0);
-	snprintf(path, sizeof(path), "%s/.config/align/key", dir);
-	assert_int_equal(stat(path, &st), 0);
-	unsetenv("XDG_CONFIG_HOME");
-	/* A place where no directory can be made. */
-	setenv("HOME", "/proc/align-none", 1);
-	assert_int_equal(align_key_load(k2, &e), -1);
-	assert_int_equal(e.status, EX_CANTCREAT);
-	unsetenv("HOME");
-	assert_int_equal(align_key_load(k2, &e), -1);
-	assert_int_equal(e.status, EX_CANTCREAT);
-	snprintf(path, sizeof(path), "rm -rf %s", dir);
-	assert_int_equal(system(path), 0);
-}
-
 int
 main(void)
 {
@@ -237,7 +163,6 @@ main(void)
 		cmocka_unit_test(test_terminal_width_from_columns),
 		cmocka_unit_test(test_ics_escapes_and_folds),
 		cmocka_unit_test(test_names_files),
-		cmocka_unit_test(test_pseudonym_key),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
