@@ -33,6 +33,32 @@ tally_of(const struct align_rounds *rs, const char *fid, const char *pid)
 	return t;
 }
 
+/* The notes of the check-ins of round fid on principle (or commitment)
+ * pid, into *n.  0, or -1 when out of memory. */
+static int
+notes_of(struct align_report_notes *n, const struct align_rounds *rs,
+    const char *fid, const char *pid)
+{
+	size_t i;
+
+	n->n = 0;
+	if ((n->v = calloc(rs->ncheckin + 1, sizeof(*n->v))) == NULL)
+		return -1;
+	for (i = 0; i < rs->ncheckin; i++) {
+		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
+		struct align_report_note *x = &n->v[n->n];
+
+		if (!c->followup || !c->principle || !c->note || !*c->note ||
+		    strcmp(c->followup, fid) || strcmp(c->principle, pid))
+			continue;
+		x->participant = c->participant ? c->participant : "?";
+		x->outcome = c->outcome ? c->outcome : "";
+		x->note = c->note;
+		n->n++;
+	}
+	return 0;
+}
+
 /* A one-to-one's commitments: those with an id and a text. */
 static int
 commitments_of(struct align_report_round *r, const struct align_rounds *rs,
@@ -56,6 +82,8 @@ commitments_of(struct align_report_round *r, const struct align_rounds *rs,
 		c->commitment = cv[i].commitment;
 		c->tally = tally_of(rs, r->id, c->id);
 		r->ncommitment++;
+		if (notes_of(&c->notes, rs, r->id, c->id) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -142,11 +170,16 @@ principles_of(struct align_report *v, const struct align_rounds *rs,
 		x->statement = p->u.principle.statement ?
 		    p->u.principle.statement : "";
 		if ((x->tally = calloc(v->ngroup + 1, sizeof(*x->tally))) ==
-		    NULL)
+		    NULL || (x->notes = calloc(v->ngroup + 1,
+		    sizeof(*x->notes))) == NULL)
 			return align_err_nomem(e);
-		for (j = 0; j < v->ngroup; j++)
+		for (j = 0; j < v->ngroup; j++) {
 			x->tally[j] = tally_of(rs, v->round[v->group[j]].id,
 			    x->id);
+			if (notes_of(&x->notes[j], rs,
+			    v->round[v->group[j]].id, x->id) < 0)
+				return align_err_nomem(e);
+		}
 	}
 	return 0;
 }
@@ -166,11 +199,18 @@ align_report_make(struct align_report *v, const struct align_rounds *rs,
 void
 align_report_release(struct align_report *v)
 {
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; v->principle && i < v->nprinciple; i++)
+	for (i = 0; v->principle && i < v->nprinciple; i++) {
+		for (j = 0; v->principle[i].notes && j < v->ngroup; j++)
+			free(v->principle[i].notes[j].v);
+		free(v->principle[i].notes);
 		free(v->principle[i].tally);
+	}
 	for (i = 0; v->round && i < v->nround; i++) {
+		for (j = 0; v->round[i].commitment &&
+		    j < v->round[i].ncommitment; j++)
+			free(v->round[i].commitment[j].notes.v);
 		free(v->round[i].commitment);
 		free(v->round[i].missing.v);
 		free(v->round[i].recognition);

@@ -1,8 +1,10 @@
 /*
  * report.h - how the follow-up goes: per principle and round the
  * successes, mixed outcomes and failures (so that a trend over the rounds
- * shows), each one-to-one's commitments and how they went, and per round
- * who has not checked in and what was recognised.
+ * shows) and the notes people wrote in their check-ins, which are what
+ * the group reflects on; each one-to-one's commitments, how they went and
+ * their notes; and per round who has not checked in and what was
+ * recognised.
  *
  * A report is a view made once from the records; a renderer a format
  * shows it (report_text.c, report_md.c):
@@ -29,6 +31,20 @@ struct align_report_tally {
 	size_t success, mixed, failure;
 };
 
+/* What one person wrote in a check-in. */
+struct align_report_note {
+	const char *participant;	/* "?" if none */
+	const char *outcome;		/* "" if none */
+	const char *note;
+};
+
+/* The notes on one principle (or commitment) in one round, in the order
+ * of the stream. */
+struct align_report_notes {
+	struct align_report_note *v;
+	size_t n;
+};
+
 struct align_report_recognition {
 	const char *participant;	/* "?" if none */
 	const char *text;
@@ -37,6 +53,7 @@ struct align_report_recognition {
 struct align_report_commitment {
 	const char *id, *participant, *commitment;	/* participant: "?" */
 	struct align_report_tally tally;
+	struct align_report_notes notes;
 };
 
 struct align_report_round {
@@ -55,6 +72,7 @@ struct align_report_principle {
 	const char *id;
 	const char *statement;		/* "" if none */
 	struct align_report_tally *tally;	/* one a group round */
+	struct align_report_notes *notes;	/* one a group round */
 };
 
 struct align_report {
