@@ -300,7 +300,8 @@ followups(struct align_buf *out, struct align_err *e)
 	    align_planned_show(&p, &rs, &text, 0, &now, e) < 0)
 		goto out;
 	align_emit_record(out, p.rec);
-	if (align_due_items(&rs, &now, 7 * 24 * 60, &due, e) < 0)
+	if (align_due_items(&rs, &now, 7 * 24 * 60, ALIGN_DUE_AGAIN, &due,
+	    e) < 0)
 		goto out;
 	for (i = 0; i < due.n; i++)
 		align_buf_printf(out, "%s %s %s\n", due.v[i].date,
@@ -356,7 +357,7 @@ rounds_calendar(struct align_buf *out, const struct align_node *all,
 	}
 	for (i = 0; i < rs.nround; i++)
 		v[i] = &rs.round[i].v;
-	if (align_calendar_make(&cal, rs.session, v, rs.nround, 1, now,
+	if (align_calendar_make(&cal, &rs, v, rs.nround, 1, now,
 	    e) < 0)
 		goto out;
 	align_calendar_show(&cal, &ics);

@@ -34,7 +34,7 @@ calendar_of(const char *text, int per_pair, struct align_buf *b,
 	for (i = 0; i < rs.nround; i++)
 		v[i] = &rs.round[i].v;
 	align_time_parse("2026-12-01T00:00:00Z", &now, NULL);
-	rc = align_calendar_make(&cal, rs.session, v, rs.nround, per_pair,
+	rc = align_calendar_make(&cal, &rs, v, rs.nround, per_pair,
 	    &now, e);
 	if (rc == 0)
 		align_calendar_show(&cal, &s);
@@ -100,8 +100,8 @@ test_ics_cadences(void **state)
 	assert_null(strstr(b.p, "UID:f1-pair4"));
 	text = unfold(&b);
 	assert_non_null(strstr(text, "DESCRIPTION:Reflect on successes and "
-	    "failures in living by the principles: p1.\\nPairs:\\n- Ana and "
-	    "Ben\\n- Carla\\n- Dev and Elif\r\n"));
+	    "failures in living by the principles:\\n- p1\\nPairs:\\n- Ana "
+	    "and Ben\\n- Carla\\n- Dev and Elif\r\n"));
 	free(text);
 	align_buf_release(&b);
 }

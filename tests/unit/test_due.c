@@ -27,7 +27,7 @@ due_in(const char *text, const char *now, long within,
 	*all = stream(text);
 	assert_int_equal(align_time_parse(now, &t, NULL), 0);
 	assert_int_equal(align_rounds_read(&rs, *all, &e), 0);
-	rc = align_due_items(&rs, &t, within, l, &e);
+	rc = align_due_items(&rs, &t, within, ALIGN_DUE_AGAIN, l, &e);
 	align_rounds_release(&rs);
 	return rc;
 }
@@ -54,7 +54,7 @@ test_due_once(void **state)
 	    &l, &all), 0);
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.v[0].what, "follow-up meeting: Leadership "
-	    "alignment");
+	    "alignment (due tomorrow)");
 	align_due_release(&l);
 	align_node_free(all);
 	/* Three weekly meetings later, cron runs: one reminder, the
@@ -123,7 +123,7 @@ test_long_titles_and_names_whole(void **state)
 	assert_int_equal(due_in(text.p, "2027-01-13T08:00:00Z", 0, &l, &all),
 	    0);
 	assert_int_equal(l.n, 3);
-	align_buf_printf(&want, "follow-up meeting: %s", title.p);
+	align_buf_printf(&want, "follow-up meeting: %s (due today)", title.p);
 	assert_string_equal(l.v[0].what, want.p);
 	align_buf_reset(&want);
 	align_buf_printf(&want, "%sy has not checked in", a.p);
@@ -153,7 +153,8 @@ test_due_text(void **state)
 	    "date: 2027-01-13\npairs: [[Ana, Ben]]\n", "2027-01-13T08:00:00Z",
 	    0, &l, &all), 0);
 	align_due_show(&l, &s);
-	assert_string_equal(b.p, "2027-01-13 f1 follow-up meeting: Bad^[[2J\n"
+	assert_string_equal(b.p, "2027-01-13 f1 follow-up meeting: Bad^[[2J "
+	    "(due today)\n"
 	    "2027-01-13 f1 Ana has not checked in\n"
 	    "2027-01-13 f1 Ben has not checked in\n");
 	assert_int_equal(align_due_formats(), ALIGN_FMT_TEXT);

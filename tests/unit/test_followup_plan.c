@@ -49,8 +49,11 @@ text_of(const struct align_planned *p)
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_show s = { .b = &b, .format = ALIGN_FMT_TEXT,
 	    .width = 80, .color = 0 };
+	struct align_round when;
+	struct align_round_shown r = { &p->view, p->revised, &when };
 
-	align_round_text(p, &s);
+	assert_int_equal(align_round_of(&p->view, NULL, &when, NULL), 0);
+	align_round_text(&r, &s);
 	return align_buf_detach(&b);
 }
 
@@ -130,7 +133,8 @@ test_new_rounds(void **state)
 	assert_int_equal(f->sequence.v, 0);
 	t = text_of(&p);
 	assert_string_equal(t, "f1 follow-up on 2027-02-17T12:00:00Z\n"
-	    "Principles: p1\nPairs:\n  Ana and Dev\n  Ben and Carla\n");
+	    "Principles: p1\nPairs:\n  2027-02-11T12:00:00Z  Ana and Dev\n"
+	    "  2027-02-15T12:00:00Z  Ben and Carla\n");
 	free(t);
 	align_planned_release(&p);
 	/* A one-to-one: a week from now, weekly, with the facilitator. */
@@ -172,7 +176,8 @@ test_revisions(void **state)
 	assert_true(align_node_equal(p.rec, q.rec));
 	t = text_of(&q);
 	assert_string_equal(t, "f1 follow-up on 2027-02-17T12:00:00Z\n"
-	    "Principles: p1\nPairs:\n  Ana and Dev\n  Ben and Carla\n");
+	    "Principles: p1\nPairs:\n  2027-02-11T12:00:00Z  Ana and Dev\n"
+	    "  2027-02-15T12:00:00Z  Ben and Carla\n");
 	free(t);
 	align_planned_release(&q);
 	/* The same date given again is no change either. */

@@ -24,7 +24,7 @@ round_in(const char *text, struct align_round *r, struct align_err *e)
 	int rc;
 
 	assert_int_equal(align_view(&v, all->item[0], NULL), 0);
-	rc = align_round_of(&v, r, e);
+	rc = align_round_of(&v, NULL, r, e);
 	align_view_release(&v);
 	align_node_free(all);
 	return rc;
