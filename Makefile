@@ -132,7 +132,7 @@ lint:
 # Fuzzing: libFuzzer with ASan and UBSan, each harness FUZZ_SECONDS long,
 # its corpus seeded from the tests.  make fuzz FUZZ_SECONDS=600
 FUZZ_SECONDS ?= 60
-FUZZERS = reader csv time list words
+FUZZERS = reader csv time list words zone
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \

@@ -254,15 +254,35 @@ align_zone_name_ok(const char *name)
 }
 
 int
+align_zone_parse(struct align_zone **zp, const char *name, const void *data,
+    size_t n, struct align_err *e)
+{
+	struct align_zone *z;
+	int rc = -2;
+
+	*zp = NULL;
+	if ((z = calloc(1, sizeof(*z))) != NULL &&
+	    (z->name = strdup(name)) != NULL)
+		rc = parse(z, data, n);
+	if (rc < 0) {
+		align_zone_free(z);
+		return rc == -2 ? align_err_nomem(e) : align_err_set(e,
+		    EX_DATAERR, NULL, 0, 0, "'%s' is not a time zone (not a "
+		    "zoneinfo file)", name);
+	}
+	*zp = z;
+	return 0;
+}
+
+int
 align_zone_load(struct align_zone **zp, const char *name,
     struct align_err *e)
 {
 	const char *dir = getenv("TZDIR");
 	struct align_buf path = ALIGN_BUF_INIT;
-	struct align_zone *z;
 	unsigned char *data = NULL;
 	size_t n = 0;
-	int rc = -1;
+	int rc;
 
 	*zp = NULL;
 	if (dir == NULL || *dir == '\0')
@@ -271,28 +291,18 @@ align_zone_load(struct align_zone **zp, const char *name,
 		return align_err_set(e, EX_DATAERR, NULL, 0, 0, "'%s' is not "
 		    "the name of a time zone (such as America/New_York)",
 		    name ? name : "");
-	if ((z = calloc(1, sizeof(*z))) == NULL)
-		return align_err_nomem(e);
 	align_buf_printf(&path, "%s/%s", dir, name);
-	if (!path.failed && (z->name = strdup(name)) != NULL)
-		rc = slurp(path.p, &data, &n);
-	else
-		rc = -2;
+	rc = path.failed ? -2 : slurp(path.p, &data, &n);
 	if (rc == 0)
-		rc = parse(z, data, n);
-	if (rc == -1)
+		rc = align_zone_parse(zp, name, data, n, e);
+	else if (rc == -1)
 		align_err_set(e, EX_DATAERR, NULL, 0, 0, "'%s' is not a time "
 		    "zone (no zoneinfo file %s)", name, path.p);
-	else if (rc == -2)
+	else
 		align_err_nomem(e);
 	free(data);
 	align_buf_release(&path);
-	if (rc < 0) {
-		align_zone_free(z);
-		return -1;
-	}
-	*zp = z;
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int

@@ -79,6 +79,10 @@ struct align_zone {
  * TZif, 71. */
 int align_zone_load(struct align_zone **z, const char *name,
     struct align_err *e);
+/* The zone called name of the n bytes of a TZif file at data, into *z.
+ * 0, or -1 and e: 65 when it is not one, 71. */
+int align_zone_parse(struct align_zone **z, const char *name,
+    const void *data, size_t n, struct align_err *e);
 /* The zone the system names: $TZ (":America/New_York" too), else the
  * link /etc/localtime; *z NULL when neither names a zone that can be
  * read (a POSIX rule string, an empty TZ).  0, or -1 and e (71). */

@@ -14,6 +14,7 @@
 #include "zone.h"
 
 #define DAY 86400
+#define LAST 253402214400LL	/* 9999-12-31T00:00:00Z */
 
 /* "+0530", "-045602": the offset as iCalendar's UTC-OFFSET. */
 static void
@@ -137,7 +138,8 @@ rule(struct align_buf *b, const struct align_zone *z, int start,
 
 	c.from = start ? r->std : r->dst;
 	c.to = start ? r->dst : r->std;
-	while ((c.at = align_zone_onset(d, y, c.from.off)) < from)
+	for (k = 0; (c.at = align_zone_onset(d, y, c.from.off)) < from &&
+	    k < 3; k++)
 		y++;
 	wall(first, c.at, c.from.off);
 	if (yearly(&repeat, d) < 0) {
@@ -182,7 +184,9 @@ align_zone_ics(struct align_buf *b, const struct align_zone *z,
 		observance(b, &c, start, NULL, NULL);
 		have = align_zone_next(z, c.at, &c);
 	}
-	if (z->has_rule && z->rule.has_dst && to >= z->since) {
+	/* The rule, from a day of the calendar's years (0001 to 9999). */
+	if (z->has_rule && z->rule.has_dst && to >= z->since &&
+	    z->since < LAST && from < LAST) {
 		if (from < z->since)
 			from = z->since;
 		rule(b, z, 1, from, to);
