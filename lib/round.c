@@ -292,7 +292,7 @@ struct align_time
 align_round_pair_at(const struct align_round *r, size_t k, size_t n)
 {
 	int32_t off = r->date.date_only ? 0 : r->date.off;
-	int64_t wall = r->date.t + off, day, tod, days[7];
+	int64_t wall = r->date.t + off, day, tod, days[7] = { 0 };
 	long span = 6, i;
 	size_t nday = 0;
 	int pass;
