@@ -44,8 +44,8 @@ MAN = $(wildcard man/*.1 man/*.5 man/*.7)
 
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev libutf8proc-dev \
 	libstemmer-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
-	python3-icalendar python3-sklearn calcurse time bsdutils clang \
-	libclang-rt-14-dev chromium
+	python3-icalendar python3-dateutil python3-sklearn calcurse time \
+	bsdutils clang libclang-rt-14-dev chromium tzdata
 
 all: $(BINS)
 
