@@ -49,8 +49,8 @@ MAN = $(wildcard man/*.1 man/*.5 man/*.7)
 
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev libutf8proc-dev \
 	libstemmer-dev libedit-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
-	python3-icalendar python3-sklearn calcurse time bsdutils clang \
-	libclang-rt-14-dev chromium
+	python3-icalendar python3-dateutil python3-sklearn calcurse time \
+	bsdutils clang libclang-rt-14-dev chromium tzdata
 
 all: $(BINS)
 
@@ -155,7 +155,7 @@ lint:
 # Fuzzing: libFuzzer with ASan and UBSan, each harness FUZZ_SECONDS long,
 # its corpus seeded from the tests.  make fuzz FUZZ_SECONDS=600
 FUZZ_SECONDS ?= 60
-FUZZERS = reader csv time list words
+FUZZERS = reader csv time list words zone
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \

@@ -24,16 +24,20 @@ static const char usage[] =
 "                     [--count n] [--until date] [--principle id] [--with name]\n"
 "                     [--leader name] [--root-cause text] [--goal text]\n"
 "                     [--commit name:text] [--seed n] [--per-pair]\n"
-"                     [--now time] [file ...]\n"
+"                     [--pair-time hh:mm] [--tz zone] [--now time] [file ...]\n"
+"       align-followup show [-f format] [--per-pair] [--tz zone] [--now time]\n"
+"                     [file ...]\n"
 "       align-followup checkin [-a file | -i file] [--participant name]\n"
 "                     [--principle id] [--outcome outcome] [--note text]\n"
 "                     [--followup id] [--recognition text] [--now time]\n"
 "                     [file ...]\n"
-"       align-followup due [--within span] [--mark] [--now time] file ...\n"
+"       align-followup due [--within span] [--again span] [--mark] [--tz zone]\n"
+"                     [--now time] file ...\n"
 "       align-followup report [-f format] [--min-group n] [file ...]\n"
 "\n"
-"  -f, --format f      plan: yaml, text, html (a page) or ics; report:\n"
-"                      text, markdown or html (a page with charts)\n"
+"  -f, --format f      plan: yaml, text, html (a page) or ics; show: text or\n"
+"                      ics; report: text, markdown or html (a page with\n"
+"                      charts)\n"
 "  -i, --in-place file update file atomically\n"
 "  -a, --append file   checkin: append to file, locked\n"
 "      --date time     the round's date (default: six weeks on)\n"
@@ -45,9 +49,13 @@ static const char usage[] =
 "      --root-cause text, --goal text, --commit name:text  one-to-one\n"
 "      --seed n        for the pairs (default 1)\n"
 "      --per-pair      ics: also an event for each pair\n"
+"      --pair-time t   when the pairs meet, in the week before (16:00)\n"
+"      --tz zone       the session's time zone (plan keeps it in the session)\n"
 "      --participant name, --outcome success|failure|mixed, --note text,\n"
 "      --followup id, --recognition text   checkin\n"
 "      --within span   due: look this far ahead (default 0: today)\n"
+"      --again span    due: remind who has not checked in again (default 3d,\n"
+"                      or never)\n"
 "      --mark          due: record the reminders given\n"
 "      --min-group n   report: count no fewer than n people (default 3\n"
 "                      for pseudonyms, else 1)\n"
@@ -57,7 +65,7 @@ static const char usage[] =
 enum { O_DATE = 256, O_EVERY, O_COUNT, O_UNTIL, O_PRINCIPLE, O_WITH,
 	O_LEADER, O_ROOT, O_GOAL, O_COMMIT, O_SEED, O_PERPAIR, O_NOW,
 	O_PARTICIPANT, O_OUTCOME, O_NOTE, O_FOLLOWUP, O_RECOGNITION,
-	O_WITHIN, O_MARK, O_MIN_GROUP };
+	O_WITHIN, O_MARK, O_MIN_GROUP, O_PAIRTIME, O_TZ, O_AGAIN };
 
 static const struct option longopts[] = {
 	{ "append", required_argument, NULL, 'a' },
@@ -86,6 +94,9 @@ static const struct option longopts[] = {
 	{ "within", required_argument, NULL, O_WITHIN },
 	{ "mark", no_argument, NULL, O_MARK },
 	{ "min-group", required_argument, NULL, O_MIN_GROUP },
+	{ "pair-time", required_argument, NULL, O_PAIRTIME },
+	{ "tz", required_argument, NULL, O_TZ },
+	{ "again", required_argument, NULL, O_AGAIN },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -93,7 +104,7 @@ struct cli {
 	struct align_followup_opts plan;
 	const char *inplace, *append, *fmt, *nowopt;
 	const char *who, *principle, *outcome, *note, *followup, *recog;
-	const char *within;
+	const char *within, *again, *tz;
 	int per_pair, mark;
 	size_t min_group;
 	const char **principles, **goals, **commits;
@@ -175,13 +186,16 @@ output(struct cli *c, const struct align_node *recs,
 	}
 }
 
-/* The records read, as the views of step 8. */
+/* The records read, as the views of step 8; with zoned, in the step's
+ * zone (--tz, the session's, the system's). */
 static void
-rounds(struct align_rounds *rs, const struct align_node *recs)
+rounds(struct align_rounds *rs, const struct align_node *recs,
+    const struct cli *c, int zoned)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 
-	if (align_rounds_read(rs, recs, &e) < 0)
+	if (align_rounds_read(rs, recs, &e) < 0 ||
+	    (zoned && align_rounds_zone(rs, c->tz, &e) < 0))
 		tool_die(&e);
 }
 
@@ -201,12 +215,15 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 	    tool_default_format();
 	recs = input(c, argc, argv, show.format == ALIGN_FMT_YAML ||
 	    c->inplace);
-	rounds(&rs, recs);
+	rounds(&rs, recs, c, 1);
 	c->plan.now = now;
 	if (align_followup_plan(&rs, &c->plan, &p, &e) < 0)
 		tool_die(&e);
-	if (show.format == ALIGN_FMT_YAML || c->inplace)
+	if (show.format == ALIGN_FMT_YAML || c->inplace) {
+		if (align_planned_zone(&p, recs, &e) < 0)
+			tool_die(&e);
 		output(c, recs, p.rec, p.at);
+	}
 	if (align_planned_show(&p, &rs, &show, c->per_pair, now, &e) < 0)
 		tool_die(&e);
 	tool_print(&b);
@@ -237,6 +254,34 @@ typed(void)
 	if (b.failed)
 		tool_die((align_err_nomem(&e), &e));
 	return b;
+}
+
+/* The rounds as planned, changing nothing. */
+static int
+show(struct cli *c, int argc, char **argv, const struct align_time *now)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_show s = { .b = &b, .format = ALIGN_FMT_TEXT,
+	    .width = 80 };
+	struct align_node *recs;
+	struct align_rounds rs;
+
+	if (c->inplace || c->append)
+		tool_usage_error("show changes nothing: no -i or -a");
+	if (c->fmt)
+		s.format = tool_format(c->fmt, align_rounds_formats());
+	recs = input(c, argc, argv, 0);
+	rounds(&rs, recs, c, 1);
+	if (rs.nround == 0 && s.format == ALIGN_FMT_TEXT)
+		align_buf_puts(&b, "No follow-up planned (align-followup "
+		    "plan).\n");
+	if (align_rounds_show(&rs, &s, c->per_pair, now, &e) < 0)
+		tool_die(&e);
+	tool_print(&b);
+	align_rounds_release(&rs);
+	align_node_free(recs);
+	return 0;
 }
 
 /* The new check-ins: one by the options, or one a line of what was
@@ -291,7 +336,7 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 		lines = typed();
 	recs = input(c, argc, argv, c->append == NULL);
 	align_time_format(now, at);
-	rounds(&rs, recs);
+	rounds(&rs, recs, c, 0);
 	fresh = checkins(c, &rs, at, &lines);
 	align_buf_release(&lines);
 	if (c->append) {
@@ -316,9 +361,10 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 	return 0;
 }
 
-/* How far ahead due looks, in minutes, once its operands are checked. */
+/* How far ahead due looks, and after how long it reminds again, in
+ * minutes, once its operands are checked. */
 static long
-window(const struct cli *c, int argc)
+window(const struct cli *c, int argc, long *again)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	long within = 0;
@@ -329,6 +375,13 @@ window(const struct cli *c, int argc)
 		tool_usage_error("--mark: name one session file");
 	if (c->within && align_duration_parse(c->within, &within, &e) < 0)
 		tool_usage_error("--within: %s", e.msg);
+	*again = ALIGN_DUE_AGAIN;
+	if (c->again && strcmp(c->again, "never") == 0)
+		*again = 0;
+	else if (c->again && (align_duration_parse(c->again, again, &e) < 0 ||
+	    *again % (24 * 60) != 0))
+		tool_usage_error("--again: %s", e.status ? e.msg :
+		    "whole days, such as 3d or 1w");
 	return within;
 }
 
@@ -343,7 +396,7 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 	struct align_rounds rs;
 	struct align_due_list list;
 	struct align_due *items;
-	long within = window(c, argc);
+	long again, within = window(c, argc, &again);
 	size_t n, i;
 	char at[40];
 
@@ -352,8 +405,8 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 	if (c->mark)
 		tool_lock(&c->lock, argv[0]);
 	recs = input(c, argc, argv, 0);
-	rounds(&rs, recs);
-	if (align_due_items(&rs, now, within, &list, &e) < 0)
+	rounds(&rs, recs, c, 1);
+	if (align_due_items(&rs, now, within, again, &list, &e) < 0)
 		tool_die(&e);
 	items = list.v;
 	n = list.n;
@@ -402,7 +455,7 @@ report(struct cli *c, int argc, char **argv, const struct align_time *now)
 	struct align_rounds rs;
 	struct align_report v;
 
-	rounds(&rs, recs);
+	rounds(&rs, recs, c, 0);
 	if (align_report_make(&v, &rs, &e) < 0)
 		tool_die(&e);
 	align_report_show(&v, &show);
@@ -417,8 +470,8 @@ static const struct {
 	const char *name;
 	int (*run)(struct cli *, int, char **, const struct align_time *);
 } commands[] = {
-	{ "plan", plan }, { "checkin", checkin }, { "due", due },
-	{ "report", report },
+	{ "plan", plan }, { "show", show }, { "checkin", checkin },
+	{ "due", due }, { "report", report },
 };
 
 /* One option into c. */
@@ -468,6 +521,9 @@ option(struct cli *c, int ch, const char *arg)
 		c->min_group = (size_t)tool_number("--min-group", arg, 1,
 		    1000000);
 		break;
+	case O_PAIRTIME: c->plan.pair_time = arg; break;
+	case O_TZ: c->tz = arg; break;
+	case O_AGAIN: c->again = arg; break;
 	default: tool_usage(64);
 	}
 }
@@ -487,8 +543,8 @@ options(struct cli *c, int *argc, char ***argv)
 	    strcmp((*argv)[1], "-V") == 0))
 		tool_version();
 	if (*argc < 2)
-		tool_usage_error("name what to do: plan, checkin, due or "
-		    "report");
+		tool_usage_error("name what to do: plan, show, checkin, due "
+		    "or report");
 	cmd = (*argv)[1];
 	(*argc)--;
 	(*argv)++;
@@ -523,8 +579,8 @@ main(int argc, char *argv[])
 		if (strcmp(cmd, commands[i].name) == 0)
 			break;
 	if (i == sizeof(commands) / sizeof(commands[0]))
-		tool_usage_error("unknown command '%s': plan, checkin, due or "
-		    "report", cmd);
+		tool_usage_error("unknown command '%s': plan, show, checkin, "
+		    "due or report", cmd);
 	rc = commands[i].run(&c, argc, argv, &now);
 	free(c.principles);
 	free(c.goals);

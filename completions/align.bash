@@ -25,7 +25,7 @@ _align()
 		return ;;
 	esac
 	if [ "$1" = align-followup ] && [ "$COMP_CWORD" -eq 1 ]; then
-		COMPREPLY=($(compgen -W 'plan checkin due report' -- "$cur"))
+		COMPREPLY=($(compgen -W 'plan show checkin due report' -- "$cur"))
 		return
 	fi
 	if [[ $cur == -* ]]; then

@@ -14,14 +14,47 @@ static const struct {
 	{ ALIGN_FMT_ICS, align_calendar_ics },
 };
 
-/* The event of round f, or of its k-th pair (from 0) when pair. */
+/* The statements of the principles under review in f, into ev. */
 static int
-add(struct align_calendar *c, const struct align_view *f,
-    const struct align_round *r, const struct align_texts *pair, size_t k,
+statements(struct align_calendar_event *ev, const struct align_rounds *rs,
+    const struct align_followup_view *f)
+{
+	size_t i;
+
+	if ((ev->statement = calloc(f->principles.n + 1,
+	    sizeof(*ev->statement))) == NULL)
+		return -1;
+	for (i = 0; i < f->principles.n; i++)
+		ev->statement[i] = align_rounds_statement(rs,
+		    f->principles.v[i]);
+	return 0;
+}
+
+/* The last start of the event's occurrences, or INT64_MAX. */
+static int64_t
+last_of(const struct align_round *r)
+{
+	struct align_time t;
+
+	if (r->every == 0)
+		return r->date.t;
+	if (r->count && align_round_at(r, r->count - 1, &t) == 0)
+		return t.t;
+	if (r->has_until)
+		return r->until.t;
+	return r->count ? r->date.t : INT64_MAX;
+}
+
+/* The event of round f, or of its k-th of n pairs when pair. */
+static int
+add(struct align_calendar *c, const struct align_rounds *rs,
+    const struct align_view *f, const struct align_round *r,
+    const struct align_texts *pair, size_t k, size_t n,
     struct align_err *e)
 {
 	const struct align_followup_view *v = &f->u.followup;
 	struct align_calendar_event *ev;
+	int64_t last;
 
 	if (ALIGN_GROW(c->event, c->nevent + 1, c->cap) < 0)
 		return align_err_nomem(e);
@@ -33,38 +66,50 @@ add(struct align_calendar *c, const struct align_view *f,
 	ev->uid = v->uid ? v->uid : f->id ? f->id : "";
 	ev->sequence = v->sequence.set ? (long)v->sequence.v : 0;
 	ev->minutes = v->with ? 30 : 60;
+	c->nevent++;
+	if (statements(ev, rs, v) < 0)
+		return align_err_nomem(e);
 	if (pair) {
 		struct align_buf b = ALIGN_BUF_INIT;
 
+		ev->when.date = align_round_pair_at(r, k, n);
 		align_buf_printf(&b, "%s-pair%zu", ev->uid, k + 1);
 		if ((ev->own = align_buf_detach(&b)) == NULL)
 			return align_err_nomem(e);
 		ev->uid = ev->own;
 	}
-	c->nevent++;
+	c->timed |= !ev->when.date.date_only;
+	last = last_of(&ev->when);
+	if (c->nevent == 1 || ev->when.date.t < c->from)
+		c->from = ev->when.date.t;
+	if (c->nevent == 1 || last > c->to)
+		c->to = last;
 	return 0;
 }
 
 int
-align_calendar_make(struct align_calendar *c,
-    const struct align_session_view *s, const struct align_view *const *rounds,
-    size_t n, int per_pair, const struct align_time *now,
-    struct align_err *e)
+align_calendar_make(struct align_calendar *c, const struct align_rounds *rs,
+    const struct align_view *const *rounds, size_t n, int per_pair,
+    const struct align_time *now, struct align_err *e)
 {
+	const struct align_session_view *s = rs->session;
 	size_t i, j;
 
 	memset(c, 0, sizeof(*c));
 	c->title = s && s->title ? s->title : ALIGN_TITLE;
 	c->stamp = *now;
+	c->zone = rs->zone;
 	for (i = 0; i < n; i++) {
 		const struct align_followup_view *f = &rounds[i]->u.followup;
 		struct align_round r;
 
-		if (align_round_of(rounds[i], &r, e) < 0 ||
-		    add(c, rounds[i], &r, NULL, 0, e) < 0)
+		if (align_round_of(rounds[i], rs->zone, &r, e) < 0 ||
+		    add(c, rs, rounds[i], &r, NULL, 0, 0, e) < 0)
 			return -1;
-		for (j = 0; per_pair && j < f->pairs.n; j++)
-			if (add(c, rounds[i], &r, &f->pairs.v[j], j, e) < 0)
+		/* A one-to-one's pair is the meeting itself. */
+		for (j = 0; per_pair && !f->with && j < f->pairs.n; j++)
+			if (add(c, rs, rounds[i], &r, &f->pairs.v[j], j,
+			    f->pairs.n, e) < 0)
 				return -1;
 	}
 	return 0;
@@ -75,8 +120,10 @@ align_calendar_release(struct align_calendar *c)
 {
 	size_t i;
 
-	for (i = 0; i < c->nevent; i++)
+	for (i = 0; i < c->nevent; i++) {
 		free(c->event[i].own);
+		free(c->event[i].statement);
+	}
 	free(c->event);
 	memset(c, 0, sizeof(*c));
 }

@@ -1,12 +1,31 @@
 /* The calendar as iCalendar (RFC 5545): a VEVENT an event, an RRULE for
- * a cadence. */
+ * a cadence, in local time of the zone with its VTIMEZONE. */
 #include "calendar.h"
 #include "ics.h"
+#include "zone.h"
+
+/* The end of a cadence: a DATE for an event on a date alone, else a
+ * UTC DATE-TIME (RFC 5545 3.3.10, whatever the zone of DTSTART). */
+static void
+until(struct align_buf *b, const struct align_round *r)
+{
+	char at[40];
+
+	if (r->date.date_only) {
+		align_time_day(NULL, &r->until, at);
+		align_buf_printf(b, ";UNTIL=%.4s%.2s%.2s", at, at + 5, at + 8);
+	} else {
+		struct align_time u = r->until;
+
+		u.date_only = 0;
+		align_time_ics(&u, at);
+		align_buf_printf(b, ";UNTIL=%s", at);
+	}
+}
 
 static void
 rrule(struct align_buf *b, const struct align_round *r)
 {
-	char until[24];
 	long week = 60L * 24 * 7, day = 60L * 24;
 
 	if (r->every == 0)
@@ -22,13 +41,8 @@ rrule(struct align_buf *b, const struct align_round *r)
 		    r->every);
 	if (r->count)
 		align_buf_printf(b, ";COUNT=%ld", r->count);
-	else if (r->has_until) {
-		struct align_time u = r->until;
-
-		u.date_only = 0;
-		align_time_ics(&u, until);
-		align_buf_printf(b, ";UNTIL=%s", until);
-	}
+	else if (r->has_until)
+		until(b, r);
 	align_buf_puts(b, "\r\n");
 }
 
@@ -57,7 +71,8 @@ summary(struct align_buf *d, const struct align_calendar *c,
 	}
 }
 
-/* What the meeting is for, and for the round's own event its pairs. */
+/* What the meeting is for: the principles' statements (the id alone
+ * when not known), and for the round's own event its pairs. */
 static void
 description(struct align_buf *d, const struct align_calendar_event *ev)
 {
@@ -66,11 +81,18 @@ description(struct align_buf *d, const struct align_calendar_event *ev)
 
 	align_buf_puts(d, "Reflect on successes and failures in living by "
 	    "the principles");
-	if (f->principles.n) {
-		align_buf_puts(d, ": ");
-		join(d, &f->principles, ", ");
+	align_buf_puts(d, f->principles.n ? ":" : ".");
+	for (i = 0; i < f->principles.n; i++) {
+		align_buf_puts(d, "\n- ");
+		if (ev->statement[i]) {
+			align_buf_puts(d, ev->statement[i]);
+			align_buf_puts(d, " (");
+			align_buf_puts(d, f->principles.v[i]);
+			align_buf_puts(d, ")");
+		} else {
+			align_buf_puts(d, f->principles.v[i]);
+		}
 	}
-	align_buf_puts(d, ".");
 	if (ev->pair == NULL && f->pairs.n) {
 		align_buf_puts(d, "\nPairs:");
 		for (i = 0; i < f->pairs.n; i++) {
@@ -102,7 +124,7 @@ event(struct align_buf *b, const struct align_calendar *c,
 	align_ics_text(b, "UID", ev->uid);
 	align_time_ics(&c->stamp, stamp);
 	align_ics_prop(b, "DTSTAMP", stamp);
-	align_ics_time(b, "DTSTART", &ev->when.date);
+	align_zone_ics_time(b, "DTSTART", &ev->when.date, c->zone);
 	if (!ev->when.date.date_only) {
 		align_ics_duration(ev->minutes, dur);
 		align_ics_prop(b, "DURATION", dur);
@@ -127,6 +149,8 @@ align_calendar_ics(const struct align_calendar *c, const struct align_show *s)
 	align_ics_prop(s->b, "PRODID", "-//align//align-followup//EN");
 	align_ics_prop(s->b, "CALSCALE", "GREGORIAN");
 	align_ics_prop(s->b, "METHOD", "PUBLISH");
+	if (c->timed && !align_zone_is_utc(c->zone))
+		align_zone_ics(s->b, c->zone, c->from, c->to);
 	for (i = 0; i < c->nevent; i++)
 		event(s->b, c, &c->event[i]);
 	align_buf_puts(s->b, "END:VCALENDAR\r\n");

@@ -18,13 +18,37 @@ static const struct {
 	{ ALIGN_FMT_TEXT, align_due_text },
 };
 
-static void
-day_of(const struct align_time *t, char *out)
+/* The days since 1970 of "2027-01-13". */
+static int64_t
+days_of(const char *day)
 {
-	struct align_time d = *t;
+	int y = atoi(day), m = atoi(day + 5), d = atoi(day + 8);
 
-	d.date_only = 1;
-	align_time_format(&d, out);
+	return align_days_from_civil(y, m, d);
+}
+
+void
+align_due_words(struct align_buf *b, const char *day, const char *today)
+{
+	static const char *const wd[] = { "Sunday", "Monday", "Tuesday",
+	    "Wednesday", "Thursday", "Friday", "Saturday" };
+	static const char *const mon[] = { "January", "February", "March",
+	    "April", "May", "June", "July", "August", "September", "October",
+	    "November", "December" };
+	int64_t z = days_of(day), n = days_of(today);
+	int y, m, d;
+
+	if (z == n)
+		align_buf_puts(b, "due today");
+	else if (z == n + 1)
+		align_buf_puts(b, "due tomorrow");
+	else {
+		align_civil_from_days(z, &y, &m, &d);
+		align_buf_printf(b, "due on %s %d %s", wd[(z % 7 + 11) % 7], d,
+		    mon[m - 1]);
+		if (strncmp(day, today, 4) != 0)
+			align_buf_printf(b, " %d", y);
+	}
 }
 
 /* The id of the reminder of what and who (appended to it) for round fid
@@ -77,127 +101,206 @@ push(struct align_due_list *l, const struct align_due *d,
 		align_buf_release(what);
 		return align_err_nomem(e);
 	}
-	x = &l->v[l->n++];
+	x = &l->v[l->n];
 	*x = *d;
+	x->seq = l->n++;
 	x->what = align_buf_detach(what);
 	return 0;
 }
 
-/* The day of the latest occurrence of r on or before today (all days in
- * the offset off) into day, and in *k the occurrences looked at; 0 when
- * none has come. */
-static int
-latest(const struct align_round *r, const char *today, int off, char *day,
-    long *k)
+/* What a round is seen with: its dates, and today and the last day of
+ * the window, in the session's days. */
+struct seen {
+	const struct align_rounds *rs;
+	size_t at;			/* the round's index in rs */
+	struct align_round r;
+	char today[40], last[40];
+};
+
+/* The days of now and of the window's end for the round s->r: in the
+ * zone, else in the round's own offset (a date alone: the clock's). */
+static void
+window(struct seen *s, const struct align_time *now, long within)
 {
-	struct align_time t, last;
+	struct align_time n = *now, h = align_time_add(*now, within);
+
+	if (s->rs->zone == NULL && !s->r.date.date_only)
+		n.off = h.off = s->r.date.off;
+	align_time_day(s->rs->zone, &n, s->today);
+	align_time_day(s->rs->zone, &h, s->last);
+}
+
+/* The day of the latest occurrence of s->r on or before the window's
+ * last day into day, and in *k the occurrences looked at; 0 when none
+ * has come. */
+static int
+latest(const struct seen *s, char *day, long *k)
+{
+	struct align_time t;
 	char d[40];
 	int have = 0;
 
-	for (*k = 0; align_round_at(r, *k, &t) == 0 && *k < MAX_OCCURRENCES;
-	    (*k)++) {
-		t.off = off;
-		day_of(&t, d);
-		if (strcmp(d, today) > 0)
+	for (*k = 0; *k < MAX_OCCURRENCES && align_round_at(&s->r, *k,
+	    &t) == 0; (*k)++) {
+		align_time_day(s->rs->zone, &t, d);
+		if (strcmp(d, s->last) > 0)
 			break;
-		last = t;
+		memcpy(day, d, sizeof(d));
 		have = 1;
 	}
-	if (have)
-		day_of(&last, day);
 	return have;
 }
 
-/* The meeting of round f on d->date, unless reminded, or long past (a
- * meeting missed by a run of cron is given once). */
+/* The meeting of round f on d->date, unless reminded: ahead of its day
+ * once, on it once, or long past once (a meeting missed by a run of cron
+ * is given once). */
 static int
-meeting(struct align_due_list *l, const struct align_rounds *rs,
-    const struct align_followup_view *f, struct align_due *d,
-    const char *nowday, int again, struct align_err *e)
+meeting(struct align_due_list *l, const struct seen *s,
+    const struct align_followup_view *f, struct align_due *d, int again,
+    struct align_err *e)
 {
+	const struct align_rounds *rs = s->rs;
 	struct align_buf what = ALIGN_BUF_INIT;
 	const char *title = rs->session && rs->session->title ?
 	    rs->session->title : ALIGN_TITLE;
+	int ahead = strcmp(d->date, s->today) > 0;
+	int past = strcmp(d->date, s->today) < 0;
 
-	if (align_due_id(d->followup, d->date, "meeting", d->id) < 0)
+	if (align_due_id(d->followup, d->date, ahead ? "meeting-ahead" :
+	    "meeting", d->id) < 0)
 		return align_err_nomem(e);
-	if (reminded(rs, d->id) || (strcmp(d->date, nowday) < 0 && !again))
+	if (reminded(rs, d->id) || (past && !again))
 		return 0;
 	if (f->with)
-		align_buf_printf(&what, "one-to-one: with %s", f->with);
+		align_buf_printf(&what, "one-to-one: with %s (", f->with);
 	else
-		align_buf_printf(&what, "follow-up meeting: %s", title);
-	if (strcmp(d->date, nowday) < 0)
-		align_buf_puts(&what, " (missed)");
+		align_buf_printf(&what, "follow-up meeting: %s (", title);
+	if (past)
+		align_buf_puts(&what, "missed");
+	else
+		align_due_words(&what, d->date, s->today);
+	align_buf_putc(&what, ')');
 	return push(l, d, &what, e);
+}
+
+/* 1 when a later round of the same series as s's has had its day. */
+static int
+superseded(const struct seen *s)
+{
+	const struct align_rounds *rs = s->rs;
+	const char *w = rs->round[s->at].v.u.followup.with, *x;
+	struct align_round r;
+	char day[40];
+	size_t i;
+
+	for (i = s->at + 1; i < rs->nround; i++) {
+		x = rs->round[i].v.u.followup.with;
+		if ((x == NULL) != (w == NULL) || (x && strcmp(x, w) != 0) ||
+		    align_round_of(&rs->round[i].v, rs->zone, &r, NULL) < 0)
+			continue;
+		align_time_day(rs->zone, &r.date, day);
+		if (strcmp(day, s->today) <= 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The reminder of who for d: its id (the interval's since the day, from
+ * the first), and whether it is a reminder again. */
+static int
+checkin_id(const struct seen *s, const struct align_due *d, const char *who,
+    long again, char id[24], int *repeat)
+{
+	long n = 0;
+	char what[48];
+
+	if (again >= 24 * 60)
+		n = (long)((days_of(s->today) - days_of(d->date)) /
+		    (again / (24 * 60)));
+	if (n > 0 && superseded(s))
+		n = 0;	/* the first reminder stands; no more */
+	*repeat = n > 0;
+	if (n == 0)
+		return id_of(d->followup, d->date, "checkin:", who, id);
+	snprintf(what, sizeof(what), "checkin-again%ld:", n);
+	return id_of(d->followup, d->date, what, who, id);
 }
 
 /* Each person of round f who has not checked in, unless reminded. */
 static int
-checkins(struct align_due_list *l, const struct align_rounds *rs,
-    const struct align_followup_view *f, struct align_due *d,
+checkins(struct align_due_list *l, const struct seen *s,
+    const struct align_followup_view *f, struct align_due *d, long again,
     struct align_err *e)
 {
 	struct align_texts who;
 	size_t j;
-	int rc = 0;
+	int rc = 0, repeat;
 
-	if (align_round_people(rs, f, &who, e) < 0)
+	if (align_round_people(s->rs, f, &who, e) < 0)
 		return -1;
 	for (j = 0; rc == 0 && j < who.n; j++) {
 		struct align_buf what = ALIGN_BUF_INIT;
 
-		if (align_round_checked_in(rs, d->followup, who.v[j]))
+		if (align_round_checked_in(s->rs, d->followup, who.v[j]))
 			continue;
-		if (id_of(d->followup, d->date, "checkin:", who.v[j],
-		    d->id) < 0) {
+		if (checkin_id(s, d, who.v[j], again, d->id, &repeat) < 0) {
 			rc = align_err_nomem(e);
 			break;
 		}
-		if (reminded(rs, d->id))
+		if (reminded(s->rs, d->id))
 			continue;
-		align_buf_printf(&what, "%s has not checked in", who.v[j]);
+		align_buf_printf(&what, "%s has %snot checked in", who.v[j],
+		    repeat ? "still " : "");
 		rc = push(l, d, &what, e);
 	}
 	free(who.v);
 	return rc;
 }
 
+/* Items by day, then in the order they were found. */
+static int
+by_day(const void *a, const void *b)
+{
+	const struct align_due *x = a, *y = b;
+	int c = strcmp(x->date, y->date);
+
+	return c ? c : x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 int
 align_due_items(const struct align_rounds *rs, const struct align_time *now,
-    long within, struct align_due_list *l, struct align_err *e)
+    long within, long again, struct align_due_list *l, struct align_err *e)
 {
-	struct align_time horizon = align_time_add(*now, within);
-	char today[40], nowday[40];
 	size_t i;
 
 	memset(l, 0, sizeof(*l));
-	/* Days are compared in the clock's own offset. */
-	horizon.off = now->off;
-	day_of(&horizon, today);
-	day_of(now, nowday);
 	for (i = 0; i < rs->nround; i++) {
 		const struct align_view *v = &rs->round[i].v;
-		struct align_round r;
+		struct seen s;
 		struct align_due d;
 		long k;
 
 		if (v->id == NULL)
 			continue;
-		if (align_round_of(v, &r, e) < 0)
+		s.rs = rs;
+		s.at = i;
+		if (align_round_of(v, rs->zone, &s.r, e) < 0)
 			return -1;
+		window(&s, now, within);
 		memset(&d, 0, sizeof(d));
 		d.followup = v->id;
-		if (!latest(&r, today, now->off, d.date, &k))
+		if (!latest(&s, d.date, &k))
 			continue;
-		if (meeting(l, rs, &v->u.followup, &d, nowday, k > 0 ||
-		    r.every == 0, e) < 0)
+		if (meeting(l, &s, &v->u.followup, &d, k > 0 ||
+		    s.r.every == 0, e) < 0)
 			return -1;
 		/* Check-ins: once the day has come. */
-		if (strcmp(d.date, nowday) <= 0 &&
-		    checkins(l, rs, &v->u.followup, &d, e) < 0)
+		if (strcmp(d.date, s.today) <= 0 &&
+		    checkins(l, &s, &v->u.followup, &d, again, e) < 0)
 			return -1;
 	}
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), by_day);
 	return 0;
 }
 

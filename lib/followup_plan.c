@@ -32,20 +32,37 @@ bad(struct align_err *e, const char *opt, const struct align_err *why)
 	    why->msg);
 }
 
-/* The options that are times and spans, read. */
+/* t in the step's zone: its offset then (a date stays a date). */
+static struct align_time
+zoned(const struct planning *p, struct align_time t)
+{
+	if (p->rs->zone && !t.date_only)
+		t.off = align_zone_offset(p->rs->zone, t.t);
+	return t;
+}
+
+/* The options that are times and spans, read; a time without an offset
+ * is a wall clock of the zone. */
 static int
 options(struct planning *p, struct align_err *e)
 {
 	const struct align_followup_opts *o = p->o;
+	const struct align_zone *z = p->rs->zone;
 	struct align_err why = ALIGN_ERR_INIT;
 	struct align_time t;
+	int m;
 
-	if (o->date && align_time_parse(o->date, &p->date, &why) < 0)
+	if (o->date && align_time_parse_in(z, o->date, &p->date, &why) < 0)
 		return bad(e, "--date", &why);
+	p->date = zoned(p, p->date);
 	if (o->every && align_duration_parse(o->every, &p->every, &why) < 0)
 		return bad(e, "--every", &why);
-	if (o->until && align_time_parse(o->until, &t, &why) < 0)
+	if (o->until && align_time_parse_in(z, o->until, &t, &why) < 0)
 		return bad(e, "--until", &why);
+	if (o->pair_time && align_pair_time_parse(o->pair_time, &m) < 0)
+		return align_err_set(e, EX_USAGE, NULL, 0, 0, "--pair-time: "
+		    "'%s' is not a time of day (expected 16:00)",
+		    o->pair_time);
 	if (o->count < 0 || (o->count && o->until))
 		return align_err_set(e, EX_USAGE, NULL, 0, 0,
 		    "--count and --until: one or the other");
@@ -75,7 +92,7 @@ series(struct planning *p, long *at, struct align_err *e)
 	}
 	if (p->last == NULL)
 		return 0;
-	if (align_round_of(p->last, &r, e) < 0)
+	if (align_round_of(p->last, rs->zone, &r, e) < 0)
 		return -1;
 	if (p->o->now->t >= r.date.t) {
 		*at = -1;	/* its day has come: a new round */
@@ -84,9 +101,18 @@ series(struct planning *p, long *at, struct align_err *e)
 	return 0;
 }
 
+/* t moved on by minutes: whole days on the zone's wall clock. */
+static struct align_time
+later(const struct planning *p, struct align_time t, long minutes)
+{
+	if (minutes % (24 * 60) == 0)
+		return align_time_add_days(p->rs->zone, t, minutes / (24 * 60));
+	return zoned(p, align_time_add(t, minutes));
+}
+
 /* The date of a new round: six weeks after the session, or after the
  * last round (by its cadence); a one-to-one, a week from now; never
- * before now. */
+ * before now.  Six weeks after noon is noon in the zone. */
 static struct align_time
 next_date(const struct planning *p)
 {
@@ -96,15 +122,15 @@ next_date(const struct planning *p)
 	struct align_time date;
 	struct align_round r;
 
-	if (p->last && align_round_of(p->last, &r, NULL) == 0)
-		date = align_time_add(r.date, r.every ? r.every : step);
+	if (p->last && align_round_of(p->last, p->rs->zone, &r, NULL) == 0)
+		date = later(p, r.date, r.every ? r.every : step);
 	else if (!o->with && s && s->date && align_time_parse(s->date, &date,
 	    NULL) == 0)
-		date = align_time_add(date, step);
+		date = later(p, zoned(p, date), step);
 	else
-		date = align_time_add(*o->now, step);
+		date = later(p, zoned(p, *o->now), step);
 	while (date.t <= o->now->t)
-		date = align_time_add(date, step);
+		date = later(p, date, step);
 	return date;
 }
 
@@ -152,6 +178,9 @@ when(struct planning *p)
 		if (put(p, "every", old ? old->every : NULL, buf) < 0)
 			return -1;
 	}
+	if (o->pair_time && put(p, "pair_time", old ? old->pair_time : NULL,
+	    o->pair_time) < 0)
+		return -1;
 	if (o->count) {
 		align_map_del(p->f, "until");
 		if (align_map_put(p->f, "count", align_scalar_int(o->count)) <
@@ -309,6 +338,8 @@ align_followup_plan(const struct align_rounds *rs,
 		goto nomem;
 	pl->rec = p.f;
 	pl->revised = p.old && p.changed;
+	if (rs->zone_new && (pl->tz = strdup(rs->zone->name)) == NULL)
+		return align_err_nomem(e);
 	return align_view(&pl->view, pl->rec, e);
 nomem:
 	align_err_nomem(e);
@@ -322,8 +353,28 @@ align_planned_release(struct align_planned *p)
 {
 	align_view_release(&p->view);
 	align_node_free(p->rec);
+	free(p->tz);
 	memset(p, 0, sizeof(*p));
 	p->at = -1;
+}
+
+int
+align_planned_zone(const struct align_planned *p, struct align_node *recs,
+    struct align_err *e)
+{
+	size_t i;
+
+	if (p->tz == NULL)
+		return 0;
+	/* Step 8 writes one key of the session, which align-plan owns: the
+	 * zone it planned in, so that the next run (cron's) plans and tells
+	 * the days in it too. */
+	for (i = 0; i < recs->n; i++)
+		if (align_kind_of(align_record_kind(recs->item[i])) ==
+		    ALIGN_KIND_SESSION)
+			return align_map_put_str(recs->item[i], "tz", p->tz) <
+			    0 ? align_err_nomem(e) : 0;
+	return 0;
 }
 
 int
@@ -332,30 +383,61 @@ align_planned_formats(void)
 	return ALIGN_FMT_TEXT | ALIGN_FMT_HTML | align_calendar_formats();
 }
 
-/* The calendar of every round, p's in its place: the others in the
- * order of the stream, then p's. */
+int
+align_rounds_formats(void)
+{
+	return ALIGN_FMT_TEXT | align_calendar_formats();
+}
+
+/* The calendar of the rounds v[0..n-1]. */
 static int
-calendar(const struct align_planned *p, const struct align_rounds *rs,
-    const struct align_show *s, int per_pair, const struct align_time *now,
-    struct align_err *e)
+calendar(const struct align_rounds *rs, const struct align_view **v,
+    size_t n, const struct align_show *s, int per_pair,
+    const struct align_time *now, struct align_err *e)
 {
 	struct align_calendar cal;
-	const struct align_view **v;
-	size_t i, n = 0;
 	int rc;
 
-	if ((v = malloc((rs->nround + 1) * sizeof(*v))) == NULL)
-		return align_err_nomem(e);
-	for (i = 0; i < rs->nround; i++)
-		if ((long)rs->round[i].at != p->at)
-			v[n++] = &rs->round[i].v;
-	v[n++] = &p->view;
-	if ((rc = align_calendar_make(&cal, rs->session, v, n, per_pair, now,
-	    e)) == 0)
+	if ((rc = align_calendar_make(&cal, rs, v, n, per_pair, now, e)) == 0)
 		align_calendar_show(&cal, s);
 	align_calendar_release(&cal);
-	free(v);
 	return rc;
+}
+
+/* Every round of rs, p's in its place (the others in the order of the
+ * stream, then p's) when p is not NULL, into *v (the caller frees). */
+static int
+rounds_of(const struct align_rounds *rs, const struct align_planned *p,
+    const struct align_view ***v, size_t *n, struct align_err *e)
+{
+	size_t i;
+
+	*n = 0;
+	if ((*v = malloc((rs->nround + 1) * sizeof(**v))) == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < rs->nround; i++)
+		if (p == NULL || (long)rs->round[i].at != p->at)
+			(*v)[(*n)++] = &rs->round[i].v;
+	if (p)
+		(*v)[(*n)++] = &p->view;
+	return 0;
+}
+
+/* The text of round v, revised or not. */
+static int
+text(const struct align_rounds *rs, const struct align_view *v, int revised,
+    const struct align_show *s, struct align_err *e)
+{
+	struct align_round_shown r;
+	struct align_round when;
+
+	if (align_round_of(v, rs->zone, &when, e) < 0)
+		return -1;
+	r.view = v;
+	r.revised = revised;
+	r.when = &when;
+	align_round_text(&r, s);
+	return 0;
 }
 
 int
@@ -363,15 +445,43 @@ align_planned_show(const struct align_planned *p,
     const struct align_rounds *rs, const struct align_show *s, int per_pair,
     const struct align_time *now, struct align_err *e)
 {
-	if (s->format == ALIGN_FMT_TEXT) {
-		align_round_text(p, s);
-		return 0;
-	}
+	const struct align_view **v;
+	size_t n;
+	int rc;
+
+	if (s->format == ALIGN_FMT_TEXT)
+		return text(rs, &p->view, p->revised, s, e);
 	if (s->format == ALIGN_FMT_HTML) {
 		align_round_html(p, rs, s);
 		return 0;
 	}
-	if (s->format & align_calendar_formats())
-		return calendar(p, rs, s, per_pair, now, e);
-	return 0;
+	if (!(s->format & align_calendar_formats()))
+		return 0;
+	if (rounds_of(rs, p, &v, &n, e) < 0)
+		return -1;
+	rc = calendar(rs, v, n, s, per_pair, now, e);
+	free(v);
+	return rc;
+}
+
+int
+align_rounds_show(const struct align_rounds *rs, const struct align_show *s,
+    int per_pair, const struct align_time *now, struct align_err *e)
+{
+	const struct align_view **v;
+	size_t i, n;
+	int rc = 0;
+
+	if (rounds_of(rs, NULL, &v, &n, e) < 0)
+		return -1;
+	if (s->format == ALIGN_FMT_TEXT)
+		for (i = 0; rc == 0 && i < n; i++) {
+			if (i)
+				align_buf_putc(s->b, '\n');
+			rc = text(rs, v[i], 0, s, e);
+		}
+	else if (s->format & align_calendar_formats())
+		rc = calendar(rs, v, n, s, per_pair, now, e);
+	free(v);
+	return rc;
 }

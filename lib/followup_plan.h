@@ -11,13 +11,23 @@
  * weekly, with the root cause, the shared goals and each side's
  * commitments.
  *
+ * Rounds are planned in the step's zone (align_rounds_zone): six weeks
+ * after noon is noon, whatever the offset then.
+ *
  *	struct align_planned p;
  *	if (align_followup_plan(&rs, &opts, &p, &e) < 0)
+ *		fail(&e);
+ *	if (align_planned_zone(&p, recs, &e) < 0)	(the session's tz)
  *		fail(&e);
  *	...write p.rec at p.at, or at the end when p.at is -1...
  *	if (align_planned_show(&p, &rs, &show, per_pair, &now, &e) < 0)
  *		fail(&e);
  *	align_planned_release(&p);
+ *
+ * Showing the rounds as they are, planning nothing (align-followup show):
+ *
+ *	if (align_rounds_show(&rs, &show, per_pair, &now, &e) < 0)
+ *		fail(&e);
  */
 #ifndef ALIGN_FOLLOWUP_PLAN_H
 #define ALIGN_FOLLOWUP_PLAN_H
@@ -39,6 +49,7 @@ struct align_followup_opts {
 	const char *until;		/* or the last day */
 	const char *const *principle;	/* under review; default: agreed */
 	size_t nprinciple;
+	const char *pair_time;		/* "16:00": when the pairs meet */
 	const char *with;		/* a one-to-one with this person */
 	const char *leader;		/* the other side of it */
 	const char *root_cause;
@@ -58,6 +69,8 @@ struct align_planned {
 				 * round, at the end */
 	int revised;		/* an existing round was changed */
 	struct align_view view;	/* of rec */
+	char *tz;		/* the zone planned in, for the session to
+				 * keep, or NULL */
 };
 
 /* Plan a round from the records of rs.  0, or -1 and e: 64 a bad option,
@@ -67,6 +80,10 @@ int align_followup_plan(const struct align_rounds *rs,
     const struct align_followup_opts *o, struct align_planned *p,
     struct align_err *e);
 void align_planned_release(struct align_planned *p);
+/* Keep p's zone in the first session record of recs (its key tz), when
+ * the session did not keep it.  0, or -1 and e (71). */
+int align_planned_zone(const struct align_planned *p, struct align_node *recs,
+    struct align_err *e);
 
 /* The formats a planned round can be shown in, as a mask. */
 int align_planned_formats(void);
@@ -90,9 +107,24 @@ struct align_node *align_one_to_one_pair(const struct align_followup_opts *o,
 int align_one_to_one_plan(struct align_node *f,
     const struct align_followup_opts *o, struct align_err *e);
 
+/* The formats the rounds can be shown in, as a mask. */
+int align_rounds_formats(void);
+/* Show every round of rs in s->format, as planned, changing nothing:
+ * text, each round and its pairs' meetings; ics, the calendar (per_pair:
+ * an event a pair too; now: its stamp).  0, or -1 and e (65, 71). */
+int align_rounds_show(const struct align_rounds *rs,
+    const struct align_show *s, int per_pair, const struct align_time *now,
+    struct align_err *e);
+
+/* A round as the text shows it. */
+struct align_round_shown {
+	const struct align_view *view;	/* of its record */
+	int revised;			/* planning changed it */
+	const struct align_round *when;	/* its dates */
+};
 /* The renderer of the text: "f1 follow-up on DATE, every 2w", the
- * principles, the pairs. */
-void align_round_text(const struct align_planned *p,
+ * principles, each pair and when it first meets. */
+void align_round_text(const struct align_round_shown *r,
     const struct align_show *s);
 /* The renderer of the page: every round of rs, p in its place (or at
  * the end, a new round), each with its dates, principles and pairs. */

@@ -28,7 +28,8 @@
 static const struct align_key session_keys[] = {
 	KIND, TEXT("id", V, id), TEXT("title", V, title),
 	TEXT("purpose", V, purpose), TEXT("question", V, question),
-	TEXT("date", V, date), TEXT("duration", V, duration),
+	TEXT("date", V, date), TEXT("tz", V, tz),
+	TEXT("duration", V, duration),
 	TEXT("place", V, place), TEXT("facilitator", V, facilitator),
 	TEXTS("participants", V, participants),
 	NAMES("aliases", V, aliases), TEXT("uid", V, uid),
@@ -76,7 +77,8 @@ static const struct align_key commitment_keys[] = {
 static const struct align_key followup_keys[] = {
 	KIND, TEXT("id", V, id), TEXT("date", V, date),
 	TEXT("every", V, every), TEXTS("principles", V, principles),
-	GROUPS("pairs", V, pairs), TEXT("with", V, with), TEXT("uid", V, uid),
+	GROUPS("pairs", V, pairs), TEXT("pair_time", V, pair_time),
+	TEXT("with", V, with), TEXT("uid", V, uid),
 	NUMBER("sequence", V, sequence), NUMBER("count", V, count),
 	TEXT("until", V, until), TEXT("root_cause", V, root_cause),
 	TEXTS("goals", V, goals),

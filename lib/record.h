@@ -107,7 +107,7 @@ struct align_items {
 };
 
 struct align_session_view {
-	const char *id, *title, *purpose, *question, *date, *duration;
+	const char *id, *title, *purpose, *question, *date, *tz, *duration;
 	const char *place, *facilitator;
 	struct align_texts participants;
 	struct align_names aliases;
@@ -147,7 +147,7 @@ struct align_followup_view {
 	const char *id, *date, *every;
 	struct align_texts principles;
 	struct align_groups pairs;
-	const char *with, *uid;
+	const char *pair_time, *with, *uid;
 	struct align_number sequence, count;
 	const char *until, *root_cause;
 	struct align_texts goals;

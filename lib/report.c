@@ -63,6 +63,32 @@ tally_of(const struct align_rounds *rs, const char *fid, const char *pid)
 	return t;
 }
 
+/* The notes of the check-ins of round fid on principle (or commitment)
+ * pid, into *n.  0, or -1 when out of memory. */
+static int
+notes_of(struct align_report_notes *n, const struct align_rounds *rs,
+    const char *fid, const char *pid)
+{
+	size_t i;
+
+	n->n = 0;
+	if ((n->v = calloc(rs->ncheckin + 1, sizeof(*n->v))) == NULL)
+		return -1;
+	for (i = 0; i < rs->ncheckin; i++) {
+		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
+		struct align_report_note *x = &n->v[n->n];
+
+		if (!c->followup || !c->principle || !c->note || !*c->note ||
+		    strcmp(c->followup, fid) || strcmp(c->principle, pid))
+			continue;
+		x->participant = c->participant ? c->participant : "?";
+		x->outcome = c->outcome ? c->outcome : "";
+		x->note = c->note;
+		n->n++;
+	}
+	return 0;
+}
+
 /* A one-to-one's commitments: those with an id and a text. */
 static int
 commitments_of(struct align_report_round *r, const struct align_rounds *rs,
@@ -86,6 +112,8 @@ commitments_of(struct align_report_round *r, const struct align_rounds *rs,
 		c->commitment = cv[i].commitment;
 		c->tally = tally_of(rs, r->id, c->id);
 		r->ncommitment++;
+		if (notes_of(&c->notes, rs, r->id, c->id) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -173,29 +201,34 @@ principles_of(struct align_report *v, const struct align_rounds *rs,
 		x->statement = p->u.principle.statement ?
 		    p->u.principle.statement : "";
 		if ((x->tally = calloc(v->ngroup + 1, sizeof(*x->tally))) ==
-		    NULL)
+		    NULL || (x->notes = calloc(v->ngroup + 1,
+		    sizeof(*x->notes))) == NULL)
 			return align_err_nomem(e);
-		for (j = 0; j < v->ngroup; j++)
+		for (j = 0; j < v->ngroup; j++) {
 			x->tally[j] = tally_of(rs, v->round[v->group[j]].id,
 			    x->id);
+			if (notes_of(&x->notes[j], rs,
+			    v->round[v->group[j]].id, x->id) < 0)
+				return align_err_nomem(e);
+		}
 	}
 	return 0;
 }
 
 /* The check-ins with a note, and whether all are by pseudonyms. */
 static int
-notes_of(struct align_report *v, const struct align_rounds *rs,
+remarks_of(struct align_report *v, const struct align_rounds *rs,
     struct align_err *e)
 {
 	size_t i, named = 0;
 	int all = 1;
 
-	if ((v->note = calloc(rs->ncheckin + 1, sizeof(*v->note))) == NULL)
+	if ((v->remark = calloc(rs->ncheckin + 1, sizeof(*v->remark))) == NULL)
 		return align_err_nomem(e);
 	for (i = 0; i < rs->ncheckin; i++) {
 		const struct align_checkin_view *c =
 		    &rs->checkin[i].v.u.checkin;
-		struct align_report_note *x = &v->note[v->nnote];
+		struct align_report_remark *x = &v->remark[v->nremark];
 
 		if (c->participant) {
 			named++;
@@ -208,7 +241,7 @@ notes_of(struct align_report *v, const struct align_rounds *rs,
 		x->principle = c->principle;
 		x->outcome = c->outcome ? c->outcome : "";
 		x->text = c->note;
-		v->nnote++;
+		v->nremark++;
 	}
 	v->anonymous = named > 0 && all;
 	return 0;
@@ -225,7 +258,7 @@ align_report_make(struct align_report *v, const struct align_rounds *rs,
 		v->place = rs->session->place;
 	}
 	if (rounds_of(v, rs, e) < 0 || principles_of(v, rs, e) < 0 ||
-	    notes_of(v, rs, e) < 0) {
+	    remarks_of(v, rs, e) < 0) {
 		align_report_release(v);
 		return -1;
 	}
@@ -235,17 +268,24 @@ align_report_make(struct align_report *v, const struct align_rounds *rs,
 void
 align_report_release(struct align_report *v)
 {
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; v->principle && i < v->nprinciple; i++)
+	for (i = 0; v->principle && i < v->nprinciple; i++) {
+		for (j = 0; v->principle[i].notes && j < v->ngroup; j++)
+			free(v->principle[i].notes[j].v);
+		free(v->principle[i].notes);
 		free(v->principle[i].tally);
+	}
 	for (i = 0; v->round && i < v->nround; i++) {
+		for (j = 0; v->round[i].commitment &&
+		    j < v->round[i].ncommitment; j++)
+			free(v->round[i].commitment[j].notes.v);
 		free(v->round[i].commitment);
 		free(v->round[i].missing.v);
 		free(v->round[i].recognition);
 	}
 	free(v->principle);
-	free(v->note);
+	free(v->remark);
 	free(v->round);
 	free(v->group);
 	memset(v, 0, sizeof(*v));

@@ -1,8 +1,10 @@
 /*
  * report.h - how the follow-up goes: per principle and round the
  * successes, mixed outcomes and failures (so that a trend over the rounds
- * shows), each one-to-one's commitments and how they went, and per round
- * who has not checked in and what was recognised.
+ * shows) and the notes people wrote in their check-ins, which are what
+ * the group reflects on; each one-to-one's commitments, how they went and
+ * their notes; and per round who has not checked in and what was
+ * recognised.
  *
  * A report is a view made once from the records; a renderer a format
  * shows it (report_text.c, report_md.c, report_html.c):
@@ -30,6 +32,20 @@ struct align_report_tally {
 	size_t people;			/* distinct participants of them */
 };
 
+/* What one person wrote in a check-in. */
+struct align_report_note {
+	const char *participant;	/* "?" if none */
+	const char *outcome;		/* "" if none */
+	const char *note;
+};
+
+/* The notes on one principle (or commitment) in one round, in the order
+ * of the stream. */
+struct align_report_notes {
+	struct align_report_note *v;
+	size_t n;
+};
+
 struct align_report_recognition {
 	const char *participant;	/* "?" if none */
 	const char *text;
@@ -38,6 +54,7 @@ struct align_report_recognition {
 struct align_report_commitment {
 	const char *id, *participant, *commitment;	/* participant: "?" */
 	struct align_report_tally tally;
+	struct align_report_notes notes;
 };
 
 struct align_report_round {
@@ -54,8 +71,8 @@ struct align_report_round {
 	size_t nrecognition;
 };
 
-/* A check-in that has a note: what a person wrote. */
-struct align_report_note {
+/* A check-in that has a note: what a person wrote, with where. */
+struct align_report_remark {
 	const char *round;		/* the round's id */
 	const char *participant;	/* "?" if none */
 	const char *principle;		/* a principle's or commitment's id */
@@ -67,6 +84,7 @@ struct align_report_principle {
 	const char *id;
 	const char *statement;		/* "" if none */
 	struct align_report_tally *tally;	/* one a group round */
+	struct align_report_notes *notes;	/* one a group round */
 };
 
 struct align_report {
@@ -76,8 +94,8 @@ struct align_report {
 	size_t nround;
 	size_t *group;		/* the group's rounds (not one-to-ones) */
 	size_t ngroup;		/* as indexes in round[] */
-	struct align_report_note *note;	/* in the order of the stream */
-	size_t nnote;
+	struct align_report_remark *remark;	/* in the order of the stream */
+	size_t nremark;
 	const char *title, *date, *place;	/* the session's, or NULL */
 	int anonymous;		/* every check-in is by a pseudonym */
 };

@@ -165,7 +165,7 @@ table(const struct align_report *v, const struct align_report_principle *p,
 
 /* 1 when n is of a group round. */
 static int
-group_note(const struct align_report *v, const struct align_report_note *n)
+group_note(const struct align_report *v, const struct align_report_remark *n)
 {
 	size_t j;
 
@@ -185,7 +185,7 @@ outcome(const char *o)
 /* Whether the outcome of note n on principle p may be told: the tally
  * of its round does (a commitment's, p NULL, always does). */
 static int
-note_told(const struct align_report *v, const struct align_report_note *n,
+note_told(const struct align_report *v, const struct align_report_remark *n,
     const struct align_report_principle *p, size_t min)
 {
 	size_t j;
@@ -207,8 +207,8 @@ notes(const struct align_report *v, const char *rid, const char *pid,
 	struct align_buf *b = s->b;
 	size_t i, k = 0;
 
-	for (i = 0; i < v->nnote; i++) {
-		const struct align_report_note *n = &v->note[i];
+	for (i = 0; i < v->nremark; i++) {
+		const struct align_report_remark *n = &v->remark[i];
 		const char *o = note_told(v, n, p, min) ?
 		    outcome(n->outcome) : "";
 
@@ -253,9 +253,9 @@ principle(const struct align_report *v, size_t i, const struct align_show *s,
 
 	for (j = 0; j < v->ngroup; j++)
 		n += total(&p->tally[j]);
-	for (j = 0, k = 0; j < v->nnote; j++)
-		k += strcmp(v->note[j].principle, p->id) == 0 &&
-		    group_note(v, &v->note[j]);
+	for (j = 0, k = 0; j < v->nremark; j++)
+		k += strcmp(v->remark[j].principle, p->id) == 0 &&
+		    group_note(v, &v->remark[j]);
 	snprintf(prefix, sizeof(prefix), "principle%zu", i + 1);
 	align_buf_printf(b, "<section class=\"slide trend\" id=\"%s\" "
 	    "aria-labelledby=\"%s-h\">\n<div class=\"slide-head\"><h2 "

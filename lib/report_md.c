@@ -1,5 +1,5 @@
-/* The report in Markdown: a table a principle, for a wiki or a pull
- * request. */
+/* The report in Markdown: a table a principle and the notes under it,
+ * for a wiki or a pull request. */
 #include "report.h"
 
 static void
@@ -8,6 +8,32 @@ tally(const struct align_show *s, const struct align_report_tally *t)
 	align_buf_printf(s->b, "%zu %s, %zu mixed, %zu %s", t->success,
 	    align_plural(t->success, "success", "successes"), t->mixed,
 	    t->failure, align_plural(t->failure, "failure", "failures"));
+}
+
+/* "- f1, Ana (success): what happened", an item each (round: NULL for
+ * none), indented by indent. */
+static void
+notes(const struct align_show *s, const struct align_report_notes *n,
+    const char *round, const char *indent)
+{
+	size_t i;
+
+	for (i = 0; i < n->n; i++) {
+		align_buf_printf(s->b, "%s- ", indent);
+		if (round) {
+			align_show_text(s, round);
+			align_buf_puts(s->b, ", ");
+		}
+		align_show_text(s, n->v[i].participant);
+		if (*n->v[i].outcome) {
+			align_buf_puts(s->b, " (");
+			align_show_text(s, n->v[i].outcome);
+			align_buf_putc(s->b, ')');
+		}
+		align_buf_puts(s->b, ": ");
+		align_show_text(s, n->v[i].note);
+		align_buf_putc(s->b, '\n');
+	}
 }
 
 static void
@@ -36,6 +62,13 @@ principles(const struct align_report *v, const struct align_show *s)
 			align_buf_printf(s->b, " | %zu | %zu | %zu |\n",
 			    t->success, t->mixed, t->failure);
 		}
+		for (j = 0; j < v->ngroup; j++)
+			if (p->notes[j].n) {
+				align_buf_putc(s->b, '\n');
+				break;
+			}
+		for (j = 0; j < v->ngroup; j++)
+			notes(s, &p->notes[j], v->round[v->group[j]].id, "");
 	}
 }
 
@@ -61,6 +94,7 @@ one_to_one(const struct align_report_round *r, const struct align_show *s)
 		align_buf_puts(s->b, " (");
 		tally(s, &c->tally);
 		align_buf_puts(s->b, ")\n");
+		notes(s, &c->notes, NULL, "  ");
 	}
 }
 

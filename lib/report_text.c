@@ -1,5 +1,6 @@
 /* The report for a terminal: a bar a round under each principle, one
- * cell a check-in (success, mixed, failure), so that a trend shows. */
+ * cell a check-in (success, mixed, failure), so that a trend shows, and
+ * under it who wrote what. */
 #include <string.h>
 
 #include "report.h"
@@ -58,6 +59,30 @@ bar(const struct align_show *s, const struct align_report_tally *t)
 		    ALIGN_STYLE_BAD), align_style_off(s));
 }
 
+/* "Ana (success): what happened", a line each, wrapped under indent. */
+static void
+notes(const struct align_show *s, const struct align_report_notes *n,
+    size_t indent)
+{
+	struct align_buf line = ALIGN_BUF_INIT;
+	size_t i, j;
+
+	for (i = 0; i < n->n; i++) {
+		align_buf_reset(&line);
+		align_buf_printf(&line, "%s%s%s%s: %s", n->v[i].participant,
+		    *n->v[i].outcome ? " (" : "", n->v[i].outcome,
+		    *n->v[i].outcome ? ")" : "", n->v[i].note);
+		if (line.failed) {
+			s->b->failed = 1;
+			break;
+		}
+		for (j = 0; j < indent; j++)
+			align_buf_putc(s->b, ' ');
+		align_show_wrap(s, line.p, indent + 2, indent);
+	}
+	align_buf_release(&line);
+}
+
 static void
 principles(const struct align_report *v, const struct align_show *s)
 {
@@ -85,6 +110,7 @@ principles(const struct align_report *v, const struct align_show *s)
 			align_buf_putc(s->b, ' ');
 			tally(s, &p->tally[j]);
 			align_buf_putc(s->b, '\n');
+			notes(s, &p->notes[j], 7);
 		}
 	}
 }
@@ -111,6 +137,7 @@ one_to_one(const struct align_report_round *r, const struct align_show *s)
 		align_buf_puts(s->b, " (");
 		tally(s, &c->tally);
 		align_buf_puts(s->b, ")\n");
+		notes(s, &c->notes, 5);
 	}
 }
 

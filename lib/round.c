@@ -7,6 +7,9 @@
 #include "grow.h"
 #include "round.h"
 
+#define DAY 86400
+#define DAY_MINUTES (24L * 60)
+
 /* Append the view of rec to the list *v of *n (room for *cap). */
 static int
 add(struct align_rounds_entry **v, size_t *n, size_t *cap,
@@ -75,6 +78,7 @@ release(struct align_rounds_entry *v, size_t n)
 void
 align_rounds_release(struct align_rounds *rs)
 {
+	align_zone_free(rs->zone);
 	if (rs->session)
 		align_view_release(&rs->session_view);
 	release(rs->principle, rs->nprinciple);
@@ -82,6 +86,70 @@ align_rounds_release(struct align_rounds *rs)
 	release(rs->checkin, rs->ncheckin);
 	release(rs->reminder, rs->nreminder);
 	memset(rs, 0, sizeof(*rs));
+}
+
+/* 1 when z gives the offset the session's date (else the first round's)
+ * was written with, or it was written with none. */
+static int
+agrees(const struct align_rounds *rs, const struct align_zone *z)
+{
+	const char *d = rs->session ? rs->session->date : NULL;
+	struct align_time t;
+
+	if (d == NULL && rs->nround)
+		d = rs->round[0].v.u.followup.date;
+	if (d == NULL || align_time_parse(d, &t, NULL) < 0 || t.date_only)
+		return 1;
+	return align_zone_offset(z, t.t) == t.off;
+}
+
+int
+align_rounds_zone(struct align_rounds *rs, const char *name,
+    struct align_err *e)
+{
+	const struct align_session_view *s = rs->session;
+	struct align_err why = ALIGN_ERR_INIT;
+	struct align_zone *z = NULL;
+
+	align_zone_free(rs->zone);
+	rs->zone = NULL;
+	rs->zone_new = 0;
+	if (name || (s && s->tz)) {
+		if (align_zone_load(&z, name ? name : s->tz, &why) < 0) {
+			if (why.status == ALIGN_EX_NOMEM)
+				return align_err_nomem(e);
+			if (name)
+				return align_err_set(e, EX_USAGE, NULL, 0, 0,
+				    "--tz: %s", why.msg);
+			return align_err_set(e, EX_DATAERR, NULL,
+			    rs->session_view.rec->line, 1, "session tz: %s",
+			    why.msg);
+		}
+		rs->zone = z;
+		rs->zone_new = s && (!s->tz || strcmp(s->tz, z->name) != 0);
+		return 0;
+	}
+	if (align_zone_local(&z, e) < 0)
+		return -1;
+	if (z && (align_zone_is_utc(z) || !agrees(rs, z))) {
+		align_zone_free(z);
+		z = NULL;
+	}
+	rs->zone = z;
+	rs->zone_new = z && s;
+	return 0;
+}
+
+const char *
+align_rounds_statement(const struct align_rounds *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < rs->nprinciple; i++)
+		if (rs->principle[i].v.id && strcmp(rs->principle[i].v.id,
+		    id) == 0)
+			return rs->principle[i].v.u.principle.statement;
+	return NULL;
 }
 
 int
@@ -131,8 +199,38 @@ align_round_checked_in(const struct align_rounds *rs, const char *fid,
 }
 
 int
-align_round_of(const struct align_view *v, struct align_round *r,
-    struct align_err *e)
+align_pair_time_parse(const char *s, int *minutes)
+{
+	if (strlen(s) != 5 || s[2] != ':' || !strchr("012", s[0]) ||
+	    !strchr("0123456789", s[1]) || !strchr("012345", s[3]) ||
+	    !strchr("0123456789", s[4]) || (s[0] == '2' && s[1] > '3'))
+		return -1;
+	*minutes = ((s[0] - '0') * 10 + s[1] - '0') * 60 +
+	    (s[3] - '0') * 10 + s[4] - '0';
+	return 0;
+}
+
+/* The last day of the cadence, to its end in the round's zone. */
+static int
+until_of(const char *s, struct align_round *r, struct align_err *why)
+{
+	if (align_time_parse(s, &r->until, why) < 0)
+		return -1;
+	if (r->until.date_only) {
+		int64_t end = r->until.t + DAY - 1;
+
+		r->until.t = r->zone ? align_zone_utc(r->zone, end) :
+		    end - r->date.off;
+	}
+	r->until.off = r->zone ? align_zone_offset(r->zone, r->until.t) :
+	    r->date.off;
+	r->has_until = 1;
+	return 0;
+}
+
+int
+align_round_of(const struct align_view *v, const struct align_zone *zone,
+    struct align_round *r, struct align_err *e)
 {
 	const struct align_followup_view *f = &v->u.followup;
 	const char *id = v->id ? v->id : "?";
@@ -140,22 +238,26 @@ align_round_of(const struct align_view *v, struct align_round *r,
 	struct align_err why = ALIGN_ERR_INIT;
 
 	memset(r, 0, sizeof(*r));
+	r->zone = zone;
+	r->pair_time = -1;
 	if (f->date == NULL || align_time_parse(f->date, &r->date, &why) < 0)
 		return align_err_set(e, EX_DATAERR, NULL, line, 1,
 		    "follow-up %s: %s", id, f->date ? why.msg : "no date");
+	if (zone && !r->date.date_only)
+		r->date.off = align_zone_offset(zone, r->date.t);
 	if (f->every && align_duration_parse(f->every, &r->every, &why) < 0)
 		return align_err_set(e, EX_DATAERR, NULL, line, 1,
 		    "follow-up %s: every: %s", id, why.msg);
 	if (f->count.set)
 		r->count = (long)f->count.v;
-	if (f->until) {
-		if (align_time_parse(f->until, &r->until, &why) < 0)
-			return align_err_set(e, EX_DATAERR, NULL, line, 1,
-			    "follow-up %s: until: %s", id, why.msg);
-		if (r->until.date_only)
-			r->until.t += 86399;	/* all of that day */
-		r->has_until = 1;
-	}
+	if (f->until && until_of(f->until, r, &why) < 0)
+		return align_err_set(e, EX_DATAERR, NULL, line, 1,
+		    "follow-up %s: until: %s", id, why.msg);
+	if (f->pair_time && align_pair_time_parse(f->pair_time,
+	    &r->pair_time) < 0)
+		return align_err_set(e, EX_DATAERR, NULL, line, 1,
+		    "follow-up %s: pair_time: '%s' is not a time of day "
+		    "(expected 16:00)", id, f->pair_time);
 	return 0;
 }
 
@@ -164,10 +266,65 @@ align_round_at(const struct align_round *r, long k, struct align_time *t)
 {
 	if (k < 0 || (k > 0 && r->every == 0) || (r->count && k >= r->count))
 		return -1;
-	*t = align_time_add(r->date, r->every * k);
+	if (k == 0) {
+		*t = r->date;
+	} else if (r->every % DAY_MINUTES == 0) {
+		*t = align_time_add_days(r->zone, r->date,
+		    r->every / DAY_MINUTES * k);
+	} else {
+		*t = align_time_add(r->date, r->every * k);
+		if (r->zone && !t->date_only)
+			t->off = align_zone_offset(r->zone, t->t);
+	}
 	if (r->has_until && t->t > r->until.t)
 		return -1;
 	return 0;
+}
+
+/* The weekday of the day z since 1970 (a Thursday), 0 for Sunday. */
+static int
+weekday(int64_t z)
+{
+	return (int)((z % 7 + 11) % 7);
+}
+
+struct align_time
+align_round_pair_at(const struct align_round *r, size_t k, size_t n)
+{
+	int32_t off = r->date.date_only ? 0 : r->date.off;
+	int64_t wall = r->date.t + off, day, tod, days[7] = { 0 };
+	long span = 6, i;
+	size_t nday = 0;
+	int pass;
+	struct align_time t;
+
+	day = wall >= 0 ? wall / DAY : -((-wall + DAY - 1) / DAY);
+	tod = wall - day * DAY;
+	/* The six days before the round's, those before the occurrence
+	 * before it when its cadence is shorter; the day itself when the
+	 * cadence is a day or less. */
+	if (r->every && r->every < 7 * DAY_MINUTES)
+		span = r->every / DAY_MINUTES - 1;
+	for (pass = 0; pass < 2 && nday == 0; pass++)
+		for (i = span; i >= 1; i--)
+			if (pass || (weekday(day - i) != 0 &&
+			    weekday(day - i) != 6))
+				days[nday++] = day - i;
+	if (nday == 0)
+		days[nday++] = day;
+	day = days[n ? k % n * nday / n : 0];
+	memset(&t, 0, sizeof(t));
+	if (r->date.date_only && r->pair_time < 0) {
+		t.t = day * DAY;
+		t.date_only = 1;
+		return t;
+	}
+	wall = day * DAY + (r->pair_time >= 0 ? r->pair_time * 60L : tod);
+	if (r->zone)
+		return align_time_in(r->zone, align_zone_utc(r->zone, wall));
+	t.t = wall - off;
+	t.off = off;
+	return t;
 }
 
 const struct align_node *

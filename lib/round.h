@@ -27,6 +27,7 @@
 #include "node.h"
 #include "record.h"
 #include "when.h"
+#include "zone.h"
 
 /* A record of the stream, as a view, and its place in the stream. */
 struct align_rounds_entry {
@@ -41,6 +42,9 @@ struct align_rounds {
 	size_t nprinciple, nround, ncheckin, nreminder;
 	struct align_view session_view;			/* of the first */
 	size_t capprinciple, capround, capcheckin, capreminder;
+	struct align_zone *zone;	/* the step's (align_rounds_zone), or
+					 * NULL: none */
+	int zone_new;			/* the session does not keep it yet */
 };
 
 /* Read the records of recs (a sequence) into rs.  0, or -1 and e (71);
@@ -48,6 +52,20 @@ struct align_rounds {
 int align_rounds_read(struct align_rounds *rs, const struct align_node *recs,
     struct align_err *e);
 void align_rounds_release(struct align_rounds *rs);
+
+/* The zone the step plans and tells the days in, into rs->zone: name (an
+ * option) when not NULL; else the session's tz; else the system's ($TZ,
+ * else /etc/localtime) when it is not UTC and agrees with the offset the
+ * session's date (or else the first round's) was written with; else none,
+ * and every time keeps its own offset.  rs->zone_new says that the
+ * session does not keep that zone yet (align_planned_zone() records it).
+ * 0, or -1 and e: 64 a name given that is not a zone, 65 a session's tz
+ * that is not one (naming its line), 71. */
+int align_rounds_zone(struct align_rounds *rs, const char *name,
+    struct align_err *e);
+/* The statement of the principle called id, or NULL. */
+const char *align_rounds_statement(const struct align_rounds *rs,
+    const char *id);
 
 /* The people of round f: those of its pairs, in order, else the
  * session's participants.  Into *who (the caller frees who->v; the names
@@ -59,23 +77,41 @@ int align_round_people(const struct align_rounds *rs,
 int align_round_checked_in(const struct align_rounds *rs, const char *fid,
     const char *who);
 
-/* A round's dates. */
+/* A round's dates, in the step's zone.  A cadence of whole days keeps
+ * the local time of day across a change of offset (a weekly meeting at
+ * noon stays at noon); one of hours or minutes keeps its interval. */
 struct align_round {
-	struct align_time date;
+	struct align_time date;	/* with the zone's offset, if a zone */
 	long every;		/* minutes between occurrences, 0: once */
 	long count;		/* occurrences, 0: no limit */
 	struct align_time until; /* no occurrence after, if has_until */
 	int has_until;
+	int pair_time;		/* minutes after midnight the pairs meet,
+				 * -1: at the round's time of day */
+	const struct align_zone *zone;	/* NULL: the date's offset */
 };
 
-/* The dates of the round f (a view of a followup record); -1 and e (65,
- * naming the round and the line of its record) when its date or cadence
- * is not readable. */
-int align_round_of(const struct align_view *f, struct align_round *r,
-    struct align_err *e);
+/* The dates of the round f (a view of a followup record) in zone (NULL:
+ * none); -1 and e (65, naming the round and the line of its record) when
+ * its date, cadence, end or pair time is not readable. */
+int align_round_of(const struct align_view *f, const struct align_zone *zone,
+    struct align_round *r, struct align_err *e);
 /* The k-th occurrence (from 0); 0, or -1 when there is none. */
 int align_round_at(const struct align_round *r, long k,
     struct align_time *t);
+
+/* The first meeting of the k-th of n pairs of r: the pairs meet in the
+ * six days before the round's (before the occurrence before it, with a
+ * cadence shorter than a week; on its day, with one of a day), on their
+ * working days (every day when there is none), spread over them in
+ * order, at r->pair_time, else at the round's time of day (a round on a
+ * date alone: on a date alone).  Their meetings repeat as the round's
+ * do. */
+struct align_time align_round_pair_at(const struct align_round *r, size_t k,
+    size_t n);
+/* "16:00" as minutes after midnight into *minutes; -1 when it is not a
+ * time of day. */
+int align_pair_time_parse(const char *s, int *minutes);
 
 /* The first session record of recs (a sequence), or NULL. */
 const struct align_node *align_session_of(const struct align_node *recs);

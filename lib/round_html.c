@@ -26,7 +26,8 @@ names(const struct align_show *s, const struct align_texts *t)
 
 /* The dates of a round that recurs: the first MAX_DATES of them. */
 static void
-dates(const struct align_view *f, const struct align_show *s)
+dates(const struct align_view *f, const struct align_zone *zone,
+    const struct align_show *s)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_round r;
@@ -34,7 +35,8 @@ dates(const struct align_view *f, const struct align_show *s)
 	char at[40];
 	long k;
 
-	if (f->u.followup.every == NULL || align_round_of(f, &r, &e) < 0)
+	if (f->u.followup.every == NULL || align_round_of(f, zone,
+	    &r, &e) < 0)
 		return;
 	align_buf_puts(s->b, "<div class=\"cadence\"><p>Every ");
 	align_show_text(s, f->u.followup.every);
@@ -185,7 +187,7 @@ round_slide(const struct align_view *f, size_t n, const char *mark,
 	align_buf_puts(b, "</p></div>\n<p class=\"on\">");
 	align_html_time(s, u->date ? u->date : "");
 	align_buf_puts(b, "</p>\n");
-	dates(f, s);
+	dates(f, rs->zone, s);
 	if (u->with)
 		one_to_one(u, n, s);
 	pairs(u, n, s);

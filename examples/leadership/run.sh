@@ -49,9 +49,10 @@ align-distill -f text session.align.yaml
 
 echo
 echo "== Step 8: pair up and plan the follow-up six weeks out (align-followup)"
-align-followup plan -i session.align.yaml
-align-followup plan -f text session.align.yaml
-align-followup plan -f ics session.align.yaml >followup.ics
+# In the group's zone, which the session keeps: noon stays noon.
+align-followup plan -i session.align.yaml --tz America/New_York
+align-followup show session.align.yaml
+align-followup show -f ics --per-pair session.align.yaml >followup.ics
 echo
 echo "Six weeks later, each person reflects:"
 align-followup checkin -a session.align.yaml --now 2027-01-13T13:30:00-05:00 <<'CHECKIN'

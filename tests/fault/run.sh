@@ -93,12 +93,19 @@ path distill-inplace themed.yaml align-distill -i work.yaml --vote Ana=p1,p2
 path followup-plan agreed.yaml align-followup plan -i work.yaml
 path followup-report planned.yaml align-followup report work.yaml
 path followup-ics planned.yaml align-followup plan -f ics work.yaml
+path followup-plan-zone agreed.yaml align-followup plan -i work.yaml \
+    --tz America/New_York --pair-time 16:00
+path followup-show-ics planned.yaml align-followup show -f ics --per-pair \
+    --tz Australia/Sydney work.yaml
+path followup-show planned.yaml align-followup show --tz Europe/Berlin work.yaml
 path capture-html captured.yaml align-capture -f html work.yaml
 path followup-checkin planned.yaml sh -c 'printf "Ana: p1 success: stayed\nBen: p2 mixed\n" |
     align-followup checkin -f yaml --now 2027-01-14T13:00Z work.yaml'
 path followup-due-append planned.yaml align-followup due --mark \
     --now 2027-01-16T08:00Z work.yaml
 path merge m-ours.yaml align-merge agreed.yaml work.yaml m-theirs.yaml
+path followup-due-zone planned.yaml align-followup due --within 2d \
+    --tz America/New_York --now 2027-01-19T08:00Z work.yaml
 printf 'fault: %d paths, %d allocation failures injected, %d failed, %d passed\n' \
     "$paths" "$injected" "$failed" $((injected - failed))
 printf '%d passed, %d failed\n' $((injected - failed)) "$failed"

@@ -18,6 +18,11 @@ for f in "$@"; do
 	      printf '1h30m' >"$c/span"
 	      printf '2026/12/02 12:14:03 PM GMT-5' >"$c/gmt" ;;
 	list) cp "$top"/examples/leadership/principles.txt "$c"/ ;;
+	zone) for z in America/New_York Australia/Sydney Asia/Kolkata \
+	          America/Nuuk Asia/Gaza; do
+	          cp "/usr/share/zoneinfo/$z" "$c/$(echo $z | tr / -)"
+	      done
+	      printf 'EST5EDT,M3.2.0,M11.1.0' >"$c/rule" ;;
 	words) cp "$top"/examples/leadership/responses.txt "$c"/
 	       printf 'rituals (team rituals): stand-up, retro\n' >"$c/syn" ;;
 	esac

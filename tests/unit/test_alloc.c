@@ -352,17 +352,26 @@ followups(struct align_buf *out, struct align_err *e)
 
 	if (all == NULL)
 		return -1;
+	/* In the session's zone (New York), which it keeps. */
 	if (align_time_parse("2027-01-14T09:00:00Z", &now, NULL) < 0 ||
-	    align_rounds_read(&rs, all, e) < 0)
+	    align_rounds_read(&rs, all, e) < 0 ||
+	    align_rounds_zone(&rs, NULL, e) < 0)
 		goto out;
 	o.now = &now;
 	o.every = "2w";
 	o.count = 3;
 	o.seed = 1;
+	o.pair_time = "16:00";
 	if (align_followup_plan(&rs, &o, &p, e) < 0)
 		goto out;
 	align_emit_record(out, p.rec);
 	align_planned_release(&p);
+	text.format = ALIGN_FMT_ICS;
+	if (align_rounds_show(&rs, &text, 1, &now, e) < 0)
+		goto out;
+	text.format = ALIGN_FMT_TEXT;
+	if (align_rounds_show(&rs, &text, 1, &now, e) < 0)
+		goto out;
 	memset(&o, 0, sizeof(o));
 	o.now = &now;
 	o.with = "Dev";
@@ -378,7 +387,8 @@ followups(struct align_buf *out, struct align_err *e)
 	    align_planned_show(&p, &rs, &html, 0, &now, e) < 0)
 		goto out;
 	align_emit_record(out, p.rec);
-	if (align_due_items(&rs, &now, 7 * 24 * 60, &due, e) < 0)
+	if (align_due_items(&rs, &now, 7 * 24 * 60, ALIGN_DUE_AGAIN, &due,
+	    e) < 0)
 		goto out;
 	for (i = 0; i < due.n; i++)
 		align_buf_printf(out, "%s %s %s\n", due.v[i].date,
@@ -427,7 +437,8 @@ rounds_calendar(struct align_buf *out, const struct align_node *all,
 	size_t i;
 	int rc = -1;
 
-	if (align_rounds_read(&rs, all, e) < 0)
+	if (align_rounds_read(&rs, all, e) < 0 ||
+	    align_rounds_zone(&rs, "Australia/Sydney", e) < 0)
 		goto out;
 	if ((v = calloc(rs.nround + 1, sizeof(*v))) == NULL) {
 		align_err_nomem(e);
@@ -435,7 +446,7 @@ rounds_calendar(struct align_buf *out, const struct align_node *all,
 	}
 	for (i = 0; i < rs.nround; i++)
 		v[i] = &rs.round[i].v;
-	if (align_calendar_make(&cal, rs.session, v, rs.nround, 1, now,
+	if (align_calendar_make(&cal, &rs, v, rs.nround, 1, now,
 	    e) < 0)
 		goto out;
 	align_calendar_show(&cal, &ics);

@@ -14,10 +14,11 @@
 #include "../../lib/reader.h"
 #include "helpers.h"
 
-/* The calendar of every round of text, into b.  0, or -1 and e. */
+/* The calendar of every round of text in zone (NULL: none), into b.  0,
+ * or -1 and e. */
 static int
-calendar_of(const char *text, int per_pair, struct align_buf *b,
-    struct align_err *e)
+calendar_in(const char *text, const char *zone, int per_pair,
+    struct align_buf *b, struct align_err *e)
 {
 	struct align_node *all = stream(text);
 	struct align_show s = { .b = b, .format = ALIGN_FMT_ICS,
@@ -30,11 +31,12 @@ calendar_of(const char *text, int per_pair, struct align_buf *b,
 	int rc;
 
 	assert_int_equal(align_rounds_read(&rs, all, e), 0);
+	assert_int_equal(align_rounds_zone(&rs, zone, e), 0);
 	assert_true(rs.nround <= 16);
 	for (i = 0; i < rs.nround; i++)
 		v[i] = &rs.round[i].v;
 	align_time_parse("2026-12-01T00:00:00Z", &now, NULL);
-	rc = align_calendar_make(&cal, rs.session, v, rs.nround, per_pair,
+	rc = align_calendar_make(&cal, &rs, v, rs.nround, per_pair,
 	    &now, e);
 	if (rc == 0)
 		align_calendar_show(&cal, &s);
@@ -43,6 +45,13 @@ calendar_of(const char *text, int per_pair, struct align_buf *b,
 	align_node_free(all);
 	assert_false(b->failed);
 	return rc;
+}
+
+static int
+calendar_of(const char *text, int per_pair, struct align_buf *b,
+    struct align_err *e)
+{
+	return calendar_in(text, NULL, per_pair, b, e);
 }
 
 /* b's content lines unfolded (RFC 5545 3.1), into a new string. */
@@ -100,9 +109,61 @@ test_ics_cadences(void **state)
 	assert_null(strstr(b.p, "UID:f1-pair4"));
 	text = unfold(&b);
 	assert_non_null(strstr(text, "DESCRIPTION:Reflect on successes and "
-	    "failures in living by the principles: p1.\\nPairs:\\n- Ana and "
-	    "Ben\\n- Carla\\n- Dev and Elif\r\n"));
+	    "failures in living by the principles:\\n- p1\\nPairs:\\n- Ana "
+	    "and Ben\\n- Carla\\n- Dev and Elif\r\n"));
 	free(text);
+	align_buf_release(&b);
+}
+
+/* In a zone: local times with TZID and the zone's VTIMEZONE before the
+ * events; UNTIL in UTC, or a DATE for a day; the principles' statements,
+ * escaped; each pair at its own time. */
+static void
+test_ics_in_a_zone(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	char *text;
+
+	(void)state;
+	assert_int_equal(calendar_in("---\nkind: session\nid: s\n"
+	    "title: Alignment\n"
+	    "---\nkind: principle\nid: p1\nstatement: \"Stay, listen; "
+	    "teach\\\\ learn\"\n"
+	    "---\nkind: followup\nid: f1\ndate: 2027-03-03T12:00:00-05:00\n"
+	    "every: 1w\nuntil: 2027-04-07\nprinciples: [p1, p9]\n"
+	    "pairs: [[Ana, Ben], [Carla, Dev]]\npair_time: \"16:00\"\n"
+	    "---\nkind: followup\nid: f2\ndate: 2027-05-05\nevery: 1w\n"
+	    "until: 2027-05-26\n", "America/New_York", 1, &b, &e), 0);
+	text = unfold(&b);
+	assert_non_null(strstr(text, "METHOD:PUBLISH\r\nBEGIN:VTIMEZONE\r\n"
+	    "TZID:America/New_York\r\n"));
+	assert_true(strstr(text, "END:VTIMEZONE") < strstr(text,
+	    "BEGIN:VEVENT"));
+	assert_non_null(strstr(text, "DTSTART;TZID=America/New_York:"
+	    "20270303T120000\r\n"));
+	assert_non_null(strstr(text, "RRULE:FREQ=WEEKLY;INTERVAL=1;"
+	    "UNTIL=20270408T035959Z\r\n"));
+	assert_non_null(strstr(text, "DTSTART;VALUE=DATE:20270505\r\n"));
+	assert_non_null(strstr(text, "UNTIL=20270526\r\n"));
+	assert_non_null(strstr(text, "DESCRIPTION:Reflect on successes and "
+	    "failures in living by the principles:\\n- Stay\\, listen\\; "
+	    "teach\\\\ learn (p1)\\n- p9\\nPairs:\\n- Ana and Ben\\n- "
+	    "Carla and Dev\r\n"));
+	/* Thursday and Monday before, at the pairs' time. */
+	assert_non_null(strstr(text, "UID:f1-pair1\r\nDTSTAMP:20261201T000000Z"
+	    "\r\nDTSTART;TZID=America/New_York:20270225T160000\r\n"));
+	assert_non_null(strstr(text, "UID:f1-pair2\r\nDTSTAMP:20261201T000000Z"
+	    "\r\nDTSTART;TZID=America/New_York:20270301T160000\r\n"));
+	free(text);
+	align_buf_reset(&b);
+	/* With no zone, or UTC: in UTC, no VTIMEZONE. */
+	assert_int_equal(calendar_in("---\nkind: followup\nid: f1\n"
+	    "date: 2027-03-03T12:00:00-05:00\nevery: 1w\n", "Etc/UTC", 0, &b,
+	    &e), 0);
+	assert_non_null(strstr(b.p, "DTSTART:20270303T170000Z\r\n"));
+	assert_null(strstr(b.p, "VTIMEZONE"));
+	assert_null(strstr(b.p, "TZID"));
 	align_buf_release(&b);
 }
 
@@ -169,6 +230,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ics_cadences),
+		cmocka_unit_test(test_ics_in_a_zone),
 		cmocka_unit_test(test_bad_round_is_an_error),
 		cmocka_unit_test(test_long_text_folds_whole),
 	};

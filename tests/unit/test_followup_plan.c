@@ -50,8 +50,11 @@ text_of(const struct align_planned *p)
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_show s = { .b = &b, .format = ALIGN_FMT_TEXT,
 	    .width = 80, .color = 0 };
+	struct align_round when;
+	struct align_round_shown r = { &p->view, p->revised, &when };
 
-	align_round_text(p, &s);
+	assert_int_equal(align_round_of(&p->view, NULL, &when, NULL), 0);
+	align_round_text(&r, &s);
 	return align_buf_detach(&b);
 }
 
@@ -131,7 +134,8 @@ test_new_rounds(void **state)
 	assert_int_equal(f->sequence.v, 0);
 	t = text_of(&p);
 	assert_string_equal(t, "f1 follow-up on 2027-02-17T12:00:00Z\n"
-	    "Principles: p1\nPairs:\n  Ana and Dev\n  Ben and Carla\n");
+	    "Principles: p1\nPairs:\n  2027-02-11T12:00:00Z  Ana and Dev\n"
+	    "  2027-02-15T12:00:00Z  Ben and Carla\n");
 	free(t);
 	align_planned_release(&p);
 	/* A one-to-one: a week from now, weekly, with the facilitator. */
@@ -173,7 +177,8 @@ test_revisions(void **state)
 	assert_true(align_node_equal(p.rec, q.rec));
 	t = text_of(&q);
 	assert_string_equal(t, "f1 follow-up on 2027-02-17T12:00:00Z\n"
-	    "Principles: p1\nPairs:\n  Ana and Dev\n  Ben and Carla\n");
+	    "Principles: p1\nPairs:\n  2027-02-11T12:00:00Z  Ana and Dev\n"
+	    "  2027-02-15T12:00:00Z  Ben and Carla\n");
 	free(t);
 	align_planned_release(&q);
 	/* The same date given again is no change either. */
@@ -383,6 +388,80 @@ test_planned_page(void **state)
 	free(text);
 }
 
+/* In New York: six weeks after noon in February is noon in March; a
+ * --date without an offset is New York's; the pairs' time is kept; the
+ * session is told to keep the zone; show shows every round as it is. */
+static void
+test_planned_in_a_zone(void **state)
+{
+	static const char ny[] = "---\nkind: session\nid: s\n"
+	    "date: 2027-02-03T12:00:00-05:00\nparticipants: [Ana, Ben]\n";
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_show s = { .b = &b, .format = ALIGN_FMT_TEXT,
+	    .width = 80, .color = 0 };
+	struct align_followup_opts o;
+	struct align_planned p;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all = stream(ny);
+	struct align_rounds rs;
+	struct align_time now;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	align_time_parse("2027-02-03T14:00:00-05:00", &now, NULL);
+	o.now = &now;
+	o.pair_time = "16:00";
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	assert_int_equal(align_rounds_zone(&rs, "America/New_York", &e), 0);
+	assert_int_equal(align_followup_plan(&rs, &o, &p, &e), 0);
+	assert_string_equal(p.view.u.followup.date, "2027-03-17T12:00:00-04:00");
+	assert_string_equal(p.view.u.followup.pair_time, "16:00");
+	assert_string_equal(p.tz, "America/New_York");
+	assert_int_equal(align_planned_show(&p, &rs, &s, 0, &now, &e), 0);
+	assert_string_equal(b.p, "f1 follow-up on 2027-03-17T12:00:00-04:00 "
+	    "(America/New_York)\nPrinciples: \nPairs:\n"
+	    "  2027-03-11T16:00:00-05:00  Ana and Ben\n");
+	assert_int_equal(align_planned_zone(&p, all, &e), 0);
+	assert_string_equal(align_map_str(all->item[0], "tz"),
+	    "America/New_York");
+	align_planned_release(&p);
+	/* A date without an offset is a time of the zone. */
+	o.date = "2027-03-17T09:30";
+	o.pair_time = "9:00";
+	assert_int_equal(align_followup_plan(&rs, &o, &p, &e), -1);
+	assert_int_equal(e.status, EX_USAGE);
+	o.pair_time = NULL;
+	assert_int_equal(align_followup_plan(&rs, &o, &p, &e), 0);
+	assert_string_equal(p.view.u.followup.date, "2027-03-17T09:30:00-04:00");
+	align_planned_release(&p);
+	align_rounds_release(&rs);
+	align_node_free(all);
+	/* Nothing planned: show shows what is there, changing nothing. */
+	all = stream("---\nkind: session\nid: s\ntz: Europe/Berlin\n"
+	    "---\nkind: followup\nid: f1\ndate: 2027-03-24T10:00:00+01:00\n"
+	    "every: 1w\npairs: [[Ana, Ben]]\n"
+	    "---\nkind: followup\nid: f2\ndate: 2027-05-05\n");
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	assert_int_equal(align_rounds_zone(&rs, NULL, &e), 0);
+	align_buf_reset(&b);
+	assert_int_equal(align_rounds_show(&rs, &s, 0, &now, &e), 0);
+	assert_string_equal(b.p, "f1 follow-up on 2027-03-24T10:00:00+01:00 "
+	    "(Europe/Berlin), every 1w\nPrinciples: \nPairs:\n"
+	    "  2027-03-18T10:00:00+01:00  Ana and Ben\n"
+	    "\nf2 follow-up on 2027-05-05\nPrinciples: \nPairs:\n");
+	s.format = ALIGN_FMT_ICS;
+	align_buf_reset(&b);
+	assert_int_equal(align_rounds_show(&rs, &s, 1, &now, &e), 0);
+	assert_non_null(strstr(b.p, "DTSTART;TZID=Europe/Berlin:"
+	    "20270324T100000\r\n"));
+	assert_non_null(strstr(b.p, "UID:f1-pair1\r\n"));
+	assert_int_equal(align_rounds_formats(), ALIGN_FMT_TEXT |
+	    ALIGN_FMT_ICS);
+	align_rounds_release(&rs);
+	align_node_free(all);
+	align_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -394,6 +473,7 @@ main(void)
 		cmocka_unit_test(test_many_participants),
 		cmocka_unit_test(test_planned_calendar),
 		cmocka_unit_test(test_planned_page),
+		cmocka_unit_test(test_planned_in_a_zone),
 	};
 
 	return cmocka_run_group_tests_name("followup_plan", tests, NULL, NULL);

@@ -122,6 +122,60 @@ test_report_escapes_user_text(void **state)
 	free(t);
 }
 
+/* The notes of the check-ins, under their principle and round and their
+ * commitment, who wrote what, in the order written; escaped, wrapped. */
+static void
+test_report_notes(void **state)
+{
+	static const char notes[] = "---\nkind: session\nid: s\n"
+	    "participants: [Ana, Ben]\n"
+	    "---\nkind: principle\nid: p1\nstatement: We listen.\n"
+	    "---\nkind: principle\nid: p2\nstatement: We teach.\n"
+	    "---\nkind: followup\nid: f1\ndate: 2027-01-01T09:00:00Z\n"
+	    "---\nkind: followup\nid: f2\ndate: 2027-02-01\nwith: Ben\n"
+	    "pairs: [[Ana, Ben]]\ncommitments: [{id: c1, participant: Ben, "
+	    "commitment: Ask first}]\n"
+	    "---\nkind: checkin\nid: k1\nfollowup: f1\nparticipant: Ana\n"
+	    "principle: p1\noutcome: success\nnote: \"Heard *everyone* "
+	    "\\e[2J out\"\n"
+	    "---\nkind: checkin\nid: k2\nfollowup: f1\nparticipant: Ben\n"
+	    "principle: p1\noutcome: failure\nnote: Talked over Carla, twice, "
+	    "in the planning meeting on Monday and again in the retro on "
+	    "Friday afternoon\n"
+	    "---\nkind: checkin\nid: k3\nfollowup: f1\nparticipant: Ben\n"
+	    "principle: p2\noutcome: mixed\n"
+	    "---\nkind: checkin\nid: k4\nfollowup: f2\nparticipant: Ben\n"
+	    "principle: c1\noutcome: success\nnote: Asked before the "
+	    "release\n";
+	char *t;
+
+	(void)state;
+	t = report_of(notes, ALIGN_FMT_TEXT, 0);
+	assert_non_null(strstr(t, "p1  We listen.\n"
+	    "  f1   2027-01-01  \xe2\x96\x88\xe2\x96\x91 1 success, 0 mixed, "
+	    "1 failure\n"
+	    "       Ana (success): Heard *everyone* ^[[2J out\n"
+	    "       Ben (failure): Talked over Carla, twice, in the planning "
+	    "meeting on\n"
+	    "         Monday and again in the retro on Friday afternoon\n"
+	    "\np2  We teach.\n"
+	    "  f1   2027-01-01  \xe2\x96\x93 0 successes, 1 mixed, "
+	    "0 failures\n\n"));
+	assert_non_null(strstr(t, "  c1 Ben: Ask first (1 success, 0 mixed, "
+	    "0 failures)\n     Ben (success): Asked before the release\n"));
+	free(t);
+	t = report_of(notes, ALIGN_FMT_MARKDOWN, 0);
+	assert_non_null(strstr(t, "| f1 2027-01-01T09:00:00Z | 1 | 0 | 1 |\n"
+	    "\n- f1, Ana (success): Heard \\*everyone\\* ^[\\[2J out\n"
+	    "- f1, Ben (failure): Talked over Carla"));
+	assert_non_null(strstr(t, "- c1 Ben: Ask first (1 success, 0 mixed, "
+	    "0 failures)\n  - Ben (success): Asked before the release\n"));
+	/* A principle without notes has no list. */
+	assert_non_null(strstr(t, "| f1 2027-01-01T09:00:00Z | 0 | 1 | 0 |\n"
+	    "\n## f2"));
+	free(t);
+}
+
 /* Records that are not what they should be are passed over, not
  * trusted: the report still comes, and says what it can. */
 static void
@@ -276,6 +330,7 @@ main(void)
 		cmocka_unit_test(test_report_text),
 		cmocka_unit_test(test_report_markdown),
 		cmocka_unit_test(test_report_escapes_user_text),
+		cmocka_unit_test(test_report_notes),
 		cmocka_unit_test(test_report_passes_over_odd_records),
 		cmocka_unit_test(test_one_to_one_report),
 		cmocka_unit_test(test_report_html),

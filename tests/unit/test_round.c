@@ -24,7 +24,7 @@ round_in(const char *text, struct align_round *r, struct align_err *e)
 	int rc;
 
 	assert_int_equal(align_view(&v, all->item[0], NULL), 0);
-	rc = align_round_of(&v, r, e);
+	rc = align_round_of(&v, NULL, r, e);
 	align_view_release(&v);
 	align_node_free(all);
 	return rc;
@@ -88,6 +88,178 @@ test_bad_rounds_are_named(void **state)
 	assert_string_equal(out, "2027-01-29T09:00:00Z");
 	assert_int_equal(align_round_at(&r, 5, &t), -1);
 	assert_int_equal(align_round_at(&r, -1, &t), -1);
+}
+
+/* In a zone, a cadence of days keeps its local time across a change of
+ * offset; one of minutes keeps its interval; a last day ends at the
+ * zone's midnight. */
+static void
+test_cadence_in_a_zone(void **state)
+{
+	struct align_node *all = stream("---\nkind: followup\nid: f1\n"
+	    "date: 2027-03-03T12:00:00-05:00\nevery: 1w\ncount: 6\n"
+	    "---\nkind: followup\nid: f2\ndate: 2027-03-13T12:00:00-05:00\n"
+	    "every: 12h\n---\nkind: followup\nid: f3\n"
+	    "date: 2027-03-03T20:00:00-05:00\nevery: 1w\nuntil: 2027-03-17\n"
+	    "pair_time: \"25:00\"\n");
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_zone *ny;
+	struct align_view v;
+	struct align_round r;
+	struct align_time t;
+	char out[40];
+
+	(void)state;
+	assert_int_equal(align_zone_load(&ny, "America/New_York", &e), 0);
+	assert_int_equal(align_view(&v, all->item[0], NULL), 0);
+	assert_int_equal(align_round_of(&v, ny, &r, &e), 0);
+	assert_int_equal(align_round_at(&r, 2, &t), 0);
+	align_time_format(&t, out);
+	assert_string_equal(out, "2027-03-17T12:00:00-04:00");
+	assert_int_equal(align_round_at(&r, 1, &t), 0);
+	align_time_format(&t, out);
+	assert_string_equal(out, "2027-03-10T12:00:00-05:00");
+	/* Without the zone: an hour later, locally, after the change. */
+	assert_int_equal(align_round_of(&v, NULL, &r, &e), 0);
+	assert_int_equal(align_round_at(&r, 2, &t), 0);
+	align_time_format(&t, out);
+	assert_string_equal(out, "2027-03-17T12:00:00-05:00");
+	align_view_release(&v);
+	assert_int_equal(align_view(&v, all->item[1], NULL), 0);
+	assert_int_equal(align_round_of(&v, ny, &r, &e), 0);
+	assert_int_equal(align_round_at(&r, 2, &t), 0);
+	align_time_format(&t, out);
+	assert_string_equal(out, "2027-03-14T13:00:00-04:00");
+	align_view_release(&v);
+	/* The last day, all of it in New York: 20:00 on the 17th is in. */
+	assert_int_equal(align_view(&v, all->item[2], NULL), 0);
+	assert_int_equal(align_round_of(&v, ny, &r, &e), -1);
+	assert_non_null(strstr(e.msg, "f3: pair_time: '25:00'"));
+	align_view_release(&v);
+	align_node_free(all);
+	all = stream("---\nkind: followup\nid: f3\n"
+	    "date: 2027-03-03T20:00:00-05:00\nevery: 1w\nuntil: 2027-03-17\n");
+	assert_int_equal(align_view(&v, all->item[0], NULL), 0);
+	assert_int_equal(align_round_of(&v, ny, &r, &e), 0);
+	assert_int_equal(align_round_at(&r, 2, &t), 0);
+	assert_int_equal(align_round_at(&r, 3, &t), -1);
+	align_view_release(&v);
+	align_node_free(all);
+	align_zone_free(ny);
+}
+
+/* The pairs meet on the working days of the six before the round's, in
+ * order, at the round's time or their own; with a shorter cadence, in
+ * the days before the next occurrence. */
+static void
+test_pair_meetings(void **state)
+{
+	static const char *const want[] = { "2027-03-11T12:00:00-05:00",
+	    "2027-03-11T12:00:00-05:00", "2027-03-12T12:00:00-05:00",
+	    "2027-03-15T12:00:00-04:00", "2027-03-16T12:00:00-04:00" };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_zone *ny;
+	struct align_round r;
+	struct align_time t;
+	char out[40];
+	size_t k;
+	int m;
+
+	(void)state;
+	assert_int_equal(align_zone_load(&ny, "America/New_York", &e), 0);
+	memset(&r, 0, sizeof(r));
+	r.zone = ny;
+	r.pair_time = -1;
+	/* Wednesday 17 March, at noon: Thursday to Tuesday before, four
+	 * working days for five pairs. */
+	assert_int_equal(align_time_parse("2027-03-17T16:00:00Z", &t, NULL), 0);
+	r.date = align_time_in(ny, t.t);
+	align_time_format(&r.date, out);
+	assert_string_equal(out, "2027-03-17T12:00:00-04:00");
+	for (k = 0; k < 5; k++) {
+		t = align_round_pair_at(&r, k, 5);
+		align_time_format(&t, out);
+		assert_string_equal(out, want[k]);
+	}
+	t = align_round_pair_at(&r, 1, 2);
+	align_time_format(&t, out);
+	assert_string_equal(out, "2027-03-15T12:00:00-04:00");
+	assert_int_equal(align_pair_time_parse("16:30", &m), 0);
+	assert_int_equal(m, 16 * 60 + 30);
+	r.pair_time = m;
+	t = align_round_pair_at(&r, 0, 1);
+	align_time_format(&t, out);
+	assert_string_equal(out, "2027-03-11T16:30:00-05:00");
+	/* Every two days: the day between. */
+	r.every = 2 * 24 * 60;
+	t = align_round_pair_at(&r, 0, 3);
+	align_time_format(&t, out);
+	assert_string_equal(out, "2027-03-16T16:30:00-04:00");
+	/* Daily: the day itself. */
+	r.every = 24 * 60;
+	t = align_round_pair_at(&r, 2, 3);
+	align_time_format(&t, out);
+	assert_string_equal(out, "2027-03-17T16:30:00-04:00");
+	/* A round on a date alone: its pairs on dates alone. */
+	r.every = 0;
+	r.pair_time = -1;
+	align_time_parse("2027-03-17", &r.date, NULL);
+	t = align_round_pair_at(&r, 0, 1);
+	align_time_format(&t, out);
+	assert_string_equal(out, "2027-03-11");
+	assert_int_equal(align_pair_time_parse("24:00", &m), -1);
+	assert_int_equal(align_pair_time_parse("9:00", &m), -1);
+	assert_int_equal(align_pair_time_parse("09:60", &m), -1);
+	align_zone_free(ny);
+}
+
+/* The step's zone: an option, else the session's, else the system's
+ * when it agrees with the session's date; the session told to keep it. */
+static void
+test_the_steps_zone(void **state)
+{
+	struct align_node *all = stream("---\nkind: session\nid: s\n"
+	    "date: 2027-02-03T12:00:00-05:00\n");
+	struct align_node *kept = stream("---\nkind: session\nid: s\n"
+	    "date: 2027-02-03T12:00:00-05:00\ntz: America/New_York\n");
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_rounds rs;
+	const char *was = getenv("TZ");
+	char *keep = was ? strdup(was) : NULL;
+
+	(void)state;
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	setenv("TZ", "UTC", 1);
+	assert_int_equal(align_rounds_zone(&rs, NULL, &e), 0);
+	assert_null(rs.zone);
+	setenv("TZ", "Europe/Berlin", 1);	/* +01:00: not the session's */
+	assert_int_equal(align_rounds_zone(&rs, NULL, &e), 0);
+	assert_null(rs.zone);
+	setenv("TZ", "America/New_York", 1);
+	assert_int_equal(align_rounds_zone(&rs, NULL, &e), 0);
+	assert_string_equal(align_zone_name(rs.zone), "America/New_York");
+	assert_true(rs.zone_new);
+	assert_int_equal(align_rounds_zone(&rs, "Europe/Berlin", &e), 0);
+	assert_string_equal(align_zone_name(rs.zone), "Europe/Berlin");
+	assert_int_equal(align_rounds_zone(&rs, "Nowhere/Atall", &e), -1);
+	assert_int_equal(e.status, EX_USAGE);
+	assert_non_null(strstr(e.msg, "--tz: 'Nowhere/Atall'"));
+	align_rounds_release(&rs);
+	assert_int_equal(align_rounds_read(&rs, kept, &e), 0);
+	setenv("TZ", "UTC", 1);
+	assert_int_equal(align_rounds_zone(&rs, NULL, &e), 0);
+	assert_string_equal(align_zone_name(rs.zone), "America/New_York");
+	assert_false(rs.zone_new);
+	assert_int_equal(align_rounds_zone(&rs, "America/New_York", &e), 0);
+	assert_false(rs.zone_new);
+	align_rounds_release(&rs);
+	if (keep)
+		setenv("TZ", keep, 1);
+	else
+		unsetenv("TZ");
+	free(keep);
+	align_node_free(all);
+	align_node_free(kept);
 }
 
 /* The records by kind, in order, the first session only; others left. */
@@ -162,6 +334,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cadence_dates),
 		cmocka_unit_test(test_bad_rounds_are_named),
+		cmocka_unit_test(test_cadence_in_a_zone),
+		cmocka_unit_test(test_pair_meetings),
+		cmocka_unit_test(test_the_steps_zone),
 		cmocka_unit_test(test_rounds_read_by_kind),
 		cmocka_unit_test(test_round_people),
 	};
