@@ -24,7 +24,7 @@ PKG_CONFIG ?= pkg-config
 WERROR ?=
 SANITIZE ?=
 
-PKGS = yaml-0.1 libutf8proc
+PKGS = yaml-0.1 libutf8proc libmicrohttpd libqrencode
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-unused-parameter -Wformat=2
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -35,9 +35,12 @@ LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 TOOLS = align-plan align-capture align-theme align-distill align-followup
-LIB_SRC = $(sort $(wildcard lib/*.c) lib/html_assets.c)
+LIB_SRC = $(sort $(wildcard lib/*.c) lib/html_assets.c lib/serve_assets.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
-TOOL_OBJ = $(BUILD)/cmd/tool.o
+TOOL_OBJ = $(BUILD)/cmd/tool.o $(BUILD)/cmd/serve.o
+# An archive, so that a tool links cmd/serve.o (and the server) only when
+# it serves.
+TOOL_LIB = $(BUILD)/libtool.a
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -46,7 +49,7 @@ MAN = $(wildcard man/*.1 man/*.5 man/*.7)
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev libutf8proc-dev \
 	libstemmer-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
 	python3-icalendar python3-sklearn calcurse time bsdutils clang \
-	libclang-rt-14-dev chromium
+	libclang-rt-14-dev chromium libmicrohttpd-dev libqrencode-dev curl
 
 all: $(BINS)
 
@@ -63,14 +66,22 @@ $(BUILD)/cmd/%.o: cmd/%.c
 lib/html_assets.c: lib/html/page.css lib/html/present.js lib/html/embed.sh
 	sh lib/html/embed.sh lib/html/page.css lib/html/present.js >$@.tmp
 	mv $@.tmp $@
+lib/serve_assets.c: lib/html/serve.css lib/html/live.js lib/html/embed.sh
+	sh lib/html/embed.sh lib/html/serve.css lib/html/live.js align_serve \
+	    serve_html.h >$@.tmp
+	mv $@.tmp $@
 
 $(BUILD)/libalign.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
-$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(TOOL_OBJ) $(BUILD)/libalign.a
+$(TOOL_LIB): $(TOOL_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(TOOL_OBJ)
+
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(TOOL_LIB) $(BUILD)/libalign.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(TOOL_OBJ) $(BUILD)/libalign.a $(LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(TOOL_LIB) $(BUILD)/libalign.a $(LIBS)
 
 $(BUILD)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
@@ -159,12 +170,12 @@ faults:
 	    fault-tools
 	@FAULT_MAX=$(FAULT_MAX) sh tests/fault/run.sh build/fault/bin
 
-fault-tools: $(BUILD)/fault.o $(LIB_OBJ) $(TOOL_OBJ) \
+fault-tools: $(BUILD)/fault.o $(LIB_OBJ) $(TOOL_LIB) \
     $(TOOLS:%=$(BUILD)/cmd/%.o) $(BUILD)/libalign.a
 	@mkdir -p $(BUILD)/bin
 	@for t in $(TOOLS); do \
 	    $(CC) $(ALL_LDFLAGS) $(FAULT_WRAP) -o $(BUILD)/bin/$$t \
-	        $(BUILD)/cmd/$$t.o $(TOOL_OBJ) $(BUILD)/fault.o \
+	        $(BUILD)/cmd/$$t.o $(TOOL_LIB) $(BUILD)/fault.o \
 	        $(BUILD)/libalign.a $(LIBS) || exit 1; done
 
 $(BUILD)/fault.o: tests/fault/fault.c

@@ -13,6 +13,7 @@
 #include "../lib/capture.h"
 #include "../lib/response.h"
 #include "../lib/text.h"
+#include "serve.h"
 #include "tool.h"
 
 static const char usage[] =
@@ -20,6 +21,7 @@ static const char usage[] =
 "                     [--paragraphs] [--text-column name] [--name-column name]\n"
 "                     [--time-column name] [--anonymous] [--min-group n]\n"
 "                     [--wait seconds] [--now time] [file ...]\n"
+"       align-capture --serve [addr:]port -a file [--anonymous] [--now time]\n"
 "\n"
 "Turn responses into response records: plain text (\"Name: text\" a line),\n"
 "session streams, CSV exports of survey forms, or lines typed at a prompt.\n"
@@ -42,10 +44,14 @@ static const char usage[] =
 "      --wait seconds      how long to wait for the lock of -a (default\n"
 "                          $ALIGN_WAIT, else 30)\n"
 "      --now time          the capture time (default $ALIGN_NOW, else clock)\n"
+"      --serve [addr:]port people post their own responses from their\n"
+"                          phones, into the file of -a; the address to open\n"
+"                          is the first line of output (addr 127.0.0.1\n"
+"                          unless given, 0.0.0.0 the room's network)\n"
 "  -h, --help, -V, --version\n";
 
 enum { O_CSV = 256, O_PARTICIPANT, O_PARAGRAPHS, O_TEXT, O_NAME, O_TIME,
-	O_ANON, O_MIN_GROUP, O_WAIT, O_NOW };
+	O_ANON, O_MIN_GROUP, O_WAIT, O_NOW, O_SERVE };
 
 static const struct option longopts[] = {
 	{ "append", required_argument, NULL, 'a' },
@@ -62,6 +68,7 @@ static const struct option longopts[] = {
 	{ "min-group", required_argument, NULL, O_MIN_GROUP },
 	{ "wait", required_argument, NULL, O_WAIT },
 	{ "now", required_argument, NULL, O_NOW },
+	{ "serve", required_argument, NULL, O_SERVE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -77,7 +84,7 @@ main(int argc, char *argv[])
 	    .width = 80 };
 	struct align_time t;
 	unsigned char key[16];
-	const char *fmt = NULL;
+	const char *fmt = NULL, *serve = NULL;
 	enum align_format f;
 	int c, anonymous = 0, rc;
 
@@ -112,6 +119,7 @@ main(int argc, char *argv[])
 		case O_WAIT: o.wait = tool_real("--wait", optarg, 0, 86400);
 			break;
 		case O_NOW: o.now = optarg; break;
+		case O_SERVE: serve = optarg; break;
 		default: tool_usage(64);
 		}
 	argc -= optind;
@@ -127,6 +135,8 @@ main(int argc, char *argv[])
 			tool_die(&e);
 		o.read.key = key;
 	}
+	if (serve)
+		tool_serve_capture(serve, &o, show.min_group, argc, fmt);
 	o.collect = f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE;
 	o.quiet = o.collect;
 	align_capture_init(&cap, &o);
