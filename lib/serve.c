@@ -60,7 +60,6 @@ why(int status)
 	case 404: return "Nothing here: the form, the board and its updates "
 	    "are all there is.";
 	case 405: return "Not with this method.";
-	case 408: return "The post took too long to arrive.";
 	case 413: return "Too long: that is more than a post may hold.";
 	case 415: return "A post is a form: "
 	    "application/x-www-form-urlencoded.";
@@ -81,7 +80,6 @@ status_name(int status)
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
-	case 408: return "Request Timeout";
 	case 413: return "Content Too Large";
 	case 415: return "Unsupported Media Type";
 	case 500: return "Internal Server Error";
@@ -576,7 +574,9 @@ start(struct align_serve *srv, struct align_err *e)
 	    NULL, NULL, handle, srv,
 	    MHD_OPTION_LISTEN_SOCKET, srv->fd,
 	    MHD_OPTION_CONNECTION_LIMIT, srv->o.connections,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, srv->o.per_ip,
+	    /* On loopback every client has the one address. */
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, srv->loopback ? 0u :
+	    srv->o.per_ip,
 	    MHD_OPTION_CONNECTION_TIMEOUT, srv->o.timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)ALIGN_SERVE_MEMORY,
 	    MHD_OPTION_NOTIFY_COMPLETED, done, srv,

@@ -35,7 +35,9 @@
  *        application/x-www-form-urlencoded; 400 a field the step does not
  *        take, a field twice, too many fields, a value that is not UTF-8
  *        or holds a NUL, a post the step finds wrong (its page says why);
- *   408  a post not received within ALIGN_SERVE_REQUEST_TIME seconds;
+ *   (no answer) a post still coming after ALIGN_SERVE_REQUEST_TIME
+ *        seconds, or going on far beyond opts.body: its connection is
+ *        closed, for nothing can be answered while a body comes;
  *   503  while stopping, beyond ALIGN_SERVE_STREAMS event streams, or when
  *        the step could not write (the file's lock stayed busy);
  *   500  the step failed otherwise (an I/O error: nothing acknowledged).
@@ -45,8 +47,8 @@
  * page's own, html.h, and frame-ancestors 'none').
  *
  * Limits, against a slow or a greedy client: connections at once
- * (opts.connections) and from one address (opts.per_ip), refused beyond
- * them; a connection idle for opts.timeout seconds is closed; headers
+ * (opts.connections) and from one address (opts.per_ip; not on loopback,
+ * where every client has the one address), refused beyond them; a connection idle for opts.timeout seconds is closed; headers
  * within MHD's memory of ALIGN_SERVE_MEMORY bytes a connection; a post
  * within opts.body bytes, ALIGN_SERVE_FIELDS fields and
  * ALIGN_SERVE_REQUEST_TIME seconds.

@@ -66,7 +66,7 @@ const char align_serve_script[] =
 	"   reloads itself (a refresh in a noscript element). */\n"
 	"(function () {\n"
 	"  \"use strict\";\n"
-	"  var live = document.querySelector(\".live\");\n"
+	"  var live = document.querySelector(\"div.live\");\n"
 	"  var line = document.querySelector(\".live-status\");\n"
 	"  var source;\n"
 	"\n"

@@ -342,7 +342,7 @@ capture_board(void *ctx, const struct align_serve_request *rq,
 	struct align_html_page p;
 
 	pthread_rwlock_rdlock(&c->rw);
-	frame(c->st, &p, "board live", "Responses", &align_serve_board_extra);
+	frame(c->st, &p, "board served", "Responses", &align_serve_board_extra);
 	align_html_begin(&s, &p);
 	align_serve_html_join(&s, rq, "to add your response");
 	align_serve_html_live_begin(&s, rq->generation);

@@ -15,7 +15,7 @@
  *
  * The live script (lib/html/live.js) takes each update from the event
  * stream beside the page ("events") and puts it in place of the tally and
- * the slides inside the element of class "live"; it skips an update whose
+ * the slides inside the div of class "live"; it skips an update whose
  * number is the element's data-generation.  With scripting off the page
  * reloads itself every ALIGN_SERVE_REFRESH seconds, and says so.
  *
@@ -50,7 +50,7 @@ void align_serve_html_policy(struct align_serve_reply *r,
 void align_serve_html_join(const struct align_show *s,
     const struct align_serve_request *rq, const char *why);
 /* The live line (live, reconnecting, or reloading without scripts, and a
- * link to refresh) and the element of class "live" that updates replace;
+ * link to refresh) and the div of class "live" that updates replace;
  * then its end. */
 void align_serve_html_live_begin(const struct align_show *s,
     unsigned long generation);

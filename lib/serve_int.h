@@ -38,6 +38,7 @@ struct align_serve {
 	const struct align_serve_step *step;
 	struct MHD_Daemon *d;
 	int fd;			/* the listening socket */
+	int loopback;		/* on a loopback address */
 	char code[32];		/* the join code */
 	char *root;		/* "/CODE/" */
 	char *join, *board;	/* the addresses to open */

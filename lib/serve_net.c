@@ -188,6 +188,9 @@ serve_listen(struct align_serve *srv, struct align_err *e)
 	if (getsockname(srv->fd, (struct sockaddr *)&ss, &len) < 0)
 		return align_err_set(e, EX_UNAVAILABLE, NULL, 0, 0,
 		    "cannot tell the port listened on: %s", strerror(errno));
+	srv->loopback = ss.ss_family == AF_INET6 ?
+	    IN6_IS_ADDR_LOOPBACK(&((struct sockaddr_in6 *)&ss)->sin6_addr) :
+	    (ntohl(((struct sockaddr_in *)&ss)->sin_addr.s_addr) >> 24) == 127;
 	port = ntohs(ss.ss_family == AF_INET6 ?
 	    ((struct sockaddr_in6 *)&ss)->sin6_port :
 	    ((struct sockaddr_in *)&ss)->sin_port);

@@ -9,7 +9,7 @@
    reloads itself (a refresh in a noscript element). */
 (function () {
   "use strict";
-  var live = document.querySelector(".live");
+  var live = document.querySelector("div.live");
   var line = document.querySelector(".live-status");
   var source;
 

@@ -1,7 +1,11 @@
 """The pages in a headless Chromium: python3 check.py DIR
+                                  or python3 check.py --serve JOIN
 
 DIR holds the pages tests/cli/html.test made (board.html, hostile.html,
-many.html, empty.html, anonymous.html).  Every check prints PASS or
+many.html, empty.html, anonymous.html).  JOIN is the address that
+`align-capture --serve` printed (tests/cli/serve.test runs it): its form
+is filled in and posted, and its board, open in another tab, must show
+the new response without a reload.  Every check prints PASS or
 "FAIL name: why", as the command-line tests do (and exits 0 even then:
 the lines say it); a missing Chromium prints "SKIP: chromium not found".  One browser runs every check, in seconds.
 """
@@ -10,6 +14,7 @@ import sys
 import tempfile
 
 import cdp
+import served
 
 failed = 0
 
@@ -290,11 +295,13 @@ def controls(page, d):
 
 
 def main():
-    d = os.path.abspath(sys.argv[1])
     exe = cdp.find()
     if exe is None:
         print("SKIP: chromium not found")
         return 0
+    if sys.argv[1] == "--serve":
+        return served.main(exe, sys.argv[2], check, INERT, CONTRAST)
+    d = os.path.abspath(sys.argv[1])
     try:
         with cdp.Browser(exe) as b:
             page = b.page()
