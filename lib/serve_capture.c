@@ -176,6 +176,8 @@ align_serve_capture_new(const struct align_serve_capture_opts *o,
 	c->o = *o;
 	pthread_rwlock_init(&c->rw, NULL);
 	pthread_mutex_init(&c->wmu, NULL);
+	pthread_cond_init(&c->wcv, NULL);
+	c->tail = &c->queue;
 	c->step.ctx = c;
 	c->step.accepts = accepts;
 	c->step.reload = reload;
@@ -194,6 +196,7 @@ align_serve_capture_free(struct align_serve_capture *c)
 	align_set_release(&c->ids);
 	pthread_rwlock_destroy(&c->rw);
 	pthread_mutex_destroy(&c->wmu);
+	pthread_cond_destroy(&c->wcv);
 	free(c);
 }
 
@@ -214,34 +217,105 @@ align_serve_capture_added(struct align_serve_capture *c)
 	return n;
 }
 
-/* The record appended, whole, under the file's lock, and only once. */
+/* The group g (waiting records, in order) appended in one append under
+ * the file's lock: each record once (not one this server wrote before,
+ * nor twice in g).  The writer's alone: no other thread is in the
+ * library's file code meanwhile (its list of what to clean up is not for
+ * threads). */
 static int
-append(struct align_serve_capture *c, const struct align_node *rec,
-    struct align_err *e)
+append_group(struct align_serve_capture *c, struct capture_wait *g,
+    unsigned long *n, struct align_err *e)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_set fresh = ALIGN_SET_INIT;
 	struct align_lock_opts lo;
-	const char *id = align_record_id(rec);
+	struct capture_wait *w;
 	int rc = 0;
 
 	align_lock_defaults(&lo);
 	if (c->o.wait >= 0)
 		lo.wait = c->o.wait;
-	align_emit_record(&b, rec);
-	if (b.failed)
-		return align_err_nomem(e);
-	/* One writer of this process at a time: the library's list of what
-	 * to clean up is not for threads. */
-	pthread_mutex_lock(&c->wmu);
-	if (!align_set_has(&c->ids, id, strlen(id))) {
-		rc = align_append_file(c->o.path, b.p, b.len, &lo, e);
-		if (rc == 0 && align_set_add(&c->ids, id, strlen(id)) < 0)
+	*n = 0;
+	for (w = g; w && rc == 0; w = w->next) {
+		size_t k = strlen(w->id);
+		int add = align_set_has(&c->ids, w->id, k) ? 0 :
+		    align_set_add(&fresh, w->id, k);
+
+		if (add < 0)
 			rc = align_err_nomem(e);
-		c->added += rc == 0;
+		else if (add > 0)
+			align_buf_add(&b, w->bytes.p, w->bytes.len);
+		*n += add > 0;
 	}
-	pthread_mutex_unlock(&c->wmu);
+	if (rc == 0 && b.failed)
+		rc = align_err_nomem(e);
+	if (rc == 0 && b.len)
+		rc = align_append_file(c->o.path, b.p, b.len, &lo, e);
+	for (w = g; w && rc == 0; w = w->next)
+		if (align_set_add(&c->ids, w->id, strlen(w->id)) < 0)
+			rc = align_err_nomem(e);
+	align_set_release(&fresh);
 	align_buf_release(&b);
 	return rc;
+}
+
+/* Become the writer while there is none and something waits: append
+ * what waits, say how it went to each, again until the queue is empty.
+ * Called and returns with wmu held. */
+static void
+write_queue(struct align_serve_capture *c)
+{
+	while (!c->writing && c->queue) {
+		struct capture_wait *g = c->queue, *w;
+		struct align_err e = ALIGN_ERR_INIT;
+		unsigned long n;
+		int rc;
+
+		c->queue = NULL;
+		c->tail = &c->queue;
+		c->writing = 1;
+		pthread_mutex_unlock(&c->wmu);
+		rc = append_group(c, g, &n, &e);
+		pthread_mutex_lock(&c->wmu);
+		c->writing = 0;
+		c->added += rc == 0 ? n : 0;
+		for (w = g; w; w = w->next) {
+			w->rc = rc;
+			w->e = e;
+			w->done = 1;
+		}
+		pthread_cond_broadcast(&c->wcv);
+	}
+}
+
+/* The record appended, whole, under the file's lock, synced, before
+ * this returns: 0, or -1 and e (nothing of its group was written). */
+static int
+append(struct align_serve_capture *c, const struct align_node *rec,
+    struct align_err *e)
+{
+	struct capture_wait w;
+
+	memset(&w, 0, sizeof(w));
+	w.id = align_record_id(rec);
+	align_emit_record(&w.bytes, rec);
+	if (w.bytes.failed) {
+		align_buf_release(&w.bytes);
+		return align_err_nomem(e);
+	}
+	pthread_mutex_lock(&c->wmu);
+	*c->tail = &w;
+	c->tail = &w.next;
+	while (!w.done) {
+		write_queue(c);
+		if (!w.done)
+			pthread_cond_wait(&c->wcv, &c->wmu);
+	}
+	pthread_mutex_unlock(&c->wmu);
+	align_buf_release(&w.bytes);
+	if (w.rc < 0)
+		*e = w.e;
+	return w.rc;
 }
 
 int

@@ -29,9 +29,25 @@ struct align_serve_capture {
 	struct align_serve_capture_opts o;
 	pthread_rwlock_t rw;		/* st */
 	struct capture_state *st;
-	pthread_mutex_t wmu;		/* the appends: ids, added */
-	struct align_set ids;		/* of the records written */
+	/* The appends, committed in groups: a post waits in the queue
+	 * while one thread (the writer of the moment) appends all that
+	 * wait, in one locked and synced append, then wakes them. */
+	pthread_mutex_t wmu;		/* queue, writing, added */
+	pthread_cond_t wcv;		/* a group committed */
+	struct capture_wait *queue, **tail;
+	int writing;
+	struct align_set ids;		/* of the records written (the
+					 * writer's alone) */
 	unsigned long added;
+};
+
+/* A record waiting to be appended. */
+struct capture_wait {
+	struct capture_wait *next;
+	struct align_buf bytes;		/* the record, emitted */
+	const char *id;
+	int done, rc;
+	struct align_err e;
 };
 
 /* serve_capture.c: make the response of who (NULL: nobody) and text,
