@@ -7,13 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include <sysexits.h>
 #include <unistd.h>
 
 #include "../lib/distill.h"
 #include "../lib/editor.h"
 #include "../lib/out.h"
-#include "../lib/reader.h"
+#include "../lib/principles.h"
+#include "../lib/text.h"
 #include "tool.h"
 
 static const char usage[] =
@@ -40,7 +42,7 @@ static const char usage[] =
 "      --per n             most dots on one principle (default 3)\n"
 "      --agree name        this person agrees to every principle\n"
 "      --object name:id reason  this person objects to a principle\n"
-"      --rule rule         consensus (default), consent or majority\n"
+"      --rule rule         consensus (default), consent or majority; kept\n"
 "      --check             exit 0 when the list is final, 1 when not\n"
 "  -h, --help, -V, --version\n";
 
@@ -67,93 +69,331 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* What the command line asks beyond the distiller's options. */
+struct cmdline {
+	const char *inplace, *fmt, *list, *votes;
+	int edit, check;
+	const char **vote, **agree, **object, **reason;
+	size_t nreason;
+};
+
 static long
 number(const char *opt, const char *s)
 {
 	return (long)tool_number(opt, s, 0, 1000000);
 }
 
+/* The options into o and c; the index of the first operand. */
+static int
+options(int argc, char *argv[], struct align_distill_opts *o,
+    struct cmdline *c)
+{
+	int ch;
 
-/* Dots one person a line, "Ana=p1,p1,p3" or "Ana: p1 p1 p3", from a file
- * or standard input (with a prompt at a terminal).  The lines are kept in
- * *owned, a NULL-ended list the caller frees. */
-static const char **
-votes(const char **v, size_t *n, const char *path, char ***owned)
+	o->max = 7;
+	o->budget = 5;
+	o->per = 3;
+	while ((ch = getopt_long(argc, argv, "f:hi:V", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'f': c->fmt = optarg; break;
+		case 'h': tool_usage(0);
+		case 'i': c->inplace = optarg; break;
+		case 'V': tool_version();
+		case O_MAX: o->max = (size_t)number("--max", optarg); break;
+		case O_KEEP: o->keep = (size_t)number("--keep", optarg); break;
+		case O_EDIT: c->edit = 1; break;
+		case O_LIST: c->list = optarg; break;
+		case O_VOTE:
+			c->vote = tool_list_add(c->vote, &o->nvote, optarg);
+			break;
+		case O_VOTES: c->votes = optarg; break;
+		case O_BUDGET: o->budget = (int)number("--budget", optarg);
+			break;
+		case O_PER: o->per = (int)number("--per", optarg); break;
+		case O_AGREE: c->agree = tool_list_add(c->agree, &o->nagree,
+			    optarg);
+			break;
+		case O_OBJECT:
+			/* The reason is the next word of the command line. */
+			if (optind >= argc)
+				tool_usage_error("--object %s: give a reason",
+				    optarg);
+			c->object = tool_list_add(c->object, &o->nobject,
+			    optarg);
+			c->reason = tool_list_add(c->reason, &c->nreason,
+			    argv[optind++]);
+			break;
+		case O_RULE:
+			if ((o->rule = align_rule_parse(optarg)) ==
+			    ALIGN_RULE_DEFAULT)
+				tool_usage_error("--rule: consensus, consent "
+				    "or majority, not '%s'", optarg);
+			break;
+		case O_CHECK: c->check = 1; break;
+		default: tool_usage(64);
+		}
+	o->vote = c->vote;
+	o->agree = c->agree;
+	o->object = c->object;
+	o->reason = c->reason;
+	return optind;
+}
+
+/* The operands and options that cannot go together. */
+static void
+check_usage(const struct cmdline *c, int argc)
+{
+	int stdin_stream = !c->inplace && argc == 0;
+
+	if (c->inplace && argc > 0)
+		tool_usage_error("-i takes no file operands");
+	if (c->edit && c->list)
+		tool_usage_error("--edit and --list: one or the other");
+	if ((c->list && strcmp(c->list, "-") == 0 && (stdin_stream ||
+	    (c->votes && strcmp(c->votes, "-") == 0))) ||
+	    (c->votes && strcmp(c->votes, "-") == 0 && stdin_stream))
+		tool_usage_error("standard input can hold one of the stream, "
+		    "--list and --votes: name a file for the others");
+}
+
+/*
+ * The edited list, kept until the new stream is written: a run that
+ * fails after the edit says where the group's words are.
+ */
+static char *kept;
+
+static void
+say_kept(void)
+{
+	if (kept)
+		fprintf(stderr, "%s: your list is kept in %s\n", tool_name,
+		    kept);
+}
+
+static void
+forget_kept(void)
+{
+	if (kept) {
+		unlink(kept);
+		free(kept);
+		kept = NULL;
+	}
+}
+
+/* "errors in the list: line 3: no principle 'p99'; line 5: ...", then
+ * end (a newline, or a question). */
+static void
+say_errors(const struct align_list_errors *errs, const char *end)
+{
+	struct align_buf b = ALIGN_BUF_INIT, safe = ALIGN_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < errs->n; i++)
+		align_buf_printf(&b, "%sline %lu: %s", i ? "; " : "",
+		    errs->v[i].line, errs->v[i].msg);
+	if (!b.failed && b.p)
+		align_escape_term(&safe, b.p, b.len);
+	fprintf(stderr, "%s: errors in the list: %s%s", tool_name,
+	    safe.p && !safe.failed ? safe.p : "out of memory", end);
+	align_buf_release(&b);
+	align_buf_release(&safe);
+}
+
+/* Apply the list in fp: 0, or -1 when it has errors, in errs.  A list
+ * with no principle changes nothing and ends the run. */
+static int
+apply(struct align_distiller *d, FILE *fp, const char *name, int edited,
+    struct align_list_errors *errs)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	if (align_distiller_apply_list(d, fp, name, errs, &e) == 0)
+		return 0;
+	if (e.status == EX_DATAERR)
+		return -1;
+	if (edited && e.status == 1) {
+		forget_kept();		/* emptied on purpose */
+		e.file[0] = '\0';
+	}
+	tool_die(&e);
+}
+
+/* At a terminal: edit the list again? */
+static int
+again(const struct align_list_errors *errs)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	int yes;
+
+	say_errors(errs, ". Edit again? (y/n) ");
+	yes = getline(&line, &cap, stdin) > 0 && (line[0] == 'y' ||
+	    line[0] == 'Y');
+	free(line);
+	return yes;
+}
+
+/* The list in the editor, then back, as crontab -e does: a list with
+ * errors is offered again at a terminal, and otherwise kept. */
+static void
+edit(struct align_distiller *d)
+{
+	struct align_list_errors errs = ALIGN_LIST_ERRORS_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	int sig, rc, round;
+	int tty = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+	FILE *fp;
+
+	align_distiller_list(d, &b);
+	if (b.failed)
+		tool_die((align_err_nomem(&e), &e));
+	if ((kept = align_edit_tmpfile("align-principles", b.p, b.len,
+	    &e)) == NULL)
+		tool_die(&e);
+	align_buf_release(&b);
+	atexit(say_kept);
+	for (round = 0;; round++) {
+		if (align_edit_file(kept, &sig, &e) < 0) {
+			/* The editor said no to the list as it was made;
+			 * once edited, the list is the group's, and kept. */
+			if (sig == 0 && round == 0)
+				forget_kept();
+			tool_die(&e);
+		}
+		if ((fp = fopen(kept, "r")) == NULL) {
+			align_err_set(&e, EX_NOINPUT, kept, 0, 0,
+			    "cannot open");
+			tool_die(&e);
+		}
+		rc = apply(d, fp, kept, 1, &errs);
+		fclose(fp);
+		if (rc == 0)
+			break;
+		if (!tty || !again(&errs)) {
+			if (!tty)
+				say_errors(&errs, "\n");
+			align_list_errors_release(&errs);
+			exit(EX_DATAERR);
+		}
+		align_list_errors_release(&errs);
+	}
+	align_list_errors_release(&errs);
+}
+
+/* --list: every error said, and nothing changed. */
+static void
+list(struct align_distiller *d, const char *path)
 {
 	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0, k = 0;
-	ssize_t len;
+	struct align_list_errors errs = ALIGN_LIST_ERRORS_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i;
+	int rc;
 
 	if (fp == NULL) {
-		struct align_err e = ALIGN_ERR_INIT;
-
 		align_err_set(&e, EX_NOINPUT, path, 0, 0, "cannot open");
 		tool_die(&e);
 	}
-	if (fp == stdin && isatty(STDIN_FILENO))
-		fprintf(stderr, "Each person's dots, one person a line "
-		    "(Ana=p1,p1,p3). Ctrl-D ends.\n> ");
-	while (*owned && (*owned)[k])
-		k++;
-	while ((len = getline(&line, &cap, fp)) >= 0) {
-		char *s = line, *c, **o;
-
-		line[strcspn(line, "\r\n")] = '\0';
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (fp == stdin && isatty(STDIN_FILENO))
-			fputs("> ", stderr);
-		if (*s == '\0' || *s == '#')
-			continue;
-		/* "Ana: p1 p1 p3" is "Ana=p1,p1,p3". */
-		if ((c = strchr(s, ':')) && !strchr(s, '='))
-			*c = '=';
-		for (c = strchr(s, '='); c && *c; c++)
-			if (*c == ' ' || *c == '\t')
-				*c = ',';
-		if ((o = realloc(*owned, (k + 2) * sizeof(*o))) == NULL ||
-		    (o[k] = strdup(s)) == NULL) {
-			struct align_err e = ALIGN_ERR_INIT;
-
-			tool_die((align_err_nomem(&e), &e));
-		}
-		o[++k] = NULL;
-		*owned = o;
-		v = tool_list_add(v, n, o[k - 1]);
-	}
-	free(line);
+	rc = apply(d, fp, fp == stdin ? "<stdin>" : path, 0, &errs);
 	if (fp != stdin)
 		fclose(fp);
-	return v;
+	for (i = 0; rc < 0 && i < errs.n; i++)
+		tool_warn(&errs.v[i]);
+	align_list_errors_release(&errs);
+	if (rc < 0)
+		exit(EX_DATAERR);
 }
 
-/* The list in the editor, then back: the path of the edited file. */
-static void
-edit(struct align_distiller *d, char *path, struct align_err *e)
+/* One line of dots: 0, or -1 with the error said. */
+static int
+ballot(struct align_distiller *d, char *line, size_t len, const char *name,
+    unsigned long lno, int cast, struct align_strs *good)
 {
-	struct align_buf b = ALIGN_BUF_INIT;
-	int fd;
+	struct align_err e = ALIGN_ERR_INIT;
+	char *s = line;
 
-	if (align_distiller_propose(d, e) < 0)
-		tool_die(e);
-	align_distiller_list(d, &b);
-	strcpy(path, "/tmp/align-principles-XXXXXX");
-	if (getenv("TMPDIR") && strlen(getenv("TMPDIR")) < 200)
-		snprintf(path, 256, "%s/align-principles-XXXXXX",
-		    getenv("TMPDIR"));
-	if ((fd = mkstemp(path)) < 0 || b.failed ||
-	    write(fd, b.p, b.len) != (ssize_t)b.len || close(fd) < 0) {
-		align_err_set(e, EX_CANTCREAT, path, 0, 0,
-		    "cannot write the list to edit");
-		tool_die(e);
+	if (strlen(line) != len) {
+		align_err_set(&e, EX_DATAERR, name, lno, 0,
+		    "NUL byte in text");
+		tool_warn(&e);
+		return -1;
 	}
-	align_buf_release(&b);
-	if (align_edit_file(path, e) < 0) {
-		unlink(path);
-		tool_die(e);
+	line[strcspn(line, "\r\n")] = '\0';
+	s += strspn(s, " \t");
+	if (*s == '\0' || *s == '#')
+		return 0;
+	if (align_distiller_ballot(d, s, name, lno, cast, &e) < 0) {
+		if (e.status == ALIGN_EX_NOMEM)
+			tool_die(&e);
+		tool_warn(&e);
+		return -1;
 	}
-	align_distiller_use_list(d, path);
+	if (good && align_strs_add(good, s) < 0)
+		tool_die((align_err_nomem(&e), &e));
+	return 0;
+}
+
+/*
+ * --votes: dots one person a line, "Ana=p1,p1,p3" or "Ana: p1 p1 p3".
+ * Typed at a terminal, each line is checked as it comes: an error is said
+ * at once, the person types the line again, the good lines stand.  From a
+ * file or a pipe the lines stand or fall together: every error is said,
+ * each with its line, and then no dot is cast (65).
+ */
+static void
+votes(struct align_distiller *d, const char *path)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	const char *name = fp == stdin ? "<stdin>" : path;
+	struct align_strs good = { NULL, 0, 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	char *line = NULL;
+	size_t cap = 0, bad = 0, i;
+	unsigned long lno = 0;
+	ssize_t len;
+	int tty = fp == stdin && isatty(STDIN_FILENO);
+
+	if (fp == NULL) {
+		align_err_set(&e, EX_NOINPUT, path, 0, 0, "cannot open");
+		tool_die(&e);
+	}
+	if (tty)
+		fprintf(stderr, "Each person's dots, one person a line "
+		    "(Ana=p1,p1,p3). Ctrl-D ends.\n> ");
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		bad += ballot(d, line, (size_t)len, name, ++lno, tty,
+		    tty ? NULL : &good) < 0;
+		if (tty)
+			fputs("> ", stderr);
+	}
+	free(line);
+	if (ferror(fp))
+		align_err_set(&e, EX_IOERR, name, 0, 0, "cannot read");
+	else if (bad && !tty)
+		align_err_set(&e, EX_DATAERR, name, 0, 0, "%zu %s: no dots "
+		    "were recorded", bad, align_plural(bad, "line is wrong",
+		    "lines are wrong"));
+	if (fp != stdin)
+		fclose(fp);
+	if (e.status) {
+		align_strs_release(&good);
+		tool_die(&e);
+	}
+	for (i = 0; i < good.n; i++)
+		if (align_distiller_ballot(d, good.v[i], name, 0, 1, &e) < 0)
+			tool_die(&e);
+	align_strs_release(&good);
+}
+
+/* The distiller, given back at exit whichever way the run ends. */
+static struct align_distiller *distiller;
+
+static void
+release(void)
+{
+	align_distiller_free(distiller);
+	distiller = NULL;
 }
 
 static int
@@ -165,118 +405,73 @@ take(void *d, const struct align_node *rec, struct align_err *e)
 static struct align_node *
 get(void *d, size_t i, struct align_err *e)
 {
-	struct align_node *rec = align_node_copy(align_distiller_record(d,
-	    i));
+	return align_distiller_record(d, i, e);
+}
 
-	if (rec == NULL)
-		align_err_nomem(e);
-	return rec;
+/* The whiteboard or the charter. */
+static void
+show(const struct align_distiller *d, enum align_format f)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_show s = { .b = &b, .format = f,
+	    .width = 80, .color = 0 };
+	struct align_principles v;
+	struct align_err e = ALIGN_ERR_INIT;
+
+	s.width = align_terminal_width(STDOUT_FILENO);
+	s.color = f == ALIGN_FMT_TEXT && tool_color();
+	if (align_principles_make(&v, d, &e) < 0)
+		tool_die(&e);
+	align_principles_show(&v, &s);
+	align_principles_release(&v);
+	tool_print(&b);
 }
 
 int
 main(int argc, char *argv[])
 {
 	struct align_distill_opts o = { 0 };
+	struct cmdline c = { 0 };
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_distiller *d;
 	struct align_spill spill = { NULL, ALIGN_BUF_INIT, -1, -1 };
-	struct align_buf b = ALIGN_BUF_INIT;
-	const char *inplace = NULL, *fmt = NULL;
-	const char **vote = NULL, **agree = NULL, **object = NULL;
-	const char **reason = NULL;
-	char edited[256] = "", **owned = NULL;
 	enum align_format f;
-	int c, rc, editing = 0, check = 0;
-	size_t i, nreason = 0;
+	int n, rc;
 
 	tool_init("align-distill", usage);
-	o.max = 7;
-	o.budget = 5;
-	o.per = 3;
-	while ((c = getopt_long(argc, argv, "f:hi:V", longopts, NULL)) != -1)
-		switch (c) {
-		case 'f': fmt = optarg; break;
-		case 'h': tool_usage(0);
-		case 'i': inplace = optarg; break;
-		case 'V': tool_version();
-		case O_MAX: o.max = (size_t)number("--max", optarg); break;
-		case O_KEEP: o.keep = (size_t)number("--keep", optarg); break;
-		case O_EDIT: editing = 1; break;
-		case O_LIST: o.list = optarg; break;
-		case O_VOTE: vote = tool_list_add(vote, &o.nvote, optarg); break;
-		case O_VOTES: vote = votes(vote, &o.nvote, optarg, &owned); break;
-		case O_BUDGET: o.budget = (int)number("--budget", optarg);
-			break;
-		case O_PER: o.per = (int)number("--per", optarg); break;
-		case O_AGREE: agree = tool_list_add(agree, &o.nagree, optarg); break;
-		case O_OBJECT:
-			/* The reason is the next word of the command line. */
-			if (optind >= argc)
-				tool_usage_error("--object %s: give a reason",
-				    optarg);
-			object = tool_list_add(object, &o.nobject, optarg);
-			reason = tool_list_add(reason, &nreason, argv[optind++]);
-			break;
-		case O_RULE:
-			if (strcmp(optarg, "consensus") == 0)
-				o.rule = ALIGN_CONSENSUS;
-			else if (strcmp(optarg, "consent") == 0)
-				o.rule = ALIGN_CONSENT;
-			else if (strcmp(optarg, "majority") == 0)
-				o.rule = ALIGN_MAJORITY;
-			else
-				tool_usage_error("--rule: consensus, consent "
-				    "or majority, not '%s'", optarg);
-			break;
-		case O_CHECK: check = 1; break;
-		default: tool_usage(64);
-		}
-	argc -= optind;
-	argv += optind;
-	o.vote = vote;
-	o.agree = agree;
-	o.object = object;
-	o.reason = reason;
-	if (inplace && argc > 0)
-		tool_usage_error("-i takes no file operands");
-	if (editing && o.list)
-		tool_usage_error("--edit and --list: one or the other");
-	f = fmt ? tool_format(fmt, ALIGN_FMT_TEXT | ALIGN_FMT_YAML | ALIGN_FMT_MARKDOWN) :
-	    inplace || check ? ALIGN_FMT_NONE : tool_default_format();
+	n = options(argc, argv, &o, &c);
+	argc -= n;
+	argv += n;
+	check_usage(&c, argc);
+	f = c.fmt ? tool_format(c.fmt, align_principles_formats() |
+	    ALIGN_FMT_YAML) : c.inplace || c.check ? ALIGN_FMT_NONE :
+	    tool_default_format();
 
-	if ((d = align_distiller_new(&o, &e)) == NULL)
+	if ((d = distiller = align_distiller_new(&o, &e)) == NULL)
 		tool_die(&e);
-	if ((f == ALIGN_FMT_YAML || inplace) && align_spill_open(&spill, &e) < 0)
+	atexit(release);
+	if ((f == ALIGN_FMT_YAML || c.inplace) && align_spill_open(&spill, &e) < 0)
 		tool_die(&e);
-	tool_read(argv, (size_t)argc, inplace, &spill, "principle", take, d);
-	if (editing)
-		edit(d, edited, &e);
-	rc = align_distiller_run(d, &e);
-	if (edited[0])
-		unlink(edited);
-	if (rc < 0)
+	tool_read(argv, (size_t)argc, c.inplace, &spill, "principle", take, d);
+	if (c.edit)
+		edit(d);
+	else if (c.list)
+		list(d, c.list);
+	if (c.votes)
+		votes(d, c.votes);
+	if (align_distiller_run(d, &e) < 0)
 		tool_die(&e);
 	if (spill.fp)
-		tool_write(&spill, inplace, align_distiller_count(d), get, d);
-	if (f == ALIGN_FMT_TEXT || f == ALIGN_FMT_MARKDOWN) {
-		align_distiller_show(d, &b, f == ALIGN_FMT_MARKDOWN ?
-		    ALIGN_PRINCIPLES_MARKDOWN : ALIGN_PRINCIPLES_TEXT,
-		    f == ALIGN_FMT_TEXT && tool_color());
-		if (b.failed)
-			tool_die((align_err_nomem(&e), &e));
-		if (b.len)
-			fwrite(b.p, 1, b.len, stdout);
-	}
-	rc = check && !align_distiller_final(d);
-	align_buf_release(&b);
-	align_distiller_free(d);
-	for (i = 0; owned && owned[i]; i++)
-		free(owned[i]);
-	free(owned);
-	free(vote);
-	free(agree);
-	free(object);
-	free(reason);
+		tool_write(&spill, c.inplace, align_distiller_count(d), get, d);
+	forget_kept();		/* the group's words are in the stream now */
+	if (f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE)
+		show(d, f);
+	rc = c.check && !align_distiller_final(d);
+	release();
+	free(c.vote);
+	free(c.agree);
+	free(c.object);
+	free(c.reason);
 	tool_finish();
 	return rc;
 }

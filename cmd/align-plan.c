@@ -10,7 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../lib/agenda.h"
 #include "../lib/file.h"
+#include "../lib/invite.h"
 #include "../lib/names.h"
 #include "../lib/out.h"
 #include "../lib/plan.h"
@@ -69,95 +71,141 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* Print the session for people in format f. */
+/* What the command line asks beyond the plan. */
+struct cmdline {
+	const char *inplace, *fmt, *now;
+	int fresh;
+};
+
+/* --participant: one more name. */
+static void
+participant(struct align_plan *p, const char *name)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	char **v = realloc(p->participants, (p->nparticipants + 1) *
+	    sizeof(*v));
+
+	if (v == NULL)
+		tool_die((align_err_nomem(&e), &e));
+	p->participants = v;
+	if ((v[p->nparticipants] = strdup(name)) == NULL)
+		tool_die((align_err_nomem(&e), &e));
+	p->nparticipants++;
+	p->set_participants = 1;
+}
+
+/* The options into p and c; the index of the first operand. */
+static int
+options(int argc, char *argv[], struct align_plan *p, struct cmdline *c)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "f:hi:nV", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'f': c->fmt = optarg; break;
+		case 'h': tool_usage(0);
+		case 'i': c->inplace = optarg; break;
+		case 'n': c->fresh = 1; break;
+		case 'V': tool_version();
+		case O_ID: p->id = optarg; break;
+		case O_TITLE: p->title = optarg; break;
+		case O_PURPOSE: p->purpose = optarg; break;
+		case O_QUESTION: p->question = optarg; break;
+		case O_DATE: p->date = optarg; break;
+		case O_DURATION: p->duration = optarg; break;
+		case O_PLACE: p->place = optarg; break;
+		case O_FACILITATOR: p->facilitator = optarg; break;
+		case O_PARTICIPANT: participant(p, optarg); break;
+		case O_PFILE:
+			p->set_participants = 1;
+			if (align_names_read(optarg, &p->participants,
+			    &p->nparticipants, &e) < 0)
+				tool_die(&e);
+			break;
+		case O_NOW: c->now = optarg; break;
+		default: tool_usage(64);
+		}
+	return optind;
+}
+
+/* The format, the clock, and whether there is a session to read. */
+static enum align_format
+setup(struct cmdline *c, int argc, struct align_time *now,
+    struct align_lock *lk)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct stat st;
+	enum align_format f;
+
+	if (c->inplace && (argc > 0 || c->fresh))
+		tool_usage_error("-i takes no file operands and no --new");
+	f = c->fmt ? tool_format(c->fmt, align_agenda_formats() |
+	    ALIGN_FMT_ICS | ALIGN_FMT_YAML) : c->inplace ? ALIGN_FMT_NONE :
+	    tool_default_format();
+	if (align_now(c->now, now, &e) < 0)
+		tool_usage_error("--now: %s", e.msg);
+	/* Held from before the file is read to after it is replaced. */
+	if (c->inplace)
+		tool_lock(lk, c->inplace);
+	if (c->inplace && stat(c->inplace, &st) < 0)
+		c->fresh = 1;	/* -i on a new file creates it */
+	if (!c->inplace && argc == 0 && isatty(STDIN_FILENO))
+		c->fresh = 1;
+	return f;
+}
+
+/* The session for people: the agenda, or the invitation. */
 static void
 show(const struct align_node *session, enum align_format f,
     const struct align_time *now)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_err e = ALIGN_ERR_INIT;
-	int rc;
+	struct align_show s = { .b = &b, .format = ALIGN_FMT_TEXT,
+	    .width = 80, .color = 0 };
+	struct align_agenda v;
 
-	if (f == ALIGN_FMT_ICS)
-		rc = align_plan_ics(&b, session, now, &e);
-	else
-		rc = align_plan_agenda(&b, session, f == ALIGN_FMT_MARKDOWN,
-		    align_terminal_width(STDOUT_FILENO), &e);
-	if (rc < 0)
+	s.format = f;
+	s.width = align_terminal_width(STDOUT_FILENO);
+	if (align_agenda_make(&v, session, &e) < 0)
 		tool_die(&e);
-	if (b.len)
-		fwrite(b.p, 1, b.len, stdout);
-	align_buf_release(&b);
+	if (f == ALIGN_FMT_ICS && align_invite_ics(&v, now, &b, &e) < 0)
+		tool_die(&e);
+	if (f != ALIGN_FMT_ICS)
+		align_agenda_show(&v, &s);
+	align_agenda_release(&v);
+	tool_print(&b);
 }
 
+/*
+ * Options, the step, the show.  Longer than a screen by the reading and
+ * writing of the stream (the reader's loop, the align_out calls), which
+ * stay as they are here: the locked pipeline replaces them.
+ */
 int
 main(int argc, char *argv[])
 {
 	struct align_plan p = { 0 };
+	struct cmdline c = { NULL, NULL, NULL, 0 };
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_time now;
 	struct align_out out;
 	struct align_lock lk = { 0 };
 	struct align_reader *r = NULL;
 	struct align_node *rec, *session = NULL, *held;
-	const char *inplace = NULL, *fmt = NULL, *nowopt = NULL;
+	const char *inplace;
 	enum align_format f;
-	struct stat st;
-	int c, fresh = 0, made, rc = 0;
+	int made, n, rc = 0;
 	size_t i;
 
 	tool_init("align-plan", usage);
-	while ((c = getopt_long(argc, argv, "f:hi:nV", longopts, NULL)) != -1)
-		switch (c) {
-		case 'f': fmt = optarg; break;
-		case 'h': tool_usage(0);
-		case 'i': inplace = optarg; break;
-		case 'n': fresh = 1; break;
-		case 'V': tool_version();
-		case O_ID: p.id = optarg; break;
-		case O_TITLE: p.title = optarg; break;
-		case O_PURPOSE: p.purpose = optarg; break;
-		case O_QUESTION: p.question = optarg; break;
-		case O_DATE: p.date = optarg; break;
-		case O_DURATION: p.duration = optarg; break;
-		case O_PLACE: p.place = optarg; break;
-		case O_FACILITATOR: p.facilitator = optarg; break;
-		case O_PARTICIPANT:
-			p.set_participants = 1;
-			p.participants = realloc(p.participants,
-			    (p.nparticipants + 1) * sizeof(char *));
-			if (p.participants == NULL)
-				tool_die((align_err_nomem(&e), &e));
-			p.participants[p.nparticipants++] = strdup(optarg);
-			if (p.participants[p.nparticipants - 1] == NULL)
-				tool_die((align_err_nomem(&e), &e));
-			break;
-		case O_PFILE:
-			p.set_participants = 1;
-			if (align_names_read(optarg, &p.participants,
-			    &p.nparticipants, &e) < 0)
-				tool_die(&e);
-			break;
-		case O_NOW: nowopt = optarg; break;
-		default: tool_usage(64);
-		}
-	argc -= optind;
-	argv += optind;
-
-	if (inplace && (argc > 0 || fresh))
-		tool_usage_error("-i takes no file operands and no --new");
-	f = fmt ? tool_format(fmt, ALIGN_FMT_TEXT | ALIGN_FMT_YAML | ALIGN_FMT_MARKDOWN |
-	    ALIGN_FMT_ICS) : inplace ? ALIGN_FMT_NONE : tool_default_format();
-	if (align_now(nowopt, &now, &e) < 0)
-		tool_usage_error("--now: %s", e.msg);
-	/* Held from before the file is read to after it is replaced. */
-	if (inplace)
-		tool_lock(&lk, inplace);
-	if (inplace && stat(inplace, &st) < 0)
-		fresh = 1;	/* -i on a new file creates it */
-	if (!inplace && argc == 0 && isatty(STDIN_FILENO))
-		fresh = 1;
-	if (!fresh) {
+	n = options(argc, argv, &p, &c);
+	argc -= n;
+	argv += n;
+	f = setup(&c, argc, &now, &lk);
+	inplace = c.inplace;
+	if (!c.fresh) {
 		r = align_reader_open(inplace ? (char **)&inplace : argv,
 		    inplace ? 1 : (size_t)argc, NULL, &e);
 		if (r == NULL)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../lib/file.h"
@@ -52,11 +53,12 @@ tool_lock(struct align_lock *lk, const char *path)
 }
 
 void
-tool_die(const struct align_err *e)
+tool_warn(const struct align_err *e)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
 	char msg[2200];
 
+	tool_progress_done();
 	fflush(stdout);
 	/* A message may quote what a person typed or a file held: made safe
 	 * for the terminal like any user text. */
@@ -64,6 +66,12 @@ tool_die(const struct align_err *e)
 	align_escape_term(&b, msg, strlen(msg));
 	fprintf(stderr, "%s: %s\n", tool_name, b.p && !b.failed ? b.p : msg);
 	align_buf_release(&b);
+}
+
+void
+tool_die(const struct align_err *e)
+{
+	tool_warn(e);
 	exit(e->status ? e->status : 1);
 }
 
@@ -191,6 +199,72 @@ tool_list_add(const char **v, size_t *n, const char *s)
 	return v;
 }
 
+static struct {
+	int on;			/* -1 not known yet, 0 never, 1 a terminal */
+	struct timespec start, last;
+	int shown;		/* a line is on the screen */
+} progress = { -1, { 0, 0 }, { 0, 0 }, 0 };
+
+static double
+since(const struct timespec *t, const struct timespec *now)
+{
+	return (double)(now->tv_sec - t->tv_sec) +
+	    (double)(now->tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* n with a comma between thousands. */
+static void
+thousands(char *out, size_t size, unsigned long n)
+{
+	char digits[32];
+	size_t len, i, k = 0;
+
+	len = (size_t)snprintf(digits, sizeof(digits), "%lu", n);
+	for (i = 0; i < len && k + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+}
+
+void
+tool_progress(const char *phase, unsigned long n)
+{
+	struct timespec now;
+	char count[40];
+
+	if (progress.on < 0) {
+		const char *term = getenv("TERM");
+
+		progress.on = isatty(STDERR_FILENO) &&
+		    !(term && strcmp(term, "dumb") == 0);
+		clock_gettime(CLOCK_MONOTONIC, &progress.start);
+	}
+	if (!progress.on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (since(&progress.start, &now) < 1 ||
+	    (progress.shown && since(&progress.last, &now) < 0.1))
+		return;
+	progress.last = now;
+	progress.shown = 1;
+	thousands(count, sizeof(count), n);
+	fprintf(stderr, "\r%s: %s%s%s%s\033[K", tool_name, phase, n ? ": " : "",
+	    n ? count : "", n ? " records" : "");
+	fflush(stderr);
+}
+
+void
+tool_progress_done(void)
+{
+	if (progress.shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+		progress.shown = 0;
+	}
+}
+
 void
 tool_read(char **paths, size_t n, const char *inplace,
     struct align_spill *spill, const char *owned,
@@ -201,6 +275,7 @@ tool_read(char **paths, size_t n, const char *inplace,
 	struct align_read_opts o = { 0 };
 	struct align_reader *r;
 	struct align_node *rec;
+	unsigned long count = 0;
 	int rc;
 
 	o.ahead = 1;
@@ -221,8 +296,11 @@ tool_read(char **paths, size_t n, const char *inplace,
 		align_reader_release(r, rec);
 		if (rc < 0)
 			break;
+		if ((++count & 4095) == 0)
+			tool_progress("reading", count);
 	}
 	align_reader_free(r);
+	tool_progress_done();
 	if (rc < 0)
 		tool_die(&e);
 }

@@ -29,7 +29,9 @@ struct align_lock;
  * rewrite or append to it; exits with the message on a failure (66, 71,
  * 73, 74, 75). */
 void tool_lock(struct align_lock *lk, const char *path);
-/* "name: file:line:col: msg" on standard error, exit with e's status. */
+/* "name: file:line:col: msg" on standard error (made safe for a
+ * terminal); tool_die() then exits with e's status. */
+void tool_warn(const struct align_err *e);
 void tool_die(const struct align_err *e) __attribute__((noreturn));
 /* "name: msg", a pointer to --help, exit 64. */
 void tool_usage_error(const char *fmt, ...)
@@ -73,6 +75,15 @@ void tool_read(char **paths, size_t n, const char *inplace,
 void tool_write(struct align_spill *spill, const char *inplace, size_t n,
     struct align_node *(*get)(void *, size_t, struct align_err *),
     void *ctx);
+
+/* Progress for people: when standard error is a terminal and the run has
+ * taken more than a second, one line "align-theme: reading: 412,000
+ * records", rewritten in place at most ten times a second; never into a
+ * pipe or a file, never on standard output.  tool_progress() gives the
+ * phase and a count (0: none); tool_progress_done() erases the line.
+ * tool_read() calls both for the records it reads. */
+void tool_progress(const char *phase, unsigned long n);
+void tool_progress_done(void);
 
 /* Flush standard output; exit 74 with a message if that fails. */
 void tool_finish(void);

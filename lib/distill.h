@@ -1,36 +1,47 @@
 /*
  * distill.h - step 7: a short list that everyone agrees to embody.
  *
- * One principle is proposed for each leading theme, in the first person
- * plural and in the language of the theme's responses.  The group edits
- * the list (as plain text, one principle a line), gives dot votes, and
- * each person agrees or objects.  The list is final when the decision
- * rule is met: consensus (every participant agrees to every principle),
- * consent (no objection stands) or majority (more than half agree to
- * each).
+ * One principle is proposed for each leading theme (propose.h).  The
+ * group edits the list as plain text (principle_list.h), gives dot votes
+ * (vote.h), and each person agrees or objects; the list is final when its
+ * decision rule is met for every principle (agree.h).  The principles'
+ * view shows it (principles.h).
  *
- * Facts are kept from run to run: votes, agreement, objections, and every
- * statement a person edited.  Proposals nobody has touched are drafted
- * anew from the themes.
+ * Facts are kept from run to run: votes, agreement, objections, every
+ * statement a person edited, and the rule once one was given (the "rule"
+ * key of the principles).  Proposals nobody has touched are drafted anew
+ * from the themes.
+ *
+ *	d = align_distiller_new(&opts, &e);
+ *	align_distiller_add(d, rec, &e);		each record read
+ *	align_distiller_propose(d, &e);			the drafts
+ *	align_distiller_apply_list(d, fp, name, &errs, &e);	an edited list
+ *	align_distiller_ballot(d, line, file, lno, 1, &e);	dots typed
+ *	align_distiller_run(d, &e);	the options' dots and agreement, rank
+ *	rec = align_distiller_record(d, i, &e);		each principle
+ *	align_distiller_free(d);
  */
 #ifndef ALIGN_DISTILL_H
 #define ALIGN_DISTILL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
+#include "agree.h"
 #include "buf.h"
 #include "err.h"
 #include "node.h"
-
-enum align_rule { ALIGN_CONSENSUS, ALIGN_CONSENT, ALIGN_MAJORITY };
+#include "principle.h"
+#include "principle_list.h"
 
 struct align_distill_opts {
 	size_t max;		/* principles proposed: the leading themes */
 	size_t keep;		/* after the votes, keep the top n (0: all) */
 	int budget;		/* votes each person has */
 	int per;		/* most votes on one principle */
-	enum align_rule rule;
-	const char *list;	/* an edited plain-text list, or NULL */
+	enum align_rule rule;	/* DEFAULT: the list's own, else consensus */
+	const char *list;	/* an edited list run() applies (a file, or
+				 * "-"), or NULL */
 	const char *const *vote;	/* "Ana=p1,p1,p3" */
 	size_t nvote;
 	const char *const *agree;	/* "Ana" */
@@ -46,41 +57,53 @@ struct align_distiller *align_distiller_new(const struct align_distill_opts *o,
     struct align_err *e);
 void align_distiller_free(struct align_distiller *d);
 
-/* Take in a record: the session, themes, principles, responses (for the
- * language).  0, or -1 and e. */
+/* Take in a record: the session (its participants), themes, principles,
+ * responses (for the language).  0, or -1 and e (65 a principle's rule
+ * this version does not know, 71). */
 int align_distiller_add(struct align_distiller *d,
     const struct align_node *rec, struct align_err *e);
 
-/* Draft the proposals from the themes (run does it when it was not
- * done): for a list to edit before the rest.  0, or -1 and e. */
+/* Draft the proposals from the themes, once (the calls below do it when
+ * it was not done).  0, or -1 and e (71). */
 int align_distiller_propose(struct align_distiller *d, struct align_err *e);
-/* The edited list to apply: a file, or "-" for standard input. */
-void align_distiller_use_list(struct align_distiller *d, const char *path);
 
-/* Propose, apply the list, the votes and the agreement, rank, decide.
- * 0, or -1 and e (64 a vote over budget or naming no principle, 65 a bad
- * line in the list, with its number). */
+/* The list as plain text to edit (principle_list.h), appended to b. */
+void align_distiller_list(struct align_distiller *d, struct align_buf *b);
+/* Apply an edited list read from fp: see align_list_apply(); nothing
+ * changes on an error. */
+int align_distiller_apply_list(struct align_distiller *d, FILE *fp,
+    const char *name, struct align_list_errors *errs, struct align_err *e);
+
+/* One person's dots, text as vote.h reads it, from line of file (NULL:
+ * the --vote option): checked against the list and the budget, and cast
+ * when cast is 1.  0, or -1 and e (65 from a file, 64 from --vote). */
+int align_distiller_ballot(struct align_distiller *d, const char *text,
+    const char *file, unsigned long line, int cast, struct align_err *e);
+
+/* Propose, apply o->list, the votes and the agreement of the options,
+ * rank by votes (equal votes keep their order), keep the top.  0, or -1
+ * and e (64 a vote or an objection that does not hold, 65 a bad line in
+ * the list, 66 it cannot be opened, 1 it is empty, 71). */
 int align_distiller_run(struct align_distiller *d, struct align_err *e);
 
 /* The principles, in rank order (owned by d). */
 size_t align_distiller_count(const struct align_distiller *d);
-const struct align_node *align_distiller_record(
+const struct align_principle *align_distiller_principle(
     const struct align_distiller *d, size_t i);
+/* The record of principle i with its status: a new tree the caller
+ * frees, or NULL and e (71). */
+struct align_node *align_distiller_record(const struct align_distiller *d,
+    size_t i, struct align_err *e);
 
+/* The session's participants. */
+const char *const *align_distiller_people(const struct align_distiller *d,
+    size_t *n);
+/* The rule the list is decided by: the option's, the stream's, or the
+ * default. */
+enum align_rule align_distiller_rule(const struct align_distiller *d);
+/* 1 when principle i meets the rule. */
+int align_distiller_met(const struct align_distiller *d, size_t i);
 /* 1 when the rule is met for every principle of a non-empty list. */
 int align_distiller_final(const struct align_distiller *d);
-
-/* The list as plain text for an editor: "p1 We teach and mentor.", with a
- * comment on how to edit it. */
-void align_distiller_list(const struct align_distiller *d,
-    struct align_buf *b);
-
-enum align_principles_format { ALIGN_PRINCIPLES_TEXT,
-	ALIGN_PRINCIPLES_MARKDOWN };
-
-/* The whiteboard: the numbered list, votes, agreement, who has not voted
- * or agreed, the objections that stand. */
-void align_distiller_show(const struct align_distiller *d,
-    struct align_buf *b, enum align_principles_format f, int color);
 
 #endif

@@ -5,6 +5,7 @@
 #include <sysexits.h>
 #include <utf8proc.h>
 
+#include "grow.h"
 #include "names.h"
 
 int
@@ -13,8 +14,8 @@ align_names_read(const char *path, char ***names, size_t *n,
 {
 	int std = strcmp(path, "-") == 0;
 	FILE *fp = std ? stdin : fopen(path, "r");
-	char *line = NULL, **v;
-	size_t cap = 0;
+	char *line = NULL;
+	size_t cap = 0, cap_names = *n;
 	ssize_t len;
 	unsigned long lno = 0;
 	int rc = 0;
@@ -41,14 +42,11 @@ align_names_read(const char *path, char ***names, size_t *n,
 		if (s == end || *s == '#')
 			continue;
 		*end = '\0';
-		v = realloc(*names, (*n + 1) * sizeof(*v));
-		if (v == NULL || (v[*n] = strdup(s)) == NULL) {
-			if (v)
-				*names = v;
+		if (ALIGN_GROW(*names, *n + 1, cap_names) < 0 ||
+		    ((*names)[*n] = strdup(s)) == NULL) {
 			rc = align_err_nomem(e);
 			break;
 		}
-		*names = v;
 		(*n)++;
 	}
 	if (rc == 0 && ferror(fp))

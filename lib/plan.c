@@ -3,39 +3,18 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "buf.h"
 #include "hash.h"
-#include "ics.h"
 #include "num.h"
 #include "plan.h"
+#include "record.h"
 #include "text.h"
 
-static const char *const wdays[] = { "Thursday", "Friday", "Saturday",
-	"Sunday", "Monday", "Tuesday", "Wednesday" };
-static const char *const months[] = { "January", "February", "March",
-	"April", "May", "June", "July", "August", "September", "October",
-	"November", "December" };
-
-/* The part of the meeting, its share of two hours in minutes, what to do
- * and the tool that records it. */
-static const struct part {
-	const char *name;
-	int minutes;
-	const char *what;
-} parts[] = {
-	{ "Open", 10, "State the purpose. This meeting is for alignment "
-	    "alone." },
-	{ "Stories", 40, "Ask the opening question. Everyone shares; write "
-	    "every response where all can see it (align-capture)." },
-	{ "Themes", 20, "Let the group name the themes it notices "
-	    "(align-theme)." },
-	{ "Principles", 30, "Distill, together, a short list everyone "
-	    "agrees to embody (align-distill)." },
-	{ "Pairs", 10, "Pair up to talk about how each of you will live by "
-	    "them (align-followup plan)." },
-	{ "Follow-up", 10, "Plan the follow-up, about six weeks out, to "
-	    "reflect on successes and failures." },
+/* The values of a plan, checked and in canonical form. */
+struct values {
+	char date[40], dur[32];
+	const char *datep, *durp;	/* NULL when not given */
 };
-#define NPARTS (sizeof(parts) / sizeof(parts[0]))
 
 static int
 bad_option(struct align_err *e, const char *what, const struct align_err *why)
@@ -45,58 +24,193 @@ bad_option(struct align_err *e, const char *what, const struct align_err *why)
 }
 
 static int
-changed(const struct align_node *s, const char *key, const char *v)
+values(const struct align_plan *p, struct values *v, struct align_err *e)
 {
-	const char *old = align_map_str(s, key);
+	struct align_err why = ALIGN_ERR_INIT;
+	struct align_time t;
+	long minutes;
 
-	return v && (old == NULL || strcmp(old, v) != 0);
+	v->datep = v->durp = NULL;
+	if (p->date) {
+		if (align_time_parse(p->date, &t, &why) < 0)
+			return bad_option(e, "--date", &why);
+		align_time_format(&t, v->date);
+		v->datep = v->date;
+	}
+	if (p->duration) {
+		if (align_duration_parse(p->duration, &minutes, &why) < 0)
+			return bad_option(e, "--duration", &why);
+		align_duration_format(minutes, v->dur);
+		v->durp = v->dur;
+	}
+	return 0;
 }
 
-/* The keys of a session read from a file hold what they should. */
+/* The keys of a session read from a file hold what the table says:
+ * text, and a list of names. */
 static int
 check_session(const struct align_node *s, struct align_err *e)
 {
-	static const char *const text[] = { "id", "title", "purpose",
-	    "question", "date", "duration", "place", "facilitator", "uid",
-	    "sequence", NULL };
-	const struct align_node *v, *p = align_map_get(s, "participants");
+	const struct align_key *k;
 	size_t i;
 
-	for (i = 0; text[i]; i++)
-		if ((v = align_map_get(s, text[i])) &&
-		    v->type != ALIGN_SCALAR)
+	for (k = align_kind_keys("session"); k->name; k++) {
+		const struct align_node *v = align_map_get(s, k->name);
+
+		if (v == NULL || k->off == ALIGN_NO_FIELD)
+			continue;
+		if (k->shape != ALIGN_SHAPE_TEXTS && v->type != ALIGN_SCALAR)
 			return align_err_set(e, EX_DATAERR, NULL, v->line,
 			    v->col, "session %s: expected text, not a %s",
-			    text[i], v->type == ALIGN_SEQ ? "list" :
+			    k->name, v->type == ALIGN_SEQ ? "list" :
 			    "mapping");
-	if (p && p->type != ALIGN_SEQ)
-		return align_err_set(e, EX_DATAERR, NULL, p->line, p->col,
-		    "session participants: expected a list of names");
-	for (i = 0; p && i < p->n; i++)
-		if (p->item[i]->type != ALIGN_SCALAR)
-			return align_err_set(e, EX_DATAERR, NULL,
-			    p->item[i]->line, p->item[i]->col,
-			    "session participants: expected a name");
+		if (k->shape == ALIGN_SHAPE_TEXTS && v->type != ALIGN_SEQ)
+			return align_err_set(e, EX_DATAERR, NULL, v->line,
+			    v->col, "session %s: expected a list of names",
+			    k->name);
+		for (i = 0; k->shape == ALIGN_SHAPE_TEXTS && i < v->n; i++)
+			if (v->item[i]->type != ALIGN_SCALAR)
+				return align_err_set(e, EX_DATAERR, NULL,
+				    v->item[i]->line, v->item[i]->col,
+				    "session %s: expected a name", k->name);
+	}
 	return 0;
 }
 
-/* The calendar sequence of a session: a whole number, 0 when it has none.
- * 0, or -1 and e (65): it goes into an invitation as it is. */
 static int
-sequence_of(const struct align_node *s, long long *seq, struct align_err *e)
+changed(const char *old, const char *v)
 {
-	const struct align_node *v = align_map_get(s, "sequence");
-	const char *why = "not text";
+	return v && (old == NULL || strcmp(old, v) != 0);
+}
 
-	*seq = 0;
-	if (v == NULL)
-		return 0;
-	if (v->type == ALIGN_SCALAR)
-		*seq = align_strtonum(v->str, 0, 2147483647, &why);
-	if (why)
-		return align_err_set(e, EX_DATAERR, NULL, v->line, v->col,
-		    "session sequence: expected a whole number from 0");
+/* Whether the plan changes what a calendar shows of session s. */
+static int
+bumps(const struct align_node *s, const struct align_plan *p,
+    const struct values *v, int *bump, struct align_err *e)
+{
+	struct align_view w;
+	const struct align_session_view *u = &w.u.session;
+
+	if (align_view(&w, s, e) < 0)
+		return -1;
+	*bump = changed(u->date, v->datep) || changed(u->duration, v->durp) ||
+	    changed(u->title, p->title) || changed(u->place, p->place);
+	align_view_release(&w);
 	return 0;
+}
+
+/* key set to v, or, when not given and not there, to dflt (NULL: none).
+ * Keys of the session, which align-plan owns and edits. */
+static int
+set(struct align_node *s, const char *key, const char *v, const char *dflt)
+{
+	if (v == NULL && align_map_get(s, key) == NULL)
+		v = dflt;
+	return v ? align_map_put_str(s, key, v) : 0;
+}
+
+static int
+set_keys(struct align_node *s, const struct align_plan *p,
+    const struct values *v)
+{
+	return set(s, "title", p->title, ALIGN_TITLE) < 0 ||
+	    set(s, "purpose", p->purpose, ALIGN_PURPOSE) < 0 ||
+	    set(s, "question", p->question, ALIGN_QUESTION) < 0 ||
+	    set(s, "date", v->datep, NULL) < 0 ||
+	    set(s, "duration", v->durp, ALIGN_DURATION) < 0 ||
+	    set(s, "place", p->place, NULL) < 0 ||
+	    set(s, "facilitator", p->facilitator, NULL) < 0 ? -1 : 0;
+}
+
+/* The participants given, each once. */
+static int
+set_participants(struct align_node *s, const struct align_plan *p)
+{
+	struct align_set seen = ALIGN_SET_INIT;
+	struct align_node *list;
+	size_t i;
+	int fresh;
+
+	if (!p->set_participants)
+		return 0;
+	list = align_seq();
+	/* Each name once, in the order given: a set, for a survey's roster
+	 * may hold a few hundred thousand. */
+	for (i = 0; list && i < p->nparticipants; i++) {
+		const char *who = p->participants[i];
+
+		if ((fresh = align_set_add(&seen, who, strlen(who))) < 0 ||
+		    (fresh && align_seq_push_str(list, who) < 0)) {
+			align_node_free(list);
+			list = NULL;
+		}
+	}
+	align_set_release(&seen);
+	return align_map_put(s, "participants", list);
+}
+
+/* The id: given, kept, or made from the title and the day. */
+static int
+set_id(struct align_node *s, const struct align_plan *p)
+{
+	struct align_buf id = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_view w;
+	char slug[48];
+	int rc;
+
+	if (p->id)
+		return align_map_put_str(s, "id", p->id);
+	if (align_view(&w, s, &e) < 0)
+		return -1;
+	if (w.u.session.id) {
+		align_view_release(&w);
+		return 0;
+	}
+	align_slug(w.u.session.title ? w.u.session.title : "", slug, 40);
+	align_buf_printf(&id, "%s%s%.10s", slug[0] ? slug : "session",
+	    w.u.session.date ? "-" : "", w.u.session.date ?
+	    w.u.session.date : "");
+	align_view_release(&w);
+	rc = id.failed ? -1 : align_map_put_str(s, "id", id.p);
+	align_buf_release(&id);
+	return rc;
+}
+
+/* The calendar uid: made once from what the session was when first
+ * planned, then kept, for the calendar knows the event by it. */
+static int
+set_uid(struct align_node *s)
+{
+	struct align_buf seed = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_view w;
+	const struct align_session_view *u = &w.u.session;
+	uint64_t h;
+	int rc;
+
+	if (align_view(&w, s, &e) < 0)
+		return -1;
+	if (u->uid) {
+		align_view_release(&w);
+		return 0;
+	}
+	align_buf_printf(&seed, "%s\x1f%s\x1f%s", u->id ? u->id : "",
+	    u->title ? u->title : "", u->date ? u->date : "");
+	if (seed.failed) {
+		align_view_release(&w);
+		align_buf_release(&seed);
+		return -1;
+	}
+	h = align_siphash((const unsigned char *)"align-session-ui", seed.p,
+	    seed.len);
+	align_buf_reset(&seed);
+	align_buf_printf(&seed, "%s-%08llx@align", u->id ? u->id : "",
+	    (unsigned long long)(h & 0xffffffffULL));
+	align_view_release(&w);
+	rc = seed.failed ? -1 : align_map_put_str(s, "uid", seed.p);
+	align_buf_release(&seed);
+	return rc;
 }
 
 int
@@ -104,123 +218,39 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
     struct align_err *e)
 {
 	struct align_node *s = *session;
-	struct align_err why = ALIGN_ERR_INIT;
-	struct align_time t;
-	char date[40], dur[32], slug[48], id[160];
-	const char *v;
-	long minutes;
+	struct values v;
 	long long seq = 0;
 	int isnew = s == NULL, bump = 0;
-	size_t i;
 
-	if (p->date) {
-		if (align_time_parse(p->date, &t, &why) < 0)
-			return bad_option(e, "--date", &why);
-		align_time_format(&t, date);
-	}
-	if (p->duration) {
-		if (align_duration_parse(p->duration, &minutes, &why) < 0)
-			return bad_option(e, "--duration", &why);
-		align_duration_format(minutes, dur);
-	}
-	if (!isnew && check_session(s, e) < 0)
+	if (values(p, &v, e) < 0)
+		return -1;
+	if (!isnew && (check_session(s, e) < 0 ||
+	    align_session_sequence(s, &seq, e) < 0 ||
+	    bumps(s, p, &v, &bump, e) < 0))
 		return -1;
 	if (isnew && (s = align_record_new("session")) == NULL)
 		return align_err_nomem(e);
-	if (!isnew)
-		bump = changed(s, "date", p->date ? date : NULL) ||
-		    changed(s, "duration", p->duration ? dur : NULL) ||
-		    changed(s, "title", p->title) ||
-		    changed(s, "place", p->place);
-
-#define SET(key, val, def) do { \
-	const char *v_ = (val); \
-	if (v_ == NULL) \
-		v_ = \
-		    align_map_get(s, key) ? NULL : (def); \
-	if (v_ && align_map_put_str(s, key, v_) < 0) \
-		goto nomem; \
-} while (0)
-	SET("title", p->title, ALIGN_TITLE);
-	SET("purpose", p->purpose, ALIGN_PURPOSE);
-	SET("question", p->question, ALIGN_QUESTION);
-	SET("date", p->date ? (const char *)date : NULL, NULL);
-	SET("duration", p->duration ? (const char *)dur : NULL,
-	    ALIGN_DURATION);
-	SET("place", p->place, NULL);
-	SET("facilitator", p->facilitator, NULL);
-#undef SET
-	if (p->set_participants) {
-		struct align_node *list = align_seq();
-
-		for (i = 0; list && i < p->nparticipants; i++) {
-			size_t j;
-
-			for (j = 0; j < i; j++)
-				if (strcmp(p->participants[i],
-				    p->participants[j]) == 0)
-					break;
-			if (j == i && align_seq_push_str(list,
-			    p->participants[i]) < 0) {
-				align_node_free(list);
-				list = NULL;
-			}
-		}
-		if (align_map_put(s, "participants", list) < 0)
-			goto nomem;
-	}
-	/* The id: given, kept, or made from the title and the date. */
-	if (p->id || align_map_get(s, "id") == NULL) {
-		v = p->id;
-		if (v == NULL) {
-			align_slug(align_map_str(s, "title"), slug, 40);
-			v = align_map_str(s, "date");
-			snprintf(id, sizeof(id), "%s%s%.10s",
-			    slug[0] ? slug : "session", v ? "-" : "",
-			    v ? v : "");
-			v = id;
-		}
-		if (align_map_put_str(s, "id", v) < 0)
-			goto nomem;
-	}
-	if (align_map_get(s, "uid") == NULL) {
-		/* Made once from what the session was when first planned,
-		 * then kept: the calendar knows the event by it. */
-		uint64_t h = 0;
-		struct align_buf seed = ALIGN_BUF_INIT;
-
-		align_buf_printf(&seed, "%s\x1f%s\x1f%s",
-		    align_map_str(s, "id"), align_map_str(s, "title"),
-		    align_map_str(s, "date") ? align_map_str(s, "date") : "");
-		if (seed.failed)
-			goto nomem;
-		h = align_siphash((const unsigned char *)"align-session-ui",
-		    seed.p, seed.len);
-		align_buf_release(&seed);
-		align_buf_printf(&seed, "%s-%08llx@align",
-		    align_map_str(s, "id"),
-		    (unsigned long long)(h & 0xffffffffULL));
-		if (seed.failed || align_map_put_str(s, "uid", seed.p) < 0) {
-			align_buf_release(&seed);
-			goto nomem;
-		}
-		align_buf_release(&seed);
-	}
-	if (sequence_of(s, &seq, e) < 0) {
+	/* A sequence from the first plan on (the record is align-plan's). */
+	if (set_keys(s, p, &v) < 0 || set_participants(s, p) < 0 ||
+	    set_id(s, p) < 0 || set_uid(s) < 0 ||
+	    ((align_map_get(s, "sequence") == NULL || bump) &&
+	    align_map_put(s, "sequence", align_scalar_int((long)seq +
+	    bump)) < 0)) {
 		if (isnew)
 			align_node_free(s);
-		return -1;
+		return align_err_nomem(e);
 	}
-	if (align_map_get(s, "sequence") == NULL || bump)
-		if (align_map_put(s, "sequence",
-		    align_scalar_int((long)seq + bump)) < 0)
-			goto nomem;
 	*session = s;
 	return 0;
-nomem:
-	if (isnew)
-		align_node_free(s);
-	return align_err_nomem(e);
+}
+
+/* Reading a session for what it means.  The values are looked up in the
+ * record itself (align-plan's own), for a message names their place. */
+
+int
+align_session_dated(const struct align_node *s)
+{
+	return align_map_find(s, "date") >= 0;
 }
 
 int
@@ -257,188 +287,20 @@ align_session_minutes(const struct align_node *s, long *minutes,
 	return 0;
 }
 
-static void
-when_line(struct align_buf *b, const struct align_time *t, long minutes)
-{
-	int y, mo, d, h, mi, sec, y2, mo2, d2, h2, mi2;
-	int64_t days;
-	struct align_time end = align_time_add(*t, minutes);
-	int off = t->off < 0 ? -t->off : t->off;
-
-	align_time_fields(t, &y, &mo, &d, &h, &mi, &sec);
-	days = align_days_from_civil(y, mo, d);
-	align_buf_printf(b, "%s %d %s %d", wdays[((days % 7) + 7) % 7], d,
-	    months[mo - 1], y);
-	if (t->date_only)
-		return;
-	align_time_fields(&end, &y2, &mo2, &d2, &h2, &mi2, &sec);
-	align_buf_printf(b, ", %02d:%02d-%02d:%02d (UTC%c%02d:%02d)", h, mi,
-	    h2, mi2, t->off < 0 ? '-' : '+', off / 3600, off / 60 % 60);
-}
-
-static void
-participants_line(struct align_buf *b, const struct align_node *list)
-{
-	size_t i;
-
-	for (i = 0; list && i < list->n; i++) {
-		const struct align_node *v = list->item[i];
-
-		if (i)
-			align_buf_puts(b, ", ");
-		align_buf_puts(b, v->type == ALIGN_SCALAR ? v->str : "?");
-	}
-}
-
 int
-align_plan_agenda(struct align_buf *b, const struct align_node *s,
-    int md, size_t width, struct align_err *e)
+align_session_sequence(const struct align_node *s, long long *seq,
+    struct align_err *e)
 {
-	const struct align_node *people = align_map_get(s, "participants");
-	const char *place = align_map_str(s, "place");
-	const char *fac = align_map_str(s, "facilitator");
-	struct align_time t;
-	long minutes, at = 0;
-	int dated = align_map_get(s, "date") != NULL;
-	size_t i, n = people && people->type == ALIGN_SEQ ? people->n : 0;
+	const struct align_node *v = align_map_get(s, "sequence");
+	const char *why = "not text";
 
-	if ((dated && align_session_date(s, &t, e) < 0) ||
-	    align_session_minutes(s, &minutes, e) < 0)
-		return -1;
-	align_buf_printf(b, md ? "# %s\n\n" : "%s\n",
-	    align_map_str(s, "title") ? align_map_str(s, "title") : "Session");
-	if (dated)
-		when_line(b, &t, minutes);
-	else
-		align_buf_puts(b, "Date to be set");
-	if (place)
-		align_buf_printf(b, ", %s", place);
-	if (fac)
-		align_buf_printf(b, "; facilitated by %s", fac);
-	align_buf_puts(b, md ? "\n\n## Purpose\n\n" : "\n\nPurpose\n  ");
-	align_text_wrap(b, align_map_str(s, "purpose") ?
-	    align_map_str(s, "purpose") : ALIGN_PURPOSE, md ? 0 : 2,
-	    md ? 0 : 2, md ? 100000 : width);
-	align_buf_puts(b, md ? "\n## Opening question\n\n> " :
-	    "\nOpening question\n  ");
-	align_text_wrap(b, align_map_str(s, "question") ?
-	    align_map_str(s, "question") : ALIGN_QUESTION, md ? 0 : 2,
-	    md ? 2 : 2, md ? 100000 : width);
-	align_buf_puts(b, md ? "\n## Agenda\n\n| time | minutes | part | "
-	    "what to do |\n|---|---|---|---|\n" : "\nAgenda\n");
-	for (i = 0; i < NPARTS; i++) {
-		long len = i + 1 < NPARTS ? (parts[i].minutes * minutes +
-		    60) / 120 : minutes - at;
-		char clock[32];
-
-		if (dated && !t.date_only) {
-			int y, mo, d, h, mi, sec;
-			struct align_time c = align_time_add(t, at);
-
-			align_time_fields(&c, &y, &mo, &d, &h, &mi, &sec);
-			snprintf(clock, sizeof(clock), "%02d:%02d", h, mi);
-		} else {
-			snprintf(clock, sizeof(clock), "+%ld:%02ld", at / 60,
-			    at % 60);
-		}
-		if (md) {
-			align_buf_printf(b, "| %s | %ld | %s | %s |\n", clock,
-			    len, parts[i].name, parts[i].what);
-		} else {
-			align_buf_printf(b, "  %-6s %3ldm  %-10s  ", clock, len,
-			    parts[i].name);
-			align_text_wrap(b, parts[i].what, 27, 27, width);
-		}
-		at += len;
-	}
-	if (md) {
-		align_buf_printf(b, "\n## Participants (%zu)\n\n", n);
-		for (i = 0; i < n; i++)
-			align_buf_printf(b, "- %s\n",
-			    people->item[i]->type == ALIGN_SCALAR ?
-			    people->item[i]->str : "?");
-		align_buf_puts(b, "\n## Before the meeting\n\n"
-		    "- Gather for this purpose alone: nothing else on the "
-		    "agenda.\n- Order food.\n");
-	} else {
-		align_buf_printf(b, "\nParticipants (%zu)\n  ", n);
-		if (n) {
-			struct align_buf names = ALIGN_BUF_INIT;
-
-			participants_line(&names, people);
-			align_text_wrap(b, names.failed ? "" : names.p, 2, 2,
-			    width);
-			if (names.failed)
-				b->failed = 1;
-			align_buf_release(&names);
-		} else {
-			align_buf_puts(b, "none yet (add them with "
-			    "--participant)\n");
-		}
-		align_buf_puts(b, "\nBefore the meeting\n"
-		    "  - Gather for this purpose alone: nothing else on the "
-		    "agenda.\n  - Order food.\n");
-	}
-	if (b->failed)
-		return align_err_nomem(e);
-	return 0;
-}
-
-int
-align_plan_ics(struct align_buf *b, const struct align_node *s,
-    const struct align_time *now, struct align_err *e)
-{
-	struct align_buf desc = ALIGN_BUF_INIT;
-	struct align_time t;
-	long minutes;
-	long long seq;
-	char dur[32], stamp[24];
-	const char *v;
-
-	if (align_session_date(s, &t, e) < 0 ||
-	    align_session_minutes(s, &minutes, e) < 0)
-		return -1;
-	align_buf_puts(b, "BEGIN:VCALENDAR\r\n");
-	align_ics_prop(b, "VERSION", "2.0");
-	align_ics_prop(b, "PRODID", "-//align//align-plan//EN");
-	align_ics_prop(b, "CALSCALE", "GREGORIAN");
-	align_ics_prop(b, "METHOD", "PUBLISH");
-	align_buf_puts(b, "BEGIN:VEVENT\r\n");
-	align_ics_text(b, "UID", align_map_str(s, "uid") ?
-	    align_map_str(s, "uid") : align_map_str(s, "id"));
-	align_time_ics(now, stamp);
-	align_ics_prop(b, "DTSTAMP", stamp);
-	align_ics_time(b, "DTSTART", &t);
-	if (!t.date_only) {
-		align_ics_duration(minutes, dur);
-		align_ics_prop(b, "DURATION", dur);
-	}
-	if (sequence_of(s, &seq, e) < 0)
-		return -1;
-	align_buf_printf(b, "SEQUENCE:%lld\r\n", seq);
-	align_ics_text(b, "SUMMARY", align_map_str(s, "title") ?
-	    align_map_str(s, "title") : ALIGN_TITLE);
-	if ((v = align_map_str(s, "place")))
-		align_ics_text(b, "LOCATION", v);
-	align_buf_printf(&desc, "Purpose: %s\n\nOpening question: %s\n",
-	    align_map_str(s, "purpose") ? align_map_str(s, "purpose") :
-	    ALIGN_PURPOSE, align_map_str(s, "question") ?
-	    align_map_str(s, "question") : ALIGN_QUESTION);
-	if ((v = align_map_str(s, "facilitator")))
-		align_buf_printf(&desc, "\nFacilitator: %s\n", v);
-	if (align_map_get(s, "participants")) {
-		align_buf_puts(&desc, "\nParticipants: ");
-		participants_line(&desc, align_map_get(s, "participants"));
-		align_buf_puts(&desc, "\n");
-	}
-	align_buf_puts(&desc, "\nThis meeting is for alignment alone.");
-	if (desc.failed)
-		b->failed = 1;
-	else
-		align_ics_text(b, "DESCRIPTION", desc.p);
-	align_buf_release(&desc);
-	align_buf_puts(b, "END:VEVENT\r\nEND:VCALENDAR\r\n");
-	if (b->failed)
-		return align_err_nomem(e);
+	*seq = 0;
+	if (v == NULL)
+		return 0;
+	if (v->type == ALIGN_SCALAR)
+		*seq = align_strtonum(v->str, 0, 2147483647, &why);
+	if (why)
+		return align_err_set(e, EX_DATAERR, NULL, v->line, v->col,
+		    "session sequence: expected a whole number from 0");
 	return 0;
 }

@@ -3,15 +3,19 @@
  *
  * Recognise that alignment is made on purpose, plan a meeting for that
  * alone, open it by stating the purpose, and ask the opening question.
- * align_plan_apply() writes what was asked into a session record;
- * the printers show it for the room, a wiki or a calendar.
+ * align_plan_apply() writes what was asked into a session record; the
+ * agenda (agenda.h) and the invitation (invite.h) show it for the room, a
+ * wiki or a calendar.
+ *
+ *	struct align_node *s = NULL;		(or the session read)
+ *	if (align_plan_apply(&s, &plan, &e) < 0)
+ *		fail(&e);
  */
 #ifndef ALIGN_PLAN_H
 #define ALIGN_PLAN_H
 
 #include <stddef.h>
 
-#include "buf.h"
 #include "err.h"
 #include "node.h"
 #include "when.h"
@@ -41,20 +45,18 @@ struct align_plan {
 int align_plan_apply(struct align_node **session, const struct align_plan *p,
     struct align_err *e);
 
-/* The agenda for the room (markdown: for a wiki), appended to b.
- * width: columns to wrap at. */
-int align_plan_agenda(struct align_buf *b, const struct align_node *session,
-    int markdown, size_t width, struct align_err *e);
-
-/* The invitation as an iCalendar VEVENT, stamped now. */
-int align_plan_ics(struct align_buf *b, const struct align_node *session,
-    const struct align_time *now, struct align_err *e);
-
-/* The session's date, or -1 and e (65 with its position; "no date"). */
+/* What a session record holds, read as what it means, each error at its
+ * place in the record (65):
+ * whether it has a date (of whatever shape), and the date ("the session
+ * has no date" when it has none); */
+int align_session_dated(const struct align_node *session);
 int align_session_date(const struct align_node *session,
     struct align_time *t, struct align_err *e);
-/* The session's duration in minutes (2h when it has none), or -1. */
+/* its duration in minutes (2h when it has none); */
 int align_session_minutes(const struct align_node *session, long *minutes,
     struct align_err *e);
+/* its calendar sequence, a whole number (0 when it has none). */
+int align_session_sequence(const struct align_node *session,
+    long long *seq, struct align_err *e);
 
 #endif

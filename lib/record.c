@@ -59,7 +59,8 @@ static const struct align_key principle_keys[] = {
 	TEXTS("agreed", V, agreed),
 	ITEMS("objections", V, objections, objection_keys,
 	    struct align_objection_view),
-	TEXT("status", V, status), TEXT("source", V, source), END
+	TEXT("status", V, status), TEXT("rule", V, rule),
+	TEXT("source", V, source), END
 };
 #undef V
 #define V struct align_commitment_view

@@ -123,7 +123,7 @@ struct align_principle_view {
 	struct align_counts votes;
 	struct align_texts agreed;
 	struct align_items objections;	/* of align_objection_view */
-	const char *status, *source;
+	const char *status, *rule, *source;
 };
 
 struct align_commitment_view {

@@ -17,13 +17,16 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "../../lib/agenda.h"
 #include "../../lib/board.h"
 #include "../../lib/capture.h"
 #include "../../lib/buf.h"
 #include "../../lib/csv.h"
 #include "../../lib/distill.h"
 #include "../../lib/followup.h"
+#include "../../lib/invite.h"
 #include "../../lib/plan.h"
+#include "../../lib/principles.h"
 #include "../../lib/reader.h"
 #include "../../lib/survey.h"
 #include "../../lib/theme.h"
@@ -203,6 +206,42 @@ test_themes(void **state)
 	each_failure("themes", themes);
 }
 
+/* The records of d's principles into out. */
+static int
+emit_principles(const struct align_distiller *d, struct align_buf *out,
+    struct align_err *e)
+{
+	size_t i;
+
+	for (i = 0; i < align_distiller_count(d); i++) {
+		struct align_node *rec = align_distiller_record(d, i, e);
+
+		if (rec == NULL)
+			return -1;
+		align_emit_record(out, rec);
+		align_node_free(rec);
+	}
+	return 0;
+}
+
+/* The whiteboard (in colour) or the charter of d into out. */
+static int
+show_principles(const struct align_distiller *d, struct align_buf *out,
+    enum align_format f, struct align_err *e)
+{
+	struct align_show s = { .b = NULL, .format = ALIGN_FMT_TEXT,
+	    .width = 72, .color = 1 };
+	struct align_principles v;
+
+	s.b = out;
+	s.format = f;
+	if (align_principles_make(&v, d, e) < 0)
+		return -1;
+	align_principles_show(&v, &s);
+	align_principles_release(&v);
+	return 0;
+}
+
 static int
 principles(struct align_buf *out, struct align_err *e)
 {
@@ -234,11 +273,12 @@ principles(struct align_buf *out, struct align_err *e)
 			goto out;
 	if (align_distiller_run(d, e) < 0)
 		goto out;
-	for (i = 0; i < align_distiller_count(d); i++)
-		align_emit_record(out, align_distiller_record(d, i));
+	if (emit_principles(d, out, e) < 0)
+		goto out;
 	align_distiller_list(d, out);
-	align_distiller_show(d, out, ALIGN_PRINCIPLES_TEXT, 1);
-	align_distiller_show(d, out, ALIGN_PRINCIPLES_MARKDOWN, 0);
+	if (show_principles(d, out, ALIGN_FMT_TEXT, e) < 0 ||
+	    show_principles(d, out, ALIGN_FMT_MARKDOWN, e) < 0)
+		goto out;
 	rc = 0;
 out:
 	align_distiller_free(d);
@@ -368,6 +408,26 @@ out:
 	return rc;
 }
 
+/* The agenda of session s, as text and markdown, and its invitation. */
+static int
+agenda(const struct align_node *s, const struct align_time *now,
+    struct align_buf *out, struct align_err *e)
+{
+	struct align_show sh = { .format = ALIGN_FMT_TEXT, .width = 72 };
+	struct align_agenda v;
+	int rc;
+
+	sh.b = out;
+	if (align_agenda_make(&v, s, e) < 0)
+		return -1;
+	align_agenda_show(&v, &sh);
+	sh.format = ALIGN_FMT_MARKDOWN;
+	align_agenda_show(&v, &sh);
+	rc = align_invite_ics(&v, now, out, e);
+	align_agenda_release(&v);
+	return rc;
+}
+
 static int
 calendar(struct align_buf *out, struct align_err *e)
 {
@@ -393,9 +453,7 @@ calendar(struct align_buf *out, struct align_err *e)
 	p.nparticipants = 3;
 	p.set_participants = 1;
 	if (align_plan_apply(&s, &p, e) < 0 ||
-	    align_plan_agenda(out, s, 0, 72, e) < 0 ||
-	    align_plan_agenda(out, s, 1, 72, e) < 0 ||
-	    align_plan_ics(out, s, &now, e) < 0)
+	    agenda(s, &now, out, e) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -581,8 +639,8 @@ edited(struct align_buf *out, struct align_err *e)
 			goto out;
 	if (align_distiller_run(d, e) < 0)
 		goto out;
-	for (i = 0; i < align_distiller_count(d); i++)
-		align_emit_record(out, align_distiller_record(d, i));
+	if (emit_principles(d, out, e) < 0)
+		goto out;
 	to.keep_text = 1;
 	to.method = "auto";
 	to.move = move;

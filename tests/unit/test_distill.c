@@ -1,14 +1,20 @@
-/* Drafting principles, the tally, and the decision rules. */
+/* The distiller: drafting principles, dots, agreement, the decision rules
+ * and the rule kept in the stream. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "../../lib/distill.h"
+#include "../../lib/reader.h"
+#include "../../lib/record.h"
+#include "../../lib/writer.h"
+#include "helpers.h"
 
 static struct align_node *
 theme(const char *id, const char *label, const char *resp)
@@ -83,7 +89,13 @@ make(struct align_distill_opts *o)
 static const char *
 statement(const struct align_distiller *d, size_t i)
 {
-	return align_map_str(align_distiller_record(d, i), "statement");
+	return align_distiller_principle(d, i)->statement;
+}
+
+static const char *
+id(const struct align_distiller *d, size_t i)
+{
+	return align_distiller_principle(d, i)->id;
 }
 
 static void
@@ -120,12 +132,9 @@ test_tally_and_keep(void **state)
 	d = make(&o);
 	assert_int_equal(align_distiller_count(d), 3);
 	/* p2 and p3 have two votes each: the tie keeps their order. */
-	assert_string_equal(align_record_id(align_distiller_record(d, 0)),
-	    "p2");
-	assert_string_equal(align_record_id(align_distiller_record(d, 1)),
-	    "p3");
-	assert_string_equal(align_record_id(align_distiller_record(d, 2)),
-	    "p4");
+	assert_string_equal(id(d, 0), "p2");
+	assert_string_equal(id(d, 1), "p3");
+	assert_string_equal(id(d, 2), "p4");
 	align_distiller_free(d);
 }
 
@@ -199,111 +208,6 @@ test_over_budget(void **state)
 	align_distiller_free(d);
 }
 
-/* The distiller of make(), with a list edited as text. */
-static struct align_distiller *
-with_list_n(const char *text, size_t n, struct align_err *e)
-{
-	static char path[64];
-	struct align_distill_opts o = { 0 };
-	struct align_distiller *d;
-	struct align_node *recs[] = {
-		session(), response("r-2", "She taught me everything."),
-		theme("t1", "present when things are difficult", "r-2"),
-		theme("t2", "teaching and mentoring", "r-2"),
-		theme("t3", "listening to every voice", "r-2"),
-	};
-	FILE *fp;
-	size_t i;
-
-	snprintf(path, sizeof(path), "/tmp/align-test-list-%ld",
-	    (long)getpid());
-	fp = fopen(path, "w");
-	fwrite(text, 1, n, fp);
-	fclose(fp);
-	o.max = 7;
-	o.budget = 5;
-	o.per = 3;
-	o.list = path;
-	d = align_distiller_new(&o, e);
-	for (i = 0; i < sizeof(recs) / sizeof(recs[0]); i++) {
-		assert_int_equal(align_distiller_add(d, recs[i], e), 0);
-		align_node_free(recs[i]);
-	}
-	if (align_distiller_run(d, e) < 0) {
-		align_distiller_free(d);
-		d = NULL;
-	}
-	unlink(path);
-	return d;
-}
-
-static struct align_distiller *
-with_list(const char *text, struct align_err *e)
-{
-	return with_list_n(text, strlen(text), e);
-}
-
-static void
-test_edited_lists(void **state)
-{
-	static const struct {
-		const char *text, *msg;
-		unsigned long line, col;
-		int status;
-	} bad[] = {
-		{ "p1 Fine.\np9 Nothing.\n", "no principle 'p9'", 2, 1, 65 },
-		{ "p1 p2\n", "expected the words", 1, 6, 65 },
-	};
-	struct align_err e = ALIGN_ERR_INIT;
-	struct align_distiller *d;
-	const struct align_node *p;
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		assert_null(with_list(bad[i].text, &e));
-		assert_int_equal(e.status, bad[i].status);
-		assert_int_equal(e.line, bad[i].line);
-		assert_int_equal(e.col, bad[i].col);
-		assert_non_null(strstr(e.msg, bad[i].msg));
-	}
-	assert_null(with_list_n("p1 x\nab\0c\n", 10, &e));
-	assert_int_equal(e.status, 65);
-	assert_int_equal(e.line, 2);
-	assert_int_equal(e.col, 3);
-	/* Merged by spaces or plus signs, reworded, added, deleted. */
-	d = with_list("# the group's list\n\n  p1 p2 We stay, and teach.\n"
-	    "p3\tWe listen to all.\np1x is only words\n", &e);
-	assert_non_null(d);
-	assert_int_equal(align_distiller_count(d), 3);
-	for (i = 0; i < 3; i++) {
-		p = align_distiller_record(d, i);
-		assert_string_equal(align_map_str(p, "source"), "manual");
-	}
-	for (i = 0; i < 3; i++) {
-		const char *st;
-
-		p = align_distiller_record(d, i);
-		st = align_map_str(p, "statement");
-		if (strcmp(align_record_id(p), "p1") == 0) {
-			assert_string_equal(st, "We stay, and teach.");
-			assert_int_equal(align_map_get(p, "themes")->n, 2);
-		} else if (strcmp(align_record_id(p), "p3") == 0) {
-			assert_string_equal(st, "We listen to all.");
-		} else {
-			assert_string_equal(align_record_id(p), "p4");
-			assert_string_equal(st, "p1x is only words");
-		}
-	}
-	align_distiller_free(d);
-	d = with_list("p3+p1 Together.\n", &e);
-	assert_non_null(d);
-	assert_int_equal(align_distiller_count(d), 1);
-	assert_string_equal(align_record_id(align_distiller_record(d, 0)),
-	    "p3");
-	align_distiller_free(d);
-}
-
 static void
 test_votes_and_objections_are_checked(void **state)
 {
@@ -344,67 +248,20 @@ test_votes_and_objections_are_checked(void **state)
 	}
 }
 
-/* Principles of an earlier run, with their votes, merged in a list: the
- * votes add up, the themes join; drafts from odd labels. */
+/* Drafts: a label already a principle keeps its words and its mark; a
+ * theme without a label is named by its id. */
 static void
-test_merged_votes_and_odd_labels(void **state)
+test_odd_labels(void **state)
 {
-	static const char list[] = "p1 p2 We stay and teach.\n";
-	static char path[64];
 	struct align_distill_opts o = { 0 };
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_distiller *d;
-	const struct align_node *p;
-	struct align_node *recs[4];
+	struct align_node *recs[2];
+	int kept = 0, named = 0;
 	size_t i;
-	FILE *fp;
 
-	snprintf(path, sizeof(path), "/tmp/align-test-list-%ld",
-	    (long)getpid());
-	fp = fopen(path, "w");
 	(void)state;
-	fputs(list, fp);
-	fclose(fp);
-	recs[0] = align_record_new("principle");
-	align_map_put_str(recs[0], "id", "p1");
-	align_map_put_str(recs[0], "statement", "We stay.");
-	align_map_put(recs[0], "themes", align_seq());
-	align_seq_push_str(align_map_get(recs[0], "themes"), "t1");
-	align_map_put(recs[0], "votes", align_map());
-	align_map_put(align_map_get(recs[0], "votes"), "Ana",
-	    align_scalar_int(2));
-	recs[1] = align_node_copy(recs[0]);
-	align_map_put_str(recs[1], "id", "p2");
-	align_map_put_str(recs[1], "statement", "We teach.");
-	align_seq_push_str(align_map_get(recs[1], "themes"), "t2");
-	align_map_put(align_map_get(recs[1], "votes"), "Ben",
-	    align_scalar_int(1));
-	recs[2] = theme("t1", "", "r-1");
-	recs[3] = theme("t2", "we keep our word!", "r-1");
 	o.max = 7;
-	o.budget = 5;
-	o.per = 3;
-	o.list = path;
-	d = align_distiller_new(&o, &e);
-	for (i = 0; i < 4; i++) {
-		assert_int_equal(align_distiller_add(d, recs[i], &e), 0);
-		align_node_free(recs[i]);
-	}
-	assert_int_equal(align_distiller_propose(d, &e), 0);
-	assert_int_equal(align_distiller_run(d, &e), 0);
-	assert_int_equal(align_distiller_count(d), 1);
-	p = align_distiller_record(d, 0);
-	assert_string_equal(align_map_str(p, "statement"), "We stay and teach.");
-	assert_int_equal(align_map_get(p, "themes")->n, 2);
-	assert_string_equal(align_map_str(align_map_get(p, "votes"), "Ana"),
-	    "4");
-	assert_string_equal(align_map_str(align_map_get(p, "votes"), "Ben"),
-	    "1");
-	align_distiller_free(d);
-	unlink(path);
-	/* Drafts: a label already a principle keeps its words and its
-	 * mark; a theme without a label is named by its id. */
-	o.list = NULL;
 	d = align_distiller_new(&o, &e);
 	recs[0] = theme("t1", "", "r-1");
 	recs[1] = theme("t2", "we keep our word!", "r-1");
@@ -414,24 +271,134 @@ test_merged_votes_and_odd_labels(void **state)
 	}
 	assert_int_equal(align_distiller_run(d, &e), 0);
 	assert_int_equal(align_distiller_count(d), 2);
-	{
-		int kept = 0, named = 0;
+	for (i = 0; i < 2; i++) {
+		const char *st = statement(d, i);
 
-		for (i = 0; i < 2; i++) {
-			const char *st = statement(d, i);
-
-			kept += strcmp(st, "We keep our word!") == 0;
-			named += strstr(st, "t1") != NULL;
-		}
-		assert_int_equal(kept, 1);
-		assert_int_equal(named, 1);
+		kept += strcmp(st, "We keep our word!") == 0;
+		named += strstr(st, "t1") != NULL;
 	}
+	assert_int_equal(kept, 1);
+	assert_int_equal(named, 1);
 	align_distiller_free(d);
-	/* A list that is not there. */
-	o.list = "/nonexistent/list.txt";
-	d = align_distiller_new(&o, &e);
-	assert_int_equal(align_distiller_run(d, &e), -1);
-	assert_int_equal(e.status, 66);
+}
+
+/* A distiller over the records of a YAML text. */
+static struct align_distiller *
+of_text(const char *yaml, struct align_distill_opts *o, struct align_err *e)
+{
+	struct align_node *all = stream(yaml);
+	struct align_distiller *d;
+	size_t i;
+
+	if (o->max == 0)
+		o->max = 7;
+	if (o->budget == 0)
+		o->budget = 5;
+	if (o->per == 0)
+		o->per = 3;
+	d = align_distiller_new(o, e);
+	assert_non_null(d);
+	for (i = 0; i < all->n; i++)
+		if (align_distiller_add(d, all->item[i], e) < 0) {
+			align_distiller_free(d);
+			d = NULL;
+			break;
+		}
+	align_node_free(all);
+	return d;
+}
+
+#define TWO_AGREE "---\nkind: session\nid: s\nparticipants: [Ana, Ben, " \
+	"Carla]\n---\nkind: principle\nid: p1\nstatement: We listen.\n" \
+	"agreed: [Ana, Ben]\n"
+
+/* The rule given once is kept in the principles' records, and decides
+ * the next run too. */
+static void
+test_the_rule_is_kept(void **state)
+{
+	struct align_distill_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_distiller *d;
+	struct align_node *rec;
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	(void)state;
+	d = of_text(TWO_AGREE, &o, &e);
+	assert_int_equal(align_distiller_run(d, &e), 0);
+	assert_false(align_distiller_final(d));		/* consensus */
+	rec = align_distiller_record(d, 0, &e);
+	assert_null(align_map_get(rec, "rule"));	/* none given */
+	align_node_free(rec);
+	align_distiller_free(d);
+	o.rule = ALIGN_MAJORITY;
+	d = of_text(TWO_AGREE, &o, &e);
+	assert_int_equal(align_distiller_run(d, &e), 0);
+	assert_true(align_distiller_final(d));
+	rec = align_distiller_record(d, 0, &e);
+	assert_string_equal(align_map_str(rec, "rule"), "majority");
+	assert_string_equal(align_map_str(rec, "status"), "agreed");
+	align_emit_record(&b, rec);
+	align_node_free(rec);
+	align_distiller_free(d);
+	/* The next run, given no rule, takes the stream's. */
+	memset(&o, 0, sizeof(o));
+	{
+		char *text = malloc(strlen(TWO_AGREE) + b.len + 1);
+
+		strcpy(text, "---\nkind: session\nid: s\n"
+		    "participants: [Ana, Ben, Carla]\n");
+		strcat(text, b.p);
+		d = of_text(text, &o, &e);
+		free(text);
+	}
+	assert_int_equal(align_distiller_run(d, &e), 0);
+	assert_int_equal(align_distiller_rule(d), ALIGN_MAJORITY);
+	assert_true(align_distiller_final(d));
+	align_distiller_free(d);
+	align_buf_release(&b);
+	/* A rule this version does not know is refused, with its place. */
+	d = of_text("---\nkind: principle\nid: p1\nstatement: x\n"
+	    "rule: unanimity\n", &o, &e);
+	assert_null(d);
+	assert_int_equal(e.status, 65);
+	assert_int_equal(e.line, 2);
+	assert_non_null(strstr(e.msg, "unanimity"));
+}
+
+/* Dots from a line of a file name the file and the line, and are bad
+ * data; from --vote they are a usage error. */
+static void
+test_ballots_name_their_line(void **state)
+{
+	struct align_distill_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_distiller *d;
+
+	(void)state;
+	d = of_text(TWO_AGREE, &o, &e);
+	assert_int_equal(align_distiller_ballot(d, "Ana: p1 p1", "v.txt", 2,
+	    1, &e), 0);
+	assert_int_equal(align_principle_dots(align_distiller_principle(d,
+	    0), "Ana"), 2);
+	assert_int_equal(align_distiller_ballot(d, "Ben: p9", "v.txt", 3, 1,
+	    &e), -1);
+	assert_int_equal(e.status, 65);
+	assert_string_equal(e.file, "v.txt");
+	assert_int_equal(e.line, 3);
+	assert_string_equal(e.msg, "no principle 'p9'");
+	assert_int_equal(align_distiller_ballot(d, "Ben p1", "v.txt", 4, 1,
+	    &e), -1);
+	assert_int_equal(e.status, 65);
+	/* Checked, not cast. */
+	assert_int_equal(align_distiller_ballot(d, "Ben = p1", NULL, 0, 0,
+	    &e), 0);
+	assert_int_equal(align_principle_dots(align_distiller_principle(d,
+	    0), "Ben"), 0);
+	assert_int_equal(align_distiller_ballot(d, "Ben=p1,p1,p1,p1", NULL, 0,
+	    1, &e), -1);
+	assert_int_equal(e.status, 64);
+	assert_non_null(strstr(e.msg, "--vote: Ben gives 4 votes to p1"));
 	align_distiller_free(d);
 }
 
@@ -443,9 +410,10 @@ main(void)
 		cmocka_unit_test(test_tally_and_keep),
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_over_budget),
-		cmocka_unit_test(test_edited_lists),
 		cmocka_unit_test(test_votes_and_objections_are_checked),
-		cmocka_unit_test(test_merged_votes_and_odd_labels),
+		cmocka_unit_test(test_odd_labels),
+		cmocka_unit_test(test_the_rule_is_kept),
+		cmocka_unit_test(test_ballots_name_their_line),
 	};
 
 	return cmocka_run_group_tests_name("distill", tests, NULL, NULL);

@@ -1,4 +1,5 @@
-/* The session record: defaults, updates, ids, the calendar sequence. */
+/* The session record: defaults, updates, ids, the calendar sequence, and
+ * what a session read from a file must hold. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,8 @@
 #include <sysexits.h>
 
 #include "../../lib/plan.h"
+#include "../../lib/reader.h"
+#include "helpers.h"
 
 static void
 test_new_session_has_the_methods_defaults(void **state)
@@ -87,25 +90,107 @@ test_bad_values_are_usage_errors(void **state)
 	assert_non_null(strstr(e.msg, "--duration"));
 }
 
+/* Updating a session: a new id from the title; a change of date bumps
+ * the sequence, a change of purpose does not. */
 static void
-test_agenda_fits_the_duration(void **state)
+test_plan_updates(void **state)
 {
-	struct align_plan p = { 0 };
 	struct align_node *s = NULL;
+	struct align_plan p = { 0 };
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_buf b = ALIGN_BUF_INIT;
 
 	(void)state;
-	p.date = "2026-12-02T09:00Z";
-	p.duration = "90m";
+	p.title = "\xc3\x89quipe: Q1 review!";
+	p.date = "2026-12-02T12:00Z";
+	p.facilitator = "Ana";
 	assert_int_equal(align_plan_apply(&s, &p, &e), 0);
-	assert_int_equal(align_plan_agenda(&b, s, 0, 80, &e), 0);
-	assert_non_null(strstr(b.p, "09:00-10:30"));
-	assert_non_null(strstr(b.p, "09:00    8m  Open"));
-	assert_non_null(strstr(b.p, "10:24    6m  Follow-up"));
-	assert_non_null(strstr(b.p, "Order food."));
-	align_buf_release(&b);
+	/* The id: the title's slug and the day. */
+	assert_string_equal(align_record_id(s), "equipe-q1-review-2026-12-02");
+	assert_string_equal(align_map_str(s, "sequence"), "0");
+	memset(&p, 0, sizeof(p));
+	p.purpose = "Something else";
+	assert_int_equal(align_plan_apply(&s, &p, &e), 0);
+	assert_string_equal(align_map_str(s, "sequence"), "0");
+	p.date = "2026-12-03T12:00Z";
+	assert_int_equal(align_plan_apply(&s, &p, &e), 0);
+	assert_string_equal(align_map_str(s, "sequence"), "1");
+	p.date = "tomorrow";
+	assert_int_equal(align_plan_apply(&s, &p, &e), -1);
+	assert_int_equal(e.status, EX_USAGE);
+	p.date = NULL;
+	p.duration = "forever";
+	assert_int_equal(align_plan_apply(&s, &p, &e), -1);
+	assert_int_equal(e.status, EX_USAGE);
 	align_node_free(s);
+}
+
+/* A session read from a file whose keys are not what they should be is
+ * refused, at the place of the bad value. */
+static void
+test_odd_sessions_are_refused(void **state)
+{
+	static const struct { const char *rec, *msg; unsigned long line; }
+	    bad[] = {
+		{ "---\nkind: session\nid: s\nparticipants: Ana\n",
+		    "session participants: expected a list of names", 4 },
+		{ "---\nkind: session\nid: s\nparticipants: [Ana, [Ben]]\n",
+		    "session participants: expected a name", 4 },
+		{ "---\nkind: session\nid: s\ntitle: [a, b]\n",
+		    "session title: expected text, not a list", 4 },
+		{ "---\nkind: session\nid: s\nsequence: x\n",
+		    "session sequence: expected a whole number", 4 },
+	};
+	struct align_plan p = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i;
+
+	(void)state;
+	p.title = "x";
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct align_node *all = stream(bad[i].rec);
+		struct align_node *one = align_node_copy(all->item[0]);
+
+		assert_int_equal(align_plan_apply(&one, &p, &e), -1);
+		assert_int_equal(e.status, EX_DATAERR);
+		assert_int_equal(e.line, bad[i].line);
+		if (strstr(e.msg, bad[i].msg) == NULL)
+			fail_msg("'%s' lacks '%s'", e.msg, bad[i].msg);
+		align_node_free(one);
+		align_node_free(all);
+	}
+}
+
+/* A session's date and duration that cannot be read are named. */
+static void
+test_session_fields_are_checked(void **state)
+{
+	static const struct { const char *rec, *msg; } bad[] = {
+		{ "---\nkind: session\ndate: [2026]\n", "session date" },
+		{ "---\nkind: session\ndate: soon\n", "session date" },
+		{ "---\nkind: session\n", "the session has no date" },
+		{ "---\nkind: session\ndate: 2026-12-02T12:00Z\n"
+		    "duration: [2h]\n", "session duration" },
+		{ "---\nkind: session\ndate: 2026-12-02T12:00Z\n"
+		    "duration: long\n", "session duration" },
+	};
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_time t;
+	long minutes;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct align_node *all = stream(bad[i].rec);
+		const struct align_node *s = all->item[0];
+
+		e.status = 0;
+		assert_int_equal(align_session_date(s, &t, &e) < 0 ||
+		    align_session_minutes(s, &minutes, &e) < 0, 1);
+		assert_int_equal(e.status, EX_DATAERR);
+		if (strstr(e.msg, bad[i].msg) == NULL)
+			fail_msg("'%s' lacks '%s'", e.msg, bad[i].msg);
+		align_node_free(all);
+	}
 }
 
 int
@@ -115,7 +200,9 @@ main(void)
 		cmocka_unit_test(test_new_session_has_the_methods_defaults),
 		cmocka_unit_test(test_update_keeps_what_is_not_given),
 		cmocka_unit_test(test_bad_values_are_usage_errors),
-		cmocka_unit_test(test_agenda_fits_the_duration),
+		cmocka_unit_test(test_plan_updates),
+		cmocka_unit_test(test_odd_sessions_are_refused),
+		cmocka_unit_test(test_session_fields_are_checked),
 	};
 
 	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);

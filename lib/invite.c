@@ -1,0 +1,62 @@
+#include "ics.h"
+#include "invite.h"
+#include "plan.h"
+
+/* What the meeting is for, who runs it and who comes: the event's
+ * DESCRIPTION. */
+static void
+description(const struct align_agenda *v, struct align_buf *b)
+{
+	struct align_buf d = ALIGN_BUF_INIT;
+	size_t i;
+
+	align_buf_printf(&d, "Purpose: %s\n\nOpening question: %s\n",
+	    v->purpose, v->question);
+	if (v->facilitator)
+		align_buf_printf(&d, "\nFacilitator: %s\n", v->facilitator);
+	if (v->nparticipants) {
+		align_buf_puts(&d, "\nParticipants: ");
+		for (i = 0; i < v->nparticipants; i++)
+			align_buf_printf(&d, "%s%s", i ? ", " : "",
+			    v->participants[i]);
+		align_buf_puts(&d, "\n");
+	}
+	align_buf_puts(&d, "\nThis meeting is for alignment alone.");
+	if (d.failed)
+		b->failed = 1;
+	else
+		align_ics_text(b, "DESCRIPTION", d.p);
+	align_buf_release(&d);
+}
+
+int
+align_invite_ics(const struct align_agenda *v, const struct align_time *now,
+    struct align_buf *b, struct align_err *e)
+{
+	struct align_time t;
+	char dur[32], stamp[24];
+
+	if (align_session_date(v->session, &t, e) < 0)
+		return -1;
+	align_buf_puts(b, "BEGIN:VCALENDAR\r\n");
+	align_ics_prop(b, "VERSION", "2.0");
+	align_ics_prop(b, "PRODID", "-//align//align-plan//EN");
+	align_ics_prop(b, "CALSCALE", "GREGORIAN");
+	align_ics_prop(b, "METHOD", "PUBLISH");
+	align_buf_puts(b, "BEGIN:VEVENT\r\n");
+	align_ics_text(b, "UID", v->uid ? v->uid : v->id ? v->id : "");
+	align_time_ics(now, stamp);
+	align_ics_prop(b, "DTSTAMP", stamp);
+	align_ics_time(b, "DTSTART", &t);
+	if (!t.date_only) {
+		align_ics_duration(v->minutes, dur);
+		align_ics_prop(b, "DURATION", dur);
+	}
+	align_buf_printf(b, "SEQUENCE:%lld\r\n", v->sequence);
+	align_ics_text(b, "SUMMARY", v->title ? v->title : ALIGN_TITLE);
+	if (v->place)
+		align_ics_text(b, "LOCATION", v->place);
+	description(v, b);
+	align_buf_puts(b, "END:VEVENT\r\nEND:VCALENDAR\r\n");
+	return b->failed ? align_err_nomem(e) : 0;
+}

@@ -1,0 +1,95 @@
+/* The invitation: an event of a day, one with a time and a length, and
+ * none without a date. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "../../lib/invite.h"
+#include "../../lib/reader.h"
+#include "helpers.h"
+
+static int
+invite(struct align_buf *b, const char *yaml, struct align_err *e)
+{
+	struct align_node *all = stream(yaml);
+	struct align_agenda v;
+	struct align_time now;
+	int rc;
+
+	align_time_parse("2026-11-20T10:00:00Z", &now, NULL);
+	if ((rc = align_agenda_make(&v, all->item[0], e)) == 0) {
+		rc = align_invite_ics(&v, &now, b, e);
+		align_agenda_release(&v);
+	}
+	align_node_free(all);
+	return rc;
+}
+
+static void
+test_an_invitation_of_a_day(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(invite(&b, "---\nkind: session\nid: s\n"
+	    "title: Offsite\ndate: 2026-12-02\nplace: Room 4\n"
+	    "participants: [Ana, Carla]\n", &e), 0);
+	assert_non_null(strstr(b.p, "DTSTART;VALUE=DATE:20261202"));
+	assert_non_null(strstr(b.p, "LOCATION:Room 4"));
+	assert_non_null(strstr(b.p, "UID:s\r\n"));
+	assert_non_null(strstr(b.p, "SEQUENCE:0\r\n"));
+	assert_null(strstr(b.p, "DURATION"));
+	align_buf_release(&b);
+}
+
+static void
+test_an_invitation_in_time(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(invite(&b, "---\nkind: session\nid: s\nuid: s-1@x\n"
+	    "date: \"2026-12-02T12:00:00-05:00\"\nduration: 90m\n"
+	    "sequence: 3\nfacilitator: Eric\n", &e), 0);
+	assert_non_null(strstr(b.p, "UID:s-1@x\r\n"));
+	assert_non_null(strstr(b.p, "DTSTAMP:20261120T100000Z\r\n"));
+	assert_non_null(strstr(b.p, "DTSTART:20261202T170000Z\r\n"));
+	assert_non_null(strstr(b.p, "DURATION:PT1H30M\r\n"));
+	assert_non_null(strstr(b.p, "SEQUENCE:3\r\n"));
+	assert_non_null(strstr(b.p, "SUMMARY:Leadership alignment\r\n"));
+	assert_non_null(strstr(b.p, "Facilitator: Eric"));
+	assert_null(strstr(b.p, "Participants"));
+	align_buf_release(&b);
+}
+
+static void
+test_no_invitation_without_a_date(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(invite(&b, "---\nkind: session\nid: s\n", &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_non_null(strstr(e.msg, "no date"));
+	align_buf_release(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_an_invitation_of_a_day),
+		cmocka_unit_test(test_an_invitation_in_time),
+		cmocka_unit_test(test_no_invitation_without_a_date),
+	};
+
+	return cmocka_run_group_tests_name("invite", tests, NULL, NULL);
+}
