@@ -127,11 +127,14 @@ sanitize:
 	    check
 	$(MAKE) tsan
 
-# The reader's thread (reading ahead) under ThreadSanitizer.
+# The reader's thread (reading ahead) and the server's threads (a post, a
+# signal) under ThreadSanitizer.
 tsan:
 	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g" SANITIZE=-fsanitize=thread \
-	    build/tsan/tests/test_reader build/tsan/bin/align-theme
+	    build/tsan/tests/test_reader build/tsan/tests/test_serve \
+	    build/tsan/bin/align-theme
 	$(SAN_ENV) build/tsan/tests/test_reader
+	$(SAN_ENV) build/tsan/tests/test_serve
 	sed 'p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p' tests/data/meeting.txt | \
 	    $(SAN_ENV) build/tsan/bin/align-theme \
 	    -f csv >/dev/null
