@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -286,21 +287,51 @@ test_serve_policy(void **state)
 	align_buf_release(&h);
 }
 
-/* One request on a new connection: the status of the answer. */
+/* A connection to port on loopback, reads bounded to 10 seconds, text
+ * sent. */
 static int
-request(unsigned port, const char *text)
+open_to(unsigned port, const char *text)
 {
 	struct sockaddr_in sa;
-	char buf[256];
-	int fd = socket(AF_INET, SOCK_STREAM, 0), status = 0;
-	ssize_t n;
+	struct timeval tv = { 10, 0 };
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons((uint16_t)port);
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 	assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
 	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	return fd;
+}
+
+/* Read from fd until what it sent holds want: 1, or 0 at its end. */
+static int
+read_until(int fd, const char *want)
+{
+	static char buf[1 << 16];
+	size_t len = 0;
+	ssize_t n;
+
+	while (len < sizeof(buf) - 1 &&
+	    (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0) {
+		len += (size_t)n;
+		buf[len] = '\0';
+		if (strstr(buf, want))
+			return 1;
+	}
+	return 0;
+}
+
+/* One request on a new connection: the status of the answer. */
+static int
+request(unsigned port, const char *text)
+{
+	char buf[256];
+	int fd = open_to(port, text), status = 0;
+	ssize_t n;
+
 	n = read(fd, buf, sizeof(buf) - 1);
 	if (n > 0) {
 		buf[n] = '\0';
@@ -319,7 +350,9 @@ test_serve_server(void **state)
 	struct align_serve *srv;
 	char path[256], req[512], *s;
 	const char *body = "participant=Ben&text=Listened";
+	const char *again = "participant=Ana&text=Taught+%3Cme%3E";
 	unsigned port;
+	int events;
 	const char *code;
 
 	(void)state;
@@ -342,8 +375,20 @@ test_serve_server(void **state)
 	    "Content-Type: application/x-www-form-urlencoded\r\n"
 	    "Content-Length: %zu\r\n\r\n%s", code, strlen(body), body);
 	assert_int_equal(request(port, req), 303);
+	/* The stream: the board as it is, then each change. */
+	snprintf(req, sizeof(req), "GET /%s/events HTTP/1.1\r\nHost: x\r\n"
+	    "\r\n", code);
+	events = open_to(port, req);
+	assert_true(read_until(events, "data: <p dir=\"auto\">Listened</p>"));
+	snprintf(req, sizeof(req), "POST /%s/ HTTP/1.1\r\nHost: x\r\n"
+	    "Content-Type: application/x-www-form-urlencoded\r\n"
+	    "Content-Length: %zu\r\n\r\n%s", code, strlen(again), again);
+	assert_int_equal(request(port, req), 303);
+	assert_true(read_until(events, "Taught &lt;me&gt;"));
 	raise(SIGTERM);		/* blocked: taken by align_serve_run() */
 	assert_int_equal(align_serve_run(srv, &e), SIGTERM);
+	assert_false(read_until(events, "never"));	/* the stream ended */
+	close(events);
 	align_serve_free(srv);
 	s = slurp(path);
 	assert_non_null(strstr(s, "text: Listened\n"));
