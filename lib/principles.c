@@ -10,6 +10,7 @@ static const struct {
 } renderers[] = {
 	{ ALIGN_FMT_TEXT, align_principles_text },
 	{ ALIGN_FMT_MARKDOWN, align_principles_markdown },
+	{ ALIGN_FMT_HTML, align_principles_html },
 };
 #define NRENDERERS (sizeof(renderers) / sizeof(renderers[0]))
 

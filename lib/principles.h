@@ -3,7 +3,7 @@
  * the whiteboard in the room, the charter in a wiki.
  *
  * A view made once from the distiller, then one renderer a format shows
- * it (principles_text.c, principles_md.c), chosen by
+ * it (principles_text.c, principles_md.c, principles_html.c), chosen by
  * align_principles_show():
  *
  *	struct align_principles v;
@@ -71,6 +71,13 @@ void align_principles_show(const struct align_principles *v,
 void align_principles_text(const struct align_principles *v,
     const struct align_show *s);
 void align_principles_markdown(const struct align_principles *v,
+    const struct align_show *s);
+void align_principles_html(const struct align_principles *v,
+    const struct align_show *s);
+/* What the page's <main> holds: the tally (a div of class "tally") and
+ * the list, a section of class "slide" (id "principles"), for a page that
+ * shows it live (serve_distill.h). */
+void align_principles_html_main(const struct align_principles *v,
     const struct align_show *s);
 
 #endif

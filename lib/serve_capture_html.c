@@ -2,11 +2,11 @@
  * for, the live board on the room's screen. */
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "plan.h"
 #include "serve_capture_int.h"
 #include "serve_html.h"
+#include "serve_name.h"
 
 #define TEXT_CHARS 4000		/* the form's maxlength (UTF-16 units) */
 
@@ -148,26 +148,6 @@ capture_form(void *ctx, const struct align_serve_request *rq,
 	return rc;
 }
 
-/* A name folded for comparing: case, accents and the blanks around it
- * (as the board counts people); malloc'd, NULL out of memory. */
-static char *
-fold(const char *name)
-{
-	utf8proc_uint8_t *out = NULL;
-	size_t n;
-
-	while (*name == ' ' || *name == '\t')
-		name++;
-	if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &out,
-	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
-		return NULL;
-	n = strlen((char *)out);
-	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\t'))
-		out[--n] = '\0';
-	return (char *)out;
-}
-
 /* Text with its line ends made LF and the blanks around it trimmed;
  * malloc'd, NULL out of memory. */
 static char *
@@ -212,49 +192,37 @@ typed_name(const char *typed, char **who, struct align_buf *why)
 		free(t);
 		return 400;
 	}
-	*who = t;
+	if (*t == '\0')
+		free(t);	/* nobody */
+	else
+		*who = t;
 	return 0;
 }
 
 /* The participant a post names, as the participants list spells it:
  * 0 and *who (malloc'd, or NULL: nobody), 400 and why, or -1 (out of
- * memory).  Until the roster module, the same folding as the board's. */
+ * memory). */
 static int
 resolve(const struct capture_state *st, const char *typed, char **who,
     struct align_buf *why)
 {
-	char *want = fold(typed), *f;
-	size_t i;
-	int rc = 400;
+	long at = align_serve_resolve((const char *const *)st->roster,
+	    st->nroster, typed);
 
 	*who = NULL;
-	if (want == NULL)
+	if (at == -2)
 		return -1;
-	if (*want == '\0') {
-		free(want);
-		if (st->nroster)
-			align_buf_puts(why, "Choose your name first.");
-		return st->nroster ? 400 : 0;
-	}
-	for (i = 0; i < st->nroster && rc == 400; i++) {
-		if ((f = fold(st->roster[i])) == NULL) {
-			free(want);
-			return -1;
-		}
-		if (strcmp(f, want) == 0)
-			rc = (*who = strdup(st->roster[i])) ? 0 : -1;
-		free(f);
-	}
-	free(want);
-	if (rc != 400)
-		return rc;
-	if (st->nroster) {
+	if (at >= 0)
+		return (*who = strdup(st->roster[at])) ? 0 : -1;
+	if (st->nroster == 0)
+		return typed_name(typed, who, why);
+	if (typed[strspn(typed, " \t")] == '\0')
+		align_buf_puts(why, "Choose your name first.");
+	else
 		align_buf_printf(why, "%s is not on the list of participants: "
 		    "choose your name, or ask the facilitator to add you.",
 		    typed);
-		return 400;
-	}
-	return typed_name(typed, who, why);
+	return 400;
 }
 
 /* The form again, the reason on top, the words kept: status 400 or 413. */
