@@ -16,6 +16,7 @@
 #include "../lib/out.h"
 #include "../lib/principles.h"
 #include "../lib/text.h"
+#include "serve.h"
 #include "tool.h"
 
 static const char usage[] =
@@ -24,12 +25,15 @@ static const char usage[] =
 "                     [--budget n] [--per n]\n"
 "                     [--agree name] [--object name:id reason]\n"
 "                     [--rule rule] [--check] [file ...]\n"
+"       align-distill --serve [addr:]port -i file [--budget n] [--per n]\n"
+"                     [--max n] [--rule rule]\n"
 "\n"
 "Propose one principle per leading theme; take edits, dot votes and each\n"
 "person's agreement; print the list that everyone agrees to embody.\n"
 "\n"
 "  -f, --format f          yaml (stream), text (the whiteboard), markdown\n"
-"                          (a team charter); text on a terminal, else yaml\n"
+"                          (a team charter), html (the whiteboard as a\n"
+"                          page); text on a terminal, else yaml\n"
 "  -i, --in-place file     update file atomically\n"
 "      --max n             principles proposed, one a theme (default 7)\n"
 "      --keep n            keep the n with the most votes\n"
@@ -44,10 +48,13 @@ static const char usage[] =
 "      --object name:id reason  this person objects to a principle\n"
 "      --rule rule         consensus (default), consent or majority; kept\n"
 "      --check             exit 0 when the list is final, 1 when not\n"
+"      --serve [addr:]port each person gives their dots and agrees from\n"
+"                          their phone, into the file of -i; the address\n"
+"                          to open is the first line of output\n"
 "  -h, --help, -V, --version\n";
 
 enum { O_MAX = 256, O_KEEP, O_EDIT, O_LIST, O_VOTE, O_VOTES, O_BUDGET, O_PER,
-	O_AGREE, O_OBJECT, O_RULE, O_CHECK };
+	O_AGREE, O_OBJECT, O_RULE, O_CHECK, O_SERVE };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -66,12 +73,13 @@ static const struct option longopts[] = {
 	{ "object", required_argument, NULL, O_OBJECT },
 	{ "rule", required_argument, NULL, O_RULE },
 	{ "check", no_argument, NULL, O_CHECK },
+	{ "serve", required_argument, NULL, O_SERVE },
 	{ NULL, 0, NULL, 0 }
 };
 
 /* What the command line asks beyond the distiller's options. */
 struct cmdline {
-	const char *inplace, *fmt, *list, *votes;
+	const char *inplace, *fmt, *list, *votes, *serve;
 	int edit, check;
 	const char **vote, **agree, **object, **reason;
 	size_t nreason;
@@ -130,6 +138,7 @@ options(int argc, char *argv[], struct align_distill_opts *o,
 				    "or majority, not '%s'", optarg);
 			break;
 		case O_CHECK: c->check = 1; break;
+		case O_SERVE: c->serve = optarg; break;
 		default: tool_usage(64);
 		}
 	o->vote = c->vote;
@@ -443,6 +452,9 @@ main(int argc, char *argv[])
 	argc -= n;
 	argv += n;
 	check_usage(&c, argc);
+	if (c.serve)
+		tool_serve_distill(c.serve, &o, c.inplace, argc > 0 || c.fmt ||
+		    c.edit || c.list || c.votes || c.check || o.keep);
 	f = c.fmt ? tool_format(c.fmt, align_principles_formats() |
 	    ALIGN_FMT_YAML) : c.inplace || c.check ? ALIGN_FMT_NONE :
 	    tool_default_format();

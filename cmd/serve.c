@@ -9,6 +9,7 @@
 #include "../lib/qr.h"
 #include "../lib/serve.h"
 #include "../lib/serve_capture.h"
+#include "../lib/serve_distill.h"
 #include "serve.h"
 #include "tool.h"
 
@@ -107,6 +108,37 @@ tool_serve_capture(const char *listen, const struct align_capture_opts *o,
 	fprintf(stderr, "%s: %lu %s recorded in %s\n", tool_name, n,
 	    n == 1 ? "response" : "responses", o->append);
 	align_serve_capture_free(c);
+	tool_finish();
+	exit(0);
+}
+
+void
+tool_serve_distill(const char *listen, const struct align_distill_opts *o,
+    const char *inplace, int other)
+{
+	struct align_serve_distill_opts so = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_serve_distill *c;
+	unsigned long n;
+
+	if (inplace == NULL)
+		tool_usage_error("--serve: name the session file with -i");
+	if (other || o->nvote || o->nagree || o->nobject)
+		tool_usage_error("--serve takes no file operands, -f, --edit, "
+		    "--list, --vote, --votes, --agree, --object, --keep or "
+		    "--check: people give their own dots and agreement");
+	so.path = inplace;
+	so.distill = *o;
+	so.wait = -1;
+	so.tool = tool_name;
+	if ((c = align_serve_distill_new(&so, &e)) == NULL)
+		tool_die(&e);
+	serve(listen, inplace, align_serve_distill_step(c),
+	    "to give your dots and agree");
+	n = align_serve_distill_changes(c);
+	fprintf(stderr, "%s: %lu %s recorded in %s\n", tool_name, n,
+	    n == 1 ? "change" : "changes", inplace);
+	align_serve_distill_free(c);
 	tool_finish();
 	exit(0);
 }

@@ -13,11 +13,20 @@
 #include <stddef.h>
 
 #include "../lib/capture.h"
+#include "../lib/distill.h"
 
 /* align-capture --serve listen -a FILE: o from its options (o->append the
  * file, o->read.key set with --anonymous); operands (argc) and -f (fmt)
  * do not go with it.  Never returns. */
 void tool_serve_capture(const char *listen, const struct align_capture_opts *o,
     size_t min_group, int argc, const char *fmt) __attribute__((noreturn));
+
+/* align-distill --serve listen -i FILE: o from its options (the budget,
+ * the cap, the rule, the proposals); other is 1 when an operand or an
+ * option that does not go with it was given (-f, --edit, --list, --votes,
+ * --check, --keep; o's votes, agreement and objections are checked
+ * here).  Never returns. */
+void tool_serve_distill(const char *listen, const struct align_distill_opts *o,
+    const char *inplace, int other) __attribute__((noreturn));
 
 #endif

@@ -148,36 +148,12 @@ capture_form(void *ctx, const struct align_serve_request *rq,
 	return rc;
 }
 
-/* Text with its line ends made LF and the blanks around it trimmed;
- * malloc'd, NULL out of memory. */
-static char *
-clean(const char *s)
-{
-	char *out = malloc(strlen(s) + 1), *o = out;
-
-	if (out == NULL)
-		return NULL;
-	for (; *s; s++)
-		if (*s != '\r')
-			*o++ = *s;
-		else if (s[1] != '\n')
-			*o++ = '\n';
-	*o = '\0';
-	for (o = out; *o == ' ' || *o == '\t' || *o == '\n'; o++)
-		;
-	memmove(out, o, strlen(o) + 1);
-	for (o = out + strlen(out); o > out && strchr(" \t\n", o[-1]); o--)
-		;
-	*o = '\0';
-	return out;
-}
-
 /* A name typed where there is no participants list: trimmed, short,
  * with no control character (C0, DEL, C1). */
 static int
 typed_name(const char *typed, char **who, struct align_buf *why)
 {
-	char *t = clean(typed);
+	char *t = align_serve_clean(typed);
 	const unsigned char *p;
 
 	if (t == NULL)
@@ -249,7 +225,7 @@ check(struct align_serve_capture *c, const struct align_serve_request *rq,
 	int rc;
 
 	*who = *text = NULL;
-	if ((*text = clean(t ? t : "")) == NULL)
+	if ((*text = align_serve_clean(t ? t : "")) == NULL)
 		return -1;
 	if (**text == '\0') {
 		align_buf_puts(why, "Write your response, then send it.");

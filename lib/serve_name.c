@@ -1,4 +1,5 @@
-/* Names posted, folded and found in the participants list. */
+/* Names posted, folded and found in the participants list; words
+ * posted, cleaned. */
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -43,4 +44,26 @@ align_serve_resolve(const char *const *list, size_t n, const char *typed)
 	}
 	free(want);
 	return at;
+}
+
+char *
+align_serve_clean(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+
+	if (out == NULL)
+		return NULL;
+	for (; *s; s++)
+		if (*s != '\r')
+			*o++ = *s;
+		else if (s[1] != '\n')
+			*o++ = '\n';
+	*o = '\0';
+	for (o = out; *o == ' ' || *o == '\t' || *o == '\n'; o++)
+		;
+	memmove(out, o, strlen(o) + 1);
+	for (o = out + strlen(out); o > out && strchr(" \t\n", o[-1]); o--)
+		;
+	*o = '\0';
+	return out;
 }

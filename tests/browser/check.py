@@ -1,11 +1,14 @@
 """The pages in a headless Chromium: python3 check.py DIR
                                   or python3 check.py --serve JOIN
+                                  or python3 check.py --serve-distill JOIN
 
 DIR holds the pages tests/cli/html.test made (board.html, hostile.html,
 many.html, empty.html, anonymous.html).  JOIN is the address that
 `align-capture --serve` printed (tests/cli/serve.test runs it): its form
 is filled in and posted, and its board, open in another tab, must show
-the new response without a reload.  Every check prints PASS or
+the new response without a reload; with --serve-distill, the same of
+`align-distill --serve`: dots given and agreement on a phone, the
+whiteboard's tally updated on the wall.  Every check prints PASS or
 "FAIL name: why", as the command-line tests do (and exits 0 even then:
 the lines say it); a missing Chromium prints "SKIP: chromium not found".  One browser runs every check, in seconds.
 """
@@ -301,6 +304,8 @@ def main():
         return 0
     if sys.argv[1] == "--serve":
         return served.main(exe, sys.argv[2], check, INERT, CONTRAST)
+    if sys.argv[1] == "--serve-distill":
+        return served.distill_main(exe, sys.argv[2], check, INERT, CONTRAST)
     d = os.path.abspath(sys.argv[1])
     try:
         with cdp.Browser(exe) as b:

@@ -123,3 +123,77 @@ def main(exe, join, check, inert, contrast):
         check("the served checks ran to their end", False,
               "%s: %s" % (type(e).__name__, e))
     return 0
+
+
+def submit(page, form_js):
+    """Run form_js (it fills a form and presses its button); wait for the
+    page it leads to."""
+    page.mine()
+    page.eval("(() => { %s })()" % form_js)
+    page.wait("Page.loadEventFired")
+    page.eval("1")
+    return page.eval("(document.querySelector('.notice') || {})"
+                     ".textContent || ''")
+
+
+def distill_main(exe, join, check, inert, contrast):
+    """align-distill --serve: a person's dots and objection given on a
+    phone, the whiteboard's tally and cards updated on the wall."""
+    try:
+        with cdp.Browser(exe) as b:
+            wall, phone = b.page(), b.page()
+            board(wall, join, check, inert, contrast)
+            votes = "document.querySelector('#principle-%d .dots')" \
+                ".textContent"
+            before = wall.eval(votes % 5)
+            phone.size(390, 844, 2, True)
+            phone.goto(join)
+            submit(phone, "document.querySelector('select[name=as]')"
+                   ".value = 'Dev'; document.querySelector("
+                   "'button[type=submit]').click();")
+            selects = phone.eval("[...document.querySelectorAll("
+                                 "'select[name^=dots-]')].map(s => s.name)")
+            check("served whiteboard: a choice of dots a principle",
+                  len(selects) == 6, str(selects))
+            wide = phone.eval("document.documentElement.scrollWidth")
+            check("served whiteboard: the form fits a phone", wide <= 390,
+                  "scrollWidth %s" % wide)
+            said = submit(phone, """
+              document.querySelectorAll('select[name^=dots-]')
+                .forEach(s => s.value = '0');
+              document.querySelector('select[name=dots-p5]').value = '3';
+              document.querySelector('select[name=dots-p6]').value = '2';
+              document.querySelectorAll('form')[0]
+                .querySelector('button').click();""")
+            check("served whiteboard: the dots posted and recorded",
+                  said == "Your dots are recorded.", said)
+            after = until(wall, "(%s) !== %r && (%s)" % (
+                votes % 5, before, votes % 5))
+            check("served whiteboard: the new count without a reload",
+                  after and wall.eval("window.alignMarker") == 42,
+                  "%r, then %r" % (before, after))
+            said = submit(phone, """
+              document.querySelector('select[name=principle]')
+                .value = 'p5';
+              document.querySelector('textarea[name=reason]').value =
+                'Not <b>measurable</b>';
+              document.querySelectorAll('form')[2]
+                .querySelector('button').click();""")
+            check("served whiteboard: an objection posted", said ==
+                  "Your objection is recorded.", said)
+            shown = until(wall, "[...document.querySelectorAll("
+                          "'.objection')].map(e => e.textContent)"
+                          ".join('|').includes('Dev objects: Not "
+                          "<b>measurable</b>') && document.querySelector("
+                          "'.tally').textContent.includes('Dev')")
+            check("served whiteboard: the objection and who has not "
+                  "agreed, live, as text", shown and wall.eval(
+                      "document.querySelectorAll('div.live b').length")
+                  == 0, str(shown))
+            problems = mine(wall, join) + mine(phone, join)
+            check("served whiteboard: no console error", not problems,
+                  "; ".join(problems))
+    except Exception as e:  # a check that could not run fails, named
+        check("the served whiteboard checks ran to their end", False,
+              "%s: %s" % (type(e).__name__, e))
+    return 0
