@@ -21,6 +21,7 @@
 #include "../../lib/html.h"
 #include "../../lib/serve.h"
 #include "../../lib/serve_capture.h"
+#include "../../lib/serve_distill.h"
 #include "../../lib/serve_html.h"
 #include "helpers.h"
 
@@ -397,6 +398,114 @@ test_serve_server(void **state)
 	unlink(path);
 }
 
+/* A distill step over a copy of the example session at path. */
+static struct align_serve_distill *
+distiller(const char *path)
+{
+	struct align_serve_distill_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	char *s = slurp("examples/leadership/session.align.yaml");
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(s, fp);
+	fclose(fp);
+	free(s);
+	o.path = path;
+	o.distill.max = 7;
+	o.distill.budget = 5;
+	o.distill.per = 3;
+	o.wait = 5;
+	o.tool = "align-distill";
+	return align_serve_distill_new(&o, &e);
+}
+
+/* A post of the distill step: its status. */
+static int
+dpost(const struct align_serve_step *st, struct align_serve_field *f,
+    size_t n, struct align_serve_reply *r)
+{
+	struct align_serve_request rq = { f, n, "http://x/C/", "<svg/>", 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+
+	memset(r, 0, sizeof(*r));
+	assert_int_equal(st->post(st->ctx, &rq, r, &e), 0);
+	return r->status;
+}
+
+static void
+test_serve_distill(void **state)
+{
+	char path[256], *s;
+	struct align_serve_distill *c;
+	const struct align_serve_step *st;
+	struct align_serve_reply r;
+	struct align_buf live = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_serve_field as = { "as", "ana", 3 };
+	struct align_serve_request rq = { &as, 1, "http://x/C/", "<svg/>", 3 };
+	struct align_serve_field vote[] = { { "participant", "ana", 3 },
+	    { "action", "vote", 4 }, { "dots-p1", "3", 1 },
+	    { "dots-p4", "2", 1 } };
+	struct align_serve_field over[] = { { "participant", "Ana", 3 },
+	    { "action", "vote", 4 }, { "dots-p1", "3", 1 },
+	    { "dots-p4", "3", 1 } };
+	struct align_serve_field object[] = { { "participant", "Ben", 3 },
+	    { "action", "object", 6 }, { "principle", "p5", 2 },
+	    { "reason", " Not <b>measurable</b>\r\n", 24 } };
+	struct align_serve_field bare[] = { { "participant", "Ben", 3 },
+	    { "action", "object", 6 }, { "principle", "p5", 2 } };
+
+	(void)state;
+	strcpy(path, test_path("distill.yaml"));
+	c = distiller(path);
+	st = align_serve_distill_step(c);
+	assert_true(st->accepts(st->ctx, "dots-p12"));
+	assert_false(st->accepts(st->ctx, "dots-"));
+	assert_false(st->accepts(st->ctx, "dots-a/b"));
+	assert_false(st->accepts(st->ctx, "text"));
+	assert_int_equal(st->reload(st->ctx, &live, &e), 0);
+	assert_non_null(strstr(live.p, "<strong>7 of 7</strong> people agree "
+	    "to all 6 (consensus): <strong>final</strong>"));
+	align_buf_release(&live);
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(st->form(st->ctx, &rq, &r, &e), 0);
+	assert_non_null(strstr(r.body.p, "For <strong lang=\"\">Ana</strong>"));
+	assert_non_null(strstr(r.body.p, "<select id=\"dots-p2\" name=\"dots-"
+	    "p2\"><option>0</option><option selected>1</option>"));
+	reply_release(&r);
+
+	assert_int_equal(dpost(st, vote, 4, &r), 303);
+	assert_string_equal(r.location.p, "?as=Ana&done=vote");
+	reply_release(&r);
+	assert_int_equal(dpost(st, over, 4, &r), 400);
+	assert_non_null(strstr(r.body.p, "That is 6 dots: you have 5."));
+	reply_release(&r);
+	assert_int_equal(dpost(st, bare, 3, &r), 400);
+	assert_non_null(strstr(r.body.p, "Say why you object."));
+	reply_release(&r);
+	assert_int_equal(dpost(st, object, 4, &r), 303);
+	reply_release(&r);
+	assert_int_equal(align_serve_distill_changes(c), 2);
+	s = slurp(path);
+	assert_non_null(strstr(s, "  Ana: 3\n"));
+	assert_non_null(strstr(s, "- participant: Ben\n  reason: Not "
+	    "<b>measurable</b>\n"));
+	free(s);
+	assert_int_equal(st->reload(st->ctx, &live, &e), 0);
+	assert_non_null(strstr(live.p, "Ben</span> objects: Not &lt;b&gt;"
+	    "measurable&lt;/b&gt;"));
+	assert_non_null(strstr(live.p, "Not agreed to all: <ul class=\"names"
+	    "\" lang=\"\"><li>Ben</li></ul>"));
+	align_buf_release(&live);
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(st->board(st->ctx, &rq, &r, &e), 0);
+	assert_non_null(strstr(r.body.p, "data-generation=\"3\""));
+	reply_release(&r);
+	align_serve_distill_free(c);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -406,6 +515,7 @@ main(void)
 		cmocka_unit_test(test_serve_capture_post),
 		cmocka_unit_test(test_serve_capture_pages),
 		cmocka_unit_test(test_serve_policy),
+		cmocka_unit_test(test_serve_distill),
 		cmocka_unit_test(test_serve_server),
 	};
 
