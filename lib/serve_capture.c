@@ -303,8 +303,11 @@ append(struct align_serve_capture *c, const struct align_node *rec,
 		align_buf_release(&w.bytes);
 		return align_err_nomem(e);
 	}
+	/* w waits in the queue on this stack until a writer has taken the
+	 * whole queue (resetting tail) and set w.done. */
 	pthread_mutex_lock(&c->wmu);
 	*c->tail = &w;
+	/* cppcheck-suppress autoVariables */
 	c->tail = &w.next;
 	while (!w.done) {
 		write_queue(c);

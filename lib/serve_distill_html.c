@@ -221,19 +221,23 @@ person_page(const struct align_serve_distill *c,
 	end(&s, &p, r);
 }
 
-/* The person of "as" or "participant": the list's spelling, or NULL. */
-static const char *
-person(const struct distill_state *st, const char *typed)
+/* The person of "as" or "participant" into *who: the list's spelling,
+ * or NULL when not on it.  0, or -1 out of memory. */
+static int
+person(const struct distill_state *st, const char *typed, const char **who)
 {
 	const char *const *people;
 	size_t n;
 	long at;
 
+	*who = NULL;
 	if (typed == NULL)
-		return NULL;
+		return 0;
 	people = align_distiller_people(st->d, &n);
-	at = align_serve_resolve(people, n, typed);
-	return at >= 0 ? people[at] : NULL;
+	if ((at = align_serve_resolve(people, n, typed)) == -2)
+		return -1;
+	*who = at >= 0 ? people[at] : NULL;
+	return 0;
 }
 
 static const char *
@@ -261,7 +265,10 @@ distill_form(void *ctx, const struct align_serve_request *rq,
 	int rc;
 
 	pthread_rwlock_rdlock(&c->rw);
-	who = person(c->st, as);
+	if (person(c->st, as, &who) < 0) {
+		pthread_rwlock_unlock(&c->rw);
+		return align_err_nomem(e);
+	}
 	if (who) {
 		said.notice = done_says(align_serve_get(rq, "done"));
 		person_page(c, c->st, who, &said, r);
@@ -386,14 +393,18 @@ refuse(struct align_serve_distill *c, const char *who, int status,
 {
 	struct said said = { NULL, why->p };
 
+	const char *known;
+	int rc;
+
 	r->status = status;
 	pthread_rwlock_rdlock(&c->rw);
-	if (who && person(c->st, who))
-		person_page(c, c->st, who, &said, r);
-	else
+	rc = person(c->st, who, &known);
+	if (rc == 0 && known)
+		person_page(c, c->st, known, &said, r);
+	else if (rc == 0)
 		who_page(c, c->st, &said, r);
 	pthread_rwlock_unlock(&c->rw);
-	return why->failed ? -1 : 0;
+	return why->failed ? -1 : rc;
 }
 
 int
@@ -409,10 +420,14 @@ distill_post(void *ctx, const struct align_serve_request *rq,
 
 	memset(&ch, 0, sizeof(ch));
 	pthread_rwlock_rdlock(&c->rw);
-	ch.who = person(c->st, align_serve_get(rq, "participant"));
-	ch.who = who = ch.who ? strdup(ch.who) : NULL;
+	rc = person(c->st, align_serve_get(rq, "participant"), &ch.who);
+	if (rc == 0 && ch.who && (who = strdup(ch.who)) == NULL)
+		rc = -1;
+	ch.who = who;
 	ch.reason = clean;
-	rc = (reason && !clean) ? -1 : check(c, c->st, rq, &ch, &own, &why);
+	if (rc == 0)
+		rc = (reason && !clean) ? -1 : check(c, c->st, rq, &ch, &own,
+		    &why);
 	pthread_rwlock_unlock(&c->rw);
 	if (rc == 0 && own.failed)
 		rc = -1;
