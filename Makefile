@@ -24,7 +24,7 @@ PKG_CONFIG ?= pkg-config
 WERROR ?=
 SANITIZE ?=
 
-PKGS = yaml-0.1 libutf8proc
+PKGS = yaml-0.1 libutf8proc libmicrohttpd libqrencode
 # The line editor of align-capture's prompt (cmd/prompt.c) alone.
 PROMPT_PKGS = libedit
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -38,10 +38,13 @@ TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 TOOLS = align-plan align-capture align-theme align-distill align-followup \
 	align-merge
-LIB_SRC = $(sort $(wildcard lib/*.c) lib/html_assets.c)
+LIB_SRC = $(sort $(wildcard lib/*.c) lib/html_assets.c lib/serve_assets.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
-TOOL_OBJ = $(BUILD)/cmd/tool.o
+TOOL_OBJ = $(BUILD)/cmd/tool.o $(BUILD)/cmd/serve.o
 PROMPT_OBJ = $(BUILD)/cmd/prompt.o
+# An archive, so that a tool links cmd/serve.o (and the server) only when
+# it serves.
+TOOL_LIB = $(BUILD)/libtool.a
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -50,7 +53,8 @@ MAN = $(wildcard man/*.1 man/*.5 man/*.7)
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev libutf8proc-dev \
 	libstemmer-dev libedit-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
 	python3-icalendar python3-dateutil python3-sklearn calcurse time \
-	bsdutils clang libclang-rt-14-dev chromium tzdata
+	bsdutils clang libclang-rt-14-dev chromium tzdata libmicrohttpd-dev \
+	libqrencode-dev curl
 
 all: $(BINS)
 
@@ -67,15 +71,23 @@ $(BUILD)/cmd/%.o: cmd/%.c
 lib/html_assets.c: lib/html/page.css lib/html/present.js lib/html/embed.sh
 	sh lib/html/embed.sh lib/html/page.css lib/html/present.js >$@.tmp
 	mv $@.tmp $@
+lib/serve_assets.c: lib/html/serve.css lib/html/live.js lib/html/embed.sh
+	sh lib/html/embed.sh lib/html/serve.css lib/html/live.js align_serve \
+	    serve_html.h >$@.tmp
+	mv $@.tmp $@
 
 $(BUILD)/libalign.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
-$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(TOOL_OBJ) $(BUILD)/libalign.a
+$(TOOL_LIB): $(TOOL_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(TOOL_OBJ)
+
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(TOOL_LIB) $(BUILD)/libalign.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(BUILD)/libalign.a \
-	    $(LIBS) $(TOOL_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(TOOL_LIB) \
+	    $(BUILD)/libalign.a $(LIBS) $(TOOL_LIBS)
 
 # align-capture's prompt and its line editor.
 $(PROMPT_OBJ): ALL_CFLAGS += $(shell $(PKG_CONFIG) --cflags $(PROMPT_PKGS))
@@ -136,11 +148,14 @@ sanitize:
 	    check
 	$(MAKE) tsan
 
-# The reader's thread (reading ahead) under ThreadSanitizer.
+# The reader's thread (reading ahead) and the server's threads (a post, a
+# signal) under ThreadSanitizer.
 tsan:
 	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g" SANITIZE=-fsanitize=thread \
-	    build/tsan/tests/test_reader build/tsan/bin/align-theme
+	    build/tsan/tests/test_reader build/tsan/tests/test_serve \
+	    build/tsan/bin/align-theme
 	$(SAN_ENV) build/tsan/tests/test_reader
+	$(SAN_ENV) build/tsan/tests/test_serve
 	sed 'p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p' tests/data/meeting.txt | \
 	    $(SAN_ENV) build/tsan/bin/align-theme \
 	    -f csv >/dev/null
@@ -180,14 +195,14 @@ faults:
 	    fault-tools
 	@FAULT_MAX=$(FAULT_MAX) sh tests/fault/run.sh build/fault/bin
 
-fault-tools: $(BUILD)/fault.o $(LIB_OBJ) $(TOOL_OBJ) $(PROMPT_OBJ) \
+fault-tools: $(BUILD)/fault.o $(LIB_OBJ) $(TOOL_LIB) $(PROMPT_OBJ) \
     $(TOOLS:%=$(BUILD)/cmd/%.o) $(BUILD)/libalign.a
 	@mkdir -p $(BUILD)/bin
 	@for t in $(TOOLS); do obj= libs=; \
 	    if [ $$t = align-capture ]; then obj=$(PROMPT_OBJ); \
 	        libs=$$($(PKG_CONFIG) --libs $(PROMPT_PKGS)); fi; \
 	    $(CC) $(ALL_LDFLAGS) $(FAULT_WRAP) -o $(BUILD)/bin/$$t \
-	        $(BUILD)/cmd/$$t.o $$obj $(TOOL_OBJ) $(BUILD)/fault.o \
+	        $(BUILD)/cmd/$$t.o $$obj $(TOOL_LIB) $(BUILD)/fault.o \
 	        $(BUILD)/libalign.a $(LIBS) $$libs || exit 1; done
 
 $(BUILD)/fault.o: tests/fault/fault.c

@@ -17,6 +17,7 @@
 #include "../lib/out.h"
 #include "../lib/principles.h"
 #include "../lib/text.h"
+#include "serve.h"
 #include "tool.h"
 
 static const char usage[] =
@@ -26,6 +27,8 @@ static const char usage[] =
 "                     [--agree name] [--object name:id reason]\n"
 "                     [--rule rule] [--check] [--charter]\n"
 "                     [--min-group n] [file ...]\n"
+"       align-distill --serve [addr:]port -i file [--budget n] [--per n]\n"
+"                     [--max n] [--rule rule]\n"
 "\n"
 "Propose one principle per leading theme; take edits, dot votes and each\n"
 "person's agreement; print the list that everyone agrees to embody.\n"
@@ -50,10 +53,13 @@ static const char usage[] =
 "      --charter           html: the charter, to print, not the whiteboard\n"
 "      --min-group n       count no fewer than n people (default 3 for\n"
 "                          pseudonyms, else 1)\n"
+"      --serve [addr:]port each person gives their dots and agrees from\n"
+"                          their phone, into the file of -i; the address\n"
+"                          to open is the first line of output\n"
 "  -h, --help, -V, --version\n";
 
 enum { O_MAX = 256, O_KEEP, O_EDIT, O_LIST, O_VOTE, O_VOTES, O_BUDGET, O_PER,
-	O_AGREE, O_OBJECT, O_RULE, O_CHECK, O_CHARTER, O_MIN_GROUP };
+	O_AGREE, O_OBJECT, O_RULE, O_CHECK, O_CHARTER, O_MIN_GROUP, O_SERVE };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -74,12 +80,13 @@ static const struct option longopts[] = {
 	{ "check", no_argument, NULL, O_CHECK },
 	{ "charter", no_argument, NULL, O_CHARTER },
 	{ "min-group", required_argument, NULL, O_MIN_GROUP },
+	{ "serve", required_argument, NULL, O_SERVE },
 	{ NULL, 0, NULL, 0 }
 };
 
 /* What the command line asks beyond the distiller's options. */
 struct cmdline {
-	const char *inplace, *fmt, *list, *votes;
+	const char *inplace, *fmt, *list, *votes, *serve;
 	int edit, check, charter;
 	size_t min_group;
 	const char **vote, **agree, **object, **reason;
@@ -144,6 +151,7 @@ options(int argc, char *argv[], struct align_distill_opts *o,
 			c->min_group = (size_t)tool_number("--min-group",
 			    optarg, 1, 1000000);
 			break;
+		case O_SERVE: c->serve = optarg; break;
 		default: tool_usage(64);
 		}
 	o->vote = c->vote;
@@ -652,6 +660,9 @@ main(int argc, char *argv[])
 	argc -= n;
 	argv += n;
 	check_usage(&c, argc);
+	if (c.serve)
+		tool_serve_distill(c.serve, &o, c.inplace, argc > 0 || c.fmt ||
+		    c.edit || c.list || c.votes || c.check || o.keep);
 	f = c.fmt ? tool_format(c.fmt, align_principles_formats() |
 	    ALIGN_FMT_YAML) : c.inplace || c.check ? ALIGN_FMT_NONE :
 	    tool_default_format();
