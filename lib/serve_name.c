@@ -1,48 +1,48 @@
-/* Names posted, folded and found in the participants list; words
- * posted, cleaned. */
+/* Names posted, found in the participants list by the roster's rules;
+ * words posted, cleaned. */
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
+#include "roster.h"
 #include "serve_name.h"
 
-char *
-align_serve_fold(const char *name)
+/* The index of the entry of list[0..n-1] whose name (before any
+ * " <address>") is name, or -1. */
+static long
+entry_of(const char *const *list, size_t n, const char *name)
 {
-	utf8proc_uint8_t *out = NULL;
-	size_t n;
+	size_t i, k = strlen(name);
 
-	while (*name == ' ' || *name == '\t')
-		name++;
-	if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &out,
-	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
-		return NULL;
-	n = strlen((char *)out);
-	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\t'))
-		out[--n] = '\0';
-	return (char *)out;
+	for (i = 0; i < n; i++)
+		if (strncmp(list[i], name, k) == 0 && (list[i][k] == '\0' ||
+		    strncmp(list[i] + k, " <", 2) == 0))
+			return (long)i;
+	return -1;
 }
 
 long
 align_serve_resolve(const char *const *list, size_t n, const char *typed)
 {
-	char *want = align_serve_fold(typed), *f;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_roster *r = align_roster_new();
+	struct align_resolved who;
 	size_t i;
 	long at = -1;
 
-	if (want == NULL)
+	if (r == NULL)
 		return -2;
-	for (i = 0; i < n && at == -1; i++) {
-		if ((f = align_serve_fold(list[i])) == NULL) {
-			at = -2;
+	for (i = 0; i < n; i++)
+		if (align_roster_add(r, list[i], &e) < 0 &&
+		    e.status == ALIGN_EX_NOMEM)
 			break;
-		}
-		if (*want && strcmp(f, want) == 0)
-			at = (long)i;
-		free(f);
-	}
-	free(want);
+	if (i < n)
+		at = -2;
+	else if (align_roster_resolve(r, typed, 0, &who, &e) == 0)
+		at = who.how == ALIGN_MATCH_ANY ? -1 :
+		    entry_of(list, n, who.name);
+	else if (e.status == ALIGN_EX_NOMEM)
+		at = -2;
+	align_roster_free(r);
 	return at;
 }
 
