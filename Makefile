@@ -6,7 +6,8 @@
 #   make lint       man pages through mandoc -Tlint, C through cppcheck
 #   make stress     many writers on one file, kill -9 among them, at scale
 #   make bench      speed and memory, as ratios measured side by side
-#   make deps       install the Debian packages the build and tests need
+#   make deps       install the Debian packages to run, build and test
+#                   (deps-run, deps-build, deps-test: one of them)
 #   make demo       the bundled example session, end to end
 #   make screenshots  the pages (-f html) as PNGs in doc/screenshots
 
@@ -50,11 +51,21 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MAN = $(wildcard man/*.1 man/*.5 man/*.7)
 
-DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev libutf8proc-dev \
-	libstemmer-dev libedit-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
+# The Debian packages, by what they are for: to run the tools (their
+# shared libraries, the time zones), to build them, and to test them (the
+# unit tests, the linters, the readers the tests compare with, the
+# sanitizers and fuzzers, the browser of the screenshots).  make deps
+# installs all three; make deps-run, deps-build or deps-test one of them.
+DEPS_RUN = libyaml-0-2 libutf8proc2 libstemmer0d libedit2 libmicrohttpd12 \
+	libqrencode4 tzdata
+DEPS_BUILD = build-essential pkg-config libyaml-dev libutf8proc-dev \
+	libstemmer-dev libedit-dev libmicrohttpd-dev libqrencode-dev
+DEPS_TEST = libcmocka-dev mandoc cppcheck python3 python3-yaml \
 	python3-icalendar python3-dateutil python3-sklearn calcurse time \
-	bsdutils clang libclang-rt-14-dev chromium tzdata libmicrohttpd-dev \
-	libqrencode-dev curl
+	bsdutils clang libclang-rt-14-dev chromium curl
+DEBIAN_PACKAGES = $(DEPS_RUN) $(DEPS_BUILD) $(DEPS_TEST)
+APT_INSTALL = DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	--no-install-recommends
 
 all: $(BINS)
 
@@ -241,8 +252,17 @@ demo: $(BINS)
 
 deps:
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    --no-install-recommends $(DEBIAN_PACKAGES)
+	$(APT_INSTALL) $(DEBIAN_PACKAGES)
+
+deps-run deps-build deps-test:
+	apt-get update -qq
+	$(APT_INSTALL) $(DEPS_$(shell echo $(@:deps-%=%) | tr a-z A-Z))
+
+# The package lists, one a line, for a script or a Dockerfile.
+deps-list:
+	@echo "run: $(DEPS_RUN)"
+	@echo "build: $(DEPS_BUILD)"
+	@echo "test: $(DEPS_TEST)"
 
 install: $(BINS)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -269,7 +289,8 @@ clean:
 	rm -rf build
 
 .PHONY: tsan all check unit cli sanitize lint fuzz faults fault-tools coverage \
-	stress bench demo screenshots deps install uninstall clean
+	stress bench demo screenshots deps deps-run deps-build deps-test \
+	deps-list install uninstall clean
 .PRECIOUS: $(BUILD)/tests/%.o $(BUILD)/cmd/%.o
 
 -include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(PROMPT_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/cmd/%.d) \

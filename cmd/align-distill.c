@@ -413,9 +413,14 @@ release(void)
 	distiller = NULL;
 }
 
+static size_t nthemes;		/* in the input */
+
 static int
 take(void *d, const struct align_node *rec, struct align_err *e)
 {
+	const char *kind = align_record_kind(rec);
+
+	nthemes += kind && strcmp(kind, "theme") == 0;
 	return align_distiller_add(d, rec, e);
 }
 
@@ -678,6 +683,10 @@ main(int argc, char *argv[])
 	d = read_and_edit(&o, &c, &st);
 	if (align_distiller_run(d, &e) < 0)
 		tool_die(&e);
+	/* Nothing to distill, nor any principle to vote or agree on; --check
+	 * answers no. */
+	if (nthemes == 0 && align_distiller_count(d) == 0 && !c.check)
+		tool_too_early("no themes", "align-theme");
 	tool_stream_write(&st, ALIGN_SPILL_ALL, 0, align_distiller_count(d),
 	    get, d);
 	forget_kept();		/* the group's words are in the stream now */
