@@ -23,6 +23,11 @@
 #define AHEAD_BATCH 128		/* records handed over at a time */
 #define AHEAD_BATCHES 8		/* batches read ahead at most */
 #define AHEAD_WAKE 4		/* batches ready (or room) that wake */
+/* A batch ends at AHEAD_BYTES of records; past AHEAD_MAX of them ready,
+ * the thread waits until they are used: a theme of a million responses
+ * is in memory once or twice, not as many times as there are batches. */
+#define AHEAD_BYTES (1024 * 1024)
+#define AHEAD_MAX (4 * 1024 * 1024)
 
 /* One open input file, its bytes validated as they are read. */
 struct input {
@@ -68,6 +73,7 @@ struct ahead_batch {
 	struct ahead_item item[AHEAD_BATCH];
 	size_t n;
 	struct align_pool pool;	/* where its YAML records live */
+	size_t bytes;		/* of the pool, once ready */
 	int rc;			/* after the items: 1 more, 0 end, -1 err */
 	struct align_err err;
 };
@@ -78,6 +84,7 @@ struct ahead {
 	pthread_cond_t more, room;
 	struct ahead_batch ring[AHEAD_BATCHES];
 	size_t head, count;	/* batches ready: head, head + 1, ... */
+	size_t bytes;		/* in the pools of those batches */
 	int stop;
 	int hungry, full;	/* the caller waits for more, the thread for
 				 * room: woken when there is a good deal of
@@ -1208,6 +1215,34 @@ drop(struct ahead_batch *b)
 	align_pool_reset(&b->pool);
 }
 
+/* Wait, in the thread, until a batch may be read: a slot free, and not
+ * too many bytes ready; then drop the records of the slots used (freed
+ * where they were made, which malloc does best, and now: a large one
+ * does not wait for its slot to come round again).  0, or -1 to stop. */
+static int
+ahead_room(struct ahead *a)
+{
+	size_t i, nfree, first;
+
+	pthread_mutex_lock(&a->mu);
+	while ((a->count == AHEAD_BATCHES || (a->count > 0 &&
+	    a->bytes >= AHEAD_MAX)) && !a->stop) {
+		a->full = 1;
+		pthread_cond_wait(&a->room, &a->mu);
+	}
+	if (a->stop) {
+		pthread_mutex_unlock(&a->mu);
+		return -1;
+	}
+	nfree = AHEAD_BATCHES - a->count;
+	first = a->head + a->count;
+	pthread_mutex_unlock(&a->mu);
+	/* Only this thread fills the free slots; the caller leaves them. */
+	for (i = 0; i < nfree; i++)
+		drop(&a->ring[(first + i) % AHEAD_BATCHES]);
+	return 0;
+}
+
 /* The thread that reads ahead: records in batches into the ring, until
  * the end, an error, or the reader is freed.  It may be cancelled only
  * while it waits for input (see fill()). */
@@ -1222,6 +1257,8 @@ ahead_run(void *arg)
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 	r->pool = &f->pool;
 	do {
+		if (ahead_room(a) < 0)
+			break;
 		f->n = 0;
 		do {
 			struct ahead_item *it = &f->item[f->n];
@@ -1233,33 +1270,26 @@ ahead_run(void *arg)
 				it->plain = r->rec_plain;
 				f->n++;
 			}
-		} while (rc > 0 && f->n < AHEAD_BATCH);
+		} while (rc > 0 && f->n < AHEAD_BATCH &&
+		    f->pool.bytes < AHEAD_BYTES);
 		f->rc = rc > 0 ? 1 : rc;
-		pthread_mutex_lock(&a->mu);
-		while (a->count == AHEAD_BATCHES && !a->stop) {
-			a->full = 1;
-			pthread_cond_wait(&a->room, &a->mu);
-		}
-		if (a->stop) {
-			pthread_mutex_unlock(&a->mu);
-			break;
-		}
+		/* ahead_room() made room: the slot is free, and nobody else
+		 * looks at it. */
 		slot = &a->ring[(a->head + a->count) % AHEAD_BATCHES];
-		pthread_mutex_unlock(&a->mu);
-		/* The slot is free, and nobody else looks at it: drop the
-		 * records the caller gave back (freed where they were
-		 * made, which malloc does best), then fill it. */
 		drop(slot);
 		{
 			struct align_pool empty = slot->pool;
 
 			*slot = *f;
+			slot->bytes = f->pool.bytes;
 			f->pool = empty;
 		}
 		f->n = 0;
 		pthread_mutex_lock(&a->mu);
 		a->count++;
-		if (a->hungry && (a->count >= AHEAD_WAKE || rc <= 0)) {
+		a->bytes += slot->bytes;
+		if (a->hungry && (a->count >= AHEAD_WAKE || rc <= 0 ||
+		    a->bytes >= AHEAD_MAX)) {
 			a->hungry = 0;
 			pthread_cond_signal(&a->more);
 		}
@@ -1347,8 +1377,10 @@ ahead_next(struct align_reader *r, struct align_node **rec,
 			pthread_mutex_lock(&a->mu);
 			a->head = (a->head + 1) % AHEAD_BATCHES;
 			a->count--;
+			a->bytes -= b->bytes;
 			a->taken = 0;
-			if (a->full && a->count <= AHEAD_BATCHES - AHEAD_WAKE) {
+			if (a->full && (a->count <= AHEAD_BATCHES - AHEAD_WAKE ||
+			    (b->bytes >= AHEAD_MAX / 2 && a->bytes < AHEAD_MAX))) {
 				a->full = 0;
 				pthread_cond_signal(&a->room);
 			}
