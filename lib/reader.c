@@ -60,6 +60,18 @@ struct frame {
 	unsigned long kline, kcol;
 };
 
+/* The keys of the mapping being read, once it has more than KEYS_LINEAR
+ * of them: a hash of their indices, so that the check for a duplicate
+ * costs the same at the millionth key as at the first.  One mapping at a
+ * time (the one a key was last read for); the keys attached since are
+ * added as they are looked up. */
+#define KEYS_LINEAR 32
+struct keys {
+	const struct align_node *map;	/* whose keys, or NULL */
+	uint32_t *slot;			/* index + 1, or 0: empty */
+	size_t cap, indexed;		/* map's keys 0 .. indexed-1 are in */
+};
+
 /* Reading ahead: a thread parses records into batches while the caller
  * uses the ones before. */
 struct ahead_item {
@@ -108,6 +120,7 @@ struct align_reader {
 	struct align_err ferr;	/* the error that stopped the reader */
 	int failed;
 	struct align_set ids;
+	struct keys kidx;	/* the keys of a large mapping being read */
 	struct align_count seen;
 	struct align_buf line, para;
 	unsigned long line_no, para_line;
@@ -537,6 +550,7 @@ align_reader_free(struct align_reader *r)
 		free(r->paths[i]);
 	free(r->paths);
 	align_set_release(&r->ids);
+	free(r->kidx.slot);
 	align_count_release(&r->seen);
 	align_buf_release(&r->line);
 	align_buf_release(&r->para);
@@ -771,6 +785,75 @@ check_tag(struct align_reader *r, const char *tag, const char *s, int *raw,
 	return 0;
 }
 
+static uint64_t
+key_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* The slot of key s in k (where it is, or the empty one it would go in). */
+static uint32_t *
+key_slot(const struct keys *k, const struct align_node *map, const char *s)
+{
+	size_t i = (size_t)key_hash(s) & (k->cap - 1);
+
+	while (k->slot[i] && strcmp(map->key[k->slot[i] - 1], s) != 0)
+		i = (i + 1) & (k->cap - 1);
+	return &k->slot[i];
+}
+
+/* Index the keys of map not yet in k (all of them when k held another
+ * mapping).  0, or -1 when out of memory. */
+static int
+keys_index(struct keys *k, const struct align_node *map)
+{
+	if (k->map != map || k->indexed > map->n) {
+		k->map = map;
+		k->indexed = 0;
+		if (k->slot)
+			memset(k->slot, 0, k->cap * sizeof(*k->slot));
+	}
+	if ((map->n + 1) * 2 > k->cap) {
+		size_t cap = k->cap ? k->cap : 256;
+
+		while ((map->n + 1) * 2 > cap)
+			cap *= 2;
+		free(k->slot);
+		if ((k->slot = calloc(cap, sizeof(*k->slot))) == NULL) {
+			k->map = NULL;
+			k->cap = 0;
+			return -1;
+		}
+		k->cap = cap;
+		k->indexed = 0;
+	}
+	for (; k->indexed < map->n; k->indexed++)
+		*key_slot(k, map, map->key[k->indexed]) =
+		    (uint32_t)k->indexed + 1;
+	return 0;
+}
+
+/* The index of key s in map, or -1; -2 when out of memory. */
+static long
+key_find(struct align_reader *r, const struct align_node *map, const char *s)
+{
+	uint32_t *slot;
+
+	if (map->n <= KEYS_LINEAR) {
+		if (r->kidx.map == map)
+			r->kidx.map = NULL;	/* it may be a new one there */
+		return align_map_find(map, s);
+	}
+	if (keys_index(&r->kidx, map) < 0)
+		return -2;
+	slot = key_slot(&r->kidx, map, s);
+	return *slot ? (long)*slot - 1 : -1;
+}
+
 /* A scalar where a mapping expects a key: kept as the key of the value to
  * come (its string taken from the event), unless it repeats one.  A plain
  * key of another type than text (1, true, ~, <<) is raw: written back
@@ -793,7 +876,9 @@ map_key(struct align_reader *r, yaml_event_t *ev, unsigned long line,
 	if (tag == NULL)
 		raw = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 		    align_implicit_type(s, ev->data.scalar.length);
-	if ((i = align_map_find(top->node, s)) >= 0)
+	if ((i = key_find(r, top->node, s)) == -2)
+		return align_err_nomem(e);
+	if (i >= 0)
 		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
 		    "duplicate key '%s'%s", s, align_map_key_raw(top->node,
 		    (size_t)i) == raw ? "" : " (once as text, once as a "
