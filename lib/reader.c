@@ -1360,7 +1360,9 @@ ahead_run(void *arg)
 		f->rc = rc > 0 ? 1 : rc;
 		/* ahead_room() made room: the slot is free, and nobody else
 		 * looks at it. */
+		pthread_mutex_lock(&a->mu);
 		slot = &a->ring[(a->head + a->count) % AHEAD_BATCHES];
+		pthread_mutex_unlock(&a->mu);
 		drop(slot);
 		{
 			struct align_pool empty = slot->pool;
