@@ -13,6 +13,7 @@
 
 #include "../lib/file.h"
 #include "../lib/followup.h"
+#include "../lib/grow.h"
 #include "../lib/out.h"
 #include "../lib/reader.h"
 #include "../lib/text.h"
@@ -112,78 +113,130 @@ struct cli {
 };
 
 
-/* The stream: -i FILE (locked first, until output() has replaced it),
- * -a FILE, or the operands (standard input when none).  Unless all of it
- * is written out again, only the records this step looks at are kept: a
- * survey's responses need no memory here. */
-static struct align_node *
-input(struct cli *c, int argc, char **argv, int all)
-{
-	static const char *const wanted[] = { "session", "principle",
-	    "followup", "checkin", "reminder", NULL };
-	struct align_err e = ALIGN_ERR_INIT;
-	const char *one = c->inplace ? c->inplace : c->append;
-	struct align_reader *r;
-	struct align_node *recs, *rec;
-	size_t i;
-	int rc;
+/* What this step keeps of the stream: the records it looks at, copied
+ * (a survey's responses need no memory here); the rest is spilled by
+ * tool_stream when the stream is written again. */
+struct kept {
+	struct align_node *recs;	/* the records looked at, in order */
+	size_t *owned;		/* the index in recs of each record that
+				 * plan may rewrite, in order */
+	size_t nowned, cap;
+	long session;		/* the first session's index, or -1 */
+	const struct align_planned *p;	/* plan: what it writes */
+	struct align_node *const *fresh; /* checkin: the new records */
+};
 
-	if (one && argc > 0)
-		tool_usage_error("-i and -a take no file operands");
-	if ((recs = align_seq()) == NULL)
-		tool_die((align_err_nomem(&e), &e));
-	if (c->inplace)
-		tool_lock(&c->lock, c->inplace);
-	/* A FIFO or a directory is refused, never waited on. */
-	if (one && (rc = align_file_check(one, &e)) < 0)
-		tool_die(&e);
-	if (one && rc == 0 && c->append)
-		return recs;	/* -a on a new file */
-	r = align_reader_open(one ? (char **)&one : argv, one ? 1 :
-	    (size_t)argc, NULL, &e);
-	if (r == NULL)
-		tool_die(&e);
-	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
-		for (i = 0; !all && wanted[i]; i++)
-			if (strcmp(align_record_kind(rec), wanted[i]) == 0)
-				break;
-		if (!all && wanted[i] == NULL) {
-			align_node_free(rec);
-			continue;
-		}
-		if (align_seq_push(recs, rec) < 0) {
-			rc = align_err_nomem(&e);
-			break;
-		}
+static int
+wanted(const struct align_node *rec)
+{
+	switch (align_kind_of(align_record_kind(rec))) {
+	case ALIGN_KIND_SESSION: case ALIGN_KIND_PRINCIPLE:
+	case ALIGN_KIND_FOLLOWUP: case ALIGN_KIND_CHECKIN:
+	case ALIGN_KIND_REMINDER:
+		return 1;
+	default:
+		return 0;
 	}
-	align_reader_free(r);
-	if (rc < 0)
-		tool_die(&e);
-	return recs;
 }
 
-/* Write recs, with extra at index at (replacing it) or at the end: to
- * standard output, or over -i FILE, then released. */
+/* The records plan may rewrite: a round it revises, the session that
+ * keeps its zone. */
+static int
+owns(void *ctx, const struct align_node *rec)
+{
+	enum align_kind k = align_kind_of(align_record_kind(rec));
+
+	(void)ctx;
+	return k == ALIGN_KIND_SESSION || k == ALIGN_KIND_FOLLOWUP;
+}
+
+static int
+take(void *ctx, const struct align_node *rec, struct align_err *e)
+{
+	struct kept *k = ctx;
+	struct align_node *copy;
+
+	if (!wanted(rec))
+		return 0;
+	if (owns(k, rec)) {
+		if (ALIGN_GROW(k->owned, k->nowned + 1, k->cap) < 0)
+			return align_err_nomem(e);
+		k->owned[k->nowned++] = k->recs->n;
+	}
+	if (k->session < 0 && align_kind_of(align_record_kind(rec)) ==
+	    ALIGN_KIND_SESSION)
+		k->session = (long)k->recs->n;
+	if ((copy = align_node_copy(rec)) == NULL ||
+	    align_seq_push(k->recs, copy) < 0) {
+		align_node_free(copy);
+		return align_err_nomem(e);
+	}
+	return 0;
+}
+
+/* The stream: -i FILE (locked first, until written), -a FILE, or the
+ * operands (standard input when none), into k; kept aside to be written
+ * again when out. */
 static void
-output(struct cli *c, const struct align_node *recs,
-    const struct align_node *extra, long at)
+input(struct cli *c, struct tool_stream *st, struct kept *k, int argc,
+    char **argv, int out)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_out out;
-	size_t i;
 	int rc;
 
-	if (align_out_open(&out, c->inplace ? &c->lock : NULL, &e) < 0)
+	if ((c->inplace || c->append) && argc > 0)
+		tool_usage_error("-i and -a take no file operands");
+	memset(k, 0, sizeof(*k));
+	k->session = -1;
+	if ((k->recs = align_seq()) == NULL)
+		tool_die((align_err_nomem(&e), &e));
+	st->paths = c->append ? (char **)&c->append : argv;
+	st->npaths = c->append ? 1 : (size_t)argc;
+	st->inplace = c->inplace;
+	st->out = out;
+	st->take = take;
+	st->ctx = k;
+	/* A FIFO or a directory is refused, never waited on; -a may make
+	 * its file. */
+	if (c->append && (rc = align_file_check(c->append, &e)) < 0)
 		tool_die(&e);
-	for (i = 0, rc = 0; rc == 0 && i < recs->n; i++)
-		rc = align_out_record(&out, (long)i == at && extra ? extra :
-		    recs->item[i], &e);
-	if (rc == 0 && extra && at < 0)
-		rc = align_out_record(&out, extra, &e);
-	if (rc < 0 || align_out_close(&out, &e) < 0) {
-		align_out_abort(&out);
-		tool_die(&e);
-	}
+	if (c->append && rc == 0)
+		st->fresh = 1;
+	tool_stream_read(st);
+}
+
+static void
+kept_release(struct kept *k)
+{
+	align_node_free(k->recs);
+	free(k->owned);
+}
+
+/* The record that replaces the k-th owned one, or NULL: as it was. */
+static const struct align_node *
+edit(void *ctx, size_t i)
+{
+	const struct kept *k = ctx;
+	long at = (long)k->owned[i];
+
+	if (k->p && k->p->rec && at == k->p->at)
+		return k->p->rec;
+	if (k->p && k->p->tz && at == k->session)
+		return k->recs->item[at];
+	return NULL;
+}
+
+/* The new records at the end: a new round, or the check-ins. */
+static struct align_node *
+added(void *ctx, size_t i, struct align_err *e)
+{
+	const struct kept *k = ctx;
+	struct align_node *rec = align_node_copy(k->p ? k->p->rec :
+	    k->fresh[i]);
+
+	if (rec == NULL)
+		align_err_nomem(e);
+	return rec;
 }
 
 /* The records read, as the views of step 8; with zoned, in the step's
@@ -227,31 +280,32 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_show show = { .b = &b, .format = ALIGN_FMT_NONE,
 	    .width = 80, .tool = tool_name };
-	struct align_node *recs;
+	struct tool_stream st = { .owns = owns, .keep = 1 };
+	struct kept k;
 	struct align_rounds rs;
 	struct align_planned p;
+	int out;
 
 	show.format = c->fmt ? tool_format(c->fmt, ALIGN_FMT_YAML |
 	    align_planned_formats()) : c->inplace ? ALIGN_FMT_NONE :
 	    tool_default_format();
-	recs = input(c, argc, argv, show.format == ALIGN_FMT_YAML ||
-	    c->inplace);
-	rounds(&rs, recs, c, 1);
+	out = show.format == ALIGN_FMT_YAML || c->inplace;
+	input(c, &st, &k, argc, argv, out);
+	rounds(&rs, k.recs, c, 1);
 	first_round(c, &rs);
 	c->plan.now = now;
 	if (align_followup_plan(&rs, &c->plan, &p, &e) < 0)
 		tool_die(&e);
-	if (show.format == ALIGN_FMT_YAML || c->inplace) {
-		if (align_planned_zone(&p, recs, &e) < 0)
-			tool_die(&e);
-		output(c, recs, p.rec, p.at);
-	}
+	if (out && align_planned_zone(&p, k.recs, &e) < 0)
+		tool_die(&e);
+	k.p = &p;
+	tool_stream_edit(&st, edit, p.at < 0 ? 1 : 0, added, &k);
 	if (align_planned_show(&p, &rs, &show, c->per_pair, now, &e) < 0)
 		tool_die(&e);
 	tool_print(&b);
 	align_planned_release(&p);
 	align_rounds_release(&rs);
-	align_node_free(recs);
+	kept_release(&k);
 	return 0;
 }
 
@@ -286,15 +340,16 @@ show(struct cli *c, int argc, char **argv, const struct align_time *now)
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_show s = { .b = &b, .format = ALIGN_FMT_TEXT,
 	    .width = 80 };
-	struct align_node *recs;
+	struct tool_stream st = { 0 };
+	struct kept k;
 	struct align_rounds rs;
 
 	if (c->inplace || c->append)
 		tool_usage_error("show changes nothing: no -i or -a");
 	if (c->fmt)
 		s.format = tool_format(c->fmt, align_rounds_formats());
-	recs = input(c, argc, argv, 0);
-	rounds(&rs, recs, c, 1);
+	input(c, &st, &k, argc, argv, 0);
+	rounds(&rs, k.recs, c, 1);
 	if (rs.nround == 0 && s.format == ALIGN_FMT_TEXT)
 		align_buf_puts(&b, "No follow-up planned (align-followup "
 		    "plan).\n");
@@ -302,7 +357,7 @@ show(struct cli *c, int argc, char **argv, const struct align_time *now)
 		tool_die(&e);
 	tool_print(&b);
 	align_rounds_release(&rs);
-	align_node_free(recs);
+	kept_release(&k);
 	return 0;
 }
 
@@ -348,7 +403,9 @@ static int
 checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_node *recs, *fresh;
+	struct tool_stream st = { 0 };
+	struct kept k;
+	struct align_node *fresh;
 	struct align_buf b = ALIGN_BUF_INIT, lines = ALIGN_BUF_INIT;
 	struct align_rounds rs;
 	char at[40];
@@ -356,9 +413,9 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 
 	if (!c->principle && !c->outcome)
 		lines = typed();
-	recs = input(c, argc, argv, c->append == NULL);
+	input(c, &st, &k, argc, argv, c->append == NULL);
 	align_time_format(now, at);
-	rounds(&rs, recs, c, 0);
+	rounds(&rs, k.recs, c, 0);
 	fresh = checkins(c, &rs, at, &lines);
 	align_buf_release(&lines);
 	if (c->append) {
@@ -370,16 +427,14 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 		if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
 			tool_die(&e);
 	} else {
-		for (i = 0; i < fresh->n; i++)
-			if (align_seq_push(recs, align_node_copy(
-			    fresh->item[i])) < 0)
-				tool_die((align_err_nomem(&e), &e));
-		output(c, recs, NULL, -1);
+		k.fresh = fresh->item;
+		tool_stream_write(&st, ALIGN_SPILL_NONE, 0, fresh->n, added,
+		    &k);
 	}
 	align_rounds_release(&rs);
 	align_buf_release(&b);
 	align_node_free(fresh);
-	align_node_free(recs);
+	kept_release(&k);
 	return 0;
 }
 
@@ -414,7 +469,8 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 	struct align_buf b = ALIGN_BUF_INIT, text = ALIGN_BUF_INIT;
 	struct align_show show = { .b = &text, .format = ALIGN_FMT_TEXT,
 	    .width = 80, .color = 0 };
-	struct align_node *recs;
+	struct tool_stream st = { 0 };
+	struct kept k;
 	struct align_rounds rs;
 	struct align_due_list list;
 	struct align_due *items;
@@ -426,8 +482,8 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 	 * two runs at once give each reminder once. */
 	if (c->mark)
 		tool_lock(&c->lock, argv[0]);
-	recs = input(c, argc, argv, 0);
-	rounds(&rs, recs, c, 1);
+	input(c, &st, &k, argc, argv, 0);
+	rounds(&rs, k.recs, c, 1);
 	if (rs.nround == 0)
 		tool_too_early("no follow-up planned", "align-followup plan");
 	if (align_due_items(&rs, now, within, again, &list, &e) < 0)
@@ -462,7 +518,7 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 	align_buf_release(&b);
 	align_due_release(&list);
 	align_rounds_release(&rs);
-	align_node_free(recs);
+	kept_release(&k);
 	return n > 0 ? 0 : 1;
 }
 
@@ -475,11 +531,13 @@ report(struct cli *c, int argc, char **argv, const struct align_time *now)
 	    tool_format(c->fmt, align_report_formats()) : ALIGN_FMT_TEXT,
 	    .width = 80, .color = tool_color(), .tool = tool_name,
 	    .min_group = c->min_group };
-	struct align_node *recs = input(c, argc, argv, 0);
+	struct tool_stream st = { 0 };
+	struct kept k;
 	struct align_rounds rs;
 	struct align_report v;
 
-	rounds(&rs, recs, c, 0);
+	input(c, &st, &k, argc, argv, 0);
+	rounds(&rs, k.recs, c, 0);
 	if (rs.nround == 0)
 		tool_too_early("no follow-up planned", "align-followup plan");
 	if (align_report_make(&v, &rs, &e) < 0)
@@ -488,7 +546,7 @@ report(struct cli *c, int argc, char **argv, const struct align_time *now)
 	tool_print(&b);
 	align_report_release(&v);
 	align_rounds_release(&rs);
-	align_node_free(recs);
+	kept_release(&k);
 	return 0;
 }
 

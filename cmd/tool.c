@@ -302,8 +302,9 @@ tool_stream_read(struct tool_stream *st)
 	if (r == NULL)
 		tool_die(&e);
 	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
-		int owned = st->owned &&
-		    strcmp(align_record_kind(rec), st->owned) == 0;
+		int owned = st->owned ?
+		    strcmp(align_record_kind(rec), st->owned) == 0 :
+		    st->owns ? st->owns(st->ctx, rec) : 0;
 
 		st->file = align_reader_file(r);
 		if ((rc = st->take(st->ctx, rec, &e)) < 0 && !e.file[0]) {
@@ -344,6 +345,28 @@ tool_stream_write(struct tool_stream *st, long which, int lead, size_t n,
 	if (align_out_open(&out, st->inplace ? &inplace_lock : NULL,
 	    &e) < 0 || align_spill_write(&st->spill, &out, which, lead, n,
 	    get, ctx, &e) < 0 || align_out_close(&out, &e) < 0) {
+		align_out_abort(&out);
+		tool_die(&e);
+	}
+	align_spill_close(&st->spill);
+}
+
+void
+tool_stream_edit(struct tool_stream *st,
+    const struct align_node *(*edit)(void *, size_t), size_t n,
+    struct align_node *(*get)(void *, size_t, struct align_err *),
+    void *ctx)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_out out;
+
+	if (!st->out) {
+		tool_stream_write(st, ALIGN_SPILL_NONE, 0, 0, NULL, NULL);
+		return;
+	}
+	if (align_out_open(&out, st->inplace ? &inplace_lock : NULL,
+	    &e) < 0 || align_spill_edit(&st->spill, &out, edit, n, get, ctx,
+	    &e) < 0 || align_out_close(&out, &e) < 0) {
 		align_out_abort(&out);
 		tool_die(&e);
 	}

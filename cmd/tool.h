@@ -93,6 +93,8 @@ struct tool_stream {
 	int fresh;		/* read nothing: a new stream */
 	int create;		/* -i FILE that is not there: a new stream */
 	const char *owned;	/* the kind the step writes, or NULL */
+	int (*owns)(void *ctx, const struct align_node *rec);
+				/* or: 1 for a record the step may rewrite */
 	int keep;		/* owned records may be written back as they
 				 * were (one is revised) */
 	int out;		/* the stream is written: keep it aside */
@@ -109,6 +111,13 @@ void tool_stream_read(struct tool_stream *st);
  * Without .out only the lock is released. */
 void tool_stream_write(struct tool_stream *st, long which, int lead,
     size_t n, struct align_node *(*get)(void *, size_t, struct align_err *),
+    void *ctx);
+/* Write the stream likewise, each owned record (of .owned or .owns, read
+ * with .keep) as it was or as edit(ctx, k) gives the k-th (the caller's;
+ * NULL: as it was), then the n records of get() at the end. */
+void tool_stream_edit(struct tool_stream *st,
+    const struct align_node *(*edit)(void *, size_t), size_t n,
+    struct align_node *(*get)(void *, size_t, struct align_err *),
     void *ctx);
 
 /* Progress for people: when standard error is a terminal and the run has

@@ -10,12 +10,20 @@
 #include "vote.h"
 #include "words.h"
 
-/* A theme as the step needs it: what it is called, and its responses
- * (for their language). */
+/* A theme as the step needs it: what it is called, and the languages of
+ * its responses: counted as it is read, for the responses read before it;
+ * the ids of those that may come after it are kept. */
 struct theme {
 	char *id, *label;
-	struct align_strs responses;
+	int count[ALIGN_LANGS];
+	struct align_strs pending;
 };
+
+/* The language of a theme is that of most of its responses: of a survey
+ * past SAMPLE_ALL responses, one in SAMPLE_EVERY (by a hash of its id, the
+ * same in every run) is enough to tell it, and costs that much less. */
+#define SAMPLE_ALL 20000
+#define SAMPLE_EVERY 8
 
 struct align_distiller {
 	struct align_distill_opts o;
@@ -24,6 +32,7 @@ struct align_distiller {
 	struct align_dict ids;		/* response ids -> lang[] */
 	uint8_t *lang;
 	size_t lcap;
+	size_t nresp;			/* responses read */
 	struct align_strs people;	/* the session's participants */
 	char *title, *date, *place;	/* the session's, or NULL */
 	int have_session;
@@ -73,7 +82,7 @@ align_distiller_free(struct align_distiller *d)
 	for (i = 0; i < d->ntheme; i++) {
 		free(d->theme[i].id);
 		free(d->theme[i].label);
-		align_strs_release(&d->theme[i].responses);
+		align_strs_release(&d->theme[i].pending);
 	}
 	free(d->theme);
 	align_plist_release(&d->list);
@@ -82,18 +91,38 @@ align_distiller_free(struct align_distiller *d)
 
 /* Intake. */
 
+/* 1 when the response called id is among those whose language is told
+ * past SAMPLE_ALL. */
+static int
+sampled(const char *id)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 1099511628211ULL;
+	return (h >> 32) % SAMPLE_EVERY == 0;
+}
+
 static int
 add_theme(struct align_distiller *d, const struct align_theme_view *v)
 {
-	struct theme t = { NULL, NULL, { NULL, 0, 0 } };
+	struct theme t;
 	size_t i;
 
+	memset(&t, 0, sizeof(t));
 	if ((v->id && (t.id = strdup(v->id)) == NULL) ||
 	    (v->label && (t.label = strdup(v->label)) == NULL))
 		goto nomem;
-	for (i = 0; i < v->responses.n; i++)
-		if (align_strs_add(&t.responses, v->responses.v[i]) < 0)
-			goto nomem;
+	for (i = 0; i < v->responses.n; i++) {
+		const char *id = v->responses.v[i];
+		long k = align_dict_id(&d->ids, id, strlen(id), 0);
+
+		if (k >= 0)
+			t.count[d->lang[k]]++;
+		else if ((d->nresp < SAMPLE_ALL || sampled(id)) &&
+		    align_strs_add(&t.pending, id) < 0)
+			goto nomem;	/* its response may come later */
+	}
 	if (ALIGN_GROW(d->theme, d->ntheme + 1, d->tcap) < 0)
 		goto nomem;
 	d->theme[d->ntheme++] = t;
@@ -101,7 +130,7 @@ add_theme(struct align_distiller *d, const struct align_theme_view *v)
 nomem:
 	free(t.id);
 	free(t.label);
-	align_strs_release(&t.responses);
+	align_strs_release(&t.pending);
 	return -1;
 }
 
@@ -111,15 +140,18 @@ add_response(struct align_distiller *d, const struct align_response_view *v,
     struct align_err *e)
 {
 	long k;
+	int lang;
 
 	if (v->id == NULL || v->text == NULL)
 		return 0;
-	if (align_words_analyse(&d->w, v->text, &d->a, e) < 0)
+	if (d->nresp++ >= SAMPLE_ALL && !sampled(v->id))
+		return 0;
+	if ((lang = align_words_lang(&d->w, v->text, e)) < 0)
 		return -1;
 	if ((k = align_dict_id(&d->ids, v->id, strlen(v->id), 1)) < 0 ||
 	    ALIGN_GROW(d->lang, (size_t)k + 1, d->lcap) < 0)
 		return align_err_nomem(e);
-	d->lang[k] = (uint8_t)d->a.lang;
+	d->lang[k] = (uint8_t)lang;
 	return 0;
 }
 
@@ -194,11 +226,12 @@ align_distiller_add(struct align_distiller *d, const struct align_node *rec,
 static int
 theme_lang(struct align_distiller *d, const struct theme *t)
 {
-	int count[ALIGN_LANGS] = { 0 }, best = ALIGN_EN, i;
+	int count[ALIGN_LANGS], best = ALIGN_EN, i;
 	size_t j;
 
-	for (j = 0; j < t->responses.n; j++) {
-		const char *id = t->responses.v[j];
+	memcpy(count, t->count, sizeof(count));
+	for (j = 0; j < t->pending.n; j++) {
+		const char *id = t->pending.v[j];
 		long k = align_dict_id(&d->ids, id, strlen(id), 0);
 
 		if (k >= 0)

@@ -347,6 +347,7 @@ align_record_new(const char *kind)
 /* Blocks of a pool: most of POOL_BLOCK bytes; a larger one for what does
  * not fit, freed when the pool is reset. */
 #define POOL_BLOCK 65536
+#define POOL_KEEP 8		/* blocks a reset pool keeps */
 
 struct align_pool_block {
 	struct align_pool_block *next;
@@ -361,6 +362,7 @@ pool_alloc(struct align_pool *p, size_t n)
 	void *v;
 
 	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	p->bytes += n;
 	if (p->cur && p->used + n <= p->cur->size) {
 		v = (char *)p->cur->data + p->used;
 		p->used += n;
@@ -477,20 +479,24 @@ void
 align_pool_reset(struct align_pool *p)
 {
 	struct align_pool_block **b = &p->head;
+	size_t kept = 0;
 
-	/* The large blocks go: one odd record does not keep its memory. */
+	/* The large blocks go, and those past POOL_KEEP: one odd record (a
+	 * theme listing a million responses) does not keep its memory. */
 	while (*b) {
-		if ((*b)->size > POOL_BLOCK) {
+		if ((*b)->size > POOL_BLOCK || kept == POOL_KEEP) {
 			struct align_pool_block *big = *b;
 
 			*b = big->next;
 			free(big);
 		} else {
 			b = &(*b)->next;
+			kept++;
 		}
 	}
 	p->cur = NULL;
 	p->used = 0;
+	p->bytes = 0;
 }
 
 void

@@ -101,8 +101,9 @@ struct align_pool_block;
 struct align_pool {
 	struct align_pool_block *head, *cur;	/* blocks; the one in use */
 	size_t used;				/* bytes of cur in use */
+	size_t bytes;				/* handed out since reset */
 };
-#define ALIGN_POOL_INIT { NULL, NULL, 0 }
+#define ALIGN_POOL_INIT { NULL, NULL, 0, 0 }
 
 struct align_node *align_pool_scalar(struct align_pool *p, const char *s,
     size_t len);

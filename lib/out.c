@@ -180,6 +180,44 @@ put_new(struct align_out *out, size_t n,
 	return rc;
 }
 
+/* The spill flushed, its end known. */
+static int
+spill_end(struct align_spill *s, struct align_err *e)
+{
+	if (s->end >= 0)
+		return 0;
+	if (spill_flush(s, e) < 0 || fflush(s->fp) != 0)
+		return align_err_set(e, EX_IOERR, NULL, 0, 0,
+		    "temporary file: write error");
+	s->end = ftell(s->fp);
+	return 0;
+}
+
+int
+align_spill_edit(struct align_spill *s, struct align_out *out,
+    const struct align_node *(*edit)(void *, size_t), size_t n,
+    struct align_node *(*get)(void *, size_t, struct align_err *),
+    void *ctx, struct align_err *e)
+{
+	const struct align_node *rec;
+	long at = 0;
+	size_t k;
+
+	if (spill_end(s, e) < 0)
+		return -1;
+	for (k = 0; k < s->nowned; k++) {
+		if ((rec = edit(ctx, k)) == NULL)
+			continue;	/* its bytes are copied with the rest */
+		if (copy(s, out, at, s->owned[k].from, e) < 0 ||
+		    align_out_record(out, rec, e) < 0)
+			return -1;
+		at = s->owned[k].to;
+	}
+	if (copy(s, out, at, s->end, e) < 0)
+		return -1;
+	return put_new(out, n, get, ctx, e);
+}
+
 int
 align_spill_write(struct align_spill *s, struct align_out *out, long which,
     int lead, size_t n,
@@ -189,12 +227,8 @@ align_spill_write(struct align_spill *s, struct align_out *out, long which,
 	long at = 0;
 	size_t i;
 
-	if (s->end < 0) {
-		if (spill_flush(s, e) < 0 || fflush(s->fp) != 0)
-			return align_err_set(e, EX_IOERR, NULL, 0, 0,
-			    "temporary file: write error");
-		s->end = ftell(s->fp);
-	}
+	if (spill_end(s, e) < 0)
+		return -1;
 	if (which >= 0 && (size_t)which >= s->nowned)
 		which = ALIGN_SPILL_NONE;
 	if (which == ALIGN_SPILL_NONE || s->nowned == 0) {

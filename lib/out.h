@@ -89,5 +89,13 @@ int align_spill_write(struct align_spill *s, struct align_out *out,
     long which, int lead, size_t n,
     struct align_node *(*get)(void *, size_t, struct align_err *),
     void *ctx, struct align_err *e);
+/* The stream to out with each owned record k (0, 1, ...; kept with its
+ * bytes) written as it was, or as edit(ctx, k) gives it when that is not
+ * NULL (the caller's, not freed), then the n records of get(ctx, i, e)
+ * at the end.  0, or -1 and e. */
+int align_spill_edit(struct align_spill *s, struct align_out *out,
+    const struct align_node *(*edit)(void *, size_t), size_t n,
+    struct align_node *(*get)(void *, size_t, struct align_err *),
+    void *ctx, struct align_err *e);
 void align_spill_close(struct align_spill *s);
 #endif

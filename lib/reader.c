@@ -23,6 +23,11 @@
 #define AHEAD_BATCH 128		/* records handed over at a time */
 #define AHEAD_BATCHES 8		/* batches read ahead at most */
 #define AHEAD_WAKE 4		/* batches ready (or room) that wake */
+/* A batch ends at AHEAD_BYTES of records; past AHEAD_MAX of them ready,
+ * the thread waits until they are used: a theme of a million responses
+ * is in memory once or twice, not as many times as there are batches. */
+#define AHEAD_BYTES (1024 * 1024)
+#define AHEAD_MAX (4 * 1024 * 1024)
 
 /* One open input file, its bytes validated as they are read. */
 struct input {
@@ -53,15 +58,19 @@ struct frame {
 	char *key;		/* map: a key waiting for its value */
 	int kraw;		/* that key is raw (see align_map_key_raw()) */
 	unsigned long kline, kcol;
-	struct align_set keys;	/* a large map's keys, for the duplicate
-				 * check: the first nset of them */
-	size_t nset;
 };
 
-/* A map of more keys than this finds a repeated key in a set of their
- * fingerprints, not by comparing each: linear in its size, not
- * quadratic. */
-#define KEYS_LINEAR 16
+/* The keys of the mapping being read, once it has more than KEYS_LINEAR
+ * of them: a hash of their indices, so that the check for a duplicate
+ * costs the same at the millionth key as at the first.  One mapping at a
+ * time (the one a key was last read for); the keys attached since are
+ * added as they are looked up. */
+#define KEYS_LINEAR 32
+struct keys {
+	const struct align_node *map;	/* whose keys, or NULL */
+	uint32_t *slot;			/* index + 1, or 0: empty */
+	size_t cap, indexed;		/* map's keys 0 .. indexed-1 are in */
+};
 
 /* Reading ahead: a thread parses records into batches while the caller
  * uses the ones before. */
@@ -76,6 +85,7 @@ struct ahead_batch {
 	struct ahead_item item[AHEAD_BATCH];
 	size_t n;
 	struct align_pool pool;	/* where its YAML records live */
+	size_t bytes;		/* of the pool, once ready */
 	int rc;			/* after the items: 1 more, 0 end, -1 err */
 	struct align_err err;
 };
@@ -86,6 +96,7 @@ struct ahead {
 	pthread_cond_t more, room;
 	struct ahead_batch ring[AHEAD_BATCHES];
 	size_t head, count;	/* batches ready: head, head + 1, ... */
+	size_t bytes;		/* in the pools of those batches */
 	int stop;
 	int hungry, full;	/* the caller waits for more, the thread for
 				 * room: woken when there is a good deal of
@@ -109,6 +120,7 @@ struct align_reader {
 	struct align_err ferr;	/* the error that stopped the reader */
 	int failed;
 	struct align_set ids;
+	struct keys kidx;	/* the keys of a large mapping being read */
 	struct align_count seen;
 	struct align_buf line, para;
 	unsigned long line_no, para_line;
@@ -491,7 +503,6 @@ close_input(struct align_reader *r)
 		align_node_free(r->stack[i].node);
 		if (r->pool == NULL)
 			free(r->stack[i].key);
-		align_set_release(&r->stack[i].keys);
 	}
 	r->sp = 0;
 	align_node_free(r->root);
@@ -539,6 +550,7 @@ align_reader_free(struct align_reader *r)
 		free(r->paths[i]);
 	free(r->paths);
 	align_set_release(&r->ids);
+	free(r->kidx.slot);
 	align_count_release(&r->seen);
 	align_buf_release(&r->line);
 	align_buf_release(&r->para);
@@ -773,22 +785,73 @@ check_tag(struct align_reader *r, const char *tag, const char *s, int *raw,
 	return 0;
 }
 
-/* The index of key s (n bytes) in the map of frame f, -1 when it is new,
- * -2 and e when out of memory. */
-static long
-repeated(struct frame *f, const char *s, size_t n, struct align_err *e)
+static uint64_t
+key_hash(const char *s)
 {
-	const struct align_node *map = f->node;
-	int has;
+	uint64_t h = 14695981039346656037ULL;
 
-	if (map->n <= KEYS_LINEAR)
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* The slot of key s in k (where it is, or the empty one it would go in). */
+static uint32_t *
+key_slot(const struct keys *k, const struct align_node *map, const char *s)
+{
+	size_t i = (size_t)key_hash(s) & (k->cap - 1);
+
+	while (k->slot[i] && strcmp(map->key[k->slot[i] - 1], s) != 0)
+		i = (i + 1) & (k->cap - 1);
+	return &k->slot[i];
+}
+
+/* Index the keys of map not yet in k (all of them when k held another
+ * mapping).  0, or -1 when out of memory. */
+static int
+keys_index(struct keys *k, const struct align_node *map)
+{
+	if (k->map != map || k->indexed > map->n) {
+		k->map = map;
+		k->indexed = 0;
+		if (k->slot)
+			memset(k->slot, 0, k->cap * sizeof(*k->slot));
+	}
+	if ((map->n + 1) * 2 > k->cap) {
+		size_t cap = k->cap ? k->cap : 256;
+
+		while ((map->n + 1) * 2 > cap)
+			cap *= 2;
+		free(k->slot);
+		if ((k->slot = calloc(cap, sizeof(*k->slot))) == NULL) {
+			k->map = NULL;
+			k->cap = 0;
+			return -1;
+		}
+		k->cap = cap;
+		k->indexed = 0;
+	}
+	for (; k->indexed < map->n; k->indexed++)
+		*key_slot(k, map, map->key[k->indexed]) =
+		    (uint32_t)k->indexed + 1;
+	return 0;
+}
+
+/* The index of key s in map, or -1; -2 when out of memory. */
+static long
+key_find(struct align_reader *r, const struct align_node *map, const char *s)
+{
+	uint32_t *slot;
+
+	if (map->n <= KEYS_LINEAR) {
+		if (r->kidx.map == map)
+			r->kidx.map = NULL;	/* it may be a new one there */
 		return align_map_find(map, s);
-	for (; f->nset < map->n; f->nset++)
-		if (align_set_add(&f->keys, map->key[f->nset],
-		    strlen(map->key[f->nset])) < 0)
-			return align_err_nomem(e), -2;
-	has = align_set_has(&f->keys, s, n);
-	return has ? align_map_find(map, s) : -1;
+	}
+	if (keys_index(&r->kidx, map) < 0)
+		return -2;
+	slot = key_slot(&r->kidx, map, s);
+	return *slot ? (long)*slot - 1 : -1;
 }
 
 /* A scalar where a mapping expects a key: kept as the key of the value to
@@ -813,8 +876,8 @@ map_key(struct align_reader *r, yaml_event_t *ev, unsigned long line,
 	if (tag == NULL)
 		raw = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 		    align_implicit_type(s, ev->data.scalar.length);
-	if ((i = repeated(top, s, ev->data.scalar.length, e)) == -2)
-		return -1;
+	if ((i = key_find(r, top->node, s)) == -2)
+		return align_err_nomem(e);
 	if (i >= 0)
 		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
 		    "duplicate key '%s'%s", s, align_map_key_raw(top->node,
@@ -954,8 +1017,6 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 			if (r->pool == NULL)
 				free(r->stack[r->sp].key);
 			r->stack[r->sp].key = NULL;
-			align_set_release(&r->stack[r->sp].keys);
-			r->stack[r->sp].nset = 0;
 			rc = attach(r, n, e);
 			break;
 		default:
@@ -980,7 +1041,6 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 				} else {
 					r->stack[r->sp].node = n;
 					r->stack[r->sp].kraw = 0;
-					r->stack[r->sp].nset = 0;
 					r->stack[r->sp++].key = NULL;
 				}
 			}
@@ -1240,6 +1300,34 @@ drop(struct ahead_batch *b)
 	align_pool_reset(&b->pool);
 }
 
+/* Wait, in the thread, until a batch may be read: a slot free, and not
+ * too many bytes ready; then drop the records of the slots used (freed
+ * where they were made, which malloc does best, and now: a large one
+ * does not wait for its slot to come round again).  0, or -1 to stop. */
+static int
+ahead_room(struct ahead *a)
+{
+	size_t i, nfree, first;
+
+	pthread_mutex_lock(&a->mu);
+	while ((a->count == AHEAD_BATCHES || (a->count > 0 &&
+	    a->bytes >= AHEAD_MAX)) && !a->stop) {
+		a->full = 1;
+		pthread_cond_wait(&a->room, &a->mu);
+	}
+	if (a->stop) {
+		pthread_mutex_unlock(&a->mu);
+		return -1;
+	}
+	nfree = AHEAD_BATCHES - a->count;
+	first = a->head + a->count;
+	pthread_mutex_unlock(&a->mu);
+	/* Only this thread fills the free slots; the caller leaves them. */
+	for (i = 0; i < nfree; i++)
+		drop(&a->ring[(first + i) % AHEAD_BATCHES]);
+	return 0;
+}
+
 /* The thread that reads ahead: records in batches into the ring, until
  * the end, an error, or the reader is freed.  It may be cancelled only
  * while it waits for input (see fill()). */
@@ -1254,6 +1342,8 @@ ahead_run(void *arg)
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 	r->pool = &f->pool;
 	do {
+		if (ahead_room(a) < 0)
+			break;
 		f->n = 0;
 		do {
 			struct ahead_item *it = &f->item[f->n];
@@ -1265,33 +1355,28 @@ ahead_run(void *arg)
 				it->plain = r->rec_plain;
 				f->n++;
 			}
-		} while (rc > 0 && f->n < AHEAD_BATCH);
+		} while (rc > 0 && f->n < AHEAD_BATCH &&
+		    f->pool.bytes < AHEAD_BYTES);
 		f->rc = rc > 0 ? 1 : rc;
+		/* ahead_room() made room: the slot is free, and nobody else
+		 * looks at it. */
 		pthread_mutex_lock(&a->mu);
-		while (a->count == AHEAD_BATCHES && !a->stop) {
-			a->full = 1;
-			pthread_cond_wait(&a->room, &a->mu);
-		}
-		if (a->stop) {
-			pthread_mutex_unlock(&a->mu);
-			break;
-		}
 		slot = &a->ring[(a->head + a->count) % AHEAD_BATCHES];
 		pthread_mutex_unlock(&a->mu);
-		/* The slot is free, and nobody else looks at it: drop the
-		 * records the caller gave back (freed where they were
-		 * made, which malloc does best), then fill it. */
 		drop(slot);
 		{
 			struct align_pool empty = slot->pool;
 
 			*slot = *f;
+			slot->bytes = f->pool.bytes;
 			f->pool = empty;
 		}
 		f->n = 0;
 		pthread_mutex_lock(&a->mu);
 		a->count++;
-		if (a->hungry && (a->count >= AHEAD_WAKE || rc <= 0)) {
+		a->bytes += slot->bytes;
+		if (a->hungry && (a->count >= AHEAD_WAKE || rc <= 0 ||
+		    a->bytes >= AHEAD_MAX)) {
 			a->hungry = 0;
 			pthread_cond_signal(&a->more);
 		}
@@ -1379,8 +1464,10 @@ ahead_next(struct align_reader *r, struct align_node **rec,
 			pthread_mutex_lock(&a->mu);
 			a->head = (a->head + 1) % AHEAD_BATCHES;
 			a->count--;
+			a->bytes -= b->bytes;
 			a->taken = 0;
-			if (a->full && a->count <= AHEAD_BATCHES - AHEAD_WAKE) {
+			if (a->full && (a->count <= AHEAD_BATCHES - AHEAD_WAKE ||
+			    (b->bytes >= AHEAD_MAX / 2 && a->bytes < AHEAD_MAX))) {
 				a->full = 0;
 				pthread_cond_signal(&a->room);
 			}

@@ -463,6 +463,40 @@ push_term(struct align_analysis *a, uint32_t t)
 	return 0;
 }
 
+int
+align_words_lang(struct align_words *w, const char *text,
+    struct align_err *e)
+{
+	struct span sp[MAXTOK];
+	int hint[ALIGN_LANGS] = { 0 }, l, best = ALIGN_EN;
+	char *f;
+	size_t n, i;
+
+	/* As align_words_analyse() tells it, without making the words. */
+	for (i = 0; text[i] && !(text[i] & 0x80); i++)
+		;
+	if (text[i]) {
+		struct span none[1];
+
+		split(text, none, 0, hint);
+	}
+	if ((f = fold(text)) == NULL)
+		return align_err_nomem(e);
+	n = split(f, sp, MAXTOK, NULL);
+	for (i = 0; i < n; i++) {
+		long st = align_dict_id(&w->stops, f + sp[i].at, sp[i].n, 0);
+
+		for (l = 0; st >= 0 && l < ALIGN_LANGS; l++)
+			if (w->stopmask[st] & (1 << l))
+				hint[l] += 2;
+	}
+	free(f);
+	for (l = 1; l < ALIGN_LANGS; l++)
+		if (hint[l] > hint[best])
+			best = l;
+	return best;
+}
+
 /* The entry of a word as written: its stop-word languages, and its token
  * in each language once asked for.  -1 when out of memory. */
 static long

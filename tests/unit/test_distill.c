@@ -118,6 +118,55 @@ test_drafts_in_the_responses_language(void **state)
 	align_distiller_free(d);
 }
 
+/* Past 20,000 responses only some are looked at for their language, and
+ * a theme still drafts in the language most of its responses are in;
+ * a theme read before its responses counts them when they come. */
+static void
+test_language_of_a_large_survey(void **state)
+{
+	struct align_distill_opts o = { .max = 7, .budget = 5, .per = 3 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_distiller *d = align_distiller_new(&o, &e);
+	struct align_node *es = align_record_new("theme"), *de, *rec;
+	struct align_node *les = align_seq(), *lde = align_seq();
+	char rid[32];
+	size_t i, n = 30000;
+
+	(void)state;
+	assert_non_null(d);
+	/* The German theme comes first, before any of its responses. */
+	de = align_record_new("theme");
+	align_map_put_str(de, "id", "t2");
+	align_map_put_str(de, "label", "listening to every voice");
+	for (i = 0; i < n; i++) {
+		snprintf(rid, sizeof(rid), "r-%zu", i);
+		align_seq_push_str(i % 2 ? lde : les, rid);
+	}
+	align_map_put(de, "responses", lde);
+	assert_int_equal(align_distiller_add(d, de, &e), 0);
+	for (i = 0; i < n; i++) {
+		snprintf(rid, sizeof(rid), "r-%zu", i);
+		/* One in ten of each theme's in English. */
+		rec = response(rid, i % 20 < 2 ? "She listened to us." :
+		    i % 2 ? "Sie hat uns immer zugeh\xc3\xb6rt und war da." :
+		    "Se qued\xc3\xb3 con nosotros cuando todo era dif\xc3\xad" "cil.");
+		assert_int_equal(align_distiller_add(d, rec, &e), 0);
+		align_node_free(rec);
+	}
+	align_map_put_str(es, "id", "t1");
+	align_map_put_str(es, "label", "present when things are difficult");
+	align_map_put(es, "responses", les);
+	assert_int_equal(align_distiller_add(d, es, &e), 0);
+	assert_int_equal(align_distiller_run(d, &e), 0);
+	assert_string_equal(statement(d, 0), "Wir h\xc3\xb6ren zu und geben "
+	    "jeder Stimme Raum.");
+	assert_string_equal(statement(d, 1), "Estamos presentes y nos "
+	    "quedamos cuando las cosas se ponen dif\xc3\xad" "ciles.");
+	align_node_free(de);
+	align_node_free(es);
+	align_distiller_free(d);
+}
+
 static void
 test_tally_and_keep(void **state)
 {
@@ -407,6 +456,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_drafts_in_the_responses_language),
+		cmocka_unit_test(test_language_of_a_large_survey),
 		cmocka_unit_test(test_tally_and_keep),
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_over_budget),

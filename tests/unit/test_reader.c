@@ -90,6 +90,43 @@ test_malformed(void **state)
 	ERR("---\nkind: a\n[x]: 1\n", 3, 1, "a key must be a word");
 }
 
+/* A mapping of 100,000 keys is read in linear time, and a key repeated
+ * at its end, or at its start as another mapping begins, is found. */
+static void
+test_large_mapping_keys(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_node *all;
+	size_t i, n = 100000;
+
+	(void)state;
+	align_buf_puts(&b, "---\nkind: a\nmap:\n");
+	for (i = 0; i < n; i++)
+		align_buf_printf(&b, "  k%zu: %zu\n", i, i);
+	align_buf_puts(&b, "other:\n");
+	for (i = 0; i < 40; i++)
+		align_buf_printf(&b, "  k%zu: x\n", i);
+	all = read_text(b.p, b.len, NULL, &e);
+	assert_non_null(all);
+	assert_int_equal(align_map_get(all->item[0], "map")->n, n);
+	assert_string_equal(align_map_get(all->item[0], "map")->key[n - 1],
+	    "k99999");
+	align_node_free(all);
+	/* The same key again, after the 100,000th: line 3 + n + 1. */
+	align_buf_reset(&b);
+	align_buf_puts(&b, "---\nkind: a\nmap:\n");
+	for (i = 0; i < n; i++)
+		align_buf_printf(&b, "  k%zu: %zu\n", i, i);
+	align_buf_puts(&b, "  k4242: again\n");
+	all = read_text(b.p, b.len, NULL, &e);
+	assert_null(all);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_int_equal(e.line, 3 + n + 1);
+	assert_non_null(strstr(e.msg, "duplicate key 'k4242'"));
+	align_buf_release(&b);
+}
+
 static void
 test_unsafe_yaml_refused(void **state)
 {
@@ -675,6 +712,7 @@ main(void)
 		cmocka_unit_test(test_records_in_order),
 		cmocka_unit_test(test_first_of_two_ids_is_kept),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_large_mapping_keys),
 		cmocka_unit_test(test_unsafe_yaml_refused),
 		cmocka_unit_test(test_depth_is_bounded),
 		cmocka_unit_test(test_bad_bytes_have_positions),

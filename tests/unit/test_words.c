@@ -158,11 +158,41 @@ test_letters_and_accents(void **state)
 	assert_true(strlen(align_words_term(&w, a.term[0])) >= 200);
 }
 
+/* The language alone (align-distill's) is the one the analysis gives,
+ * and keeps no words. */
+static void
+test_language_alone(void **state)
+{
+	static const char *const texts[] = {
+		"She listened to all of us before she decided.",
+		"Mi jefa nos escuchaba a todos y nunca nos dej\xc3\xb3 solos.",
+		"Sie hat uns zugeh\xc3\xb6rt und war immer f\xc3\xbcr uns da.",
+		"Elle nous \xc3\xa9" "coutait et restait avec nous.",
+		"Gro\xc3\x9f" "artig.", "\xc2\xbf" "Ma\xc3\xb1" "ana?", "",
+		"Zzyzx qwerty", "el la los and the der die",
+	};
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i, words;
+
+	(void)state;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		terms(texts[i]);
+		words = w.words.n;
+		assert_int_equal(align_words_lang(&w, texts[i], &e), a.lang);
+		assert_int_equal(w.words.n, words);
+	}
+	words = w.words.n;
+	assert_int_equal(align_words_lang(&w, "Unseenword anotherunseen", &e),
+	    ALIGN_EN);
+	assert_int_equal(w.words.n, words);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_languages),
+		cmocka_unit_test(test_language_alone),
 		cmocka_unit_test(test_stop_words_go_and_stems_meet),
 		cmocka_unit_test(test_letters_and_accents),
 		cmocka_unit_test(test_other_words_same_concept),
