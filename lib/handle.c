@@ -2,6 +2,7 @@
  * Handles: an id named by itself, a unique start of it, or a unique start
  * of its tail; the shortest such start of each id, to be shown.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,4 +184,22 @@ align_handle_shown(const char *id, size_t len, size_t *shown)
 	}
 	*shown = len;
 	return id;
+}
+
+long
+align_id_number(const char *id, const char *head)
+{
+	size_t k = head ? strlen(head) : 0;
+	const char *p;
+	long v = 0;
+
+	if (id == NULL || strncmp(id, head ? head : "", k) != 0 ||
+	    id[k] < '0' || id[k] > '9')
+		return -1;
+	for (p = id + k; *p >= '0' && *p <= '9'; p++) {
+		if (v > (LONG_MAX - (*p - '0')) / 10)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	return *p ? -1 : v;
 }

@@ -59,4 +59,10 @@ int align_handle_lengths(const char *const *ids, size_t n, size_t min,
  * past it, else at id.  *shown gets how many bytes to show. */
 const char *align_handle_shown(const char *id, size_t len, size_t *shown);
 
+/* The number of an id made of head and a number ("t12" with head "t":
+ * 12), or -1 (another form, or too large).  The ids a tool gives are the
+ * highest such number it has seen in the file, plus one: never one used
+ * before. */
+long align_id_number(const char *id, const char *head);
+
 #endif

@@ -106,6 +106,19 @@ test_the_shown_handle_names_its_id_again(void **state)
 	assert_int_equal(k, 2);
 }
 
+static void
+test_the_number_of_an_id(void **state)
+{
+	(void)state;
+	assert_int_equal(align_id_number("t12", "t"), 12);
+	assert_int_equal(align_id_number("p7", "p"), 7);
+	assert_int_equal(align_id_number("p7", "t"), -1);
+	assert_int_equal(align_id_number("t", "t"), -1);
+	assert_int_equal(align_id_number("t1x", "t"), -1);
+	assert_int_equal(align_id_number("t99999999999999999999999", "t"), -1);
+	assert_int_equal(align_id_number(NULL, "t"), -1);
+}
+
 int
 main(void)
 {
@@ -116,6 +129,7 @@ main(void)
 		    test_an_ambiguous_handle_is_refused_naming_the_candidates),
 		cmocka_unit_test(test_the_same_id_twice_is_not_ambiguous),
 		cmocka_unit_test(test_the_shown_handle_names_its_id_again),
+		cmocka_unit_test(test_the_number_of_an_id),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
