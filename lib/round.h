@@ -45,6 +45,9 @@ struct align_rounds {
 	struct align_zone *zone;	/* the step's (align_rounds_zone), or
 					 * NULL: none */
 	int zone_new;			/* the session does not keep it yet */
+	int add_people;			/* a check-in's name not on the
+					 * roster is a new person, not
+					 * refused (checkin.h) */
 };
 
 /* Read the records of recs (a sequence) into rs.  0, or -1 and e (71);
