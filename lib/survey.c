@@ -598,6 +598,16 @@ align_survey_next(struct align_survey *s, struct align_csv *c,
 				    sizeof(name) - strlen(name), " %s",
 				    c->field[s->last_name]);
 			who = name;
+			if (o->resolve && o->resolve(o->resolve_arg, name,
+			    &who, e) < 0) {
+				if (e->status != ALIGN_EX_NOMEM) {
+					e->line = c->line[s->name];
+					e->col = c->col[s->name];
+					snprintf(e->file, sizeof(e->file),
+					    "%s", c->name);
+				}
+				return -1;
+			}
 		}
 		if (s->time >= 0 && (size_t)s->time < c->n &&
 		    c->field[s->time][0]) {
