@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -7,6 +8,7 @@
 #include "roster.h"
 #include "grow.h"
 #include "hash.h"
+#include "order.h"
 #include "propose.h"
 #include "record.h"
 #include "vote.h"
@@ -17,6 +19,7 @@
 struct theme {
 	char *id, *label;
 	struct align_strs responses;
+	long long rank;		/* its rank key, or LLONG_MAX: none */
 };
 
 struct align_distiller {
@@ -90,9 +93,11 @@ align_distiller_free(struct align_distiller *d)
 static int
 add_theme(struct align_distiller *d, const struct align_theme_view *v)
 {
-	struct theme t = { NULL, NULL, { NULL, 0, 0 } };
+	struct theme t = { NULL, NULL, { NULL, 0, 0 }, LLONG_MAX };
 	size_t i;
 
+	if (v->rank.set)
+		t.rank = v->rank.v;
 	if ((v->id && (t.id = strdup(v->id)) == NULL) ||
 	    (v->label && (t.label = strdup(v->label)) == NULL))
 		goto nomem;
@@ -247,6 +252,33 @@ theme_lang(struct align_distiller *d, const struct theme *t)
 	return best;
 }
 
+/* Themes by rank, then id: the order of the input does not matter. */
+static int
+cmp_theme(const void *a, const void *b)
+{
+	const struct theme *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return align_order_id(x->id, y->id);
+}
+
+/* Principles by dots, then id, then statement. */
+static int
+cmp_principle(const void *a, const void *b)
+{
+	const struct align_principle *x = *(struct align_principle *const *)a,
+	    *y = *(struct align_principle *const *)b;
+	long long s = align_principle_tally(x), t = align_principle_tally(y);
+	int c;
+
+	if (s != t)
+		return s > t ? -1 : 1;
+	if ((c = align_order_id(x->id, y->id)) != 0)
+		return c;
+	return align_order_text(x->statement, y->statement);
+}
+
 int
 align_distiller_propose(struct align_distiller *d, struct align_err *e)
 {
@@ -258,6 +290,10 @@ align_distiller_propose(struct align_distiller *d, struct align_err *e)
 	if (d->proposed)
 		return 0;
 	d->proposed = 1;
+	if (d->ntheme > 1)
+		qsort(d->theme, d->ntheme, sizeof(*d->theme), cmp_theme);
+	if (d->list.n > 1)
+		qsort(d->list.v, d->list.n, sizeof(*d->list.v), cmp_principle);
 	if ((lead = calloc(n + 1, sizeof(*lead))) == NULL)
 		return align_err_nomem(e);
 	for (i = 0; i < n; i++) {
