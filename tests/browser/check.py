@@ -468,8 +468,8 @@ def report_checks(page, d):
                            ["failure", 50]], str(got["first"]))
     check("report: the notes people wrote", "Missed the team's hard week"
           in got["notes"] and "Left early the night of the outage" in
-          got["notes"] and got["outcomes"][:3] == ["Failure", "Success",
-                                                   "Failure"],
+          got["notes"] and got["outcomes"][:3] == ["Failure", "Failure",
+                                                   "Success"],
           str(got["notes"]) + str(got["outcomes"]))
     check("report: who has checked in, and who has not",
           got["checked"] == ["5 of 7 checked in", "4 of 7 checked in"] and
