@@ -80,7 +80,7 @@ test_the_same_id_twice_is_not_ambiguous(void **state)
 static void
 test_the_shown_handle_names_its_id_again(void **state)
 {
-	size_t len[N(resps)], i, k;
+	size_t len[N(resps)], tlen[N(themes)], i, k;
 	char typed[64];
 
 	(void)state;
@@ -99,9 +99,9 @@ test_the_shown_handle_names_its_id_again(void **state)
 	assert_string_equal(align_handle_shown(resps[0], len[0], &k),
 	    "4f00c96eeb0c0a3c");
 	assert_int_equal(k, 4);
-	assert_int_equal(align_handle_lengths(themes, N(themes), 1, len), 0);
-	assert_int_equal(len[0], 2);	/* t1: the whole id */
-	assert_int_equal(len[1], 3);
+	assert_int_equal(align_handle_lengths(themes, N(themes), 1, tlen), 0);
+	assert_int_equal(tlen[0], 2);	/* t1: the whole id */
+	assert_int_equal(tlen[1], 3);
 	assert_string_equal(align_handle_shown("t1", 2, &k), "t1");
 	assert_int_equal(k, 2);
 }
