@@ -111,6 +111,7 @@ struct cli {
 	const char *who, *principle, *outcome, *note, *followup, *recog;
 	const char *within, *again, *tz;
 	int per_pair, mark, add_people;
+	char *with;		/* --with as the roster names the person */
 	size_t min_group;
 	const char **principles, **goals, **commits;
 	struct align_lock lock;	/* -i, due --mark: held while in use */
@@ -216,7 +217,7 @@ named(struct cli *c, const struct align_rounds *rs)
 	if (c->plan.with) {
 		if (align_rounds_person(rs, c->plan.with, &who, &e) < 0)
 			tool_usage_error("--with: %s", e.msg);
-		c->plan.with = who;	/* freed at exit */
+		c->plan.with = c->with = who;
 	}
 	for (i = 0; i < c->plan.nprinciple; i++)
 		if (align_rounds_aim(rs, c->principles[i], &c->principles[i],
@@ -256,6 +257,7 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 	align_planned_release(&p);
 	align_rounds_release(&rs);
 	align_node_free(recs);
+	free(c->with);
 	return 0;
 }
 
