@@ -22,7 +22,8 @@ static const char usage[] =
 "                     [--paragraphs] [--column name] [--name-column name]\n"
 "                     [--time-column name] [--delimiter char]\n"
 "                     [--encoding name] [--anonymous] [--min-group n]\n"
-"                     [--wait seconds] [--now time] [file ...]\n"
+"                     [--wait seconds] [--now time] [--add-participant]\n"
+"                     [file ...]\n"
 "       align-capture --serve [addr:]port -a file [--anonymous] [--now time]\n"
 "\n"
 "Turn responses into response records: plain text (\"Name: text\" a line),\n"
@@ -41,6 +42,8 @@ static const char usage[] =
 "                          not of choices; said on standard error);\n"
 "                          also --text-column\n"
 "      --name-column name  CSV: the column of names\n"
+"      --add-participant   CSV: a name not on the session's participants is\n"
+"                          a new person (else refused, near names suggested)\n"
 "      --time-column name  CSV: the column of times\n"
 "      --delimiter char    CSV: ',', ';', tab or another (default: found\n"
 "                          from the first rows)\n"
@@ -59,7 +62,7 @@ static const char usage[] =
 "  -h, --help, -V, --version\n";
 
 enum { O_CSV = 256, O_PARTICIPANT, O_PARAGRAPHS, O_TEXT, O_NAME, O_TIME,
-	O_ANON, O_MIN_GROUP, O_WAIT, O_NOW, O_DELIM, O_ENC, O_SERVE };
+	O_ANON, O_MIN_GROUP, O_WAIT, O_NOW, O_DELIM, O_ENC, O_SERVE, O_ADD };
 
 static const struct option longopts[] = {
 	{ "append", required_argument, NULL, 'a' },
@@ -74,6 +77,7 @@ static const struct option longopts[] = {
 	{ "delimiter", required_argument, NULL, O_DELIM },
 	{ "encoding", required_argument, NULL, O_ENC },
 	{ "name-column", required_argument, NULL, O_NAME },
+	{ "add-participant", no_argument, NULL, O_ADD },
 	{ "time-column", required_argument, NULL, O_TIME },
 	{ "anonymous", no_argument, NULL, O_ANON },
 	{ "min-group", required_argument, NULL, O_MIN_GROUP },
@@ -133,6 +137,7 @@ options(int argc, char *argv[], struct align_capture_opts *o,
 				    "(utf-8, windows-1252, latin1)", optarg);
 			break;
 		case O_NAME: o->survey.name_column = optarg; break;
+		case O_ADD: o->add_people = 1; break;
 		case O_TIME: o->survey.time_column = optarg; break;
 		case O_ANON: *anonymous = 1; break;
 		case O_MIN_GROUP:

@@ -25,7 +25,7 @@ static const char usage[] =
 "                     [--list file] [--vote name=ids] [--votes file]\n"
 "                     [--budget n] [--per n]\n"
 "                     [--agree name] [--object name:id reason]\n"
-"                     [--rule rule] [--check] [--charter]\n"
+"                     [--rule rule] [--check] [--charter] [--add-participant]\n"
 "                     [--min-group n] [file ...]\n"
 "       align-distill --serve [addr:]port -i file [--budget n] [--per n]\n"
 "                     [--max n] [--rule rule]\n"
@@ -48,6 +48,8 @@ static const char usage[] =
 "      --per n             most dots on one principle (default 3)\n"
 "      --agree name        this person agrees to every principle\n"
 "      --object name:id reason  this person objects to a principle\n"
+"      --add-participant   a name not on the session's participants is a new\n"
+"                          person (else refused, near names suggested)\n"
 "      --rule rule         consensus (default), consent or majority; kept\n"
 "      --check             exit 0 when the list is final, 1 when not\n"
 "      --charter           html: the charter, to print, not the whiteboard\n"
@@ -59,7 +61,8 @@ static const char usage[] =
 "  -h, --help, -V, --version\n";
 
 enum { O_MAX = 256, O_KEEP, O_EDIT, O_LIST, O_VOTE, O_VOTES, O_BUDGET, O_PER,
-	O_AGREE, O_OBJECT, O_RULE, O_CHECK, O_CHARTER, O_MIN_GROUP, O_SERVE };
+	O_AGREE, O_OBJECT, O_RULE, O_CHECK, O_CHARTER, O_MIN_GROUP, O_SERVE,
+	O_ADD };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -81,6 +84,7 @@ static const struct option longopts[] = {
 	{ "charter", no_argument, NULL, O_CHARTER },
 	{ "min-group", required_argument, NULL, O_MIN_GROUP },
 	{ "serve", required_argument, NULL, O_SERVE },
+	{ "add-participant", no_argument, NULL, O_ADD },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -146,6 +150,7 @@ options(int argc, char *argv[], struct align_distill_opts *o,
 				    "or majority, not '%s'", optarg);
 			break;
 		case O_CHECK: c->check = 1; break;
+		case O_ADD: o->add_people = 1; break;
 		case O_CHARTER: c->charter = 1; break;
 		case O_MIN_GROUP:
 			c->min_group = (size_t)tool_number("--min-group",

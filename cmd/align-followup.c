@@ -25,13 +25,14 @@ static const char usage[] =
 "                     [--count n] [--until date] [--principle id] [--with name]\n"
 "                     [--leader name] [--root-cause text] [--goal text]\n"
 "                     [--commit name:text] [--seed n] [--per-pair]\n"
-"                     [--pair-time hh:mm] [--tz zone] [--now time] [file ...]\n"
+"                     [--pair-time hh:mm] [--tz zone] [--now time]\n"
+"                     [--add-participant] [file ...]\n"
 "       align-followup show [-f format] [--per-pair] [--tz zone] [--now time]\n"
 "                     [file ...]\n"
 "       align-followup checkin [-a file | -i file] [--participant name]\n"
 "                     [--principle id] [--outcome outcome] [--note text]\n"
 "                     [--followup id] [--recognition text] [--now time]\n"
-"                     [file ...]\n"
+"                     [--add-participant] [file ...]\n"
 "       align-followup due [--within span] [--again span] [--mark] [--tz zone]\n"
 "                     [--now time] file ...\n"
 "       align-followup report [-f format] [--min-group n] [file ...]\n"
@@ -54,6 +55,9 @@ static const char usage[] =
 "      --tz zone       the session's time zone (plan keeps it in the session)\n"
 "      --participant name, --outcome success|failure|mixed, --note text,\n"
 "      --followup id, --recognition text   checkin\n"
+"      --add-participant  checkin, --with: a name not on the session's\n"
+"                      participants is a new person (else refused, near\n"
+"                      names suggested)\n"
 "      --within span   due: look this far ahead (default 0: today)\n"
 "      --again span    due: remind who has not checked in again (default 3d,\n"
 "                      or never)\n"
@@ -66,7 +70,7 @@ static const char usage[] =
 enum { O_DATE = 256, O_EVERY, O_COUNT, O_UNTIL, O_PRINCIPLE, O_WITH,
 	O_LEADER, O_ROOT, O_GOAL, O_COMMIT, O_SEED, O_PERPAIR, O_NOW,
 	O_PARTICIPANT, O_OUTCOME, O_NOTE, O_FOLLOWUP, O_RECOGNITION,
-	O_WITHIN, O_MARK, O_MIN_GROUP, O_PAIRTIME, O_TZ, O_AGAIN };
+	O_WITHIN, O_MARK, O_MIN_GROUP, O_PAIRTIME, O_TZ, O_AGAIN, O_ADD };
 
 static const struct option longopts[] = {
 	{ "append", required_argument, NULL, 'a' },
@@ -80,6 +84,7 @@ static const struct option longopts[] = {
 	{ "until", required_argument, NULL, O_UNTIL },
 	{ "principle", required_argument, NULL, O_PRINCIPLE },
 	{ "with", required_argument, NULL, O_WITH },
+	{ "add-participant", no_argument, NULL, O_ADD },
 	{ "leader", required_argument, NULL, O_LEADER },
 	{ "root-cause", required_argument, NULL, O_ROOT },
 	{ "goal", required_argument, NULL, O_GOAL },
@@ -106,7 +111,8 @@ struct cli {
 	const char *inplace, *append, *fmt, *nowopt;
 	const char *who, *principle, *outcome, *note, *followup, *recog;
 	const char *within, *again, *tz;
-	int per_pair, mark;
+	int per_pair, mark, add_people;
+	char *with;		/* --with as the roster names the person */
 	size_t min_group;
 	const char **principles, **goals, **commits;
 	struct align_lock lock;	/* -i, due --mark: held while in use */
@@ -250,6 +256,26 @@ rounds(struct align_rounds *rs, const struct align_node *recs,
 	if (align_rounds_read(rs, recs, &e) < 0 ||
 	    (zoned && align_rounds_zone(rs, c->tz, &e) < 0))
 		tool_die(&e);
+	rs->add_people = c->add_people;
+}
+
+/* The plan's person and principles as the session names them. */
+static void
+named(struct cli *c, const struct align_rounds *rs)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	char *who;
+	size_t i;
+
+	if (c->plan.with) {
+		if (align_rounds_person(rs, c->plan.with, &who, &e) < 0)
+			tool_usage_error("--with: %s", e.msg);
+		c->plan.with = c->with = who;
+	}
+	for (i = 0; i < c->plan.nprinciple; i++)
+		if (align_rounds_aim(rs, c->principles[i], &c->principles[i],
+		    &e) < 0)
+			tool_usage_error("--principle: %s", e.msg);
 }
 
 /* A first round reviews the principles: there must be some, and they
@@ -293,6 +319,7 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 	input(c, &st, &k, argc, argv, out);
 	rounds(&rs, k.recs, c, 1);
 	first_round(c, &rs);
+	named(c, &rs);
 	c->plan.now = now;
 	if (align_followup_plan(&rs, &c->plan, &p, &e) < 0)
 		tool_die(&e);
@@ -306,6 +333,7 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 	align_planned_release(&p);
 	align_rounds_release(&rs);
 	kept_release(&k);
+	free(c->with);
 	return 0;
 }
 
@@ -608,6 +636,7 @@ option(struct cli *c, int ch, const char *arg)
 	case O_PAIRTIME: c->plan.pair_time = arg; break;
 	case O_TZ: c->tz = arg; break;
 	case O_AGAIN: c->again = arg; break;
+	case O_ADD: c->add_people = 1; break;
 	default: tool_usage(64);
 	}
 }

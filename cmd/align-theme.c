@@ -163,6 +163,21 @@ get(void *t, size_t i, struct align_err *e)
 	return align_themer_record(t, i, e);
 }
 
+/* What the run says a person should know, on standard error. */
+static void
+tell(const struct align_themer *t)
+{
+	size_t i;
+
+	for (i = 0; i < align_themer_notes(t); i++) {
+		struct align_err n = ALIGN_ERR_INIT;
+
+		align_err_set(&n, 0, NULL, 0, 0, "%s",
+		    align_themer_note(t, i));
+		tool_warn(&n);
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -195,6 +210,7 @@ main(int argc, char *argv[])
 		tool_too_early("no responses", "align-capture");
 	if (align_themer_run(t, &e) < 0)
 		tool_die(&e);
+	tell(t);
 	tool_stream_write(&st, ALIGN_SPILL_ALL, 0, align_themer_count(t),
 	    get, t);
 	if (a.f != ALIGN_FMT_YAML) {

@@ -63,15 +63,16 @@ align_object(struct align_plist *l, const char *spec, const char *reason,
 {
 	const char *colon = strrchr(spec, ':');
 	struct align_buf who = ALIGN_BUF_INIT;
+	struct align_err x = ALIGN_ERR_INIT;
 	long at;
 	int rc;
 
 	if (colon == NULL || colon == spec)
 		return align_err_set(e, EX_USAGE, NULL, 0, 0,
 		    "--object: expected NAME:ID REASON, not '%s'", spec);
-	if ((at = align_plist_find(l, colon + 1)) < 0)
-		return align_err_set(e, EX_USAGE, NULL, 0, 0,
-		    "--object: no principle '%s'", colon + 1);
+	if ((at = align_plist_resolve(l, colon + 1, EX_USAGE, &x)) < 0)
+		return x.status == EX_USAGE ? align_err_set(e, EX_USAGE,
+		    NULL, 0, 0, "--object: %s", x.msg) : align_err_nomem(e);
 	align_buf_add(&who, spec, (size_t)(colon - spec));
 	rc = who.failed || align_principle_object(l->v[at], who.p,
 	    reason) < 0 ? align_err_nomem(e) : 0;

@@ -1,14 +1,17 @@
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "board.h"
 #include "grow.h"
+#include "handle.h"
 #include "hash.h"
 #include "plan.h"
 #include "record.h"
 #include "response.h"
 #include "text.h"
+#include "when.h"
 
 static const struct {
 	enum align_format f;
@@ -63,6 +66,18 @@ folded(struct align_set *set, const char *name, int has)
 	return rc;
 }
 
+/* The time at says, in seconds; LLONG_MIN when it is none. */
+static long long
+time_of(const char *at)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_time t;
+
+	if (at == NULL || align_time_parse(at, &t, &e) < 0)
+		return LLONG_MIN;
+	return (long long)t.t;
+}
+
 /* Every response as it came, and who answered (names folded: "Ana" and
  * "ana" are one person). */
 static int
@@ -86,11 +101,13 @@ entries(struct align_board *v, const struct align_node *rs,
 
 			x->participant = text_or(rv->participant, "");
 			x->at = text_or(rv->at, "");
+			x->when = time_of(rv->at);
 			x->question = text_or(rv->question, v->question);
 			x->text = text_or(rv->text, "");
 		} else {
 			x->participant = x->at = x->text = "";
 			x->question = v->question;
+			x->when = LLONG_MIN;
 		}
 		has = r.kind == ALIGN_KIND_RESPONSE &&
 		    r.u.response.participant != NULL;
@@ -107,6 +124,60 @@ entries(struct align_board *v, const struct align_node *rs,
 	v->people = people->n;
 	v->anonymous = named > 0 && pseudonyms == named;
 	return 0;
+}
+
+/* Canonical order: by time (a response without one first), then id, then
+ * text; never by where a record stood. */
+static int
+cmp_entry(const void *a, const void *b)
+{
+	const struct align_board_entry *x = a, *y = b;
+	int c;
+
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	if ((c = strcmp(x->at, y->at)) != 0 || (c = strcmp(x->id, y->id)) != 0)
+		return c;
+	return strcmp(x->text, y->text);
+}
+
+/* The entries in canonical order, each with its handle. */
+static int
+handles(struct align_board *v)
+{
+	const char **ids = malloc((v->nentry + 1) * sizeof(*ids));
+	size_t *len = malloc((v->nentry + 1) * sizeof(*len)), i, at = 0, k;
+	int rc = -1;
+
+	if (v->nentry > 1)
+		qsort(v->input, v->nentry, sizeof(*v->input), cmp_entry);
+	if (ids == NULL || len == NULL)
+		goto out;
+	for (i = 0; i < v->nentry; i++)
+		ids[i] = v->input[i].id;
+	if (align_handle_lengths(ids, v->nentry, 6, len) < 0)
+		goto out;
+	for (i = 0; i < v->nentry; i++)
+		at += len[i] + 1;
+	if ((v->handles = malloc(at + 1)) == NULL)
+		goto out;
+	for (i = at = 0; i < v->nentry; i++) {
+		struct align_board_entry *x = &v->input[i];
+		const char *h = align_handle_shown(x->id, len[i], &k);
+
+		memcpy(v->handles + at, h, k);
+		v->handles[at + k] = '\0';
+		x->handle = v->handles + at;
+		at += k + 1;
+		k = align_text_width(x->handle, k);
+		if (k > v->handlew)
+			v->handlew = k;
+	}
+	rc = 0;
+out:
+	free(ids);
+	free(len);
+	return rc;
 }
 
 /* One group a question, in the order the questions first come; the
@@ -217,7 +288,7 @@ align_board_make(struct align_board *v, const struct align_node *session,
 	v->entry = calloc(n + 1, sizeof(*v->entry));
 	v->input = calloc(n + 1, sizeof(*v->input));
 	if (v->entry == NULL || v->input == NULL ||
-	    entries(v, rs, &people) < 0 || groups(v) < 0 ||
+	    entries(v, rs, &people) < 0 || handles(v) < 0 || groups(v) < 0 ||
 	    roster(v, &sn->names, &people) < 0)
 		goto nomem;
 	align_set_release(&people);
@@ -239,6 +310,7 @@ align_board_release(struct align_board *v)
 	while (v->nunanswered > 0)
 		free((char *)v->unanswered[--v->nunanswered]);
 	free(v->unanswered);
+	free(v->handles);
 	memset(v, 0, sizeof(*v));
 }
 

@@ -1,6 +1,7 @@
 /*
  * board.h - the responses as the room sees them: the question, then each
- * response, numbered, under the question it answers.
+ * response, by the handle commands take for it, under the question it
+ * answers; earliest first.
  *
  * A board is a view made once from the records; one renderer a format
  * shows it (board_text.c, board_md.c, board_csv.c, board_html.c), chosen
@@ -24,6 +25,11 @@
 struct align_board_entry {
 	size_t number;		/* 1, 2, ... in the order shown */
 	const char *id, *participant, *at, *question, *text;	/* "" if none */
+	/* The handle commands take for it (handle.h): the shortest start of
+	 * its id's tail, four or more, that no other response shares ("4f00"
+	 * for r-4f00c96eeb0c0a3c); "" when it has no id. */
+	const char *handle;
+	long long when;		/* at, in seconds; LLONG_MIN when not a time */
 };
 
 /* The responses to one question: entry[first .. first + n). */
@@ -39,7 +45,10 @@ struct align_board {
 	const char *date, *place;	/* the session's, or NULL */
 	struct align_board_entry *entry;	/* grouped by question */
 	size_t nentry;
-	struct align_board_entry *input;	/* the same, in input order */
+	struct align_board_entry *input;	/* the same in canonical order:
+						 * by time, then id, then text
+						 * (the order of the input does
+						 * not matter) */
 	struct align_board_group *group;
 	size_t ngroup;
 	size_t people;		/* distinct participants who answered */
@@ -53,6 +62,8 @@ struct align_board {
 	int unanswered_known;
 	int anonymous;		/* every participant named is a pseudonym */
 	size_t namew;		/* text: the widest name, at most 16 */
+	size_t handlew;		/* text: the widest handle */
+	char *handles;		/* where the handles are */
 };
 
 /* The board of the response records in responses (a sequence) under

@@ -65,8 +65,9 @@ card(const struct align_board_entry *x, const struct align_show *s)
 	struct align_buf *b = s->b;
 
 	align_buf_printf(b, "<li class=\"card item\" id=\"r%zu\">"
-	    "<div class=\"card-head\"><span class=\"n\">%zu</span>",
-	    x->number, x->number);
+	    "<div class=\"card-head\"><span class=\"n\">", x->number);
+	align_show_text(s, x->handle);
+	align_buf_puts(b, "</span>");
 	if (*x->participant) {
 		align_buf_puts(b, " <span class=\"who\">");
 		align_show_text(s, x->participant);

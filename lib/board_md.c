@@ -37,7 +37,9 @@ align_board_markdown(const struct align_board *v,
 		for (i = gr->first; i < gr->first + gr->n; i++) {
 			const struct align_board_entry *x = &v->entry[i];
 
-			align_buf_printf(b, "%zu. ", x->number);
+			align_buf_printf(b, "%zu. `", x->number);
+			align_show_text(s, x->handle);
+			align_buf_puts(b, "` ");
 			if (*x->participant) {
 				align_buf_puts(b, "**");
 				align_show_text(s, x->participant);

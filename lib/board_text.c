@@ -1,5 +1,5 @@
-/* The board for a terminal: numbered responses under their question,
- * names in a column, text wrapped. */
+/* The board for a terminal: the responses under their question, each by
+ * its handle, names in a column, text wrapped. */
 #include <string.h>
 
 #include "board.h"
@@ -23,17 +23,23 @@ align_board_text(const struct align_board *v, const struct align_show *s)
 		for (i = gr->first; i < gr->first + gr->n; i++) {
 			const struct align_board_entry *x = &v->entry[i];
 			size_t w = align_text_width(x->participant,
-			    strlen(x->participant)), pad = v->namew ? 2 : 0;
+			    strlen(x->participant)), pad = v->namew ? 2 : 0,
+			    hw = v->handlew + 2;
 
-			align_buf_printf(b, "%4zu  %s", x->number,
-			    align_style_on(s, ALIGN_STYLE_NAME));
+			align_buf_puts(b, align_style_on(s, ALIGN_STYLE_DIM));
+			align_show_text(s, x->handle);
+			align_buf_puts(b, align_style_off(s));
+			for (k = align_text_width(x->handle, strlen(x->handle));
+			    k < hw; k++)
+				align_buf_putc(b, ' ');
+			align_buf_puts(b, align_style_on(s, ALIGN_STYLE_NAME));
 			align_show_text(s, x->participant);
 			align_buf_puts(b, align_style_off(s));
 			for (k = w; k < v->namew; k++)
 				align_buf_putc(b, ' ');
 			align_buf_puts(b, v->namew ? "  " : "");
-			align_show_wrap(s, x->text, 6 + v->namew + pad,
-			    6 + (w > v->namew ? w : v->namew) + pad);
+			align_show_wrap(s, x->text, hw + v->namew + pad,
+			    hw + (w > v->namew ? w : v->namew) + pad);
 		}
 	}
 	align_buf_puts(b, "\n");

@@ -52,6 +52,7 @@ align_capture_release(struct align_capture *c)
 	if (c->out_open)
 		align_out_abort(&c->out);
 	align_speakers_release(&c->speakers);
+	align_roster_free(c->roster);
 	align_anon_release(&c->anon);
 	align_node_free(c->session);
 	align_node_free(c->responses);
@@ -72,6 +73,9 @@ align_capture_keep(struct align_capture *c, const struct align_node *rec,
 		if ((c->session = align_node_copy(rec)) == NULL)
 			return align_err_nomem(e);
 		if (align_speakers_init(&c->speakers, c->session, e) < 0)
+			return -1;
+		if (c->speakers.n > 0 && align_roster_from_session(&c->roster,
+		    c->session, e) < 0)
 			return -1;
 	}
 	if (!c->o->collect || strcmp(kind, "response") != 0)
@@ -351,6 +355,21 @@ put_input(struct align_capture *c, struct align_reader *r, struct sink *s,
 	return rc;
 }
 
+/* A CSV row's name, as the roster has it (survey.h). */
+static int
+csv_name(void *arg, const char *typed, const char **name,
+    struct align_err *e)
+{
+	struct align_capture *c = arg;
+	struct align_resolved res;
+
+	if (align_roster_resolve(c->roster, typed, c->o->add_people ?
+	    ALIGN_ROSTER_ADD : 0, &res, e) < 0)
+		return -1;
+	*name = res.name;
+	return 0;
+}
+
 static int
 read_csv(struct align_capture *c, struct align_reader *r, struct sink *s,
     const char *path, const char *now, struct align_err *e)
@@ -373,6 +392,10 @@ read_csv(struct align_capture *c, struct align_reader *r, struct sink *s,
 		so.session_question = v.u.session.question;
 	so.now = now;
 	so.key = c->o->read.key;
+	if (c->roster) {
+		so.resolve = csv_name;
+		so.resolve_arg = c;
+	}
 	rc = align_survey_begin(&sv, csv, &so, e);
 	while (rc == 0 && (rc = align_survey_next(&sv, csv, &rec, e)) > 0) {
 		int fresh = align_reader_claim(r, align_record_id(rec));

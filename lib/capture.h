@@ -49,6 +49,7 @@
 #include "node.h"
 #include "out.h"
 #include "reader.h"
+#include "roster.h"
 #include "speaker.h"
 #include "survey.h"
 
@@ -63,6 +64,8 @@ struct align_capture_opts {
 	const char *now;		/* --now, or NULL for $ALIGN_NOW/clock */
 	int collect;			/* keep the responses for a board */
 	int quiet;			/* write no stream to standard output */
+	int add_people;			/* CSV: a name not on the roster is
+					 * a new person, not refused */
 };
 
 struct align_capture {
@@ -71,6 +74,8 @@ struct align_capture {
 	struct align_node *responses;	/* with collect: every response */
 	unsigned long added, skipped;
 	struct align_speakers speakers;	/* the session's participants */
+	struct align_roster *roster;	/* the same, for CSV's names (NULL:
+					 * none, names as written) */
 	/* Lines: */
 	struct align_node *last;	/* the response last recorded */
 	struct align_buf why;		/* why the last line was refused */

@@ -6,9 +6,39 @@
 #include "buf.h"
 #include "checkin.h"
 #include "hash.h"
+#include "handle.h"
 #include "reader.h"
+#include "roster.h"
 
 static const char *const outcomes[] = { "success", "mixed", "failure" };
+
+static int make(const struct align_checkin_view *c, struct align_node **out,
+    struct align_err *e);
+
+/* The round that handle names (handle.h), into *fid, or -1 and e. */
+static int
+named_round(const struct align_rounds *rs, const char *handle,
+    const char **fid, struct align_err *e)
+{
+	const char **ids = malloc((rs->nround + 1) * sizeof(*ids));
+	size_t i;
+	long at;
+
+	if (ids == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < rs->nround; i++)
+		ids[i] = rs->round[i].v.id;
+	if (align_handle_find(ids, rs->nround, handle) == ALIGN_HANDLE_NONE)
+		at = align_err_set(e, EX_USAGE, NULL, 0, 0,
+		    "no follow-up '%s' in the input", handle);
+	else
+		at = align_handle_resolve(ids, rs->nround, handle,
+		    "follow-up", EX_USAGE, e);
+	if (at >= 0)
+		*fid = ids[at];
+	free(ids);
+	return at < 0 ? -1 : 0;
+}
 
 /* The round checked in on: the one given, which must be there, else the
  * latest whose day has come, else the first.  Its id into *fid. */
@@ -16,26 +46,22 @@ static int
 round_of(const struct align_rounds *rs, const char *given,
     const struct align_time *now, const char **fid, struct align_err *e)
 {
-	const char *found = NULL;
 	struct align_time t;
 	size_t i;
 
-	*fid = given;
+	*fid = NULL;
+	if (given)
+		return named_round(rs, given, fid, e);
 	for (i = 0; i < rs->nround; i++) {
 		const struct align_view *f = &rs->round[i].v;
 		const char *d = f->u.followup.date;
 
 		if (f->id == NULL)
 			continue;
-		if (given && strcmp(given, f->id) == 0)
-			found = given;
-		if (!given && (*fid == NULL || (d && align_time_parse(d, &t,
-		    NULL) == 0 && t.t <= now->t)))
+		if (*fid == NULL || (d && align_time_parse(d, &t, NULL) == 0 &&
+		    t.t <= now->t))
 			*fid = f->id;
 	}
-	if (given && found == NULL)
-		return align_err_set(e, EX_USAGE, NULL, 0, 0,
-		    "no follow-up '%s' in the input", given);
 	if (*fid == NULL)
 		return align_err_set(e, EX_NOINPUT, NULL, 0, 0, "no follow-up "
 		    "planned yet: run align-followup plan first");
@@ -87,20 +113,107 @@ valid(const struct align_checkin_view *c, struct align_time *at,
 	return 0;
 }
 
+/* The ids a check-in may name: the principles, and the principles and
+ * commitments of the rounds (a one-to-one's).  NULL when out of memory;
+ * *n 0 when there are none (then any is taken). */
+static const char **
+aims(const struct align_rounds *rs, size_t *n)
+{
+	size_t i, j, all = rs->nprinciple;
+	const char **v;
+
+	for (i = 0; i < rs->nround; i++)
+		all += rs->round[i].v.u.followup.principles.n +
+		    rs->round[i].v.u.followup.commitments.n;
+	if ((v = malloc((all + 1) * sizeof(*v))) == NULL)
+		return NULL;
+	*n = 0;
+	for (i = 0; i < rs->nprinciple; i++)
+		v[(*n)++] = rs->principle[i].v.id;
+	for (i = 0; i < rs->nround; i++) {
+		const struct align_followup_view *f = &rs->round[i].v.u.followup;
+
+		for (j = 0; j < f->principles.n; j++)
+			v[(*n)++] = f->principles.v[j];
+		for (j = 0; j < f->commitments.n; j++)
+			v[(*n)++] = ((const struct align_commitment_view *)
+			    f->commitments.v)[j].id;
+	}
+	return v;
+}
+
 int
-align_checkin_new(const struct align_rounds *rs,
-    const struct align_checkin_view *c, struct align_node **out,
+align_rounds_aim(const struct align_rounds *rs, const char *handle, const char **id,
     struct align_err *e)
 {
+	size_t n;
+	const char **v = aims(rs, &n);
+	long at;
+
+	if (v == NULL)
+		return align_err_nomem(e);
+	*id = handle;
+	if (n > 0 && (at = align_handle_resolve(v, n, handle, "principle",
+	    EX_USAGE, e)) >= 0)
+		*id = v[at];
+	free(v);
+	return n > 0 && at < 0 ? -1 : 0;
+}
+
+int
+align_rounds_person(const struct align_rounds *rs, const char *name, char **who,
+    struct align_err *e)
+{
+	struct align_roster *ro = NULL;
+	struct align_resolved res;
+	int rc = 0;
+
+	*who = NULL;
+	if (rs->session && align_roster_from_session(&ro,
+	    rs->session_view.rec, e) < 0)
+		return -1;
+	if (ro && align_roster_resolve(ro, name, rs->add_people ?
+	    ALIGN_ROSTER_ADD : 0, &res, e) < 0) {
+		if (e->status == EX_DATAERR)
+			align_roster_refuse(&res, name, e, EX_USAGE, NULL, 0,
+			    0);
+		rc = -1;
+	} else if ((*who = strdup(ro ? res.name : name)) == NULL)
+		rc = align_err_nomem(e);
+	align_roster_free(ro);
+	return rc;
+}
+
+int
+align_checkin_new(const struct align_rounds *rs,
+    const struct align_checkin_view *given, struct align_node **out,
+    struct align_err *e)
+{
+	struct align_checkin_view named = *given, *c = &named;
 	struct align_time now;
-	struct align_node *r;
-	const char *fid;
-	char id[24];
+	char *who = NULL;
+	int rc;
 
 	*out = NULL;
-	if (valid(c, &now, e) < 0 || round_of(rs, c->followup, &now, &fid,
-	    e) < 0)
+	if (valid(c, &now, e) < 0 || round_of(rs, c->followup, &now,
+	    &c->followup, e) < 0 || align_rounds_aim(rs, c->principle, &c->principle,
+	    e) < 0 || align_rounds_person(rs, c->participant, &who, e) < 0)
 		return -1;
+	c->participant = who;
+	rc = make(c, out, e);
+	free(who);
+	return rc;
+}
+
+/* The record of check-in c, named and checked, into *out. */
+static int
+make(const struct align_checkin_view *c, struct align_node **out,
+    struct align_err *e)
+{
+	const char *fid = c->followup;
+	struct align_node *r;
+	char id[24];
+
 	if (id_of(fid, c, id) < 0)
 		return align_err_nomem(e);
 	r = align_record_new("checkin");

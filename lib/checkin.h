@@ -29,11 +29,28 @@
 /* The check-in record of c (its participant, principle, outcome, note,
  * followup, recognition and at; not its id), for the rounds of rs, into
  * *out.  0, or -1 and e: 64 for a missing participant, principle or
- * outcome, an outcome not known, a time not readable, a round not there;
- * 71. */
+ * outcome, an outcome not known, a time not readable, a round, principle
+ * or person not there (or, as a handle, more than one: handle.h), 71.
+ * The person is resolved against the session's roster, the round and
+ * the principle as handles (align_rounds_person(), align_rounds_aim()). */
 int align_checkin_new(const struct align_rounds *rs,
     const struct align_checkin_view *c, struct align_node **out,
     struct align_err *e);
+
+/* Names and ids as typed, resolved (checkins and plans do it for every
+ * one they take):
+ * align_rounds_person(): the participant name names on the session's
+ * roster (roster.h: exact, alias, folded, first words, a prefix), into
+ * *who (the caller frees it); as typed without a roster; a name on none
+ * is added with rs->add_people, else refused with the nearest names.
+ * align_rounds_aim(): the principle or commitment handle names (handle.h:
+ * the id, or a unique start of it), into *id (borrowed from rs); any
+ * when the input has none.
+ * 0, or -1 and e (64 refused, 71). */
+int align_rounds_person(const struct align_rounds *rs, const char *name,
+    char **who, struct align_err *e);
+int align_rounds_aim(const struct align_rounds *rs, const char *handle,
+    const char **id, struct align_err *e);
 
 /* The parts of a line "[Name:] p2 success[: note]", cut in place: c's
  * participant (when the line names one), principle, outcome and note

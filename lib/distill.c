@@ -1,10 +1,14 @@
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
 #include "distill.h"
+#include "handle.h"
+#include "roster.h"
 #include "grow.h"
 #include "hash.h"
+#include "order.h"
 #include "propose.h"
 #include "record.h"
 #include "vote.h"
@@ -17,6 +21,7 @@ struct theme {
 	char *id, *label;
 	int count[ALIGN_LANGS];
 	struct align_strs pending;
+	long long rank;		/* its rank key, or LLONG_MAX: none */
 };
 
 /* The language of a theme is that of most of its responses: of a survey
@@ -36,6 +41,8 @@ struct align_distiller {
 	struct align_strs people;	/* the session's participants */
 	char *title, *date, *place;	/* the session's, or NULL */
 	int have_session;
+	struct align_roster *ro;	/* the session's, or NULL: names as
+					 * typed */
 	struct theme *theme;		/* in rank order */
 	size_t ntheme, tcap;
 	struct align_plist list;	/* the principles, in rank order */
@@ -76,6 +83,7 @@ align_distiller_free(struct align_distiller *d)
 	align_dict_release(&d->ids);
 	free(d->lang);
 	align_strs_release(&d->people);
+	align_roster_free(d->ro);
 	free(d->title);
 	free(d->date);
 	free(d->place);
@@ -110,6 +118,9 @@ add_theme(struct align_distiller *d, const struct align_theme_view *v)
 	size_t i;
 
 	memset(&t, 0, sizeof(t));
+	t.rank = LLONG_MAX;
+	if (v->rank.set)
+		t.rank = v->rank.v;
 	if ((v->id && (t.id = strdup(v->id)) == NULL) ||
 	    (v->label && (t.label = strdup(v->label)) == NULL))
 		goto nomem;
@@ -189,19 +200,51 @@ add_session(struct align_distiller *d, const struct align_session_view *v)
 	return 0;
 }
 
+/* Principle id was given once: never again. */
+static void
+used(struct align_distiller *d, const char *id)
+{
+	long v = align_id_number(id, "p");
+
+	if (v > d->list.most)
+		d->list.most = v;
+}
+
+/* The session: its facts, and its roster when it has participants. */
+static int
+session(struct align_distiller *d, const struct align_node *rec,
+    const struct align_view *v, struct align_err *e)
+{
+	if (d->have_session)
+		return 0;
+	if (add_session(d, &v->u.session) < 0)
+		return align_err_nomem(e);
+	if (v->u.session.participants.n > 0 &&
+	    align_roster_from_session(&d->ro, rec, e) < 0)
+		return -1;
+	return 0;
+}
+
 int
 align_distiller_add(struct align_distiller *d, const struct align_node *rec,
     struct align_err *e)
 {
 	struct align_view v;
+	size_t i;
 	int rc = 0;
 
 	if (align_view(&v, rec, e) < 0)
 		return -1;
 	switch (v.kind) {
 	case ALIGN_KIND_SESSION:
-		if (!d->have_session && add_session(d, &v.u.session) < 0)
-			rc = align_err_nomem(e);
+		rc = session(d, rec, &v, e);
+		break;
+	case ALIGN_KIND_FOLLOWUP:
+		for (i = 0; i < v.u.followup.principles.n; i++)
+			used(d, v.u.followup.principles.v[i]);
+		break;
+	case ALIGN_KIND_CHECKIN:
+		used(d, v.u.checkin.principle);
 		break;
 	case ALIGN_KIND_THEME:
 		if (add_theme(d, &v.u.theme) < 0)
@@ -243,6 +286,33 @@ theme_lang(struct align_distiller *d, const struct theme *t)
 	return best;
 }
 
+/* Themes by rank, then id: the order of the input does not matter. */
+static int
+cmp_theme(const void *a, const void *b)
+{
+	const struct theme *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return align_order_id(x->id, y->id);
+}
+
+/* Principles by dots, then id, then statement. */
+static int
+cmp_principle(const void *a, const void *b)
+{
+	const struct align_principle *x = *(struct align_principle *const *)a,
+	    *y = *(struct align_principle *const *)b;
+	long long s = align_principle_tally(x), t = align_principle_tally(y);
+	int c;
+
+	if (s != t)
+		return s > t ? -1 : 1;
+	if ((c = align_order_id(x->id, y->id)) != 0)
+		return c;
+	return align_order_text(x->statement, y->statement);
+}
+
 int
 align_distiller_propose(struct align_distiller *d, struct align_err *e)
 {
@@ -254,6 +324,10 @@ align_distiller_propose(struct align_distiller *d, struct align_err *e)
 	if (d->proposed)
 		return 0;
 	d->proposed = 1;
+	if (d->ntheme > 1)
+		qsort(d->theme, d->ntheme, sizeof(*d->theme), cmp_theme);
+	if (d->list.n > 1)
+		qsort(d->list.v, d->list.n, sizeof(*d->list.v), cmp_principle);
 	if ((lead = calloc(n + 1, sizeof(*lead))) == NULL)
 		return align_err_nomem(e);
 	for (i = 0; i < n; i++) {
@@ -308,6 +382,8 @@ align_distiller_ballot(struct align_distiller *d, const char *text,
 		return -1;
 	rc = align_ballot_parse(&b, text, file, line, e);
 	if (rc == 0)
+		rc = align_distiller_who(d, &b.who, file, line, "--vote", e);
+	if (rc == 0)
 		rc = align_ballot_check(&b, &d->list, d->o.budget, d->o.per,
 		    file, line, e);
 	if (rc == 0 && cast)
@@ -349,18 +425,89 @@ rank(struct align_plist *l)
 	}
 }
 
+int
+align_distiller_who(struct align_distiller *d, char **name,
+    const char *file, unsigned long line, const char *opt,
+    struct align_err *e)
+{
+	struct align_resolved res;
+	struct align_err x = ALIGN_ERR_INIT;
+	char *copy;
+
+	if (d->ro == NULL)
+		return 0;	/* no roster: as typed */
+	if (align_roster_resolve(d->ro, *name, d->o.add_people ?
+	    ALIGN_ROSTER_ADD : 0, &res, &x) < 0) {
+		if (x.status != EX_DATAERR)
+			return align_err_nomem(e);
+		align_roster_refuse(&res, *name, &x, file ? EX_DATAERR :
+		    EX_USAGE, file, line, 0);
+		return align_err_set(e, x.status, file, line, 0, "%s%s%s",
+		    file ? "" : opt, file ? "" : ": ", x.msg);
+	}
+	if (res.how == ALIGN_MATCH_ADDED &&
+	    align_strs_add(&d->people, res.name) < 0)
+		return align_err_nomem(e);
+	if ((copy = strdup(res.name)) == NULL)
+		return align_err_nomem(e);
+	free(*name);
+	*name = copy;
+	return 0;
+}
+
+/* "Name:id" with the name resolved, into *spec (the caller frees it). */
+static int
+objector(struct align_distiller *d, const char *given, char **spec,
+    struct align_err *e)
+{
+	const char *colon = strrchr(given, ':');
+	struct align_buf b = ALIGN_BUF_INIT;
+	char *who;
+
+	*spec = NULL;
+	if (colon == NULL || colon == given)	/* align_object() says */
+		return (*spec = strdup(given)) ? 0 : align_err_nomem(e);
+	if ((who = strndup(given, (size_t)(colon - given))) == NULL)
+		return align_err_nomem(e);
+	if (align_distiller_who(d, &who, NULL, 0, "--object", e) < 0) {
+		free(who);
+		return -1;
+	}
+	align_buf_printf(&b, "%s%s", who, colon);
+	free(who);
+	if ((*spec = align_buf_detach(&b)) == NULL)
+		return align_err_nomem(e);
+	return 0;
+}
+
 static int
 agreement(struct align_distiller *d, struct align_err *e)
 {
 	size_t i;
+	int rc = 0;
 
-	for (i = 0; i < d->o.nagree; i++)
-		if (align_agree_all(&d->list, d->o.agree[i], e) < 0)
+	for (i = 0; i < d->o.nagree; i++) {
+		char *who = strdup(d->o.agree[i]);
+
+		if (who == NULL)
+			return align_err_nomem(e);
+		if (align_distiller_who(d, &who, NULL, 0, "--agree", e) < 0 ||
+		    align_agree_all(&d->list, who, e) < 0)
+			rc = -1;
+		free(who);
+		if (rc < 0)
 			return -1;
-	for (i = 0; i < d->o.nobject; i++)
-		if (align_object(&d->list, d->o.object[i], d->o.reason[i],
-		    e) < 0)
+	}
+	for (i = 0; i < d->o.nobject; i++) {
+		char *spec;
+
+		if (objector(d, d->o.object[i], &spec, e) < 0)
 			return -1;
+		rc = align_object(&d->list, spec, d->o.reason[i], e);
+		free(spec);
+		if (rc < 0)
+			return -1;
+	}
 	return 0;
 }
 

@@ -49,6 +49,8 @@ struct align_distill_opts {
 	const char *const *object;	/* "Ana:p2" then the reason */
 	const char *const *reason;
 	size_t nobject;
+	int add_people;		/* a name not on the roster is a new person,
+				 * not refused */
 };
 
 struct align_distiller;
@@ -57,8 +59,10 @@ struct align_distiller *align_distiller_new(const struct align_distill_opts *o,
     struct align_err *e);
 void align_distiller_free(struct align_distiller *d);
 
-/* Take in a record: the session (its participants), themes, principles,
- * responses (for the language).  0, or -1 and e (65 a principle's rule
+/* Take in a record: the session (its participants, the roster every name
+ * of a vote, an agreement or an objection is resolved against: roster.h),
+ * themes, principles, responses (for the language), rounds and check-ins
+ * (the principle ids they name are not given again).  0, or -1 and e (65 a principle's rule
  * this version does not know, 71). */
 int align_distiller_add(struct align_distiller *d,
     const struct align_node *rec, struct align_err *e);
@@ -77,6 +81,14 @@ int align_distiller_apply_list(struct align_distiller *d, FILE *fp,
 /* One person's dots, text as vote.h reads it, from line of file (NULL:
  * the --vote option): checked against the list and the budget, and cast
  * when cast is 1.  0, or -1 and e (65 from a file, 64 from --vote). */
+/* *name (allocated: replaced) resolved against the session's roster to
+ * the participant's name as the roster writes it; a name not on it is
+ * added with add_people, else refused with the nearest names: -1 and e,
+ * 65 at file and line, or with file NULL 64 and the message after "opt:
+ * ".  No roster: *name as typed.  71. */
+int align_distiller_who(struct align_distiller *d, char **name,
+    const char *file, unsigned long line, const char *opt,
+    struct align_err *e);
 int align_distiller_ballot(struct align_distiller *d, const char *text,
     const char *file, unsigned long line, int cast, struct align_err *e);
 

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "calendar.h"
 #include "followup_plan.h"
+#include "handle.h"
 #include "grow.h"
 #include "pairs.h"
 
@@ -134,6 +135,28 @@ next_date(const struct planning *p)
 	return date;
 }
 
+/* One past the highest round number the input holds (rounds, and the
+ * rounds check-ins and reminders name): an id never given before. */
+static long
+next_round(const struct align_rounds *rs)
+{
+	long most = 0, v;
+	size_t i;
+
+	for (i = 0; i < rs->nround; i++)
+		if ((v = align_id_number(rs->round[i].v.id, "f")) > most)
+			most = v;
+	for (i = 0; i < rs->ncheckin; i++)
+		if ((v = align_id_number(rs->checkin[i].v.u.checkin.followup,
+		    "f")) > most)
+			most = v;
+	for (i = 0; i < rs->nreminder; i++)
+		if ((v = align_id_number(rs->reminder[i].v.u.reminder.followup,
+		    "f")) > most)
+			most = v;
+	return most + 1;
+}
+
 /* The record: a copy of the round revised, or a new one, "f<n>". */
 static int
 start(struct planning *p)
@@ -144,7 +167,7 @@ start(struct planning *p)
 		return (p->f = align_node_copy(p->old->rec)) ? 0 : -1;
 	if ((p->f = align_record_new("followup")) == NULL)
 		return -1;
-	snprintf(id, sizeof(id), "f%zu", p->rs->nround + 1);
+	snprintf(id, sizeof(id), "f%ld", next_round(p->rs));
 	p->changed = 1;
 	if (!p->o->date)
 		p->date = next_date(p);

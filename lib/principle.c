@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "grow.h"
+#include "handle.h"
 #include "principle.h"
 
 /* Lists of strings. */
@@ -555,6 +556,23 @@ align_plist_find(const struct align_plist *l, const char *id)
 	return -1;
 }
 
+long
+align_plist_resolve(const struct align_plist *l, const char *handle,
+    int status, struct align_err *e)
+{
+	const char **ids = malloc((l->n + 1) * sizeof(*ids));
+	size_t i;
+	long at;
+
+	if (ids == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < l->n; i++)
+		ids[i] = l->v[i] ? l->v[i]->id : NULL;
+	at = align_handle_resolve(ids, l->n, handle, "principle", status, e);
+	free(ids);
+	return at;
+}
+
 /* The number of an id "p<n>", or -1. */
 static long
 number_of(const char *id)
@@ -571,7 +589,7 @@ number_of(const char *id)
 long
 align_plist_next(const struct align_plist *l)
 {
-	long most = 0, v;
+	long most = l->most, v;
 	size_t i;
 
 	for (i = 0; i < l->n; i++)

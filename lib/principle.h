@@ -118,13 +118,21 @@ void align_strs_release(struct align_strs *l);
 struct align_plist {
 	struct align_principle **v;
 	size_t n, cap;
+	long most;	/* the highest pN the file holds, even of principles
+			 * gone (check-ins, rounds name them): never given
+			 * again */
 };
-#define ALIGN_PLIST_INIT { NULL, 0, 0 }
+#define ALIGN_PLIST_INIT { NULL, 0, 0, 0 }
 
 /* Append p, which the list takes even when it fails. */
 int align_plist_push(struct align_plist *l, struct align_principle *p);
 /* The index of the principle called id, or -1. */
 long align_plist_find(const struct align_plist *l, const char *id);
+/* The place of the principle that handle names (handle.h: the id, or a
+ * unique start of it), or -1 and e with status: "no principle 'p9'",
+ * "principle 'p1' is ambiguous: ...". */
+long align_plist_resolve(const struct align_plist *l, const char *handle,
+    int status, struct align_err *e);
 /* The number of the next new id: one more than any "p<n>" there was. */
 long align_plist_next(const struct align_plist *l);
 void align_plist_release(struct align_plist *l);

@@ -83,16 +83,19 @@ static long
 named(struct parse *ps, const char *tok, size_t k, unsigned long lno,
     unsigned long col)
 {
-	struct align_err x = ALIGN_ERR_INIT;
+	struct align_err x = ALIGN_ERR_INIT, y = ALIGN_ERR_INIT;
 	char *id = strndup(tok, k);
 	long at;
 
 	if (id == NULL)
 		return -2;
-	at = align_plist_find(ps->l, id);
+	at = align_plist_resolve(ps->l, id, EX_DATAERR, &y);
+	if (at < 0 && y.status != EX_DATAERR) {
+		free(id);
+		return -2;
+	}
 	if (at < 0)
-		align_err_set(&x, EX_DATAERR, ps->name, lno, col,
-		    "no principle '%s'", id);
+		align_err_set(&x, EX_DATAERR, ps->name, lno, col, "%s", y.msg);
 	else if (ps->line_of[at] && ps->line_of[at] != lno)
 		align_err_set(&x, EX_DATAERR, ps->name, lno, col,
 		    "'%s' is on line %lu already", id, ps->line_of[at]);
@@ -233,6 +236,7 @@ make(struct align_plist *l, const struct parse *ps)
 			rc = align_plist_push(&out, p);
 		}
 	}
+	out.most = next - 1;	/* the ids deleted are not given again */
 	align_plist_release(l);
 	*l = out;
 	return rc;

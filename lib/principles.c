@@ -81,6 +81,20 @@ pseudonymous(const struct align_principle *p, size_t *named)
 	return all;
 }
 
+/* How many agree to p: those on the roster when there is one ("8 of 7"
+ * cannot be), else every name. */
+static size_t
+agreed(const struct align_principles *v, const struct align_principle *p)
+{
+	size_t i, n = 0;
+
+	if (v->npeople == 0)
+		return p->agreed.n;
+	for (i = 0; i < v->npeople; i++)
+		n += align_principle_agreed_by(p, v->people[i]) != 0;
+	return n;
+}
+
 int
 align_principles_make(struct align_principles *v,
     const struct align_distiller *d, struct align_err *e)
@@ -111,7 +125,7 @@ align_principles_make(struct align_principles *v,
 		x->statement = or_none(p->statement);
 		x->votes = align_principle_tally(p);
 		x->agreed = (const char *const *)p->agreed.v;
-		x->nagreed = p->agreed.n;
+		x->nagreed = agreed(v, p);
 		objections(v, x, p, &k);
 		x->met = align_distiller_met(d, i);
 		all &= pseudonymous(p, &named);

@@ -190,6 +190,8 @@ align_propose(struct align_plist *l, const struct align_words *w,
 	struct align_buf text = ALIGN_BUF_INIT;
 	size_t i, j = 0, kept = 0;
 
+	/* The ids of the proposals dropped below are not given again. */
+	l->most = align_plist_next(l) - 1;
 	for (i = 0; i < l->n; i++) {
 		struct align_principle *p = l->v[i];
 

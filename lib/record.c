@@ -46,8 +46,8 @@ static const struct align_key response_keys[] = {
 #undef V
 #define V struct align_theme_view
 static const struct align_key theme_keys[] = {
-	KIND, TEXT("id", V, id), TEXT("label", V, label),
-	TEXTS("keywords", V, keywords), TEXTS("responses", V, responses),
+	KIND, TEXT("id", V, id), NUMBER("rank", V, rank),
+	TEXT("label", V, label), TEXTS("keywords", V, keywords), TEXTS("responses", V, responses),
 	NUMBER("support", V, support), TEXT("typical", V, typical),
 	TEXT("source", V, source), END
 };

@@ -124,7 +124,9 @@ struct align_response_view {
 };
 
 struct align_theme_view {
-	const char *id, *label;
+	const char *id;
+	struct align_number rank;
+	const char *label;
 	struct align_texts keywords, responses;
 	struct align_number support;
 	const char *typical, *source;

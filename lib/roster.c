@@ -762,6 +762,27 @@ align_roster_alias(struct align_roster *r, const char *alias,
 	return alias_add(r, s, n, who, alias, e);
 }
 
+/* The participants of odd shape the view leaves out ([Ben] for Ben): each
+ * is someone on the roster, by the text it holds (tests/cli/odd.test).
+ * Read from the record: the one lookup by name here. */
+static int
+odd_entries(struct align_roster *r, const struct align_node *session,
+    int rc, struct align_err *e)
+{
+	const struct align_node *p = align_map_get(session, "participants");
+	size_t i;
+
+	for (i = 0; rc >= 0 && p && p->type == ALIGN_SEQ && i < p->n; i++) {
+		const struct align_node *x = p->item[i];
+
+		if (x->type == ALIGN_SEQ && x->n == 1 &&
+		    x->item[0]->type == ALIGN_SCALAR &&
+		    strspn(x->item[0]->str, " \t") < x->item[0]->len)
+			rc = align_roster_add(r, x->item[0]->str, e);
+	}
+	return rc;
+}
+
 int
 align_roster_from_session(struct align_roster **rp,
     const struct align_node *session, struct align_err *e)
@@ -790,6 +811,7 @@ align_roster_from_session(struct align_roster **rp,
 			    strlen(s->participants.v[i]))
 				rc = align_roster_add(r, s->participants.v[i],
 				    e);
+		rc = odd_entries(r, session, rc, e);
 		for (i = 0; rc >= 0 && i < s->aliases.n; i++)
 			rc = align_roster_alias(r, s->aliases.v[i].key,
 			    s->aliases.v[i].value, e);

@@ -5,6 +5,7 @@
 #include <sysexits.h>
 
 #include "grow.h"
+#include "order.h"
 #include "round.h"
 
 #define DAY 86400
@@ -21,6 +22,84 @@ add(struct align_rounds_entry **v, size_t *n, size_t *cap,
 		return -1;
 	(*v)[(*n)++].at = at;
 	return 0;
+}
+
+/* The dots of a principle. */
+static long long
+tally(const struct align_view *v)
+{
+	long long n = 0;
+	size_t i;
+
+	for (i = 0; i < v->u.principle.votes.n; i++)
+		n += v->u.principle.votes.v[i].n;
+	return n;
+}
+
+/* Principles: most dots first, then by id, then by statement. */
+static int
+cmp_principle(const void *a, const void *b)
+{
+	const struct align_view *x = &((const struct align_rounds_entry *)a)->v,
+	    *y = &((const struct align_rounds_entry *)b)->v;
+	long long s = tally(x), t = tally(y);
+	int c;
+
+	if (s != t)
+		return s > t ? -1 : 1;
+	if ((c = align_order_id(x->id, y->id)) != 0)
+		return c;
+	return align_order_text(x->u.principle.statement,
+	    y->u.principle.statement);
+}
+
+/* Rounds by date, check-ins and reminders by time; then by id. */
+static int
+cmp_round(const void *a, const void *b)
+{
+	const struct align_view *x = &((const struct align_rounds_entry *)a)->v,
+	    *y = &((const struct align_rounds_entry *)b)->v;
+	int c = align_order_time(x->u.followup.date, y->u.followup.date);
+
+	return c ? c : align_order_id(x->id, y->id);
+}
+
+static int
+cmp_checkin(const void *a, const void *b)
+{
+	const struct align_view *x = &((const struct align_rounds_entry *)a)->v,
+	    *y = &((const struct align_rounds_entry *)b)->v;
+	int c = align_order_time(x->u.checkin.at, y->u.checkin.at);
+
+	return c ? c : align_order_id(x->id, y->id);
+}
+
+static int
+cmp_reminder(const void *a, const void *b)
+{
+	const struct align_view *x = &((const struct align_rounds_entry *)a)->v,
+	    *y = &((const struct align_rounds_entry *)b)->v;
+	int c = align_order_time(x->u.reminder.at, y->u.reminder.at);
+
+	return c ? c : align_order_id(x->id, y->id);
+}
+
+/* The canonical order (order.h): the same whatever the order of the
+ * input. */
+static void
+canon(struct align_rounds *rs)
+{
+	if (rs->nprinciple > 1)
+		qsort(rs->principle, rs->nprinciple, sizeof(*rs->principle),
+		    cmp_principle);
+	if (rs->nround > 1)
+		qsort(rs->round, rs->nround, sizeof(*rs->round), cmp_round);
+	if (rs->ncheckin > 1)
+		qsort(rs->checkin, rs->ncheckin, sizeof(*rs->checkin),
+		    cmp_checkin);
+	if (rs->nreminder > 1)
+		qsort(rs->reminder, rs->nreminder, sizeof(*rs->reminder),
+		    cmp_reminder);
 }
 
 int
@@ -62,6 +141,8 @@ align_rounds_read(struct align_rounds *rs, const struct align_node *recs,
 			break;
 		}
 	}
+	if (rc == 0)
+		canon(rs);
 	return rc;
 }
 

@@ -45,9 +45,15 @@ struct align_rounds {
 	struct align_zone *zone;	/* the step's (align_rounds_zone), or
 					 * NULL: none */
 	int zone_new;			/* the session does not keep it yet */
+	int add_people;			/* a check-in's name not on the
+					 * roster is a new person, not
+					 * refused (checkin.h) */
 };
 
-/* Read the records of recs (a sequence) into rs.  0, or -1 and e (71);
+/* Read the records of recs (a sequence) into rs, each kind in the
+ * canonical order (order.h), whatever the order of recs: principles by
+ * dots, then id; rounds by date, check-ins and reminders by time, then
+ * id.  0, or -1 and e (71);
  * rs needs align_rounds_release() either way. */
 int align_rounds_read(struct align_rounds *rs, const struct align_node *recs,
     struct align_err *e);

@@ -567,6 +567,32 @@ bad:
 	    "12/2/2026 12:14:03 or ISO 8601)", s);
 }
 
+/* The row's name, first and last, into name (of n bytes), resolved when
+ * the options say how: *who, or -1 and e at the name's place. */
+static int
+row_name(const struct align_survey *s, const struct align_csv *c,
+    char *name, size_t n, const char **who, struct align_err *e)
+{
+	const struct align_survey_opts *o = s->o;
+
+	if (s->name < 0 || (size_t)s->name >= c->n || !c->field[s->name][0])
+		return 0;
+	snprintf(name, n, "%s", c->field[s->name]);
+	if (s->last_name >= 0 && (size_t)s->last_name < c->n &&
+	    c->field[s->last_name][0])
+		snprintf(name + strlen(name), n - strlen(name), " %s",
+		    c->field[s->last_name]);
+	*who = name;
+	if (o->resolve == NULL || o->resolve(o->resolve_arg, name, who, e) == 0)
+		return 0;
+	if (e->status != ALIGN_EX_NOMEM) {
+		e->line = c->line[s->name];
+		e->col = c->col[s->name];
+		snprintf(e->file, sizeof(e->file), "%s", c->name);
+	}
+	return -1;
+}
+
 int
 align_survey_next(struct align_survey *s, struct align_csv *c,
     struct align_node **rec, struct align_err *e)
@@ -589,16 +615,8 @@ align_survey_next(struct align_survey *s, struct align_csv *c,
 		s->next = 0;
 		if ((rc = align_csv_next(c, e)) <= 0)
 			return rc;
-		if (s->name >= 0 && (size_t)s->name < c->n &&
-		    c->field[s->name][0]) {
-			snprintf(name, sizeof(name), "%s", c->field[s->name]);
-			if (s->last_name >= 0 && (size_t)s->last_name < c->n &&
-			    c->field[s->last_name][0])
-				snprintf(name + strlen(name),
-				    sizeof(name) - strlen(name), " %s",
-				    c->field[s->last_name]);
-			who = name;
-		}
+		if (row_name(s, c, name, sizeof(name), &who, e) < 0)
+			return -1;
 		if (s->time >= 0 && (size_t)s->time < c->n &&
 		    c->field[s->time][0]) {
 			if (align_survey_time(c->field[s->time], s->time_utc,

@@ -55,6 +55,12 @@ struct align_survey_opts {
 	 * delimiter found is not a comma.  NULL: not told. */
 	void (*note)(void *arg, const char *file, const char *msg);
 	void *note_arg;
+	/* The name of a row's name column resolved (against the session's
+	 * roster): *name the participant's (borrowed), or -1 and e (65
+	 * refused, 71); the row's place is then added.  NULL: as written. */
+	int (*resolve)(void *arg, const char *typed, const char **name,
+	    struct align_err *e);
+	void *resolve_arg;
 };
 
 struct align_survey {

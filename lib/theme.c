@@ -105,9 +105,13 @@ align_themer_free(struct align_themer *t)
 	align_buf_release(&t->texts);
 	free(t->text_at);
 	align_node_free(t->session);
+	align_strs_release(&t->ref_p);
+	align_strs_release(&t->ref_t);
+	align_strs_release(&t->notes);
 	for (i = 0; i < t->nold; i++) {
 		align_node_free(t->old[i].rec);
 		free(t->old[i].resp);
+		free(t->old[i].id);
 	}
 	free(t->old);
 	for (i = 0; i < t->ntheme; i++)
@@ -215,11 +219,13 @@ add_earlier(struct align_themer *t, const struct align_node *rec,
 	if (align_view(&v, o->rec, e) < 0)
 		return -1;
 	r = &v.u.theme.responses;
-	o->id = v.id;
+	if (v.id && (o->id = strdup(v.id)) == NULL)
+		rc = align_err_nomem(e);
+	align_themer_seen(t, o->id);
 	o->label = v.u.theme.label;
 	o->manual = v.u.theme.source && strcmp(v.u.theme.source,
 	    "manual") == 0;
-	if (ALIGN_GROW(o->resp, r->n, o->cap) < 0)
+	if (rc == 0 && ALIGN_GROW(o->resp, r->n, o->cap) < 0)
 		rc = align_err_nomem(e);
 	for (i = 0; rc == 0 && i < r->n; i++) {
 		o->resp[o->nresp++] = r->v[i];
@@ -249,6 +255,20 @@ add_session(struct align_themer *t, const struct align_node *rec,
 	return 0;
 }
 
+/* The themes a principle names: their ids are used. */
+static int
+add_principle(struct align_themer *t, const struct align_view *v,
+    struct align_err *e)
+{
+	size_t i;
+
+	for (i = 0; i < v->u.principle.themes.n; i++)
+		if (align_themer_refer(t, v->id, v->u.principle.themes.v[i],
+		    e) < 0)
+			return -1;
+	return 0;
+}
+
 int
 align_themer_add(struct align_themer *t, const struct align_node *rec,
     struct align_err *e)
@@ -261,11 +281,12 @@ align_themer_add(struct align_themer *t, const struct align_node *rec,
 		return -1;
 	if (k == ALIGN_KIND_THEME)
 		return add_earlier(t, rec, e);
-	if (k != ALIGN_KIND_RESPONSE)
+	if (k != ALIGN_KIND_RESPONSE && k != ALIGN_KIND_PRINCIPLE)
 		return 0;
 	if (align_view(&v, rec, e) < 0)
 		return -1;
-	rc = add_response(t, &v.u.response, e);
+	rc = k == ALIGN_KIND_PRINCIPLE ? add_principle(t, &v, e) :
+	    add_response(t, &v.u.response, e);
 	align_view_release(&v);
 	return rc;
 }
@@ -429,8 +450,8 @@ cmp_theme(const void *a, const void *b)
 	return strcmp(x->shown, y->shown);
 }
 
-/* People's themes always stay; automatic ones need support, and room
- * under --max-themes. */
+/* People's themes stay while they hold a response (an emptied one goes
+ * away); automatic ones need support, and room under --max-themes. */
 static void
 keep_best(struct align_themer *t)
 {
@@ -438,9 +459,9 @@ keep_best(struct align_themer *t)
 
 	for (i = 0; i < t->ntheme; i++) {
 		struct theme *th = &t->theme[i];
-		int keep = th->manual || ((!t->o.min_support ||
-		    th->support >= t->o.min_support) &&
-		    (!t->o.max_themes || autos < t->o.max_themes));
+		int keep = th->manual ? th->n > 0 :
+		    (!t->o.min_support || th->support >= t->o.min_support) &&
+		    (!t->o.max_themes || autos < t->o.max_themes);
 
 		if (keep && !th->manual)
 			autos++;
@@ -452,28 +473,26 @@ keep_best(struct align_themer *t)
 	t->ntheme = kept;
 }
 
-/* Ids t1, t2, ... in rank order; each response knows its theme. */
-static int
-number(struct align_themer *t, struct align_err *e)
+/* The responses that some theme of the input holds. */
+static void
+mark_known(struct align_themer *t)
 {
 	size_t i, j;
 
-	for (i = 0; i < t->ntheme; i++) {
-		char id[32];
+	for (i = 0; i < t->nold; i++)
+		for (j = 0; j < t->old[i].nresp; j++) {
+			const char *id = t->old[i].resp[j];
+			long r = align_dict_id(&t->ids, id, strlen(id), 0);
 
-		snprintf(id, sizeof(id), "t%zu", i + 1);
-		if (align_map_put_str(t->theme[i].rec, "id", id) < 0)
-			return align_err_nomem(e);
-		for (j = 0; j < t->theme[i].n; j++)
-			t->resp[t->theme[i].member[j]].theme = (int32_t)i;
-	}
-	return 0;
+			if (r >= 0)
+				t->resp[r].known = 1;
+		}
 }
 
 int
 align_themer_run(struct align_themer *t, struct align_err *e)
 {
-	size_t i;
+	size_t i, nmanual;
 
 	/* Responses are looked up by id for edits, the themes of the input
 	 * and the texts shown: index them now, where running out of memory
@@ -481,9 +500,13 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 	if ((t->nold > 0 || t->o.nmove > 0 || t->o.keep_text) &&
 	    align_dict_index(&t->ids) < 0)
 		return align_err_nomem(e);
+	mark_known(t);
 	if (align_themer_edit(t, e) < 0 ||
-	    align_themer_keep_manual(t, e) < 0 ||
-	    align_themer_surfaces(t, e) < 0 || align_themer_group(t, e) < 0)
+	    align_themer_keep_manual(t, e) < 0)
+		return -1;
+	nmanual = t->ntheme;
+	if (align_themer_surfaces(t, e) < 0 || align_themer_group(t, e) < 0 ||
+	    align_themer_join(t, nmanual, e) < 0)
 		return -1;
 	if ((t->seen = calloc(t->people.n + 1, sizeof(*t->seen))) == NULL)
 		return align_err_nomem(e);
@@ -493,7 +516,7 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 	if (t->ntheme > 1)	/* t->theme is NULL when there are none */
 		qsort(t->theme, t->ntheme, sizeof(*t->theme), cmp_theme);
 	keep_best(t);
-	return number(t, e);
+	return align_themer_number(t, e);
 }
 
 size_t

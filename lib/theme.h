@@ -5,7 +5,9 @@
  * survey), each group labelled with its most telling phrase (class-based
  * TF-IDF over phrases of one to three words, shown as people wrote them),
  * given keywords and its most typical response, and ranked by support
- * (distinct participants), then responses, then label.
+ * (distinct participants), then responses, then label.  A theme keeps
+ * its id across runs while it is the same theme, and a new one gets an
+ * id never used in the file (theme_id.c); the rank is its own key.
  *
  * People's edits win: a theme marked "source: manual" (by hand, or by the
  * rename, merge and move edits) is kept as it is, and its responses stay
@@ -87,6 +89,12 @@ int align_themer_run(struct align_themer *t, struct align_err *e);
 size_t align_themer_count(const struct align_themer *t);
 struct align_node *align_themer_record(const struct align_themer *t,
     size_t i, struct align_err *e);
+
+/* What a person should be told of the run (a theme gone that a principle
+ * still names: "theme 't3' is gone; principle 'p2' still names it"):
+ * note i of align_themer_notes(), borrowed. */
+size_t align_themer_notes(const struct align_themer *t);
+const char *align_themer_note(const struct align_themer *t, size_t i);
 
 /* The themes as people see them, made once from a themer that ran.  The
  * strings are borrowed from it: the view lives no longer than it. */

@@ -9,25 +9,50 @@
 #include <sysexits.h>
 
 #include "grow.h"
+#include "handle.h"
 #include "theme_int.h"
 
+/* The theme of the input that handle names (handle.h), or NULL and e
+ * (64: none, or more than one). */
 static struct earlier *
-find_earlier(struct align_themer *t, const char *id)
+find_earlier(struct align_themer *t, const char *handle, struct align_err *e)
 {
+	const char **ids = malloc((t->nold + 1) * sizeof(*ids));
 	size_t i;
+	long at;
 
+	if (ids == NULL) {
+		align_err_nomem(e);
+		return NULL;
+	}
 	for (i = 0; i < t->nold; i++)
-		if (!t->old[i].merged && t->old[i].rec && t->old[i].id &&
-		    strcmp(t->old[i].id, id) == 0)
-			return &t->old[i];
-	return NULL;
+		ids[i] = !t->old[i].merged && t->old[i].rec ? t->old[i].id :
+		    NULL;
+	if (align_handle_find(ids, t->nold, handle) == ALIGN_HANDLE_NONE)
+		at = align_err_set(e, EX_USAGE, NULL, 0, 0,
+		    "no theme '%s' in the input", handle);
+	else
+		at = align_handle_resolve(ids, t->nold, handle, "theme",
+		    EX_USAGE, e);
+	free(ids);
+	return at < 0 ? NULL : &t->old[at];
 }
 
-static int
-no_theme(struct align_err *e, const char *id)
+/* The response that handle names, or -1 and e (64, 71). */
+static long
+find_response(struct align_themer *t, const char *handle,
+    struct align_err *e)
 {
-	return align_err_set(e, EX_USAGE, NULL, 0, 0,
-	    "no theme '%s' in the input", id);
+	long r = align_dict_id(&t->ids, handle, strlen(handle), 0);
+
+	if (r >= 0)
+		return r;
+	if (align_handle_find((const char *const *)t->ids.str, t->ids.n,
+	    handle) == ALIGN_HANDLE_NONE)
+		return align_err_set(e, EX_USAGE, NULL, 0, 0,
+		    "no response '%s' in the input", handle);
+	return align_handle_resolve((const char *const *)t->ids.str,
+	    t->ids.n, handle, "response", EX_USAGE, e);
 }
 
 /* The part of an edit before its '=', made a string: *id (the caller
@@ -64,8 +89,8 @@ rename_theme(struct align_themer *t, const char *s, struct align_err *e)
 		    "--rename: expected THEME=LABEL, not '%s'", s);
 	if (before_eq(s, eq, &id, e) < 0)
 		return -1;
-	if ((o = find_earlier(t, id)) == NULL)
-		rc = no_theme(e, id);
+	if ((o = find_earlier(t, id, e)) == NULL)
+		rc = -1;
 	else if (align_map_put_str(o->rec, "label", eq + 1) < 0)
 		rc = align_err_nomem(e);
 	else {
@@ -103,11 +128,11 @@ merge_themes(struct align_themer *t, const char *s, struct align_err *e)
 		return align_err_nomem(e);
 	for (p = strtok_r(list, ",", &save); p && rc == 0;
 	    p = strtok_r(NULL, ",", &save)) {
-		struct earlier *o = find_earlier(t, p);
+		struct earlier *o = find_earlier(t, p, e);
 
 		named++;
 		if (o == NULL)
-			rc = no_theme(e, p);
+			rc = -1;
 		else if (into == NULL) {
 			into = o;
 			into->manual = 1;
@@ -157,13 +182,11 @@ move_response(struct align_themer *t, const char *s, struct align_err *e)
 		    "--move: expected RESPONSE=THEME, not '%s'", s);
 	if (before_eq(s, eq, &id, e) < 0)
 		return -1;
-	if ((r = align_dict_id(&t->ids, id, strlen(id), 0)) < 0)
-		rc = align_err_set(e, EX_USAGE, NULL, 0, 0,
-		    "no response '%s' in the input", id);
-	else if ((o = find_earlier(t, eq + 1)) == NULL)
-		rc = no_theme(e, eq + 1);
+	if ((r = find_response(t, id, e)) < 0 ||
+	    (o = find_earlier(t, eq + 1, e)) == NULL)
+		rc = -1;
 	else {
-		take_out(t, id);
+		take_out(t, align_themer_resp_id(t, (uint32_t)r));
 		if (add_to(o, align_themer_resp_id(t, (uint32_t)r)) < 0)
 			rc = align_err_nomem(e);
 		o->manual = 1;

@@ -13,6 +13,9 @@
  *                  merged;
  *   theme_label.c  each automatic theme's label, keywords, typical
  *                  response and concept;
+ *   theme_join.c   responses new since people's edits joined to their
+ *                  themes when they fit them best;
+ *   theme_id.c     the ids that hold across runs, and the rank;
  *   theme_view.c   the themes as people see them, for theme_text.c,
  *                  theme_md.c and theme_csv.c.
  */
@@ -26,6 +29,7 @@
 #include "err.h"
 #include "hash.h"
 #include "node.h"
+#include "principle.h"
 #include "theme.h"
 #include "words.h"
 
@@ -46,6 +50,7 @@ struct resp {
 	size_t term, tok;	/* offsets into the term and token pools */
 	uint16_t nterm, ntok;
 	uint8_t placed;		/* by a person */
+	uint8_t known;		/* in a theme of the input */
 	uint8_t lang;		/* ALIGN_EN ..., as its words were read */
 };
 
@@ -64,7 +69,8 @@ struct theme {
 struct earlier {
 	struct align_node *rec;	/* a copy, which the edits change:
 				 * align-theme owns theme records */
-	const char *id, *label;	/* borrowed from rec */
+	char *id;		/* its own copy: the record may go */
+	const char *label;	/* borrowed from rec */
 	const char **resp;	/* its responses' ids (borrowed from the
 				 * records and from the themer's ids) */
 	size_t nresp, cap;
@@ -93,6 +99,10 @@ struct align_themer {
 	struct align_node *session;	/* a copy of the first, or NULL */
 	uint32_t *surface;		/* by stem: its most frequent token */
 	uint32_t *seen;			/* by participant: for support */
+	long most_id;			/* the highest tN the file holds */
+	struct align_strs ref_p, ref_t;	/* principle ref_p.v[i] names theme
+					 * ref_t.v[i] */
+	struct align_strs notes;	/* what a person should be told */
 };
 
 /* theme.c */
@@ -118,6 +128,24 @@ int align_themer_keep_manual(struct align_themer *t, struct align_err *e);
  * the input whose label a person edited: that label, and th manual. */
 int align_themer_keep_label(struct align_themer *t, struct theme *th,
     uint64_t set, struct align_err *e);
+
+/* theme_join.c */
+/* The new responses (in no theme of the input) that fit a person's theme
+ * (t->theme[0 .. nmanual)) better than their automatic one, moved to it;
+ * the automatic themes then described again: 0, or -1 and e (71). */
+int align_themer_join(struct align_themer *t, size_t nmanual,
+    struct align_err *e);
+
+/* theme_id.c */
+/* Theme id id is in the file (a theme's, or one a principle names). */
+int align_themer_seen(struct align_themer *t, const char *id);
+/* Principle principle names theme theme: 0, or -1 and e (71). */
+int align_themer_refer(struct align_themer *t, const char *principle,
+    const char *theme, struct align_err *e);
+/* The themes, ranked, ranks and ids: kept while a theme is the same, new
+ * ones never used; notes for the themes gone that principles name.  0, or
+ * -1 and e (71). */
+int align_themer_number(struct align_themer *t, struct align_err *e);
 
 /* theme_group.c */
 /* The responses nobody placed, grouped into automatic themes, labelled:

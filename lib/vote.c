@@ -39,20 +39,44 @@ align_ballot_parse(struct align_ballot *b, const char *text,
 	return 0;
 }
 
+/* Each handle of b made the id it names, or -1 and e. */
+static int
+resolve(struct align_ballot *b, const struct align_plist *l,
+    const char *file, unsigned long line, struct align_err *e)
+{
+	size_t i;
+
+	for (i = 0; i < b->ids.n; i++) {
+		struct align_err x = ALIGN_ERR_INIT;
+		long at = align_plist_resolve(l, b->ids.v[i], STATUS(file), &x);
+		char *id;
+
+		if (at < 0 && x.status != STATUS(file))
+			return align_err_nomem(e);
+		if (at < 0)
+			return align_err_set(e, STATUS(file), file, line, 0,
+			    "%s%s", OPTION(file), x.msg);
+		if ((id = strdup(l->v[at]->id)) == NULL)
+			return align_err_nomem(e);
+		free(b->ids.v[i]);
+		b->ids.v[i] = id;
+	}
+	return 0;
+}
+
 int
-align_ballot_check(const struct align_ballot *b, const struct align_plist *l,
+align_ballot_check(struct align_ballot *b, const struct align_plist *l,
     int budget, int per, const char *file, unsigned long line,
     struct align_err *e)
 {
 	size_t i, j;
 
+	if (resolve(b, l, file, line, e) < 0)
+		return -1;
 	for (i = 0; i < b->ids.n; i++) {
 		const char *id = b->ids.v[i];
 		long n = 1;
 
-		if (align_plist_find(l, id) < 0)
-			return align_err_set(e, STATUS(file), file, line, 0,
-			    "%sno principle '%s'", OPTION(file), id);
 		for (j = 0; j < i; j++)
 			n += strcmp(b->ids.v[j], id) == 0;
 		if (n > per)

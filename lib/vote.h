@@ -30,9 +30,9 @@ struct align_ballot {
  * align_ballot_release() either way. */
 int align_ballot_parse(struct align_ballot *b, const char *text,
     const char *file, unsigned long line, struct align_err *e);
-/* The ballot holds: every id on l, no more than per on one, no more than
- * budget in all.  0, or -1 and e. */
-int align_ballot_check(const struct align_ballot *b,
+/* The ballot holds: every id on l (a handle made the id it names), no
+ * more than per on one, no more than budget in all.  0, or -1 and e. */
+int align_ballot_check(struct align_ballot *b,
     const struct align_plist *l, int budget, int per, const char *file,
     unsigned long line, struct align_err *e);
 /* The ballot's dots on l, in place of the person's earlier ones (a

@@ -629,6 +629,7 @@ capture(struct align_buf *out, struct align_err *e)
 	o.csv = csv;
 	o.ncsv = 1;
 	o.collect = 1;
+	o.add_people = 1;	/* the CSV's people are new to the session */
 	align_capture_init(&c, &o);
 	rc = align_capture_batch(&c, paths, 1, e);
 	align_capture_release(&c);

@@ -173,11 +173,18 @@ test_checkin_needs_a_round(void **state)
 	assert_null(out);
 }
 
-/* The check-ins of the lines of text, into a new sequence. */
+/* The same without principles: any principle is taken as written. */
+static const char open_session[] = "---\nkind: session\nid: s\n"
+    "participants: [Ana, Ben]\n"
+    "---\nkind: followup\nid: f1\ndate: 2027-01-13T12:00:00-05:00\n";
+
+/* The check-ins of the lines of text over the records of recs, into a
+ * new sequence. */
 static int
-lines(const char *text, struct align_node **into, struct align_err *e)
+lines_over(const char *recs, const char *text, struct align_node **into,
+    struct align_err *e)
 {
-	struct align_node *all = stream(session);
+	struct align_node *all = stream(recs);
 	struct align_checkin_view c = { 0 };
 	struct align_rounds rs;
 	FILE *in = fmemopen((void *)text, strlen(text), "r");
@@ -193,6 +200,12 @@ lines(const char *text, struct align_node **into, struct align_err *e)
 	align_rounds_release(&rs);
 	align_node_free(all);
 	return rc;
+}
+
+static int
+lines(const char *text, struct align_node **into, struct align_err *e)
+{
+	return lines_over(session, text, into, e);
 }
 
 static void
@@ -237,7 +250,7 @@ id_of_line(const char *line)
 	struct align_node *got;
 	char *id;
 
-	assert_int_equal(lines(line, &got, &e), 0);
+	assert_int_equal(lines_over(open_session, line, &got, &e), 0);
 	assert_int_equal(got->n, 1);
 	id = strdup(align_record_id(got->item[0]));
 	align_node_free(got);
@@ -266,7 +279,7 @@ test_long_lines(void **state)
 	align_buf_puts(&b, long_text);
 	align_buf_putc(&b, '\n');
 	free(long_text);
-	assert_int_equal(lines(b.p, &got, &e), 0);
+	assert_int_equal(lines_over(open_session, b.p, &got, &e), 0);
 	assert_int_equal(got->n, 1);
 	assert_int_equal(strlen(align_map_str(got->item[0], "principle")),
 	    1 + 300 * 1024);
@@ -290,10 +303,36 @@ test_long_lines(void **state)
 	align_buf_release(&b);
 }
 
+/* A check-in names a principle of the input and a person of the roster,
+ * by a handle and a name as the roster resolves it; others are refused
+ * at their line. */
+static void
+test_names_and_handles(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *got;
+
+	(void)state;
+	assert_int_equal(lines("ana: p1 success\n", &got, &e), 0);
+	assert_string_equal(align_map_str(got->item[0], "participant"), "Ana");
+	align_node_free(got);
+	assert_int_equal(lines("Ana: p9 success\n", &got, &e), -1);
+	assert_int_equal(e.status, 65);
+	assert_int_equal(e.line, 1);
+	assert_string_equal(e.msg, "no principle 'p9'");
+	align_node_free(got);
+	e = (struct align_err)ALIGN_ERR_INIT;
+	assert_int_equal(lines("Anna: p1 success\n", &got, &e), -1);
+	assert_string_equal(e.msg, "no participant 'Anna' (did you mean "
+	    "'Ana'?)");
+	align_node_free(got);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names_and_handles),
 		cmocka_unit_test(test_line_grammar),
 		cmocka_unit_test(test_checkin_record),
 		cmocka_unit_test(test_checkin_needs_a_round),

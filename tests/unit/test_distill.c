@@ -158,10 +158,12 @@ test_language_of_a_large_survey(void **state)
 	align_map_put(es, "responses", les);
 	assert_int_equal(align_distiller_add(d, es, &e), 0);
 	assert_int_equal(align_distiller_run(d, &e), 0);
-	assert_string_equal(statement(d, 0), "Wir h\xc3\xb6ren zu und geben "
-	    "jeder Stimme Raum.");
-	assert_string_equal(statement(d, 1), "Estamos presentes y nos "
+	/* Themes without a rank in the order of their ids, whatever the
+	 * order of the stream. */
+	assert_string_equal(statement(d, 0), "Estamos presentes y nos "
 	    "quedamos cuando las cosas se ponen dif\xc3\xad" "ciles.");
+	assert_string_equal(statement(d, 1), "Wir h\xc3\xb6ren zu und geben "
+	    "jeder Stimme Raum.");
 	align_node_free(de);
 	align_node_free(es);
 	align_distiller_free(d);
@@ -295,6 +297,64 @@ test_votes_and_objections_are_checked(void **state)
 			fail_msg("'%s' lacks '%s'", e.msg, bad[i].msg);
 		align_distiller_free(d);
 	}
+}
+
+/* A voter, an agreement and an objection name people of the roster,
+ * folded or by a unique start, recorded as the roster writes them; a
+ * principle by a unique start of its id; others refused, saying why. */
+static void
+test_names_and_handles(void **state)
+{
+	static const char *const votes[] = { "ana=p1,p1", "CARL=p2" };
+	static const char *const agree[] = { "Bén" };
+	static const char *const object[] = { "an:p3" };
+	static const char *const reason[] = { "too vague" };
+	static const char *const typo[] = { "Anna=p1" };
+	struct align_distill_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_distiller *d;
+	const struct align_principle *p;
+
+	(void)state;
+	o.vote = votes;
+	o.nvote = 2;
+	o.agree = agree;
+	o.nagree = 1;
+	o.object = object;
+	o.reason = reason;
+	o.nobject = 1;
+	d = make(&o);
+	p = align_distiller_principle(d, 0);
+	assert_string_equal(p->id, "p1");
+	assert_int_equal(align_principle_dots(p, "Ana"), 2);
+	assert_int_equal(align_principle_dots(p, "ana"), 0);
+	assert_true(align_principle_agreed_by(p, "Ben"));
+	assert_int_equal(align_principle_dots(align_distiller_principle(d, 1),
+	    "Carla"), 1);
+	assert_true(align_principle_objected_by(align_distiller_principle(d,
+	    2), "Ana"));
+	align_distiller_free(d);
+	memset(&o, 0, sizeof(o));
+	o.vote = typo;
+	o.nvote = 1;
+	o.max = 7;
+	o.budget = 5;
+	o.per = 3;
+	d = align_distiller_new(&o, &e);
+	{
+		struct align_node *s = session(), *t = theme("t1", "teaching",
+		    "r-1");
+
+		assert_int_equal(align_distiller_add(d, s, &e), 0);
+		assert_int_equal(align_distiller_add(d, t, &e), 0);
+		align_node_free(s);
+		align_node_free(t);
+	}
+	assert_int_equal(align_distiller_run(d, &e), -1);
+	assert_int_equal(e.status, 64);
+	assert_string_equal(e.msg, "--vote: no participant 'Anna' (did you "
+	    "mean 'Ana'?)");
+	align_distiller_free(d);
 }
 
 /* Drafts: a label already a principle keeps its words and its mark; a
@@ -461,6 +521,7 @@ main(void)
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_over_budget),
 		cmocka_unit_test(test_votes_and_objections_are_checked),
+		cmocka_unit_test(test_names_and_handles),
 		cmocka_unit_test(test_odd_labels),
 		cmocka_unit_test(test_the_rule_is_kept),
 		cmocka_unit_test(test_ballots_name_their_line),

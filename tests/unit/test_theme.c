@@ -277,7 +277,7 @@ test_the_view_of_the_themes(void **state)
 	assert_int_equal(v.participants, 5);	/* the roster */
 	assert_int_equal(v.unplaced, 0);
 	x = &v.theme[0];
-	assert_string_equal(x->id, "t1");
+	assert_string_equal(x->id, "t2");	/* new: t1 is the person's */
 	assert_string_equal(x->label, "listening to every voice");
 	assert_int_equal(x->count, 2);
 	assert_string_equal(x->response[0], "r1");

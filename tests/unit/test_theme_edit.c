@@ -183,7 +183,8 @@ test_a_merged_theme_is_gone(void **state)
 
 /* A person's theme keeps its responses, even ones the words would put
  * elsewhere; a response in two of them goes to the first; one gone from
- * the input is dropped.  The others are grouped. */
+ * the input is dropped, and a theme left empty goes away.  The others
+ * are grouped. */
 static void
 test_manual_themes_are_kept(void **state)
 {
@@ -195,7 +196,9 @@ test_manual_themes_are_kept(void **state)
 	    "---\nkind: theme\nid: t7\nlabel: ours\nkeywords: [mine]\n"
 	    "responses: [r-3, r-1, r-gone]\nsource: manual\n"
 	    "---\nkind: theme\nid: t8\nlabel: also ours\n"
-	    "responses: [r-1]\nsource: manual\n";
+	    "responses: [r-1]\nsource: manual\n"
+	    "---\nkind: theme\nid: t9\nlabel: before\n"
+	    "responses: [r-2, r-4]\nsource: auto\n";
 	struct align_theme_opts o = theme_defaults();
 	char *x;
 
@@ -204,7 +207,7 @@ test_manual_themes_are_kept(void **state)
 	x = themes_of(text, &o);
 	assert_non_null(strstr(x, "label: ours\nkeywords: [mine]\n"
 	    "responses: [r-1, r-3]\nsupport: 2\n"));
-	assert_non_null(strstr(x, "label: also ours\nresponses: []\n"));
+	assert_null(strstr(x, "also ours"));	/* emptied: gone */
 	assert_null(strstr(x, "r-gone"));
 	assert_non_null(strstr(x, "responses: [r-2]\nsupport: 1\n"
 	    "typical: r-2\nsource: auto\n"));

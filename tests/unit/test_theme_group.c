@@ -150,7 +150,9 @@ test_only_what_nobody_placed(void **state)
 	    RESPONSE("r2", "Ben", "He heard us out before deciding.")
 	    RESPONSE("r3", "Carla", "the of and")
 	    "---\nkind: theme\nid: t1\nlabel: ours\nresponses: [r1]\n"
-	    "source: manual\n";
+	    "source: manual\n"
+	    "---\nkind: theme\nid: t2\nlabel: before\n"
+	    "responses: [r2, r3]\nsource: auto\n";
 	struct align_theme_opts o = theme_defaults();
 	char *x;
 
