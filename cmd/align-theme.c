@@ -80,7 +80,7 @@ struct args {
 };
 
 static const struct align_theme_opts defaults = {
-	.min_support = 2, .seed = 1, .method = "auto", .threshold = 0.15
+	.min_support = 2, .seed = 1, .method = "auto", .threshold = 0
 };
 
 static const char *

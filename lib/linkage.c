@@ -14,8 +14,9 @@ struct linkage {
 	const uint32_t *terms;
 	const size_t *off;
 	size_t n;
+	const uint8_t *block;	/* by term: 0 or 1; NULL: all 0 */
 	double *idf;		/* by term */
-	double *norm;		/* by document */
+	double *norm;		/* by document and block: [2 * i + b] */
 	double *sim;		/* [i * n + j]: summed similarities of groups */
 	size_t *size;		/* of the group a document leads */
 	char *alive;		/* a document leads a group */
@@ -41,8 +42,10 @@ weigh(struct linkage *l, size_t nterms)
 			l->idf[t] = log((double)l->n / l->idf[t]) + 1;
 }
 
-/* The length of each document's vector of term counts weighted by
- * idf. */
+#define BLOCK(l, t) ((l)->block ? (l)->block[t] : 0)
+
+/* The length of each document's vector of term counts weighted by idf,
+ * a block at a time. */
 static void
 norms(struct linkage *l)
 {
@@ -55,26 +58,36 @@ norms(struct linkage *l)
 
 			for (k = l->off[i]; k < l->off[i + 1]; k++)
 				c += terms[k] == terms[t];
-			l->norm[i] += l->idf[terms[t]] * l->idf[terms[t]] * c;
+			l->norm[2 * i + BLOCK(l, terms[t])] +=
+			    l->idf[terms[t]] * l->idf[terms[t]] * c;
 		}
-		l->norm[i] = sqrt(l->norm[i]);
+		l->norm[2 * i] = sqrt(l->norm[2 * i]);
+		l->norm[2 * i + 1] = sqrt(l->norm[2 * i + 1]);
 	}
 }
 
-/* The cosine similarity of documents i and j. */
+/* The cosine similarity of documents i and j: each block's vector made
+ * of unit length, then the blocks side by side. */
 static double
 cosine(const struct linkage *l, size_t i, size_t j)
 {
 	const uint32_t *terms = l->terms;
-	double dot = 0;
+	double dot[2] = { 0, 0 }, s = 0;
+	int b, ni = 0, nj = 0;
 	size_t t, k;
 
 	for (t = l->off[i]; t < l->off[i + 1]; t++)
 		for (k = l->off[j]; k < l->off[j + 1]; k++)
 			if (terms[t] == terms[k])
-				dot += l->idf[terms[t]] * l->idf[terms[t]];
-	return l->norm[i] > 0 && l->norm[j] > 0 ?
-	    dot / (l->norm[i] * l->norm[j]) : 0;
+				dot[BLOCK(l, terms[t])] += l->idf[terms[t]] *
+				    l->idf[terms[t]];
+	for (b = 0; b < 2; b++) {
+		ni += l->norm[2 * i + b] > 0;
+		nj += l->norm[2 * j + b] > 0;
+		if (dot[b] > 0)
+			s += dot[b] / (l->norm[2 * i + b] * l->norm[2 * j + b]);
+	}
+	return ni && nj ? s / sqrt((double)(ni * nj)) : 0;
 }
 
 /* Every document a group of its own. */
@@ -144,14 +157,23 @@ long
 align_linkage(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, double threshold, uint32_t *z, struct align_err *e)
 {
-	struct linkage l = { terms, off, n, NULL, NULL, NULL, NULL, NULL,
-	    NULL };
+	return align_linkage_blocks(terms, off, n, nterms, NULL, threshold, z,
+	    e);
+}
+
+long
+align_linkage_blocks(const uint32_t *terms, const size_t *off, size_t n,
+    size_t nterms, const uint8_t *block, double threshold, uint32_t *z,
+    struct align_err *e)
+{
+	struct linkage l = { terms, off, n, block, NULL, NULL, NULL, NULL,
+	    NULL, NULL };
 	size_t i, a = 0, b = 0;
 	long rc;
 
 	l.idf = calloc(nterms ? nterms : 1, sizeof(*l.idf));
 	l.sim = malloc(n * n * sizeof(*l.sim));
-	l.norm = calloc(n, sizeof(*l.norm));
+	l.norm = calloc(2 * n + 1, sizeof(*l.norm));
 	l.size = malloc(n * sizeof(*l.size));
 	l.alive = malloc(n);
 	l.root = malloc(n * sizeof(*l.root));

@@ -51,7 +51,8 @@ struct align_theme_opts {
 	const char *const *synonyms;	/* lexicon files to add */
 	size_t nsynonyms;
 	const char *method;	/* "auto", "gsdmm" or "linkage" */
-	double threshold;	/* linkage: least average similarity */
+	double threshold;	/* linkage: least average similarity; 0:
+				 * the method's own (theme_group.c) */
 	int keep_text;		/* keep texts, to show typical responses */
 	/* Edits, as given on the command line. */
 	const char *const *rename;	/* "t2=label" */

@@ -26,6 +26,7 @@
 #include "err.h"
 #include "hash.h"
 #include "node.h"
+#include "tables.h"
 #include "theme.h"
 #include "words.h"
 
@@ -47,6 +48,8 @@ struct resp {
 	uint16_t nterm, ntok;
 	uint8_t placed;		/* by a person */
 	uint8_t lang;		/* ALIGN_EN ..., as its words were read */
+	uint8_t hits;		/* words that stand for a concept (at most
+				 * 255) */
 };
 
 /* A theme of this run. */
@@ -91,6 +94,9 @@ struct align_themer {
 	size_t ntheme, themecap;
 	size_t session_people;		/* participants of the session */
 	struct align_node *session;	/* a copy of the first, or NULL */
+	struct align_tables tables;	/* the data tables, when there */
+	int concepts;			/* the concepts count: the input is of
+					 * their domain (theme_group.c) */
 	uint32_t *surface;		/* by stem: its most frequent token */
 	uint32_t *seen;			/* by participant: for support */
 };

@@ -458,7 +458,7 @@ typical_and_concepts(const struct align_themer *t, struct phrases *ph,
  * the most held of them (the first term among equals); UINT32_MAX when
  * there is none.  The counts are cleared for the next theme. */
 static uint32_t
-concept_of(const struct theme *th, struct phrases *ph)
+concept_of(const struct theme *th, struct phrases *ph, size_t *held)
 {
 	uint32_t best = UINT32_MAX;
 	size_t k, most = 0;
@@ -473,6 +473,7 @@ concept_of(const struct theme *th, struct phrases *ph)
 		}
 		ph->count[c] = 0;
 	}
+	*held = most;
 	return most * 2 >= th->n && most > 0 ? best : UINT32_MAX;
 }
 
@@ -522,6 +523,22 @@ theme_record(const struct align_themer *t, const struct phrases *ph,
 	return 0;
 }
 
+/* The label of th's record with the share of its responses that hold
+ * its concept: "clear expectations (80%)".  th->label stays as it is, for
+ * themes of one concept to be merged. */
+static int
+with_purity(struct theme *th, size_t held)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	int rc;
+
+	align_buf_printf(&b, "%s (%.0f%%)", th->label, 100.0 *
+	    (double)held / (double)(th->n ? th->n : 1));
+	rc = b.failed ? -1 : align_map_put_str(th->rec, "label", b.p);
+	align_buf_release(&b);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Theme i described (avg: phrases counted a theme). */
 static int
 describe_one(struct align_themer *t, struct phrases *ph, size_t i,
@@ -530,6 +547,7 @@ describe_one(struct align_themer *t, struct phrases *ph, size_t i,
 	struct theme *th = &t->theme[ph->first + i];
 	struct description d;
 	uint32_t concept;
+	size_t held = 0;
 	int rc = -1;
 
 	memset(&d, 0, sizeof(d));
@@ -539,13 +557,19 @@ describe_one(struct align_themer *t, struct phrases *ph, size_t i,
 	    written_form(t, ph, th, &d) < 0 || d.label.failed)
 		goto out;
 	typical_and_concepts(t, ph, i, &d);
-	if ((concept = concept_of(th, ph)) != UINT32_MAX) {
+	/* A concept's label only for text of its domain, and with the share
+	 * of the theme's responses that hold it. */
+	concept = concept_of(th, ph, &held);
+	if (t->concepts && concept != UINT32_MAX) {
 		align_buf_reset(&d.label);
 		align_buf_puts(&d.label, align_words_label(&t->w, concept));
+	} else {
+		concept = UINT32_MAX;
 	}
 	if (d.label.len == 0)
 		align_buf_puts(&d.label, "other");
-	rc = theme_record(t, ph, &d, th);
+	if ((rc = theme_record(t, ph, &d, th)) == 0 && concept != UINT32_MAX)
+		rc = with_purity(th, held);
 out:
 	free(d.score);
 	align_buf_release(&d.label);
