@@ -50,12 +50,10 @@ long align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
 /* The same with average linkage, every term weighted by its idf. */
 long align_linkage(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, double threshold, uint32_t *z, struct align_err *e);
-/* The same over two blocks of terms (block[term]: 0 or 1; NULL: all 0):
- * each block's vector made of unit length, then the two side by side,
- * so that each block counts as much, whatever its number of terms. */
-long align_linkage_blocks(const uint32_t *terms, const size_t *off,
-    size_t n, size_t nterms, const uint8_t *block, double threshold,
-    uint32_t *z, struct align_err *e);
+/* The same on the similarities sim[i * n + j] of n documents, given
+ * (symmetric; used up: it holds the groups' sums when done). */
+long align_linkage_sim(double *sim, size_t n, double threshold, uint32_t *z,
+    struct align_err *e);
 
 /* Scores (score.c) of a grouping a against gold labels b, both n long:
  * normalised mutual information (arithmetic mean) and the adjusted Rand

@@ -14,9 +14,8 @@ struct linkage {
 	const uint32_t *terms;
 	const size_t *off;
 	size_t n;
-	const uint8_t *block;	/* by term: 0 or 1; NULL: all 0 */
 	double *idf;		/* by term */
-	double *norm;		/* by document and block: [2 * i + b] */
+	double *norm;		/* by document */
 	double *sim;		/* [i * n + j]: summed similarities of groups */
 	size_t *size;		/* of the group a document leads */
 	char *alive;		/* a document leads a group */
@@ -42,10 +41,8 @@ weigh(struct linkage *l, size_t nterms)
 			l->idf[t] = log((double)l->n / l->idf[t]) + 1;
 }
 
-#define BLOCK(l, t) ((l)->block ? (l)->block[t] : 0)
-
-/* The length of each document's vector of term counts weighted by idf,
- * a block at a time. */
+/* The length of each document's vector of term counts weighted by
+ * idf. */
 static void
 norms(struct linkage *l)
 {
@@ -58,41 +55,31 @@ norms(struct linkage *l)
 
 			for (k = l->off[i]; k < l->off[i + 1]; k++)
 				c += terms[k] == terms[t];
-			l->norm[2 * i + BLOCK(l, terms[t])] +=
-			    l->idf[terms[t]] * l->idf[terms[t]] * c;
+			l->norm[i] += l->idf[terms[t]] * l->idf[terms[t]] * c;
 		}
-		l->norm[2 * i] = sqrt(l->norm[2 * i]);
-		l->norm[2 * i + 1] = sqrt(l->norm[2 * i + 1]);
+		l->norm[i] = sqrt(l->norm[i]);
 	}
 }
 
-/* The cosine similarity of documents i and j: each block's vector made
- * of unit length, then the blocks side by side. */
+/* The cosine similarity of documents i and j. */
 static double
 cosine(const struct linkage *l, size_t i, size_t j)
 {
 	const uint32_t *terms = l->terms;
-	double dot[2] = { 0, 0 }, s = 0;
-	int b, ni = 0, nj = 0;
+	double dot = 0;
 	size_t t, k;
 
 	for (t = l->off[i]; t < l->off[i + 1]; t++)
 		for (k = l->off[j]; k < l->off[j + 1]; k++)
 			if (terms[t] == terms[k])
-				dot[BLOCK(l, terms[t])] += l->idf[terms[t]] *
-				    l->idf[terms[t]];
-	for (b = 0; b < 2; b++) {
-		ni += l->norm[2 * i + b] > 0;
-		nj += l->norm[2 * j + b] > 0;
-		if (dot[b] > 0)
-			s += dot[b] / (l->norm[2 * i + b] * l->norm[2 * j + b]);
-	}
-	return ni && nj ? s / sqrt((double)(ni * nj)) : 0;
+				dot += l->idf[terms[t]] * l->idf[terms[t]];
+	return l->norm[i] > 0 && l->norm[j] > 0 ?
+	    dot / (l->norm[i] * l->norm[j]) : 0;
 }
 
-/* Every document a group of its own. */
+/* The similarity of every two documents. */
 static void
-singletons(struct linkage *l)
+similarities(struct linkage *l)
 {
 	size_t i, j, n = l->n;
 
@@ -100,6 +87,16 @@ singletons(struct linkage *l)
 		l->sim[i * n + i] = 0;
 		for (j = i + 1; j < n; j++)
 			l->sim[i * n + j] = l->sim[j * n + i] = cosine(l, i, j);
+	}
+}
+
+/* Every document a group of its own. */
+static void
+singletons(struct linkage *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
 		l->size[i] = 1;
 		l->alive[i] = 1;
 		l->root[i] = (uint32_t)i;
@@ -153,27 +150,34 @@ join(struct linkage *l, size_t a, size_t b)
 			l->root[k] = (uint32_t)a;
 }
 
+/* Merge while two groups are threshold alike on average, then number the
+ * groups into z. */
+static long
+agglomerate(struct linkage *l, double threshold, uint32_t *z,
+    struct align_err *e)
+{
+	size_t i, a = 0, b = 0;
+
+	singletons(l);
+	/* sim holds sums of pairwise similarities between groups. */
+	while (closest(l, &a, &b) >= threshold)
+		join(l, a, b);
+	for (i = 0; i < l->n; i++)
+		z[i] = l->root[i];
+	return align_groups_by_size(z, l->n, l->n, e);
+}
+
 long
 align_linkage(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, double threshold, uint32_t *z, struct align_err *e)
 {
-	return align_linkage_blocks(terms, off, n, nterms, NULL, threshold, z,
-	    e);
-}
-
-long
-align_linkage_blocks(const uint32_t *terms, const size_t *off, size_t n,
-    size_t nterms, const uint8_t *block, double threshold, uint32_t *z,
-    struct align_err *e)
-{
-	struct linkage l = { terms, off, n, block, NULL, NULL, NULL, NULL,
-	    NULL, NULL };
-	size_t i, a = 0, b = 0;
+	struct linkage l = { terms, off, n, NULL, NULL, NULL, NULL, NULL,
+	    NULL };
 	long rc;
 
 	l.idf = calloc(nterms ? nterms : 1, sizeof(*l.idf));
 	l.sim = malloc(n * n * sizeof(*l.sim));
-	l.norm = calloc(2 * n + 1, sizeof(*l.norm));
+	l.norm = calloc(n, sizeof(*l.norm));
 	l.size = malloc(n * sizeof(*l.size));
 	l.alive = malloc(n);
 	l.root = malloc(n * sizeof(*l.root));
@@ -184,17 +188,37 @@ align_linkage_blocks(const uint32_t *terms, const size_t *off, size_t n,
 	}
 	weigh(&l, nterms);
 	norms(&l);
-	singletons(&l);
-	/* sim holds sums of pairwise similarities between groups. */
-	while (closest(&l, &a, &b) >= threshold)
-		join(&l, a, b);
-	for (i = 0; i < n; i++)
-		z[i] = l.root[i];
-	rc = align_groups_by_size(z, n, n, e);
+	similarities(&l);
+	rc = agglomerate(&l, threshold, z, e);
 out:
 	free(l.idf);
 	free(l.sim);
 	free(l.norm);
+	free(l.size);
+	free(l.alive);
+	free(l.root);
+	return rc;
+}
+
+long
+align_linkage_sim(double *sim, size_t n, double threshold, uint32_t *z,
+    struct align_err *e)
+{
+	struct linkage l = { NULL, NULL, n, NULL, NULL, sim, NULL, NULL,
+	    NULL };
+	size_t i;
+	long rc;
+
+	l.size = malloc((n + 1) * sizeof(*l.size));
+	l.alive = malloc(n + 1);
+	l.root = malloc((n + 1) * sizeof(*l.root));
+	if (l.size == NULL || l.alive == NULL || l.root == NULL)
+		rc = align_err_nomem(e);
+	else {
+		for (i = 0; i < n; i++)
+			sim[i * n + i] = 0;
+		rc = agglomerate(&l, threshold, z, e);
+	}
 	free(l.size);
 	free(l.alive);
 	free(l.root);

@@ -124,6 +124,9 @@ align_themer_free(struct align_themer *t)
 	free(t->theme);
 	free(t->surface);
 	free(t->seen);
+	free(t->confidence);
+	free(t->near);
+	free(t->near_sim);
 	free(t);
 }
 
@@ -503,7 +506,9 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 	if (t->ntheme > 1)	/* t->theme is NULL when there are none */
 		qsort(t->theme, t->ntheme, sizeof(*t->theme), cmp_theme);
 	keep_best(t);
-	return number(t, e);
+	if (number(t, e) < 0)
+		return -1;
+	return align_themer_suggest(t, e);
 }
 
 size_t

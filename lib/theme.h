@@ -100,6 +100,8 @@ struct align_themes_entry {
 	size_t count;			/* how many */
 	size_t support;			/* distinct participants */
 	int edited;			/* a person's (source: manual) */
+	double confidence;		/* the mean cosine of its responses to
+					 * their centroid: 1, all alike */
 	const char *typical;		/* its typical response's text, or NULL
 					 * (none, or texts not kept) */
 	const char *who;		/* who wrote that, or NULL */
@@ -109,9 +111,19 @@ struct align_themes_entry {
 	const char *const *text, *const *author, *const *lang;
 };
 
+/* A response in no theme, and the theme it is nearest (a suggestion). */
+struct align_themes_loose {
+	const char *id;
+	const char *text, *who;		/* NULL: texts not kept, nobody said */
+	const char *near;		/* a theme's id, or NULL: none alike */
+	double similarity;		/* to that theme's centroid */
+};
+
 struct align_themes {
 	struct align_themes_entry *theme;	/* best first */
 	size_t ntheme;
+	struct align_themes_loose *loose;	/* in id order */
+	size_t nloose;
 	size_t responses;	/* responses read */
 	size_t participants;	/* on the session's roster, or those who
 				 * answered if more (an unnamed response

@@ -237,6 +237,8 @@ int
 align_themer_keep_label(struct align_themer *t, struct theme *th,
     uint64_t set, struct align_err *e)
 {
+	/* The label as the record has it: with a concept's purity. */
+	const char *now = align_map_str(th->rec, "label");
 	size_t j;
 
 	for (j = 0; j < t->nold; j++) {
@@ -244,7 +246,7 @@ align_themer_keep_label(struct align_themer *t, struct theme *th,
 
 		if (o->rec == NULL || o->merged || o->manual || o->set != set)
 			continue;
-		if (o->label && strcmp(o->label, th->label) != 0) {
+		if (o->label && strcmp(o->label, now ? now : th->label) != 0) {
 			if (align_map_put_str(th->rec, "label", o->label) < 0)
 				return align_err_nomem(e);
 			th->manual = 1;

@@ -246,7 +246,8 @@ add_keyword(struct description *d, size_t g, double s)
 
 /* Score the phrases of theme i (avg: phrases counted a theme), pick the
  * best to name it (a phrase of more words weighs more, and must be
- * shared) and the best single words as keywords. */
+ * shared) and the best single words shared by enough of its responses as
+ * keywords. */
 static int
 score_phrases(const struct align_themer *t, const struct phrases *ph,
     size_t i, double avg, struct description *d)
@@ -276,7 +277,10 @@ score_phrases(const struct align_themer *t, const struct phrases *ph,
 			bs = s;
 			d->best = g;
 		}
-		if (n == 1)
+		/* A keyword stands for several of the theme's responses: in
+		 * two at least, and a quarter of them. */
+		if (n == 1 && (th->n == 1 || (tf >= 2 && 4 * tf >=
+		    (double)sample)))
 			add_keyword(d, g, d->score[g]);
 	}
 	return 0;
@@ -376,26 +380,32 @@ typical_score(const struct align_themer *t, const struct resp *r,
 	return uniq ? s / sqrt((double)uniq) : 0;
 }
 
-/* The labelled concepts of the lexicon response r holds, each counted
- * once a response. */
+/* The labelled concept response r holds most (the first among equals),
+ * counted once for the response: a theme is named by a concept only when
+ * it is the strongest of enough of its responses. */
 static void
 hold_concepts(const struct align_themer *t, const struct resp *r,
     struct phrases *ph)
 {
 	const uint32_t *term = t->terms + r->term;
-	size_t p, q;
+	uint32_t best = UINT32_MAX;
+	size_t p, q, most = 0;
 
 	for (p = 0; p < r->nterm; p++) {
+		size_t c = 0;
+
 		if (!align_words_is_concept(&t->w, term[p]) ||
 		    align_words_label(&t->w, term[p]) == NULL)
 			continue;
-		for (q = 0; q < p && term[q] != term[p]; q++)
-			;
-		if (q < p)
-			continue;
-		if (ph->count[term[p]]++ == 0)
-			ph->held[ph->nheld++] = term[p];
+		for (q = 0; q < r->nterm; q++)
+			c += term[q] == term[p];
+		if (c > most) {
+			most = c;
+			best = term[p];
+		}
 	}
+	if (best != UINT32_MAX && ph->count[best]++ == 0)
+		ph->held[ph->nheld++] = best;
 }
 
 /* The responses of a theme are all over memory: each is asked for a few

@@ -287,14 +287,19 @@ looked_up(struct align_words *w, size_t id, int l, const char *s, size_t n,
 		sn = sizeof(own) - 1;
 	memcpy(own, st, sn);	/* the stemmer's buffer is used again */
 	w->tokmask[id] = 0;
+	w->tokgrade[id] = 0;
 	found = l == ALIGN_EN ? align_tables_find(w->tables, l, s, n, &x) :
 	    align_tables_find(w->tables, l, own, sn, &x);
 	if (!found)
 		return term(w, own, sn, 0);
 	if (w->ntconcept && ((x.flags & ALIGN_TABLE_EXACT) ||
-	    x.strength >= w->min_strength))
+	    x.strength >= w->min_strength)) {
 		w->tokmask[id] = x.concepts &
 		    (uint32_t)((1ull << w->ntconcept) - 1);
+		w->tokgrade[id] = (x.flags & ALIGN_TABLE_EXACT) ? 255 :
+		    (uint8_t)(255 * (x.strength - w->min_strength + 1) /
+		    (256 - w->min_strength));
+	}
 	if (l != ALIGN_EN && x.pivot && x.npivot > 0) {
 		const sb_symbol *p = sb_stemmer_stem(w->stemmer[ALIGN_EN],
 		    (const sb_symbol *)x.pivot, (int)x.npivot);
@@ -315,8 +320,9 @@ align_words_tables(struct align_words *w, const struct align_tables *tb,
 
 	w->tables = tb;
 	w->min_strength = min_strength;
-	if (w->tokcap && (w->tokmask = calloc(w->tokcap,
-	    sizeof(*w->tokmask))) == NULL)
+	if (w->tokcap && ((w->tokmask = calloc(w->tokcap,
+	    sizeof(*w->tokmask))) == NULL || (w->tokgrade = calloc(w->tokcap,
+	    1)) == NULL))
 		return align_err_nomem(e);
 	if (!concepts || tb->names == NULL)
 		return 0;
@@ -369,10 +375,14 @@ token(struct align_words *w, int l, const char *s, size_t n)
 		w->tok = t;
 		if (w->tables) {
 			uint32_t *m = realloc(w->tokmask, cap * sizeof(*m));
+			uint8_t *g;
 
 			if (m == NULL)
 				return -1;
 			w->tokmask = m;
+			if ((g = realloc(w->tokgrade, cap)) == NULL)
+				return -1;
+			w->tokgrade = g;
 		}
 		w->tokcap = cap;
 	}

@@ -64,6 +64,9 @@ struct align_words {
 	/* With the data tables (tables.h, align_words_tables()): */
 	const struct align_tables *tables;
 	uint32_t *tokmask;		/* by token: its concepts, bit c */
+	uint8_t *tokgrade;		/* by token: how much (255: a seed;
+					 * a near-synonym by its cosine from
+					 * the least that counts to 1) */
 	uint32_t tconcept[32];		/* concept c's term */
 	int ntconcept;			/* 0: the tables' concepts unused */
 	unsigned min_strength;		/* of a near-synonym, x 255 */
