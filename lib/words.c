@@ -227,6 +227,8 @@ align_words_release(struct align_words *w)
 	align_dict_release(&w->words);
 	free(w->word_tok);
 	free(w->word_stop);
+	free(w->tokmask);
+	free(w->tokgrade);
 	memset(w, 0, sizeof(*w));
 }
 
