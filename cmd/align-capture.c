@@ -14,6 +14,7 @@
 #include "../lib/response.h"
 #include "../lib/text.h"
 #include "prompt.h"
+#include "serve.h"
 #include "tool.h"
 
 static const char usage[] =
@@ -22,6 +23,7 @@ static const char usage[] =
 "                     [--time-column name] [--delimiter char]\n"
 "                     [--encoding name] [--anonymous] [--min-group n]\n"
 "                     [--wait seconds] [--now time] [file ...]\n"
+"       align-capture --serve [addr:]port -a file [--anonymous] [--now time]\n"
 "\n"
 "Turn responses into response records: plain text (\"Name: text\" a line),\n"
 "session streams, CSV exports of survey forms, or lines typed at a prompt.\n"
@@ -50,10 +52,14 @@ static const char usage[] =
 "      --wait seconds      how long to wait for the lock of -a (default\n"
 "                          $ALIGN_WAIT, else 30)\n"
 "      --now time          the capture time (default $ALIGN_NOW, else clock)\n"
+"      --serve [addr:]port people post their own responses from their\n"
+"                          phones, into the file of -a; the address to open\n"
+"                          is the first line of output (addr 127.0.0.1\n"
+"                          unless given, 0.0.0.0 the room's network)\n"
 "  -h, --help, -V, --version\n";
 
 enum { O_CSV = 256, O_PARTICIPANT, O_PARAGRAPHS, O_TEXT, O_NAME, O_TIME,
-	O_ANON, O_MIN_GROUP, O_WAIT, O_NOW, O_DELIM, O_ENC };
+	O_ANON, O_MIN_GROUP, O_WAIT, O_NOW, O_DELIM, O_ENC, O_SERVE };
 
 static const struct option longopts[] = {
 	{ "append", required_argument, NULL, 'a' },
@@ -73,6 +79,7 @@ static const struct option longopts[] = {
 	{ "min-group", required_argument, NULL, O_MIN_GROUP },
 	{ "wait", required_argument, NULL, O_WAIT },
 	{ "now", required_argument, NULL, O_NOW },
+	{ "serve", required_argument, NULL, O_SERVE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -87,7 +94,7 @@ note(void *arg, const char *file, const char *msg)
 /* The options into o, and those of the board; the operands' index. */
 static int
 options(int argc, char *argv[], struct align_capture_opts *o,
-    const char **fmt, int *anonymous, size_t *min_group)
+    const char **fmt, int *anonymous, size_t *min_group, const char **serve)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	int c;
@@ -135,6 +142,7 @@ options(int argc, char *argv[], struct align_capture_opts *o,
 		case O_WAIT: o->wait = tool_real("--wait", optarg, 0, 86400);
 			break;
 		case O_NOW: o->now = optarg; break;
+		case O_SERVE: *serve = optarg; break;
 		default: tool_usage(64);
 		}
 	if (o->now) {
@@ -175,13 +183,14 @@ main(int argc, char *argv[])
 	struct align_capture cap;
 	struct align_err e = ALIGN_ERR_INIT;
 	unsigned char key[16];
-	const char *fmt = NULL;
+	const char *fmt = NULL, *serve = NULL;
 	size_t min_group = 0;
 	enum align_format f;
 	int anonymous = 0, rc, n;
 
 	tool_init("align-capture", usage);
-	n = options(argc, argv, &o, &fmt, &anonymous, &min_group);
+	n = options(argc, argv, &o, &fmt, &anonymous, &min_group,
+	    &serve);
 	argc -= n;
 	argv += n;
 	f = fmt ? tool_format(fmt, ALIGN_FMT_YAML | align_board_formats()) :
@@ -191,6 +200,8 @@ main(int argc, char *argv[])
 			tool_die(&e);
 		o.read.key = key;
 	}
+	if (serve)
+		tool_serve_capture(serve, &o, min_group, argc, fmt);
 	o.collect = o.quiet = f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE;
 
 	/* The step: lines typed at a terminal, else a batch. */

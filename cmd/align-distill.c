@@ -17,6 +17,7 @@
 #include "../lib/out.h"
 #include "../lib/principles.h"
 #include "../lib/text.h"
+#include "serve.h"
 #include "tool.h"
 
 static const char usage[] =
@@ -26,6 +27,8 @@ static const char usage[] =
 "                     [--agree name] [--object name:id reason]\n"
 "                     [--rule rule] [--check] [--charter]\n"
 "                     [--min-group n] [file ...]\n"
+"       align-distill --serve [addr:]port -i file [--budget n] [--per n]\n"
+"                     [--max n] [--rule rule]\n"
 "\n"
 "Propose one principle per leading theme; take edits, dot votes and each\n"
 "person's agreement; print the list that everyone agrees to embody.\n"
@@ -50,10 +53,13 @@ static const char usage[] =
 "      --charter           html: the charter, to print, not the whiteboard\n"
 "      --min-group n       count no fewer than n people (default 3 for\n"
 "                          pseudonyms, else 1)\n"
+"      --serve [addr:]port each person gives their dots and agrees from\n"
+"                          their phone, into the file of -i; the address\n"
+"                          to open is the first line of output\n"
 "  -h, --help, -V, --version\n";
 
 enum { O_MAX = 256, O_KEEP, O_EDIT, O_LIST, O_VOTE, O_VOTES, O_BUDGET, O_PER,
-	O_AGREE, O_OBJECT, O_RULE, O_CHECK, O_CHARTER, O_MIN_GROUP };
+	O_AGREE, O_OBJECT, O_RULE, O_CHECK, O_CHARTER, O_MIN_GROUP, O_SERVE };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -74,12 +80,13 @@ static const struct option longopts[] = {
 	{ "check", no_argument, NULL, O_CHECK },
 	{ "charter", no_argument, NULL, O_CHARTER },
 	{ "min-group", required_argument, NULL, O_MIN_GROUP },
+	{ "serve", required_argument, NULL, O_SERVE },
 	{ NULL, 0, NULL, 0 }
 };
 
 /* What the command line asks beyond the distiller's options. */
 struct cmdline {
-	const char *inplace, *fmt, *list, *votes;
+	const char *inplace, *fmt, *list, *votes, *serve;
 	int edit, check, charter;
 	size_t min_group;
 	const char **vote, **agree, **object, **reason;
@@ -144,6 +151,7 @@ options(int argc, char *argv[], struct align_distill_opts *o,
 			c->min_group = (size_t)tool_number("--min-group",
 			    optarg, 1, 1000000);
 			break;
+		case O_SERVE: c->serve = optarg; break;
 		default: tool_usage(64);
 		}
 	o->vote = c->vote;
@@ -405,9 +413,14 @@ release(void)
 	distiller = NULL;
 }
 
+static size_t nthemes;		/* in the input */
+
 static int
 take(void *d, const struct align_node *rec, struct align_err *e)
 {
+	const char *kind = align_record_kind(rec);
+
+	nthemes += kind && strcmp(kind, "theme") == 0;
 	return align_distiller_add(d, rec, e);
 }
 
@@ -652,6 +665,9 @@ main(int argc, char *argv[])
 	argc -= n;
 	argv += n;
 	check_usage(&c, argc);
+	if (c.serve)
+		tool_serve_distill(c.serve, &o, c.inplace, argc > 0 || c.fmt ||
+		    c.edit || c.list || c.votes || c.check || o.keep);
 	f = c.fmt ? tool_format(c.fmt, align_principles_formats() |
 	    ALIGN_FMT_YAML) : c.inplace || c.check ? ALIGN_FMT_NONE :
 	    tool_default_format();
@@ -667,6 +683,10 @@ main(int argc, char *argv[])
 	d = read_and_edit(&o, &c, &st);
 	if (align_distiller_run(d, &e) < 0)
 		tool_die(&e);
+	/* Nothing to distill, nor any principle to vote or agree on; --check
+	 * answers no. */
+	if (nthemes == 0 && align_distiller_count(d) == 0 && !c.check)
+		tool_too_early("no themes", "align-theme");
 	tool_stream_write(&st, ALIGN_SPILL_ALL, 0, align_distiller_count(d),
 	    get, d);
 	forget_kept();		/* the group's words are in the stream now */

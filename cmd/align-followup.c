@@ -199,6 +199,27 @@ rounds(struct align_rounds *rs, const struct align_node *recs,
 		tool_die(&e);
 }
 
+/* A first round reviews the principles: there must be some, and they
+ * should be agreed (else the round reviews every one proposed). */
+static void
+first_round(const struct cli *c, const struct align_rounds *rs)
+{
+	size_t i;
+
+	if (rs->nround || c->plan.with || c->plan.nprinciple)
+		return;
+	if (rs->nprinciple == 0)
+		tool_too_early("no principles", "align-distill");
+	for (i = 0; i < rs->nprinciple; i++) {
+		const char *st = rs->principle[i].v.u.principle.status;
+
+		if (st && strcmp(st, "agreed") == 0)
+			return;
+	}
+	fprintf(stderr, "%s: no principle agreed yet (align-distill --agree): "
+	    "the round reviews every one proposed\n", tool_name);
+}
+
 static int
 plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
@@ -216,6 +237,7 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 	recs = input(c, argc, argv, show.format == ALIGN_FMT_YAML ||
 	    c->inplace);
 	rounds(&rs, recs, c, 1);
+	first_round(c, &rs);
 	c->plan.now = now;
 	if (align_followup_plan(&rs, &c->plan, &p, &e) < 0)
 		tool_die(&e);
@@ -406,6 +428,8 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 		tool_lock(&c->lock, argv[0]);
 	recs = input(c, argc, argv, 0);
 	rounds(&rs, recs, c, 1);
+	if (rs.nround == 0)
+		tool_too_early("no follow-up planned", "align-followup plan");
 	if (align_due_items(&rs, now, within, again, &list, &e) < 0)
 		tool_die(&e);
 	items = list.v;
@@ -456,6 +480,8 @@ report(struct cli *c, int argc, char **argv, const struct align_time *now)
 	struct align_report v;
 
 	rounds(&rs, recs, c, 0);
+	if (rs.nround == 0)
+		tool_too_early("no follow-up planned", "align-followup plan");
 	if (align_report_make(&v, &rs, &e) < 0)
 		tool_die(&e);
 	align_report_show(&v, &show);

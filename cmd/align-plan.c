@@ -160,6 +160,10 @@ show(const struct align_node *session, enum align_format f,
 		tool_die(&e);
 	if (f == ALIGN_FMT_ICS && align_invite_ics(&v, now, &b, &e) < 0)
 		tool_die(&e);
+	if (f == ALIGN_FMT_ICS && align_invite_no_organizer(&v))
+		fprintf(stderr, "%s: nobody is asked to answer: the facilitator "
+		    "has no e-mail address (set one with --facilitator "
+		    "'Name <address>')\n", tool_name);
 	if (f != ALIGN_FMT_ICS)
 		align_agenda_show(&v, &s);
 	align_agenda_release(&v);

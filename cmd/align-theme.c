@@ -147,9 +147,14 @@ options(int argc, char *argv[], struct args *a, int *first)
 	*first = optind;
 }
 
+static size_t nresponses;	/* in the input */
+
 static int
 take(void *t, const struct align_node *rec, struct align_err *e)
 {
+	const char *kind = align_record_kind(rec);
+
+	nresponses += kind && strcmp(kind, "response") == 0;
 	return align_themer_add(t, rec, e);
 }
 
@@ -187,6 +192,8 @@ main(int argc, char *argv[])
 	st.out = a.f == ALIGN_FMT_YAML || a.inplace;
 	st.ctx = t;
 	tool_stream_read(&st);
+	if (nresponses == 0)
+		tool_too_early("no responses", "align-capture");
 	if (align_themer_run(t, &e) < 0)
 		tool_die(&e);
 	tool_stream_write(&st, ALIGN_SPILL_ALL, 0, align_themer_count(t),

@@ -77,6 +77,13 @@ tool_die(const struct align_err *e)
 }
 
 void
+tool_too_early(const char *what, const char *first)
+{
+	fprintf(stderr, "%s: %s yet: run %s first\n", tool_name, what, first);
+	exit(EX_NOINPUT);
+}
+
+void
 tool_usage_error(const char *fmt, ...)
 {
 	va_list ap;

@@ -34,6 +34,12 @@ void tool_lock(struct align_lock *lk, const char *path);
  * terminal); tool_die() then exits with e's status. */
 void tool_warn(const struct align_err *e);
 void tool_die(const struct align_err *e) __attribute__((noreturn));
+/* A step run before the one it follows: "name: what yet: run first
+ * first" on standard error ("align-theme: no responses yet: run
+ * align-capture first"), exit 66 (EX_NOINPUT: the input holds nothing
+ * the step works on); the input is not changed. */
+void tool_too_early(const char *what, const char *first)
+    __attribute__((noreturn));
 /* "name: msg", a pointer to --help, exit 64. */
 void tool_usage_error(const char *fmt, ...)
     __attribute__((noreturn, format(printf, 1, 2)));

@@ -148,8 +148,8 @@ align_agenda_html(const struct align_agenda *v, const struct align_show *s)
 {
 	/* When and where are the invitation's first facts, not the
 	 * header's. */
-	struct align_html_page page = { "agenda", "Agenda", v->title, NULL,
-	    NULL };
+	struct align_html_page page = { .family = "agenda", .what = "Agenda",
+	    .title = v->title };
 	struct align_buf *b = s->b;
 	size_t i;
 

@@ -180,13 +180,14 @@ roster(struct align_board *v, const struct align_texts *list,
 			goto fail;
 		if (rc)
 			on++;
-		else
-			v->unanswered[v->nunanswered++] = list->v[i];
+		else if ((v->unanswered[v->nunanswered++] =
+		    strdup(list->v[i])) == NULL)
+			goto fail;	/* a copy: the view's names go */
 	}
 	v->roster = names.n;
 	v->unanswered_known = v->roster > 0 && on == answered->n;
-	if (!v->unanswered_known)
-		v->nunanswered = 0;
+	while (!v->unanswered_known && v->nunanswered > 0)
+		free((char *)v->unanswered[--v->nunanswered]);
 	align_set_release(&names);
 	return 0;
 fail:
@@ -217,7 +218,7 @@ align_board_make(struct align_board *v, const struct align_node *session,
 	v->input = calloc(n + 1, sizeof(*v->input));
 	if (v->entry == NULL || v->input == NULL ||
 	    entries(v, rs, &people) < 0 || groups(v) < 0 ||
-	    roster(v, &sn->participants, &people) < 0)
+	    roster(v, &sn->names, &people) < 0)
 		goto nomem;
 	align_set_release(&people);
 	align_view_release(&sv);
@@ -235,6 +236,8 @@ align_board_release(struct align_board *v)
 	free(v->entry);
 	free(v->input);
 	free(v->group);
+	while (v->nunanswered > 0)
+		free((char *)v->unanswered[--v->nunanswered]);
 	free(v->unanswered);
 	memset(v, 0, sizeof(*v));
 }

@@ -73,5 +73,10 @@ void align_board_markdown(const struct align_board *v,
     const struct align_show *s);
 void align_board_csv(const struct align_board *v, const struct align_show *s);
 void align_board_html(const struct align_board *v, const struct align_show *s);
+/* What the page's <main> holds: the tally (a div of class "tally", when
+ * there is one) and a section of class "slide" a question (id "q1",
+ * ...), for a page that shows the board live (serve_capture.h). */
+void align_board_html_main(const struct align_board *v,
+    const struct align_show *s);
 
 #endif

@@ -106,15 +106,23 @@ question(const struct align_board *v, size_t g, const struct align_show *s,
 }
 
 void
-align_board_html(const struct align_board *v, const struct align_show *s)
+align_board_html_main(const struct align_board *v,
+    const struct align_show *s)
 {
-	struct align_html_page page = { "board", "Responses", v->title,
-	    v->date, v->place };
 	size_t g, min = align_show_min_group(s, v->anonymous);
 
-	align_html_begin(s, &page);
 	tally(v, s, min);
 	for (g = 0; g < v->ngroup; g++)
 		question(v, g, s, min);
+}
+
+void
+align_board_html(const struct align_board *v, const struct align_show *s)
+{
+	struct align_html_page page = { .family = "board", .what = "Responses",
+	    .title = v->title, .date = v->date, .place = v->place };
+
+	align_html_begin(s, &page);
+	align_board_html_main(v, s);
 	align_html_end(s, &page);
 }

@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "calendar.h"
 #include "grow.h"
+#include "ics.h"
 #include "plan.h"
 
 static const struct {
@@ -27,6 +28,57 @@ statements(struct align_calendar_event *ev, const struct align_rounds *rs,
 	for (i = 0; i < f->principles.n; i++)
 		ev->statement[i] = align_rounds_statement(rs,
 		    f->principles.v[i]);
+	return 0;
+}
+
+/* The session's entry of name: with its address when the roster has one. */
+static const char *
+entry(const struct align_calendar *c, const char *name)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_resolved who;
+
+	if (c->roster == NULL ||
+	    align_roster_resolve(c->roster, name, 0, &who, &e) < 0 ||
+	    who.index == (size_t)-1)
+		return name;
+	return align_roster_entry(c->roster, who.index);
+}
+
+/* Add the entries of the people of pair to ev, each once. */
+static void
+meet(const struct align_calendar *c, struct align_calendar_event *ev,
+    const struct align_texts *pair)
+{
+	size_t i, j;
+
+	for (i = 0; i < pair->n; i++) {
+		const char *who = entry(c, pair->v[i]);
+
+		for (j = 0; j < ev->npeople && ev->people[j] != who; j++)
+			;
+		if (j == ev->npeople)
+			ev->people[ev->npeople++] = who;
+	}
+}
+
+/* Who meets at ev: its pair, or every pair of its round. */
+static int
+people(struct align_calendar *c, struct align_calendar_event *ev)
+{
+	const struct align_followup_view *f = ev->round;
+	size_t i, n = 0;
+
+	for (i = 0; i < f->pairs.n; i++)
+		n += f->pairs.v[i].n;
+	if ((ev->people = calloc(n + 1, sizeof(*ev->people))) == NULL)
+		return -1;
+	if (ev->pair)
+		meet(c, ev, ev->pair);
+	for (i = 0; ev->pair == NULL && i < f->pairs.n; i++)
+		meet(c, ev, &f->pairs.v[i]);
+	c->invites |= align_ics_invites(c->organizer, ev->people,
+	    ev->npeople);
 	return 0;
 }
 
@@ -78,6 +130,8 @@ add(struct align_calendar *c, const struct align_rounds *rs,
 			return align_err_nomem(e);
 		ev->uid = ev->own;
 	}
+	if (people(c, ev) < 0)
+		return align_err_nomem(e);
 	c->timed |= !ev->when.date.date_only;
 	last = last_of(&ev->when);
 	if (c->nevent == 1 || ev->when.date.t < c->from)
@@ -99,6 +153,10 @@ align_calendar_make(struct align_calendar *c, const struct align_rounds *rs,
 	c->title = s && s->title ? s->title : ALIGN_TITLE;
 	c->stamp = *now;
 	c->zone = rs->zone;
+	c->organizer = s ? s->facilitator : NULL;
+	if (s && align_roster_from_session(&c->roster, rs->session_view.rec,
+	    e) < 0)
+		return -1;
 	for (i = 0; i < n; i++) {
 		const struct align_followup_view *f = &rounds[i]->u.followup;
 		struct align_round r;
@@ -123,7 +181,9 @@ align_calendar_release(struct align_calendar *c)
 	for (i = 0; i < c->nevent; i++) {
 		free(c->event[i].own);
 		free(c->event[i].statement);
+		free(c->event[i].people);
 	}
+	align_roster_free(c->roster);
 	free(c->event);
 	memset(c, 0, sizeof(*c));
 }

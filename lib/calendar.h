@@ -6,7 +6,9 @@
  * at the pair's own time (round.h, align_round_pair_at).  In the step's
  * zone, every event is written in local time with its TZID and the zone's
  * VTIMEZONE, so that a weekly meeting stays at noon across a change of
- * offset; with no zone (or UTC), in UTC.  lib/ics.c writes the content
+ * offset; with no zone (or UTC), in UTC.  The session's facilitator is
+ * the ORGANIZER, and the people who meet (the round's pairs, or a pair)
+ * are its ATTENDEEs, by the addresses the session gives them (ics.h).  lib/ics.c writes the content
  * lines.
  *
  * A calendar is a view made once from the rounds; a renderer a format
@@ -26,6 +28,7 @@
 
 #include "err.h"
 #include "record.h"
+#include "roster.h"
 #include "round.h"
 #include "show.h"
 #include "when.h"
@@ -40,12 +43,21 @@ struct align_calendar_event {
 	long minutes;			/* its length (not for a day) */
 	const char **statement;		/* of each of round->principles, or
 					 * NULL when not known */
+	const char **people;		/* who meets, as the session's
+					 * entries ("Ana <ana@x>"): a pair's,
+					 * or every pair's of the round */
+	size_t npeople;
 };
 
 struct align_calendar {
 	const char *title;		/* the session's, or ALIGN_TITLE */
 	struct align_time stamp;	/* when the calendar was made */
 	const struct align_zone *zone;	/* the step's, or NULL */
+	const char *organizer;		/* the session's facilitator, or
+					 * NULL */
+	struct align_roster *roster;	/* the session's: people's entries */
+	int invites;			/* an event has someone to ask:
+					 * METHOD:REQUEST */
 	int timed;			/* an event has a time of day */
 	int64_t from, to;		/* the first start and the last (to
 					 * INT64_MAX: a cadence without end) */

@@ -113,6 +113,16 @@ text(struct align_buf *b, const char *name, struct align_buf *d)
 	align_buf_reset(d);
 }
 
+/* Who invites, and who meets, when there is someone to ask. */
+static void
+attendees(struct align_buf *b, const struct align_calendar *c,
+    const struct align_calendar_event *ev)
+{
+	align_ics_organizer(b, c->organizer);
+	if (align_ics_invites(c->organizer, ev->people, ev->npeople))
+		align_ics_attendees(b, c->organizer, ev->people, ev->npeople);
+}
+
 static void
 event(struct align_buf *b, const struct align_calendar *c,
     const struct align_calendar_event *ev)
@@ -136,6 +146,7 @@ event(struct align_buf *b, const struct align_calendar *c,
 	description(&d, ev);
 	text(b, "DESCRIPTION", &d);
 	align_buf_release(&d);
+	attendees(b, c, ev);
 	align_buf_puts(b, "END:VEVENT\r\n");
 }
 
@@ -148,7 +159,7 @@ align_calendar_ics(const struct align_calendar *c, const struct align_show *s)
 	align_ics_prop(s->b, "VERSION", "2.0");
 	align_ics_prop(s->b, "PRODID", "-//align//align-followup//EN");
 	align_ics_prop(s->b, "CALSCALE", "GREGORIAN");
-	align_ics_prop(s->b, "METHOD", "PUBLISH");
+	align_ics_prop(s->b, "METHOD", c->invites ? "REQUEST" : "PUBLISH");
 	if (c->timed && !align_zone_is_utc(c->zone))
 		align_zone_ics(s->b, c->zone, c->from, c->to);
 	for (i = 0; i < c->nevent; i++)

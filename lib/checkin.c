@@ -37,8 +37,8 @@ round_of(const struct align_rounds *rs, const char *given,
 		return align_err_set(e, EX_USAGE, NULL, 0, 0,
 		    "no follow-up '%s' in the input", given);
 	if (*fid == NULL)
-		return align_err_set(e, EX_USAGE, NULL, 0, 0, "no follow-up in "
-		    "the input: plan one with align-followup plan");
+		return align_err_set(e, EX_NOINPUT, NULL, 0, 0, "no follow-up "
+		    "planned yet: run align-followup plan first");
 	return 0;
 }
 

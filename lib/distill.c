@@ -151,8 +151,8 @@ add_session(struct align_distiller *d, const struct align_session_view *v)
 	    (v->date && (d->date = strdup(v->date)) == NULL) ||
 	    (v->place && (d->place = strdup(v->place)) == NULL))
 		return -1;
-	for (i = 0; i < v->participants.n; i++)
-		if (align_strs_add(&d->people, v->participants.v[i]) < 0)
+	for (i = 0; i < v->names.n; i++)
+		if (align_strs_add(&d->people, v->names.v[i]) < 0)
 			return -1;
 	return 0;
 }

@@ -284,7 +284,7 @@ pairs(struct planning *p, struct align_err *e)
 		    "--participant)");
 	if (met(p, &used) < 0)
 		return align_err_nomem(e);
-	rc = align_pairs(s->participants.v, s->participants.n, &used,
+	rc = align_pairs(s->names.v, s->names.n, &used,
 	    o->seed, &l, e);
 	free(used.v);
 	if (rc < 0)

@@ -29,11 +29,34 @@ align_html_hash(struct align_buf *b, const char *text)
 void
 align_html_csp(struct align_buf *b)
 {
+	static const struct align_html_page file;
+
+	align_html_policy(b, &file);
+}
+
+/* A served page may also run its own script, connect to its server (the
+ * event stream) and post its form there; still nothing else. */
+void
+align_html_policy(struct align_buf *b, const struct align_html_page *p)
+{
+	const struct align_html_extra *x = p->extra;
+
 	align_buf_puts(b, "default-src 'none'; style-src ");
 	align_html_hash(b, align_html_style);
+	if (x && x->style) {
+		align_buf_putc(b, ' ');
+		align_html_hash(b, x->style);
+	}
 	align_buf_puts(b, "; script-src ");
 	align_html_hash(b, align_html_script);
-	align_buf_puts(b, "; base-uri 'none'; form-action 'none'");
+	if (x && x->script) {
+		align_buf_putc(b, ' ');
+		align_html_hash(b, x->script);
+	}
+	if (x && x->connect)
+		align_buf_printf(b, "; connect-src %s", x->connect);
+	align_buf_printf(b, "; base-uri 'none'; form-action %s",
+	    x && x->form ? x->form : "'none'");
 }
 
 void
@@ -141,10 +164,14 @@ head(const struct align_show *s, const struct align_html_page *p)
 	align_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta http-equiv=\"Content-Security-Policy\" content=\"");
-	align_html_csp(b);
+	align_html_policy(b, p);
 	align_buf_puts(b, "\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n"
 	    "<meta name=\"referrer\" content=\"no-referrer\">\n");
+	/* Scripting off: the page is read again now and then. */
+	if (p->extra && p->extra->refresh)
+		align_buf_printf(b, "<noscript><meta http-equiv=\"refresh\" "
+		    "content=\"%u\"></noscript>\n", p->extra->refresh);
 	align_buf_puts(b, "<meta name=\"generator\"");
 	align_html_attr(b, "content", s->tool ? s->tool : "align");
 	align_buf_puts(b, ">\n<title>");
@@ -155,7 +182,13 @@ head(const struct align_show *s, const struct align_html_page *p)
 	align_show_text(s, p->what);
 	align_buf_puts(b, "</title>\n<style>");
 	align_buf_puts(b, align_html_style);
-	align_buf_puts(b, "</style>\n</head>\n");
+	align_buf_puts(b, "</style>\n");
+	if (p->extra && p->extra->style) {
+		align_buf_puts(b, "<style>");
+		align_buf_puts(b, p->extra->style);
+		align_buf_puts(b, "</style>\n");
+	}
+	align_buf_puts(b, "</head>\n");
 }
 
 void
@@ -206,8 +239,16 @@ align_html_end(const struct align_show *s, const struct align_html_page *p)
 		align_show_text(s, p->title);
 		align_buf_puts(b, "</span>");
 	}
-	align_buf_puts(b, ". One file that loads nothing: it works "
-	    "offline.</p>\n</div></footer>\n<script>");
+	align_buf_puts(b, ". ");
+	align_buf_puts(b, p->extra && p->extra->footer ? p->extra->footer :
+	    "One file that loads nothing: it works offline.");
+	align_buf_puts(b, "</p>\n</div></footer>\n<script>");
 	align_buf_puts(b, align_html_script);
-	align_buf_puts(b, "</script>\n</body>\n</html>\n");
+	align_buf_puts(b, "</script>\n");
+	if (p->extra && p->extra->script) {
+		align_buf_puts(b, "<script>");
+		align_buf_puts(b, p->extra->script);
+		align_buf_puts(b, "</script>\n");
+	}
+	align_buf_puts(b, "</body>\n</html>\n");
 }

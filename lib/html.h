@@ -10,8 +10,9 @@
  * allowed by their SHA-256, computed here), the header (what the page
  * shows, the session's title, date and place) and the footer (the tool).
  *
- *	struct align_html_page p = { "board", "Responses", title, date,
- *	    place };
+ *	struct align_html_page p = { .family = "board",
+ *	    .what = "Responses", .title = title, .date = date,
+ *	    .place = place };
  *	align_html_begin(s, &p);
  *	  <section class="slide">...<li class="item">...</li>...</section>
  *	align_html_end(s, &p);
@@ -39,12 +40,26 @@
 #include "buf.h"
 #include "show.h"
 
+/* What a page served to the room (serve.h) has besides a file's: its
+ * own stylesheet and script (allowed by their hashes too), the sources
+ * it may connect to and post forms to, and, with scripting off, a
+ * reload every so many seconds.  Every member may be NULL or 0. */
+struct align_html_extra {
+	const char *style;	/* a second stylesheet */
+	const char *script;	/* a second script, after the first */
+	const char *connect;	/* connect-src: "'self'" */
+	const char *form;	/* form-action: "'self'" (else 'none') */
+	unsigned refresh;	/* seconds; 0: none */
+	const char *footer;	/* the footer's last sentence, or NULL */
+};
+
 struct align_html_page {
 	const char *family;	/* the body's class: "board", "themes" */
 	const char *what;	/* what it shows: "Responses" */
 	const char *title;	/* the session's title (user text) or NULL */
 	const char *date;	/* the session's date as written, or NULL */
 	const char *place;	/* the session's place, or NULL */
+	const struct align_html_extra *extra;	/* NULL: a file */
 };
 
 /* The page up to and with <main>.  s->tool names the tool (NULL:
@@ -58,6 +73,11 @@ void align_html_end(const struct align_show *s,
 /* The policy of the page's Content-Security-Policy meta element:
  * default-src 'none' and the hashes of the style and the script. */
 void align_html_csp(struct align_buf *b);
+/* The policy of page p: align_html_csp()'s, with what p->extra adds (its
+ * style's and script's hashes, connect-src, form-action).  A server
+ * sends the same in its header (with frame-ancestors, which a meta
+ * element cannot carry). */
+void align_html_policy(struct align_buf *b, const struct align_html_page *p);
 /* "sha256-" and the base64 digest of text, as a CSP source. */
 void align_html_hash(struct align_buf *b, const char *text);
 

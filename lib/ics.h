@@ -22,4 +22,29 @@ void align_ics_time(struct align_buf *b, const char *name,
 /* A DURATION value for minutes: "PT2H", "PT1H30M", "P6W", "P2D". */
 void align_ics_duration(long minutes, char *out);
 
+/*
+ * The people of an event (ics_people.c), from entries as the session
+ * writes them ("Ana Lima <ana@example.org>", person.h); an entry without
+ * an address is nobody a calendar can invite, and writes nothing.  The
+ * name is the CN parameter, always quoted, a double quote, a caret and a
+ * newline in it written as RFC 6868 says (^' ^^ ^n) and other control
+ * characters as spaces; the address is a mailto: URI, every byte outside
+ * letters, digits and -._~!$'*+=@ percent-encoded: no name or address
+ * can end the parameter or the line, or add one.
+ */
+/* ORGANIZER;CN="Eric":mailto:eric@example.org */
+void align_ics_organizer(struct align_buf *b, const char *entry);
+/* The ATTENDEEs: the organizer first, ROLE=CHAIR and PARTSTAT=ACCEPTED,
+ * then each of entries[0..n-1] with another address, once, asked to
+ * answer: ROLE=REQ-PARTICIPANT, PARTSTAT=NEEDS-ACTION and RSVP=TRUE.  Nothing when organizer (an entry,
+ * or NULL) has no address: an invitation needs someone to answer to. */
+void align_ics_attendees(struct align_buf *b, const char *organizer,
+    const char *const *entries, size_t n);
+/* 1 when organizer has an address and one of entries[0..n-1] another:
+ * METHOD:REQUEST, an invitation to answer; else 0, METHOD:PUBLISH. */
+int align_ics_invites(const char *organizer, const char *const *entries,
+    size_t n);
+/* 1 when one of entries[0..n-1] has an address. */
+int align_ics_addressed(const char *const *entries, size_t n);
+
 #endif

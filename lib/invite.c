@@ -29,6 +29,32 @@ description(const struct align_agenda *v, struct align_buf *b)
 	align_buf_release(&d);
 }
 
+/* Whether the participants are invited to answer (METHOD:REQUEST). */
+static int
+invites(const struct align_agenda *v)
+{
+	return align_ics_invites(v->facilitator,
+	    (const char *const *)v->participants, v->nparticipants);
+}
+
+int
+align_invite_no_organizer(const struct align_agenda *v)
+{
+	return align_ics_addressed((const char *const *)v->participants,
+	    v->nparticipants) && !invites(v);
+}
+
+/* Who invites (the facilitator) and who is invited (each participant
+ * with an address), when anyone is. */
+static void
+people(const struct align_agenda *v, struct align_buf *b)
+{
+	align_ics_organizer(b, v->facilitator);
+	if (invites(v))
+		align_ics_attendees(b, v->facilitator,
+		    (const char *const *)v->participants, v->nparticipants);
+}
+
 int
 align_invite_ics(const struct align_agenda *v, const struct align_time *now,
     struct align_buf *b, struct align_err *e)
@@ -42,7 +68,7 @@ align_invite_ics(const struct align_agenda *v, const struct align_time *now,
 	align_ics_prop(b, "VERSION", "2.0");
 	align_ics_prop(b, "PRODID", "-//align//align-plan//EN");
 	align_ics_prop(b, "CALSCALE", "GREGORIAN");
-	align_ics_prop(b, "METHOD", "PUBLISH");
+	align_ics_prop(b, "METHOD", invites(v) ? "REQUEST" : "PUBLISH");
 	align_buf_puts(b, "BEGIN:VEVENT\r\n");
 	align_ics_text(b, "UID", v->uid ? v->uid : v->id ? v->id : "");
 	align_time_ics(now, stamp);
@@ -57,6 +83,7 @@ align_invite_ics(const struct align_agenda *v, const struct align_time *now,
 	if (v->place)
 		align_ics_text(b, "LOCATION", v->place);
 	description(v, b);
+	people(v, b);
 	align_buf_puts(b, "END:VEVENT\r\nEND:VCALENDAR\r\n");
 	return b->failed ? align_err_nomem(e) : 0;
 }

@@ -6,6 +6,11 @@
  *	if (align_invite_ics(&agenda, &now, &b, &e) < 0)
  *		fail(&e);		(65: the session has no date)
  *
+ * The facilitator is its ORGANIZER, and each participant with an e-mail
+ * address ("Ana Lima <ana@example.org>") an ATTENDEE asked to answer
+ * (METHOD:REQUEST) when the facilitator has an address too; else it is
+ * published (METHOD:PUBLISH), for a calendar to show, with no one asked.
+ *
  * Its UID is the session's, kept from the first plan, and its SEQUENCE
  * the session's, so that a calendar updates the event it has.
  */
@@ -21,5 +26,9 @@
  * date, 71). */
 int align_invite_ics(const struct align_agenda *v,
     const struct align_time *now, struct align_buf *b, struct align_err *e);
+
+/* 1 when participants have addresses but the facilitator has none, so
+ * that nobody is asked to answer: a tool says how to name one. */
+int align_invite_no_organizer(const struct align_agenda *v);
 
 #endif

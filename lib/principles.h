@@ -80,5 +80,9 @@ void align_principles_markdown(const struct align_principles *v,
     const struct align_show *s);
 void align_principles_html(const struct align_principles *v,
     const struct align_show *s);
+/* What the whiteboard page's <main> holds (where the list stands, then a
+ * section a principle), for a page that shows it live (serve_distill.h). */
+void align_principles_html_main(const struct align_principles *v,
+    const struct align_show *s);
 
 #endif

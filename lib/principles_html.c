@@ -201,14 +201,12 @@ principle(const struct align_principles *v,
 	align_buf_puts(b, "</section>\n");
 }
 
-static void
-whiteboard(const struct align_principles *v, const struct align_show *s)
+void
+align_principles_html_main(const struct align_principles *v,
+    const struct align_show *s)
 {
-	struct align_html_page page = { "principles", "Principles", v->title,
-	    v->date, v->place };
 	size_t i, min = align_show_min_group(s, v->anonymous);
 
-	align_html_begin(s, &page);
 	if (v->n == 0)
 		align_buf_puts(s->b, "<p class=\"empty\">No principles yet: "
 		    "they are proposed from the themes.</p>\n");
@@ -216,14 +214,25 @@ whiteboard(const struct align_principles *v, const struct align_show *s)
 		state(v, s, min);
 	for (i = 0; i < v->n; i++)
 		principle(v, &v->entry[i], s, min);
+}
+
+static void
+whiteboard(const struct align_principles *v, const struct align_show *s)
+{
+	struct align_html_page page = { .family = "principles",
+	    .what = "Principles", .title = v->title, .date = v->date,
+	    .place = v->place };
+
+	align_html_begin(s, &page);
+	align_principles_html_main(v, s);
 	align_html_end(s, &page);
 }
 
 static void
 charter(const struct align_principles *v, const struct align_show *s)
 {
-	struct align_html_page page = { "charter", "Charter", v->title,
-	    v->date, v->place };
+	struct align_html_page page = { .family = "charter", .what = "Charter",
+	    .title = v->title, .date = v->date, .place = v->place };
 	struct align_buf *b = s->b;
 	size_t i;
 

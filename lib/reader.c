@@ -53,7 +53,15 @@ struct frame {
 	char *key;		/* map: a key waiting for its value */
 	int kraw;		/* that key is raw (see align_map_key_raw()) */
 	unsigned long kline, kcol;
+	struct align_set keys;	/* a large map's keys, for the duplicate
+				 * check: the first nset of them */
+	size_t nset;
 };
+
+/* A map of more keys than this finds a repeated key in a set of their
+ * fingerprints, not by comparing each: linear in its size, not
+ * quadratic. */
+#define KEYS_LINEAR 16
 
 /* Reading ahead: a thread parses records into batches while the caller
  * uses the ones before. */
@@ -483,6 +491,7 @@ close_input(struct align_reader *r)
 		align_node_free(r->stack[i].node);
 		if (r->pool == NULL)
 			free(r->stack[i].key);
+		align_set_release(&r->stack[i].keys);
 	}
 	r->sp = 0;
 	align_node_free(r->root);
@@ -764,6 +773,24 @@ check_tag(struct align_reader *r, const char *tag, const char *s, int *raw,
 	return 0;
 }
 
+/* The index of key s (n bytes) in the map of frame f, -1 when it is new,
+ * -2 and e when out of memory. */
+static long
+repeated(struct frame *f, const char *s, size_t n, struct align_err *e)
+{
+	const struct align_node *map = f->node;
+	int has;
+
+	if (map->n <= KEYS_LINEAR)
+		return align_map_find(map, s);
+	for (; f->nset < map->n; f->nset++)
+		if (align_set_add(&f->keys, map->key[f->nset],
+		    strlen(map->key[f->nset])) < 0)
+			return align_err_nomem(e), -2;
+	has = align_set_has(&f->keys, s, n);
+	return has ? align_map_find(map, s) : -1;
+}
+
 /* A scalar where a mapping expects a key: kept as the key of the value to
  * come (its string taken from the event), unless it repeats one.  A plain
  * key of another type than text (1, true, ~, <<) is raw: written back
@@ -786,7 +813,9 @@ map_key(struct align_reader *r, yaml_event_t *ev, unsigned long line,
 	if (tag == NULL)
 		raw = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 		    align_implicit_type(s, ev->data.scalar.length);
-	if ((i = align_map_find(top->node, s)) >= 0)
+	if ((i = repeated(top, s, ev->data.scalar.length, e)) == -2)
+		return -1;
+	if (i >= 0)
 		return align_err_set(e, EX_DATAERR, r->in.name, line, col,
 		    "duplicate key '%s'%s", s, align_map_key_raw(top->node,
 		    (size_t)i) == raw ? "" : " (once as text, once as a "
@@ -925,6 +954,8 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 			if (r->pool == NULL)
 				free(r->stack[r->sp].key);
 			r->stack[r->sp].key = NULL;
+			align_set_release(&r->stack[r->sp].keys);
+			r->stack[r->sp].nset = 0;
 			rc = attach(r, n, e);
 			break;
 		default:
@@ -949,6 +980,7 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 				} else {
 					r->stack[r->sp].node = n;
 					r->stack[r->sp].kraw = 0;
+					r->stack[r->sp].nset = 0;
 					r->stack[r->sp++].key = NULL;
 				}
 			}

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "num.h"
+#include "person.h"
 #include "record.h"
 
 /* The table.  align-session(5) lists the same keys in the same order
@@ -441,6 +442,36 @@ empty(void *view, const struct align_key *keys)
 	}
 }
 
+/* The participants' names, without their addresses (each malloc'd). */
+static int
+session_names(struct align_session_view *s)
+{
+	const struct align_texts *p = &s->participants;
+	size_t i;
+
+	if ((s->names.v = calloc(p->n + 1, sizeof(*s->names.v))) == NULL)
+		return -1;
+	for (i = 0; i < p->n; i++) {
+		struct align_person who;
+
+		align_person_of(p->v[i], strlen(p->v[i]), &who);
+		if ((s->names.v[i] = strndup(who.name, who.namelen)) == NULL)
+			return -1;
+		s->names.n++;
+	}
+	return 0;
+}
+
+static void
+session_names_free(struct align_session_view *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->names.n; i++)
+		free((char *)s->names.v[i]);
+	free(s->names.v);
+}
+
 int
 align_view(struct align_view *v, const struct align_node *rec,
     struct align_err *e)
@@ -449,8 +480,10 @@ align_view(struct align_view *v, const struct align_node *rec,
 	v->rec = rec;
 	v->kind = align_kind_of(align_record_kind(rec));
 	v->id = text_of(align_map_get(rec, "id"));
-	if (v->kind != ALIGN_KIND_OTHER &&
-	    fill(&v->u, keys_of(v->kind), rec) < 0) {
+	if ((v->kind != ALIGN_KIND_OTHER &&
+	    fill(&v->u, keys_of(v->kind), rec) < 0) ||
+	    (v->kind == ALIGN_KIND_SESSION &&
+	    session_names(&v->u.session) < 0)) {
 		align_view_release(v);
 		return align_err_nomem(e);
 	}
@@ -460,6 +493,8 @@ align_view(struct align_view *v, const struct align_node *rec,
 void
 align_view_release(struct align_view *v)
 {
+	if (v->kind == ALIGN_KIND_SESSION)
+		session_names_free(&v->u.session);
 	if (v->kind != ALIGN_KIND_OTHER)
 		empty(&v->u, keys_of(v->kind));
 	memset(v, 0, sizeof(*v));

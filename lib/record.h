@@ -109,7 +109,11 @@ struct align_items {
 struct align_session_view {
 	const char *id, *title, *purpose, *question, *date, *tz, *duration;
 	const char *place, *facilitator;
-	struct align_texts participants;
+	struct align_texts participants;	/* the entries, as written:
+						 * "Ana Lima <ana@x>" */
+	struct align_texts names;	/* the same without the addresses:
+					 * "Ana Lima" (person.h); made, not
+					 * a key of its own */
 	struct align_names aliases;
 	const char *uid;
 	struct align_number sequence;

@@ -420,8 +420,9 @@ summary(const struct align_report *v, const struct align_show *s)
 void
 align_report_html(const struct align_report *v, const struct align_show *s)
 {
-	struct align_html_page page = { "report", "Follow-up report",
-	    v->title, v->date, v->place };
+	struct align_html_page page = { .family = "report",
+	    .what = "Follow-up report", .title = v->title, .date = v->date,
+	    .place = v->place };
 	size_t i, max = scale(v), min = align_show_min_group(s, v->anonymous);
 
 	align_html_begin(s, &page);

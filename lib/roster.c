@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "grow.h"
 #include "record.h"
+#include "person.h"
 #include "roster.h"
 
 #define NOBODY ((size_t)-1)
@@ -233,26 +234,6 @@ trim(const char **s, size_t *n)
 	}
 	while (*n > 0 && strchr(" \t\r\n", (*s)[*n - 1]))
 		(*n)--;
-}
-
-/* "Name <address>": the address's bytes, or NULL; *n becomes the name's
- * length (trimmed). */
-static const char *
-address(const char *s, size_t *n, size_t *alen)
-{
-	const char *lt;
-	size_t m = *n;
-
-	if (m < 3 || s[m - 1] != '>')
-		return NULL;
-	for (lt = s + m - 2; lt > s && *lt != '<'; lt--)
-		;
-	if (*lt != '<' || lt + 1 == s + m - 1)
-		return NULL;
-	*alen = (size_t)(s + m - 1 - (lt + 1));
-	*n = (size_t)(lt - s);
-	trim(&s, n);
-	return lt + 1;
 }
 
 /* The participant that n bytes of s name in ks (mode EXACT: the whole of
@@ -508,16 +489,19 @@ lookup(const struct align_roster *r, const char *s, size_t n,
     struct align_resolved *res)
 {
 	enum key_kind kind = K_NAME;
+	struct align_person who_is;
 	struct folded f;
-	const char *a;
-	size_t who, an = 0;
+	size_t who;
 	int rc;
 
-	if ((a = address(s, &n, &an)) != NULL) {
-		rc = lookup(r, a, an, res);
+	align_person_of(s, n, &who_is);
+	if (who_is.addr) {
+		rc = lookup(r, who_is.addr, who_is.addrlen, res);
 		if (rc < 0 || res->how == ALIGN_MATCH_ALIAS ||
-		    res->how == ALIGN_MATCH_EXACT || n == 0)
+		    res->how == ALIGN_MATCH_EXACT || who_is.name == who_is.addr)
 			return rc;
+		s = who_is.name;
+		n = who_is.namelen;
 	}
 	who = find(&r->exact, s, n, EXACT, &kind);
 	if (who != NOBODY && who != MANY) {
@@ -539,20 +523,20 @@ int
 align_roster_add(struct align_roster *r, const char *entry,
     struct align_err *e)
 {
-	const char *s = entry, *a;
-	size_t n = strlen(entry), an = 0, i;
+	struct align_person who;
+	const char *s, *a;
+	size_t n, an, i;
 	enum key_kind kind;
 	struct person *p;
 
-	trim(&s, &n);
+	align_person_of(entry, strlen(entry), &who);
+	s = who.name;
+	n = who.namelen;
+	a = who.addr;
+	an = who.addrlen;
 	if (n == 0)
 		return align_err_set(e, EX_DATAERR, NULL, 0, 0,
 		    "a participant without a name");
-	a = address(s, &n, &an);
-	if (n == 0) {		/* "<ana@example.org>": the address */
-		s = a;
-		n = an;
-	}
 	if (find(&r->exact, s, n, EXACT, &kind) != NOBODY && kind == K_NAME)
 		return 1;
 	if (ALIGN_GROW(r->p, r->n + 1, r->cap) < 0)

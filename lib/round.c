@@ -165,7 +165,7 @@ align_round_people(const struct align_rounds *rs,
 	for (i = 0; i < f->pairs.n; i++)
 		n += f->pairs.v[i].n;
 	if (n == 0 && rs->session) {
-		roster = &rs->session->participants;
+		roster = &rs->session->names;
 		n = roster->n;
 	}
 	if (ALIGN_GROW(who->v, n + 1, cap) < 0)

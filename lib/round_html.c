@@ -200,8 +200,9 @@ align_round_html(const struct align_planned *p, const struct align_rounds *rs,
     const struct align_show *s)
 {
 	const struct align_session_view *u = rs->session;
-	struct align_html_page page = { "plan", "Follow-up plan",
-	    u ? u->title : NULL, u ? u->date : NULL, u ? u->place : NULL };
+	struct align_html_page page = { .family = "plan",
+	    .what = "Follow-up plan", .title = u ? u->title : NULL,
+	    .date = u ? u->date : NULL, .place = u ? u->place : NULL };
 	const char *mark = p->revised ? "revised" : "planned now";
 	size_t i, n = 0;
 

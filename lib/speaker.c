@@ -40,8 +40,10 @@ align_speakers_release(struct align_speakers *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->n; i++)
+	for (i = 0; i < s->n; i++) {
 		free(s->v[i].fold);
+		free((char *)s->v[i].name);
+	}
 	free(s->v);
 	memset(s, 0, sizeof(*s));
 }
@@ -59,7 +61,12 @@ add(struct align_speakers *s, const char *name, struct align_buf *b)
 	if (ALIGN_GROW(s->v, s->n + 1, s->cap) < 0 ||
 	    (s->v[s->n].fold = strdup(b->p)) == NULL)
 		return -1;
-	s->v[s->n++].name = name;
+	/* A copy: the names of the session's view go with it. */
+	if ((s->v[s->n].name = strdup(name)) == NULL) {
+		free(s->v[s->n].fold);
+		return -1;
+	}
+	s->n++;
 	if (n > s->longest)
 		s->longest = n;
 	return 0;
@@ -79,8 +86,8 @@ align_speakers_init(struct align_speakers *s,
 		return 0;
 	rc = align_view(&v, session, e);
 	if (rc == 0 && v.kind == ALIGN_KIND_SESSION)
-		for (i = 0; rc == 0 && i < v.u.session.participants.n; i++)
-			rc = add(s, v.u.session.participants.v[i], &b);
+		for (i = 0; rc == 0 && i < v.u.session.names.n; i++)
+			rc = add(s, v.u.session.names.v[i], &b);
 	align_view_release(&v);
 	align_buf_release(&b);
 	return rc < 0 ? align_err_nomem(e) : 0;

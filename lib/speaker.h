@@ -16,8 +16,9 @@
  *	align_speakers_complete(&s, "mar", 3, &c, &e);	 -> "Marcus Lee: "
  *	align_speakers_release(&s);
  *
- * The names are borrowed from the session record: a roster lives no
- * longer than it.  (When the roster module lands, this is its job.)
+ * The names are the participants' without their addresses ("Ana Lima"
+ * for "Ana Lima <ana@x>"), copied.  (When the roster module lands, this
+ * is its job.)
  */
 #ifndef ALIGN_SPEAKER_H
 #define ALIGN_SPEAKER_H

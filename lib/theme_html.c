@@ -107,8 +107,8 @@ theme(const struct align_themes *v, size_t i, const struct align_show *s,
 void
 align_themes_html(const struct align_themes *v, const struct align_show *s)
 {
-	struct align_html_page page = { "themes", "Themes", v->title, v->date,
-	    v->place };
+	struct align_html_page page = { .family = "themes", .what = "Themes",
+	    .title = v->title, .date = v->date, .place = v->place };
 	struct align_buf *b = s->b;
 	size_t i, min = align_show_min_group(s, v->anonymous);
 

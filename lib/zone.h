@@ -19,6 +19,11 @@
  *
  * Every function takes a NULL zone as "no zone": a time keeps the offset
  * it was written with, and calendars are written in UTC.
+ *
+ * Not libical: measured against this layer, libical 3.0.16 (Debian 12)
+ * reads wall clocks in a change against RFC 5545, has offsets wrong after
+ * 2038 in 14 zones, and writes VTIMEZONEs python-icalendar cannot read
+ * (doc/zones.md).
  */
 #ifndef ALIGN_ZONE_H
 #define ALIGN_ZONE_H

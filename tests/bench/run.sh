@@ -28,8 +28,10 @@
 #   one run of it there takes minutes; its row pairs it with the tool's
 #   run of the same round.
 #
-# Then the fifty-response meeting (median of 3 rounds of 100 runs), and
-# the whole pipeline at the largest size, one run of each step: plan the
+# Then the room posting at once to align-capture --serve (below;
+# BENCH_SERVE_ONLY=1 make bench for it alone), the
+# fifty-response meeting (median of 3 rounds of 100 runs), and the whole
+# pipeline at the largest size, one run of each step: plan the
 # session with everyone asked, capture the answers into its file, theme,
 # distill, follow-up (BENCH_PIPELINE=0 leaves it out).
 #
@@ -149,6 +151,78 @@ themes() {
 	{ list = 0 }' "$1"
 }
 
+# The room at once (align-capture --serve, loopback): SERVE_CLIENTS clients
+# (50) post SERVE_POSTS responses each (20), as fast as they are answered,
+# while align-capture -a and align-theme -i run in loops on the same file
+# and one more client listens to the board's event stream.  Every post
+# acknowledged (303) must be in the file, and every append of the loop
+# that exited 0; then the latency of a post (p50, p99) and the board's
+# update delay: from a post's acknowledgement to the first event that
+# shows it (0 when the event came first).  BENCH_SERVE=0 leaves it out;
+# BENCH_SERVE_ONLY=1 runs it alone.
+serve_bench() {
+	S=$W/serve
+	rm -rf "$S"
+	mkdir -p "$S"
+	i=1
+	while [ $i -le 50 ]; do echo "Person $i"; i=$((i + 1)); done \
+	    >"$S/names"
+	"$B/bin/align-plan" --new -f yaml --title "The room at once" \
+	    --date 2026-12-02T12:00Z --participants-file "$S/names" \
+	    >"$S/s.yaml"
+	"$W/gen" 200 11 text | sed 's/^[^:]*:/Person 1:/' >"$S/first"
+	"$B/bin/align-capture" -a "$S/s.yaml" "$S/first"
+	"$B/bin/align-theme" -i "$S/s.yaml"
+	"$B/bin/align-capture" --serve 127.0.0.1:0 -a "$S/s.yaml" \
+	    >"$S/url" 2>"$S/err" &
+	spid=$!
+	k=0
+	while [ "$(wc -l <"$S/url")" -lt 2 ] && [ $k -lt 100 ]; do
+		sleep 0.1
+		k=$((k + 1))
+	done
+	( n=0
+	  while [ ! -e "$S/stop" ]; do
+		n=$((n + 1))
+		echo "Person 2: typed at the prompt meanwhile, $n" |
+		    "$B/bin/align-capture" -a "$S/s.yaml" 2>>"$S/err.cli" &&
+		    echo "typed at the prompt meanwhile, $n" >>"$S/typed"
+	  done ) &
+	cpid=$!
+	( n=0
+	  while [ ! -e "$S/stop" ]; do
+		"$B/bin/align-theme" -i "$S/s.yaml" && n=$((n + 1))
+	  done
+	  echo $n >"$S/themed" ) &
+	tpid=$!
+	echo
+	echo "== the room at once: ${SERVE_CLIENTS:-50} clients posting" \
+	    "${SERVE_POSTS:-20} responses each to align-capture --serve" \
+	    "(loopback), align-capture -a and align-theme -i in loops on the" \
+	    "same file; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	$PY "$HERE/../serve/client.py" load "$(sed -n 1p "$S/url")" \
+	    "${SERVE_CLIENTS:-50}" "${SERVE_POSTS:-20}" "$S/names" \
+	    "$S/result.json" | sed 's/^/   /'
+	touch "$S/stop"
+	wait $cpid $tpid
+	kill -TERM $spid
+	wait $spid
+	echo "   align-capture --serve exit $?: $(tail -n 1 "$S/err")"
+	echo "   meanwhile: $(wc -l <"$S/typed") appends by align-capture -a," \
+	    "$(cat "$S/themed") rewrites by align-theme -i"
+	printf '   '
+	$PY "$HERE/../serve/client.py" check "$S/result.json" "$S/s.yaml" ||
+	    echo "   FAIL: an acknowledged post is not in the file"
+	missing=$(while read -r t; do
+		grep -qxF "text: $t" "$S/s.yaml" || echo "$t"; done <"$S/typed")
+	[ -z "$missing" ] && echo "   every append of align-capture -a in" \
+	    "the file" || echo "   FAIL: appends lost: $missing"
+}
+if [ "${BENCH_SERVE_ONLY:-0}" = 1 ]; then
+	serve_bench
+	exit 0
+fi
+
 last=
 for n in $SIZES; do
 	t0=$(date +%s)
@@ -244,6 +318,8 @@ for n in $SIZES; do
 	echo "   $n took $(( (t1 - t0) / 60 ))m$(( (t1 - t0) % 60 ))s"
 	if [ "$n" -gt "${last:-0}" ]; then last=$n; fi
 done
+
+[ "${BENCH_SERVE:-1}" = 0 ] || serve_bench
 
 # A meeting: fifty responses, from plan to themes, must feel instant.
 echo

@@ -1,10 +1,17 @@
 """The pages in a headless Chromium: python3 check.py DIR
+                                  or python3 check.py --serve JOIN
+                                  or python3 check.py --serve-distill JOIN
 
 DIR holds the pages tests/cli/html.test made: the board's (board.html,
 hostile.html, many.html, empty.html, anonymous.html) and the other steps'
 (agenda.html, themes.html, whiteboard.html, charter.html, plan.html,
 report.html, hostile-*.html, anonymous-report.html,
-anonymous-themes.html).  Every check prints PASS or
+anonymous-themes.html).  JOIN is the address that
+`align-capture --serve` printed (tests/cli/serve.test runs it): its form
+is filled in and posted, and its board, open in another tab, must show
+the new response without a reload; with --serve-distill, the same of
+`align-distill --serve`: dots given and agreement on a phone, the
+whiteboard's tally updated on the wall.  Every check prints PASS or
 "FAIL name: why", as the command-line tests do (and exits 0 even then:
 the lines say it); a missing Chromium prints "SKIP: chromium not found".  One browser runs every check, in seconds.
 """
@@ -14,6 +21,7 @@ import sys
 import tempfile
 
 import cdp
+import served
 
 failed = 0
 
@@ -575,11 +583,15 @@ def controls(page, d):
 
 
 def main():
-    d = os.path.abspath(sys.argv[1])
     exe = cdp.find()
     if exe is None:
         print("SKIP: chromium not found")
         return 0
+    if sys.argv[1] == "--serve":
+        return served.main(exe, sys.argv[2], check, INERT, CONTRAST)
+    if sys.argv[1] == "--serve-distill":
+        return served.distill_main(exe, sys.argv[2], check, INERT, CONTRAST)
+    d = os.path.abspath(sys.argv[1])
     try:
         with cdp.Browser(exe) as b:
             page = b.page()

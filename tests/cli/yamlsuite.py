@@ -6,7 +6,10 @@ own it.  The tool must give back the same data as PyYAML reads in the
 input, types and all, or refuse it with status 65 and a message with a
 line and a column.
 
-    yamlsuite.py DIR TOOL [ARG...]
+    yamlsuite.py [--with FILE] DIR TOOL [ARG...]
+
+(--with FILE: records appended to every stream, such as a response for
+align-theme, which has nothing to do without one.)
 
 Prints one line a case that fails and a summary; exits 1 when one does.
 """
@@ -80,6 +83,10 @@ def as_record(text, name):
 
 
 def main():
+    extra = ''
+    if sys.argv[1] == '--with':     # records the tool's step needs
+        extra = open(sys.argv[2], encoding='utf-8').read()
+        del sys.argv[1:3]
     where, tool = sys.argv[1], sys.argv[2:]
     counts = {'same': 0, 'refused': 0, 'not for PyYAML': 0,
               'not a record': 0, 'FAILED': 0}
@@ -105,7 +112,7 @@ def main():
             continue
         with tempfile.NamedTemporaryFile('w', suffix='.yaml',
                                          delete=False) as t:
-            t.write(rec)
+            t.write(rec + extra)
         p = subprocess.run(tool + [t.name], capture_output=True)
         os.unlink(t.name)
         err = p.stderr.decode('utf-8', 'replace').strip()

@@ -28,6 +28,9 @@
 #include "../../lib/plan.h"
 #include "../../lib/principles.h"
 #include "../../lib/reader.h"
+#include "../../lib/serve.h"
+#include "../../lib/serve_capture.h"
+#include "../../lib/serve_distill.h"
 #include "../../lib/survey.h"
 #include "../../lib/theme.h"
 #include "../../lib/when.h"
@@ -736,6 +739,172 @@ test_anonymous(void **state)
 	each_failure("anonymous capture", anonymous);
 }
 
+/* What a served step answers, into out. */
+static int
+answered(const struct align_serve_reply *r, struct align_buf *out,
+    struct align_err *e)
+{
+	if (r->body.failed || r->location.failed || r->policy.failed)
+		return align_err_nomem(e);
+	align_buf_printf(out, "%d %s\n", r->status, r->location.p ?
+	    r->location.p : "");
+	if (r->body.p)
+		align_buf_puts(out, r->body.p);
+	return 0;
+}
+
+static void
+reply_free(struct align_serve_reply *r)
+{
+	align_buf_release(&r->body);
+	align_buf_release(&r->location);
+	align_buf_release(&r->policy);
+	memset(r, 0, sizeof(*r));
+}
+
+/* The file at path read back, paused, into out; its records counted. */
+static size_t
+read_back(const char *path, struct align_buf *out)
+{
+	struct align_err e2 = ALIGN_ERR_INIT;
+	struct align_node *all;
+	size_t n;
+
+	fault_pause(1);
+	all = records(path, NULL, &e2);
+	fault_pause(0);
+	assert_non_null(all);
+	n = all->n;
+	if (out)
+		emit_all(out, all);
+	align_node_free(all);
+	return n;
+}
+
+/* from copied to to, paused. */
+static void
+copy(const char *from, const char *to)
+{
+	char buf[4096];
+	FILE *in, *o;
+	size_t n;
+
+	fault_pause(1);
+	in = fopen(from, "r");
+	o = fopen(to, "w");
+	assert_non_null(in);
+	assert_non_null(o);
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, o), n);
+	fclose(in);
+	fclose(o);
+	fault_pause(0);
+}
+
+/* A served step as the server calls it: read the file, answer a post
+ * (which writes the file), read it again (when again), show the board. */
+static int
+serve_step(const struct align_serve_step *st, struct align_serve_field *f,
+    size_t n, int again, struct align_buf *out, struct align_err *e)
+{
+	struct align_serve_request rq = { f, n, "http://h/C/", "<svg/>", 1 };
+	struct align_serve_reply r;
+	struct align_buf live = ALIGN_BUF_INIT;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	rc = st->reload(st->ctx, &live, e);
+	align_buf_release(&live);
+	if (rc == 0)
+		rc = st->post(st->ctx, &rq, &r, e);
+	if (rc == 0)
+		rc = answered(&r, out, e);
+	reply_free(&r);
+	if (rc == 0 && again)
+		rc = st->reload(st->ctx, &live, e);
+	if (rc == 0 && live.failed)
+		rc = align_err_nomem(e);
+	align_buf_add(out, live.p ? live.p : "", live.len);
+	align_buf_release(&live);
+	if (rc == 0)
+		rc = st->board(st->ctx, &rq, &r, e);
+	if (rc == 0)
+		rc = answered(&r, out, e);
+	reply_free(&r);
+	return rc;
+}
+
+/* Served: a response posted (align-capture --serve), dots posted
+ * (align-distill --serve).  On a failure each file is as it was or has
+ * the whole change. */
+static int
+served(struct align_buf *out, struct align_err *e)
+{
+	static const char session[] = "---\nkind: session\nid: s\n"
+	    "title: T\nquestion: What did they do?\nparticipants: [Ana, "
+	    "Ben]\n";
+	struct align_serve_field post[] = { { "participant", "ben", 3 },
+	    { "text", "He listened.\r\n", 14 } };
+	struct align_serve_field vote[] = { { "participant", "Ana", 3 },
+	    { "action", "vote", 4 }, { "dots-p1", "3", 1 },
+	    { "dots-p4", "2", 1 } };
+	struct align_serve_capture_opts co = { 0 };
+	struct align_serve_distill_opts dopt = { 0 };
+	struct align_serve_capture *c = NULL;
+	struct align_serve_distill *d = NULL;
+	char cpath[64], dpath[64];
+	size_t before;
+	FILE *fp;
+	int rc = -1;
+
+	snprintf(cpath, sizeof(cpath), "/tmp/align-alloc-served-%ld.yaml",
+	    (long)getpid());
+	snprintf(dpath, sizeof(dpath), "/tmp/align-alloc-distill-%ld.yaml",
+	    (long)getpid());
+	fp = fopen(cpath, "w");
+	fputs(session, fp);
+	fclose(fp);
+	copy(SESSION, dpath);
+	before = read_back(dpath, NULL);
+	co.path = cpath;
+	co.now = "2026-12-02T12:00:00Z";
+	co.wait = 1;
+	dopt.path = dpath;
+	dopt.distill.max = 7;
+	dopt.distill.budget = 5;
+	dopt.distill.per = 3;
+	dopt.wait = 1;
+	if ((c = align_serve_capture_new(&co, e)) != NULL)
+		rc = serve_step(align_serve_capture_step(c), post, 2, 1, out,
+		    e);
+	if (rc == 0 && (d = align_serve_distill_new(&dopt, e)) == NULL)
+		rc = -1;
+	if (rc == 0)
+		rc = serve_step(align_serve_distill_step(d), vote, 4, 0, out,
+		    e);
+	if (rc < 0) {
+		size_t n = read_back(cpath, NULL);
+
+		assert_true(n == 1 || n == 2);
+		assert_int_equal(read_back(dpath, NULL), before);
+	} else {
+		read_back(cpath, out);
+		read_back(dpath, out);
+	}
+	align_serve_capture_free(c);
+	align_serve_distill_free(d);
+	unlink(cpath);
+	unlink(dpath);
+	return rc;
+}
+
+static void
+test_served(void **state)
+{
+	(void)state;
+	each_failure("served posts", served);
+}
+
 /* Distilling with an edited list; themes with a move and a merge into
  * themes people made. */
 static char list_path[64];
@@ -808,6 +977,7 @@ main(void)
 		cmocka_unit_test(test_capture),
 		cmocka_unit_test(test_anonymous),
 		cmocka_unit_test(test_edited),
+		cmocka_unit_test(test_served),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
