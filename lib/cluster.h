@@ -52,6 +52,10 @@ long align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
 /* The same with average linkage, every term weighted by its idf. */
 long align_linkage(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, double threshold, uint32_t *z, struct align_err *e);
+/* The same on the similarities sim[i * n + j] of n documents, given
+ * (symmetric; used up: it holds the groups' sums when done). */
+long align_linkage_sim(double *sim, size_t n, double threshold, uint32_t *z,
+    struct align_err *e);
 
 /* Scores (score.c) of a grouping a against gold labels b, both n long:
  * normalised mutual information (arithmetic mean) and the adjusted Rand

@@ -77,9 +77,9 @@ cosine(const struct linkage *l, size_t i, size_t j)
 	    dot / (l->norm[i] * l->norm[j]) : 0;
 }
 
-/* Every document a group of its own. */
+/* The similarity of every two documents. */
 static void
-singletons(struct linkage *l)
+similarities(struct linkage *l)
 {
 	size_t i, j, n = l->n;
 
@@ -87,6 +87,16 @@ singletons(struct linkage *l)
 		l->sim[i * n + i] = 0;
 		for (j = i + 1; j < n; j++)
 			l->sim[i * n + j] = l->sim[j * n + i] = cosine(l, i, j);
+	}
+}
+
+/* Every document a group of its own. */
+static void
+singletons(struct linkage *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
 		l->size[i] = 1;
 		l->alive[i] = 1;
 		l->root[i] = (uint32_t)i;
@@ -140,13 +150,29 @@ join(struct linkage *l, size_t a, size_t b)
 			l->root[k] = (uint32_t)a;
 }
 
+/* Merge while two groups are threshold alike on average, then number the
+ * groups into z. */
+static long
+agglomerate(struct linkage *l, double threshold, uint32_t *z,
+    struct align_err *e)
+{
+	size_t i, a = 0, b = 0;
+
+	singletons(l);
+	/* sim holds sums of pairwise similarities between groups. */
+	while (closest(l, &a, &b) >= threshold)
+		join(l, a, b);
+	for (i = 0; i < l->n; i++)
+		z[i] = l->root[i];
+	return align_groups_by_size(z, l->n, l->n, e);
+}
+
 long
 align_linkage(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, double threshold, uint32_t *z, struct align_err *e)
 {
 	struct linkage l = { terms, off, n, NULL, NULL, NULL, NULL, NULL,
 	    NULL };
-	size_t i, a = 0, b = 0;
 	long rc;
 
 	l.idf = calloc(nterms ? nterms : 1, sizeof(*l.idf));
@@ -162,17 +188,37 @@ align_linkage(const uint32_t *terms, const size_t *off, size_t n,
 	}
 	weigh(&l, nterms);
 	norms(&l);
-	singletons(&l);
-	/* sim holds sums of pairwise similarities between groups. */
-	while (closest(&l, &a, &b) >= threshold)
-		join(&l, a, b);
-	for (i = 0; i < n; i++)
-		z[i] = l.root[i];
-	rc = align_groups_by_size(z, n, n, e);
+	similarities(&l);
+	rc = agglomerate(&l, threshold, z, e);
 out:
 	free(l.idf);
 	free(l.sim);
 	free(l.norm);
+	free(l.size);
+	free(l.alive);
+	free(l.root);
+	return rc;
+}
+
+long
+align_linkage_sim(double *sim, size_t n, double threshold, uint32_t *z,
+    struct align_err *e)
+{
+	struct linkage l = { NULL, NULL, n, NULL, NULL, sim, NULL, NULL,
+	    NULL };
+	size_t i;
+	long rc;
+
+	l.size = malloc((n + 1) * sizeof(*l.size));
+	l.alive = malloc(n + 1);
+	l.root = malloc((n + 1) * sizeof(*l.root));
+	if (l.size == NULL || l.alive == NULL || l.root == NULL)
+		rc = align_err_nomem(e);
+	else {
+		for (i = 0; i < n; i++)
+			sim[i * n + i] = 0;
+		rc = agglomerate(&l, threshold, z, e);
+	}
 	free(l.size);
 	free(l.alive);
 	free(l.root);

@@ -66,7 +66,15 @@ align_themer_new(const struct align_theme_opts *o, struct align_err *e)
 		free(t);
 		return NULL;
 	}
-	if (!o->no_lexicon && align_words_default_lexicon(&t->w, e) < 0)
+	if (align_tables_open(&t->tables, align_tables_dir(), e) < 0)
+		goto fail;
+	/* With the tables, their concepts (each word in its own language)
+	 * stand for the hand lexicon. */
+	if (t->tables.found && align_words_tables(&t->w, &t->tables,
+	    !o->no_lexicon, ALIGN_NEAR_SYNONYM, e) < 0)
+		goto fail;
+	if (!o->no_lexicon && t->w.ntconcept == 0 &&
+	    align_words_default_lexicon(&t->w, e) < 0)
 		goto fail;
 	for (i = 0; i < o->nsynonyms; i++)
 		if (load_synonyms(t, o->synonyms[i], e) < 0)
@@ -96,6 +104,7 @@ align_themer_free(struct align_themer *t)
 	if (t == NULL)
 		return;
 	align_words_release(&t->w);
+	align_tables_close(&t->tables);
 	align_analysis_release(&t->a);
 	align_dict_release(&t->ids);
 	align_dict_release(&t->people);
@@ -119,6 +128,9 @@ align_themer_free(struct align_themer *t)
 	free(t->theme);
 	free(t->surface);
 	free(t->seen);
+	free(t->confidence);
+	free(t->near);
+	free(t->near_sim);
 	free(t);
 }
 
@@ -139,6 +151,7 @@ add_words(struct align_themer *t, struct resp *r, const char *text,
 	r->nterm = (uint16_t)t->a.nterm;
 	r->ntok = (uint16_t)t->a.ntok;
 	r->lang = (uint8_t)t->a.lang;
+	r->hits = (uint8_t)(t->a.hits > 255 ? 255 : t->a.hits);
 	if (pool_add(&t->terms, &t->nterms, &t->tcap, t->a.term,
 	    t->a.nterm) < 0 ||
 	    pool_add(&t->toks, &t->ntoks, &t->kcap, t->a.tok, t->a.ntok) < 0)
@@ -516,7 +529,9 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 	if (t->ntheme > 1)	/* t->theme is NULL when there are none */
 		qsort(t->theme, t->ntheme, sizeof(*t->theme), cmp_theme);
 	keep_best(t);
-	return align_themer_number(t, e);
+	if (align_themer_number(t, e) < 0)
+		return -1;
+	return align_themer_suggest(t, e);
 }
 
 size_t

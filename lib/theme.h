@@ -53,7 +53,8 @@ struct align_theme_opts {
 	const char *const *synonyms;	/* lexicon files to add */
 	size_t nsynonyms;
 	const char *method;	/* "auto", "gsdmm" or "linkage" */
-	double threshold;	/* linkage: least average similarity */
+	double threshold;	/* linkage: least average similarity; 0:
+				 * the method's own (theme_group.c) */
 	int keep_text;		/* keep texts, to show typical responses */
 	/* Edits, as given on the command line. */
 	const char *const *rename;	/* "t2=label" */
@@ -107,6 +108,8 @@ struct align_themes_entry {
 	size_t count;			/* how many */
 	size_t support;			/* distinct participants */
 	int edited;			/* a person's (source: manual) */
+	double confidence;		/* the mean cosine of its responses to
+					 * their centroid: 1, all alike */
 	const char *typical;		/* its typical response's text, or NULL
 					 * (none, or texts not kept) */
 	const char *who;		/* who wrote that, or NULL */
@@ -116,9 +119,19 @@ struct align_themes_entry {
 	const char *const *text, *const *author, *const *lang;
 };
 
+/* A response in no theme, and the theme it is nearest (a suggestion). */
+struct align_themes_loose {
+	const char *id;
+	const char *text, *who;		/* NULL: texts not kept, nobody said */
+	const char *near;		/* a theme's id, or NULL: none alike */
+	double similarity;		/* to that theme's centroid */
+};
+
 struct align_themes {
 	struct align_themes_entry *theme;	/* best first */
 	size_t ntheme;
+	struct align_themes_loose *loose;	/* in id order */
+	size_t nloose;
 	size_t responses;	/* responses read */
 	size_t participants;	/* on the session's roster, or those who
 				 * answered if more (an unnamed response

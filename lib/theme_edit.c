@@ -260,6 +260,8 @@ int
 align_themer_keep_label(struct align_themer *t, struct theme *th,
     uint64_t set, struct align_err *e)
 {
+	/* The label as the record has it: with a concept's purity. */
+	const char *now = align_map_str(th->rec, "label");
 	size_t j;
 
 	for (j = 0; j < t->nold; j++) {
@@ -267,7 +269,10 @@ align_themer_keep_label(struct align_themer *t, struct theme *th,
 
 		if (o->rec == NULL || o->merged || o->manual || o->set != set)
 			continue;
-		if (o->label && strcmp(o->label, th->label) != 0) {
+		/* A label written without the purity (by an older align, or
+		 * with the concept's share since changed) is not a person's. */
+		if (o->label && strcmp(o->label, th->label) != 0 &&
+		    (now == NULL || strcmp(o->label, now) != 0)) {
 			if (align_map_put_str(th->rec, "label", o->label) < 0)
 				return align_err_nomem(e);
 			th->manual = 1;

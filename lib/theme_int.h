@@ -30,6 +30,7 @@
 #include "hash.h"
 #include "node.h"
 #include "principle.h"
+#include "tables.h"
 #include "theme.h"
 #include "words.h"
 
@@ -52,6 +53,8 @@ struct resp {
 	uint8_t placed;		/* by a person */
 	uint8_t known;		/* in a theme of the input */
 	uint8_t lang;		/* ALIGN_EN ..., as its words were read */
+	uint8_t hits;		/* words that stand for a concept (at most
+				 * 255) */
 };
 
 /* A theme of this run. */
@@ -97,6 +100,13 @@ struct align_themer {
 	size_t ntheme, themecap;
 	size_t session_people;		/* participants of the session */
 	struct align_node *session;	/* a copy of the first, or NULL */
+	struct align_tables tables;	/* the data tables, when there */
+	int concepts;			/* the concepts count: the input is of
+					 * their domain (theme_group.c) */
+	double *confidence;		/* by theme: theme_suggest.c */
+	int32_t *near;			/* by response in no theme: the theme
+					 * suggested, or -1 */
+	double *near_sim;		/* how alike it is */
 	uint32_t *surface;		/* by stem: its most frequent token */
 	uint32_t *seen;			/* by participant: for support */
 	long most_id;			/* the highest tN the file holds */
@@ -151,6 +161,19 @@ int align_themer_number(struct align_themer *t, struct align_err *e);
 /* The responses nobody placed, grouped into automatic themes, labelled:
  * 0, or -1 and e (71). */
 int align_themer_group(struct align_themer *t, struct align_err *e);
+
+/* theme_meaning.c */
+/* The responses order[0 .. n) grouped on their concepts and words side
+ * by side (average linkage at threshold) into z: how many groups, or -1
+ * and e (71). */
+long align_themer_meaning(const struct align_themer *t,
+    const uint32_t *order, size_t n, double threshold, uint32_t *z,
+    struct align_err *e);
+
+/* theme_suggest.c */
+/* Once the themes are numbered: each one's confidence, and the theme
+ * nearest each response in no theme.  0, or -1 and e (71). */
+int align_themer_suggest(struct align_themer *t, struct align_err *e);
 
 /* theme_label.c */
 /* The most frequent way each stem is written: 0, or -1 and e (71). */

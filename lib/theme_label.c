@@ -246,7 +246,8 @@ add_keyword(struct description *d, size_t g, double s)
 
 /* Score the phrases of theme i (avg: phrases counted a theme), pick the
  * best to name it (a phrase of more words weighs more, and must be
- * shared) and the best single words as keywords. */
+ * shared) and the best single words shared by enough of its responses as
+ * keywords. */
 static int
 score_phrases(const struct align_themer *t, const struct phrases *ph,
     size_t i, double avg, struct description *d)
@@ -276,7 +277,10 @@ score_phrases(const struct align_themer *t, const struct phrases *ph,
 			bs = s;
 			d->best = g;
 		}
-		if (n == 1)
+		/* A keyword stands for several of the theme's responses: in
+		 * two at least, and a quarter of them. */
+		if (n == 1 && (th->n == 1 || (tf >= 2 && 4 * tf >=
+		    (double)sample)))
 			add_keyword(d, g, d->score[g]);
 	}
 	return 0;
@@ -376,26 +380,32 @@ typical_score(const struct align_themer *t, const struct resp *r,
 	return uniq ? s / sqrt((double)uniq) : 0;
 }
 
-/* The labelled concepts of the lexicon response r holds, each counted
- * once a response. */
+/* The labelled concept response r holds most (the first among equals),
+ * counted once for the response: a theme is named by a concept only when
+ * it is the strongest of enough of its responses. */
 static void
 hold_concepts(const struct align_themer *t, const struct resp *r,
     struct phrases *ph)
 {
 	const uint32_t *term = t->terms + r->term;
-	size_t p, q;
+	uint32_t best = UINT32_MAX;
+	size_t p, q, most = 0;
 
 	for (p = 0; p < r->nterm; p++) {
+		size_t c = 0;
+
 		if (!align_words_is_concept(&t->w, term[p]) ||
 		    align_words_label(&t->w, term[p]) == NULL)
 			continue;
-		for (q = 0; q < p && term[q] != term[p]; q++)
-			;
-		if (q < p)
-			continue;
-		if (ph->count[term[p]]++ == 0)
-			ph->held[ph->nheld++] = term[p];
+		for (q = 0; q < r->nterm; q++)
+			c += term[q] == term[p];
+		if (c > most) {
+			most = c;
+			best = term[p];
+		}
 	}
+	if (best != UINT32_MAX && ph->count[best]++ == 0)
+		ph->held[ph->nheld++] = best;
 }
 
 /* The responses of a theme are all over memory: each is asked for a few
@@ -458,7 +468,7 @@ typical_and_concepts(const struct align_themer *t, struct phrases *ph,
  * the most held of them (the first term among equals); UINT32_MAX when
  * there is none.  The counts are cleared for the next theme. */
 static uint32_t
-concept_of(const struct theme *th, struct phrases *ph)
+concept_of(const struct theme *th, struct phrases *ph, size_t *held)
 {
 	uint32_t best = UINT32_MAX;
 	size_t k, most = 0;
@@ -473,6 +483,7 @@ concept_of(const struct theme *th, struct phrases *ph)
 		}
 		ph->count[c] = 0;
 	}
+	*held = most;
 	return most * 2 >= th->n && most > 0 ? best : UINT32_MAX;
 }
 
@@ -522,6 +533,22 @@ theme_record(const struct align_themer *t, const struct phrases *ph,
 	return 0;
 }
 
+/* The label of th's record with the share of its responses that hold
+ * its concept: "clear expectations (80%)".  th->label stays as it is, for
+ * themes of one concept to be merged. */
+static int
+with_purity(struct theme *th, size_t held)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	int rc;
+
+	align_buf_printf(&b, "%s (%.0f%%)", th->label, 100.0 *
+	    (double)held / (double)(th->n ? th->n : 1));
+	rc = b.failed ? -1 : align_map_put_str(th->rec, "label", b.p);
+	align_buf_release(&b);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Theme i described (avg: phrases counted a theme). */
 static int
 describe_one(struct align_themer *t, struct phrases *ph, size_t i,
@@ -530,6 +557,7 @@ describe_one(struct align_themer *t, struct phrases *ph, size_t i,
 	struct theme *th = &t->theme[ph->first + i];
 	struct description d;
 	uint32_t concept;
+	size_t held = 0;
 	int rc = -1;
 
 	memset(&d, 0, sizeof(d));
@@ -539,13 +567,19 @@ describe_one(struct align_themer *t, struct phrases *ph, size_t i,
 	    written_form(t, ph, th, &d) < 0 || d.label.failed)
 		goto out;
 	typical_and_concepts(t, ph, i, &d);
-	if ((concept = concept_of(th, ph)) != UINT32_MAX) {
+	/* A concept's label only for text of its domain, and with the share
+	 * of the theme's responses that hold it. */
+	concept = concept_of(th, ph, &held);
+	if (t->concepts && concept != UINT32_MAX) {
 		align_buf_reset(&d.label);
 		align_buf_puts(&d.label, align_words_label(&t->w, concept));
+	} else {
+		concept = UINT32_MAX;
 	}
 	if (d.label.len == 0)
 		align_buf_puts(&d.label, "other");
-	rc = theme_record(t, ph, &d, th);
+	if ((rc = theme_record(t, ph, &d, th)) == 0 && concept != UINT32_MAX)
+		rc = with_purity(th, held);
 out:
 	free(d.score);
 	align_buf_release(&d.label);

@@ -25,6 +25,7 @@ theme(const struct align_themes *v, const struct align_themes_entry *x,
 	align_buf_printf(b, "\n\n- support: %zu of %zu, ", x->support,
 	    v->participants);
 	align_show_count(b, x->count, "response", "responses");
+	align_buf_printf(b, ", %.0f%% alike", 100 * x->confidence);
 	align_buf_printf(b, "%s\n", x->edited ? " (edited)" : "");
 	keywords(x, s);
 	if (x->typical) {
@@ -58,5 +59,22 @@ align_themes_markdown(const struct align_themes *v,
 		align_buf_putc(b, '\n');
 		align_show_count(b, v->unplaced, "response", "responses");
 		align_buf_puts(b, " in no theme.\n");
+	}
+	for (i = 0; i < v->nloose; i++) {
+		const struct align_themes_loose *l = &v->loose[i];
+
+		align_buf_printf(b, "%s- %s", i ? "" : "\n", l->id);
+		if (l->near)
+			align_buf_printf(b, ", nearest %s (%.0f%% alike)",
+			    l->near, 100 * l->similarity);
+		if (l->text) {
+			align_buf_puts(b, ": ");
+			align_show_text(s, l->text);
+		}
+		if (l->who) {
+			align_buf_puts(b, " — ");
+			align_show_text(s, l->who);
+		}
+		align_buf_putc(b, '\n');
 	}
 }

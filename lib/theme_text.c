@@ -44,8 +44,8 @@ label_line(const struct align_themes *v, const struct align_themes_entry *x,
 		align_buf_putc(b, ' ');
 	align_buf_putc(b, ' ');
 	align_show_bar(b, full, bar);
-	align_buf_printf(b, " %zu of %zu%s\n", x->support, people,
-	    x->edited ? "  (edited)" : "");
+	align_buf_printf(b, " %zu of %zu, %.0f%% alike%s\n", x->support, people,
+	    100 * x->confidence, x->edited ? "  (edited)" : "");
 }
 
 static void
@@ -81,6 +81,29 @@ typical(const struct align_themes_entry *x, const struct align_show *s)
 	align_buf_release(&q);
 }
 
+/* "r-1f  nearest t3 (21% alike): "text" — who" */
+static void
+loose(const struct align_themes_loose *l, const struct align_show *s)
+{
+	struct align_buf q = ALIGN_BUF_INIT;
+
+	align_buf_puts(&q, l->id);
+	if (l->near)
+		align_buf_printf(&q, ", nearest %s (%.0f%% alike)", l->near,
+		    100 * l->similarity);
+	else
+		align_buf_puts(&q, ", near no theme");
+	if (l->text)
+		align_buf_printf(&q, ": \"%s\"%s%s", l->text, l->who ? " — " :
+		    "", l->who ? l->who : "");
+	align_buf_puts(s->b, "    ");
+	if (q.failed)
+		s->b->failed = 1;
+	else
+		align_show_wrap(s, q.p, 5, 4);
+	align_buf_release(&q);
+}
+
 void
 align_themes_text(const struct align_themes *v, const struct align_show *s)
 {
@@ -97,4 +120,6 @@ align_themes_text(const struct align_themes *v, const struct align_show *s)
 		align_show_count(s->b, v->unplaced, "response", "responses");
 		align_buf_puts(s->b, " in no theme\n");
 	}
+	for (i = 0; i < v->nloose; i++)
+		loose(&v->loose[i], s);
 }

@@ -67,6 +67,7 @@ entry(struct align_themes *v, const struct align_themer *t, size_t i,
 	x->count = th->n;
 	x->support = th->support;
 	x->edited = th->manual;
+	x->confidence = t->confidence ? t->confidence[i] : 0;
 	if (r >= 0 && (size_t)r < t->ntext) {
 		x->typical = t->texts.p + t->text_at[r];
 		x->who = t->resp[r].who < 0 ? NULL :
@@ -93,6 +94,44 @@ counts(struct align_themes *v, const struct align_themer *t)
 		if (!align_is_pseudonym(t->people.str[i]))
 			break;
 	v->anonymous = t->people.n > 0 && i == t->people.n;
+}
+
+/* The responses in no theme, in id order, each with the theme it is
+ * nearest. */
+static int
+loose(struct align_themes *v, const struct align_themer *t)
+{
+	uint32_t *m = malloc((t->nresp + 1) * sizeof(*m));
+	size_t i, n = 0;
+
+	if (m == NULL)
+		return -1;
+	for (i = 0; i < t->nresp; i++)
+		if (t->resp[i].theme < 0)
+			m[n++] = (uint32_t)i;
+	if (align_themer_sort(t, m, n) < 0 ||
+	    (v->loose = calloc(n + 1, sizeof(*v->loose))) == NULL) {
+		free(m);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		struct align_themes_loose *l = &v->loose[i];
+		uint32_t r = m[i];
+
+		l->id = align_themer_resp_id(t, r);
+		if (t->o.keep_text && r < t->ntext)
+			l->text = t->texts.p + t->text_at[r];
+		l->who = t->resp[r].who < 0 ? NULL :
+		    t->people.str[t->resp[r].who];
+		if (t->near && t->near[r] >= 0 &&
+		    (size_t)t->near[r] < v->ntheme) {
+			l->near = v->theme[t->near[r]].id;
+			l->similarity = t->near_sim[r];
+		}
+	}
+	v->nloose = n;
+	free(m);
+	return 0;
 }
 
 /* The session's title, date and place, from its view. */
@@ -142,7 +181,7 @@ align_themes_make(struct align_themes *v, const struct align_themer *t,
 			tx += 3 * t->theme[i].n;
 		}
 	}
-	return 0;
+	return loose(v, t) < 0 ? align_err_nomem(e) : 0;
 }
 
 void
@@ -156,6 +195,7 @@ align_themes_release(struct align_themes *v)
 	free(v->theme);
 	free(v->ids);
 	free(v->texts);
+	free(v->loose);
 	align_view_release(&v->session);
 	memset(v, 0, sizeof(*v));
 }

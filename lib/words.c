@@ -5,6 +5,7 @@
 #include <sysexits.h>
 #include <utf8proc.h>
 
+#include "tables.h"
 #include "words.h"
 
 const char *const align_lang_names[ALIGN_LANGS] = { "en", "es", "de",
@@ -226,6 +227,8 @@ align_words_release(struct align_words *w)
 	align_dict_release(&w->words);
 	free(w->word_tok);
 	free(w->word_stop);
+	free(w->tokmask);
+	free(w->tokgrade);
 	memset(w, 0, sizeof(*w));
 }
 
@@ -269,6 +272,84 @@ term(struct align_words *w, const char *s, size_t n, int concept)
 	return id;
 }
 
+/* With the tables: the term of token id, word (s, n) of language l whose
+ * stem is (st, sn), and its concepts.  English words are looked up as
+ * written, the others by stem (the tables' keys); a word of another
+ * language becomes the term of its English pivot.  -1 when out of
+ * memory. */
+static long
+looked_up(struct align_words *w, size_t id, int l, const char *s, size_t n,
+    const char *st, size_t sn)
+{
+	struct align_entry x;
+	char own[256];
+	int found;
+
+	if (sn >= sizeof(own))
+		sn = sizeof(own) - 1;
+	memcpy(own, st, sn);	/* the stemmer's buffer is used again */
+	w->tokmask[id] = 0;
+	w->tokgrade[id] = 0;
+	found = l == ALIGN_EN ? align_tables_find(w->tables, l, s, n, &x) :
+	    align_tables_find(w->tables, l, own, sn, &x);
+	if (!found)
+		return term(w, own, sn, 0);
+	if (w->ntconcept && ((x.flags & ALIGN_TABLE_EXACT) ||
+	    x.strength >= w->min_strength)) {
+		w->tokmask[id] = x.concepts &
+		    (uint32_t)((1ull << w->ntconcept) - 1);
+		w->tokgrade[id] = (x.flags & ALIGN_TABLE_EXACT) ? 255 :
+		    (uint8_t)(255 * (x.strength - w->min_strength + 1) /
+		    (256 - w->min_strength));
+	}
+	if (l != ALIGN_EN && x.pivot && x.npivot > 0) {
+		const sb_symbol *p = sb_stemmer_stem(w->stemmer[ALIGN_EN],
+		    (const sb_symbol *)x.pivot, (int)x.npivot);
+
+		if (p == NULL)
+			return -1;
+		return term(w, (const char *)p, (size_t)sb_stemmer_length(
+		    w->stemmer[ALIGN_EN]), 0);
+	}
+	return term(w, own, sn, 0);
+}
+
+int
+align_words_tables(struct align_words *w, const struct align_tables *tb,
+    int concepts, unsigned min_strength, struct align_err *e)
+{
+	const char *p;
+
+	w->tables = tb;
+	w->min_strength = min_strength;
+	if (w->tokcap && ((w->tokmask = calloc(w->tokcap,
+	    sizeof(*w->tokmask))) == NULL || (w->tokgrade = calloc(w->tokcap,
+	    1)) == NULL))
+		return align_err_nomem(e);
+	if (!concepts || tb->names == NULL)
+		return 0;
+	/* The concepts' names and labels, as a lexicon of no words. */
+	for (p = tb->names; *p && w->ntconcept < 32; ) {
+		size_t n = strcspn(p, "\n"), k;
+		char line[512];
+		long c;
+
+		if (n + 2 < sizeof(line)) {
+			memcpy(line, p, n);
+			line[n] = ':';
+			line[n + 1] = '\0';
+			if (align_words_lexicon(w, line, "<tables>", e) < 0)
+				return -1;
+			k = strcspn(line, " (:");
+			if ((c = term(w, line, k, 1)) < 0)
+				return align_err_nomem(e);
+			w->tconcept[w->ntconcept++] = (uint32_t)c;
+		}
+		p += n + (p[n] == '\n');
+	}
+	return 0;
+}
+
 /* The token of word (s, n) in language l; -1 when out of memory. */
 static long
 token(struct align_words *w, int l, const char *s, size_t n)
@@ -294,13 +375,28 @@ token(struct align_words *w, int l, const char *s, size_t n)
 		if (t == NULL)
 			return -1;
 		w->tok = t;
+		if (w->tables) {
+			uint32_t *m = realloc(w->tokmask, cap * sizeof(*m));
+			uint8_t *g;
+
+			if (m == NULL)
+				return -1;
+			w->tokmask = m;
+			if ((g = realloc(w->tokgrade, cap)) == NULL)
+				return -1;
+			w->tokgrade = g;
+		}
 		w->tokcap = cap;
 	}
 	stem = sb_stemmer_stem(w->stemmer[l], (const sb_symbol *)s, (int)n);
 	if (stem == NULL)
 		return -1;
-	sid = term(w, (const char *)stem, (size_t)sb_stemmer_length(
-	    w->stemmer[l]), 0);
+	if (w->tables)
+		sid = looked_up(w, (size_t)id, l, s, n, (const char *)stem,
+		    (size_t)sb_stemmer_length(w->stemmer[l]));
+	else
+		sid = term(w, (const char *)stem, (size_t)sb_stemmer_length(
+		    w->stemmer[l]), 0);
 	if (sid < 0)
 		return -1;
 	st = align_dict_id(&w->stops, s, n, 0);
@@ -497,6 +593,22 @@ align_words_lang(struct align_words *w, const char *text,
 	return best;
 }
 
+/* The terms of the tables' concepts in mask, and one more hit. */
+static int
+table_concepts(const struct align_words *w, struct align_analysis *a,
+    uint32_t mask)
+{
+	int c;
+
+	if (mask == 0)
+		return 0;
+	a->hits++;
+	for (c = 0; c < w->ntconcept; c++)
+		if ((mask & (1u << c)) && push_term(a, w->tconcept[c]) < 0)
+			return -1;
+	return 0;
+}
+
 /* The entry of a word as written: its stop-word languages, and its token
  * in each language once asked for.  -1 when out of memory. */
 static long
@@ -537,7 +649,7 @@ align_words_analyse(struct align_words *w, const char *text,
 	char *f = fold(text);
 	size_t n, i;
 
-	a->nterm = a->ntok = 0;
+	a->nterm = a->ntok = a->hits = 0;
 	if (f == NULL)
 		return align_err_nomem(e);
 	/* Letters that tell a language, before case folding turns ß
@@ -626,11 +738,13 @@ align_words_analyse(struct align_words *w, const char *text,
 			    push_term(a, w->phrase_term[pid] - 1) < 0)
 				goto nomem;
 			matched = 1;
+			a->hits++;
 		}
 		if (t->stop || sp[i].n < 2 ||
 		    strspn(f + sp[i].at, "0123456789") >= sp[i].n)
 			continue;
-		if (push_term(a, t->stem) < 0)
+		if (push_term(a, t->stem) < 0 || (w->tokmask &&
+		    table_concepts(w, a, w->tokmask[a->tok[i]]) < 0))
 			goto nomem;
 	}
 	free(f);

@@ -61,17 +61,27 @@ struct align_words {
 	uint32_t (*word_tok)[ALIGN_LANGS]; /* its token in each language */
 	uint8_t *word_stop;		/* its stop-word languages */
 	size_t wcap;
+	/* With the data tables (tables.h, align_words_tables()): */
+	const struct align_tables *tables;
+	uint32_t *tokmask;		/* by token: its concepts, bit c */
+	uint8_t *tokgrade;		/* by token: how much (255: a seed;
+					 * a near-synonym by its cosine from
+					 * the least that counts to 1) */
+	uint32_t tconcept[32];		/* concept c's term */
+	int ntconcept;			/* 0: the tables' concepts unused */
+	unsigned min_strength;		/* of a near-synonym, x 255 */
 };
 
 /* What one text gives; the arrays are reused from call to call. */
 struct align_analysis {
 	int lang;
+	size_t hits;		/* words that stand for a concept */
 	uint32_t *term;		/* terms for grouping; a concept twice */
 	size_t nterm, termcap;
 	uint32_t *tok;		/* the text's words as tokens, in order */
 	size_t ntok, tokcap;
 };
-#define ALIGN_ANALYSIS_INIT { 0, NULL, 0, 0, NULL, 0, 0 }
+#define ALIGN_ANALYSIS_INIT { 0, 0, NULL, 0, 0, NULL, 0, 0 }
 
 int align_words_init(struct align_words *w, struct align_err *e);
 void align_words_release(struct align_words *w);
@@ -88,6 +98,17 @@ int align_words_default_lexicon(struct align_words *w, struct align_err *e);
  * it, at a fraction of the cost: no words are kept.  -1 and e (71). */
 int align_words_lang(struct align_words *w, const char *text,
     struct align_err *e);
+
+/* Read words through the data tables tb (borrowed; before any lexicon
+ * or text): a Spanish, German or French word becomes the term of its
+ * English pivot, so that the languages meet; with concepts set, a word
+ * that stands for one of the tables' concepts in its own language (its
+ * entry exact, or strength at least min_strength) brings that concept's
+ * term, the tables' concepts added as a lexicon would.  0, or -1 and e
+ * (71). */
+struct align_tables;
+int align_words_tables(struct align_words *w, const struct align_tables *tb,
+    int concepts, unsigned min_strength, struct align_err *e);
 
 /* Analyse text into a.  0, or -1 and e (71). */
 int align_words_analyse(struct align_words *w, const char *text,

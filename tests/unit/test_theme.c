@@ -278,7 +278,7 @@ test_the_view_of_the_themes(void **state)
 	assert_int_equal(v.unplaced, 0);
 	x = &v.theme[0];
 	assert_string_equal(x->id, "t2");	/* new: t1 is the person's */
-	assert_string_equal(x->label, "listening to every voice");
+	assert_string_equal(x->label, "listening to every voice (100%)");
 	assert_int_equal(x->count, 2);
 	assert_string_equal(x->response[0], "r1");
 	assert_string_equal(x->response[1], "r2");
@@ -354,7 +354,7 @@ test_user_text_is_shown_safely(void **state)
 	assert_non_null(strstr(s, "> She \\*listened\\*"));
 	free(s);
 	s = themes_shown(t, ALIGN_FMT_CSV);
-	assert_non_null(strstr(s, "r1,t1,\"a, \033[2J_b_\"\r\n"));
+	assert_non_null(strstr(s, "r1,t1,\"a, \033[2J_b_\",\r\n"));
 	assert_non_null(strstr(s, "\"'=r2\",t1,"));
 	free(s);
 	s = themes_shown(t, ALIGN_FMT_HTML);

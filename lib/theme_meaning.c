@@ -1,0 +1,189 @@
+/*
+ * A meeting's responses grouped by what they mean, when the data tables'
+ * concepts count (theme_group.c): each response is two vectors side by
+ * side, each of unit length,
+ *   P  its concept profile: every distinct word that stands for a concept
+ *      in the response's own language, weighted by its idf, a word of
+ *      several concepts shared between them, a near-synonym by how near;
+ *   B  TF-IDF over its words, Spanish, German and French ones as their
+ *      English pivots (words.c), so that the languages meet;
+ * then average linkage on the cosine of those (linkage.c).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster.h"
+#include "theme_int.h"
+
+struct doc {
+	uint32_t *term;		/* distinct word terms, sorted */
+	double *w;		/* their TF-IDF, of unit length */
+	size_t n;
+	double p[32];		/* the concept profile, of unit length */
+	int parts;		/* how many of P and B are not zero */
+};
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The distinct word terms of response r (its stems; concepts left out),
+ * sorted, into d->term. */
+static int
+distinct_terms(const struct align_themer *t, const struct resp *r,
+    struct doc *d)
+{
+	size_t k, j;
+
+	d->term = malloc((r->nterm + 1) * sizeof(*d->term));
+	d->w = malloc((r->nterm + 1) * sizeof(*d->w));
+	if (d->term == NULL || d->w == NULL)
+		return -1;
+	for (k = 0; k < r->nterm; k++) {
+		uint32_t x = t->terms[r->term + k];
+
+		if (!align_words_is_concept(&t->w, x))
+			d->term[d->n++] = x;
+	}
+	if (d->n > 1)
+		qsort(d->term, d->n, sizeof(*d->term), cmp_u32);
+	for (k = j = 0; k < d->n; k++)
+		if (j == 0 || d->term[j - 1] != d->term[k])
+			d->term[j++] = d->term[k];
+	d->n = j;
+	return 0;
+}
+
+/* The concept profile of response r, each word weighted by idf (df: by
+ * term, over the n responses). */
+static void
+profile(const struct align_themer *t, const struct resp *r,
+    const uint32_t *df, size_t n, struct doc *d, uint32_t *stamp,
+    uint32_t mark)
+{
+	const struct align_words *w = &t->w;
+	double norm = 0;
+	size_t k;
+	int c;
+
+	for (k = 0; k < r->ntok; k++) {
+		uint32_t tok = t->toks[r->tok + k], mask = w->tokmask[tok];
+		uint32_t st = w->tok[tok].stem;
+		double g[32], sum = 0, idf;
+
+		if (mask == 0 || w->tok[tok].stop || stamp[st] == mark)
+			continue;
+		stamp[st] = mark;
+		idf = log((double)n / (double)(df[st] ? df[st] : 1)) + 1;
+		for (c = 0; c < w->ntconcept; c++) {
+			g[c] = (mask >> c & 1) ? w->tokgrade[tok] / 255.0 : 0;
+			sum += g[c];
+		}
+		for (c = 0; c < w->ntconcept; c++)
+			d->p[c] += idf * g[c] / (sum > 1 ? sum : 1);
+	}
+	for (c = 0; c < w->ntconcept; c++)
+		norm += d->p[c] * d->p[c];
+	norm = sqrt(norm);
+	for (c = 0; norm > 0 && c < w->ntconcept; c++)
+		d->p[c] /= norm;
+	d->parts = norm > 0;
+}
+
+/* The TF-IDF of d's words (each counted once), of unit length; idf as
+ * scikit-learn smooths it. */
+static void
+tfidf(struct doc *d, const uint32_t *df, size_t n)
+{
+	double norm = 0;
+	size_t k;
+
+	for (k = 0; k < d->n; k++) {
+		d->w[k] = log((double)(n + 1) / (double)(df[d->term[k]] + 1)) + 1;
+		norm += d->w[k] * d->w[k];
+	}
+	norm = sqrt(norm);
+	for (k = 0; norm > 0 && k < d->n; k++)
+		d->w[k] /= norm;
+	d->parts += norm > 0;
+}
+
+static double
+similarity(const struct doc *a, const struct doc *b, int nc)
+{
+	double s = 0;
+	size_t i = 0, j = 0;
+	int c;
+
+	if (a->parts == 0 || b->parts == 0)
+		return 0;
+	for (c = 0; c < nc; c++)
+		s += a->p[c] * b->p[c];
+	while (i < a->n && j < b->n) {
+		if (a->term[i] == b->term[j])
+			s += a->w[i++] * b->w[j++];
+		else if (a->term[i] < b->term[j])
+			i++;
+		else
+			j++;
+	}
+	return s / sqrt((double)(a->parts * b->parts));
+}
+
+/* Document frequencies of the words of d[0 .. n), by term. */
+static void
+frequencies(const struct doc *d, size_t n, uint32_t *df)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < d[i].n; k++)
+			df[d[i].term[k]]++;
+}
+
+long
+align_themer_meaning(const struct align_themer *t, const uint32_t *order,
+    size_t n, double threshold, uint32_t *z, struct align_err *e)
+{
+	size_t nterms = align_words_nterms(&t->w), i, j;
+	struct doc *d = calloc(n + 1, sizeof(*d));
+	uint32_t *df = calloc(nterms + 1, sizeof(*df));
+	uint32_t *stamp = calloc(nterms + 1, sizeof(*stamp));
+	double *sim = malloc((n * n + 1) * sizeof(*sim));
+	long k = -1;
+
+	if (d == NULL || df == NULL || stamp == NULL || sim == NULL)
+		goto nomem;
+	for (i = 0; i < n; i++)
+		if (distinct_terms(t, &t->resp[order[i]], &d[i]) < 0)
+			goto nomem;
+	frequencies(d, n, df);
+	for (i = 0; i < n; i++) {
+		profile(t, &t->resp[order[i]], df, n, &d[i], stamp,
+		    (uint32_t)i + 1);
+		tfidf(&d[i], df, n);
+	}
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			sim[i * n + j] = sim[j * n + i] = similarity(&d[i],
+			    &d[j], t->w.ntconcept);
+	k = align_linkage_sim(sim, n, threshold, z, e);
+	goto out;
+nomem:
+	align_err_nomem(e);
+out:
+	for (i = 0; d && i < n; i++) {
+		free(d[i].term);
+		free(d[i].w);
+	}
+	free(d);
+	free(df);
+	free(stamp);
+	free(sim);
+	return k;
+}
