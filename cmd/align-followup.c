@@ -13,6 +13,10 @@
 
 #include "../lib/file.h"
 #include "../lib/followup.h"
+#include "../lib/grow.h"
+#include "../lib/private.h"
+#include "../lib/review.h"
+#include "../lib/roster.h"
 #include "../lib/out.h"
 #include "../lib/reader.h"
 #include "../lib/text.h"
@@ -65,7 +69,9 @@ static const char usage[] =
 enum { O_DATE = 256, O_EVERY, O_COUNT, O_UNTIL, O_PRINCIPLE, O_WITH,
 	O_LEADER, O_ROOT, O_GOAL, O_COMMIT, O_SEED, O_PERPAIR, O_NOW,
 	O_PARTICIPANT, O_OUTCOME, O_NOTE, O_FOLLOWUP, O_RECOGNITION,
-	O_WITHIN, O_MARK, O_MIN_GROUP, O_PAIRTIME, O_TZ, O_AGAIN };
+	O_WITHIN, O_MARK, O_MIN_GROUP, O_PAIRTIME, O_TZ, O_AGAIN,
+	O_VIEW, O_ROLE, O_ACK, O_SUPPORT, O_MEASURE, O_TARGET, O_UNIT, O_DUE,
+	O_VALUE, O_DONE, O_REVIEWDATE, O_GIT_OK };
 
 static const struct option longopts[] = {
 	{ "append", required_argument, NULL, 'a' },
@@ -97,7 +103,26 @@ static const struct option longopts[] = {
 	{ "pair-time", required_argument, NULL, O_PAIRTIME },
 	{ "tz", required_argument, NULL, O_TZ },
 	{ "again", required_argument, NULL, O_AGAIN },
+	{ "view", required_argument, NULL, O_VIEW },
+	{ "role", required_argument, NULL, O_ROLE },
+	{ "acknowledge", required_argument, NULL, O_ACK },
+	{ "support", required_argument, NULL, O_SUPPORT },
+	{ "measure", required_argument, NULL, O_MEASURE },
+	{ "target", required_argument, NULL, O_TARGET },
+	{ "unit", required_argument, NULL, O_UNIT },
+	{ "due", required_argument, NULL, O_DUE },
+	{ "value", required_argument, NULL, O_VALUE },
+	{ "done", required_argument, NULL, O_DONE },
+	{ "week", required_argument, NULL, O_REVIEWDATE },
+	{ "git-ok", no_argument, NULL, O_GIT_OK },
 	{ NULL, 0, NULL, 0 }
+};
+
+/* The options of review. */
+struct review_cli {
+	const char **values, **outcomes, **done;
+	size_t nvalues, noutcomes, ndone;
+	const char *week;
 };
 
 struct cli {
@@ -107,7 +132,12 @@ struct cli {
 	const char *within, *again, *tz;
 	int per_pair, mark;
 	size_t min_group;
-	const char **principles, **goals, **commits;
+	const char **principles, **supports;
+	struct align_goal_opt *goals;
+	struct align_commit_opt *commits;
+	size_t capgoal, capcommit;
+	struct review_cli review;	/* review, done */
+	int git_ok;			/* --git-ok */
 	struct align_lock lock;	/* -i, due --mark: held while in use */
 };
 
@@ -120,7 +150,7 @@ static struct align_node *
 input(struct cli *c, int argc, char **argv, int all)
 {
 	static const char *const wanted[] = { "session", "principle",
-	    "followup", "checkin", "reminder", NULL };
+	    "followup", "checkin", "reminder", "review", NULL };
 	struct align_err e = ALIGN_ERR_INIT;
 	const char *one = c->inplace ? c->inplace : c->append;
 	struct align_reader *r;
@@ -162,6 +192,9 @@ input(struct cli *c, int argc, char **argv, int all)
 	return recs;
 }
 
+static void private_file(const struct cli *c, const struct align_node *recs,
+    const char *path);
+
 /* Write recs, with extra at index at (replacing it) or at the end: to
  * standard output, or over -i FILE, then released. */
 static void
@@ -184,6 +217,8 @@ output(struct cli *c, const struct align_node *recs,
 		align_out_abort(&out);
 		tool_die(&e);
 	}
+	if (c->inplace)
+		private_file(c, recs, c->inplace);
 }
 
 /* The records read, as the views of step 8; with zoned, in the step's
@@ -442,6 +477,246 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 	return n > 0 ? 0 : 1;
 }
 
+/* A private session's file (private.h): mode 0600 after every write, and
+ * a warning when it is inside a git work tree, unless --git-ok. */
+static void
+private_file(const struct cli *c, const struct align_node *recs,
+    const char *path)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf top = ALIGN_BUF_INIT;
+	const struct align_node *s = align_session_of(recs);
+	struct align_view v;
+	int private;
+
+	if (s == NULL || path == NULL)
+		return;
+	if (align_view(&v, s, &e) < 0)
+		tool_die(&e);
+	private = align_private_session(&v.u.session);
+	align_view_release(&v);
+	if (!private)
+		return;
+	if (align_private_protect(path, &e) < 0)
+		tool_die(&e);
+	if (!c->git_ok && align_private_git(path, &top) == 1) {
+		align_err_set(&e, 0, path, 0, 0, "warning: a private "
+		    "one-to-one inside the git work tree %s: keep it out of "
+		    "git (align(7), PRIVACY), or say --git-ok", top.p);
+		tool_warn(&e);
+	}
+	align_buf_release(&top);
+}
+
+/* One line of standard input after asking q (on a terminal), or NULL at
+ * its end or for a blank line; *line is reused. */
+static const char *
+answer(const char *q, char **line, size_t *cap)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	if (isatty(STDIN_FILENO)) {
+		struct align_show sh = { .b = &b, .format = ALIGN_FMT_TEXT,
+		    .width = 80 };
+
+		align_show_text(&sh, q);
+		fprintf(stderr, "%s", b.p ? b.p : "");
+		align_buf_release(&b);
+	}
+	if (getline(line, cap, stdin) < 0)
+		return NULL;
+	(*line)[strcspn(*line, "\r\n")] = '\0';
+	return **line ? *line : NULL;
+}
+
+/* "id=text" as a new string, kept in *keep to be freed. */
+static const char *
+kept(const char ***keep, size_t *nkeep, const char *id, const char *text)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	if (id)
+		align_buf_printf(&b, "%s=%s", id, text);
+	else
+		align_buf_puts(&b, text);
+	if (b.failed)
+		tool_die((align_err_nomem(&e), &e));
+	*keep = tool_list_add(*keep, nkeep, b.p);
+	return b.p;
+}
+
+/* The short prompt of a review: each measured goal's value, each open
+ * commitment's outcome (or done), a note, the recognition; a blank
+ * answer skips. */
+static void
+ask(struct cli *c, const struct align_followup_view *f, const char ***keep,
+    size_t *nkeep)
+{
+	const struct align_goal_view *g = f->goals.v;
+	const struct align_commitment_view *k = f->commitments.v;
+	struct align_buf q = ALIGN_BUF_INIT;
+	struct review_cli *r = &c->review;
+	char *line = NULL;
+	const char *a;
+	size_t cap = 0, i;
+
+	for (i = 0; i < f->goals.n; i++) {
+		if (!g[i].id || !(g[i].measure || g[i].target))
+			continue;
+		align_buf_reset(&q);
+		align_buf_printf(&q, "%s %s (%s%s%s): ", g[i].id, g[i].goal ?
+		    g[i].goal : "", g[i].measure ? g[i].measure : "value",
+		    g[i].unit ? ", " : "", g[i].unit ? g[i].unit : "");
+		if ((a = answer(q.p, &line, &cap)) != NULL)
+			r->values = tool_list_add(r->values, &r->nvalues,
+			    kept(keep, nkeep, g[i].id, a));
+	}
+	for (i = 0; i < f->commitments.n; i++) {
+		if (!k[i].id || k[i].done)
+			continue;
+		align_buf_reset(&q);
+		align_buf_printf(&q, "%s %s: %s (success, failure, mixed or "
+		    "done): ", k[i].id, k[i].participant ? k[i].participant :
+		    "?", k[i].commitment ? k[i].commitment : "");
+		if ((a = answer(q.p, &line, &cap)) == NULL)
+			continue;
+		if (strcmp(a, "done") == 0)
+			r->done = tool_list_add(r->done, &r->ndone,
+			    kept(keep, nkeep, NULL, k[i].id));
+		else
+			r->outcomes = tool_list_add(r->outcomes, &r->noutcomes,
+			    kept(keep, nkeep, k[i].id, a));
+	}
+	if ((a = answer("Note: ", &line, &cap)) != NULL)
+		c->note = kept(keep, nkeep, NULL, a);
+	if ((a = answer("Recognition: ", &line, &cap)) != NULL)
+		c->recog = kept(keep, nkeep, NULL, a);
+	free(line);
+	align_buf_release(&q);
+}
+
+/* The review's input from the options. */
+static struct align_review_input
+review_input(const struct cli *c, const char *with,
+    const struct align_time *now)
+{
+	struct align_review_input in = {
+		.with = with, .followup = c->followup, .week = c->review.week,
+		.values = c->review.values, .nvalues = c->review.nvalues,
+		.outcomes = c->review.outcomes,
+		.noutcomes = c->review.noutcomes, .done = c->review.done,
+		.ndone = c->review.ndone, .note = c->note,
+		.recognition = c->recog, .now = now
+	};
+
+	return in;
+}
+
+/* --with, resolved against the roster of rs (borrowed from *ro). */
+static const char *
+review_with(const struct cli *c, const struct align_rounds *rs,
+    struct align_roster **ro)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_followup_opts o = { .with = c->plan.with };
+	const char *with, *leader;
+
+	if (align_one_to_one_names(rs, &o, ro, &with, &leader, &e) < 0)
+		tool_die(&e);
+	return with;
+}
+
+/* Asked for on standard input when nothing was said: the round is read
+ * (unlocked) to know what to ask, before the file is locked. */
+static void
+review_prompt(struct cli *c, int argc, char **argv,
+    const struct align_time *now, const char ***keep, size_t *nkeep)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct cli peek = *c;
+	const char *one = c->inplace ? c->inplace : c->append;
+	struct align_roster *ro;
+	struct align_node *recs;
+	struct align_rounds rs;
+	struct align_review_input in;
+	size_t at;
+
+	peek.inplace = peek.append = NULL;
+	recs = input(&peek, one ? 1 : argc, one ? (char **)&one : argv, 0);
+	rounds(&rs, recs, c, 1);
+	in = review_input(c, review_with(c, &rs, &ro), now);
+	if (align_review_round(&rs, &in, &at, &e) < 0)
+		tool_die(&e);
+	ask(c, &rs.round[at].v.u.followup, keep, nkeep);
+	align_roster_free(ro);
+	align_rounds_release(&rs);
+	align_node_free(recs);
+}
+
+/* The records of a review into recs: the review, and the round with
+ * the commitments done. */
+static struct align_node *
+reviewed(struct cli *c, struct align_node *recs, const struct align_time *now)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *rec = NULL, *round;
+	struct align_roster *ro;
+	struct align_rounds rs;
+	struct align_review_input in;
+	size_t at;
+
+	rounds(&rs, recs, c, 1);
+	in = review_input(c, review_with(c, &rs, &ro), now);
+	if ((in.nvalues || in.noutcomes || in.note || in.recognition ||
+	    !in.ndone) && align_review_new(&rs, &in, &rec, &e) < 0)
+		tool_die(&e);
+	if (in.ndone) {
+		if (align_review_done(&rs, &in, &round, &at, &e) < 0)
+			tool_die(&e);
+		align_node_free(recs->item[at]);
+		recs->item[at] = round;
+	}
+	align_roster_free(ro);
+	align_rounds_release(&rs);
+	return rec;
+}
+
+static int
+review(struct cli *c, int argc, char **argv, const struct align_time *now)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct review_cli *r = &c->review;
+	struct align_node *recs, *rec;
+	const char **keep = NULL;
+	size_t nkeep = 0, i;
+
+	if (c->append && r->ndone)
+		tool_usage_error("--done changes the round: -i, not -a");
+	if (!r->nvalues && !r->noutcomes && !r->ndone && !c->note &&
+	    !c->recog)
+		review_prompt(c, argc, argv, now, &keep, &nkeep);
+	recs = input(c, argc, argv, c->append == NULL);
+	rec = reviewed(c, recs, now);
+	if (c->append) {
+		align_emit_record(&b, rec);
+		if (b.failed)
+			tool_die((align_err_nomem(&e), &e));
+		if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
+			tool_die(&e);
+		private_file(c, recs, c->append);
+	} else
+		output(c, recs, rec, -1);
+	for (i = 0; i < nkeep; i++)
+		free((char *)keep[i]);
+	free(keep);
+	align_buf_release(&b);
+	align_node_free(rec);
+	align_node_free(recs);
+	return 0;
+}
+
 static int
 report(struct cli *c, int argc, char **argv, const struct align_time *now)
 {
@@ -471,8 +746,78 @@ static const struct {
 	int (*run)(struct cli *, int, char **, const struct align_time *);
 } commands[] = {
 	{ "plan", plan }, { "show", show }, { "checkin", checkin },
-	{ "due", due }, { "report", report },
+	{ "due", due }, { "report", report }, { "review", review },
 };
+
+/* The review's own options. */
+static void
+review_option(struct review_cli *r, int ch, const char *arg)
+{
+	switch (ch) {
+	case O_VALUE:
+		r->values = tool_list_add(r->values, &r->nvalues, arg);
+		break;
+	case O_DONE: r->done = tool_list_add(r->done, &r->ndone, arg); break;
+	case O_REVIEWDATE: r->week = arg; break;
+	default: tool_usage(64);
+	}
+}
+
+/* The last goal given, for --measure, --target, --unit: one with no
+ * text when none was (which planning refuses). */
+static struct align_goal_opt *
+last_goal(struct cli *c)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	if (c->plan.ngoal == 0) {
+		if (ALIGN_GROW(c->goals, 1, c->capgoal) < 0)
+			tool_die((align_err_nomem(&e), &e));
+		memset(c->goals, 0, sizeof(*c->goals));
+		c->plan.ngoal = 1;
+	}
+	return &c->goals[c->plan.ngoal - 1];
+}
+
+/* The one-to-one's options of plan, review and done. */
+static void
+one_to_one_option(struct cli *c, int ch, const char *arg)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	switch (ch) {
+	case O_GOAL:
+		if (ALIGN_GROW(c->goals, c->plan.ngoal + 1, c->capgoal) < 0)
+			tool_die((align_err_nomem(&e), &e));
+		memset(&c->goals[c->plan.ngoal], 0, sizeof(*c->goals));
+		c->goals[c->plan.ngoal++].goal = arg;
+		break;
+	case O_MEASURE: last_goal(c)->measure = arg; break;
+	case O_TARGET: last_goal(c)->target = arg; break;
+	case O_UNIT: last_goal(c)->unit = arg; break;
+	case O_COMMIT:
+		if (ALIGN_GROW(c->commits, c->plan.ncommit + 1,
+		    c->capcommit) < 0)
+			tool_die((align_err_nomem(&e), &e));
+		c->commits[c->plan.ncommit].spec = arg;
+		c->commits[c->plan.ncommit++].due = NULL;
+		break;
+	case O_DUE:
+		if (c->plan.ncommit == 0)
+			tool_usage_error("--due: follows the --commit it is of");
+		c->commits[c->plan.ncommit - 1].due = arg;
+		break;
+	case O_VIEW: c->plan.their_view = arg; break;
+	case O_ROLE: c->plan.role = arg; break;
+	case O_ACK: c->plan.acknowledgement = arg; break;
+	case O_SUPPORT:
+		c->supports = tool_list_add(c->supports, &c->plan.nsupport,
+		    arg);
+		break;
+	case O_GIT_OK: c->git_ok = 1; break;
+	default: review_option(&c->review, ch, arg);
+	}
+}
 
 /* One option into c. */
 static void
@@ -498,12 +843,6 @@ option(struct cli *c, int ch, const char *arg)
 	case O_WITH: c->plan.with = arg; break;
 	case O_LEADER: c->plan.leader = arg; break;
 	case O_ROOT: c->plan.root_cause = arg; break;
-	case O_GOAL:
-		c->goals = tool_list_add(c->goals, &c->plan.ngoal, arg);
-		break;
-	case O_COMMIT:
-		c->commits = tool_list_add(c->commits, &c->plan.ncommit, arg);
-		break;
 	case O_SEED:
 		c->plan.seed = (uint64_t)tool_number("--seed", arg, 0,
 		    LLONG_MAX);
@@ -511,7 +850,11 @@ option(struct cli *c, int ch, const char *arg)
 	case O_PERPAIR: c->per_pair = 1; break;
 	case O_NOW: c->nowopt = arg; break;
 	case O_PARTICIPANT: c->who = arg; break;
-	case O_OUTCOME: c->outcome = arg; break;
+	case O_OUTCOME:
+		c->outcome = arg;
+		c->review.outcomes = tool_list_add(c->review.outcomes,
+		    &c->review.noutcomes, arg);
+		break;
 	case O_NOTE: c->note = arg; break;
 	case O_FOLLOWUP: c->followup = arg; break;
 	case O_RECOGNITION: c->recog = arg; break;
@@ -524,7 +867,7 @@ option(struct cli *c, int ch, const char *arg)
 	case O_PAIRTIME: c->plan.pair_time = arg; break;
 	case O_TZ: c->tz = arg; break;
 	case O_AGAIN: c->again = arg; break;
-	default: tool_usage(64);
+	default: one_to_one_option(c, ch, arg);
 	}
 }
 
@@ -556,6 +899,7 @@ options(struct cli *c, int *argc, char ***argv)
 	c->plan.principle = c->principles;
 	c->plan.goal = c->goals;
 	c->plan.commit = c->commits;
+	c->plan.support = c->supports;
 	return cmd;
 }
 
@@ -585,6 +929,10 @@ main(int argc, char *argv[])
 	free(c.principles);
 	free(c.goals);
 	free(c.commits);
+	free(c.supports);
+	free(c.review.values);
+	free(c.review.outcomes);
+	free(c.review.done);
 	tool_finish();
 	return rc;
 }
