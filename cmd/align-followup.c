@@ -730,8 +730,9 @@ report(struct cli *c, int argc, char **argv, const struct align_time *now)
 	struct align_rounds rs;
 	struct align_report v;
 
-	rounds(&rs, recs, c, 0);
-	if (align_report_make(&v, &rs, &e) < 0)
+	rounds(&rs, recs, c, 1);
+	if (align_report_make(&v, &rs, &e) < 0 ||
+	    align_report_practice(&v, &rs, now, &e) < 0)
 		tool_die(&e);
 	align_report_show(&v, &show);
 	tool_print(&b);

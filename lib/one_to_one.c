@@ -17,24 +17,31 @@
 #include "followup_plan.h"
 #include "num.h"
 
-/* A name resolved against ro, for option opt. */
+/* A name resolved against ro, for option opt: the roster's name for it;
+ * a name it knows nobody by, as typed (a one-to-one may be with someone
+ * outside the group's session); an ambiguous one refused. */
 static int
 resolve(struct align_roster *ro, const char *opt, const char *typed,
     const char **name, struct align_err *e)
 {
 	struct align_resolved r;
+	char why[sizeof(e->msg)];
 
 	*name = typed;
 	if (typed == NULL || ro == NULL)
 		return 0;
-	if (align_roster_resolve(ro, typed, 0, &r, e) < 0) {
-		if (e->status == EX_DATAERR)
-			return align_err_set(e, EX_USAGE, NULL, 0, 0, "%s: %s",
-			    opt, e->msg);
-		return -1;
+	if (align_roster_resolve(ro, typed, 0, &r, e) == 0) {
+		*name = r.name;
+		return 0;
 	}
-	*name = r.name;
-	return 0;
+	if (e->status != EX_DATAERR)
+		return -1;
+	if (r.how == ALIGN_MATCH_NONE) {
+		*e = (struct align_err)ALIGN_ERR_INIT;
+		return 0;
+	}
+	memcpy(why, e->msg, sizeof(why));
+	return align_err_set(e, EX_USAGE, NULL, 0, 0, "%s: %s", opt, why);
 }
 
 int

@@ -332,8 +332,10 @@ test_principles(void **state)
 static int
 followups(struct align_buf *out, struct align_err *e)
 {
-	static const char *const commit[] = { "Dev:asks before deciding" };
-	static const char *const goal[] = { "one review a week" };
+	static const struct align_commit_opt commit[] = {
+		{ "Dev:asks before deciding", "2027-02-01" } };
+	static const struct align_goal_opt goal[] = {
+		{ "Margin up", "gross margin", "38", "%" } };
 	struct align_followup_opts o = { 0 };
 	struct align_node *all = records(SESSION, NULL, e), *rec = NULL;
 	struct align_rounds rs = { 0 };
@@ -401,7 +403,8 @@ followups(struct align_buf *out, struct align_err *e)
 	if (align_checkin_new(&rs, &c, &rec, e) < 0)
 		goto out;
 	align_emit_record(out, rec);
-	if (align_report_make(&v, &rs, e) < 0)
+	if (align_report_make(&v, &rs, e) < 0 ||
+	    align_report_practice(&v, &rs, &now, e) < 0)
 		goto out;
 	align_report_show(&v, &text);
 	align_report_show(&v, &md);

@@ -72,8 +72,10 @@ with_record(const char *text, const struct align_node *rec)
 static void
 test_plan_refuses_bad_options(void **state)
 {
-	static const char *const bad_commit[] = { "no colon here" };
-	static const char *const no_name[] = { ":a commitment" };
+	static const struct align_commit_opt bad_commit[] = {
+		{ "no colon here", NULL } };
+	static const struct align_commit_opt no_name[] = {
+		{ ":a commitment", NULL } };
 	struct align_followup_opts o;
 	struct align_planned p;
 	struct align_err e = ALIGN_ERR_INIT;
@@ -221,7 +223,7 @@ static void
 test_one_to_one_commitments(void **state)
 {
 	struct align_buf name = ALIGN_BUF_INIT, commit = ALIGN_BUF_INIT;
-	const char *commits[2];
+	struct align_commit_opt commits[2] = { { NULL, NULL }, { NULL, NULL } };
 	struct align_followup_opts o;
 	struct align_planned p;
 	struct align_err e = ALIGN_ERR_INIT;
@@ -232,8 +234,8 @@ test_one_to_one_commitments(void **state)
 	for (i = 0; i < 300; i++)
 		align_buf_puts(&name, "\xc3\xa9");
 	align_buf_printf(&commit, "%s:asks before deciding", name.p);
-	commits[0] = commit.p;
-	commits[1] = "Ana:reviews: weekly";
+	commits[0].spec = commit.p;
+	commits[1].spec = "Ana:reviews: weekly";
 	memset(&o, 0, sizeof(o));
 	o.with = name.p;
 	o.leader = "Ana";
@@ -336,7 +338,8 @@ test_planned_page(void **state)
 	struct align_node *all;
 	struct align_rounds rs;
 	struct align_time now;
-	const char *commit[] = { "Ben:<img src=x onerror=alert(1)>" };
+	const struct align_commit_opt commit[] = {
+		{ "Ben:<img src=x onerror=alert(1)>", NULL } };
 	char *text;
 
 	(void)state;
