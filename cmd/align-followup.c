@@ -382,6 +382,7 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 			tool_die((align_err_nomem(&e), &e));
 		if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
 			tool_die(&e);
+		private_file(c, recs, c->append);
 	} else {
 		for (i = 0; i < fresh->n; i++)
 			if (align_seq_push(recs, align_node_copy(
@@ -468,6 +469,7 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 			tool_die((align_err_nomem(&e), &e));
 		if (align_lock_append(&c->lock, b.p, b.len, &e) < 0)
 			tool_die(&e);
+		private_file(c, recs, argv[0]);
 	}
 	align_lock_release(&c->lock);
 	align_buf_release(&b);
@@ -499,7 +501,8 @@ private_file(const struct cli *c, const struct align_node *recs,
 		return;
 	if (align_private_protect(path, &e) < 0)
 		tool_die(&e);
-	if (!c->git_ok && align_private_git(path, &top) == 1) {
+	if (!c->git_ok && getenv("ALIGN_GIT_OK") == NULL &&
+	    align_private_git(path, &top) == 1) {
 		align_err_set(&e, 0, path, 0, 0, "warning: a private "
 		    "one-to-one inside the git work tree %s: keep it out of "
 		    "git (align(7), PRIVACY), or say --git-ok", top.p);

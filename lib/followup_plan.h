@@ -35,6 +35,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "err.h"
 #include "node.h"
 #include "record.h"
@@ -139,6 +140,13 @@ int align_one_to_one_plan(struct align_node *f,
     const struct align_followup_opts *o, const char *with,
     struct align_roster *ro, const struct align_zone *zone,
     struct align_err *e);
+
+/* What the weekly meeting of the one-to-one f is for, as text for a
+ * calendar's description: the review, then (unless private) the goals
+ * and their targets and the commitments still open; into d.  The root
+ * cause and the notes are never in it. */
+void align_one_to_one_agenda(struct align_buf *d,
+    const struct align_followup_view *f, int private_);
 
 /* The formats the rounds can be shown in, as a mask. */
 int align_rounds_formats(void);

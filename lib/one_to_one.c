@@ -330,3 +330,32 @@ align_one_to_one_plan(struct align_node *f,
 	}
 	return 0;
 }
+
+void
+align_one_to_one_agenda(struct align_buf *d,
+    const struct align_followup_view *f, int private_)
+{
+	const struct align_goal_view *g = f->goals.v;
+	const struct align_commitment_view *c = f->commitments.v;
+	size_t i, n;
+
+	align_buf_puts(d, "The weekly review of the one-to-one: how each goal "
+	    "stands, how each commitment went, what needs support, and the "
+	    "recognition earned (align-followup review).");
+	if (private_)
+		return;
+	for (i = n = 0; i < f->goals.n; i++) {
+		if (g[i].goal == NULL)
+			continue;
+		align_buf_printf(d, "%s- %s", n++ ? "\n" : "\n\nGoals:\n",
+		    g[i].goal);
+		if (g[i].target)
+			align_buf_printf(d, " (target %s%s%s)", g[i].target,
+			    g[i].unit ? " " : "", g[i].unit ? g[i].unit : "");
+	}
+	for (i = n = 0; i < f->commitments.n; i++)
+		if (c[i].commitment && !c[i].done)
+			align_buf_printf(d, "%s- %s: %s", n++ ? "\n" :
+			    "\n\nCommitments:\n", c[i].participant ?
+			    c[i].participant : "?", c[i].commitment);
+}
