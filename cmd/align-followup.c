@@ -26,37 +26,55 @@
 static const char usage[] =
 "usage: align-followup plan [-i file] [-f format] [--date time] [--every span]\n"
 "                     [--count n] [--until date] [--principle id] [--with name]\n"
-"                     [--leader name] [--root-cause text] [--goal text]\n"
-"                     [--commit name:text] [--seed n] [--per-pair]\n"
-"                     [--pair-time hh:mm] [--tz zone] [--now time] [file ...]\n"
+"                     [--leader name] [--root-cause text] [--view text]\n"
+"                     [--role text] [--acknowledge text] [--support text]\n"
+"                     [--goal text [--measure text] [--target n] [--unit u]]\n"
+"                     [--commit name:text [--due date]] [--seed n] [--per-pair]\n"
+"                     [--pair-time hh:mm] [--tz zone] [--git-ok] [--now time]\n"
+"                     [file ...]\n"
 "       align-followup show [-f format] [--per-pair] [--tz zone] [--now time]\n"
 "                     [file ...]\n"
 "       align-followup checkin [-a file | -i file] [--participant name]\n"
 "                     [--principle id] [--outcome outcome] [--note text]\n"
 "                     [--followup id] [--recognition text] [--now time]\n"
 "                     [file ...]\n"
+"       align-followup review [-a file | -i file] [--with name] [--followup id]\n"
+"                     [--week date] [--value goal=n] [--outcome commitment=o]\n"
+"                     [--done commitment] [--note text] [--recognition text]\n"
+"                     [--git-ok] [--now time] [file ...]\n"
 "       align-followup due [--within span] [--again span] [--mark] [--tz zone]\n"
 "                     [--now time] file ...\n"
-"       align-followup report [-f format] [--min-group n] [file ...]\n"
+"       align-followup report [-f format] [--min-group n] [--now time]\n"
+"                     [file ...]\n"
 "\n"
 "  -f, --format f      plan: yaml, text, html (a page) or ics; show: text or\n"
 "                      ics; report: text, markdown or html (a page with\n"
 "                      charts)\n"
 "  -i, --in-place file update file atomically\n"
-"  -a, --append file   checkin: append to file, locked\n"
+"  -a, --append file   checkin, review: append to file, locked\n"
 "      --date time     the round's date (default: six weeks on)\n"
 "      --every span    a cadence: 1w, 2w, 6w\n"
 "      --count n, --until date   how long the cadence runs\n"
 "      --principle id  a principle under review (repeatable)\n"
 "      --with name     a one-to-one with this person (weekly)\n"
 "      --leader name   the other side of the one-to-one\n"
-"      --root-cause text, --goal text, --commit name:text  one-to-one\n"
+"      --root-cause text, --view text (theirs), --role text, --acknowledge\n"
+"                      text, --support text   what the one-to-one found and\n"
+"                      agreed\n"
+"      --goal text     a shared goal; --measure, --target n, --unit after it\n"
+"                      make it measured\n"
+"      --commit name:text  a commitment, c1, c2, ...; --due date after it\n"
 "      --seed n        for the pairs (default 1)\n"
 "      --per-pair      ics: also an event for each pair\n"
 "      --pair-time t   when the pairs meet, in the week before (16:00)\n"
 "      --tz zone       the session's time zone (plan keeps it in the session)\n"
 "      --participant name, --outcome success|failure|mixed, --note text,\n"
 "      --followup id, --recognition text   checkin\n"
+"      --value g1=36.5, --outcome c1=success, --done c2, --week date\n"
+"                      review: a goal's value, a commitment's outcome, a\n"
+"                      commitment done, the meeting reviewed (default: the\n"
+"                      latest); with none of them, a short prompt\n"
+"      --git-ok        a private file inside a git work tree is meant\n"
 "      --within span   due: look this far ahead (default 0: today)\n"
 "      --again span    due: remind who has not checked in again (default 3d,\n"
 "                      or never)\n"
@@ -890,8 +908,8 @@ options(struct cli *c, int *argc, char ***argv)
 	    strcmp((*argv)[1], "-V") == 0))
 		tool_version();
 	if (*argc < 2)
-		tool_usage_error("name what to do: plan, show, checkin, due "
-		    "or report");
+		tool_usage_error("name what to do: plan, show, checkin, "
+		    "review, due or report");
 	cmd = (*argv)[1];
 	(*argc)--;
 	(*argv)++;
@@ -928,7 +946,7 @@ main(int argc, char *argv[])
 			break;
 	if (i == sizeof(commands) / sizeof(commands[0]))
 		tool_usage_error("unknown command '%s': plan, show, checkin, "
-		    "due or report", cmd);
+		    "review, due or report", cmd);
 	rc = commands[i].run(&c, argc, argv, &now);
 	free(c.principles);
 	free(c.goals);

@@ -223,17 +223,20 @@ align_review_new(const struct align_rounds *rs,
 	if (align_review_round(rs, in, &i, e) < 0)
 		return -1;
 	f = &rs->round[i].v;
-	if (align_review_week(rs, f, in, &k, day, e) < 0 ||
-	    review_id(rs, f, k, day, id, e) < 0)
+	if (align_review_week(rs, f, in, &k, day, e) < 0)
 		return -1;
 	align_time_format(in->now, at);
 	if ((r = align_record_new("review")) == NULL ||
-	    align_map_put_str(r, "id", id) < 0 ||
+	    align_map_put_str(r, "id", "") < 0 ||
 	    align_map_put_str(r, "followup", f->id) < 0 ||
 	    align_map_put_str(r, "date", day) < 0)
 		goto nomem;
-	if (maps(r, &f->u.followup, in, e) < 0)
+	/* What was typed is checked first, then the week. */
+	if (maps(r, &f->u.followup, in, e) < 0 ||
+	    review_id(rs, f, k, day, id, e) < 0)
 		goto fail;
+	if (align_map_put_str(r, "id", id) < 0)
+		goto nomem;
 	if ((in->note && align_map_put_str(r, "note", in->note) < 0) ||
 	    (in->recognition && align_map_put_str(r, "recognition",
 	    in->recognition) < 0) || align_map_put_str(r, "at", at) < 0)
