@@ -64,9 +64,10 @@ table(const struct align_realign *p, const struct align_show *s)
 		for (i = 0; i < p->ngoal; i++) {
 			if (!p->goal[i].id || !p->goal[i].measured)
 				continue;
+			align_buf_putc(s->b, ' ');
 			if (!isnan(p->goal[i].value[k])) {
 				align_realign_number(p->goal[i].value[k], n);
-				align_buf_printf(s->b, " %s", n);
+				align_buf_puts(s->b, n);
 			}
 			align_buf_puts(s->b, " |");
 		}

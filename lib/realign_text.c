@@ -210,7 +210,7 @@ reviews(const struct align_realign *p, const struct align_show *s)
 		const struct align_realign_week *w = &p->week[k];
 
 		align_buf_reset(&line);
-		align_buf_printf(&line, "%s  ", w->day);
+		align_buf_printf(&line, "%s ", w->day);
 		if (w->review)
 			review_line(&line, w->review);
 		else
