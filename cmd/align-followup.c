@@ -523,7 +523,7 @@ private_file(const struct cli *c, const struct align_node *recs,
 	    align_private_git(path, &top) == 1) {
 		align_err_set(&e, 0, path, 0, 0, "warning: a private "
 		    "one-to-one inside the git work tree %s: keep it out of "
-		    "git (align(7), PRIVACY), or say --git-ok", top.p);
+		    "git (align(7), Privacy), or say --git-ok", top.p);
 		tool_warn(&e);
 	}
 	align_buf_release(&top);

@@ -273,7 +273,7 @@ private_file(const struct align_node *session, const char *path)
 	    align_private_git(path, &top) == 1) {
 		align_err_set(&e, 0, path, 0, 0, "warning: a private "
 		    "one-to-one inside the git work tree %s: keep it out of "
-		    "git (align(7), PRIVACY), or set ALIGN_GIT_OK", top.p);
+		    "git (align(7), Privacy), or set ALIGN_GIT_OK", top.p);
 		tool_warn(&e);
 	}
 	align_buf_release(&top);
