@@ -52,6 +52,8 @@ align_one_to_one_names(const struct align_rounds *rs,
 	*with = o->with;
 	*leader = o->leader;
 	*ro = NULL;
+	if (!o->with && !o->leader && !o->ncommit)
+		return 0;	/* the group's round: no name to resolve */
 	if (align_roster_from_session(ro, rs->session ? rs->session_view.rec :
 	    NULL, e) < 0)
 		return -1;

@@ -24,6 +24,24 @@ align_realign_level(double x, double lo, double hi)
 }
 
 void
+align_realign_range(const struct align_realign *p,
+    const struct align_realign_goal *g, int target, double *lo, double *hi)
+{
+	size_t k;
+
+	*lo = *hi = g->last;
+	for (k = 0; k < p->nweek; k++)
+		if (!isnan(g->value[k])) {
+			*lo = g->value[k] < *lo ? g->value[k] : *lo;
+			*hi = g->value[k] > *hi ? g->value[k] : *hi;
+		}
+	if (target && g->target) {
+		*lo = g->target_v < *lo ? g->target_v : *lo;
+		*hi = g->target_v > *hi ? g->target_v : *hi;
+	}
+}
+
+void
 align_realign_number(double x, char *out)
 {
 	size_t n;

@@ -114,6 +114,10 @@ int align_realign_make(struct align_realign **out,
     const struct align_time *now, struct align_err *e);
 void align_realign_free(struct align_realign *p);
 
+/* The lowest and highest value of goal g over the weeks of p (and its
+ * target, with target), into *lo and *hi; g has a value. */
+void align_realign_range(const struct align_realign *p,
+    const struct align_realign_goal *g, int target, double *lo, double *hi);
 /* Eight levels of a sparkline: the level 0-7 of x between lo and hi. */
 int align_realign_level(double x, double lo, double hi);
 /* A number as people write it: 38, 36.5, 39.25 (at most two decimals,

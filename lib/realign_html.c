@@ -59,23 +59,21 @@ chart(const struct align_realign *p, const struct align_realign_goal *g,
     const struct align_show *s)
 {
 	struct align_buf label = ALIGN_BUF_INIT;
-	double lo = g->first, hi = g->first, step;
+	double lo, hi, step;
 	char n[32];
 	size_t k;
 
+	align_realign_range(p, g, 1, &lo, &hi);
 	for (k = 0; k < p->nweek; k++)
 		if (!isnan(g->value[k])) {
-			lo = g->value[k] < lo ? g->value[k] : lo;
-			hi = g->value[k] > hi ? g->value[k] : hi;
 			align_realign_number(g->value[k], n);
 			align_buf_printf(&label, "%s%s %s", label.len ? ", " :
 			    "", p->week[k].day, n);
 		}
-	if (g->target) {
-		lo = g->target_v < lo ? g->target_v : lo;
-		hi = g->target_v > hi ? g->target_v : hi;
+	if (g->target)
 		align_buf_printf(&label, "; target %s", g->target);
-	}
+	if (label.failed)
+		s->b->failed = 1;
 	step = p->nweek > 1 ? (W - 2.0 * PAD) / (double)(p->nweek - 1) : 0;
 	align_buf_printf(s->b, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" "
 	    "width=\"%d\" height=\"%d\" role=\"img\"", W, H, W, H);

@@ -49,15 +49,11 @@ static void
 sparkline(const struct align_realign *p, const struct align_realign_goal *g,
     const struct align_show *s)
 {
-	double lo = g->first, hi = g->first;
+	double lo, hi;
 	char a[32], b[32];
 	size_t k;
 
-	for (k = 0; k < p->nweek; k++)
-		if (!isnan(g->value[k])) {
-			lo = g->value[k] < lo ? g->value[k] : lo;
-			hi = g->value[k] > hi ? g->value[k] : hi;
-		}
+	align_realign_range(p, g, 0, &lo, &hi);
 	align_buf_puts(s->b, "     ");
 	for (k = 0; k < p->nweek; k++)
 		align_buf_puts(s->b, isnan(g->value[k]) ? " " :

@@ -87,42 +87,32 @@ align_review_week(const struct align_rounds *rs, const struct align_view *f,
 	    "the first meeting of %s is on %s", f->id, d);
 }
 
-/* s names: its id exactly, else the only id it starts. */
+/* The id of the i-th goal or commitment of f. */
 static const char *
-named(const char *s, const char *const *ids, size_t n)
+id_at(const struct align_followup_view *f, size_t i, int goals)
 {
-	const char *found = NULL;
-	size_t i, len = strlen(s);
-
-	for (i = 0; i < n; i++)
-		if (ids[i] && strcmp(ids[i], s) == 0)
-			return ids[i];
-	for (i = 0; len > 0 && i < n; i++)
-		if (ids[i] && strncmp(ids[i], s, len) == 0) {
-			if (found)
-				return NULL;
-			found = ids[i];
-		}
-	return found;
+	return goals ? ((const struct align_goal_view *)f->goals.v)[i].id :
+	    ((const struct align_commitment_view *)f->commitments.v)[i].id;
 }
 
+/* s names an id: exactly, else as the start of only one. */
 const char *
 align_review_item(const struct align_followup_view *f, const char *s,
     int goals)
 {
-	const struct align_goal_view *g = f->goals.v;
-	const struct align_commitment_view *c = f->commitments.v;
-	size_t i, n = goals ? f->goals.n : f->commitments.n;
-	const char **ids = malloc((n + 1) * sizeof(*ids));
-	const char *r;
+	const char *found = NULL, *id;
+	size_t i, len = strlen(s), n = goals ? f->goals.n : f->commitments.n;
 
-	if (ids == NULL)
-		return NULL;
 	for (i = 0; i < n; i++)
-		ids[i] = goals ? g[i].id : c[i].id;
-	r = named(s, ids, n);
-	free(ids);
-	return r;
+		if ((id = id_at(f, i, goals)) && strcmp(id, s) == 0)
+			return id;
+	for (i = 0; len > 0 && i < n; i++)
+		if ((id = id_at(f, i, goals)) && strncmp(id, s, len) == 0) {
+			if (found)
+				return NULL;
+			found = id;
+		}
+	return found;
 }
 
 /* "id=text" of items of f into map: the id named, the text checked. */
@@ -144,7 +134,9 @@ pairs(struct align_node *map, const struct align_followup_view *f,
 			    "expected %s, not '%s'", opt, goals ? "g1=36.5" :
 			    "c1=success", v[i]);
 		align_buf_add(&key, v[i], (size_t)(eq - v[i]));
-		id = key.failed ? NULL : align_review_item(f, key.p, goals);
+		if (key.failed)
+			return align_err_nomem(e);
+		id = align_review_item(f, key.p, goals);
 		align_buf_release(&key);
 		if (id == NULL)
 			return align_err_set(e, EX_USAGE, NULL, 0, 0, "%s: '%s' "
@@ -250,7 +242,8 @@ fail:
 	return -1;
 }
 
-/* Commitment id of round rec marked done on day. */
+/* Commitment id of round rec marked done on day (align-followup's own
+ * record, edited by key). */
 static int
 mark(struct align_node *rec, const char *id, const char *day)
 {
