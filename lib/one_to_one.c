@@ -252,8 +252,12 @@ commitment(struct align_node *l, const struct align_commit_opt *c,
 		next_id(l, 'c', id);
 		if ((m = align_map()) == NULL || align_map_put_str(m, "id",
 		    id) < 0 || align_map_put_str(m, "participant", who) < 0 ||
-		    align_map_put_str(m, "commitment", colon + 1) < 0 ||
-		    align_seq_push(l, m) < 0) {
+		    align_map_put_str(m, "commitment", colon + 1) < 0) {
+			align_node_free(m);
+			rc = align_err_nomem(e);
+			goto done;
+		}
+		if (align_seq_push(l, m) < 0) {	/* it took m */
 			rc = align_err_nomem(e);
 			goto done;
 		}
