@@ -110,7 +110,8 @@ set(struct align_node *s, const char *key, const char *v, const char *dflt)
 }
 
 /* A one-to-one's own keys, and its title and its two when not given:
- * before the defaults of the group's meeting. */
+ * before the defaults of the group's meeting (the session is align-plan's
+ * own record, edited by key). */
 static int
 set_one_to_one(struct align_node *s, const struct align_plan *p)
 {
