@@ -14,6 +14,9 @@
 #include "../lib/file.h"
 #include "../lib/followup.h"
 #include "../lib/grow.h"
+#include "../lib/private.h"
+#include "../lib/review.h"
+#include "../lib/roster.h"
 #include "../lib/out.h"
 #include "../lib/reader.h"
 #include "../lib/text.h"
@@ -23,9 +26,11 @@
 static const char usage[] =
 "usage: align-followup plan [-i file] [-f format] [--date time] [--every span]\n"
 "                     [--count n] [--until date] [--principle id] [--with name]\n"
-"                     [--leader name] [--root-cause text] [--goal text]\n"
-"                     [--commit name:text] [--seed n] [--per-pair]\n"
-"                     [--pair-time hh:mm] [--tz zone] [--now time]\n"
+"                     [--leader name] [--root-cause text] [--view text]\n"
+"                     [--role text] [--acknowledge text] [--support text]\n"
+"                     [--goal text [--measure text] [--target n] [--unit u]]\n"
+"                     [--commit name:text [--due date]] [--seed n] [--per-pair]\n"
+"                     [--pair-time hh:mm] [--tz zone] [--git-ok] [--now time]\n"
 "                     [--add-participant] [file ...]\n"
 "       align-followup show [-f format] [--per-pair] [--tz zone] [--now time]\n"
 "                     [file ...]\n"
@@ -33,28 +38,43 @@ static const char usage[] =
 "                     [--principle id] [--outcome outcome] [--note text]\n"
 "                     [--followup id] [--recognition text] [--now time]\n"
 "                     [--add-participant] [file ...]\n"
+"       align-followup review [-a file | -i file] [--with name] [--followup id]\n"
+"                     [--week date] [--value goal=n] [--outcome commitment=o]\n"
+"                     [--done commitment] [--note text] [--recognition text]\n"
+"                     [--git-ok] [--now time] [file ...]\n"
 "       align-followup due [--within span] [--again span] [--mark] [--tz zone]\n"
 "                     [--now time] file ...\n"
-"       align-followup report [-f format] [--min-group n] [file ...]\n"
+"       align-followup report [-f format] [--min-group n] [--now time]\n"
+"                     [file ...]\n"
 "\n"
 "  -f, --format f      plan: yaml, text, html (a page) or ics; show: text or\n"
 "                      ics; report: text, markdown or html (a page with\n"
 "                      charts)\n"
 "  -i, --in-place file update file atomically\n"
-"  -a, --append file   checkin: append to file, locked\n"
+"  -a, --append file   checkin, review: append to file, locked\n"
 "      --date time     the round's date (default: six weeks on)\n"
 "      --every span    a cadence: 1w, 2w, 6w\n"
 "      --count n, --until date   how long the cadence runs\n"
 "      --principle id  a principle under review (repeatable)\n"
 "      --with name     a one-to-one with this person (weekly)\n"
 "      --leader name   the other side of the one-to-one\n"
-"      --root-cause text, --goal text, --commit name:text  one-to-one\n"
+"      --root-cause text, --view text (theirs), --role text, --acknowledge\n"
+"                      text, --support text   what the one-to-one found and\n"
+"                      agreed\n"
+"      --goal text     a shared goal; --measure, --target n, --unit after it\n"
+"                      make it measured\n"
+"      --commit name:text  a commitment, c1, c2, ...; --due date after it\n"
 "      --seed n        for the pairs (default 1)\n"
 "      --per-pair      ics: also an event for each pair\n"
 "      --pair-time t   when the pairs meet, in the week before (16:00)\n"
 "      --tz zone       the session's time zone (plan keeps it in the session)\n"
 "      --participant name, --outcome success|failure|mixed, --note text,\n"
 "      --followup id, --recognition text   checkin\n"
+"      --value g1=36.5, --outcome c1=success, --done c2, --week date\n"
+"                      review: a goal's value, a commitment's outcome, a\n"
+"                      commitment done, the meeting reviewed (default: the\n"
+"                      latest); with none of them, a short prompt\n"
+"      --git-ok        a private file inside a git work tree is meant\n"
 "      --add-participant  checkin, --with: a name not on the session's\n"
 "                      participants is a new person (else refused, near\n"
 "                      names suggested)\n"
@@ -70,7 +90,9 @@ static const char usage[] =
 enum { O_DATE = 256, O_EVERY, O_COUNT, O_UNTIL, O_PRINCIPLE, O_WITH,
 	O_LEADER, O_ROOT, O_GOAL, O_COMMIT, O_SEED, O_PERPAIR, O_NOW,
 	O_PARTICIPANT, O_OUTCOME, O_NOTE, O_FOLLOWUP, O_RECOGNITION,
-	O_WITHIN, O_MARK, O_MIN_GROUP, O_PAIRTIME, O_TZ, O_AGAIN, O_ADD };
+	O_WITHIN, O_MARK, O_MIN_GROUP, O_PAIRTIME, O_TZ, O_AGAIN, O_ADD,
+	O_VIEW, O_ROLE, O_ACK, O_SUPPORT, O_MEASURE, O_TARGET, O_UNIT, O_DUE,
+	O_VALUE, O_DONE, O_REVIEWDATE, O_GIT_OK };
 
 static const struct option longopts[] = {
 	{ "append", required_argument, NULL, 'a' },
@@ -103,7 +125,26 @@ static const struct option longopts[] = {
 	{ "pair-time", required_argument, NULL, O_PAIRTIME },
 	{ "tz", required_argument, NULL, O_TZ },
 	{ "again", required_argument, NULL, O_AGAIN },
+	{ "view", required_argument, NULL, O_VIEW },
+	{ "role", required_argument, NULL, O_ROLE },
+	{ "acknowledge", required_argument, NULL, O_ACK },
+	{ "support", required_argument, NULL, O_SUPPORT },
+	{ "measure", required_argument, NULL, O_MEASURE },
+	{ "target", required_argument, NULL, O_TARGET },
+	{ "unit", required_argument, NULL, O_UNIT },
+	{ "due", required_argument, NULL, O_DUE },
+	{ "value", required_argument, NULL, O_VALUE },
+	{ "done", required_argument, NULL, O_DONE },
+	{ "week", required_argument, NULL, O_REVIEWDATE },
+	{ "git-ok", no_argument, NULL, O_GIT_OK },
 	{ NULL, 0, NULL, 0 }
+};
+
+/* The options of review. */
+struct review_cli {
+	const char **values, **outcomes, **done;
+	size_t nvalues, noutcomes, ndone;
+	const char *week;
 };
 
 struct cli {
@@ -114,7 +155,12 @@ struct cli {
 	int per_pair, mark, add_people;
 	char *with;		/* --with as the roster names the person */
 	size_t min_group;
-	const char **principles, **goals, **commits;
+	const char **principles, **supports;
+	struct align_goal_opt *goals;
+	struct align_commit_opt *commits;
+	size_t capgoal, capcommit;
+	struct review_cli review;	/* review, done */
+	int git_ok;			/* --git-ok */
 	struct align_lock lock;	/* -i, due --mark: held while in use */
 };
 
@@ -130,6 +176,9 @@ struct kept {
 	long session;		/* the first session's index, or -1 */
 	const struct align_planned *p;	/* plan: what it writes */
 	struct align_node *const *fresh; /* checkin: the new records */
+	const struct align_node *round;	/* review --done: the round as it is
+					 * now, in place of recs[round_at] */
+	long round_at;
 };
 
 static int
@@ -138,7 +187,7 @@ wanted(const struct align_node *rec)
 	switch (align_kind_of(align_record_kind(rec))) {
 	case ALIGN_KIND_SESSION: case ALIGN_KIND_PRINCIPLE:
 	case ALIGN_KIND_FOLLOWUP: case ALIGN_KIND_CHECKIN:
-	case ALIGN_KIND_REMINDER:
+	case ALIGN_KIND_REMINDER: case ALIGN_KIND_REVIEW:
 		return 1;
 	default:
 		return 0;
@@ -218,6 +267,9 @@ kept_release(struct kept *k)
 	free(k->owned);
 }
 
+static void private_file(const struct cli *c, const struct align_node *recs,
+    const char *path);
+
 /* The record that replaces the k-th owned one, or NULL: as it was. */
 static const struct align_node *
 edit(void *ctx, size_t i)
@@ -227,6 +279,8 @@ edit(void *ctx, size_t i)
 
 	if (k->p && k->p->rec && at == k->p->at)
 		return k->p->rec;
+	if (k->round && at == k->round_at)
+		return k->round;
 	if (k->p && k->p->tz && at == k->session)
 		return k->recs->item[at];
 	return NULL;
@@ -327,6 +381,8 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 		tool_die(&e);
 	k.p = &p;
 	tool_stream_edit(&st, edit, p.at < 0 ? 1 : 0, added, &k);
+	if (c->inplace)
+		private_file(c, k.recs, c->inplace);
 	if (align_planned_show(&p, &rs, &show, c->per_pair, now, &e) < 0)
 		tool_die(&e);
 	tool_print(&b);
@@ -454,10 +510,13 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 			tool_die((align_err_nomem(&e), &e));
 		if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
 			tool_die(&e);
+		private_file(c, k.recs, c->append);
 	} else {
 		k.fresh = fresh->item;
 		tool_stream_write(&st, ALIGN_SPILL_NONE, 0, fresh->n, added,
 		    &k);
+		if (c->inplace)
+			private_file(c, k.recs, c->inplace);
 	}
 	align_rounds_release(&rs);
 	align_buf_release(&b);
@@ -541,6 +600,7 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 			tool_die((align_err_nomem(&e), &e));
 		if (align_lock_append(&c->lock, b.p, b.len, &e) < 0)
 			tool_die(&e);
+		private_file(c, k.recs, argv[0]);
 	}
 	align_lock_release(&c->lock);
 	align_buf_release(&b);
@@ -548,6 +608,257 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 	align_rounds_release(&rs);
 	kept_release(&k);
 	return n > 0 ? 0 : 1;
+}
+
+/* A private session's file (private.h): mode 0600 after every write, and
+ * a warning when it is inside a git work tree, unless --git-ok. */
+static void
+private_file(const struct cli *c, const struct align_node *recs,
+    const char *path)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf top = ALIGN_BUF_INIT;
+	const struct align_node *s = align_session_of(recs);
+	struct align_view v;
+	int private;
+
+	if (s == NULL || path == NULL)
+		return;
+	if (align_view(&v, s, &e) < 0)
+		tool_die(&e);
+	private = align_private_session(&v.u.session);
+	align_view_release(&v);
+	if (!private)
+		return;
+	if (align_private_protect(path, &e) < 0)
+		tool_die(&e);
+	if (!c->git_ok && getenv("ALIGN_GIT_OK") == NULL &&
+	    align_private_git(path, &top) == 1) {
+		align_err_set(&e, 0, path, 0, 0, "warning: a private "
+		    "one-to-one inside the git work tree %s: keep it out of "
+		    "git (align(7), Privacy), or say --git-ok", top.p);
+		tool_warn(&e);
+	}
+	align_buf_release(&top);
+}
+
+/* One line of standard input after asking q (on a terminal), or NULL at
+ * its end or for a blank line; *line is reused. */
+static const char *
+answer(const char *q, char **line, size_t *cap)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	if (isatty(STDIN_FILENO)) {
+		struct align_show sh = { .b = &b, .format = ALIGN_FMT_TEXT,
+		    .width = 80 };
+
+		align_show_text(&sh, q);
+		fprintf(stderr, "%s", b.p ? b.p : "");
+		align_buf_release(&b);
+	}
+	if (getline(line, cap, stdin) < 0)
+		return NULL;
+	(*line)[strcspn(*line, "\r\n")] = '\0';
+	return **line ? *line : NULL;
+}
+
+/* "id=text" as a new string, kept in *keep to be freed. */
+static const char *
+keep_str(const char ***keep, size_t *nkeep, const char *id, const char *text)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	if (id)
+		align_buf_printf(&b, "%s=%s", id, text);
+	else
+		align_buf_puts(&b, text);
+	if (b.failed)
+		tool_die((align_err_nomem(&e), &e));
+	*keep = tool_list_add(*keep, nkeep, b.p);
+	return b.p;
+}
+
+/* The short prompt of a review: each measured goal's value, each open
+ * commitment's outcome (or done), a note, the recognition; a blank
+ * answer skips. */
+static void
+ask(struct cli *c, const struct align_followup_view *f, const char ***keep,
+    size_t *nkeep)
+{
+	const struct align_goal_view *g = f->goals.v;
+	const struct align_commitment_view *k = f->commitments.v;
+	struct align_buf q = ALIGN_BUF_INIT;
+	struct review_cli *r = &c->review;
+	char *line = NULL;
+	const char *a;
+	size_t cap = 0, i;
+
+	for (i = 0; i < f->goals.n; i++) {
+		if (!g[i].id || !(g[i].measure || g[i].target))
+			continue;
+		align_buf_reset(&q);
+		align_buf_printf(&q, "%s %s (%s%s%s): ", g[i].id, g[i].goal ?
+		    g[i].goal : "", g[i].measure ? g[i].measure : "value",
+		    g[i].unit ? ", " : "", g[i].unit ? g[i].unit : "");
+		if ((a = answer(q.p, &line, &cap)) != NULL)
+			r->values = tool_list_add(r->values, &r->nvalues,
+			    keep_str(keep, nkeep, g[i].id, a));
+	}
+	for (i = 0; i < f->commitments.n; i++) {
+		if (!k[i].id || k[i].done)
+			continue;
+		align_buf_reset(&q);
+		align_buf_printf(&q, "%s %s: %s (success, failure, mixed or "
+		    "done): ", k[i].id, k[i].participant ? k[i].participant :
+		    "?", k[i].commitment ? k[i].commitment : "");
+		if ((a = answer(q.p, &line, &cap)) == NULL)
+			continue;
+		if (strcmp(a, "done") == 0)
+			r->done = tool_list_add(r->done, &r->ndone,
+			    keep_str(keep, nkeep, NULL, k[i].id));
+		else
+			r->outcomes = tool_list_add(r->outcomes, &r->noutcomes,
+			    keep_str(keep, nkeep, k[i].id, a));
+	}
+	if ((a = answer("Note: ", &line, &cap)) != NULL)
+		c->note = keep_str(keep, nkeep, NULL, a);
+	if ((a = answer("Recognition: ", &line, &cap)) != NULL)
+		c->recog = keep_str(keep, nkeep, NULL, a);
+	free(line);
+	align_buf_release(&q);
+}
+
+/* The review's input from the options. */
+static struct align_review_input
+review_input(const struct cli *c, const char *with,
+    const struct align_time *now)
+{
+	struct align_review_input in = {
+		.with = with, .followup = c->followup, .week = c->review.week,
+		.values = c->review.values, .nvalues = c->review.nvalues,
+		.outcomes = c->review.outcomes,
+		.noutcomes = c->review.noutcomes, .done = c->review.done,
+		.ndone = c->review.ndone, .note = c->note,
+		.recognition = c->recog, .now = now
+	};
+
+	return in;
+}
+
+/* --with, resolved against the roster of rs (borrowed from *ro). */
+static const char *
+review_with(const struct cli *c, const struct align_rounds *rs,
+    struct align_roster **ro)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_followup_opts o = { .with = c->plan.with };
+	const char *with, *leader;
+
+	if (align_one_to_one_names(rs, &o, ro, &with, &leader, &e) < 0)
+		tool_die(&e);
+	return with;
+}
+
+/* Asked for on standard input when nothing was said: the round is read
+ * (unlocked) to know what to ask, before the file is locked. */
+static void
+review_prompt(struct cli *c, int argc, char **argv,
+    const struct align_time *now, const char ***keep, size_t *nkeep)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct cli peek = *c;
+	char *one = (char *)(c->inplace ? c->inplace : c->append);
+	struct tool_stream st = { 0 };
+	struct align_roster *ro;
+	struct kept k;
+	struct align_rounds rs;
+	struct align_review_input in;
+	size_t at;
+
+	peek.inplace = peek.append = NULL;
+	input(&peek, &st, &k, one ? 1 : argc, one ? &one : argv, 0);
+	rounds(&rs, k.recs, c, 1);
+	in = review_input(c, review_with(c, &rs, &ro), now);
+	if (align_review_round(&rs, &in, &at, &e) < 0)
+		tool_die(&e);
+	ask(c, &rs.round[at].v.u.followup, keep, nkeep);
+	align_roster_free(ro);
+	align_rounds_release(&rs);
+	kept_release(&k);
+}
+
+/* The records of a review: the review (or NULL: none), and in k the
+ * round with the commitments done, in place of the one read. */
+static struct align_node *
+reviewed(struct cli *c, struct kept *k, const struct align_time *now,
+    struct align_node **round)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *rec = NULL;
+	struct align_roster *ro;
+	struct align_rounds rs;
+	struct align_review_input in;
+	size_t at;
+
+	*round = NULL;
+	rounds(&rs, k->recs, c, 1);
+	in = review_input(c, review_with(c, &rs, &ro), now);
+	if ((in.nvalues || in.noutcomes || in.note || in.recognition ||
+	    !in.ndone) && align_review_new(&rs, &in, &rec, &e) < 0)
+		tool_die(&e);
+	if (in.ndone) {
+		if (align_review_done(&rs, &in, round, &at, &e) < 0)
+			tool_die(&e);
+		k->round = *round;
+		k->round_at = (long)at;
+	}
+	align_roster_free(ro);
+	align_rounds_release(&rs);
+	return rec;
+}
+
+static int
+review(struct cli *c, int argc, char **argv, const struct align_time *now)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct review_cli *r = &c->review;
+	struct tool_stream st = { .owns = owns, .keep = 1 };
+	struct kept k;
+	struct align_node *rec, *round;
+	const char **keep = NULL;
+	size_t nkeep = 0, i;
+
+	if (c->append && r->ndone)
+		tool_usage_error("--done changes the round: -i, not -a");
+	if (!r->nvalues && !r->noutcomes && !r->ndone && !c->note &&
+	    !c->recog)
+		review_prompt(c, argc, argv, now, &keep, &nkeep);
+	input(c, &st, &k, argc, argv, c->append == NULL);
+	rec = reviewed(c, &k, now, &round);
+	if (c->append) {
+		align_emit_record(&b, rec);
+		if (b.failed)
+			tool_die((align_err_nomem(&e), &e));
+		if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
+			tool_die(&e);
+		private_file(c, k.recs, c->append);
+	} else {
+		k.fresh = &rec;
+		tool_stream_edit(&st, edit, rec ? 1 : 0, added, &k);
+		if (c->inplace)
+			private_file(c, k.recs, c->inplace);
+	}
+	for (i = 0; i < nkeep; i++)
+		free((char *)keep[i]);
+	free(keep);
+	align_buf_release(&b);
+	align_node_free(rec);
+	align_node_free(round);
+	kept_release(&k);
+	return 0;
 }
 
 static int
@@ -565,10 +876,11 @@ report(struct cli *c, int argc, char **argv, const struct align_time *now)
 	struct align_report v;
 
 	input(c, &st, &k, argc, argv, 0);
-	rounds(&rs, k.recs, c, 0);
+	rounds(&rs, k.recs, c, 1);
 	if (rs.nround == 0)
 		tool_too_early("no follow-up planned", "align-followup plan");
-	if (align_report_make(&v, &rs, &e) < 0)
+	if (align_report_make(&v, &rs, &e) < 0 ||
+	    align_report_practice(&v, &rs, now, &e) < 0)
 		tool_die(&e);
 	align_report_show(&v, &show);
 	tool_print(&b);
@@ -583,8 +895,78 @@ static const struct {
 	int (*run)(struct cli *, int, char **, const struct align_time *);
 } commands[] = {
 	{ "plan", plan }, { "show", show }, { "checkin", checkin },
-	{ "due", due }, { "report", report },
+	{ "due", due }, { "report", report }, { "review", review },
 };
+
+/* The review's own options. */
+static void
+review_option(struct review_cli *r, int ch, const char *arg)
+{
+	switch (ch) {
+	case O_VALUE:
+		r->values = tool_list_add(r->values, &r->nvalues, arg);
+		break;
+	case O_DONE: r->done = tool_list_add(r->done, &r->ndone, arg); break;
+	case O_REVIEWDATE: r->week = arg; break;
+	default: tool_usage(64);
+	}
+}
+
+/* The last goal given, for --measure, --target, --unit: one with no
+ * text when none was (which planning refuses). */
+static struct align_goal_opt *
+last_goal(struct cli *c)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	if (c->plan.ngoal == 0) {
+		if (ALIGN_GROW(c->goals, 1, c->capgoal) < 0)
+			tool_die((align_err_nomem(&e), &e));
+		memset(c->goals, 0, sizeof(*c->goals));
+		c->plan.ngoal = 1;
+	}
+	return &c->goals[c->plan.ngoal - 1];
+}
+
+/* The one-to-one's options of plan, review and done. */
+static void
+one_to_one_option(struct cli *c, int ch, const char *arg)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	switch (ch) {
+	case O_GOAL:
+		if (ALIGN_GROW(c->goals, c->plan.ngoal + 1, c->capgoal) < 0)
+			tool_die((align_err_nomem(&e), &e));
+		memset(&c->goals[c->plan.ngoal], 0, sizeof(*c->goals));
+		c->goals[c->plan.ngoal++].goal = arg;
+		break;
+	case O_MEASURE: last_goal(c)->measure = arg; break;
+	case O_TARGET: last_goal(c)->target = arg; break;
+	case O_UNIT: last_goal(c)->unit = arg; break;
+	case O_COMMIT:
+		if (ALIGN_GROW(c->commits, c->plan.ncommit + 1,
+		    c->capcommit) < 0)
+			tool_die((align_err_nomem(&e), &e));
+		c->commits[c->plan.ncommit].spec = arg;
+		c->commits[c->plan.ncommit++].due = NULL;
+		break;
+	case O_DUE:
+		if (c->plan.ncommit == 0)
+			tool_usage_error("--due: follows the --commit it is of");
+		c->commits[c->plan.ncommit - 1].due = arg;
+		break;
+	case O_VIEW: c->plan.their_view = arg; break;
+	case O_ROLE: c->plan.role = arg; break;
+	case O_ACK: c->plan.acknowledgement = arg; break;
+	case O_SUPPORT:
+		c->supports = tool_list_add(c->supports, &c->plan.nsupport,
+		    arg);
+		break;
+	case O_GIT_OK: c->git_ok = 1; break;
+	default: review_option(&c->review, ch, arg);
+	}
+}
 
 /* One option into c. */
 static void
@@ -610,12 +992,6 @@ option(struct cli *c, int ch, const char *arg)
 	case O_WITH: c->plan.with = arg; break;
 	case O_LEADER: c->plan.leader = arg; break;
 	case O_ROOT: c->plan.root_cause = arg; break;
-	case O_GOAL:
-		c->goals = tool_list_add(c->goals, &c->plan.ngoal, arg);
-		break;
-	case O_COMMIT:
-		c->commits = tool_list_add(c->commits, &c->plan.ncommit, arg);
-		break;
 	case O_SEED:
 		c->plan.seed = (uint64_t)tool_number("--seed", arg, 0,
 		    LLONG_MAX);
@@ -623,7 +999,11 @@ option(struct cli *c, int ch, const char *arg)
 	case O_PERPAIR: c->per_pair = 1; break;
 	case O_NOW: c->nowopt = arg; break;
 	case O_PARTICIPANT: c->who = arg; break;
-	case O_OUTCOME: c->outcome = arg; break;
+	case O_OUTCOME:
+		c->outcome = arg;
+		c->review.outcomes = tool_list_add(c->review.outcomes,
+		    &c->review.noutcomes, arg);
+		break;
 	case O_NOTE: c->note = arg; break;
 	case O_FOLLOWUP: c->followup = arg; break;
 	case O_RECOGNITION: c->recog = arg; break;
@@ -637,7 +1017,7 @@ option(struct cli *c, int ch, const char *arg)
 	case O_TZ: c->tz = arg; break;
 	case O_AGAIN: c->again = arg; break;
 	case O_ADD: c->add_people = 1; break;
-	default: tool_usage(64);
+	default: one_to_one_option(c, ch, arg);
 	}
 }
 
@@ -656,8 +1036,8 @@ options(struct cli *c, int *argc, char ***argv)
 	    strcmp((*argv)[1], "-V") == 0))
 		tool_version();
 	if (*argc < 2)
-		tool_usage_error("name what to do: plan, show, checkin, due "
-		    "or report");
+		tool_usage_error("name what to do: plan, show, checkin, "
+		    "review, due or report");
 	cmd = (*argv)[1];
 	(*argc)--;
 	(*argv)++;
@@ -669,6 +1049,7 @@ options(struct cli *c, int *argc, char ***argv)
 	c->plan.principle = c->principles;
 	c->plan.goal = c->goals;
 	c->plan.commit = c->commits;
+	c->plan.support = c->supports;
 	return cmd;
 }
 
@@ -693,11 +1074,15 @@ main(int argc, char *argv[])
 			break;
 	if (i == sizeof(commands) / sizeof(commands[0]))
 		tool_usage_error("unknown command '%s': plan, show, checkin, "
-		    "due or report", cmd);
+		    "review, due or report", cmd);
 	rc = commands[i].run(&c, argc, argv, &now);
 	free(c.principles);
 	free(c.goals);
 	free(c.commits);
+	free(c.supports);
+	free(c.review.values);
+	free(c.review.outcomes);
+	free(c.review.done);
 	tool_finish();
 	return rc;
 }

@@ -13,7 +13,10 @@
 #include "../lib/invite.h"
 #include "../lib/names.h"
 #include "../lib/plan.h"
+#include "../lib/private.h"
+#include "../lib/record.h"
 #include "../lib/text.h"
+#include "../lib/zone.h"
 #include "tool.h"
 
 static const char usage[] =
@@ -21,7 +24,8 @@ static const char usage[] =
 "                  [--purpose text] [--question text] [--date time]\n"
 "                  [--duration span] [--place text] [--facilitator name]\n"
 "                  [--participant name] [--participants-file file]\n"
-"                  [--now time] [file ...]\n"
+"                  [--one-to-one --with name] [--private] [--count n]\n"
+"                  [--tz zone] [--now time] [file ...]\n"
 "\n"
 "Write or update the session record: title, purpose, opening question,\n"
 "date, duration, place, facilitator and participants.\n"
@@ -41,12 +45,19 @@ static const char usage[] =
 "      --facilitator name\n"
 "      --participant name  repeat for each; replaces the list\n"
 "      --participants-file file  one name a line\n"
+"      --one-to-one        a one-to-one realignment: its own agenda, and an\n"
+"                          invitation every week for the two of you\n"
+"      --with name         the manager it is with (with --one-to-one)\n"
+"      --private           keep the file private: mode 0600 on every write\n"
+"      --count n           ics of a one-to-one: how many weeks (default 6)\n"
+"      --tz zone           the session's time zone (America/New_York)\n"
 "      --now time          the time to stamp the invitation with\n"
 "                          (default $ALIGN_NOW, else the clock)\n"
 "  -h, --help, -V, --version\n";
 
 enum { O_ID = 256, O_TITLE, O_PURPOSE, O_QUESTION, O_DATE, O_DURATION,
-	O_PLACE, O_FACILITATOR, O_PARTICIPANT, O_PFILE, O_NOW };
+	O_PLACE, O_FACILITATOR, O_PARTICIPANT, O_PFILE, O_NOW, O_ONE, O_WITH,
+	O_PRIVATE, O_COUNT, O_TZ };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -65,6 +76,11 @@ static const struct option longopts[] = {
 	{ "participant", required_argument, NULL, O_PARTICIPANT },
 	{ "participants-file", required_argument, NULL, O_PFILE },
 	{ "now", required_argument, NULL, O_NOW },
+	{ "one-to-one", no_argument, NULL, O_ONE },
+	{ "with", required_argument, NULL, O_WITH },
+	{ "private", no_argument, NULL, O_PRIVATE },
+	{ "count", required_argument, NULL, O_COUNT },
+	{ "tz", required_argument, NULL, O_TZ },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -72,6 +88,7 @@ static const struct option longopts[] = {
 struct cmdline {
 	const char *inplace, *fmt, *now;
 	int fresh;
+	long count;		/* weeks of a one-to-one's invitation */
 };
 
 /* --participant: one more name. */
@@ -89,6 +106,31 @@ participant(struct align_plan *p, const char *name)
 		tool_die((align_err_nomem(&e), &e));
 	p->nparticipants++;
 	p->set_participants = 1;
+}
+
+/* The options of a one-to-one, and of a private session. */
+static void
+one_to_one_option(struct align_plan *p, struct cmdline *c, int ch,
+    const char *arg)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_zone *z;
+
+	switch (ch) {
+	case O_ONE: p->one_to_one = 1; break;
+	case O_WITH: p->with = arg; break;
+	case O_PRIVATE: p->private_ = 1; break;
+	case O_COUNT:
+		c->count = (long)tool_number("--count", arg, 1, 520);
+		break;
+	case O_TZ:
+		if (align_zone_load(&z, arg, &e) < 0)
+			tool_usage_error("--tz: %s", e.msg);
+		align_zone_free(z);
+		p->tz = arg;
+		break;
+	default: tool_usage(64);
+	}
 }
 
 /* The options into p and c; the index of the first operand. */
@@ -121,20 +163,25 @@ options(int argc, char *argv[], struct align_plan *p, struct cmdline *c)
 				tool_die(&e);
 			break;
 		case O_NOW: c->now = optarg; break;
-		default: tool_usage(64);
+		default: one_to_one_option(p, c, ch, optarg);
 		}
 	return optind;
 }
 
 /* The format, the clock, and whether there is a session to read. */
 static enum align_format
-setup(struct cmdline *c, int argc, struct align_time *now)
+setup(const struct align_plan *p, struct cmdline *c, int argc,
+    struct align_time *now)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	enum align_format f;
 
 	if (c->inplace && (argc > 0 || c->fresh))
 		tool_usage_error("-i takes no file operands and no --new");
+	if (p->with && !p->one_to_one)
+		tool_usage_error("--with: of a --one-to-one");
+	if (p->one_to_one && !p->with && c->fresh)
+		tool_usage_error("--one-to-one: say --with whom");
 	f = c->fmt ? tool_format(c->fmt, align_agenda_formats() |
 	    ALIGN_FMT_ICS | ALIGN_FMT_YAML) : c->inplace ? ALIGN_FMT_NONE :
 	    tool_default_format();
@@ -148,7 +195,7 @@ setup(struct cmdline *c, int argc, struct align_time *now)
 /* The session for people: the agenda, or the invitation. */
 static void
 show(const struct align_node *session, enum align_format f,
-    const struct align_time *now)
+    const struct align_time *now, long count)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
 	struct align_err e = ALIGN_ERR_INIT;
@@ -158,7 +205,9 @@ show(const struct align_node *session, enum align_format f,
 
 	if (align_agenda_make(&v, session, &e) < 0)
 		tool_die(&e);
-	if (f == ALIGN_FMT_ICS && align_invite_ics(&v, now, &b, &e) < 0)
+	if (f == ALIGN_FMT_ICS && (v.one_to_one ?
+	    align_invite_one_to_one_ics(&v, now, count, &b, &e) :
+	    align_invite_ics(&v, now, &b, &e)) < 0)
 		tool_die(&e);
 	if (f == ALIGN_FMT_ICS && align_invite_no_organizer(&v))
 		fprintf(stderr, "%s: nobody is asked to answer: the facilitator "
@@ -206,11 +255,39 @@ get(void *ctx, size_t i, struct align_err *e)
 	return s;
 }
 
+/* A private session's file: mode 0600 after the write, and a warning
+ * inside a git work tree (private.h). */
+static void
+private_file(const struct align_node *session, const char *path)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf top = ALIGN_BUF_INIT;
+	struct align_view v;
+	int private;
+
+	if (path == NULL || session == NULL)
+		return;
+	if (align_view(&v, session, &e) < 0)
+		tool_die(&e);
+	private = align_private_session(&v.u.session);
+	align_view_release(&v);
+	if (private && align_private_protect(path, &e) < 0)
+		tool_die(&e);
+	if (private && getenv("ALIGN_GIT_OK") == NULL &&
+	    align_private_git(path, &top) == 1) {
+		align_err_set(&e, 0, path, 0, 0, "warning: a private "
+		    "one-to-one inside the git work tree %s: keep it out of "
+		    "git (align(7), Privacy), or set ALIGN_GIT_OK", top.p);
+		tool_warn(&e);
+	}
+	align_buf_release(&top);
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct align_plan p = { 0 };
-	struct cmdline c = { NULL, NULL, NULL, 0 };
+	struct cmdline c = { NULL, NULL, NULL, 0, 0 };
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_time now;
 	struct tool_stream st = { .owned = "session", .keep = 1,
@@ -223,7 +300,7 @@ main(int argc, char *argv[])
 	n = options(argc, argv, &p, &c);
 	argc -= n;
 	argv += n;
-	f = setup(&c, argc, &now);
+	f = setup(&p, &c, argc, &now);
 	st.paths = argv;
 	st.npaths = (size_t)argc;
 	st.inplace = c.inplace;
@@ -240,8 +317,9 @@ main(int argc, char *argv[])
 	/* One that was read stays in its place; a new one leads. */
 	tool_stream_write(&st, made ? ALIGN_SPILL_NONE : 0, 1, 1, get,
 	    &found);
+	private_file(found.session, c.inplace);
 	if (f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE)
-		show(found.session, f, &now);
+		show(found.session, f, &now, c.count ? c.count : 6);
 	align_node_free(found.session);
 	free(found.file);
 	align_names_free(p.participants, p.nparticipants);

@@ -43,6 +43,38 @@ static const struct {
 	    "reflect on successes and failures." },
 };
 
+/* A one-to-one realignment's parts, and their share of two hours. */
+#define ONE_PARTS 5
+static const struct {
+	const char *name;
+	int minutes;
+	const char *what;
+} one_parts[ONE_PARTS] = {
+	{ "Listen", 35, "Hear their view of the strategic goals; find the "
+	    "root cause of the misalignment together (align-followup plan "
+	    "--view, --root-cause)." },
+	{ "Goals", 25, "Set clear strategic goals, how each is measured, "
+	    "their role in them, and why they matter (--goal, --measure, "
+	    "--target, --role)." },
+	{ "Support", 15, "Agree the support, tools and resources they need "
+	    "(--support)." },
+	{ "Commit", 30, "Acknowledge the misalignment, commit to the shared "
+	    "goals, agree actions with an owner and a due day (--acknowledge, "
+	    "--commit, --due)." },
+	{ "Review", 15, "Set the weekly review: each goal's progress, each "
+	    "commitment, and the recognition earned (align-followup review)." },
+};
+
+static const char *const before[] = {
+	"Gather for this purpose alone: nothing else on the agenda.",
+	"Order food.",
+};
+static const char *const one_before[] = {
+	"Meet in private, the two of you: this conversation is not for the "
+	    "team.",
+	"Come to listen first: bring the facts, not a verdict.",
+};
+
 /* "Wednesday 2 December 2026, 12:00-14:00 (UTC-05:00)" */
 static void
 when(struct align_agenda *v)
@@ -77,14 +109,17 @@ schedule(struct align_agenda *v)
 	long at = 0;
 	size_t i;
 
-	for (i = 0; i < ALIGN_AGENDA_PARTS; i++) {
+	v->nparts = v->one_to_one ? ONE_PARTS : ALIGN_AGENDA_PARTS;
+	for (i = 0; i < v->nparts; i++) {
 		struct align_agenda_part *x = &v->part[i];
+		int share = v->one_to_one ? one_parts[i].minutes :
+		    parts[i].minutes;
 		int y, mo, d, h, mi, sec;
 
-		x->name = parts[i].name;
-		x->what = parts[i].what;
-		x->minutes = i + 1 < ALIGN_AGENDA_PARTS ? (parts[i].minutes *
-		    v->minutes + 60) / 120 : v->minutes - at;
+		x->name = v->one_to_one ? one_parts[i].name : parts[i].name;
+		x->what = v->one_to_one ? one_parts[i].what : parts[i].what;
+		x->minutes = i + 1 < v->nparts ? (share * v->minutes + 60) /
+		    120 : v->minutes - at;
 		if (v->dated && !v->date.date_only) {
 			struct align_time c = align_time_add(v->date, at);
 
@@ -132,6 +167,10 @@ align_agenda_make(struct align_agenda *v, const struct align_node *session,
 	v->place = u->place;
 	v->facilitator = u->facilitator;
 	v->date_text = v->dated ? u->date : NULL;
+	v->one_to_one = u->practice && strcmp(u->practice, "one-to-one") == 0;
+	v->with = u->with;
+	v->before = v->one_to_one ? one_before : before;
+	v->nbefore = 2;
 	align_view_release(&w);
 	when(v);
 	schedule(v);

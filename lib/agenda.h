@@ -5,7 +5,9 @@
  *
  * A view made once from the session record, then one renderer a format
  * shows it (agenda_text.c, agenda_md.c, agenda_html.c), chosen by
- * align_agenda_show();
+ * align_agenda_show().  A one-to-one (the session's practice) has the
+ * practice's parts: listen and find the root cause; the goals and their
+ * role; the support needed; acknowledge, commit, act; the weekly review;
  * the invitation (invite.h) is made from the same view:
  *
  *	struct align_agenda v;
@@ -50,6 +52,11 @@ struct align_agenda {
 	struct align_time date;
 	long minutes;			/* how long (2h when not said) */
 	long long sequence;		/* the calendar's */
+	size_t nparts;			/* of part[] */
+	const char *const *before;	/* what to do before, nbefore */
+	size_t nbefore;
+	int one_to_one;			/* the practice of a one-to-one */
+	const char *with;		/* its manager, or NULL */
 	char when[96];			/* "Wednesday 2 December 2026,
 					 * 12:00-14:00 (UTC-05:00)", or
 					 * "Date to be set" */

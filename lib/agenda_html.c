@@ -158,12 +158,13 @@ align_agenda_html(const struct align_agenda *v, const struct align_show *s)
 	align_buf_puts(b, "<section class=\"slides\" aria-labelledby="
 	    "\"agenda-h\">\n<h2 id=\"agenda-h\">The meeting, "
 	    "part by part</h2>\n<ol class=\"parts slides\">\n");
-	for (i = 0; i < ALIGN_AGENDA_PARTS; i++)
+	for (i = 0; i < v->nparts; i++)
 		part(v, i, s);
 	align_buf_puts(b, "</ol>\n</section>\n<section class=\"before\" "
 	    "aria-labelledby=\"before-h\">\n<h2 id=\"before-h\">Before the "
-	    "meeting</h2>\n<ul>\n<li>Gather for this purpose alone: nothing "
-	    "else on the agenda.</li>\n<li>Order food.</li>\n</ul>\n"
-	    "</section>\n");
+	    "meeting</h2>\n<ul>\n");
+	for (i = 0; i < v->nbefore; i++)
+		align_buf_printf(b, "<li>%s</li>\n", v->before[i]);
+	align_buf_puts(b, "</ul>\n</section>\n");
 	align_html_end(s, &page);
 }

@@ -18,7 +18,7 @@ align_agenda_markdown(const struct align_agenda *v,
 	align_show_text(s, v->question);
 	align_buf_puts(b, "\n\n## Agenda\n\n"
 	    "| time | minutes | part | what to do |\n|---|---|---|---|\n");
-	for (i = 0; i < ALIGN_AGENDA_PARTS; i++)
+	for (i = 0; i < v->nparts; i++)
 		align_buf_printf(b, "| %s | %ld | %s | %s |\n",
 		    v->part[i].clock, v->part[i].minutes, v->part[i].name,
 		    v->part[i].what);
@@ -28,7 +28,7 @@ align_agenda_markdown(const struct align_agenda *v,
 		align_show_text(s, v->participants[i]);
 		align_buf_putc(b, '\n');
 	}
-	align_buf_puts(b, "\n## Before the meeting\n\n"
-	    "- Gather for this purpose alone: nothing else on the agenda.\n"
-	    "- Order food.\n");
+	align_buf_puts(b, "\n## Before the meeting\n\n");
+	for (i = 0; i < v->nbefore; i++)
+		align_buf_printf(b, "- %s\n", v->before[i]);
 }

@@ -1,10 +1,6 @@
 /* The agenda for the room: a sheet to print or put on the screen. */
 #include "agenda.h"
 
-static const char before[] =
-    "  - Gather for this purpose alone: nothing else on the agenda.\n"
-    "  - Order food.\n";
-
 static void
 participants(const struct align_agenda *v, const struct align_show *s)
 {
@@ -41,7 +37,7 @@ align_agenda_text(const struct align_agenda *v, const struct align_show *s)
 	align_buf_puts(b, "\nOpening question\n  ");
 	align_show_wrap(s, v->question, 2, 2);
 	align_buf_puts(b, "\nAgenda\n");
-	for (i = 0; i < ALIGN_AGENDA_PARTS; i++) {
+	for (i = 0; i < v->nparts; i++) {
 		const struct align_agenda_part *x = &v->part[i];
 
 		align_buf_printf(b, "  %-6s %3ldm  %-10s  ", x->clock,
@@ -50,5 +46,8 @@ align_agenda_text(const struct align_agenda *v, const struct align_show *s)
 	}
 	participants(v, s);
 	align_buf_puts(b, "\nBefore the meeting\n");
-	align_buf_puts(b, before);
+	for (i = 0; i < v->nbefore; i++) {
+		align_buf_puts(b, "  - ");
+		align_show_wrap(s, v->before[i], 4, 4);
+	}
 }

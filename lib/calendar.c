@@ -151,6 +151,7 @@ align_calendar_make(struct align_calendar *c, const struct align_rounds *rs,
 
 	memset(c, 0, sizeof(*c));
 	c->title = s && s->title ? s->title : ALIGN_TITLE;
+	c->private_ = s && s->private_ && strcmp(s->private_, "yes") == 0;
 	c->stamp = *now;
 	c->zone = rs->zone;
 	c->organizer = s ? s->facilitator : NULL;

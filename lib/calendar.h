@@ -51,6 +51,9 @@ struct align_calendar_event {
 
 struct align_calendar {
 	const char *title;		/* the session's, or ALIGN_TITLE */
+	int private_;			/* a private session: a one-to-one's
+					 * events carry no goals or
+					 * commitments */
 	struct align_time stamp;	/* when the calendar was made */
 	const struct align_zone *zone;	/* the step's, or NULL */
 	const char *organizer;		/* the session's facilitator, or

@@ -1,6 +1,7 @@
 /* The calendar as iCalendar (RFC 5545): a VEVENT an event, an RRULE for
  * a cadence, in local time of the zone with its VTIMEZONE. */
 #include "calendar.h"
+#include "followup_plan.h"
 #include "ics.h"
 #include "zone.h"
 
@@ -65,6 +66,9 @@ summary(struct align_buf *d, const struct align_calendar *c,
 	if (ev->pair) {
 		align_buf_puts(d, "Pair: ");
 		join(d, ev->pair, " and ");
+	} else if (ev->round->with) {
+		align_buf_puts(d, "One-to-one with ");
+		align_buf_puts(d, ev->round->with);
 	} else {
 		align_buf_puts(d, "Follow-up: ");
 		align_buf_puts(d, c->title);
@@ -74,11 +78,16 @@ summary(struct align_buf *d, const struct align_calendar *c,
 /* What the meeting is for: the principles' statements (the id alone
  * when not known), and for the round's own event its pairs. */
 static void
-description(struct align_buf *d, const struct align_calendar_event *ev)
+description(struct align_buf *d, const struct align_calendar *c,
+    const struct align_calendar_event *ev)
 {
 	const struct align_followup_view *f = ev->round;
 	size_t i;
 
+	if (f->with && ev->pair == NULL) {
+		align_one_to_one_agenda(d, f, c->private_); /* the practice's */
+		return;
+	}
 	align_buf_puts(d, "Reflect on successes and failures in living by "
 	    "the principles");
 	align_buf_puts(d, f->principles.n ? ":" : ".");
@@ -143,7 +152,7 @@ event(struct align_buf *b, const struct align_calendar *c,
 	align_buf_printf(b, "SEQUENCE:%ld\r\n", ev->sequence);
 	summary(&d, c, ev);
 	text(b, "SUMMARY", &d);
-	description(&d, ev);
+	description(&d, c, ev);
 	text(b, "DESCRIPTION", &d);
 	align_buf_release(&d);
 	attendees(b, c, ev);

@@ -8,6 +8,7 @@
 #include "grow.h"
 #include "hash.h"
 #include "plan.h"
+#include "realign.h"
 
 #define MAX_OCCURRENCES 100000	/* of a cadence looked at, a round */
 
@@ -257,6 +258,75 @@ checkins(struct align_due_list *l, const struct seen *s,
 	return rc;
 }
 
+/* An item of a one-to-one on day, its id made of what and day. */
+static int
+practice_item(struct align_due_list *l, const struct seen *s,
+    const char *fid, const char *day, const char *what, const char *who,
+    struct align_buf *text, struct align_err *e)
+{
+	struct align_due d;
+
+	memset(&d, 0, sizeof(d));
+	d.followup = fid;
+	snprintf(d.date, sizeof(d.date), "%s", day);
+	if (id_of(fid, day, what, who, d.id) < 0) {
+		align_buf_release(text);
+		return align_err_nomem(e);
+	}
+	if (reminded(s->rs, d.id)) {
+		align_buf_release(text);
+		return 0;
+	}
+	return push(l, &d, text, e);
+}
+
+/* A one-to-one is reviewed, not checked in on: each meeting past with
+ * no review, each commitment that failed two reviews in a row, each one
+ * overdue (realign.h), once each. */
+static int
+reviews(struct align_due_list *l, const struct seen *s,
+    const struct align_view *f, const struct align_time *now,
+    struct align_err *e)
+{
+	struct align_realign *p;
+	struct align_buf what = ALIGN_BUF_INIT;
+	size_t i;
+	int rc;
+
+	if ((rc = align_realign_make(&p, s->rs, f, now, e)) < 0)
+		goto done;
+	for (i = 0; rc == 0 && i < p->nflag; i++) {
+		const struct align_realign_flag *x = &p->flag[i];
+
+		if (x->kind == ALIGN_REALIGN_MISSED) {
+			align_buf_printf(&what, "one-to-one with %s: no review "
+			    "of the meeting of %s", p->with, x->day);
+			rc = practice_item(l, s, p->id, x->day, "review-missed",
+			    "", &what, e);
+		} else {
+			align_buf_printf(&what, "one-to-one with %s: %s failed "
+			    "two reviews in a row (%s, %s)", p->with, x->id,
+			    x->day, x->day2);
+			rc = practice_item(l, s, p->id, x->day2, "failed:",
+			    x->id, &what, e);
+		}
+	}
+	for (i = 0; rc == 0 && i < p->ncommitment; i++) {
+		const struct align_realign_commitment *c = &p->commitment[i];
+
+		if (c->state != ALIGN_REALIGN_OVERDUE)
+			continue;
+		align_buf_printf(&what, "one-to-one with %s: %s of %s overdue "
+		    "since %s: %s", p->with, c->id, c->participant, c->due,
+		    c->commitment);
+		rc = practice_item(l, s, p->id, c->due, "overdue:", c->id,
+		    &what, e);
+	}
+done:
+	align_realign_free(p);
+	return rc;
+}
+
 /* Items by day, then in the order they were found. */
 static int
 by_day(const void *a, const void *b)
@@ -294,8 +364,11 @@ align_due_items(const struct align_rounds *rs, const struct align_time *now,
 		if (meeting(l, &s, &v->u.followup, &d, k > 0 ||
 		    s.r.every == 0, e) < 0)
 			return -1;
-		/* Check-ins: once the day has come. */
-		if (strcmp(d.date, s.today) <= 0 &&
+		/* Check-ins (a one-to-one: reviews), once the day has
+		 * come. */
+		if (v->u.followup.with && reviews(l, &s, v, now, e) < 0)
+			return -1;
+		if (!v->u.followup.with && strcmp(d.date, s.today) <= 0 &&
 		    checkins(l, &s, &v->u.followup, &d, again, e) < 0)
 			return -1;
 	}

@@ -24,6 +24,8 @@ struct planning {
 	const struct align_view *old;	/* the round revised, or NULL */
 	struct align_node *f;		/* the round made */
 	int changed;
+	struct align_roster *ro;	/* the session's */
+	const char *with, *leader;	/* a one-to-one's, resolved */
 };
 
 static int
@@ -72,7 +74,8 @@ options(struct planning *p, struct align_err *e)
 
 /* The latest round of the same series (the group's, or the one-to-ones
  * with the same person), and whether this plan revises it: it does while
- * its day has not come. */
+ * its day has not come, and a one-to-one's weekly round always (one
+ * series, whose plan changes mid-way). */
 static int
 series(struct planning *p, long *at, struct align_err *e)
 {
@@ -84,8 +87,8 @@ series(struct planning *p, long *at, struct align_err *e)
 	for (i = 0; i < rs->nround; i++) {
 		const char *w = rs->round[i].v.u.followup.with;
 
-		if ((w == NULL) != (p->o->with == NULL) ||
-		    (w && strcmp(w, p->o->with) != 0))
+		if ((w == NULL) != (p->with == NULL) ||
+		    (w && strcmp(w, p->with) != 0))
 			continue;
 		p->last = &rs->round[i].v;
 		*at = (long)rs->round[i].at;
@@ -95,7 +98,7 @@ series(struct planning *p, long *at, struct align_err *e)
 		return 0;
 	if (align_round_of(p->last, rs->zone, &r, e) < 0)
 		return -1;
-	if (p->o->now->t >= r.date.t) {
+	if (p->o->now->t >= r.date.t && !(p->with && r.every)) {
 		*at = -1;	/* its day has come: a new round */
 		p->old = NULL;
 	}
@@ -119,13 +122,13 @@ next_date(const struct planning *p)
 {
 	const struct align_followup_opts *o = p->o;
 	const struct align_session_view *s = p->rs->session;
-	long step = p->every ? p->every : o->with ? WEEK : 6 * WEEK;
+	long step = p->every ? p->every : p->with ? WEEK : 6 * WEEK;
 	struct align_time date;
 	struct align_round r;
 
 	if (p->last && align_round_of(p->last, p->rs->zone, &r, NULL) == 0)
 		date = later(p, r.date, r.every ? r.every : step);
-	else if (!o->with && s && s->date && align_time_parse(s->date, &date,
+	else if (!p->with && s && s->date && align_time_parse(s->date, &date,
 	    NULL) == 0)
 		date = later(p, zoned(p, date), step);
 	else
@@ -196,7 +199,7 @@ when(struct planning *p)
 		if (put(p, "date", old ? old->date : NULL, buf) < 0)
 			return -1;
 	}
-	if (o->every || (!p->old && o->with)) {
+	if (o->every || (!p->old && p->with)) {
 		align_duration_format(p->every ? p->every : WEEK, buf);
 		if (put(p, "every", old ? old->every : NULL, buf) < 0)
 			return -1;
@@ -298,9 +301,9 @@ pairs(struct planning *p, struct align_err *e)
 	struct align_node *l;
 	int rc;
 
-	if (o->with)
-		return align_map_put(p->f, "pairs", align_one_to_one_pair(o,
-		    s)) < 0 ? align_err_nomem(e) : 0;
+	if (p->with)
+		return align_map_put(p->f, "pairs", align_one_to_one_pair(
+		    p->with, p->leader, s)) < 0 ? align_err_nomem(e) : 0;
 	if (!s || s->participants.n < 2)
 		return align_err_set(e, EX_DATAERR, NULL, 0, 0, "the session "
 		    "has fewer than two participants to pair (align-plan "
@@ -348,17 +351,20 @@ align_followup_plan(const struct align_rounds *rs,
 	p.rs = rs;
 	p.o = o;
 	pl->at = -1;
-	if (options(&p, e) < 0 || series(&p, &pl->at, e) < 0)
-		return -1;
+	if (options(&p, e) < 0 || align_one_to_one_names(rs, o, &p.ro,
+	    &p.with, &p.leader, e) < 0 || series(&p, &pl->at, e) < 0)
+		goto fail;
 	if (start(&p) < 0 || when(&p) < 0 || principles(&p) < 0)
 		goto nomem;
-	if ((!p.old && pairs(&p, e) < 0) ||
-	    align_one_to_one_plan(p.f, o, e) < 0)
+	if ((!p.old && pairs(&p, e) < 0) || align_one_to_one_plan(p.f, o,
+	    p.with, p.ro, rs->zone, e) < 0)
 		goto fail;
-	if (o->root_cause || o->ngoal || o->ncommit || o->nprinciple)
+	if (o->root_cause || o->ngoal || o->ncommit || o->nprinciple ||
+	    o->their_view || o->role || o->acknowledgement || o->nsupport)
 		p.changed = 1;
 	if (sequence(&p) < 0)
 		goto nomem;
+	align_roster_free(p.ro);
 	pl->rec = p.f;
 	pl->revised = p.old && p.changed;
 	if (rs->zone_new && (pl->tz = strdup(rs->zone->name)) == NULL)
@@ -367,6 +373,7 @@ align_followup_plan(const struct align_rounds *rs,
 nomem:
 	align_err_nomem(e);
 fail:
+	align_roster_free(p.ro);
 	align_node_free(p.f);
 	return -1;
 }

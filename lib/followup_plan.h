@@ -35,12 +35,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "err.h"
 #include "node.h"
 #include "record.h"
+#include "roster.h"
 #include "round.h"
 #include "show.h"
 #include "when.h"
+
+/* A goal of a one-to-one as given: its text, and for a measured one
+ * what is measured, the target (a number) and the unit. */
+struct align_goal_opt {
+	const char *goal, *measure, *target, *unit;
+};
+
+/* A commitment as given: "NAME:what", and an optional due day. */
+struct align_commit_opt {
+	const char *spec, *due;
+};
 
 struct align_followup_opts {
 	const char *date;		/* when; default: after the last */
@@ -53,9 +66,14 @@ struct align_followup_opts {
 	const char *with;		/* a one-to-one with this person */
 	const char *leader;		/* the other side of it */
 	const char *root_cause;
-	const char *const *goal;
+	const char *their_view;		/* the manager's own view */
+	const char *role;		/* their role in the goals */
+	const char *acknowledgement;	/* what they acknowledged */
+	const char *const *support;	/* the support promised */
+	size_t nsupport;
+	const struct align_goal_opt *goal;
 	size_t ngoal;
-	const char *const *commit;	/* "NAME:what they commit to" */
+	const struct align_commit_opt *commit;
 	size_t ncommit;
 	uint64_t seed;
 	const struct align_time *now;
@@ -95,17 +113,40 @@ int align_planned_show(const struct align_planned *p,
     const struct align_rounds *rs, const struct align_show *s, int per_pair,
     const struct align_time *now, struct align_err *e);
 
-/* The one-to-one practice's part (one_to_one.c).  The pairs of a
- * one-to-one with o->with: the leader (o->leader, else the session's
+/* The one-to-one practice's part (one_to_one.c).  A one-to-one is one
+ * series: planning it again revises its round (a cadence's round, even
+ * after its day), adding to what it holds; new goals and commitments get
+ * the next ids (g<n>, c<n>: never one used before), a goal or commitment
+ * given again as it is written is updated in its place.
+ *
+ * The names of o (with, leader) resolved against the session's roster
+ * (roster.h) into *with and *leader (borrowed from *ro, which the caller
+ * frees with align_roster_free(); an empty roster takes them as typed).
+ * 0, or -1 and e: 64 a name the roster refuses, 65 a bad alias, 71. */
+int align_one_to_one_names(const struct align_rounds *rs,
+    const struct align_followup_opts *o, struct align_roster **ro,
+    const char **with, const char **leader, struct align_err *e);
+/* The pairs of a one-to-one with `with`: the leader (else the session's
  * facilitator) and the manager; a new sequence, or NULL when out of
  * memory. */
-struct align_node *align_one_to_one_pair(const struct align_followup_opts *o,
+struct align_node *align_one_to_one_pair(const char *with, const char *leader,
     const struct align_session_view *s);
-/* Its keys into the round f: with, root_cause, goals, commitments (c1,
- * c2, ... of "NAME:what").  0, or -1 and e: 64 a commitment without a
- * name, 71. */
+/* Its keys into the round f: with, root_cause, view, role,
+ * acknowledgement (and acknowledged, the day of o->now), support, goals,
+ * commitments (owners resolved by ro).  0, or -1 and e: 64 a commitment
+ * without a name or with a bad due day, a target that is no number, a
+ * measure without a goal, an owner the roster refuses; 71. */
 int align_one_to_one_plan(struct align_node *f,
-    const struct align_followup_opts *o, struct align_err *e);
+    const struct align_followup_opts *o, const char *with,
+    struct align_roster *ro, const struct align_zone *zone,
+    struct align_err *e);
+
+/* What the weekly meeting of the one-to-one f is for, as text for a
+ * calendar's description: the review, then (unless private) the goals
+ * and their targets and the commitments still open; into d.  The root
+ * cause and the notes are never in it. */
+void align_one_to_one_agenda(struct align_buf *d,
+    const struct align_followup_view *f, int private_);
 
 /* The formats the rounds can be shown in, as a mask. */
 int align_rounds_formats(void);

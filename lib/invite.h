@@ -30,5 +30,13 @@ int align_invite_ics(const struct align_agenda *v,
 /* 1 when participants have addresses but the facilitator has none, so
  * that nobody is asked to answer: a tool says how to name one. */
 int align_invite_no_organizer(const struct align_agenda *v);
+/* The invitation to a one-to-one (the agenda's one_to_one): a weekly
+ * event, count times, for the two, in the session's zone (tz) with its
+ * VTIMEZONE, the practice's agenda in its description, CLASS:PRIVATE
+ * (invite_one.c).  0, or -1 and e (65 no date, a tz that is no zone;
+ * 71). */
+int align_invite_one_to_one_ics(const struct align_agenda *v,
+    const struct align_time *now, long count, struct align_buf *b,
+    struct align_err *e);
 
 #endif

@@ -109,15 +109,59 @@ set(struct align_node *s, const char *key, const char *v, const char *dflt)
 	return v ? align_map_put_str(s, key, v) : 0;
 }
 
+/* A one-to-one's own keys, and its title and its two when not given:
+ * before the defaults of the group's meeting (the session is align-plan's
+ * own record, edited by key). */
+static int
+set_one_to_one(struct align_node *s, const struct align_plan *p)
+{
+	struct align_buf title = ALIGN_BUF_INIT;
+	struct align_node *two;
+	const struct align_node *with;
+	int rc;
+
+	if ((p->private_ && align_map_put_str(s, "private", "yes") < 0) ||
+	    set(s, "tz", p->tz, NULL) < 0)
+		return -1;
+	if (!p->one_to_one)
+		return 0;
+	if (align_map_put_str(s, "practice", "one-to-one") < 0 ||
+	    set(s, "with", p->with, NULL) < 0)
+		return -1;
+	with = align_map_get(s, "with");
+	if (with && with->type == ALIGN_SCALAR)
+		align_buf_printf(&title, "One-to-one with %s", with->str);
+	else
+		align_buf_puts(&title, "One-to-one");
+	rc = title.failed ? -1 : set(s, "title", p->title, title.p);
+	align_buf_release(&title);
+	if (rc < 0 || !(with && with->type == ALIGN_SCALAR) ||
+	    p->set_participants || align_map_get(s, "participants"))
+		return rc;
+	if ((two = align_seq()) == NULL || (p->facilitator &&
+	    align_seq_push_str(two, p->facilitator) < 0) ||
+	    align_seq_push_str(two, with->str) < 0) {
+		align_node_free(two);
+		return -1;
+	}
+	return align_map_put(s, "participants", two);
+}
+
 static int
 set_keys(struct align_node *s, const struct align_plan *p,
     const struct values *v)
 {
-	return set(s, "title", p->title, ALIGN_TITLE) < 0 ||
-	    set(s, "purpose", p->purpose, ALIGN_PURPOSE) < 0 ||
-	    set(s, "question", p->question, ALIGN_QUESTION) < 0 ||
+	int one = p->one_to_one;
+
+	return set_one_to_one(s, p) < 0 ||
+	    set(s, "title", p->title, ALIGN_TITLE) < 0 ||
+	    set(s, "purpose", p->purpose, one ? ALIGN_ONE_PURPOSE :
+	    ALIGN_PURPOSE) < 0 ||
+	    set(s, "question", p->question, one ? ALIGN_ONE_QUESTION :
+	    ALIGN_QUESTION) < 0 ||
 	    set(s, "date", v->datep, NULL) < 0 ||
-	    set(s, "duration", v->durp, ALIGN_DURATION) < 0 ||
+	    set(s, "duration", v->durp, one ? ALIGN_ONE_DURATION :
+	    ALIGN_DURATION) < 0 ||
 	    set(s, "place", p->place, NULL) < 0 ||
 	    set(s, "facilitator", p->facilitator, NULL) < 0 ? -1 : 0;
 }

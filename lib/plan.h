@@ -27,6 +27,15 @@
 #define ALIGN_TITLE "Leadership alignment"
 #define ALIGN_DURATION "2h"
 
+/* A one-to-one realignment's defaults (align-plan --one-to-one). */
+#define ALIGN_ONE_PURPOSE "Realign on the strategic goals: understand " \
+	"your view and the root cause, agree the goals and your role in " \
+	"them, the support you need and what we each commit to, then " \
+	"review progress weekly."
+#define ALIGN_ONE_QUESTION "How do you see our strategic goals, and " \
+	"what gets in the way of them for you?"
+#define ALIGN_ONE_DURATION "45m"
+
 /* What to set; NULL leaves a key as it is (or, for a new session, gives
  * it its default). */
 struct align_plan {
@@ -35,12 +44,21 @@ struct align_plan {
 	char **participants;	/* replaces the list when set_participants */
 	size_t nparticipants;
 	int set_participants;
+	int one_to_one;		/* a one-to-one realignment: practice */
+	const char *with;	/* the manager it is with */
+	int private_;		/* the file is private */
+	const char *tz;		/* the session's time zone, or NULL */
 };
 
 /* Update *session (a new one is made when *session is NULL) from p.
  * Values are checked and written in canonical form; the calendar uid is
  * made once and kept; "sequence" goes up when the date, duration, title
- * or place of an existing session changes.  0, or -1 and e (64 for a
+ * or place of an existing session changes.  A one-to-one (one_to_one,
+ * with) is marked so (practice: one-to-one, with), takes its own
+ * defaults (the title "One-to-one with NAME", ALIGN_ONE_PURPOSE,
+ * ALIGN_ONE_QUESTION, ALIGN_ONE_DURATION) and, when no participants are
+ * given, the facilitator and the manager as its two.  private_ marks
+ * the session private (private.h).  0, or -1 and e (64 for a
  * bad value in p, 65 for a bad value in the record, 71). */
 int align_plan_apply(struct align_node **session, const struct align_plan *p,
     struct align_err *e);

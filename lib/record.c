@@ -33,7 +33,9 @@ static const struct align_key session_keys[] = {
 	TEXT("duration", V, duration),
 	TEXT("place", V, place), TEXT("facilitator", V, facilitator),
 	TEXTS("participants", V, participants),
-	NAMES("aliases", V, aliases), TEXT("uid", V, uid),
+	NAMES("aliases", V, aliases), TEXT("practice", V, practice),
+	TEXT("with", V, with), TEXT("private", V, private_),
+	TEXT("uid", V, uid),
 	NUMBER("sequence", V, sequence), END
 };
 #undef V
@@ -71,7 +73,14 @@ static const struct align_key principle_keys[] = {
 #define V struct align_commitment_view
 static const struct align_key commitment_keys[] = {
 	TEXT("id", V, id), TEXT("participant", V, participant),
-	TEXT("commitment", V, commitment), END
+	TEXT("commitment", V, commitment), TEXT("due", V, due),
+	TEXT("done", V, done), END
+};
+#undef V
+#define V struct align_goal_view
+static const struct align_key goal_keys[] = {
+	TEXT("id", V, id), TEXT("goal", V, goal), TEXT("measure", V, measure),
+	TEXT("target", V, target), TEXT("unit", V, unit), END
 };
 #undef V
 #define V struct align_followup_view
@@ -82,7 +91,11 @@ static const struct align_key followup_keys[] = {
 	TEXT("with", V, with), TEXT("uid", V, uid),
 	NUMBER("sequence", V, sequence), NUMBER("count", V, count),
 	TEXT("until", V, until), TEXT("root_cause", V, root_cause),
-	TEXTS("goals", V, goals),
+	TEXT("view", V, their_view), TEXT("role", V, role),
+	TEXT("acknowledgement", V, acknowledgement),
+	TEXT("acknowledged", V, acknowledged),
+	TEXTS("support", V, support),
+	ITEMS("goals", V, goals, goal_keys, struct align_goal_view),
 	ITEMS("commitments", V, commitments, commitment_keys,
 	    struct align_commitment_view), END
 };
@@ -101,6 +114,14 @@ static const struct align_key reminder_keys[] = {
 	TEXT("date", V, date), TEXT("what", V, what), TEXT("at", V, at), END
 };
 #undef V
+#define V struct align_review_view
+static const struct align_key review_keys[] = {
+	KIND, TEXT("id", V, id), TEXT("followup", V, followup),
+	TEXT("date", V, date), NAMES("values", V, values),
+	NAMES("outcomes", V, outcomes), TEXT("note", V, note),
+	TEXT("recognition", V, recognition), TEXT("at", V, at), END
+};
+#undef V
 static const struct align_key other_keys[] = {
 	KIND, { "id", ALIGN_SHAPE_TEXT, ALIGN_NO_FIELD, NULL, 0 }, END
 };
@@ -117,6 +138,7 @@ static const struct {
 	{ "followup", ALIGN_KIND_FOLLOWUP, followup_keys },
 	{ "checkin", ALIGN_KIND_CHECKIN, checkin_keys },
 	{ "reminder", ALIGN_KIND_REMINDER, reminder_keys },
+	{ "review", ALIGN_KIND_REVIEW, review_keys },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
@@ -315,10 +337,26 @@ items_free(struct align_items *it, const struct align_key *k)
 	it->n = 0;
 }
 
+/* The item key named as list k in the singular ("goal" of "goals"),
+ * which a scalar item holds, or NULL. */
+static const struct align_key *
+text_key(const struct align_key *k)
+{
+	const struct align_key *i;
+	size_t n = strlen(k->name);
+
+	for (i = k->item; i->name; i++)
+		if (i->shape == ALIGN_SHAPE_TEXT && strlen(i->name) + 1 == n &&
+		    strncmp(i->name, k->name, n - 1) == 0)
+			return i;
+	return NULL;
+}
+
 static int
 items_of(const struct align_node *n, const struct align_key *k,
     struct align_items *it)
 {
+	const struct align_key *tk = text_key(k);
 	size_t i, m;
 
 	it->v = NULL;
@@ -332,6 +370,11 @@ items_of(const struct align_node *n, const struct align_key *k,
 		const struct align_node *x = n->type == ALIGN_SEQ ?
 		    n->item[i] : n;
 
+		if (x->type == ALIGN_SCALAR && tk) {
+			*(const char **)((char *)it->v + it->n++ *
+			    k->item_size + tk->off) = x->str;
+			continue;
+		}
 		if (x->type != ALIGN_MAP)
 			continue;
 		if (fill((char *)it->v + it->n * k->item_size, k->item,

@@ -20,7 +20,10 @@
  *   counts     a mapping's entries whose value is a whole number
  *   names      a mapping's entries whose value is a scalar (text)
  *   items      a list's mappings (a mapping alone is a list of it), each
- *              as a view of the item's own keys
+ *              as a view of the item's own keys; a scalar item is an
+ *              item of its text key alone, the key named as the list in
+ *              the singular (a goal "Margin up" of goals), when the item
+ *              has one
  * The record itself is never changed: a tool passes it through as it came
  * unless it owns it and writes it anew (from its view, so in shape).
  *
@@ -61,7 +64,8 @@ enum align_kind {
 	ALIGN_KIND_PRINCIPLE,
 	ALIGN_KIND_FOLLOWUP,
 	ALIGN_KIND_CHECKIN,
-	ALIGN_KIND_REMINDER
+	ALIGN_KIND_REMINDER,
+	ALIGN_KIND_REVIEW
 };
 
 struct align_texts {
@@ -115,6 +119,7 @@ struct align_session_view {
 					 * "Ana Lima" (person.h); made, not
 					 * a key of its own */
 	struct align_names aliases;
+	const char *practice, *with, *private_;	/* a one-to-one's */
 	const char *uid;
 	struct align_number sequence;
 };
@@ -147,6 +152,13 @@ struct align_principle_view {
 
 struct align_commitment_view {
 	const char *id, *participant, *commitment;
+	const char *due, *done;		/* dates, or NULL */
+};
+
+/* A one-to-one's shared goal; a goal written as text alone is one with
+ * no id and no measure. */
+struct align_goal_view {
+	const char *id, *goal, *measure, *target, *unit;
 };
 
 struct align_followup_view {
@@ -156,7 +168,9 @@ struct align_followup_view {
 	const char *pair_time, *with, *uid;
 	struct align_number sequence, count;
 	const char *until, *root_cause;
-	struct align_texts goals;
+	const char *their_view, *role, *acknowledgement, *acknowledged;
+	struct align_texts support;
+	struct align_items goals;	/* of align_goal_view */
 	struct align_items commitments;	/* of align_commitment_view */
 };
 
@@ -167,6 +181,14 @@ struct align_checkin_view {
 
 struct align_reminder_view {
 	const char *id, *followup, *date, *what, *at;
+};
+
+/* A one-to-one's weekly review: a value per measured goal, an outcome
+ * per commitment (goal and commitment ids to text). */
+struct align_review_view {
+	const char *id, *followup, *date;
+	struct align_names values, outcomes;
+	const char *note, *recognition, *at;
 };
 
 struct align_view {
@@ -181,6 +203,7 @@ struct align_view {
 		struct align_followup_view followup;
 		struct align_checkin_view checkin;
 		struct align_reminder_view reminder;
+		struct align_review_view review;
 	} u;
 };
 

@@ -265,6 +265,25 @@ align_report_make(struct align_report *v, const struct align_rounds *rs,
 	return 0;
 }
 
+int
+align_report_practice(struct align_report *v, const struct align_rounds *rs,
+    const struct align_time *now, struct align_err *e)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < rs->nround; i++) {
+		const struct align_view *f = &rs->round[i].v;
+
+		if (f->id == NULL)
+			continue;
+		if (f->u.followup.with && align_realign_make(
+		    &v->round[j].realign, rs, f, now, e) < 0)
+			return -1;
+		j++;
+	}
+	return 0;
+}
+
 void
 align_report_release(struct align_report *v)
 {
@@ -283,6 +302,7 @@ align_report_release(struct align_report *v)
 		free(v->round[i].commitment);
 		free(v->round[i].missing.v);
 		free(v->round[i].recognition);
+		align_realign_free(v->round[i].realign);
 	}
 	free(v->principle);
 	free(v->remark);

@@ -23,6 +23,7 @@
 #include "err.h"
 #include "record.h"
 #include "round.h"
+#include "realign.h"
 #include "show.h"
 
 /* How the check-ins on one principle (or commitment) in one round came
@@ -69,6 +70,8 @@ struct align_report_round {
 	struct align_texts missing;	/* its people not checked in */
 	struct align_report_recognition *recognition;
 	size_t nrecognition;
+	struct align_realign *realign;	/* a one-to-one's practice, once
+					 * align_report_practice() made it */
 };
 
 /* A check-in that has a note: what a person wrote, with where. */
@@ -105,6 +108,11 @@ struct align_report {
 int align_report_make(struct align_report *v, const struct align_rounds *rs,
     struct align_err *e);
 void align_report_release(struct align_report *v);
+/* The practice of each one-to-one round of v (realign.h), seen on the
+ * day of now: its round's realign.  0, or -1 and e (65, 71). */
+int align_report_practice(struct align_report *v,
+    const struct align_rounds *rs, const struct align_time *now,
+    struct align_err *e);
 
 /* The formats a report can be shown in, as a mask. */
 int align_report_formats(void);

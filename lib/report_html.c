@@ -436,12 +436,15 @@ align_report_html(const struct align_report *v, const struct align_show *s)
 	for (i = 0; i < v->nprinciple; i++)
 		principle(v, i, s, max, min);
 	for (i = 0; i < v->nround; i++)
-		if (v->round[i].one_to_one)
+		if (v->round[i].realign)
+			align_realign_html(v->round[i].realign, s);
+		else if (v->round[i].one_to_one)
 			one_to_one(v, i, s, min);
 	if (v->nround)
 		align_buf_puts(s->b, "<h2 class=\"part-title\">Check-ins, "
 		    "round by round</h2>\n");
 	for (i = 0; i < v->nround; i++)
-		checkins(v, i, s);
+		if (!v->round[i].realign || !v->round[i].realign->nreviewed)
+			checkins(v, i, s);
 	align_html_end(s, &page);
 }

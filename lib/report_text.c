@@ -141,12 +141,19 @@ one_to_one(const struct align_report_round *r, const struct align_show *s)
 	}
 }
 
+/* A one-to-one reviewed week by week: its reviews, not check-ins. */
+static int
+reviewed(const struct align_report_round *r)
+{
+	return r->realign && r->realign->nreviewed > 0;
+}
+
 static void
 people(const struct align_report_round *r, const struct align_show *s)
 {
 	size_t i;
 
-	for (i = 0; i < r->missing.n; i++) {
+	for (i = 0; !reviewed(r) && i < r->missing.n; i++) {
 		if (i == 0) {
 			align_buf_puts(s->b, "\nNot checked in for ");
 			align_show_text(s, r->id);
@@ -156,9 +163,9 @@ people(const struct align_report_round *r, const struct align_show *s)
 		}
 		align_show_text(s, r->missing.v[i]);
 	}
-	if (r->missing.n)
+	if (r->missing.n && !reviewed(r))
 		align_buf_putc(s->b, '\n');
-	for (i = 0; i < r->nrecognition; i++) {
+	for (i = 0; !r->realign && i < r->nrecognition; i++) {
 		align_buf_puts(s->b, "Recognised (");
 		align_show_text(s, r->id);
 		align_buf_puts(s->b, ", ");
@@ -178,7 +185,9 @@ align_report_text(const struct align_report *v, const struct align_show *s)
 	    ALIGN_STYLE_BOLD), align_style_off(s));
 	principles(v, s);
 	for (i = 0; i < v->nround; i++)
-		if (v->round[i].one_to_one)
+		if (v->round[i].realign)
+			align_realign_text(v->round[i].realign, s);
+		else if (v->round[i].one_to_one)
 			one_to_one(&v->round[i], s);
 	for (i = 0; i < v->nround; i++)
 		people(&v->round[i], s);

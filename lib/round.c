@@ -137,6 +137,10 @@ align_rounds_read(struct align_rounds *rs, const struct align_node *recs,
 			rc = add(&rs->reminder, &rs->nreminder,
 			    &rs->capreminder, x, i, e);
 			break;
+		case ALIGN_KIND_REVIEW:
+			rc = add(&rs->review, &rs->nreview, &rs->capreview, x,
+			    i, e);
+			break;
 		default:
 			break;
 		}
@@ -166,6 +170,7 @@ align_rounds_release(struct align_rounds *rs)
 	release(rs->round, rs->nround);
 	release(rs->checkin, rs->ncheckin);
 	release(rs->reminder, rs->nreminder);
+	release(rs->review, rs->nreview);
 	memset(rs, 0, sizeof(*rs));
 }
 

@@ -4,7 +4,8 @@
  * A round is a followup record: a date, an optional cadence ("every: 1w"
  * with a count or an end), the principles under review, the pairs.  Step 8
  * reads a stream once into struct align_rounds: the session, the
- * principles, the rounds, the check-ins and the reminders, each as a view
+ * principles, the rounds, the check-ins, the reminders and the
+ * one-to-ones' reviews, each as a view
  * (record.h), in the order of the stream.  Every module of the step
  * (pairs, planning, check-ins, what is due, the report, the calendar)
  * reads the records through it, so none looks a key up or checks a shape:
@@ -42,6 +43,8 @@ struct align_rounds {
 	size_t nprinciple, nround, ncheckin, nreminder;
 	struct align_view session_view;			/* of the first */
 	size_t capprinciple, capround, capcheckin, capreminder;
+	struct align_rounds_entry *review;	/* one-to-ones' reviews */
+	size_t nreview, capreview;
 	struct align_zone *zone;	/* the step's (align_rounds_zone), or
 					 * NULL: none */
 	int zone_new;			/* the session does not keep it yet */

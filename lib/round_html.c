@@ -139,10 +139,14 @@ one_to_one(const struct align_followup_view *f, size_t n,
 		align_buf_puts(s->b, "</dd></div>\n");
 	}
 	for (i = 0; i < f->goals.n; i++) {
+		const struct align_goal_view *g = f->goals.v;
+
+		if (g[i].goal == NULL)
+			continue;
 		align_buf_printf(s->b, "<div class=\"item\" "
 		    "id=\"round%zu-f%zu\"><dt>Goal</dt><dd lang=\"\" "
 		    "dir=\"auto\">", n, ++k);
-		align_show_text(s, f->goals.v[i]);
+		align_show_text(s, g[i].goal);
 		align_buf_puts(s->b, "</dd></div>\n");
 	}
 	for (i = 0; i < f->commitments.n; i++) {

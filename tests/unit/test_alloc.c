@@ -31,6 +31,7 @@
 #include "../../lib/serve.h"
 #include "../../lib/serve_capture.h"
 #include "../../lib/serve_distill.h"
+#include "../../lib/review.h"
 #include "../../lib/survey.h"
 #include "../../lib/theme.h"
 #include "../../lib/when.h"
@@ -44,6 +45,7 @@ void fault_pause(int on);
 #define SESSION "examples/leadership/session.align.yaml"
 #define MEETING "tests/data/meeting.txt"
 #define ALIKE "tests/data/alike.yaml"
+#define ONEONE "tests/data/oneone.yaml"
 
 typedef int scenario(struct align_buf *out, struct align_err *e);
 
@@ -335,8 +337,10 @@ test_principles(void **state)
 static int
 followups(struct align_buf *out, struct align_err *e)
 {
-	static const char *const commit[] = { "Dev:asks before deciding" };
-	static const char *const goal[] = { "one review a week" };
+	static const struct align_commit_opt commit[] = {
+		{ "Dev:asks before deciding", "2027-02-01" } };
+	static const struct align_goal_opt goal[] = {
+		{ "Margin up", "gross margin", "38", "%" } };
 	struct align_followup_opts o = { 0 };
 	struct align_node *all = records(SESSION, NULL, e), *rec = NULL;
 	struct align_rounds rs = { 0 };
@@ -404,7 +408,8 @@ followups(struct align_buf *out, struct align_err *e)
 	if (align_checkin_new(&rs, &c, &rec, e) < 0)
 		goto out;
 	align_emit_record(out, rec);
-	if (align_report_make(&v, &rs, e) < 0)
+	if (align_report_make(&v, &rs, e) < 0 ||
+	    align_report_practice(&v, &rs, &now, e) < 0)
 		goto out;
 	align_report_show(&v, &text);
 	align_report_show(&v, &md);
@@ -418,6 +423,68 @@ out:
 	align_node_free(rec);
 	align_node_free(all);
 	return rc;
+}
+
+/* A one-to-one realignment: a review, a commitment done, the report in
+ * every format, what is due. */
+static int
+realignment(struct align_buf *out, struct align_err *e)
+{
+	static const char *const values[] = { "g1=40" };
+	static const char *const outcomes[] = { "c1=success" };
+	static const char *const done[] = { "c2" };
+	struct align_node *all = records(ONEONE, NULL, e), *rec = NULL;
+	struct align_rounds rs = { 0 };
+	struct align_report v = { 0 };
+	struct align_due_list due = { 0 };
+	struct align_time now;
+	struct align_review_input in = { .values = values, .nvalues = 1,
+	    .outcomes = outcomes, .noutcomes = 1, .done = done, .ndone = 1,
+	    .note = "a note", .now = &now };
+	struct align_show text = { .b = out, .format = ALIGN_FMT_TEXT,
+	    .width = 80 };
+	struct align_show md = { .b = out, .format = ALIGN_FMT_MARKDOWN,
+	    .width = 80 };
+	struct align_show html = { .b = out, .format = ALIGN_FMT_HTML,
+	    .width = 80 };
+	size_t at, i;
+	int rc = -1;
+
+	align_time_parse("2027-03-22T12:00:00-04:00", &now, NULL);
+	if (all == NULL || align_rounds_read(&rs, all, e) < 0)
+		goto out;
+	if (align_review_new(&rs, &in, &rec, e) == 0)
+		goto out;	/* reviewed already: refused */
+	in.week = "2027-03-15";
+	in.nvalues = in.noutcomes = 0;
+	if (align_review_done(&rs, &in, &rec, &at, e) < 0)
+		goto out;
+	align_emit_record(out, rec);
+	if (align_report_make(&v, &rs, e) < 0 ||
+	    align_report_practice(&v, &rs, &now, e) < 0)
+		goto out;
+	align_report_show(&v, &text);
+	align_report_show(&v, &md);
+	align_report_show(&v, &html);
+	if (align_due_items(&rs, &now, 0, ALIGN_DUE_AGAIN, &due, e) < 0)
+		goto out;
+	for (i = 0; i < due.n; i++)
+		align_buf_printf(out, "%s %s\n", due.v[i].date, due.v[i].what);
+	rc = 0;
+out:
+	align_due_release(&due);
+	align_report_release(&v);
+	align_rounds_release(&rs);
+	align_node_free(rec);
+	align_node_free(all);
+	return rc;
+}
+
+static void
+test_realignment(void **state)
+{
+	(void)state;
+	each_failure("realignment", realignment);
 }
 
 static void
@@ -973,6 +1040,7 @@ main(void)
 		cmocka_unit_test(test_themes),
 		cmocka_unit_test(test_principles),
 		cmocka_unit_test(test_followups),
+		cmocka_unit_test(test_realignment),
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_surveys_and_boards),
 		cmocka_unit_test(test_capture),

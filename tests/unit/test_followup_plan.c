@@ -72,8 +72,10 @@ with_record(const char *text, const struct align_node *rec)
 static void
 test_plan_refuses_bad_options(void **state)
 {
-	static const char *const bad_commit[] = { "no colon here" };
-	static const char *const no_name[] = { ":a commitment" };
+	static const struct align_commit_opt bad_commit[] = {
+		{ "no colon here", NULL } };
+	static const struct align_commit_opt no_name[] = {
+		{ ":a commitment", NULL } };
 	struct align_followup_opts o;
 	struct align_planned p;
 	struct align_err e = ALIGN_ERR_INIT;
@@ -221,7 +223,7 @@ static void
 test_one_to_one_commitments(void **state)
 {
 	struct align_buf name = ALIGN_BUF_INIT, commit = ALIGN_BUF_INIT;
-	const char *commits[2];
+	struct align_commit_opt commits[2] = { { NULL, NULL }, { NULL, NULL } };
 	struct align_followup_opts o;
 	struct align_planned p;
 	struct align_err e = ALIGN_ERR_INIT;
@@ -232,8 +234,8 @@ test_one_to_one_commitments(void **state)
 	for (i = 0; i < 300; i++)
 		align_buf_puts(&name, "\xc3\xa9");
 	align_buf_printf(&commit, "%s:asks before deciding", name.p);
-	commits[0] = commit.p;
-	commits[1] = "Ana:reviews: weekly";
+	commits[0].spec = commit.p;
+	commits[1].spec = "Ana:reviews: weekly";
 	memset(&o, 0, sizeof(o));
 	o.with = name.p;
 	o.leader = "Ana";
@@ -256,6 +258,78 @@ test_one_to_one_commitments(void **state)
 }
 
 /* A session of six hundred: everyone in the round's pairs. */
+/* A one-to-one is one series: planned again after its day, it is the
+ * same round, its goals and commitments kept, new ones with new ids,
+ * the same one given again not added twice; names by the roster. */
+static void
+test_one_to_one_series(void **state)
+{
+	struct align_goal_opt goals[] = {
+		{ "Margin at least 38 %", "gross margin", "38", "%" } };
+	struct align_commit_opt first[] = {
+		{ "dev:Ask before deciding", "2027-02-01" },
+		{ "Ana:Weekly priorities", NULL } };
+	struct align_commit_opt more[] = {
+		{ "Dev:Ask before deciding", NULL },
+		{ "Dev:Coach two people", NULL } };
+	struct align_followup_opts o;
+	struct align_planned p;
+	struct align_err e = ALIGN_ERR_INIT;
+	const struct align_commitment_view *c;
+	const struct align_goal_view *g;
+	char *text;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.with = "dev";
+	o.leader = "ana";
+	o.goal = goals;
+	o.ngoal = 1;
+	o.commit = first;
+	o.ncommit = 2;
+	o.support = (const char *[]){ "A coach" };
+	o.nsupport = 1;
+	o.acknowledgement = "I decided alone";
+	assert_int_equal(plan(session, &o, "2027-01-07T00:00:00Z", &p, &e), 0);
+	assert_string_equal(p.view.u.followup.with, "Dev");
+	assert_string_equal(p.view.u.followup.acknowledged, "2027-01-07");
+	assert_string_equal(p.view.u.followup.every, "1w");
+	text = with_record(session, p.rec);
+	align_planned_release(&p);
+	/* A month on: the same round, at its place. */
+	memset(&o, 0, sizeof(o));
+	o.with = "Dev";
+	o.commit = more;
+	o.ncommit = 2;
+	o.goal = goals;
+	o.ngoal = 1;
+	assert_int_equal(plan(text, &o, "2027-02-07T00:00:00Z", &p, &e), 0);
+	assert_int_equal(p.at, 3);
+	assert_true(p.revised);
+	c = p.view.u.followup.commitments.v;
+	assert_int_equal(p.view.u.followup.commitments.n, 3);
+	assert_string_equal(c[0].id, "c1");
+	assert_string_equal(c[0].participant, "Dev");
+	assert_string_equal(c[0].due, "2027-02-01");	/* kept */
+	assert_string_equal(c[2].id, "c3");
+	assert_string_equal(c[2].commitment, "Coach two people");
+	g = p.view.u.followup.goals.v;
+	assert_int_equal(p.view.u.followup.goals.n, 1);
+	assert_string_equal(g[0].id, "g1");
+	assert_string_equal(g[0].target, "38");
+	assert_string_equal(p.view.u.followup.support.v[0], "A coach");
+	align_planned_release(&p);
+	/* A due day that is no day is refused. */
+	memset(&o, 0, sizeof(o));
+	o.with = "Dev";
+	o.commit = (const struct align_commit_opt[]){ { "x:y", "soon" } };
+	o.ncommit = 1;
+	assert_int_equal(plan(text, &o, "2027-02-07T00:00:00Z", &p, &e), -1);
+	assert_int_equal(e.status, EX_USAGE);
+	align_planned_release(&p);
+	free(text);
+}
+
 static void
 test_many_participants(void **state)
 {
@@ -336,7 +410,8 @@ test_planned_page(void **state)
 	struct align_node *all;
 	struct align_rounds rs;
 	struct align_time now;
-	const char *commit[] = { "Ben:<img src=x onerror=alert(1)>" };
+	const struct align_commit_opt commit[] = {
+		{ "Ben:<img src=x onerror=alert(1)>", NULL } };
 	char *text;
 
 	(void)state;
@@ -470,6 +545,7 @@ main(void)
 		cmocka_unit_test(test_new_rounds),
 		cmocka_unit_test(test_revisions),
 		cmocka_unit_test(test_one_to_one_commitments),
+		cmocka_unit_test(test_one_to_one_series),
 		cmocka_unit_test(test_many_participants),
 		cmocka_unit_test(test_planned_calendar),
 		cmocka_unit_test(test_planned_page),

@@ -69,6 +69,40 @@ test_an_invitation_in_time(void **state)
 	align_buf_release(&b);
 }
 
+/* A one-to-one's: weekly, for the two, at its local time, the
+ * practice's agenda in it, private. */
+static void
+test_a_one_to_one_invitation(void **state)
+{
+	struct align_node *all = stream("---\nkind: session\nid: s\n"
+	    "title: One-to-one with Vic\ndate: \"2027-02-08T10:00:00-05:00\"\n"
+	    "tz: America/New_York\nduration: 45m\n"
+	    "participants: [Cleo, Vic]\npractice: one-to-one\nwith: Vic\n");
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_agenda v;
+	struct align_time now;
+
+	(void)state;
+	align_time_parse("2027-02-01T10:00:00Z", &now, NULL);
+	assert_int_equal(align_agenda_make(&v, all->item[0], &e), 0);
+	assert_true(v.one_to_one);
+	assert_int_equal(v.nparts, 5);
+	assert_string_equal(v.part[0].name, "Listen");
+	assert_string_equal(v.part[3].name, "Commit");
+	assert_int_equal(align_invite_one_to_one_ics(&v, &now, 6, &b, &e), 0);
+	assert_non_null(strstr(b.p, "BEGIN:VTIMEZONE\r\nTZID:America/New_York"));
+	assert_non_null(strstr(b.p, "DTSTART;TZID=America/New_York:"
+	    "20270208T100000\r\nDURATION:PT45M\r\n"
+	    "RRULE:FREQ=WEEKLY;COUNT=6\r\n"));
+	assert_non_null(strstr(b.p, "CLASS:PRIVATE\r\n"));
+	assert_non_null(strstr(b.p, "- Listen ("));
+	assert_non_null(strstr(b.p, "Between the two of you: Cleo and Vic."));
+	align_agenda_release(&v);
+	align_buf_release(&b);
+	align_node_free(all);
+}
+
 static void
 test_no_invitation_without_a_date(void **state)
 {
@@ -89,6 +123,7 @@ main(void)
 		cmocka_unit_test(test_an_invitation_of_a_day),
 		cmocka_unit_test(test_an_invitation_in_time),
 		cmocka_unit_test(test_no_invitation_without_a_date),
+		cmocka_unit_test(test_a_one_to_one_invitation),
 	};
 
 	return cmocka_run_group_tests_name("invite", tests, NULL, NULL);

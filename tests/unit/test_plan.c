@@ -36,6 +36,45 @@ test_new_session_has_the_methods_defaults(void **state)
 	align_node_free(s);
 }
 
+/* A one-to-one: its own defaults, its two, the marks; a title given
+ * wins, and a later plan keeps what it has. */
+static void
+test_a_one_to_one_session(void **state)
+{
+	struct align_plan p = { 0 };
+	struct align_node *s = NULL, *l;
+	struct align_err e = ALIGN_ERR_INIT;
+
+	(void)state;
+	p.one_to_one = 1;
+	p.with = "Vic";
+	p.facilitator = "Cleo";
+	p.private_ = 1;
+	p.tz = "America/New_York";
+	assert_int_equal(align_plan_apply(&s, &p, &e), 0);
+	assert_string_equal(align_map_str(s, "title"), "One-to-one with Vic");
+	assert_string_equal(align_map_str(s, "purpose"), ALIGN_ONE_PURPOSE);
+	assert_string_equal(align_map_str(s, "question"), ALIGN_ONE_QUESTION);
+	assert_string_equal(align_map_str(s, "duration"), "45m");
+	assert_string_equal(align_map_str(s, "practice"), "one-to-one");
+	assert_string_equal(align_map_str(s, "with"), "Vic");
+	assert_string_equal(align_map_str(s, "private"), "yes");
+	assert_string_equal(align_map_str(s, "tz"), "America/New_York");
+	l = align_map_get(s, "participants");
+	assert_non_null(l);
+	assert_int_equal(l->n, 2);
+	assert_string_equal(l->item[0]->str, "Cleo");
+	assert_string_equal(l->item[1]->str, "Vic");
+	memset(&p, 0, sizeof(p));
+	p.one_to_one = 1;
+	p.title = "Vic and me";
+	assert_int_equal(align_plan_apply(&s, &p, &e), 0);
+	assert_string_equal(align_map_str(s, "title"), "Vic and me");
+	assert_string_equal(align_map_str(s, "with"), "Vic");
+	assert_string_equal(align_map_str(s, "private"), "yes");
+	align_node_free(s);
+}
+
 static void
 test_update_keeps_what_is_not_given(void **state)
 {
@@ -198,6 +237,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_session_has_the_methods_defaults),
+		cmocka_unit_test(test_a_one_to_one_session),
 		cmocka_unit_test(test_update_keeps_what_is_not_given),
 		cmocka_unit_test(test_bad_values_are_usage_errors),
 		cmocka_unit_test(test_plan_updates),

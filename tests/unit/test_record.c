@@ -49,7 +49,7 @@ static void
 test_the_manual_lists_the_keys_of_the_table(void **state)
 {
 	static const char *const kinds[] = { "session", "response", "theme",
-	    "principle", "followup", "checkin", "reminder" };
+	    "principle", "followup", "checkin", "reminder", "review" };
 	char doc[2048], table[2048];
 	size_t i;
 
@@ -98,11 +98,14 @@ test_views_of_odd_shapes(void **state)
 	    "---\nkind: followup\nid: f1\npairs: [[Ana, Ben], Carla, "
 	    "{x: y}, [Dev, [Eve]]]\nsequence: two\ncount: 6\n"
 	    "commitments: [{id: c1, participant: Ana, commitment: Call}, "
-	    "x, {id: [c2]}]\n---\nkind: poll\nid: q1\ntitle: T\n");
+	    "x, {id: [c2]}]\ngoals: [Margin up, {id: g2, goal: Margin, "
+	    "measure: gross margin, target: '38', unit: '%'}, [g3]]\n"
+	    "---\nkind: poll\nid: q1\ntitle: T\n");
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_view v;
 	const struct align_objection_view *ob;
 	const struct align_commitment_view *cm;
+	const struct align_goal_view *gl;
 
 	(void)state;
 	assert_int_equal(align_view(&v, all->item[0], &e), 0);
@@ -132,10 +135,18 @@ test_views_of_odd_shapes(void **state)
 	assert_false(v.u.followup.sequence.set);
 	assert_true(v.u.followup.count.set);
 	assert_int_equal(v.u.followup.count.v, 6);
-	assert_int_equal(v.u.followup.commitments.n, 2);
+	assert_int_equal(v.u.followup.commitments.n, 3);
 	cm = v.u.followup.commitments.v;
 	assert_string_equal(cm[0].commitment, "Call");
-	assert_null(cm[1].id);
+	assert_null(cm[1].id);		/* a scalar: its text key alone */
+	assert_string_equal(cm[1].commitment, "x");
+	assert_null(cm[2].id);
+	assert_int_equal(v.u.followup.goals.n, 2);	/* [g3] left out */
+	gl = v.u.followup.goals.v;
+	assert_string_equal(gl[0].goal, "Margin up");
+	assert_null(gl[0].measure);
+	assert_string_equal(gl[1].target, "38");
+	assert_string_equal(gl[1].unit, "%");
 	assert_null(v.u.followup.principles.v);
 	assert_int_equal(v.u.followup.principles.n, 0);
 	align_view_release(&v);
