@@ -355,6 +355,27 @@ put_input(struct align_capture *c, struct align_reader *r, struct sink *s,
 	return rc;
 }
 
+int
+align_capture_name(struct align_capture *c, const char *typed,
+    const char **name, struct align_err *e)
+{
+	struct align_resolved res;
+
+	*name = typed;
+	if (c->roster == NULL)
+		return 0;
+	if (align_roster_resolve(c->roster, typed, c->o->add_people ?
+	    ALIGN_ROSTER_ADD : 0, &res, e) == 0) {
+		*name = res.name;
+		return 0;
+	}
+	if (e->status == ALIGN_EX_NOMEM || res.how == ALIGN_MATCH_AMBIGUOUS ||
+	    res.ncand > 0)
+		return -1;
+	*e = (struct align_err)ALIGN_ERR_INIT;
+	return 0;	/* near nobody: a person the session does not list */
+}
+
 /* A CSV row's name, as the roster has it (survey.h). */
 static int
 csv_name(void *arg, const char *typed, const char **name,
@@ -368,6 +389,19 @@ csv_name(void *arg, const char *typed, const char **name,
 		return -1;
 	*name = res.name;
 	return 0;
+}
+
+/* A plain-text line's "Name:" (reader.h): as the roster spells it, else
+ * as typed; refused when it is ambiguous or near a participant's name
+ * without being it (a typo: the message names who it may be). */
+static int
+plain_name(void *arg, const char *typed, const char **name,
+    struct align_err *e)
+{
+	struct align_capture *c = arg;
+
+	*name = typed;
+	return c->roster ? align_capture_name(c, typed, name, e) : 0;
 }
 
 static int
@@ -471,6 +505,8 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 	if (now_text(c, now, e) < 0)
 		return -1;
 	ro.at = now;
+	ro.resolve = plain_name;
+	ro.resolve_arg = c;
 	/* The file appended to is read first, unlocked: its session gives
 	 * the question; for a board, its responses come first, and those of
 	 * the input it holds are left out.  append_new() reads it again

@@ -134,4 +134,12 @@ int align_capture_line(struct align_capture *c, const char *line,
 /* After the last line: standard output flushed.  0, or -1 and e (74). */
 int align_capture_finish(struct align_capture *c, struct align_err *e);
 
+/* A name typed at the prompt or in plain text's "Name:", against the
+ * session's participants (roster.h): *name as the roster spells it (a
+ * first name, a prefix, an alias), or as typed when it is near nobody on
+ * it (or there is none); 0, or -1 and e (65: ambiguous, or near a name
+ * without being it, the names it may be in the message; 71). */
+int align_capture_name(struct align_capture *c, const char *typed,
+    const char **name, struct align_err *e);
+
 #endif

@@ -69,6 +69,35 @@ refuse_bytes(struct align_capture *c, const char *s, size_t n)
 	return 1;
 }
 
+/* The k bytes of t that the rule of plain text takes for a name, as the
+ * roster has it (align_capture_name()): 0; 1 and c->why when it is
+ * refused; -1 when out of memory. */
+static int
+on_roster(struct align_capture *c, const char *t, size_t k,
+    const char **name)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf typed = ALIGN_BUF_INIT;
+	const char *as;
+	int rc;
+
+	while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t'))
+		k--;
+	align_buf_add(&typed, t, k);
+	if (typed.failed)
+		return -1;
+	rc = align_capture_name(c, typed.p, &as, &e);
+	if (rc == 0 && as != typed.p)
+		*name = as;
+	align_buf_release(&typed);
+	if (rc == 0)
+		return 0;
+	if (e.status == ALIGN_EX_NOMEM)
+		return -1;
+	align_buf_puts(&c->why, e.msg);
+	return c->why.failed ? -1 : 1;
+}
+
 /* The name that begins line t, if any, into c->who; the text after it
  * into *text.  0; 1 when the line is refused (c->why says why); -1 when
  * out of memory. */
@@ -84,8 +113,11 @@ speaker(struct align_capture *c, const char *t, const char **text)
 		return 0;	/* every line is this person's */
 	if ((found = align_speakers_find(&c->speakers, t, &k, &name)) < 0)
 		return -1;
-	if (found == 0 && (k = align_name_prefix(t)) > 0)
+	if (found == 0 && (k = align_name_prefix(t)) > 0) {
 		name = t;
+		if (c->roster && (found = on_roster(c, t, k, &name)) != 0)
+			return found;
+	}
 	if (k == 0 && c->o->read.key && (k = align_speaker_long_name(t))) {
 		align_buf_printf(&c->why, "'%.*s%s' may be a name, which "
 		    "--anonymous would leave in the text: put the person on "

@@ -1155,6 +1155,16 @@ make_response(struct align_reader *r, char *s, unsigned long line,
 		s += k;
 		while (is_space((unsigned char)*s))
 			s++;
+		if (r->o.resolve && r->o.resolve(r->o.resolve_arg, name, &who,
+		    e) < 0) {
+			if (e->status != ALIGN_EX_NOMEM) {
+				snprintf(e->file, sizeof(e->file), "%s",
+				    r->in.name);
+				e->line = line;
+				e->col = 1;
+			}
+			return -1;
+		}
 	}
 	end = s + strlen(s);
 	while (end > s && is_space((unsigned char)end[-1]))

@@ -47,6 +47,13 @@ struct align_read_opts {
 	const char *question;	/* plain text: their "question", or NULL */
 	int yaml_only;		/* refuse plain text */
 	const unsigned char *key; /* plain text: pseudonyms with this key */
+	/* Plain text: the name of a line's "Name:" resolved (against the
+	 * session's participants, roster.h) into *name, which must last as
+	 * long as the reader; 0, or -1 and e without a position (the reader
+	 * gives the line's) to refuse the line.  NULL: names as typed. */
+	int (*resolve)(void *arg, const char *typed, const char **name,
+	    struct align_err *e);
+	void *resolve_arg;
 	int ahead;		/* parse ahead in a thread of its own (on a
 				 * machine with more than one processor);
 				 * then align_reader_claim() may not be used,
