@@ -122,6 +122,9 @@ struct align_themes_entry {
 /* A response in no theme, and the theme it is nearest (a suggestion). */
 struct align_themes_loose {
 	const char *id;
+	const char *handle;		/* the start of id the board shows and
+					 * commands take: handle_len bytes */
+	size_t handle_len;
 	const char *text, *who;		/* NULL: texts not kept, nobody said */
 	const char *near;		/* a theme's id, or NULL: none alike */
 	double similarity;		/* to that theme's centroid */

@@ -63,7 +63,12 @@ align_themes_markdown(const struct align_themes *v,
 	for (i = 0; i < v->nloose; i++) {
 		const struct align_themes_loose *l = &v->loose[i];
 
-		align_buf_printf(b, "%s- %s", i ? "" : "\n", l->id);
+		struct align_buf h = ALIGN_BUF_INIT;
+
+		align_buf_add(&h, l->handle, l->handle_len);
+		align_buf_puts(b, i ? "- " : "\n- ");
+		align_show_text(s, h.p ? h.p : "");
+		align_buf_release(&h);
 		if (l->near)
 			align_buf_printf(b, ", nearest %s (%.0f%% alike)",
 			    l->near, 100 * l->similarity);

@@ -81,13 +81,13 @@ typical(const struct align_themes_entry *x, const struct align_show *s)
 	align_buf_release(&q);
 }
 
-/* "r-1f  nearest t3 (21% alike): "text" — who" */
+/* "1f3a, nearest t3 (21% alike): "text" — who" */
 static void
 loose(const struct align_themes_loose *l, const struct align_show *s)
 {
 	struct align_buf q = ALIGN_BUF_INIT;
 
-	align_buf_puts(&q, l->id);
+	align_buf_add(&q, l->handle, l->handle_len);
 	if (l->near)
 		align_buf_printf(&q, ", nearest %s (%.0f%% alike)", l->near,
 		    100 * l->similarity);

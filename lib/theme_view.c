@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "response.h"
+#include "handle.h"
 #include "theme_int.h"
 
 static const struct {
@@ -102,16 +103,33 @@ static int
 loose(struct align_themes *v, const struct align_themer *t)
 {
 	uint32_t *m = malloc((t->nresp + 1) * sizeof(*m));
+	const char **ids = malloc((t->nresp + 1) * sizeof(*ids));
+	size_t *len = malloc((t->nresp + 1) * sizeof(*len));
 	size_t i, n = 0;
 
-	if (m == NULL)
+	if (m == NULL || ids == NULL || len == NULL) {
+		free(m);
+		free(ids);
+		free(len);
 		return -1;
+	}
+	/* Handles unique among every response, as the board's are. */
+	for (i = 0; i < t->nresp; i++)
+		ids[i] = align_themer_resp_id(t, (uint32_t)i);
+	if (align_handle_lengths(ids, t->nresp, 6, len) < 0) {
+		free(m);
+		free(ids);
+		free(len);
+		return -1;
+	}
+	free(ids);
 	for (i = 0; i < t->nresp; i++)
 		if (t->resp[i].theme < 0)
 			m[n++] = (uint32_t)i;
 	if (align_themer_sort(t, m, n) < 0 ||
 	    (v->loose = calloc(n + 1, sizeof(*v->loose))) == NULL) {
 		free(m);
+		free(len);
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
@@ -119,6 +137,7 @@ loose(struct align_themes *v, const struct align_themer *t)
 		uint32_t r = m[i];
 
 		l->id = align_themer_resp_id(t, r);
+		l->handle = align_handle_shown(l->id, len[r], &l->handle_len);
 		if (t->o.keep_text && r < t->ntext)
 			l->text = t->texts.p + t->text_at[r];
 		l->who = t->resp[r].who < 0 ? NULL :
@@ -131,6 +150,7 @@ loose(struct align_themes *v, const struct align_themer *t)
 	}
 	v->nloose = n;
 	free(m);
+	free(len);
 	return 0;
 }
 
