@@ -179,6 +179,8 @@ struct kept {
 	const struct align_node *round;	/* review --done: the round as it is
 					 * now, in place of recs[round_at] */
 	long round_at;
+	int private;		/* the session is private: known before any
+				 * write, so that failing to tell fails first */
 };
 
 static int
@@ -221,13 +223,16 @@ take(void *ctx, const struct align_node *rec, struct align_err *e)
 	if (k->session < 0 && align_kind_of(align_record_kind(rec)) ==
 	    ALIGN_KIND_SESSION)
 		k->session = (long)k->recs->n;
+	/* align_seq_push() frees copy when it fails. */
 	if ((copy = align_node_copy(rec)) == NULL ||
-	    align_seq_push(k->recs, copy) < 0) {
-		align_node_free(copy);
+	    align_seq_push(k->recs, copy) < 0)
 		return align_err_nomem(e);
-	}
 	return 0;
 }
+
+static void private_file(const struct cli *c, const struct kept *k,
+    const char *path);
+static int private_of(const struct align_node *recs);
 
 /* The stream: -i FILE (locked first, until written), -a FILE, or the
  * operands (standard input when none), into k; kept aside to be written
@@ -258,6 +263,7 @@ input(struct cli *c, struct tool_stream *st, struct kept *k, int argc,
 	if (c->append && rc == 0)
 		st->fresh = 1;
 	tool_stream_read(st);
+	k->private = private_of(k->recs);
 }
 
 static void
@@ -267,8 +273,6 @@ kept_release(struct kept *k)
 	free(k->owned);
 }
 
-static void private_file(const struct cli *c, const struct align_node *recs,
-    const char *path);
 
 /* The record that replaces the k-th owned one, or NULL: as it was. */
 static const struct align_node *
@@ -382,7 +386,7 @@ plan(struct cli *c, int argc, char **argv, const struct align_time *now)
 	k.p = &p;
 	tool_stream_edit(&st, edit, p.at < 0 ? 1 : 0, added, &k);
 	if (c->inplace)
-		private_file(c, k.recs, c->inplace);
+		private_file(c, &k, c->inplace);
 	if (align_planned_show(&p, &rs, &show, c->per_pair, now, &e) < 0)
 		tool_die(&e);
 	tool_print(&b);
@@ -510,13 +514,13 @@ checkin(struct cli *c, int argc, char **argv, const struct align_time *now)
 			tool_die((align_err_nomem(&e), &e));
 		if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
 			tool_die(&e);
-		private_file(c, k.recs, c->append);
+		private_file(c, &k, c->append);
 	} else {
 		k.fresh = fresh->item;
 		tool_stream_write(&st, ALIGN_SPILL_NONE, 0, fresh->n, added,
 		    &k);
 		if (c->inplace)
-			private_file(c, k.recs, c->inplace);
+			private_file(c, &k, c->inplace);
 	}
 	align_rounds_release(&rs);
 	align_buf_release(&b);
@@ -600,7 +604,7 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 			tool_die((align_err_nomem(&e), &e));
 		if (align_lock_append(&c->lock, b.p, b.len, &e) < 0)
 			tool_die(&e);
-		private_file(c, k.recs, argv[0]);
+		private_file(c, &k, argv[0]);
 	}
 	align_lock_release(&c->lock);
 	align_buf_release(&b);
@@ -610,25 +614,34 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 	return n > 0 ? 0 : 1;
 }
 
-/* A private session's file (private.h): mode 0600 after every write, and
- * a warning when it is inside a git work tree, unless --git-ok. */
-static void
-private_file(const struct cli *c, const struct align_node *recs,
-    const char *path)
+/* Whether the session of recs is private (private.h). */
+static int
+private_of(const struct align_node *recs)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_buf top = ALIGN_BUF_INIT;
 	const struct align_node *s = align_session_of(recs);
 	struct align_view v;
 	int private;
 
-	if (s == NULL || path == NULL)
-		return;
+	if (s == NULL)
+		return 0;
 	if (align_view(&v, s, &e) < 0)
 		tool_die(&e);
 	private = align_private_session(&v.u.session);
 	align_view_release(&v);
-	if (!private)
+	return private;
+}
+
+/* A private session's file: mode 0600 after every write, and a warning
+ * when it is inside a git work tree, unless --git-ok (left out when
+ * there is no memory to look: the file is written by then). */
+static void
+private_file(const struct cli *c, const struct kept *k, const char *path)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf top = ALIGN_BUF_INIT;
+
+	if (!k->private || path == NULL)
 		return;
 	if (align_private_protect(path, &e) < 0)
 		tool_die(&e);
@@ -844,12 +857,12 @@ review(struct cli *c, int argc, char **argv, const struct align_time *now)
 			tool_die((align_err_nomem(&e), &e));
 		if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
 			tool_die(&e);
-		private_file(c, k.recs, c->append);
+		private_file(c, &k, c->append);
 	} else {
 		k.fresh = &rec;
 		tool_stream_edit(&st, edit, rec ? 1 : 0, added, &k);
 		if (c->inplace)
-			private_file(c, k.recs, c->inplace);
+			private_file(c, &k, c->inplace);
 	}
 	for (i = 0; i < nkeep; i++)
 		free((char *)keep[i]);

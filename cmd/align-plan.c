@@ -255,25 +255,38 @@ get(void *ctx, size_t i, struct align_err *e)
 	return s;
 }
 
-/* A private session's file: mode 0600 after the write, and a warning
- * inside a git work tree (private.h). */
-static void
-private_file(const struct align_node *session, const char *path)
+/* Whether session is private (private.h): known before the write, so
+ * that failing to tell fails before anything is written. */
+static int
+private_of(const struct align_node *session)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	struct align_buf top = ALIGN_BUF_INIT;
 	struct align_view v;
 	int private;
 
-	if (path == NULL || session == NULL)
-		return;
+	if (session == NULL)
+		return 0;
 	if (align_view(&v, session, &e) < 0)
 		tool_die(&e);
 	private = align_private_session(&v.u.session);
 	align_view_release(&v);
-	if (private && align_private_protect(path, &e) < 0)
+	return private;
+}
+
+/* A private session's file: mode 0600 after the write, and a warning
+ * inside a git work tree (left out when there is no memory to look:
+ * the file is written by then). */
+static void
+private_file(int private, const char *path)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf top = ALIGN_BUF_INIT;
+
+	if (!private || path == NULL)
+		return;
+	if (align_private_protect(path, &e) < 0)
 		tool_die(&e);
-	if (private && getenv("ALIGN_GIT_OK") == NULL &&
+	if (getenv("ALIGN_GIT_OK") == NULL &&
 	    align_private_git(path, &top) == 1) {
 		align_err_set(&e, 0, path, 0, 0, "warning: a private "
 		    "one-to-one inside the git work tree %s: keep it out of "
@@ -294,7 +307,7 @@ main(int argc, char *argv[])
 	    .create = 1, .take = take };
 	struct found found = { &st, NULL, NULL };
 	enum align_format f;
-	int made, n;
+	int made, n, private;
 
 	tool_init("align-plan", usage);
 	n = options(argc, argv, &p, &c);
@@ -314,10 +327,11 @@ main(int argc, char *argv[])
 			snprintf(e.file, sizeof(e.file), "%s", found.file);
 		tool_die(&e);
 	}
+	private = private_of(found.session);
 	/* One that was read stays in its place; a new one leads. */
 	tool_stream_write(&st, made ? ALIGN_SPILL_NONE : 0, 1, 1, get,
 	    &found);
-	private_file(found.session, c.inplace);
+	private_file(private, c.inplace);
 	if (f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE)
 		show(found.session, f, &now, c.count ? c.count : 6);
 	align_node_free(found.session);
