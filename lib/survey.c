@@ -567,23 +567,26 @@ bad:
 	    "12/2/2026 12:14:03 or ISO 8601)", s);
 }
 
-/* The row's name, first and last, into name (of n bytes), resolved when
- * the options say how: *who, or -1 and e at the name's place. */
+/* The row's name, first and last, into s->who (of any length), resolved
+ * when the options say how: *who, or -1 and e at the name's place. */
 static int
-row_name(const struct align_survey *s, const struct align_csv *c,
-    char *name, size_t n, const char **who, struct align_err *e)
+row_name(struct align_survey *s, const struct align_csv *c,
+    const char **who, struct align_err *e)
 {
 	const struct align_survey_opts *o = s->o;
 
 	if (s->name < 0 || (size_t)s->name >= c->n || !c->field[s->name][0])
 		return 0;
-	snprintf(name, n, "%s", c->field[s->name]);
+	align_buf_reset(&s->who);
+	align_buf_puts(&s->who, c->field[s->name]);
 	if (s->last_name >= 0 && (size_t)s->last_name < c->n &&
 	    c->field[s->last_name][0])
-		snprintf(name + strlen(name), n - strlen(name), " %s",
-		    c->field[s->last_name]);
-	*who = name;
-	if (o->resolve == NULL || o->resolve(o->resolve_arg, name, who, e) == 0)
+		align_buf_printf(&s->who, " %s", c->field[s->last_name]);
+	if (s->who.failed)
+		return align_err_nomem(e);
+	*who = s->who.p;
+	if (o->resolve == NULL || o->resolve(o->resolve_arg, s->who.p, who,
+	    e) == 0)
 		return 0;
 	if (e->status != ALIGN_EX_NOMEM) {
 		e->line = c->line[s->name];
@@ -600,7 +603,7 @@ align_survey_next(struct align_survey *s, struct align_csv *c,
 	const struct align_survey_opts *o = s->o;
 
 	for (;;) {
-		char at[40], name[512];
+		char at[40];
 		const char *who = o->participant, *when = NULL;
 		size_t i;
 		int rc;
@@ -615,7 +618,7 @@ align_survey_next(struct align_survey *s, struct align_csv *c,
 		s->next = 0;
 		if ((rc = align_csv_next(c, e)) <= 0)
 			return rc;
-		if (row_name(s, c, name, sizeof(name), &who, e) < 0)
+		if (row_name(s, c, &who, e) < 0)
 			return -1;
 		if (s->time >= 0 && (size_t)s->time < c->n &&
 		    c->field[s->time][0]) {
@@ -670,5 +673,6 @@ align_survey_release(struct align_survey *s)
 	free(s->note);
 	align_node_free(s->pending);
 	align_count_release(&s->seen);
+	align_buf_release(&s->who);
 	memset(s, 0, sizeof(*s));
 }

@@ -31,6 +31,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "csv.h"
 #include "err.h"
 #include "hash.h"
@@ -76,6 +77,7 @@ struct align_survey {
 					 * NULL when the columns were named */
 	struct align_node *pending;	/* responses of the row being read */
 	size_t next;
+	struct align_buf who;		/* the row's name, of any length */
 	const struct align_survey_opts *o;
 };
 
