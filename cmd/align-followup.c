@@ -232,7 +232,6 @@ take(void *ctx, const struct align_node *rec, struct align_err *e)
 
 static void private_file(const struct cli *c, const struct kept *k,
     const char *path);
-static int private_of(const struct align_node *recs);
 
 /* The stream: -i FILE (locked first, until written), -a FILE, or the
  * operands (standard input when none), into k; kept aside to be written
@@ -263,7 +262,7 @@ input(struct cli *c, struct tool_stream *st, struct kept *k, int argc,
 	if (c->append && rc == 0)
 		st->fresh = 1;
 	tool_stream_read(st);
-	k->private = private_of(k->recs);
+	k->private = tool_private(align_session_of(k->recs));
 }
 
 static void
@@ -614,45 +613,11 @@ due(struct cli *c, int argc, char **argv, const struct align_time *now)
 	return n > 0 ? 0 : 1;
 }
 
-/* Whether the session of recs is private (private.h). */
-static int
-private_of(const struct align_node *recs)
-{
-	struct align_err e = ALIGN_ERR_INIT;
-	const struct align_node *s = align_session_of(recs);
-	struct align_view v;
-	int private;
-
-	if (s == NULL)
-		return 0;
-	if (align_view(&v, s, &e) < 0)
-		tool_die(&e);
-	private = align_private_session(&v.u.session);
-	align_view_release(&v);
-	return private;
-}
-
-/* A private session's file: mode 0600 after every write, and a warning
- * when it is inside a git work tree, unless --git-ok (left out when
- * there is no memory to look: the file is written by then). */
+/* A private session's file: mode 0600 after every write (tool.h). */
 static void
 private_file(const struct cli *c, const struct kept *k, const char *path)
 {
-	struct align_err e = ALIGN_ERR_INIT;
-	struct align_buf top = ALIGN_BUF_INIT;
-
-	if (!k->private || path == NULL)
-		return;
-	if (align_private_protect(path, &e) < 0)
-		tool_die(&e);
-	if (!c->git_ok && getenv("ALIGN_GIT_OK") == NULL &&
-	    align_private_git(path, &top) == 1) {
-		align_err_set(&e, 0, path, 0, 0, "warning: a private "
-		    "one-to-one inside the git work tree %s: keep it out of "
-		    "git (align(7), Privacy), or say --git-ok", top.p);
-		tool_warn(&e);
-	}
-	align_buf_release(&top);
+	tool_private_file(k->private, path, c->git_ok, "say --git-ok");
 }
 
 /* One line of standard input after asking q (on a terminal), or NULL at

@@ -13,7 +13,6 @@
 #include "../lib/invite.h"
 #include "../lib/names.h"
 #include "../lib/plan.h"
-#include "../lib/private.h"
 #include "../lib/record.h"
 #include "../lib/text.h"
 #include "../lib/zone.h"
@@ -255,47 +254,6 @@ get(void *ctx, size_t i, struct align_err *e)
 	return s;
 }
 
-/* Whether session is private (private.h): known before the write, so
- * that failing to tell fails before anything is written. */
-static int
-private_of(const struct align_node *session)
-{
-	struct align_err e = ALIGN_ERR_INIT;
-	struct align_view v;
-	int private;
-
-	if (session == NULL)
-		return 0;
-	if (align_view(&v, session, &e) < 0)
-		tool_die(&e);
-	private = align_private_session(&v.u.session);
-	align_view_release(&v);
-	return private;
-}
-
-/* A private session's file: mode 0600 after the write, and a warning
- * inside a git work tree (left out when there is no memory to look:
- * the file is written by then). */
-static void
-private_file(int private, const char *path)
-{
-	struct align_err e = ALIGN_ERR_INIT;
-	struct align_buf top = ALIGN_BUF_INIT;
-
-	if (!private || path == NULL)
-		return;
-	if (align_private_protect(path, &e) < 0)
-		tool_die(&e);
-	if (getenv("ALIGN_GIT_OK") == NULL &&
-	    align_private_git(path, &top) == 1) {
-		align_err_set(&e, 0, path, 0, 0, "warning: a private "
-		    "one-to-one inside the git work tree %s: keep it out of "
-		    "git (align(7), Privacy), or set ALIGN_GIT_OK", top.p);
-		tool_warn(&e);
-	}
-	align_buf_release(&top);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -327,11 +285,11 @@ main(int argc, char *argv[])
 			snprintf(e.file, sizeof(e.file), "%s", found.file);
 		tool_die(&e);
 	}
-	private = private_of(found.session);
+	private = tool_private(found.session);
 	/* One that was read stays in its place; a new one leads. */
 	tool_stream_write(&st, made ? ALIGN_SPILL_NONE : 0, 1, 1, get,
 	    &found);
-	private_file(private, c.inplace);
+	tool_private_file(private, c.inplace, 0, "set ALIGN_GIT_OK");
 	if (f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE)
 		show(found.session, f, &now, c.count ? c.count : 6);
 	align_node_free(found.session);

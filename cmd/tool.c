@@ -11,7 +11,9 @@
 #include "../lib/file.h"
 #include "../lib/num.h"
 #include "../lib/out.h"
+#include "../lib/private.h"
 #include "../lib/reader.h"
+#include "../lib/record.h"
 #include "tool.h"
 
 const char *tool_name = "align";
@@ -81,6 +83,43 @@ tool_too_early(const char *what, const char *first)
 {
 	fprintf(stderr, "%s: %s yet: run %s first\n", tool_name, what, first);
 	exit(EX_NOINPUT);
+}
+
+int
+tool_private(const struct align_node *session)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_view v;
+	int private;
+
+	if (session == NULL)
+		return 0;
+	if (align_view(&v, session, &e) < 0)
+		tool_die(&e);
+	private = align_private_session(&v.u.session);
+	align_view_release(&v);
+	return private;
+}
+
+void
+tool_private_file(int private, const char *path, int git_ok,
+    const char *say_ok)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf top = ALIGN_BUF_INIT;
+
+	if (!private || path == NULL)
+		return;
+	if (align_private_protect(path, &e) < 0)
+		tool_die(&e);
+	if (!git_ok && getenv("ALIGN_GIT_OK") == NULL &&
+	    align_private_git(path, &top) == 1) {
+		align_err_set(&e, 0, path, 0, 0, "warning: a private "
+		    "one-to-one inside the git work tree %s: keep it out of "
+		    "git (align(7), Privacy), or %s", top.p, say_ok);
+		tool_warn(&e);
+	}
+	align_buf_release(&top);
 }
 
 void

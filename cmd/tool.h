@@ -40,6 +40,15 @@ void tool_die(const struct align_err *e) __attribute__((noreturn));
  * the step works on); the input is not changed. */
 void tool_too_early(const char *what, const char *first)
     __attribute__((noreturn));
+/* A private session (private.h): tool_private() tells, from the session
+ * record (NULL: none), before anything is written, dying out of memory;
+ * after each write tool_private_file() gives path mode 0600 and warns
+ * when it is inside a git work tree, unless git_ok or $ALIGN_GIT_OK (the
+ * warning left out when there is no memory to look: the file is written
+ * by then). */
+int tool_private(const struct align_node *session);
+void tool_private_file(int private, const char *path, int git_ok,
+    const char *say_ok);
 /* "name: msg", a pointer to --help, exit 64. */
 void tool_usage_error(const char *fmt, ...)
     __attribute__((noreturn, format(printf, 1, 2)));
