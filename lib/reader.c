@@ -213,7 +213,9 @@ conflict(struct align_reader *r)
 }
 
 /* Check bytes [from, to) of the buffer: UTF-8, no NUL, bounded lines and
- * records.  Keeps the position of every byte. */
+ * records.  Keeps the position of every byte.  Longer than a screen: one
+ * pass a byte, the hot loop of every read, its state (the character, the
+ * line, the markers at a line's start) kept in locals for speed. */
 static int
 validate(struct align_reader *r, size_t from, size_t to)
 {
@@ -930,7 +932,9 @@ check_node(struct align_reader *r, const struct align_node *n,
 	return 0;
 }
 
-/* The next record of a YAML file: 1, 0 at its end, -1. */
+/* The next record of a YAML file: 1, 0 at its end, -1.  Longer than a
+ * screen: one switch over libyaml's events, each case a few lines that
+ * share the stack of open containers; split, they would pass it all. */
 static int
 yaml_next(struct align_reader *r, struct align_node **rec,
     struct align_err *e)

@@ -407,6 +407,9 @@ token(struct align_words *w, int l, const char *s, size_t n)
 	return id;
 }
 
+/* Longer than a screen: a lexicon file is read line by line, and each
+ * line's concept, language and words are checked where they are read so
+ * that an error names its line and column. */
 int
 align_words_lexicon(struct align_words *w, const char *text,
     const char *name, struct align_err *e)
@@ -640,6 +643,9 @@ word(struct align_words *w, const char *s, size_t n)
 	return id;
 }
 
+/* Longer than a screen: the one pass over a response's words (fold,
+ * split, stop words, stems, concepts, tables) that every theming run
+ * makes; its steps share the token arrays, and a call per word costs. */
 int
 align_words_analyse(struct align_words *w, const char *text,
     struct align_analysis *a, struct align_err *e)
