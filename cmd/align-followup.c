@@ -241,7 +241,7 @@ input(struct cli *c, struct tool_stream *st, struct kept *k, int argc,
     char **argv, int out)
 {
 	struct align_err e = ALIGN_ERR_INIT;
-	int rc;
+	int rc = 1;
 
 	if ((c->inplace || c->append) && argc > 0)
 		tool_usage_error("-i and -a take no file operands");

@@ -148,7 +148,7 @@ align_rounds_aim(const struct align_rounds *rs, const char *handle, const char *
 {
 	size_t n;
 	const char **v = aims(rs, &n);
-	long at;
+	long at = -1;
 
 	if (v == NULL)
 		return align_err_nomem(e);
