@@ -7,15 +7,11 @@
 #include "record.h"
 #include "when.h"
 
-static const struct {
-	enum align_format f;
-	void (*show)(const struct align_agenda *, const struct align_show *);
-} renderers[] = {
+static const ALIGN_RENDERER(struct align_agenda) renderers[] = {
 	{ ALIGN_FMT_TEXT, align_agenda_text },
 	{ ALIGN_FMT_MARKDOWN, align_agenda_markdown },
 	{ ALIGN_FMT_HTML, align_agenda_html },
 };
-#define NRENDERERS (sizeof(renderers) / sizeof(renderers[0]))
 
 static const char *const wdays[] = { "Thursday", "Friday", "Saturday",
 	"Sunday", "Monday", "Tuesday", "Wednesday" };
@@ -202,22 +198,11 @@ align_agenda_when(const struct align_agenda *v, const struct align_show *s)
 int
 align_agenda_formats(void)
 {
-	size_t i;
-	int mask = 0;
-
-	for (i = 0; i < NRENDERERS; i++)
-		mask |= renderers[i].f;
-	return mask;
+	return ALIGN_RENDERERS_FORMATS(renderers);
 }
 
 void
 align_agenda_show(const struct align_agenda *v, const struct align_show *s)
 {
-	size_t i;
-
-	for (i = 0; i < NRENDERERS; i++)
-		if (renderers[i].f == s->format) {
-			renderers[i].show(v, s);
-			return;
-		}
+	ALIGN_RENDERERS_SHOW(renderers, v, s);
 }

@@ -13,10 +13,7 @@
 #include "text.h"
 #include "when.h"
 
-static const struct {
-	enum align_format f;
-	void (*show)(const struct align_board *, const struct align_show *);
-} renderers[] = {
+static const ALIGN_RENDERER(struct align_board) renderers[] = {
 	{ ALIGN_FMT_TEXT, align_board_text },
 	{ ALIGN_FMT_MARKDOWN, align_board_markdown },
 	{ ALIGN_FMT_CSV, align_board_csv },
@@ -317,22 +314,11 @@ align_board_release(struct align_board *v)
 int
 align_board_formats(void)
 {
-	size_t i;
-	int mask = 0;
-
-	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
-		mask |= renderers[i].f;
-	return mask;
+	return ALIGN_RENDERERS_FORMATS(renderers);
 }
 
 void
 align_board_show(const struct align_board *v, const struct align_show *s)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
-		if (renderers[i].f == s->format) {
-			renderers[i].show(v, s);
-			return;
-		}
+	ALIGN_RENDERERS_SHOW(renderers, v, s);
 }

@@ -8,10 +8,7 @@
 #include "ics.h"
 #include "plan.h"
 
-static const struct {
-	enum align_format f;
-	void (*show)(const struct align_calendar *, const struct align_show *);
-} renderers[] = {
+static const ALIGN_RENDERER(struct align_calendar) renderers[] = {
 	{ ALIGN_FMT_ICS, align_calendar_ics },
 };
 
@@ -192,23 +189,12 @@ align_calendar_release(struct align_calendar *c)
 int
 align_calendar_formats(void)
 {
-	size_t i;
-	int mask = 0;
-
-	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
-		mask |= renderers[i].f;
-	return mask;
+	return ALIGN_RENDERERS_FORMATS(renderers);
 }
 
 void
 align_calendar_show(const struct align_calendar *c,
     const struct align_show *s)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
-		if (renderers[i].f == s->format) {
-			renderers[i].show(c, s);
-			return;
-		}
+	ALIGN_RENDERERS_SHOW(renderers, c, s);
 }

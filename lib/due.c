@@ -12,10 +12,7 @@
 
 #define MAX_OCCURRENCES 100000	/* of a cadence looked at, a round */
 
-static const struct {
-	enum align_format f;
-	void (*show)(const struct align_due_list *, const struct align_show *);
-} renderers[] = {
+static const ALIGN_RENDERER(struct align_due_list) renderers[] = {
 	{ ALIGN_FMT_TEXT, align_due_text },
 };
 
@@ -391,22 +388,11 @@ align_due_release(struct align_due_list *l)
 int
 align_due_formats(void)
 {
-	size_t i;
-	int mask = 0;
-
-	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
-		mask |= renderers[i].f;
-	return mask;
+	return ALIGN_RENDERERS_FORMATS(renderers);
 }
 
 void
 align_due_show(const struct align_due_list *l, const struct align_show *s)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
-		if (renderers[i].f == s->format) {
-			renderers[i].show(l, s);
-			return;
-		}
+	ALIGN_RENDERERS_SHOW(renderers, l, s);
 }

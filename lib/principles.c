@@ -4,16 +4,11 @@
 #include "principles.h"
 #include "response.h"
 
-static const struct {
-	enum align_format f;
-	void (*show)(const struct align_principles *,
-	    const struct align_show *);
-} renderers[] = {
+static const ALIGN_RENDERER(struct align_principles) renderers[] = {
 	{ ALIGN_FMT_TEXT, align_principles_text },
 	{ ALIGN_FMT_MARKDOWN, align_principles_markdown },
 	{ ALIGN_FMT_HTML, align_principles_html },
 };
-#define NRENDERERS (sizeof(renderers) / sizeof(renderers[0]))
 
 static const char *
 or_none(const char *s)
@@ -151,23 +146,12 @@ align_principles_release(struct align_principles *v)
 int
 align_principles_formats(void)
 {
-	size_t i;
-	int mask = 0;
-
-	for (i = 0; i < NRENDERERS; i++)
-		mask |= renderers[i].f;
-	return mask;
+	return ALIGN_RENDERERS_FORMATS(renderers);
 }
 
 void
 align_principles_show(const struct align_principles *v,
     const struct align_show *s)
 {
-	size_t i;
-
-	for (i = 0; i < NRENDERERS; i++)
-		if (renderers[i].f == s->format) {
-			renderers[i].show(v, s);
-			return;
-		}
+	ALIGN_RENDERERS_SHOW(renderers, v, s);
 }

@@ -5,10 +5,7 @@
 #include "report.h"
 #include "response.h"
 
-static const struct {
-	enum align_format f;
-	void (*show)(const struct align_report *, const struct align_show *);
-} renderers[] = {
+static const ALIGN_RENDERER(struct align_report) renderers[] = {
 	{ ALIGN_FMT_TEXT, align_report_text },
 	{ ALIGN_FMT_MARKDOWN, align_report_markdown },
 	{ ALIGN_FMT_HTML, align_report_html },
@@ -314,22 +311,11 @@ align_report_release(struct align_report *v)
 int
 align_report_formats(void)
 {
-	size_t i;
-	int mask = 0;
-
-	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
-		mask |= renderers[i].f;
-	return mask;
+	return ALIGN_RENDERERS_FORMATS(renderers);
 }
 
 void
 align_report_show(const struct align_report *v, const struct align_show *s)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
-		if (renderers[i].f == s->format) {
-			renderers[i].show(v, s);
-			return;
-		}
+	ALIGN_RENDERERS_SHOW(renderers, v, s);
 }

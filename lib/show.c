@@ -55,6 +55,39 @@ align_format_list(struct align_buf *b, int mask)
 	}
 }
 
+/* The format of row i of t: a row starts with it, so a pointer to the
+ * row is one to it. */
+static enum align_format
+row_format(const void *t, size_t size, size_t i)
+{
+	const enum align_format *f = (const void *)((const char *)t +
+	    i * size);
+
+	return *f;
+}
+
+int
+align_renderers_formats(const void *t, size_t size, size_t n)
+{
+	size_t i;
+	int mask = 0;
+
+	for (i = 0; i < n; i++)
+		mask |= row_format(t, size, i);
+	return mask;
+}
+
+size_t
+align_renderers_row(const void *t, size_t size, size_t n,
+    enum align_format f)
+{
+	size_t i;
+
+	for (i = 0; i < n && row_format(t, size, i) != f; i++)
+		;
+	return i;
+}
+
 const char *
 align_style_on(const struct align_show *s, enum align_style st)
 {

@@ -41,6 +41,46 @@ const char *align_format_name(enum align_format f);
 /* The names of the formats in mask, "a, b or c", into b. */
 void align_format_list(struct align_buf *b, int mask);
 
+/*
+ * A family's renderers: a table with a row a format it offers, of the
+ * row type ALIGN_RENDERER(the view's type).  The family's formats (the
+ * tool's -f mask) and its show (the row of s->format, called) are then
+ * a line each, and adding a format is adding a row:
+ *
+ *	static const ALIGN_RENDERER(struct align_board) renderers[] = {
+ *		{ ALIGN_FMT_TEXT, align_board_text },
+ *		{ ALIGN_FMT_HTML, align_board_html },
+ *	};
+ *	int align_board_formats(void)
+ *	{ return ALIGN_RENDERERS_FORMATS(renderers); }
+ *	void align_board_show(const struct align_board *v,
+ *	    const struct align_show *s)
+ *	{ ALIGN_RENDERERS_SHOW(renderers, v, s); }
+ *
+ * A format with no row shows nothing.  The row keeps the view's type, so
+ * the compiler checks each renderer and the call (no cast through a
+ * function of void *, which C leaves undefined).
+ */
+#define ALIGN_RENDERER(view) struct { \
+	enum align_format f; \
+	void (*show)(const view *, const struct align_show *); \
+}
+#define ALIGN_RENDERERS_N(t) (sizeof(t) / sizeof((t)[0]))
+#define ALIGN_RENDERERS_FORMATS(t) \
+	align_renderers_formats((t), sizeof((t)[0]), ALIGN_RENDERERS_N(t))
+#define ALIGN_RENDERERS_SHOW(t, v, s) do { \
+	size_t row_ = align_renderers_row((t), sizeof((t)[0]), \
+	    ALIGN_RENDERERS_N(t), (s)->format); \
+	if (row_ < ALIGN_RENDERERS_N(t)) \
+		(t)[row_].show((v), (s)); \
+} while (0)
+/* What the macros call: of a table t of n rows of size bytes, each
+ * starting with its enum align_format, the formats as a mask; the index
+ * of the row of format f, or n when there is none. */
+int align_renderers_formats(const void *t, size_t size, size_t n);
+size_t align_renderers_row(const void *t, size_t size, size_t n,
+    enum align_format f);
+
 struct align_show {
 	struct align_buf *b;
 	enum align_format format;

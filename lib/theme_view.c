@@ -6,10 +6,7 @@
 #include "handle.h"
 #include "theme_int.h"
 
-static const struct {
-	enum align_format f;
-	void (*show)(const struct align_themes *, const struct align_show *);
-} renderers[] = {
+static const ALIGN_RENDERER(struct align_themes) renderers[] = {
 	{ ALIGN_FMT_TEXT, align_themes_text },
 	{ ALIGN_FMT_MARKDOWN, align_themes_markdown },
 	{ ALIGN_FMT_CSV, align_themes_csv },
@@ -223,22 +220,11 @@ align_themes_release(struct align_themes *v)
 int
 align_themes_formats(void)
 {
-	size_t i;
-	int mask = 0;
-
-	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
-		mask |= renderers[i].f;
-	return mask;
+	return ALIGN_RENDERERS_FORMATS(renderers);
 }
 
 void
 align_themes_show(const struct align_themes *v, const struct align_show *s)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
-		if (renderers[i].f == s->format) {
-			renderers[i].show(v, s);
-			return;
-		}
+	ALIGN_RENDERERS_SHOW(renderers, v, s);
 }

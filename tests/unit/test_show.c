@@ -143,6 +143,48 @@ test_counts_and_bars(void **state)
 	assert_int_equal(align_format_parse("pdf"), ALIGN_FMT_NONE);
 }
 
+/* A family's table: its formats are its rows', and showing calls the
+ * row of the format asked for, once, or nothing for a format it lacks. */
+struct fake_view {
+	const char *name;
+};
+
+static void
+fake_text(const struct fake_view *v, const struct align_show *s)
+{
+	align_buf_printf(s->b, "text of %s;", v->name);
+}
+
+static void
+fake_csv(const struct fake_view *v, const struct align_show *s)
+{
+	align_buf_printf(s->b, "csv of %s;", v->name);
+}
+
+static const ALIGN_RENDERER(struct fake_view) fake[] = {
+	{ ALIGN_FMT_TEXT, fake_text },
+	{ ALIGN_FMT_CSV, fake_csv },
+};
+
+static void
+test_renderer_tables(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct fake_view v = { "v" };
+	struct align_show s = { .b = &b, .format = ALIGN_FMT_CSV };
+
+	(void)state;
+	assert_int_equal(ALIGN_RENDERERS_FORMATS(fake),
+	    ALIGN_FMT_TEXT | ALIGN_FMT_CSV);
+	ALIGN_RENDERERS_SHOW(fake, &v, &s);
+	s.format = ALIGN_FMT_HTML;
+	ALIGN_RENDERERS_SHOW(fake, &v, &s);
+	s.format = ALIGN_FMT_TEXT;
+	ALIGN_RENDERERS_SHOW(fake, &v, &s);
+	assert_string_equal(b.p, "csv of v;text of v;");
+	align_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -152,6 +194,7 @@ main(void)
 		cmocka_unit_test(test_the_generator_is_seeded),
 		cmocka_unit_test(test_user_text_is_escaped),
 		cmocka_unit_test(test_counts_and_bars),
+		cmocka_unit_test(test_renderer_tables),
 	};
 
 	return cmocka_run_group_tests_name("show", tests, NULL, NULL);
