@@ -46,17 +46,34 @@ status() {
 	fi
 }
 
-# golden NAME: the last run's stdout is tests/cli/golden/NAME.
+# golden NAME: the last run's stdout is tests/cli/golden/NAME.  A page
+# (NAME.html) is compared without its shared stylesheet and script
+# (unstyle.py), which are compared, once a page, with
+# golden/html-style.golden and golden/html-script.golden.
 golden() {
+	case $1 in
+	*.html)
+		"$PY" "$HERE/unstyle.py" "$T/out" "$T/out.page" "$T/out.css" \
+		    "$T/out.js" || fail "unstyle.py $1: status $?"
+		compare "$T/out.css" html-style.golden "$1's stylesheet"
+		compare "$T/out.js" html-script.golden "$1's script"
+		compare "$T/out.page" "$1" "the page"
+		;;
+	*) compare "$T/out" "$1" output ;;
+	esac
+}
+
+# compare FILE NAME WHAT: FILE is tests/cli/golden/NAME (UPDATE=1: made so).
+compare() {
 	if [ "${UPDATE:-}" = 1 ]; then
 		mkdir -p "$GOLDEN"
-		cp "$T/out" "$GOLDEN/$1"
+		cp "$1" "$GOLDEN/$2"
 	fi
-	if [ ! -f "$GOLDEN/$1" ]; then
-		fail "no golden file $1"
-	elif cmp -s "$T/out" "$GOLDEN/$1"; then pass; else
-		fail "output differs from golden/$1:
-$(diff -u "$GOLDEN/$1" "$T/out" | head -20)"
+	if [ ! -f "$GOLDEN/$2" ]; then
+		fail "no golden file $2"
+	elif cmp -s "$1" "$GOLDEN/$2"; then pass; else
+		fail "$3 differs from golden/$2:
+$(diff -u "$GOLDEN/$2" "$1" | head -20)"
 	fi
 }
 
