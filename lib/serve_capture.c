@@ -11,8 +11,10 @@
 #include "reader.h"
 #include "record.h"
 #include "response.h"
+#include "roster.h"
 #include "serve_capture_int.h"
 #include "serve_html.h"
+#include "serve_name.h"
 #include "when.h"
 #include "writer.h"
 
@@ -36,6 +38,7 @@ state_free(struct capture_state *st)
 	for (i = 0; i < st->nroster; i++)
 		free(st->roster[i]);
 	free(st->roster);
+	align_roster_free(st->names);
 	free(st);
 }
 
@@ -98,7 +101,8 @@ read_file(struct align_serve_capture *c, struct align_node **session,
 	return rc < 0 ? -1 : 0;
 }
 
-/* The participants list, each name copied. */
+/* The participants list, each name copied, and its roster (the posts'
+ * names resolved against it). */
 static int
 roster(struct capture_state *st, struct align_err *e)
 {
@@ -112,6 +116,9 @@ roster(struct capture_state *st, struct align_err *e)
 	for (i = 0; i < t->n; i++)
 		if ((st->roster[st->nroster++] = strdup(t->v[i])) == NULL)
 			return align_err_nomem(e);
+	if ((st->names = align_serve_roster((const char *const *)st->roster,
+	    st->nroster)) == NULL)
+		return align_err_nomem(e);
 	return 0;
 }
 

@@ -182,8 +182,8 @@ static int
 resolve(const struct capture_state *st, const char *typed, char **who,
     struct align_buf *why)
 {
-	long at = align_serve_resolve((const char *const *)st->roster,
-	    st->nroster, typed);
+	long at = align_serve_resolve(st->names,
+	    (const char *const *)st->roster, st->nroster, typed);
 
 	*who = NULL;
 	if (at == -2)

@@ -22,6 +22,8 @@ struct capture_state {
 	struct align_buf live;		/* the board's main, as HTML */
 	char **roster;			/* the participants list */
 	size_t nroster;
+	struct align_roster *names;	/* of it (serve_name.h), made once
+					 * a load */
 };
 
 struct align_serve_capture {

@@ -10,8 +10,10 @@
 #include "out.h"
 #include "principles.h"
 #include "reader.h"
+#include "roster.h"
 #include "serve_distill_int.h"
 #include "serve_html.h"
+#include "serve_name.h"
 
 static void
 state_free(struct distill_state *st)
@@ -21,6 +23,7 @@ state_free(struct distill_state *st)
 	align_view_release(&st->sv);
 	align_node_free(st->session);
 	align_distiller_free(st->d);
+	align_roster_free(st->names);
 	align_buf_release(&st->live);
 	free(st);
 }
@@ -80,6 +83,19 @@ render(struct align_serve_distill *c, struct distill_state *st,
 	return st->live.failed ? align_err_nomem(e) : 0;
 }
 
+/* The roster of the people of st->d, the posts' names resolved against
+ * it. */
+static int
+people(struct distill_state *st, struct align_err *e)
+{
+	const char *const *list;
+	size_t n;
+
+	list = align_distiller_people(st->d, &n);
+	st->names = align_serve_roster(list, n);
+	return st->names ? 0 : align_err_nomem(e);
+}
+
 /* The watcher's: read the file, run the distiller, make the whiteboard,
  * put it in place. */
 static int
@@ -98,6 +114,8 @@ reload(void *ctx, struct align_buf *live, struct align_err *e)
 		rc = align_view(&st->sv, st->session, e);
 	if (rc == 0)
 		rc = align_distiller_run(st->d, e);
+	if (rc == 0)
+		rc = people(st, e);
 	if (rc == 0)
 		rc = render(c, st, e);
 	if (rc < 0) {

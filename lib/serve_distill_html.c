@@ -234,7 +234,7 @@ person(const struct distill_state *st, const char *typed, const char **who)
 	if (typed == NULL)
 		return 0;
 	people = align_distiller_people(st->d, &n);
-	if ((at = align_serve_resolve(people, n, typed)) == -2)
+	if ((at = align_serve_resolve(st->names, people, n, typed)) == -2)
 		return -1;
 	*who = at >= 0 ? people[at] : NULL;
 	return 0;

@@ -20,6 +20,8 @@ struct distill_state {
 	struct align_node *session;	/* a copy, or NULL */
 	struct align_view sv;		/* of it */
 	struct align_distiller *d;	/* the file's, run */
+	struct align_roster *names;	/* of d's people (serve_name.h),
+					 * made once a load */
 	struct align_buf live;		/* the whiteboard's main, as HTML */
 };
 

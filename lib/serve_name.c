@@ -20,30 +20,35 @@ entry_of(const char *const *list, size_t n, const char *name)
 	return -1;
 }
 
-long
-align_serve_resolve(const char *const *list, size_t n, const char *typed)
+struct align_roster *
+align_serve_roster(const char *const *list, size_t n)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_roster *r = align_roster_new();
-	struct align_resolved who;
 	size_t i;
-	long at = -1;
 
-	if (r == NULL)
-		return -2;
-	for (i = 0; i < n; i++)
+	/* An entry the roster refuses (an empty one) resolves to nobody. */
+	for (i = 0; r != NULL && i < n; i++)
 		if (align_roster_add(r, list[i], &e) < 0 &&
-		    e.status == ALIGN_EX_NOMEM)
-			break;
-	if (i < n)
-		at = -2;
-	else if (align_roster_resolve(r, typed, 0, &who, &e) == 0)
-		at = who.how == ALIGN_MATCH_ANY ? -1 :
+		    e.status == ALIGN_EX_NOMEM) {
+			align_roster_free(r);
+			r = NULL;
+		}
+	return r;
+}
+
+long
+align_serve_resolve(struct align_roster *r, const char *const *list,
+    size_t n, const char *typed)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_resolved who;
+
+	/* Without ALIGN_ROSTER_ADD, r is only read. */
+	if (align_roster_resolve(r, typed, 0, &who, &e) == 0)
+		return who.how == ALIGN_MATCH_ANY ? -1 :
 		    entry_of(list, n, who.name);
-	else if (e.status == ALIGN_EX_NOMEM)
-		at = -2;
-	align_roster_free(r);
-	return at;
+	return e.status == ALIGN_EX_NOMEM ? -2 : -1;
 }
 
 char *

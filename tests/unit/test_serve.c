@@ -23,6 +23,8 @@
 #include "../../lib/serve_capture.h"
 #include "../../lib/serve_distill.h"
 #include "../../lib/serve_html.h"
+#include "../../lib/serve_name.h"
+#include "../../lib/roster.h"
 #include "helpers.h"
 
 static const char session[] = "---\nkind: session\nid: s1\ntitle: "
@@ -138,6 +140,7 @@ test_serve_capture_post(void **state)
 {
 	char path[256], *s;
 	struct align_serve_capture *c;
+	FILE *fp;
 	const struct align_serve_step *st;
 	struct align_serve_reply r;
 	struct align_buf live = ALIGN_BUF_INIT;
@@ -195,8 +198,49 @@ test_serve_capture_post(void **state)
 	reply_release(&r);
 	free(s);
 	assert_int_equal(align_serve_capture_added(c), 1);
+
+	/* The file changed: its list is read again, and so is its roster. */
+	s = slurp(path);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	assert_non_null(strstr(s, "[Ana, José, Ben]"));
+	fwrite(s, 1, (size_t)(strstr(s, "Ben]") - s), fp);
+	fputs("Ben, Zed Okoro]", fp);
+	fputs(strstr(s, "Ben]") + 4, fp);
+	fclose(fp);
+	free(s);
+	assert_int_equal(st->reload(st->ctx, &live, &e), 0);
+	align_buf_release(&live);
+	assert_int_equal(post(st, "zed", "Hi", &r), 0);
+	assert_int_equal(r.status, 303);
+	assert_non_null(strstr(r.location.p, "&as=Zed%20Okoro"));
+	reply_release(&r);
 	align_serve_capture_free(c);
 	unlink(path);
+}
+
+/* A name posted, by the roster's rules, the list's spelling kept. */
+static void
+test_serve_resolve(void **state)
+{
+	const char *list[] = { "Ana Lima <ana@example.org>", "Marcus Lee",
+	    "Marta Ruiz" };
+	struct align_roster *r = align_serve_roster(list, 3);
+
+	(void)state;
+	assert_non_null(r);
+	assert_int_equal(align_serve_resolve(r, list, 3, "ana@example.org"),
+	    0);
+	assert_int_equal(align_serve_resolve(r, list, 3, "ANA lima"), 0);
+	assert_int_equal(align_serve_resolve(r, list, 3, "Marc"), 1);
+	assert_int_equal(align_serve_resolve(r, list, 3, "Mar"), -1);
+	assert_int_equal(align_serve_resolve(r, list, 3, "Zed"), -1);
+	/* The same roster answers again: a resolve only reads it. */
+	assert_int_equal(align_serve_resolve(r, list, 3, " marta "), 2);
+	assert_int_equal(align_serve_resolve(r, list, 3, "Marcus Lee"), 1);
+	align_roster_free(r);
+	/* No list: nobody to resolve to. */
+	assert_int_equal(align_serve_resolve(NULL, list, 0, "Ana"), -1);
 }
 
 static void
@@ -514,6 +558,7 @@ main(void)
 		cmocka_unit_test(test_serve_listen),
 		cmocka_unit_test(test_serve_code),
 		cmocka_unit_test(test_serve_capture_post),
+		cmocka_unit_test(test_serve_resolve),
 		cmocka_unit_test(test_serve_capture_pages),
 		cmocka_unit_test(test_serve_policy),
 		cmocka_unit_test(test_serve_distill),
