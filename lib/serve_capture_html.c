@@ -287,14 +287,8 @@ capture_board(void *ctx, const struct align_serve_request *rq,
 
 	pthread_rwlock_rdlock(&c->rw);
 	frame(c->st, &p, "board served", "Responses", &align_serve_board_extra);
-	align_html_begin(&s, &p);
-	align_serve_html_join(&s, rq, "to add your response");
-	align_serve_html_live_begin(&s, rq->generation);
-	align_buf_add(&r->body, c->st->live.p ? c->st->live.p : "",
-	    c->st->live.len);
-	align_serve_html_live_end(&s);
-	align_html_end(&s, &p);
-	align_serve_html_policy(r, &p);
+	align_serve_html_board(&s, &p, rq, "to add your response",
+	    &c->st->live, r);
 	pthread_rwlock_unlock(&c->rw);
 	return r->body.failed ? align_err_nomem(e) : 0;
 }

@@ -57,6 +57,21 @@ align_serve_html_live_end(const struct align_show *s)
 }
 
 void
+align_serve_html_board(const struct align_show *s,
+    const struct align_html_page *p, const struct align_serve_request *rq,
+    const char *why, const struct align_buf *live,
+    struct align_serve_reply *r)
+{
+	align_html_begin(s, p);
+	align_serve_html_join(s, rq, why);
+	align_serve_html_live_begin(s, rq->generation);
+	align_buf_add(s->b, live->p ? live->p : "", live->len);
+	align_serve_html_live_end(s);
+	align_html_end(s, p);
+	align_serve_html_policy(r, p);
+}
+
+void
 align_serve_html_notice(const struct align_show *s, const char *cls,
     const char *text)
 {

@@ -14,6 +14,9 @@
  *	align_serve_html_live_end(s);
  *	align_html_end(s, &p);
  *
+ * which align_serve_html_board() does, with the policy, for a board whose
+ * main is made already (each step's, at its reload).
+ *
  * The live script (lib/html/live.js) takes each update from the event
  * stream beside the page ("events") and puts it in place of the tally and
  * the slides inside the div of class "live"; it skips an update whose
@@ -56,6 +59,14 @@ void align_serve_html_join(const struct align_show *s,
 void align_serve_html_live_begin(const struct align_show *s,
     unsigned long generation);
 void align_serve_html_live_end(const struct align_show *s);
+
+/* A served board's page, into r (its body and its policy): p's frame, the
+ * join aside (why, as above), and live, the board's main made at the last
+ * reload, inside the live div of rq->generation. */
+void align_serve_html_board(const struct align_show *s,
+    const struct align_html_page *p, const struct align_serve_request *rq,
+    const char *why, const struct align_buf *live,
+    struct align_serve_reply *r);
 
 /* A paragraph of class cls ("notice": role status; "error": role
  * alert) saying text (escaped). */
