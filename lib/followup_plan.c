@@ -223,21 +223,6 @@ when(struct planning *p)
 	return 0;
 }
 
-/* A new sequence of the n strings of v, or NULL. */
-static struct align_node *
-list(const char *const *v, size_t n)
-{
-	struct align_node *l = align_seq();
-	size_t i;
-
-	for (i = 0; l && i < n; i++)
-		if (align_seq_push_str(l, v[i]) < 0) {
-			align_node_free(l);
-			l = NULL;
-		}
-	return l;
-}
-
 /* The principles under review: those given, else (for a new round)
  * those agreed, else all. */
 static int
@@ -248,8 +233,8 @@ principles(struct planning *p)
 	size_t i, pass;
 
 	if (p->o->nprinciple)
-		return align_map_put(p->f, "principles", list(p->o->principle,
-		    p->o->nprinciple));
+		return align_map_put(p->f, "principles",
+		    align_seq_strs(p->o->principle, p->o->nprinciple));
 	if (p->old)
 		return 0;
 	if ((l = align_seq()) == NULL)

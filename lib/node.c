@@ -151,6 +151,20 @@ align_seq_push_str(struct align_node *seq, const char *s)
 	return align_seq_push(seq, align_scalar_str(s));
 }
 
+struct align_node *
+align_seq_strs(const char *const *v, size_t n)
+{
+	struct align_node *l = align_seq();
+	size_t i;
+
+	for (i = 0; l && i < n; i++)
+		if (align_seq_push_str(l, v[i]) < 0) {
+			align_node_free(l);
+			l = NULL;
+		}
+	return l;
+}
+
 long
 align_map_find(const struct align_node *map, const char *key)
 {

@@ -56,6 +56,8 @@ struct align_node *align_map(void);
 int align_seq_push(struct align_node *seq, struct align_node *item);
 /* Append a string to a sequence of strings. */
 int align_seq_push_str(struct align_node *seq, const char *s);
+/* A new sequence of the n strings of v, or NULL when out of memory. */
+struct align_node *align_seq_strs(const char *const *v, size_t n);
 
 /* Set key in a mapping: an existing key keeps its place and gets the new
  * value; a new key goes at the end.  0, or -1 when out of memory. */

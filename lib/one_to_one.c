@@ -63,21 +63,6 @@ align_one_to_one_names(const struct align_rounds *rs,
 	return 0;
 }
 
-/* A new sequence of the n strings of v, or NULL. */
-static struct align_node *
-list(const char *const *v, size_t n)
-{
-	struct align_node *l = align_seq();
-	size_t i;
-
-	for (i = 0; l && i < n; i++)
-		if (align_seq_push_str(l, v[i]) < 0) {
-			align_node_free(l);
-			l = NULL;
-		}
-	return l;
-}
-
 struct align_node *
 align_one_to_one_pair(const char *with, const char *leader,
     const struct align_session_view *s)
@@ -88,7 +73,7 @@ align_one_to_one_pair(const char *with, const char *leader,
 	two[0] = leader ? leader : s && s->facilitator ? s->facilitator :
 	    "leader";
 	two[1] = with;
-	if (l && align_seq_push(l, list(two, 2)) < 0) {
+	if (l && align_seq_push(l, align_seq_strs(two, 2)) < 0) {
 		align_node_free(l);
 		l = NULL;
 	}

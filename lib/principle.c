@@ -224,15 +224,7 @@ put(struct align_node *rec, const char *key, struct align_node *v)
 static struct align_node *
 seq_of(const struct align_strs *l)
 {
-	struct align_node *s = align_seq();
-	size_t i;
-
-	for (i = 0; s && i < l->n; i++)
-		if (align_seq_push_str(s, l->v[i]) < 0) {
-			align_node_free(s);
-			return NULL;
-		}
-	return s;
+	return align_seq_strs((const char *const *)l->v, l->n);
 }
 
 static struct align_node *

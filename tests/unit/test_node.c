@@ -33,11 +33,33 @@ test_trees(void **state)
 	align_node_free(m);
 }
 
+/* A sequence of strings, in their order; none is an empty sequence. */
+static void
+test_seq_of_strings(void **state)
+{
+	const char *v[] = { "p1", "two words", "" };
+	struct align_node *l = align_seq_strs(v, 3);
+
+	(void)state;
+	assert_non_null(l);
+	assert_int_equal(l->type, ALIGN_SEQ);
+	assert_int_equal(l->n, 3);
+	assert_string_equal(l->item[0]->str, "p1");
+	assert_string_equal(l->item[1]->str, "two words");
+	assert_string_equal(l->item[2]->str, "");
+	align_node_free(l);
+	l = align_seq_strs(NULL, 0);
+	assert_non_null(l);
+	assert_int_equal(l->n, 0);
+	align_node_free(l);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_trees),
+		cmocka_unit_test(test_seq_of_strings),
 	};
 
 	return cmocka_run_group_tests_name("node", tests, NULL, NULL);
