@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
+
 #include "../lib/checkin.h"
 #include "../lib/round.h"
 #include "../lib/writer.h"

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
 #include "../lib/due.h"
 #include "../lib/round.h"
 #include "followup.h"

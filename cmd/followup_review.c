@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
 #include "../lib/review.h"
 #include "../lib/roster.h"
 #include "../lib/round.h"
