@@ -3,8 +3,6 @@
  * for, shown for cron; with --mark, the reminders given appended to the
  * file (locked before it is read, so each is given once).
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "../lib/due.h"

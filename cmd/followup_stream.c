@@ -11,6 +11,7 @@
 #include "../lib/round.h"
 #include "followup.h"
 
+/* The records step 8 looks at; the others pass through. */
 static int
 wanted(const struct align_node *rec)
 {
