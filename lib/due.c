@@ -9,6 +9,7 @@
 #include "hash.h"
 #include "plan.h"
 #include "realign.h"
+#include "writer.h"
 
 #define MAX_OCCURRENCES 100000	/* of a cadence looked at, a round */
 
@@ -386,6 +387,28 @@ align_due_release(struct align_due_list *l)
 		free(l->v[i].what);
 	free(l->v);
 	memset(l, 0, sizeof(*l));
+}
+
+void
+align_due_reminders(const struct align_due_list *l, const char *at,
+    struct align_buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		const struct align_due *d = &l->v[i];
+		struct align_node *m = align_record_new("reminder");
+
+		if (m == NULL || align_map_put_str(m, "id", d->id) < 0 ||
+		    align_map_put_str(m, "followup", d->followup) < 0 ||
+		    align_map_put_str(m, "date", d->date) < 0 ||
+		    align_map_put_str(m, "what", d->what) < 0 ||
+		    align_map_put_str(m, "at", at) < 0)
+			b->failed = 1;
+		else
+			align_emit_record(b, m);
+		align_node_free(m);
+	}
 }
 
 int

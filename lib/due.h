@@ -69,6 +69,13 @@ void align_due_words(struct align_buf *b, const char *day,
     const char *today);
 void align_due_release(struct align_due_list *l);
 
+/* The reminder records that mark the items of l as given at at (a time,
+ * "2027-01-13T08:00:00Z"), appended to b as a stream, one document each:
+ * kind reminder, id, followup, date, what, at.  Failure (out of memory)
+ * shows in b->failed. */
+void align_due_reminders(const struct align_due_list *l, const char *at,
+    struct align_buf *b);
+
 /* The id of the reminder of what ("meeting", "meeting-ahead",
  * "checkin:NAME", "checkin-again2:NAME") for round fid on day: "m-" and
  * 16 hex digits, into out. */
