@@ -120,6 +120,21 @@ lib/serve_assets.c: lib/html/serve.css lib/html/live.js lib/html/embed.sh
 	    serve_html.h >$@.tmp
 	mv $@.tmp $@
 
+# The default lexicon's stems, known before a run (align_stem_note in
+# lib/words.h): kept in the tree, as html_assets.c is, and made again when
+# the lexicon, its stop words or the way words are read change.
+LEXSTEMS_OBJ = $(BUILD)/lib/words.o $(BUILD)/lib/lexicon.o \
+    $(BUILD)/lib/stopwords.o $(BUILD)/lib/hash.o $(BUILD)/lib/err.o \
+    $(BUILD)/lib/tables.o
+$(BUILD)/data/lexstems: data/lexstems.c $(LEXSTEMS_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ data/lexstems.c $(LEXSTEMS_OBJ) \
+	    $(ALL_LDFLAGS) $(LIBS)
+lib/lexicon_stems.c: lib/lexicon.c lib/words.c lib/stopwords.c \
+    data/lexstems.c | $(BUILD)/data/lexstems
+	$(BUILD)/data/lexstems >$@.tmp
+	mv $@.tmp $@
+
 $(BUILD)/libalign.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)

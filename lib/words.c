@@ -170,6 +170,8 @@ align_words_init(struct align_words *w, struct align_err *e)
 	int l;
 
 	memset(w, 0, sizeof(*w));
+	w->known = align_lexicon_stems;
+	w->nknown = align_nlexicon_stems;
 	for (l = 0; l < ALIGN_LANGS; l++) {
 		const char *p = align_stopwords[l];
 
@@ -350,13 +352,37 @@ align_words_tables(struct align_words *w, const struct align_tables *tb,
 	return 0;
 }
 
+/* The stem of new token id, whose key (language digit and word s, n) is
+ * (key, kn): the one known before the run when the note for id has that
+ * key, else the stemmer's (in its buffer, used again by the next call).
+ * NULL when out of memory. */
+static const char *
+stem_of(struct align_words *w, size_t id, const char *key, size_t kn,
+    int l, const char *s, size_t n, size_t *sn)
+{
+	const sb_symbol *st;
+
+	if (id < w->nknown && strncmp(w->known[id].key, key, kn) == 0 &&
+	    w->known[id].key[kn] == '\0') {
+		w->nfed++;
+		*sn = strlen(w->known[id].stem);
+		return w->known[id].stem;
+	}
+	st = sb_stemmer_stem(w->stemmer[l], (const sb_symbol *)s, (int)n);
+	if (st == NULL)
+		return NULL;
+	*sn = (size_t)sb_stemmer_length(w->stemmer[l]);
+	return (const char *)st;
+}
+
 /* The token of word (s, n) in language l; -1 when out of memory. */
 static long
 token(struct align_words *w, int l, const char *s, size_t n)
 {
 	char key[256];
 	long id, sid, st;
-	const sb_symbol *stem;
+	const char *stem;
+	size_t sn;
 
 	if (n + 1 > sizeof(key))
 		n = sizeof(key) - 1;
@@ -388,15 +414,12 @@ token(struct align_words *w, int l, const char *s, size_t n)
 		}
 		w->tokcap = cap;
 	}
-	stem = sb_stemmer_stem(w->stemmer[l], (const sb_symbol *)s, (int)n);
-	if (stem == NULL)
+	if ((stem = stem_of(w, (size_t)id, key, n + 1, l, s, n, &sn)) == NULL)
 		return -1;
 	if (w->tables)
-		sid = looked_up(w, (size_t)id, l, s, n, (const char *)stem,
-		    (size_t)sb_stemmer_length(w->stemmer[l]));
+		sid = looked_up(w, (size_t)id, l, s, n, stem, sn);
 	else
-		sid = term(w, (const char *)stem, (size_t)sb_stemmer_length(
-		    w->stemmer[l]), 0);
+		sid = term(w, stem, sn, 0);
 	if (sid < 0)
 		return -1;
 	st = align_dict_id(&w->stops, s, n, 0);
@@ -405,6 +428,25 @@ token(struct align_words *w, int l, const char *s, size_t n)
 	w->tok[id].lang = (uint8_t)l;
 	w->tok[id].stop = st >= 0 && (w->stopmask[st] & (1 << l));
 	return id;
+}
+
+/* Add a phrase's next stem st to its key (key, *k), after a space when
+ * space is set; -1, and *k the key's size, when it does not fit with a
+ * byte to spare. */
+static int
+key_add(char *key, size_t *k, size_t size, int space, const char *st)
+{
+	size_t n = strlen(st) + (space != 0);
+
+	if (*k + n >= size) {
+		*k = size;
+		return -1;
+	}
+	if (space)
+		key[(*k)++] = ' ';
+	memcpy(key + *k, st, n - (space != 0));
+	*k += n - (space != 0);
+	return 0;
 }
 
 /* Longer than a screen: a lexicon file is read line by line, and each
@@ -505,10 +547,8 @@ align_words_lexicon(struct align_words *w, const char *text,
 						w->later[w->tok[t].stem] |=
 						    (uint8_t)(1 << (i - 1));
 					st = align_words_term(w, w->tok[t].stem);
-					k += (size_t)snprintf(key + k,
-					    sizeof(key) - k, "%s%s",
-					    i ? " " : "", st);
-					if (k >= sizeof(key))
+					if (key_add(key, &k, sizeof(key), i > 0,
+					    st) < 0)
 						break;
 				}
 				if (i < ns) {
