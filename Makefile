@@ -37,7 +37,10 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS) $(WARN) $(WERROR) \
 	$(SANITIZE) -pthread -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
+# libmicrohttpd is opened when a tool serves (lib/mhd.h), not linked: a
+# tool that does not serve does not load it and the TLS stack it brings.
+LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out libmicrohttpd,$(PKGS))) \
+	-lstemmer -lm -pthread -ldl
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 TOOLS = align-plan align-capture align-theme align-distill align-followup \
