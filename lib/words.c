@@ -449,12 +449,43 @@ key_add(char *key, size_t *k, size_t size, int space, const char *st)
 	return 0;
 }
 
+/* The concept a lexicon line names, p its "name (label)" up to colon
+ * (cut there): its term, with the label the first line to give one
+ * gave; -1 when out of memory. */
+static long
+line_concept(struct align_words *w, char *p, char *colon)
+{
+	char *end = colon, *open, *close;
+	long cterm;
+
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		*--end = '\0';
+	open = strchr(p, '(');
+	close = strrchr(p, ')');
+	if (open && close > open) {
+		*close = '\0';
+		end = open;
+		while (end > p && end[-1] == ' ')
+			end--;
+		*end = '\0';
+		open++;
+	} else {
+		open = NULL;
+	}
+	if ((cterm = term(w, p, strlen(p), 1)) < 0 ||
+	    (open && w->label[cterm] == NULL &&
+	    (w->label[cterm] = strdup(open)) == NULL))
+		return -1;
+	return cterm;
+}
+
 /* Longer than a screen: a lexicon file is read line by line, and each
  * line's concept, language and words are checked where they are read so
- * that an error names its line and column. */
-int
-align_words_lexicon(struct align_words *w, const char *text,
-    const char *name, struct align_err *e)
+ * that an error names its line and column.  words unset: the concepts
+ * alone. */
+static int
+lexicon(struct align_words *w, const char *text, const char *name,
+    int words, struct align_err *e)
 {
 	const char *line = text;
 	unsigned long lno = 0;
@@ -485,35 +516,11 @@ align_words_lexicon(struct align_words *w, const char *text,
 			    "expected 'concept: word, phrase, ...'");
 		}
 		*colon = '\0';
-		{
-			char *end = colon;
-
-			while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
-				*--end = '\0';
+		if ((cterm = line_concept(w, p, colon)) < 0) {
+			free(copy);
+			return align_err_nomem(e);
 		}
-		{
-			/* "name (label)" */
-			char *open = strchr(p, '('), *close = strrchr(p, ')');
-			char *end;
-
-			if (open && close > open) {
-				*close = '\0';
-				end = open;
-				while (end > p && end[-1] == ' ')
-					end--;
-				*end = '\0';
-				open++;
-			} else {
-				open = NULL;
-			}
-			if ((cterm = term(w, p, strlen(p), 1)) < 0 ||
-			    (open && w->label[cterm] == NULL &&
-			    (w->label[cterm] = strdup(open)) == NULL)) {
-				free(copy);
-				return align_err_nomem(e);
-			}
-		}
-		for (p = colon + 1; *p; ) {
+		for (p = colon + 1; words && *p; ) {
 			size_t n = strcspn(p, ",");
 			char save = p[n], *f;
 			struct span sp[8];
@@ -582,15 +589,34 @@ align_words_lexicon(struct align_words *w, const char *text,
 }
 
 int
-align_words_default_lexicon(struct align_words *w, struct align_err *e)
+align_words_lexicon(struct align_words *w, const char *text,
+    const char *name, struct align_err *e)
+{
+	return lexicon(w, text, name, 1, e);
+}
+
+static int
+default_lexicon(struct align_words *w, int words, struct align_err *e)
 {
 	size_t i;
 
 	for (i = 0; align_default_lexicon[i]; i++)
-		if (align_words_lexicon(w, align_default_lexicon[i],
-		    "<default lexicon>", e) < 0)
+		if (lexicon(w, align_default_lexicon[i], "<default lexicon>",
+		    words, e) < 0)
 			return -1;
 	return 0;
+}
+
+int
+align_words_default_lexicon(struct align_words *w, struct align_err *e)
+{
+	return default_lexicon(w, 1, e);
+}
+
+int
+align_words_default_concepts(struct align_words *w, struct align_err *e)
+{
+	return default_lexicon(w, 0, e);
 }
 
 static int

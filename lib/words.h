@@ -111,6 +111,12 @@ int align_words_lexicon(struct align_words *w, const char *text,
 
 /* Add the default lexicon of the method's domain. */
 int align_words_default_lexicon(struct align_words *w, struct align_err *e);
+/* Add its concepts alone, with their labels, in the order and with the
+ * labels align_words_default_lexicon() gives them, but none of their
+ * words (what drafting a principle from a label needs, at a fraction of
+ * the cost).  0, or -1 and e (71). */
+int align_words_default_concepts(struct align_words *w,
+    struct align_err *e);
 
 /* The language of text (ALIGN_EN ...), as align_words_analyse() gives
  * it, at a fraction of the cost: no words are kept.  -1 and e (71). */

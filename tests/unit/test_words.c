@@ -285,6 +285,43 @@ test_a_note_for_another_word_is_not_taken(void **state)
 	align_words_release(&x);
 }
 
+/* The concepts alone: the full lexicon's concepts, in the same order,
+ * with the same labels, and no word of theirs. */
+static void
+test_the_concepts_alone(void **state)
+{
+	struct align_words full, only;
+	struct align_err e;
+	size_t t, k = 0, labels = 0;
+
+	lexicon(&full, 1);
+	assert_int_equal(align_words_init(&only, &e), 0);
+	assert_int_equal(align_words_default_concepts(&only, &e), 0);
+	assert_int_equal(only.tokens.n, 0);
+	for (t = 0; t < align_words_nterms(&full); t++) {
+		const char *l = align_words_label(&full, (uint32_t)t);
+
+		if (!align_words_is_concept(&full, (uint32_t)t))
+			continue;
+		assert_true(k < align_words_nterms(&only));
+		assert_true(align_words_is_concept(&only, (uint32_t)k));
+		assert_string_equal(align_words_term(&full, (uint32_t)t),
+		    align_words_term(&only, (uint32_t)k));
+		if (l) {
+			labels++;
+			assert_string_equal(l,
+			    align_words_label(&only, (uint32_t)k));
+		} else {
+			assert_null(align_words_label(&only, (uint32_t)k));
+		}
+		k++;
+	}
+	assert_int_equal(k, align_words_nterms(&only));
+	assert_true(labels >= 10);
+	align_words_release(&full);
+	align_words_release(&only);
+}
+
 int
 main(void)
 {
@@ -298,6 +335,7 @@ main(void)
 		cmocka_unit_test(test_every_lexicon_stem_is_known),
 		cmocka_unit_test(test_known_stems_are_the_stemmers),
 		cmocka_unit_test(test_a_note_for_another_word_is_not_taken),
+		cmocka_unit_test(test_the_concepts_alone),
 	};
 
 	return cmocka_run_group_tests_name("words", tests, setup, teardown);
