@@ -170,7 +170,8 @@ align_words_init(struct align_words *w, struct align_err *e)
 	int l;
 
 	memset(w, 0, sizeof(*w));
-	w->known = align_lexicon_stems;
+	w->known = align_lexicon_stem_text;
+	w->known_at = align_lexicon_stem_at;
 	w->nknown = align_nlexicon_stems;
 	for (l = 0; l < ALIGN_LANGS; l++) {
 		const char *p = align_stopwords[l];
@@ -360,13 +361,13 @@ static const char *
 stem_of(struct align_words *w, size_t id, const char *key, size_t kn,
     int l, const char *s, size_t n, size_t *sn)
 {
+	const char *k = id < w->nknown ? w->known + w->known_at[id] : NULL;
 	const sb_symbol *st;
 
-	if (id < w->nknown && strncmp(w->known[id].key, key, kn) == 0 &&
-	    w->known[id].key[kn] == '\0') {
+	if (k && strncmp(k, key, kn) == 0 && k[kn] == '\0') {
 		w->nfed++;
-		*sn = strlen(w->known[id].stem);
-		return w->known[id].stem;
+		*sn = strlen(k + kn + 1);
+		return k + kn + 1;
 	}
 	st = sb_stemmer_stem(w->stemmer[l], (const sb_symbol *)s, (int)n);
 	if (st == NULL)

@@ -32,17 +32,18 @@ extern const char *const align_lang_names[ALIGN_LANGS]; /* "en", ... */
 extern const char *const align_stopwords[ALIGN_LANGS];
 extern const char *const align_default_lexicon[]; /* lines, NULL-ended */
 
-/* A word's stem known before the run, so that a run does not stem the
- * default lexicon's words in four languages again: key is the word as the
- * tokens dictionary keeps it (its language's digit, then the word folded),
- * stem what that language's stemmer gives.  align_lexicon_stems[i] is the
- * token that loading the default lexicon makes i-th (lexicon_stems.c,
- * written by data/lexstems.c; make remakes it when the lexicon or the
- * words change).  A token whose key is not the note's is stemmed. */
-struct align_stem_note {
-	const char *key, *stem;
-};
-extern const struct align_stem_note align_lexicon_stems[];
+/* Words' stems known before the run, so that a run does not stem the
+ * default lexicon's words in four languages again: entry i, at
+ * align_lexicon_stem_text + align_lexicon_stem_at[i], is a key as the
+ * tokens dictionary keeps it (its language's digit, then the word
+ * folded), a NUL, then the stem that language's stemmer gives and a NUL;
+ * entry i is the token that loading the default lexicon makes i-th
+ * (lexicon_stems.c, written by data/lexstems.c; make remakes it when the
+ * lexicon or the words change).  Offsets, not pointers: a table the
+ * loader need not relocate at every start.  A token whose key is not
+ * its entry's is stemmed. */
+extern const char align_lexicon_stem_text[];
+extern const uint32_t align_lexicon_stem_at[];
 extern const size_t align_nlexicon_stems;
 
 /* A distinct word as written (case-folded), in one language. */
@@ -83,9 +84,10 @@ struct align_words {
 	uint32_t tconcept[32];		/* concept c's term */
 	int ntconcept;			/* 0: the tables' concepts unused */
 	unsigned min_strength;		/* of a near-synonym, x 255 */
-	/* Stems known before the run, by token (align_lexicon_stems; set
-	 * nknown to 0 to stem every word): */
-	const struct align_stem_note *known;
+	/* Stems known before the run, by token (align_lexicon_stem_text;
+	 * set nknown to 0 to stem every word): */
+	const char *known;
+	const uint32_t *known_at;
 	size_t nknown;
 	size_t nfed;			/* tokens whose stem was known */
 };

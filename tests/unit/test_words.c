@@ -261,19 +261,20 @@ test_known_stems_are_the_stemmers(void **state)
 	align_words_release(&s);
 }
 
-/* A note is taken only for the word it names: another word at its place
- * is stemmed. */
+/* A known stem is taken only for the word its entry names: another word
+ * at its place is stemmed. */
 static void
 test_a_note_for_another_word_is_not_taken(void **state)
 {
-	static const struct align_stem_note wrong[] = {
-		{ "0listened", "zzz" }, { "0stayed", "yyy" } };
+	static const char text[] = "0listened\0zzz\0" "0stayed\0yyy\0";
+	static const uint32_t at[] = { 0, 14 };
 	struct align_analysis ta = ALIGN_ANALYSIS_INIT;
 	struct align_words x;
 	struct align_err e;
 
 	assert_int_equal(align_words_init(&x, &e), 0);
-	x.known = wrong;
+	x.known = text;
+	x.known_at = at;
 	x.nknown = 2;
 	/* Token 0 is "listened" (noted), token 1 "quietly" (not). */
 	assert_int_equal(align_words_analyse(&x, "Listened quietly", &ta, &e),
