@@ -37,7 +37,10 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS) $(WARN) $(WERROR) \
 	$(SANITIZE) -pthread -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
+# libmicrohttpd is opened when a tool serves (lib/mhd.h), not linked: a
+# tool that does not serve does not load it and the TLS stack it brings.
+LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out libmicrohttpd,$(PKGS))) \
+	-lstemmer -lm -pthread -ldl
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 TOOLS = align-plan align-capture align-theme align-distill align-followup \
@@ -124,6 +127,21 @@ lib/html_assets.c: lib/html/page.css lib/html/present.js lib/html/embed.sh
 lib/serve_assets.c: lib/html/serve.css lib/html/live.js lib/html/embed.sh
 	sh lib/html/embed.sh lib/html/serve.css lib/html/live.js align_serve \
 	    serve_html.h >$@.tmp
+	mv $@.tmp $@
+
+# The default lexicon's stems, known before a run (align_stem_note in
+# lib/words.h): kept in the tree, as html_assets.c is, and made again when
+# the lexicon, its stop words or the way words are read change.
+LEXSTEMS_OBJ = $(BUILD)/lib/words.o $(BUILD)/lib/lexicon.o \
+    $(BUILD)/lib/stopwords.o $(BUILD)/lib/hash.o $(BUILD)/lib/err.o \
+    $(BUILD)/lib/tables.o
+$(BUILD)/data/lexstems: data/lexstems.c $(LEXSTEMS_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ data/lexstems.c $(LEXSTEMS_OBJ) \
+	    $(ALL_LDFLAGS) $(LIBS)
+lib/lexicon_stems.c: lib/lexicon.c lib/words.c lib/stopwords.c \
+    data/lexstems.c | $(BUILD)/data/lexstems
+	$(BUILD)/data/lexstems >$@.tmp
 	mv $@.tmp $@
 
 $(BUILD)/libalign.a: $(LIB_OBJ)

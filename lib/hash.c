@@ -307,7 +307,13 @@ dict_store(struct align_dict *d, const char *s, size_t n)
 	char *p;
 
 	if (c == NULL || c->size - c->used < n + 1) {
-		size_t size = n + 1 > 65536 ? n + 1 : 65536;
+		/* From 1 KiB, doubling to 64 KiB: a small dictionary (a
+		 * meeting's) takes little room, a large one few chunks. */
+		size_t size = c == NULL ? 1024 : c->size < 32768 ?
+		    c->size * 2 : 65536;
+
+		if (size < n + 1)
+			size = n + 1;
 
 		c = malloc(sizeof(*c) + size);
 		if (c == NULL)

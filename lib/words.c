@@ -170,6 +170,9 @@ align_words_init(struct align_words *w, struct align_err *e)
 	int l;
 
 	memset(w, 0, sizeof(*w));
+	w->known = align_lexicon_stem_text;
+	w->known_at = align_lexicon_stem_at;
+	w->nknown = align_nlexicon_stems;
 	for (l = 0; l < ALIGN_LANGS; l++) {
 		const char *p = align_stopwords[l];
 
@@ -350,13 +353,37 @@ align_words_tables(struct align_words *w, const struct align_tables *tb,
 	return 0;
 }
 
+/* The stem of new token id, whose key (language digit and word s, n) is
+ * (key, kn): the one known before the run when the note for id has that
+ * key, else the stemmer's (in its buffer, used again by the next call).
+ * NULL when out of memory. */
+static const char *
+stem_of(struct align_words *w, size_t id, const char *key, size_t kn,
+    int l, const char *s, size_t n, size_t *sn)
+{
+	const char *k = id < w->nknown ? w->known + w->known_at[id] : NULL;
+	const sb_symbol *st;
+
+	if (k && strncmp(k, key, kn) == 0 && k[kn] == '\0') {
+		w->nfed++;
+		*sn = strlen(k + kn + 1);
+		return k + kn + 1;
+	}
+	st = sb_stemmer_stem(w->stemmer[l], (const sb_symbol *)s, (int)n);
+	if (st == NULL)
+		return NULL;
+	*sn = (size_t)sb_stemmer_length(w->stemmer[l]);
+	return (const char *)st;
+}
+
 /* The token of word (s, n) in language l; -1 when out of memory. */
 static long
 token(struct align_words *w, int l, const char *s, size_t n)
 {
 	char key[256];
 	long id, sid, st;
-	const sb_symbol *stem;
+	const char *stem;
+	size_t sn;
 
 	if (n + 1 > sizeof(key))
 		n = sizeof(key) - 1;
@@ -388,15 +415,12 @@ token(struct align_words *w, int l, const char *s, size_t n)
 		}
 		w->tokcap = cap;
 	}
-	stem = sb_stemmer_stem(w->stemmer[l], (const sb_symbol *)s, (int)n);
-	if (stem == NULL)
+	if ((stem = stem_of(w, (size_t)id, key, n + 1, l, s, n, &sn)) == NULL)
 		return -1;
 	if (w->tables)
-		sid = looked_up(w, (size_t)id, l, s, n, (const char *)stem,
-		    (size_t)sb_stemmer_length(w->stemmer[l]));
+		sid = looked_up(w, (size_t)id, l, s, n, stem, sn);
 	else
-		sid = term(w, (const char *)stem, (size_t)sb_stemmer_length(
-		    w->stemmer[l]), 0);
+		sid = term(w, stem, sn, 0);
 	if (sid < 0)
 		return -1;
 	st = align_dict_id(&w->stops, s, n, 0);
@@ -407,12 +431,62 @@ token(struct align_words *w, int l, const char *s, size_t n)
 	return id;
 }
 
+/* Add a phrase's next stem st to its key (key, *k), after a space when
+ * space is set; -1, and *k the key's size, when it does not fit with a
+ * byte to spare. */
+static int
+key_add(char *key, size_t *k, size_t size, int space, const char *st)
+{
+	size_t n = strlen(st) + (space != 0);
+
+	if (*k + n >= size) {
+		*k = size;
+		return -1;
+	}
+	if (space)
+		key[(*k)++] = ' ';
+	memcpy(key + *k, st, n - (space != 0));
+	*k += n - (space != 0);
+	return 0;
+}
+
+/* The concept a lexicon line names, p its "name (label)" up to colon
+ * (cut there): its term, with the label the first line to give one
+ * gave; -1 when out of memory. */
+static long
+line_concept(struct align_words *w, char *p, char *colon)
+{
+	char *end = colon, *open, *close;
+	long cterm;
+
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		*--end = '\0';
+	open = strchr(p, '(');
+	close = strrchr(p, ')');
+	if (open && close > open) {
+		*close = '\0';
+		end = open;
+		while (end > p && end[-1] == ' ')
+			end--;
+		*end = '\0';
+		open++;
+	} else {
+		open = NULL;
+	}
+	if ((cterm = term(w, p, strlen(p), 1)) < 0 ||
+	    (open && w->label[cterm] == NULL &&
+	    (w->label[cterm] = strdup(open)) == NULL))
+		return -1;
+	return cterm;
+}
+
 /* Longer than a screen: a lexicon file is read line by line, and each
  * line's concept, language and words are checked where they are read so
- * that an error names its line and column. */
-int
-align_words_lexicon(struct align_words *w, const char *text,
-    const char *name, struct align_err *e)
+ * that an error names its line and column.  words unset: the concepts
+ * alone. */
+static int
+lexicon(struct align_words *w, const char *text, const char *name,
+    int words, struct align_err *e)
 {
 	const char *line = text;
 	unsigned long lno = 0;
@@ -443,35 +517,11 @@ align_words_lexicon(struct align_words *w, const char *text,
 			    "expected 'concept: word, phrase, ...'");
 		}
 		*colon = '\0';
-		{
-			char *end = colon;
-
-			while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
-				*--end = '\0';
+		if ((cterm = line_concept(w, p, colon)) < 0) {
+			free(copy);
+			return align_err_nomem(e);
 		}
-		{
-			/* "name (label)" */
-			char *open = strchr(p, '('), *close = strrchr(p, ')');
-			char *end;
-
-			if (open && close > open) {
-				*close = '\0';
-				end = open;
-				while (end > p && end[-1] == ' ')
-					end--;
-				*end = '\0';
-				open++;
-			} else {
-				open = NULL;
-			}
-			if ((cterm = term(w, p, strlen(p), 1)) < 0 ||
-			    (open && w->label[cterm] == NULL &&
-			    (w->label[cterm] = strdup(open)) == NULL)) {
-				free(copy);
-				return align_err_nomem(e);
-			}
-		}
-		for (p = colon + 1; *p; ) {
+		for (p = colon + 1; words && *p; ) {
 			size_t n = strcspn(p, ",");
 			char save = p[n], *f;
 			struct span sp[8];
@@ -505,10 +555,8 @@ align_words_lexicon(struct align_words *w, const char *text,
 						w->later[w->tok[t].stem] |=
 						    (uint8_t)(1 << (i - 1));
 					st = align_words_term(w, w->tok[t].stem);
-					k += (size_t)snprintf(key + k,
-					    sizeof(key) - k, "%s%s",
-					    i ? " " : "", st);
-					if (k >= sizeof(key))
+					if (key_add(key, &k, sizeof(key), i > 0,
+					    st) < 0)
 						break;
 				}
 				if (i < ns) {
@@ -542,15 +590,34 @@ align_words_lexicon(struct align_words *w, const char *text,
 }
 
 int
-align_words_default_lexicon(struct align_words *w, struct align_err *e)
+align_words_lexicon(struct align_words *w, const char *text,
+    const char *name, struct align_err *e)
+{
+	return lexicon(w, text, name, 1, e);
+}
+
+static int
+default_lexicon(struct align_words *w, int words, struct align_err *e)
 {
 	size_t i;
 
 	for (i = 0; align_default_lexicon[i]; i++)
-		if (align_words_lexicon(w, align_default_lexicon[i],
-		    "<default lexicon>", e) < 0)
+		if (lexicon(w, align_default_lexicon[i], "<default lexicon>",
+		    words, e) < 0)
 			return -1;
 	return 0;
+}
+
+int
+align_words_default_lexicon(struct align_words *w, struct align_err *e)
+{
+	return default_lexicon(w, 1, e);
+}
+
+int
+align_words_default_concepts(struct align_words *w, struct align_err *e)
+{
+	return default_lexicon(w, 0, e);
 }
 
 static int
