@@ -95,7 +95,40 @@ fold(const char *s)
 	return (char *)out;
 }
 
-/* The words of s: runs of letters, marks and digits. */
+/* Whether c, not ASCII, is part of a word: a letter, a mark or a
+ * digit. */
+static int
+word_char(utf8proc_int32_t c)
+{
+	utf8proc_category_t cat = utf8proc_category(c);
+
+	return cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU ||
+	    cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LM ||
+	    cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_MN ||
+	    cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ND;
+}
+
+/* What c, not ASCII, says of the language: a point or two to hint[]. */
+static void
+hint_language(utf8proc_int32_t c, int hint[ALIGN_LANGS])
+{
+	if (c == 0xf1 || c == 0xbf || c == 0xa1)
+		hint[ALIGN_ES] += 2;	/* ñ ¿ ¡ */
+	else if (c == 0xe1 || c == 0xed || c == 0xf3 || c == 0xfa)
+		hint[ALIGN_ES]++;	/* á í ó ú */
+	else if (c == 0xdf)
+		hint[ALIGN_DE] += 2;	/* ß */
+	else if (c == 0xe4 || c == 0xf6 || c == 0xfc)
+		hint[ALIGN_DE]++;	/* ä ö ü */
+	else if (c == 0xe7 || c == 0x153 || c == 0xe8 || c == 0xea ||
+	    c == 0xe0 || c == 0xf9 || c == 0xe2 || c == 0xee || c == 0xf4 ||
+	    c == 0xfb || c == 0xeb || c == 0xef)
+		hint[ALIGN_FR]++;
+}
+
+/* The words of s: runs of letters, marks and digits.  The loop a
+ * character stays here; the two steps above, called once each, are
+ * inlined. */
 static size_t
 split(const char *s, struct span *w, size_t max, int hint[ALIGN_LANGS])
 {
@@ -122,32 +155,9 @@ split(const char *s, struct span *w, size_t max, int hint[ALIGN_LANGS])
 			word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 			    (c >= 'A' && c <= 'Z');
 		} else {
-			utf8proc_category_t cat = utf8proc_category(c);
-
-			word = cat == UTF8PROC_CATEGORY_LL ||
-			    cat == UTF8PROC_CATEGORY_LU ||
-			    cat == UTF8PROC_CATEGORY_LT ||
-			    cat == UTF8PROC_CATEGORY_LM ||
-			    cat == UTF8PROC_CATEGORY_LO ||
-			    cat == UTF8PROC_CATEGORY_MN ||
-			    cat == UTF8PROC_CATEGORY_MC ||
-			    cat == UTF8PROC_CATEGORY_ND;
-			if (hint) {
-				if (c == 0xf1 || c == 0xbf || c == 0xa1)
-					hint[ALIGN_ES] += 2;	/* ñ ¿ ¡ */
-				else if (c == 0xe1 || c == 0xed || c == 0xf3 ||
-				    c == 0xfa)
-					hint[ALIGN_ES]++;	/* á í ó ú */
-				else if (c == 0xdf)
-					hint[ALIGN_DE] += 2;	/* ß */
-				else if (c == 0xe4 || c == 0xf6 || c == 0xfc)
-					hint[ALIGN_DE]++;	/* ä ö ü */
-				else if (c == 0xe7 || c == 0x153 || c == 0xe8 ||
-				    c == 0xea || c == 0xe0 || c == 0xf9 ||
-				    c == 0xe2 || c == 0xee || c == 0xf4 ||
-				    c == 0xfb || c == 0xeb || c == 0xef)
-					hint[ALIGN_FR]++;
-			}
+			word = word_char(c);
+			if (hint)
+				hint_language(c, hint);
 		}
 		if (word && !in) {
 			in = 1;
@@ -350,6 +360,33 @@ align_words_tables(struct align_words *w, const struct align_tables *tb,
 	return 0;
 }
 
+/* Room in the token arrays for token id (and, with tables, in their
+ * masks and grades): 0, or -1 when out of memory. */
+static int
+token_room(struct align_words *w, long id)
+{
+	size_t cap = w->tokcap ? w->tokcap * 2 : 1024;
+	struct align_token *t;
+	uint32_t *m;
+	uint8_t *g;
+
+	if ((size_t)id < w->tokcap)
+		return 0;
+	if ((t = realloc(w->tok, cap * sizeof(*t))) == NULL)
+		return -1;
+	w->tok = t;
+	if (w->tables) {
+		if ((m = realloc(w->tokmask, cap * sizeof(*m))) == NULL)
+			return -1;
+		w->tokmask = m;
+		if ((g = realloc(w->tokgrade, cap)) == NULL)
+			return -1;
+		w->tokgrade = g;
+	}
+	w->tokcap = cap;
+	return 0;
+}
+
 /* The token of word (s, n) in language l; -1 when out of memory. */
 static long
 token(struct align_words *w, int l, const char *s, size_t n)
@@ -357,6 +394,7 @@ token(struct align_words *w, int l, const char *s, size_t n)
 	char key[256];
 	long id, sid, st;
 	const sb_symbol *stem;
+	size_t len;
 
 	if (n + 1 > sizeof(key))
 		n = sizeof(key) - 1;
@@ -366,37 +404,17 @@ token(struct align_words *w, int l, const char *s, size_t n)
 	if (id >= 0)
 		return id;
 	id = align_dict_id(&w->tokens, key, n + 1, 1);
-	if (id < 0)
+	if (id < 0 || token_room(w, id) < 0)
 		return -1;
-	if ((size_t)id >= w->tokcap) {
-		size_t cap = w->tokcap ? w->tokcap * 2 : 1024;
-		struct align_token *t = realloc(w->tok, cap * sizeof(*t));
-
-		if (t == NULL)
-			return -1;
-		w->tok = t;
-		if (w->tables) {
-			uint32_t *m = realloc(w->tokmask, cap * sizeof(*m));
-			uint8_t *g;
-
-			if (m == NULL)
-				return -1;
-			w->tokmask = m;
-			if ((g = realloc(w->tokgrade, cap)) == NULL)
-				return -1;
-			w->tokgrade = g;
-		}
-		w->tokcap = cap;
-	}
 	stem = sb_stemmer_stem(w->stemmer[l], (const sb_symbol *)s, (int)n);
 	if (stem == NULL)
 		return -1;
+	len = (size_t)sb_stemmer_length(w->stemmer[l]);
 	if (w->tables)
 		sid = looked_up(w, (size_t)id, l, s, n, (const char *)stem,
-		    (size_t)sb_stemmer_length(w->stemmer[l]));
+		    len);
 	else
-		sid = term(w, (const char *)stem, (size_t)sb_stemmer_length(
-		    w->stemmer[l]), 0);
+		sid = term(w, (const char *)stem, len, 0);
 	if (sid < 0)
 		return -1;
 	st = align_dict_id(&w->stops, s, n, 0);
