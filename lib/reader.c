@@ -450,7 +450,10 @@ open_next(struct align_reader *r, struct align_err *e)
 	memset(in, 0, offsetof(struct input, buf));
 	in->line = in->col = 1;
 	in->limit = -1;
-	if (strcmp(path, "-") == 0) {
+	/* Not strcmp(3): after its check of a null argument, UBSan at -O1
+	 * leaves gcc a path where path is NULL, and the snprintf below
+	 * fails -Werror=format-truncation. */
+	if (path[0] == '-' && path[1] == '\0') {
 		in->fd = STDIN_FILENO;
 		snprintf(in->name, sizeof(in->name), "<stdin>");
 	} else {
