@@ -425,20 +425,135 @@ token(struct align_words *w, int l, const char *s, size_t n)
 	return id;
 }
 
-/* Longer than a screen: a lexicon file is read line by line, and each
- * line's concept, language and words are checked where they are read so
- * that an error names its line and column. */
+/* The concept that starts a lexicon line, "name" or "name (label)", in
+ * p (cut in place): its term, or -1 when out of memory. */
+static long
+lexicon_concept(struct align_words *w, char *p)
+{
+	char *open = strchr(p, '('), *close = strrchr(p, ')'), *end;
+	long cterm;
+
+	if (open && close > open) {
+		*close = '\0';
+		for (end = open; end > p && end[-1] == ' '; end--)
+			;
+		*end = '\0';
+		open++;
+	} else {
+		open = NULL;
+	}
+	if ((cterm = term(w, p, strlen(p), 1)) < 0 || (open &&
+	    w->label[cterm] == NULL && (w->label[cterm] = strdup(open)) ==
+	    NULL))
+		return -1;
+	return cterm;
+}
+
+/* The phrase of the words sp[0..ns-1] of f in language l, its stems
+ * joined by spaces, for concept cterm (the first concept to name a
+ * phrase keeps it); line lno of the lexicon name.  0, or -1 and e. */
+static int
+lexicon_phrase(struct align_words *w, const char *f, const struct span *sp,
+    size_t ns, int l, long cterm, const char *name, unsigned long lno,
+    struct align_err *e)
+{
+	char key[512];
+	size_t k = 0, i;
+	long pid, first = -1;
+
+	for (i = 0; i < ns; i++) {
+		long t = token(w, l, f + sp[i].at, sp[i].n);
+
+		if (t < 0)
+			return align_err_nomem(e);
+		if (i == 0)
+			first = w->tok[t].stem;
+		else
+			w->later[w->tok[t].stem] |= (uint8_t)(1 << (i - 1));
+		k += (size_t)snprintf(key + k, sizeof(key) - k, "%s%s",
+		    i ? " " : "", align_words_term(w, w->tok[t].stem));
+		if (k >= sizeof(key))
+			return align_err_set(e, EX_DATAERR, name, lno, 1,
+			    "a phrase longer than %zu bytes", sizeof(key) - 1);
+	}
+	pid = align_dict_id(&w->phrases, key, k, 1);
+	if (pid < 0 || grow32z(&w->phrase_term, &w->pcap, (size_t)pid + 1) <
+	    0)
+		return align_err_nomem(e);
+	if (w->phrase_term[pid] == 0)
+		w->phrase_term[pid] = (uint32_t)cterm + 1;
+	if (ns > w->maxlen[first])
+		w->maxlen[first] = (uint8_t)ns;
+	return 0;
+}
+
+/* The words and phrases after a concept's colon, p, separated by commas:
+ * each folded, split, and entered in every language.  0, or -1 and e. */
+static int
+lexicon_phrases(struct align_words *w, char *p, long cterm,
+    const char *name, unsigned long lno, struct align_err *e)
+{
+	while (*p) {
+		size_t n = strcspn(p, ","), ns;
+		char save = p[n], *f;
+		struct span sp[8];
+		int l, rc = 0;
+
+		p[n] = '\0';
+		f = fold(p);
+		p[n] = save;
+		p += n + (save == ',');
+		if (f == NULL)
+			return align_err_nomem(e);
+		ns = split(f, sp, 8, NULL);
+		for (l = 0; ns > 0 && l < ALIGN_LANGS && rc == 0; l++)
+			rc = lexicon_phrase(w, f, sp, ns, l, cterm, name, lno, e);
+		free(f);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Line lno of the lexicon name, in copy (changed): nothing when it is
+ * blank or a comment, else "concept: word, phrase, ...".  0, or -1 and
+ * e naming the line. */
+static int
+lexicon_line(struct align_words *w, char *copy, const char *name,
+    unsigned long lno, struct align_err *e)
+{
+	char *colon, *end, *p;
+	long cterm;
+
+	if ((p = strchr(copy, '#')))
+		*p = '\0';
+	for (p = copy; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p == '\0')
+		return 0;
+	colon = strchr(p, ':');
+	if (colon == NULL || colon == p)
+		return align_err_set(e, EX_DATAERR, name, lno, 1,
+		    "expected 'concept: word, phrase, ...'");
+	*colon = '\0';
+	for (end = colon; end > p && (end[-1] == ' ' || end[-1] == '\t'); )
+		*--end = '\0';
+	if ((cterm = lexicon_concept(w, p)) < 0)
+		return align_err_nomem(e);
+	return lexicon_phrases(w, colon + 1, cterm, name, lno, e);
+}
+
 int
 align_words_lexicon(struct align_words *w, const char *text,
     const char *name, struct align_err *e)
 {
 	const char *line = text;
 	unsigned long lno = 0;
+	int rc;
 
 	while (*line) {
 		size_t len = strcspn(line, "\n");
-		char *copy = malloc(len + 1), *colon, *p;
-		long cterm;
+		char *copy = malloc(len + 1);
 
 		lno++;
 		if (copy == NULL)
@@ -446,115 +561,10 @@ align_words_lexicon(struct align_words *w, const char *text,
 		memcpy(copy, line, len);
 		copy[len] = '\0';
 		line += len + (line[len] == '\n');
-		if ((p = strchr(copy, '#')))
-			*p = '\0';
-		for (p = copy; *p == ' ' || *p == '\t'; p++)
-			;
-		if (*p == '\0') {
-			free(copy);
-			continue;
-		}
-		colon = strchr(p, ':');
-		if (colon == NULL || colon == p) {
-			free(copy);
-			return align_err_set(e, EX_DATAERR, name, lno, 1,
-			    "expected 'concept: word, phrase, ...'");
-		}
-		*colon = '\0';
-		{
-			char *end = colon;
-
-			while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
-				*--end = '\0';
-		}
-		{
-			/* "name (label)" */
-			char *open = strchr(p, '('), *close = strrchr(p, ')');
-			char *end;
-
-			if (open && close > open) {
-				*close = '\0';
-				end = open;
-				while (end > p && end[-1] == ' ')
-					end--;
-				*end = '\0';
-				open++;
-			} else {
-				open = NULL;
-			}
-			if ((cterm = term(w, p, strlen(p), 1)) < 0 ||
-			    (open && w->label[cterm] == NULL &&
-			    (w->label[cterm] = strdup(open)) == NULL)) {
-				free(copy);
-				return align_err_nomem(e);
-			}
-		}
-		for (p = colon + 1; *p; ) {
-			size_t n = strcspn(p, ",");
-			char save = p[n], *f;
-			struct span sp[8];
-			size_t ns, i;
-			int l;
-
-			p[n] = '\0';
-			f = fold(p);
-			p[n] = save;
-			p += n + (save == ',');
-			if (f == NULL) {
-				free(copy);
-				return align_err_nomem(e);
-			}
-			ns = split(f, sp, 8, NULL);
-			for (l = 0; ns > 0 && l < ALIGN_LANGS; l++) {
-				char key[512];
-				size_t k = 0;
-				long pid, first = -1;
-
-				for (i = 0; i < ns; i++) {
-					long t = token(w, l, f + sp[i].at,
-					    sp[i].n);
-					const char *st;
-
-					if (t < 0)
-						break;
-					if (i == 0)
-						first = w->tok[t].stem;
-					else
-						w->later[w->tok[t].stem] |=
-						    (uint8_t)(1 << (i - 1));
-					st = align_words_term(w, w->tok[t].stem);
-					k += (size_t)snprintf(key + k,
-					    sizeof(key) - k, "%s%s",
-					    i ? " " : "", st);
-					if (k >= sizeof(key))
-						break;
-				}
-				if (i < ns) {
-					free(f);
-					free(copy);
-					return k >= sizeof(key) ? align_err_set(e,
-					    EX_DATAERR, name, lno, 1,
-					    "a phrase longer than %zu bytes",
-					    sizeof(key) - 1) : align_err_nomem(e);
-				}
-				pid = align_dict_id(&w->phrases, key, k, 1);
-				if (pid < 0 || grow32z(&w->phrase_term, &w->pcap,
-				    (size_t)pid + 1) < 0) {
-					free(f);
-					free(copy);
-					return align_err_nomem(e);
-				}
-				/* The first concept to name a phrase keeps
-				 * it. */
-				if (w->phrase_term[pid] == 0)
-					w->phrase_term[pid] =
-					    (uint32_t)cterm + 1;
-				if (ns > w->maxlen[first])
-					w->maxlen[first] = (uint8_t)ns;
-			}
-			free(f);
-		}
+		rc = lexicon_line(w, copy, name, lno, e);
 		free(copy);
+		if (rc < 0)
+			return -1;
 	}
 	return 0;
 }
