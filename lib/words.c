@@ -671,21 +671,17 @@ word(struct align_words *w, const char *s, size_t n)
 	return id;
 }
 
-/* Longer than a screen: the one pass over a response's words (fold,
- * split, stop words, stems, concepts, tables) that every theming run
- * makes; its steps share the token arrays, and a call per word costs. */
-int
-align_words_analyse(struct align_words *w, const char *text,
-    struct align_analysis *a, struct align_err *e)
+/* The language whose letters and function words the text has most of,
+ * English when nothing tells; a->tok[0..n-1] gets the words sp of the
+ * folded text f.  -1 when out of memory.  The steps of the analysis
+ * below are called once each and inlined: no call a word. */
+static int
+analyse_language(struct align_words *w, const char *text, const char *f,
+    const struct span *sp, size_t n, struct align_analysis *a)
 {
-	struct span sp[MAXTOK];
 	int hint[ALIGN_LANGS] = { 0 }, l, best = ALIGN_EN;
-	char *f = fold(text);
-	size_t n, i;
+	size_t i;
 
-	a->nterm = a->ntok = a->hits = 0;
-	if (f == NULL)
-		return align_err_nomem(e);
 	/* Letters that tell a language, before case folding turns ß
 	 * into ss; plain ASCII has none. */
 	for (i = 0; text[i] && !(text[i] & 0x80); i++)
@@ -695,16 +691,11 @@ align_words_analyse(struct align_words *w, const char *text,
 
 		split(text, none, 0, hint);
 	}
-	n = split(f, sp, MAXTOK, NULL);
-	if (grow32(&a->tok, &a->tokcap, n) < 0)
-		goto nomem;
-	/* The language whose function words and letters the text has most
-	 * of; English when nothing tells.  a->tok holds the words for now. */
 	for (i = 0; i < n; i++) {
 		long wd = word(w, f + sp[i].at, sp[i].n);
 
 		if (wd < 0)
-			goto nomem;
+			return -1;
 		a->tok[i] = (uint32_t)wd;
 		for (l = 0; l < ALIGN_LANGS; l++)
 			if (w->word_stop[wd] & (1 << l))
@@ -714,78 +705,130 @@ align_words_analyse(struct align_words *w, const char *text,
 		if (hint[l] > hint[best])
 			best = l;
 	a->lang = best;
+	return 0;
+}
+
+/* The words a->tok[0..n-1] as tokens of the language a->lang, counted:
+ * 0, or -1 when out of memory. */
+static int
+analyse_tokens(struct align_words *w, const char *f, const struct span *sp,
+    size_t n, struct align_analysis *a)
+{
+	int l = a->lang;
+	size_t i;
+
 	for (i = 0; i < n; i++) {
-		uint32_t *slot = &w->word_tok[a->tok[i]][best];
+		uint32_t *slot = &w->word_tok[a->tok[i]][l];
 
 		if (*slot == UINT32_MAX) {
-			long t = token(w, best, f + sp[i].at, sp[i].n);
+			long t = token(w, l, f + sp[i].at, sp[i].n);
 
 			if (t < 0)
-				goto nomem;
-			slot = &w->word_tok[a->tok[i]][best];
+				return -1;
+			slot = &w->word_tok[a->tok[i]][l];
 			*slot = (uint32_t)t;
 		}
 		a->tok[i] = *slot;
 		w->tok[*slot].count++;
 	}
 	a->ntok = n;
+	return 0;
+}
+
+/* The concept of the longest phrase of the lexicon that starts at token
+ * i of n, counted twice: it is what the words mean, and it is shared
+ * across wordings.  0, or -1 when out of memory. */
+static int
+analyse_phrase(struct align_words *w, struct align_analysis *a, size_t i,
+    size_t n)
+{
+	const struct align_token *t = &w->tok[a->tok[i]];
+	size_t len = w->maxlen ? w->maxlen[t->stem] : 0;
+
+	for (; len > 0; len--) {
+		char key[512];
+		size_t k = 0, j;
+		long pid;
+
+		if (i + len > n)
+			continue;
+		/* Not a phrase when a word is nowhere such a word of one. */
+		for (j = 1; j < len; j++)
+			if (!(w->later[w->tok[a->tok[i + j]].stem] &
+			    (1 << (j - 1))))
+				break;
+		if (j < len)
+			continue;
+		for (j = 0; j < len; j++) {
+			uint32_t st = w->tok[a->tok[i + j]].stem;
+			size_t sl = w->vocab.len[st];
+
+			if (k + sl + 1 >= sizeof(key))
+				break;
+			if (j)
+				key[k++] = ' ';
+			memcpy(key + k, w->vocab.str[st], sl);
+			k += sl;
+		}
+		if (j < len)
+			continue;
+		pid = align_dict_id(&w->phrases, key, k, 0);
+		if (pid < 0 || w->phrase_term[pid] == 0)
+			continue;
+		if (push_term(a, w->phrase_term[pid] - 1) < 0 ||
+		    push_term(a, w->phrase_term[pid] - 1) < 0)
+			return -1;
+		a->hits++;
+		return 0;
+	}
+	return 0;
+}
+
+/* The terms of the tokens: phrases' concepts, the stems of words that
+ * are not stop words, numbers or a letter alone, and the concepts of
+ * their tables.  0, or -1 when out of memory. */
+static int
+analyse_terms(struct align_words *w, const char *f, const struct span *sp,
+    size_t n, struct align_analysis *a)
+{
+	size_t i;
+
 	for (i = 0; i < n; i++) {
 		const struct align_token *t = &w->tok[a->tok[i]];
-		size_t len = w->maxlen ? w->maxlen[t->stem] : 0;
-		int matched = 0;
 
-		/* The longest phrase of the lexicon that starts here. */
-		for (; len > 0 && !matched; len--) {
-			char key[512];
-			size_t k = 0, j;
-			long pid;
-
-			if (i + len > n)
-				continue;
-			/* Not a phrase when a word is nowhere such a word
-			 * of one. */
-			for (j = 1; j < len; j++)
-				if (!(w->later[w->tok[a->tok[i + j]].stem] &
-				    (1 << (j - 1))))
-					break;
-			if (j < len)
-				continue;
-			for (j = 0; j < len; j++) {
-				uint32_t st = w->tok[a->tok[i + j]].stem;
-				size_t sl = w->vocab.len[st];
-
-				if (k + sl + 1 >= sizeof(key))
-					break;
-				if (j)
-					key[k++] = ' ';
-				memcpy(key + k, w->vocab.str[st], sl);
-				k += sl;
-			}
-			if (j < len)
-				continue;
-			pid = align_dict_id(&w->phrases, key, k, 0);
-			if (pid < 0 || w->phrase_term[pid] == 0)
-				continue;
-			/* A concept counts twice: it is what the words
-			 * mean, and it is shared across wordings. */
-			if (push_term(a, w->phrase_term[pid] - 1) < 0 ||
-			    push_term(a, w->phrase_term[pid] - 1) < 0)
-				goto nomem;
-			matched = 1;
-			a->hits++;
-		}
+		if (analyse_phrase(w, a, i, n) < 0)
+			return -1;
 		if (t->stop || sp[i].n < 2 ||
 		    strspn(f + sp[i].at, "0123456789") >= sp[i].n)
 			continue;
 		if (push_term(a, t->stem) < 0 || (w->tokmask &&
 		    table_concepts(w, a, w->tokmask[a->tok[i]]) < 0))
-			goto nomem;
+			return -1;
 	}
-	free(f);
 	return 0;
-nomem:
+}
+
+/* The one pass over a response's words that every theming run makes:
+ * fold, split, the language, tokens, terms. */
+int
+align_words_analyse(struct align_words *w, const char *text,
+    struct align_analysis *a, struct align_err *e)
+{
+	struct span sp[MAXTOK];
+	char *f = fold(text);
+	size_t n;
+	int rc;
+
+	a->nterm = a->ntok = a->hits = 0;
+	if (f == NULL)
+		return align_err_nomem(e);
+	n = split(f, sp, MAXTOK, NULL);
+	rc = grow32(&a->tok, &a->tokcap, n) < 0 ||
+	    analyse_language(w, text, f, sp, n, a) < 0 ||
+	    analyse_tokens(w, f, sp, n, a) < 0 ||
+	    analyse_terms(w, f, sp, n, a) < 0 ? -1 : 0;
 	free(f);
-	return align_err_nomem(e);
+	return rc < 0 ? align_err_nomem(e) : 0;
 }
 
 void
