@@ -439,6 +439,15 @@ detect(struct align_reader *r)
 	}
 }
 
+/* Whether path is "-", standard input.  Not strcmp(3): after its check
+ * of a null argument, UBSan at -O1 leaves gcc a way where path is NULL,
+ * and the snprintf of open_next() fails -Werror=format-truncation. */
+static int
+is_stdin(const char *path)
+{
+	return path[0] == '-' && path[1] == '\0';
+}
+
 static int
 open_next(struct align_reader *r, struct align_err *e)
 {
@@ -450,10 +459,7 @@ open_next(struct align_reader *r, struct align_err *e)
 	memset(in, 0, offsetof(struct input, buf));
 	in->line = in->col = 1;
 	in->limit = -1;
-	/* Not strcmp(3): after its check of a null argument, UBSan at -O1
-	 * leaves gcc a path where path is NULL, and the snprintf below
-	 * fails -Werror=format-truncation. */
-	if (path[0] == '-' && path[1] == '\0') {
+	if (is_stdin(path)) {
 		in->fd = STDIN_FILENO;
 		snprintf(in->name, sizeof(in->name), "<stdin>");
 	} else {
