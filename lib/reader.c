@@ -454,7 +454,14 @@ open_next(struct align_reader *r, struct align_err *e)
 		in->fd = STDIN_FILENO;
 		snprintf(in->name, sizeof(in->name), "<stdin>");
 	} else {
-		snprintf(in->name, sizeof(in->name), "%s", path);
+		/* Not snprintf("%s"): under -fsanitize=undefined at -O1,
+		 * GCC takes path for NULL on a branch of its own checks. */
+		size_t n = strlen(path);
+
+		if (n >= sizeof(in->name))
+			n = sizeof(in->name) - 1;
+		memcpy(in->name, path, n);
+		in->name[n] = '\0';
 		in->fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (in->fd < 0)
 			return align_err_set(e, EX_NOINPUT, path, 0, 0,
