@@ -74,7 +74,8 @@ followup_plan(struct cli *c, int argc, char **argv,
 	named(c, &rs);
 	c->plan.now = now;
 	if (align_followup_plan(&rs, &c->plan, &p, &e) < 0)
-		tool_die(&e);
+		tool_die_in(&e, c->inplace ? c->inplace : argc == 0 ? "-" :
+		    argc == 1 ? argv[0] : NULL);
 	if (out && align_planned_zone(&p, k.recs, &e) < 0)
 		tool_die(&e);
 	k.p = &p;

@@ -364,16 +364,12 @@ align_capture_name(struct align_capture *c, const char *typed,
 	*name = typed;
 	if (c->roster == NULL)
 		return 0;
-	if (align_roster_resolve(c->roster, typed, c->o->add_people ?
-	    ALIGN_ROSTER_ADD : 0, &res, e) == 0) {
-		*name = res.name;
-		return 0;
-	}
-	if (e->status == ALIGN_EX_NOMEM || res.how == ALIGN_MATCH_AMBIGUOUS ||
-	    res.ncand > 0)
+	if (align_roster_soft(c->roster, typed, c->o->add_people ?
+	    ALIGN_ROSTER_ADD : 0, &res, e) < 0)
 		return -1;
-	*e = (struct align_err)ALIGN_ERR_INIT;
-	return 0;	/* near nobody: a person the session does not list */
+	*name = res.name;	/* near nobody: a person the session does not
+				 * list, as typed */
+	return 0;
 }
 
 /* A CSV row's name, as the roster has it (survey.h). */

@@ -155,7 +155,8 @@ latest(const struct seen *s, char *day, long *k)
 
 /* The meeting of round f on d->date, unless reminded: ahead of its day
  * once, on it once, or long past once (a meeting missed by a run of cron
- * is given once). */
+ * is given once).  A one-to-one's meeting with its review recorded is
+ * done: "(reviewed)", today or past, never "(missed)". */
 static int
 meeting(struct align_due_list *l, const struct seen *s,
     const struct align_followup_view *f, struct align_due *d, int again,
@@ -167,6 +168,7 @@ meeting(struct align_due_list *l, const struct seen *s,
 	    rs->session->title : ALIGN_TITLE;
 	int ahead = strcmp(d->date, s->today) > 0;
 	int past = strcmp(d->date, s->today) < 0;
+	int done = f->with && align_realign_review(rs, d->followup, d->date);
 
 	if (align_due_id(d->followup, d->date, ahead ? "meeting-ahead" :
 	    "meeting", d->id) < 0)
@@ -177,7 +179,9 @@ meeting(struct align_due_list *l, const struct seen *s,
 		align_buf_printf(&what, "one-to-one: with %s (", f->with);
 	else
 		align_buf_printf(&what, "follow-up meeting: %s (", title);
-	if (past)
+	if (done)
+		align_buf_puts(&what, "reviewed");
+	else if (past)
 		align_buf_puts(&what, "missed");
 	else
 		align_due_words(&what, d->date, s->today);

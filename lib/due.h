@@ -13,7 +13,8 @@
  * item's id) is not given again: a meeting is given once ahead of its day
  * ("due tomorrow", within the window) and once on it ("due today"); of
  * the occurrences a missed run left behind only the latest is given,
- * "(missed)".  A person who has not checked in is reminded on the day,
+ * "(missed)"; a one-to-one's meeting whose review is recorded is
+ * "(reviewed)", on its day or after.  A person who has not checked in is reminded on the day,
  * then again every again minutes (whole days; 0: never again), once an
  * interval however often cron runs, while the round is the latest of its
  * series whose day has come, and never once they have checked in.

@@ -6,14 +6,18 @@
 #include "buf.h"
 #include "hash.h"
 #include "num.h"
+#include "person.h"
 #include "plan.h"
 #include "record.h"
+#include "roster.h"
 #include "text.h"
 
 /* The values of a plan, checked and in canonical form. */
 struct values {
 	char date[40], dur[32];
 	const char *datep, *durp;	/* NULL when not given */
+	char *facilitator;		/* as the roster writes them, or
+					 * NULL when not given */
 };
 
 static int
@@ -43,6 +47,73 @@ values(const struct align_plan *p, struct values *v, struct align_err *e)
 		align_duration_format(minutes, v->dur);
 		v->durp = v->dur;
 	}
+	return 0;
+}
+
+/* The roster --facilitator is resolved against: the participants given,
+ * else the session's (with its aliases); empty for a new session without
+ * participants. */
+static int
+roster_of(const struct align_node *s, const struct align_plan *p,
+    struct align_roster **ro, struct align_err *e)
+{
+	size_t i;
+
+	if (!p->set_participants)
+		return align_roster_from_session(ro, s, e);
+	if ((*ro = align_roster_new()) == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < p->nparticipants; i++)
+		if (align_roster_add(*ro, p->participants[i], e) < 0) {
+			if (e->status == ALIGN_EX_NOMEM)
+				return -1;
+			*e = (struct align_err)ALIGN_ERR_INIT;	/* no name */
+		}
+	return 0;
+}
+
+/* --facilitator by the roster's soft rule (roster.h): a participant as
+ * the roster writes them (with the address the roster has, else the one
+ * given), a name near nobody as typed (a facilitator may be from outside
+ * the group); an ambiguous name or a near miss refused (64). */
+static int
+facilitator(const struct align_node *s, const struct align_plan *p,
+    struct values *v, struct align_err *e)
+{
+	struct align_roster *ro = NULL;
+	struct align_resolved r;
+	struct align_person typed, known;
+	struct align_buf b = ALIGN_BUF_INIT;
+	char why[sizeof(e->msg)];
+	const char *entry = p->facilitator;
+
+	v->facilitator = NULL;
+	if (p->facilitator == NULL)
+		return 0;
+	if (roster_of(s, p, &ro, e) < 0) {
+		align_roster_free(ro);
+		return -1;
+	}
+	if (align_roster_soft(ro, p->facilitator, 0, &r, e) < 0) {
+		align_roster_free(ro);
+		if (e->status != EX_DATAERR)
+			return -1;
+		memcpy(why, e->msg, sizeof(why));
+		return align_err_set(e, EX_USAGE, NULL, 0, 0,
+		    "--facilitator: %s", why);
+	}
+	if (r.how != ALIGN_MATCH_ANY)
+		entry = align_roster_entry(ro, r.index);
+	align_person_of(entry, strlen(entry), &known);
+	align_person_of(p->facilitator, strlen(p->facilitator), &typed);
+	if (known.addr || !typed.addr)
+		align_buf_puts(&b, entry);
+	else
+		align_buf_printf(&b, "%s <%.*s>", r.name, (int)typed.addrlen,
+		    typed.addr);
+	align_roster_free(ro);
+	if ((v->facilitator = align_buf_detach(&b)) == NULL)
+		return align_err_nomem(e);
 	return 0;
 }
 
@@ -113,7 +184,8 @@ set(struct align_node *s, const char *key, const char *v, const char *dflt)
  * before the defaults of the group's meeting (the session is align-plan's
  * own record, edited by key). */
 static int
-set_one_to_one(struct align_node *s, const struct align_plan *p)
+set_one_to_one(struct align_node *s, const struct align_plan *p,
+    const struct values *v)
 {
 	struct align_buf title = ALIGN_BUF_INIT;
 	struct align_node *two;
@@ -138,8 +210,8 @@ set_one_to_one(struct align_node *s, const struct align_plan *p)
 	if (rc < 0 || !(with && with->type == ALIGN_SCALAR) ||
 	    p->set_participants || align_map_get(s, "participants"))
 		return rc;
-	if ((two = align_seq()) == NULL || (p->facilitator &&
-	    align_seq_push_str(two, p->facilitator) < 0) ||
+	if ((two = align_seq()) == NULL || (v->facilitator &&
+	    align_seq_push_str(two, v->facilitator) < 0) ||
 	    align_seq_push_str(two, with->str) < 0) {
 		align_node_free(two);
 		return -1;
@@ -153,7 +225,7 @@ set_keys(struct align_node *s, const struct align_plan *p,
 {
 	int one = p->one_to_one;
 
-	return set_one_to_one(s, p) < 0 ||
+	return set_one_to_one(s, p, v) < 0 ||
 	    set(s, "title", p->title, ALIGN_TITLE) < 0 ||
 	    set(s, "purpose", p->purpose, one ? ALIGN_ONE_PURPOSE :
 	    ALIGN_PURPOSE) < 0 ||
@@ -163,7 +235,7 @@ set_keys(struct align_node *s, const struct align_plan *p,
 	    set(s, "duration", v->durp, one ? ALIGN_ONE_DURATION :
 	    ALIGN_DURATION) < 0 ||
 	    set(s, "place", p->place, NULL) < 0 ||
-	    set(s, "facilitator", p->facilitator, NULL) < 0 ? -1 : 0;
+	    set(s, "facilitator", v->facilitator, NULL) < 0 ? -1 : 0;
 }
 
 /* The participants given, each once. */
@@ -272,8 +344,12 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
 	    align_session_sequence(s, &seq, e) < 0 ||
 	    bumps(s, p, &v, &bump, e) < 0))
 		return -1;
-	if (isnew && (s = align_record_new("session")) == NULL)
+	if (facilitator(s, p, &v, e) < 0)
+		return -1;
+	if (isnew && (s = align_record_new("session")) == NULL) {
+		free(v.facilitator);
 		return align_err_nomem(e);
+	}
 	/* A sequence from the first plan on (the record is align-plan's). */
 	if (set_keys(s, p, &v) < 0 || set_participants(s, p) < 0 ||
 	    set_id(s, p) < 0 || set_uid(s) < 0 ||
@@ -282,8 +358,10 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
 	    bump)) < 0)) {
 		if (isnew)
 			align_node_free(s);
+		free(v.facilitator);
 		return align_err_nomem(e);
 	}
+	free(v.facilitator);
 	*session = s;
 	return 0;
 }

@@ -671,6 +671,21 @@ align_roster_resolve(struct align_roster *r, const char *typed, int flags,
 }
 
 int
+align_roster_soft(struct align_roster *r, const char *typed, int flags,
+    struct align_resolved *res, struct align_err *e)
+{
+	if (align_roster_resolve(r, typed, flags, res, e) == 0)
+		return 0;
+	if (e->status != EX_DATAERR || res->how == ALIGN_MATCH_AMBIGUOUS ||
+	    res->ncand > 0)
+		return -1;
+	*e = (struct align_err)ALIGN_ERR_INIT;
+	res->how = ALIGN_MATCH_ANY;	/* near nobody: as typed */
+	res->name = typed;
+	return 0;
+}
+
+int
 align_roster_is_name(const struct align_roster *r, const char *prefix,
     size_t n)
 {
