@@ -11,6 +11,7 @@
 #include "record.h"
 #include "roster.h"
 #include "text.h"
+#include "zone.h"
 
 /* The values of a plan, checked and in canonical form. */
 struct values {
@@ -27,16 +28,45 @@ bad_option(struct align_err *e, const char *what, const struct align_err *why)
 	    why->msg);
 }
 
+/* The zone a --date without an offset is a wall clock of: --tz, else the
+ * session's tz, else the system's (NULL); 0, or -1 and e. */
 static int
-values(const struct align_plan *p, struct values *v, struct align_err *e)
+date_zone(const struct align_node *s, const struct align_plan *p,
+    struct align_zone **z, struct align_err *e)
+{
+	struct align_view w;
+	const char *name = p->tz;
+	int rc;
+
+	*z = NULL;
+	if (name == NULL && s != NULL) {
+		if (align_view(&w, s, e) < 0)
+			return -1;
+		rc = w.u.session.tz ? align_zone_load(z, w.u.session.tz, e) :
+		    0;
+		align_view_release(&w);
+		return rc;
+	}
+	return name ? align_zone_load(z, name, e) : 0;
+}
+
+static int
+values(const struct align_node *s, const struct align_plan *p,
+    struct values *v, struct align_err *e)
 {
 	struct align_err why = ALIGN_ERR_INIT;
+	struct align_zone *z;
 	struct align_time t;
 	long minutes;
+	int rc;
 
 	v->datep = v->durp = NULL;
 	if (p->date) {
-		if (align_time_parse(p->date, &t, &why) < 0)
+		if (date_zone(s, p, &z, &why) < 0)
+			return bad_option(e, "--tz", &why);
+		rc = align_time_parse_in(z, p->date, &t, &why);
+		align_zone_free(z);
+		if (rc < 0)
 			return bad_option(e, "--date", &why);
 		align_time_format(&t, v->date);
 		v->datep = v->date;
@@ -338,7 +368,7 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
 	long long seq = 0;
 	int isnew = s == NULL, bump = 0;
 
-	if (values(p, &v, e) < 0)
+	if (values(s, p, &v, e) < 0)
 		return -1;
 	if (!isnew && (check_session(s, e) < 0 ||
 	    align_session_sequence(s, &seq, e) < 0 ||
