@@ -233,7 +233,8 @@ parse_all(struct align_idindex *x, const char *name, struct align_err *e)
 	if (read_ids(x, name, 0, e) < 0)
 		return -1;
 	align_set_release(&x->extra);
-	qsort(x->add, x->nadd, sizeof(*x->add), fp_cmp);
+	if (x->nadd)
+		qsort(x->add, x->nadd, sizeof(*x->add), fp_cmp);
 	x->mem = x->add;
 	x->base = x->add;
 	x->nbase = x->nadd;
@@ -286,7 +287,8 @@ merged(struct align_idindex *x, size_t *n)
 	*n = x->nbase + x->nadd;
 	if ((v = malloc((*n ? *n : 1) * sizeof(*v))) == NULL)
 		return NULL;
-	qsort(x->add, x->nadd, sizeof(*x->add), fp_cmp);
+	if (x->nadd)
+		qsort(x->add, x->nadd, sizeof(*x->add), fp_cmp);
 	while (i < x->nbase || j < x->nadd)
 		if (j == x->nadd || (i < x->nbase &&
 		    fp_cmp(&x->base[i], &x->add[j]) < 0))

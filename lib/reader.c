@@ -455,7 +455,12 @@ open_next(struct align_reader *r, struct align_err *e)
 		in->fd = STDIN_FILENO;
 		snprintf(in->name, sizeof(in->name), "<stdin>");
 	} else {
-		snprintf(in->name, sizeof(in->name), "%s", path);
+		/* As snprintf(3) would, which -O1 takes path for NULL in. */
+		size_t k = strlen(path) < sizeof(in->name) ? strlen(path) :
+		    sizeof(in->name) - 1;
+
+		memcpy(in->name, path, k);
+		in->name[k] = '\0';
 		in->fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (in->fd < 0)
 			return align_err_set(e, EX_NOINPUT, path, 0, 0,

@@ -554,8 +554,11 @@ key_cmp(const void *pa, const void *pb)
 static void
 sort_keys(struct align_roster *r)
 {
-	qsort(r->exact.v, r->exact.n, sizeof(*r->exact.v), key_cmp);
-	qsort(r->folded.v, r->folded.n, sizeof(*r->folded.v), key_cmp);
+	if (r->exact.n)
+		qsort(r->exact.v, r->exact.n, sizeof(*r->exact.v), key_cmp);
+	if (r->folded.n)
+		qsort(r->folded.v, r->folded.n, sizeof(*r->folded.v),
+		    key_cmp);
 }
 
 /* Add entry, of name and address who, not on the roster, as the next
