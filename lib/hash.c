@@ -121,8 +121,8 @@ align_response_id(const char *participant, const char *at, const char *text,
 
 /* Two independent 64-bit hashes: ids collide with probability about
  * n^2 / 2^129, nothing for any number of responses people write. */
-static void
-fingerprint(const char *s, size_t n, uint64_t *a, uint64_t *b)
+void
+align_fingerprint(const char *s, size_t n, uint64_t *a, uint64_t *b)
 {
 	static const unsigned char ka[16] = "align-set-key-a";
 	static const unsigned char kb[16] = "align-set-key-b";
@@ -166,12 +166,19 @@ grow(struct align_set *set)
 int
 align_set_add(struct align_set *set, const char *s, size_t n)
 {
-	struct align_set_slot *e;
 	uint64_t a, b;
+
+	align_fingerprint(s, n, &a, &b);
+	return align_set_add_fp(set, a, b);
+}
+
+int
+align_set_add_fp(struct align_set *set, uint64_t a, uint64_t b)
+{
+	struct align_set_slot *e;
 
 	if ((set->n + 1) * 4 > set->cap * 3 && grow(set) < 0)
 		return -1;
-	fingerprint(s, n, &a, &b);
 	e = lookup(set->slot, set->cap, a, b);
 	if (e->a || e->b)
 		return 0;
@@ -184,12 +191,19 @@ align_set_add(struct align_set *set, const char *s, size_t n)
 int
 align_set_has(const struct align_set *set, const char *s, size_t n)
 {
-	struct align_set_slot *e;
 	uint64_t a, b;
+
+	align_fingerprint(s, n, &a, &b);
+	return align_set_has_fp(set, a, b);
+}
+
+int
+align_set_has_fp(const struct align_set *set, uint64_t a, uint64_t b)
+{
+	struct align_set_slot *e;
 
 	if (set->cap == 0)
 		return 0;
-	fingerprint(s, n, &a, &b);
 	e = lookup(set->slot, set->cap, a, b);
 	return e->a || e->b;
 }

@@ -349,7 +349,8 @@ fill(struct align_reader *r)
 
 		/* An unfinished append beyond the limit is not read. */
 		if (in->limit >= 0 && (long long)want > in->limit - in->total)
-			want = (size_t)(in->limit - in->total);
+			want = in->limit > in->total ?
+			    (size_t)(in->limit - in->total) : 0;
 		/* Reading ahead, the thread may be stopped while it waits;
 		 * and what it has read is for the caller to take now. */
 		if (r->ahead) {
@@ -475,6 +476,14 @@ open_next(struct align_reader *r, struct align_err *e)
 		}
 		/* The file as it is now, less an unfinished append. */
 		in->limit = align_append_limit_fd(in->fd, path);
+		if (r->next == 1 && r->o.from > 0) {
+			if (lseek(in->fd, (off_t)r->o.from, SEEK_SET) < 0) {
+				close(in->fd);
+				return align_err_set(e, EX_IOERR, path, 0, 0,
+				    "cannot seek: %s", strerror(errno));
+			}
+			in->total = r->o.from;
+		}
 	}
 	in->open = 1;
 	in->yaml = 1;	/* until told otherwise: bound records while peeking */

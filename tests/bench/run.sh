@@ -56,6 +56,9 @@ for p in floor-emit floor-parse; do
 	$CC -O2 -o "$W/$p" "$HERE/$p.c" $YAML_FLAGS
 done
 export ALIGN_NOW=2026-12-02T12:00:00Z LC_ALL=C.UTF-8
+# The indexes of ids of align-capture -a in the bench's own cache.
+XDG_CACHE_HOME=$W/cache
+export XDG_CACHE_HOME
 PY=/usr/bin/python3
 if $PY -c 'import sklearn' 2>/dev/null; then peer=1; else peer=0; fi
 LOOP="sh $HERE/loop.sh"
@@ -348,6 +351,26 @@ for n in $SIZES; do
 	    "$W/floor-parse $W/stream-$n.yaml"
 	restore=
 	row "align-capture -a 1,000 lines (parse)" "$n" "$W/t.tool" \
+	    "$W/t.floor"
+	# The same with the index of the file's ids (idindex.h) that the
+	# append before left: each run adds 1,000 lines never added before
+	# (the same people, other words) to the file that grows, as the room
+	# does (the cut back above made
+	# the index stale, so a first append, not timed, makes it again).
+	rm -f "$W"/add-next-*
+	k=0
+	while [ $k -lt $((rounds * reps + 1)) ]; do
+		sed "s/\$/ (again, $k)/" "$W/add-1000" >"$W/add-next-$k"
+		k=$((k + 1))
+	done
+	echo 0 >"$W/add-seq"
+	cat >"$W/add-next" <<-EOF
+	k=\$(cat "$W/add-seq"); echo \$((k + 1)) >"$W/add-seq"
+	exec "$B/bin/align-capture" -a "$W/append-$n.yaml" "$W/add-next-\$k"
+	EOF
+	sh "$W/add-next"
+	rounds $rounds "sh $W/add-next" "$W/floor-parse $W/stream-$n.yaml"
+	row "align-capture -a 1,000 lines (index)" "$n" "$W/t.tool" \
 	    "$W/t.floor"
 
 	themes "$W/themed-$n.yaml" >"$W/themes-$n.csv"
