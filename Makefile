@@ -37,7 +37,10 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS) $(WARN) $(WERROR) \
 	$(SANITIZE) -pthread -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
+# libmicrohttpd is opened when a tool serves (lib/mhd.h), not linked: a
+# tool that does not serve does not load it and the TLS stack it brings.
+LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out libmicrohttpd,$(PKGS))) \
+	-lstemmer -lm -pthread -ldl
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 TOOLS = align-plan align-capture align-theme align-distill align-followup \
@@ -46,6 +49,12 @@ LIB_SRC = $(sort $(wildcard lib/*.c) lib/html_assets.c lib/serve_assets.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ = $(BUILD)/cmd/tool.o $(BUILD)/cmd/serve.o
 PROMPT_OBJ = $(BUILD)/cmd/prompt.o
+# A tool's own command layer, one file a step of it (cmd/followup.h,
+# cmd/distill.h), linked into that tool alone.
+FOLLOWUP_OBJ = $(patsubst %.c,$(BUILD)/%.o,\
+    $(sort $(wildcard cmd/followup_*.c)))
+DISTILL_OBJ = $(patsubst %.c,$(BUILD)/%.o,\
+    $(sort $(wildcard cmd/distill_*.c)))
 # An archive, so that a tool links cmd/serve.o (and the server) only when
 # it serves.
 TOOL_LIB = $(BUILD)/libtool.a
@@ -120,6 +129,21 @@ lib/serve_assets.c: lib/html/serve.css lib/html/live.js lib/html/embed.sh
 	    serve_html.h >$@.tmp
 	mv $@.tmp $@
 
+# The default lexicon's stems, known before a run (align_stem_note in
+# lib/words.h): kept in the tree, as html_assets.c is, and made again when
+# the lexicon, its stop words or the way words are read change.
+LEXSTEMS_OBJ = $(BUILD)/lib/words.o $(BUILD)/lib/lexicon.o \
+    $(BUILD)/lib/stopwords.o $(BUILD)/lib/hash.o $(BUILD)/lib/err.o \
+    $(BUILD)/lib/tables.o
+$(BUILD)/data/lexstems: data/lexstems.c $(LEXSTEMS_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ data/lexstems.c $(LEXSTEMS_OBJ) \
+	    $(ALL_LDFLAGS) $(LIBS)
+lib/lexicon_stems.c: lib/lexicon.c lib/words.c lib/stopwords.c \
+    data/lexstems.c | $(BUILD)/data/lexstems
+	$(BUILD)/data/lexstems >$@.tmp
+	mv $@.tmp $@
+
 $(BUILD)/libalign.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
@@ -138,6 +162,9 @@ $(PROMPT_OBJ): ALL_CFLAGS += $(shell $(PKG_CONFIG) --cflags $(PROMPT_PKGS))
 $(BUILD)/bin/align-capture: $(PROMPT_OBJ)
 $(BUILD)/bin/align-capture: TOOL_LIBS = \
     $(shell $(PKG_CONFIG) --libs $(PROMPT_PKGS))
+
+$(BUILD)/bin/align-followup: $(FOLLOWUP_OBJ)
+$(BUILD)/bin/align-distill: $(DISTILL_OBJ)
 
 $(BUILD)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
@@ -241,11 +268,16 @@ faults:
 	@FAULT_MAX=$(FAULT_MAX) sh tests/fault/run.sh build/fault/bin
 
 fault-tools: $(BUILD)/fault.o $(LIB_OBJ) $(TOOL_LIB) $(PROMPT_OBJ) \
-    $(TOOLS:%=$(BUILD)/cmd/%.o) $(BUILD)/libalign.a
+    $(FOLLOWUP_OBJ) $(DISTILL_OBJ) $(TOOLS:%=$(BUILD)/cmd/%.o) \
+    $(BUILD)/libalign.a
 	@mkdir -p $(BUILD)/bin
 	@for t in $(TOOLS); do obj= libs=; \
-	    if [ $$t = align-capture ]; then obj=$(PROMPT_OBJ); \
-	        libs=$$($(PKG_CONFIG) --libs $(PROMPT_PKGS)); fi; \
+	    case $$t in \
+	    align-capture) obj="$(PROMPT_OBJ)"; \
+	        libs=$$($(PKG_CONFIG) --libs $(PROMPT_PKGS));; \
+	    align-followup) obj="$(FOLLOWUP_OBJ)";; \
+	    align-distill) obj="$(DISTILL_OBJ)";; \
+	    esac; \
 	    $(CC) $(ALL_LDFLAGS) $(FAULT_WRAP) -o $(BUILD)/bin/$$t \
 	        $(BUILD)/cmd/$$t.o $$obj $(TOOL_LIB) $(BUILD)/fault.o \
 	        $(BUILD)/libalign.a $(LIBS) $$libs || exit 1; done
@@ -341,5 +373,6 @@ clean:
 	deps-data deps-list data install uninstall clean
 .PRECIOUS: $(BUILD)/tests/%.o $(BUILD)/cmd/%.o
 
--include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(PROMPT_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/cmd/%.d) \
+-include $(LIB_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(PROMPT_OBJ:.o=.d) \
+	$(FOLLOWUP_OBJ:.o=.d) $(DISTILL_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/cmd/%.d) \
 	$(UNIT_BINS:=.d)

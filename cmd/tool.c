@@ -79,6 +79,15 @@ tool_die(const struct align_err *e)
 }
 
 void
+tool_die_in(struct align_err *e, const char *path)
+{
+	if (path && e->line && !e->file[0])
+		snprintf(e->file, sizeof(e->file), "%s", strcmp(path, "-") ?
+		    path : "<stdin>");
+	tool_die(e);
+}
+
+void
 tool_too_early(const char *what, const char *first)
 {
 	fprintf(stderr, "%s: %s yet: run %s first\n", tool_name, what, first);

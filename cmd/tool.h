@@ -34,6 +34,10 @@ void tool_lock(struct align_lock *lk, const char *path);
  * terminal); tool_die() then exits with e's status. */
 void tool_warn(const struct align_err *e);
 void tool_die(const struct align_err *e) __attribute__((noreturn));
+/* tool_die(), e's file made path ("-": "<stdin>") when e has a line but
+ * no file: a problem a step found in the records of one input. */
+void tool_die_in(struct align_err *e, const char *path)
+    __attribute__((noreturn));
 /* A step run before the one it follows: "name: what yet: run first
  * first" on standard error ("align-theme: no responses yet: run
  * align-capture first"), exit 66 (EX_NOINPUT: the input holds nothing

@@ -94,6 +94,20 @@ last_of(const struct align_round *r)
 	return r->count ? r->date.t : INT64_MAX;
 }
 
+/* An event's length: a one-to-one's weekly review is as long as its
+ * first conversation (ALIGN_ONE_DURATION, plan.h), a group's follow-up an
+ * hour. */
+static long
+minutes_of(const struct align_followup_view *v)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	long m = 60;
+
+	if (v->with && align_duration_parse(ALIGN_ONE_DURATION, &m, &e) < 0)
+		m = 60;	/* not reached: the default is a duration */
+	return m;
+}
+
 /* The event of round f, or of its k-th of n pairs when pair. */
 static int
 add(struct align_calendar *c, const struct align_rounds *rs,
@@ -114,7 +128,7 @@ add(struct align_calendar *c, const struct align_rounds *rs,
 	ev->when = *r;
 	ev->uid = v->uid ? v->uid : f->id ? f->id : "";
 	ev->sequence = v->sequence.set ? (long)v->sequence.v : 0;
-	ev->minutes = v->with ? 30 : 60;
+	ev->minutes = minutes_of(v);
 	c->nevent++;
 	if (statements(ev, rs, v) < 0)
 		return align_err_nomem(e);

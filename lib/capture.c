@@ -7,6 +7,7 @@
 #include "capture.h"
 #include "file.h"
 #include "hash.h"
+#include "idindex.h"
 #include "out.h"
 #include "record.h"
 #include "response.h"
@@ -197,68 +198,70 @@ copy_waiting(struct sink *s, const struct waiting *w, int fresh,
 	return 0;
 }
 
-/* Under the lock of the file, from before it is read to after the
- * append: read its ids, then append the waiting records it does not hold
- * (another writer may have added some meanwhile), all or none. */
+/* The waiting records the file does not hold (another writer may have
+ * added some since the input was read), appended: all, or none. */
 static int
-append_new(struct align_capture *c, struct sink *s, struct align_err *e)
+append_fresh(struct align_capture *c, struct sink *s, struct align_idindex *x,
+    struct align_lock *lk, struct align_err *e)
 {
-	struct align_lock_opts lo;
-	struct align_lock lk;
-	struct align_reader *r = NULL;
-	struct align_node *rec;
 	struct align_buf b = ALIGN_BUF_INIT;
-	struct align_set seen = ALIGN_SET_INIT;
-	char *paths[1];
 	unsigned long added = 0;
 	size_t i;
-	int rc, there;
+	int rc = 0;
 
-	lock_opts(c, &lo);
-	if (align_lock_acquire(&lk, c->o->append, &lo, e) < 0)
-		return -1;
-	paths[0] = (char *)c->o->append;
-	rc = there = align_file_check(c->o->append, e);
-	if (rc >= 0)
-		rc = align_lock_append_begin(&lk, e);
-	if (rc == 0 && there > 0)
-		rc = (r = align_reader_open(paths, 1, NULL, e)) ? 0 : -1;
-	while (rc == 0 && r && (rc = align_reader_next(r, &rec, e)) > 0) {
-		const char *id = align_record_id(rec);
-
-		rc = align_reader_plain(r) ? align_err_set(e, EX_DATAERR,
-		    c->o->append, 1, 1, "expected a session stream, not "
-		    "plain text") : id && align_set_add(&seen, id,
-		    strlen(id)) < 0 ? align_err_nomem(e) : 0;
-		align_node_free(rec);
-	}
-	if (rc == 0 && fseek(s->fp, 0, SEEK_SET) != 0)
+	if (fseek(s->fp, 0, SEEK_SET) != 0)
 		rc = align_err_set(e, EX_IOERR, NULL, 0, 0,
 		    "temporary file: cannot seek");
 	for (i = 0; rc == 0 && i < s->n; i++) {
 		const struct waiting *w = &s->v[i];
 		const char *id = w->id == (size_t)-1 ? NULL : s->ids.p + w->id;
-		int fresh = id ? align_set_add(&seen, id, strlen(id)) : 1;
+		int fresh = id ? align_idindex_add(x, id) : 1;
 
 		if (fresh < 0)
 			rc = align_err_nomem(e);
 		else
-			rc = copy_waiting(s, w, fresh, &b, &lk, e);
+			rc = copy_waiting(s, w, fresh, &b, lk, e);
 		added += fresh > 0 && w->response;
 	}
-	align_reader_free(r);
-	align_set_release(&seen);
 	if (rc == 0 && b.len)
-		rc = align_lock_append_write(&lk, b.p, b.len, e);
+		rc = align_lock_append_write(lk, b.p, b.len, e);
+	align_buf_release(&b);
+	if (rc == 0) {
+		c->skipped += s->responses - added;
+		c->added = added;
+	}
+	return rc;
+}
+
+/* Under the lock of the file, from before it is read to after the
+ * append: its ids (idindex.h: from its index when that fits, else read
+ * whole), then the waiting records it does not hold; then its index. */
+static int
+append_new(struct align_capture *c, struct sink *s, struct align_err *e)
+{
+	struct align_lock_opts lo;
+	struct align_lock lk;
+	struct align_idindex x = { .how = ALIGN_IDX_NONE };
+	int rc, there;
+
+	lock_opts(c, &lo);
+	if (align_lock_acquire(&lk, c->o->append, &lo, e) < 0)
+		return -1;
+	rc = there = align_file_check(c->o->append, e);
+	if (rc >= 0)
+		rc = align_lock_append_begin(&lk, e);
+	if (rc == 0)
+		rc = align_idindex_load(&x, c->o->append, lk.path, lk.fd,
+		    there > 0 ? (long long)lk.before : 0, e);
+	if (rc == 0)
+		rc = append_fresh(c, s, &x, &lk, e);
 	if (rc == 0)
 		rc = align_lock_append_commit(&lk, e);
-	align_buf_release(&b);
+	if (rc == 0)
+		align_idindex_save(&x, lk.path, lk.fd);
+	align_idindex_release(&x);
 	align_lock_release(&lk);	/* cuts back what was not committed */
-	if (rc < 0)
-		return -1;
-	c->skipped += s->responses - added;
-	c->added = added;
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 /* Commit, or (failed) take back everything this run added. */
@@ -355,40 +358,46 @@ put_input(struct align_capture *c, struct align_reader *r, struct sink *s,
 	return rc;
 }
 
-int
-align_capture_name(struct align_capture *c, const char *typed,
+/* A name typed, as the roster has it (roster.h): the one resolution of
+ * names, for the prompt, plain text and CSV alike.  A name near nobody on
+ * the roster is a person the session does not list: kept as typed when
+ * unknown is set (the prompt, plain text), refused otherwise (CSV, where
+ * --add-participant makes such a name a new person instead). */
+static int
+roster_name(struct align_capture *c, const char *typed, int unknown,
     const char **name, struct align_err *e)
 {
 	struct align_resolved res;
+	int rc;
 
 	*name = typed;
 	if (c->roster == NULL)
 		return 0;
-	if (align_roster_resolve(c->roster, typed, c->o->add_people ?
-	    ALIGN_ROSTER_ADD : 0, &res, e) == 0) {
-		*name = res.name;
-		return 0;
-	}
-	if (e->status == ALIGN_EX_NOMEM || res.how == ALIGN_MATCH_AMBIGUOUS ||
-	    res.ncand > 0)
+	if (unknown)
+		rc = align_roster_soft(c->roster, typed, c->o->add_people ?
+		    ALIGN_ROSTER_ADD : 0, &res, e);
+	else
+		rc = align_roster_resolve(c->roster, typed, c->o->add_people ?
+		    ALIGN_ROSTER_ADD : 0, &res, e);
+	if (rc < 0)
 		return -1;
-	*e = (struct align_err)ALIGN_ERR_INIT;
-	return 0;	/* near nobody: a person the session does not list */
+	*name = res.name;	/* near nobody, with unknown: as typed */
+	return 0;
 }
 
-/* A CSV row's name, as the roster has it (survey.h). */
+int
+align_capture_name(struct align_capture *c, const char *typed,
+    const char **name, struct align_err *e)
+{
+	return roster_name(c, typed, 1, name, e);
+}
+
+/* A CSV row's name (survey.h's callback). */
 static int
 csv_name(void *arg, const char *typed, const char **name,
     struct align_err *e)
 {
-	struct align_capture *c = arg;
-	struct align_resolved res;
-
-	if (align_roster_resolve(c->roster, typed, c->o->add_people ?
-	    ALIGN_ROSTER_ADD : 0, &res, e) < 0)
-		return -1;
-	*name = res.name;
-	return 0;
+	return roster_name(arg, typed, 0, name, e);
 }
 
 /* A plain-text line's "Name:" (reader.h): as the roster spells it, else
@@ -398,10 +407,7 @@ static int
 plain_name(void *arg, const char *typed, const char **name,
     struct align_err *e)
 {
-	struct align_capture *c = arg;
-
-	*name = typed;
-	return c->roster ? align_capture_name(c, typed, name, e) : 0;
+	return roster_name(arg, typed, 1, name, e);
 }
 
 static int

@@ -348,7 +348,10 @@ start(struct align_csv *c, struct align_err *e)
 	return 0;
 }
 
-/* Check one field: UTF-8 and no NUL.  Its position is where it began. */
+/* Check one field: UTF-8 and no NUL.  Its position is where it began.
+ * Longer than a screen: the loop a byte of every field read; a UTF-8
+ * lead byte's length and the range of the bytes after it are decoded in
+ * place, the line and column kept in locals. */
 static int
 check_field(struct align_csv *c, const char *s, size_t n, unsigned long line,
     unsigned long col, struct align_err *e)
@@ -527,7 +530,10 @@ text_byte(struct align_csv *c, int ch, size_t *flen, struct align_err *e)
 }
 
 /* One field into the row: 1 when another follows, 0 at the end of the
- * row, -1 and e. */
+ * row, -1 and e.  Longer than a screen: the loop a byte of the reader of
+ * CSV, the state of quoting (inside or out, where the quote opened) in
+ * locals; each byte's case is a line or two, its work already in
+ * after_quote() and text_byte(). */
 static int
 read_field(struct align_csv *c, struct align_err *e)
 {

@@ -32,7 +32,11 @@ struct theme {
 
 struct align_distiller {
 	struct align_distill_opts o;
-	struct align_words w;
+	struct align_words w;		/* its stop words tell a language;
+					 * the default lexicon's concepts,
+					 * loaded to propose (lexicon set),
+					 * draft a principle */
+	int lexicon;
 	struct align_analysis a;
 	struct align_dict ids;		/* response ids -> lang[] */
 	uint8_t *lang;
@@ -62,10 +66,6 @@ align_distiller_new(const struct align_distill_opts *o, struct align_err *e)
 	d->o = *o;
 	if (align_words_init(&d->w, e) < 0) {
 		free(d);
-		return NULL;
-	}
-	if (align_words_default_lexicon(&d->w, e) < 0) {
-		align_distiller_free(d);
 		return NULL;
 	}
 	return d;
@@ -324,6 +324,12 @@ align_distiller_propose(struct align_distiller *d, struct align_err *e)
 	if (d->proposed)
 		return 0;
 	d->proposed = 1;
+	/* A principle is drafted from a concept's label (align_propose()),
+	 * a language told by stop words alone (align_words_lang()): the
+	 * lexicon's words are not needed, nor stemmed. */
+	if (!d->lexicon && align_words_default_concepts(&d->w, e) < 0)
+		return -1;
+	d->lexicon = 1;
 	if (d->ntheme > 1)
 		qsort(d->theme, d->ntheme, sizeof(*d->theme), cmp_theme);
 	if (d->list.n > 1)

@@ -9,6 +9,7 @@
 #include "hash.h"
 #include "plan.h"
 #include "realign.h"
+#include "writer.h"
 
 #define MAX_OCCURRENCES 100000	/* of a cadence looked at, a round */
 
@@ -151,7 +152,8 @@ latest(const struct seen *s, char *day, long *k)
 
 /* The meeting of round f on d->date, unless reminded: ahead of its day
  * once, on it once, or long past once (a meeting missed by a run of cron
- * is given once). */
+ * is given once).  A one-to-one's meeting with its review recorded is
+ * done: "(reviewed)", today or past, never "(missed)". */
 static int
 meeting(struct align_due_list *l, const struct seen *s,
     const struct align_followup_view *f, struct align_due *d, int again,
@@ -163,6 +165,7 @@ meeting(struct align_due_list *l, const struct seen *s,
 	    rs->session->title : ALIGN_TITLE;
 	int ahead = strcmp(d->date, s->today) > 0;
 	int past = strcmp(d->date, s->today) < 0;
+	int done = f->with && align_realign_review(rs, d->followup, d->date);
 
 	if (align_due_id(d->followup, d->date, ahead ? "meeting-ahead" :
 	    "meeting", d->id) < 0)
@@ -173,7 +176,9 @@ meeting(struct align_due_list *l, const struct seen *s,
 		align_buf_printf(&what, "one-to-one: with %s (", f->with);
 	else
 		align_buf_printf(&what, "follow-up meeting: %s (", title);
-	if (past)
+	if (done)
+		align_buf_puts(&what, "reviewed");
+	else if (past)
 		align_buf_puts(&what, "missed");
 	else
 		align_due_words(&what, d->date, s->today);
@@ -383,6 +388,28 @@ align_due_release(struct align_due_list *l)
 		free(l->v[i].what);
 	free(l->v);
 	memset(l, 0, sizeof(*l));
+}
+
+void
+align_due_reminders(const struct align_due_list *l, const char *at,
+    struct align_buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		const struct align_due *d = &l->v[i];
+		struct align_node *m = align_record_new("reminder");
+
+		if (m == NULL || align_map_put_str(m, "id", d->id) < 0 ||
+		    align_map_put_str(m, "followup", d->followup) < 0 ||
+		    align_map_put_str(m, "date", d->date) < 0 ||
+		    align_map_put_str(m, "what", d->what) < 0 ||
+		    align_map_put_str(m, "at", at) < 0)
+			b->failed = 1;
+		else
+			align_emit_record(b, m);
+		align_node_free(m);
+	}
 }
 
 int

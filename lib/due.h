@@ -13,7 +13,8 @@
  * item's id) is not given again: a meeting is given once ahead of its day
  * ("due tomorrow", within the window) and once on it ("due today"); of
  * the occurrences a missed run left behind only the latest is given,
- * "(missed)".  A person who has not checked in is reminded on the day,
+ * "(missed)"; a one-to-one's meeting whose review is recorded is
+ * "(reviewed)", on its day or after.  A person who has not checked in is reminded on the day,
  * then again every again minutes (whole days; 0: never again), once an
  * interval however often cron runs, while the round is the latest of its
  * series whose day has come, and never once they have checked in.
@@ -68,6 +69,13 @@ int align_due_items(const struct align_rounds *rs,
 void align_due_words(struct align_buf *b, const char *day,
     const char *today);
 void align_due_release(struct align_due_list *l);
+
+/* The reminder records that mark the items of l as given at at (a time,
+ * "2027-01-13T08:00:00Z"), appended to b as a stream, one document each:
+ * kind reminder, id, followup, date, what, at.  Failure (out of memory)
+ * shows in b->failed. */
+void align_due_reminders(const struct align_due_list *l, const char *at,
+    struct align_buf *b);
 
 /* The id of the reminder of what ("meeting", "meeting-ahead",
  * "checkin:NAME", "checkin-again2:NAME") for round fid on day: "m-" and

@@ -552,6 +552,62 @@ write_holder(struct align_lock *lk, const struct align_lock_opts *o)
 	(void)!pwrite(lk->lockfd, text, sizeof(text), 0);
 }
 
+/* Open the lock file, another user's read only (a lock all the same),
+ * and check it is a regular file: the descriptor, or -1 and e. */
+static int
+open_lock(struct align_lock *lk, struct stat *st, struct align_err *e)
+{
+	int fd;
+
+	fd = open(lk->lockfile, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC, 0666);
+	if (fd < 0 && errno == EACCES)
+		fd = open(lk->lockfile, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+		    O_CLOEXEC);
+	if (fd < 0)
+		return align_err_set(e, EX_CANTCREAT, lk->name, 0, 0,
+		    "cannot create the lock file in %s: %s", lk->dir,
+		    strerror(errno));
+	if (fstat(fd, st) < 0 || !S_ISREG(st->st_mode)) {
+		close(fd);
+		return align_err_set(e, EX_CANTCREAT, lk->name, 0, 0,
+		    "the lock file %s is not a regular file", lk->lockfile);
+	}
+	return fd;
+}
+
+/* Whether the lock file is still the one opened as st: its holder may
+ * have removed it as we opened it, and then the lock is the file there
+ * now. */
+static int
+still_there(const struct align_lock *lk, const struct stat *st)
+{
+	struct stat now;
+
+	return stat(lk->lockfile, &now) == 0 && st->st_dev == now.st_dev &&
+	    st->st_ino == now.st_ino;
+}
+
+/* Sleep before the next try: 1 ms, doubling to 8 ms, with jitter so that
+ * waiters do not wake together (a lock let go is soon taken again), and
+ * never much past the left seconds of the wait. */
+static void
+back_off(unsigned long *pause, unsigned long *seed, double left)
+{
+	struct timespec ts;
+	unsigned long us;
+
+	*seed = *seed * 1103515245UL + 12345UL;
+	us = *pause + (*seed >> 8) % *pause;
+	if ((double)us / 1e6 > left)
+		us = (unsigned long)(left * 1e6) + 1;
+	ts.tv_sec = (time_t)(us / 1000000);
+	ts.tv_nsec = (long)(us % 1000000) * 1000;
+	nanosleep(&ts, NULL);
+	if (*pause < 8000)
+		*pause *= 2;
+}
+
 /* Wait for the lock: 0 with lk->lockfd held, or -1 and e. */
 static int
 take(struct align_lock *lk, const struct align_lock_opts *o,
@@ -563,34 +619,15 @@ take(struct align_lock *lk, const struct align_lock_opts *o,
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
-		struct stat a, b;
+		struct stat st;
 		char who[256];
-		double waited, left;
-		struct timespec ts;
-		unsigned long us;
+		double waited;
 		int fd;
 
-		fd = open(lk->lockfile, O_RDWR | O_CREAT | O_NOFOLLOW |
-		    O_NONBLOCK | O_CLOEXEC, 0666);
-		/* Another user's lock file: a lock all the same. */
-		if (fd < 0 && errno == EACCES)
-			fd = open(lk->lockfile, O_RDONLY | O_NOFOLLOW |
-			    O_NONBLOCK | O_CLOEXEC);
-		if (fd < 0)
-			return align_err_set(e, EX_CANTCREAT, lk->name, 0, 0,
-			    "cannot create the lock file in %s: %s", lk->dir,
-			    strerror(errno));
-		if (fstat(fd, &a) < 0 || !S_ISREG(a.st_mode)) {
-			close(fd);
-			return align_err_set(e, EX_CANTCREAT, lk->name, 0, 0,
-			    "the lock file %s is not a regular file",
-			    lk->lockfile);
-		}
+		if ((fd = open_lock(lk, &st, e)) < 0)
+			return -1;
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
-			/* Its holder may have removed it as we opened it:
-			 * then the lock is the file there now. */
-			if (stat(lk->lockfile, &b) == 0 &&
-			    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+			if (still_there(lk, &st)) {
 				lk->lockfd = fd;
 				return 0;
 			}
@@ -619,18 +656,7 @@ take(struct align_lock *lk, const struct align_lock_opts *o,
 			told = 1;
 		}
 		close(fd);
-		/* 1 ms, doubling to 8 ms, with jitter so that waiters do
-		 * not wake together: a lock let go is soon taken again. */
-		seed = seed * 1103515245UL + 12345UL;
-		us = pause + (seed >> 8) % pause;
-		left = o->wait - waited;
-		if ((double)us / 1e6 > left)
-			us = (unsigned long)(left * 1e6) + 1;
-		ts.tv_sec = (time_t)(us / 1000000);
-		ts.tv_nsec = (long)(us % 1000000) * 1000;
-		nanosleep(&ts, NULL);
-		if (pause < 8000)
-			pause *= 2;
+		back_off(&pause, &seed, o->wait - waited);
 	}
 }
 
@@ -701,40 +727,56 @@ remove_stale(struct align_lock *lk)
 	closedir(d);
 }
 
+/* The options of one lock: the process-wide defaults, and what opts
+ * (may be NULL) sets over them. */
+static void
+lock_opts(struct align_lock_opts *o, const struct align_lock_opts *opts)
+{
+	align_lock_defaults(o);
+	if (opts == NULL)
+		return;
+	o->wait = opts->wait < 0 ? o->wait : opts->wait;
+	o->tool = opts->tool ? opts->tool : o->tool;
+	o->waiting = opts->waiting ? opts->waiting : o->waiting;
+	o->ctx = opts->waiting ? opts->ctx : o->ctx;
+}
+
+/* The names a lock keeps: the one it was given, the file's directory,
+ * base and full path, the lock file and the journal beside it; and its
+ * cleanup slot.  0, or -1 and e (lk is released by the caller). */
+static int
+lock_names(struct align_lock *lk, const char *path, struct align_err *e)
+{
+	size_t n;
+
+	if ((lk->name = strdup(path)) == NULL)
+		return align_err_nomem(e);
+	if (resolve(path, &lk->dir, &lk->base, e) < 0)
+		return -1;
+	n = strlen(lk->dir) + strlen(lk->base) + 2;
+	if ((lk->path = malloc(n)) == NULL ||
+	    (lk->lockfile = beside(lk->dir, lk->base, "align-lock")) == NULL ||
+	    (lk->journal = beside(lk->dir, lk->base, "align-append")) ==
+	    NULL || (lk->clean_lock = cleanup_get()) == NULL)
+		return align_err_nomem(e);
+	snprintf(lk->path, n, "%s/%s", strcmp(lk->dir, "/") ? lk->dir : "",
+	    lk->base);
+	return 0;
+}
+
 int
 align_lock_acquire(struct align_lock *lk, const char *path,
     const struct align_lock_opts *opts, struct align_err *e)
 {
 	struct align_lock_opts o;
 	struct stat st;
-	size_t n;
 
 	memset(lk, 0, sizeof(*lk));
 	lk->lockfd = lk->fd = -1;
 	lk->live = 1;
-	align_lock_defaults(&o);
-	if (opts) {
-		o.wait = opts->wait < 0 ? o.wait : opts->wait;
-		o.tool = opts->tool ? opts->tool : o.tool;
-		o.waiting = opts->waiting ? opts->waiting : o.waiting;
-		o.ctx = opts->waiting ? opts->ctx : o.ctx;
-	}
-	if ((lk->name = strdup(path)) == NULL) {
-		align_err_nomem(e);
+	lock_opts(&o, opts);
+	if (lock_names(lk, path, e) < 0)
 		goto fail;
-	}
-	if (resolve(path, &lk->dir, &lk->base, e) < 0)
-		goto fail;
-	n = strlen(lk->dir) + strlen(lk->base) + 2;
-	if ((lk->path = malloc(n)) == NULL ||
-	    (lk->lockfile = beside(lk->dir, lk->base, "align-lock")) == NULL ||
-	    (lk->journal = beside(lk->dir, lk->base, "align-append")) ==
-	    NULL || (lk->clean_lock = cleanup_get()) == NULL) {
-		align_err_nomem(e);
-		goto fail;
-	}
-	snprintf(lk->path, n, "%s/%s", strcmp(lk->dir, "/") ? lk->dir : "",
-	    lk->base);
 	/* stat(2) never blocks, where opening a FIFO would. */
 	if (stat(lk->path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		not_regular(e, lk->name, st.st_mode);
@@ -845,12 +887,40 @@ fail:
 	return -1;
 }
 
+/* Write the journal of an append to the file st describes, synced: until
+ * it goes, the bytes past the size it holds are not part of the file.
+ * 0, or -1 and e with no journal left. */
+static int
+journal_write(struct align_lock *lk, const struct stat *st,
+    struct align_err *e)
+{
+	char text[96];
+	int jfd, n, err;
+
+	n = snprintf(text, sizeof(text), "%llu %llu %lld\n",
+	    (unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
+	    (long long)st->st_size);
+	jfd = open(lk->journal, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0666);
+	if (jfd >= 0 && align_write_all(jfd, text, (size_t)n) == 0 &&
+	    fsync(jfd) == 0) {
+		if (close(jfd) == 0)
+			return 0;
+		jfd = -1;
+	}
+	err = errno;
+	if (jfd >= 0)
+		close(jfd);
+	unlink(lk->journal);
+	return align_err_set(e, EX_IOERR, lk->name, 0, 0,
+	    "cannot write the journal of the append: %s", strerror(err));
+}
+
 int
 align_lock_append_begin(struct align_lock *lk, struct align_err *e)
 {
 	struct stat st;
-	char text[96], last;
-	int jfd, n, err;
+	char last;
 
 	assert(lk->held && !lk->appending);
 	if (lk->fd < 0 && (lk->fd = open(lk->path, O_RDWR | O_APPEND |
@@ -863,30 +933,8 @@ align_lock_append_begin(struct align_lock *lk, struct align_err *e)
 		    "cannot append: %s", strerror(errno));
 	if (!S_ISREG(st.st_mode))
 		return not_regular(e, lk->name, st.st_mode);
-	/* The journal first, synced: until it goes, the bytes past the
-	 * size it holds are not part of the file. */
-	n = snprintf(text, sizeof(text), "%llu %llu %lld\n",
-	    (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
-	    (long long)st.st_size);
-	jfd = open(lk->journal, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
-	    O_CLOEXEC, 0666);
-	if (jfd < 0 || align_write_all(jfd, text, (size_t)n) < 0 ||
-	    fsync(jfd) < 0) {
-		err = errno;
-		if (jfd >= 0)
-			close(jfd);
-		unlink(lk->journal);
-		return align_err_set(e, EX_IOERR, lk->name, 0, 0,
-		    "cannot write the journal of the append: %s",
-		    strerror(err));
-	}
-	if (close(jfd) < 0) {
-		err = errno;
-		unlink(lk->journal);
-		return align_err_set(e, EX_IOERR, lk->name, 0, 0,
-		    "cannot write the journal of the append: %s",
-		    strerror(err));
-	}
+	if (journal_write(lk, &st, e) < 0)
+		return -1;
 	lk->before = st.st_size;
 	lk->appending = 1;
 	lk->clean_lock->before = st.st_size;

@@ -286,6 +286,9 @@ pairs(struct planning *p, struct align_err *e)
 	struct align_node *l;
 	int rc;
 
+	if (p->with && !p->leader && align_one_to_one_leader(p->rs, p->ro,
+	    &p->leader, e) < 0)
+		return -1;
 	if (p->with)
 		return align_map_put(p->f, "pairs", align_one_to_one_pair(
 		    p->with, p->leader, s)) < 0 ? align_err_nomem(e) : 0;

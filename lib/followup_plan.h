@@ -126,6 +126,13 @@ int align_planned_show(const struct align_planned *p,
 int align_one_to_one_names(const struct align_rounds *rs,
     const struct align_followup_opts *o, struct align_roster **ro,
     const char **with, const char **leader, struct align_err *e);
+/* The leader of a new one-to-one given no --leader: the session's
+ * facilitator, by the same soft rule, into *leader as the roster names
+ * them (without an address), or left as it is when the roster knows
+ * nobody near (the facilitator as written).  0, or -1 and e: 65 an
+ * ambiguous facilitator or a near miss, at the session's line; 71. */
+int align_one_to_one_leader(const struct align_rounds *rs,
+    struct align_roster *ro, const char **leader, struct align_err *e);
 /* The pairs of a one-to-one with `with`: the leader (else the session's
  * facilitator) and the manager; a new sequence, or NULL when out of
  * memory. */

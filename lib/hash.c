@@ -121,8 +121,8 @@ align_response_id(const char *participant, const char *at, const char *text,
 
 /* Two independent 64-bit hashes: ids collide with probability about
  * n^2 / 2^129, nothing for any number of responses people write. */
-static void
-fingerprint(const char *s, size_t n, uint64_t *a, uint64_t *b)
+void
+align_fingerprint(const char *s, size_t n, uint64_t *a, uint64_t *b)
 {
 	static const unsigned char ka[16] = "align-set-key-a";
 	static const unsigned char kb[16] = "align-set-key-b";
@@ -166,12 +166,19 @@ grow(struct align_set *set)
 int
 align_set_add(struct align_set *set, const char *s, size_t n)
 {
-	struct align_set_slot *e;
 	uint64_t a, b;
+
+	align_fingerprint(s, n, &a, &b);
+	return align_set_add_fp(set, a, b);
+}
+
+int
+align_set_add_fp(struct align_set *set, uint64_t a, uint64_t b)
+{
+	struct align_set_slot *e;
 
 	if ((set->n + 1) * 4 > set->cap * 3 && grow(set) < 0)
 		return -1;
-	fingerprint(s, n, &a, &b);
 	e = lookup(set->slot, set->cap, a, b);
 	if (e->a || e->b)
 		return 0;
@@ -184,12 +191,19 @@ align_set_add(struct align_set *set, const char *s, size_t n)
 int
 align_set_has(const struct align_set *set, const char *s, size_t n)
 {
-	struct align_set_slot *e;
 	uint64_t a, b;
+
+	align_fingerprint(s, n, &a, &b);
+	return align_set_has_fp(set, a, b);
+}
+
+int
+align_set_has_fp(const struct align_set *set, uint64_t a, uint64_t b)
+{
+	struct align_set_slot *e;
 
 	if (set->cap == 0)
 		return 0;
-	fingerprint(s, n, &a, &b);
 	e = lookup(set->slot, set->cap, a, b);
 	return e->a || e->b;
 }
@@ -307,7 +321,13 @@ dict_store(struct align_dict *d, const char *s, size_t n)
 	char *p;
 
 	if (c == NULL || c->size - c->used < n + 1) {
-		size_t size = n + 1 > 65536 ? n + 1 : 65536;
+		/* From 1 KiB, doubling to 64 KiB: a small dictionary (a
+		 * meeting's) takes little room, a large one few chunks. */
+		size_t size = c == NULL ? 1024 : c->size < 32768 ?
+		    c->size * 2 : 65536;
+
+		if (size < n + 1)
+			size = n + 1;
 
 		c = malloc(sizeof(*c) + size);
 		if (c == NULL)

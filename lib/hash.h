@@ -39,6 +39,11 @@ struct align_set {
 
 /* Add s: 1 when it was new, 0 when it was there, -1 when out of memory. */
 int align_set_add(struct align_set *set, const char *s, size_t n);
+/* The fingerprint the set keeps of s: two 64-bit hashes, never both 0. */
+void align_fingerprint(const char *s, size_t n, uint64_t *a, uint64_t *b);
+/* Add a fingerprint of align_fingerprint(): as align_set_add(). */
+int align_set_add_fp(struct align_set *set, uint64_t a, uint64_t b);
+int align_set_has_fp(const struct align_set *set, uint64_t a, uint64_t b);
 /* 1 when s is in the set. */
 int align_set_has(const struct align_set *set, const char *s, size_t n);
 void align_set_release(struct align_set *set);

@@ -1,6 +1,10 @@
+#include <stdint.h>
+
 #include "ics.h"
 #include "invite.h"
 #include "plan.h"
+#include "record.h"
+#include "zone.h"
 
 /* What the meeting is for, who runs it and who comes: the event's
  * DESCRIPTION. */
@@ -56,24 +60,43 @@ people(const struct align_agenda *v, struct align_buf *b)
 }
 
 int
+align_invite_zone(const struct align_agenda *v, struct align_zone **z,
+    struct align_err *e)
+{
+	struct align_view w;
+	int rc;
+
+	*z = NULL;
+	if (align_view(&w, v->session, e) < 0)
+		return -1;
+	rc = align_zone_session(z, w.u.session.tz, w.u.session.date, e);
+	align_view_release(&w);
+	return rc;
+}
+
+int
 align_invite_ics(const struct align_agenda *v, const struct align_time *now,
     struct align_buf *b, struct align_err *e)
 {
+	struct align_zone *z;
 	struct align_time t;
 	char dur[32], stamp[24];
 
-	if (align_session_date(v->session, &t, e) < 0)
+	if (align_session_date(v->session, &t, e) < 0 ||
+	    align_invite_zone(v, &z, e) < 0)
 		return -1;
 	align_buf_puts(b, "BEGIN:VCALENDAR\r\n");
 	align_ics_prop(b, "VERSION", "2.0");
 	align_ics_prop(b, "PRODID", "-//align//align-plan//EN");
 	align_ics_prop(b, "CALSCALE", "GREGORIAN");
 	align_ics_prop(b, "METHOD", invites(v) ? "REQUEST" : "PUBLISH");
+	if (z && !t.date_only && !align_zone_is_utc(z))
+		align_zone_ics(b, z, t.t, t.t + (int64_t)v->minutes * 60);
 	align_buf_puts(b, "BEGIN:VEVENT\r\n");
 	align_ics_text(b, "UID", v->uid ? v->uid : v->id ? v->id : "");
 	align_time_ics(now, stamp);
 	align_ics_prop(b, "DTSTAMP", stamp);
-	align_ics_time(b, "DTSTART", &t);
+	align_zone_ics_time(b, "DTSTART", &t, z);
 	if (!t.date_only) {
 		align_ics_duration(v->minutes, dur);
 		align_ics_prop(b, "DURATION", dur);
@@ -85,5 +108,6 @@ align_invite_ics(const struct align_agenda *v, const struct align_time *now,
 	description(v, b);
 	people(v, b);
 	align_buf_puts(b, "END:VEVENT\r\nEND:VCALENDAR\r\n");
+	align_zone_free(z);
 	return b->failed ? align_err_nomem(e) : 0;
 }

@@ -13,6 +13,11 @@
  *
  * Its UID is the session's, kept from the first plan, and its SEQUENCE
  * the session's, so that a calendar updates the event it has.
+ *
+ * In the session's zone (its key tz, else the system's when it agrees
+ * with the session's date: zone.h, align_zone_session) the event is in
+ * local time, DTSTART;TZID=, with the zone's VTIMEZONE, as the follow-up
+ * calendars are; with no zone, or UTC, in UTC.
  */
 #ifndef ALIGN_INVITE_H
 #define ALIGN_INVITE_H
@@ -21,11 +26,17 @@
 #include "buf.h"
 #include "err.h"
 #include "when.h"
+#include "zone.h"
 
 /* The invitation, appended to b.  0, or -1 and e (65 the session has no
  * date, 71). */
 int align_invite_ics(const struct align_agenda *v,
     const struct align_time *now, struct align_buf *b, struct align_err *e);
+
+/* The session's zone (align_zone_session), into *z, NULL when none.  0,
+ * or -1 and e (65 its tz is no zone, 71); *z needs align_zone_free(). */
+int align_invite_zone(const struct align_agenda *v, struct align_zone **z,
+    struct align_err *e);
 
 /* 1 when participants have addresses but the facilitator has none, so
  * that nobody is asked to answer: a tool says how to name one. */

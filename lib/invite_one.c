@@ -9,7 +9,6 @@
 #include "ics.h"
 #include "invite.h"
 #include "plan.h"
-#include "record.h"
 #include "zone.h"
 
 /* What the conversation is for, its parts, and who: the DESCRIPTION. */
@@ -36,23 +35,6 @@ description(const struct align_agenda *v, struct align_buf *b)
 	align_buf_release(&d);
 }
 
-/* The session's zone, or NULL. */
-static int
-zone_of(const struct align_agenda *v, struct align_zone **z,
-    struct align_err *e)
-{
-	struct align_view w;
-	int rc = 0;
-
-	*z = NULL;
-	if (align_view(&w, v->session, e) < 0)
-		return -1;
-	if (w.u.session.tz)
-		rc = align_zone_load(z, w.u.session.tz, e);
-	align_view_release(&w);
-	return rc;
-}
-
 int
 align_invite_one_to_one_ics(const struct align_agenda *v,
     const struct align_time *now, long count, struct align_buf *b,
@@ -62,7 +44,7 @@ align_invite_one_to_one_ics(const struct align_agenda *v,
 	struct align_time t;
 	char dur[32], stamp[24];
 
-	if (align_session_date(v->session, &t, e) < 0 || zone_of(v, &z, e) < 0)
+	if (align_session_date(v->session, &t, e) < 0 || align_invite_zone(v, &z, e) < 0)
 		return -1;
 	align_buf_puts(b, "BEGIN:VCALENDAR\r\n");
 	align_ics_prop(b, "VERSION", "2.0");

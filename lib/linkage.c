@@ -61,32 +61,41 @@ norms(struct linkage *l)
 	}
 }
 
-/* The cosine similarity of documents i and j. */
+/* The cosine similarity of documents i and j, cnt[term] the times each
+ * term is in j: for each of i's words in turn, its idf squared once for
+ * each time j has it, added in the order a walk over both documents'
+ * words would add them, so that the sum is the same to the last bit. */
 static double
-cosine(const struct linkage *l, size_t i, size_t j)
+cosine(const struct linkage *l, size_t i, size_t j, const uint32_t *cnt)
 {
 	const uint32_t *terms = l->terms;
 	double dot = 0;
-	size_t t, k;
+	size_t t;
+	uint32_t c;
 
 	for (t = l->off[i]; t < l->off[i + 1]; t++)
-		for (k = l->off[j]; k < l->off[j + 1]; k++)
-			if (terms[t] == terms[k])
-				dot += l->idf[terms[t]] * l->idf[terms[t]];
+		for (c = cnt[terms[t]]; c > 0; c--)
+			dot += l->idf[terms[t]] * l->idf[terms[t]];
 	return l->norm[i] > 0 && l->norm[j] > 0 ?
 	    dot / (l->norm[i] * l->norm[j]) : 0;
 }
 
-/* The similarity of every two documents. */
+/* The similarity of every two documents: O(n^2) pairs, each in the
+ * length of one of them (cnt, by term, zero and left so). */
 static void
-similarities(struct linkage *l)
+similarities(struct linkage *l, uint32_t *cnt)
 {
-	size_t i, j, n = l->n;
+	size_t i, j, t, n = l->n;
 
-	for (i = 0; i < n; i++) {
-		l->sim[i * n + i] = 0;
-		for (j = i + 1; j < n; j++)
-			l->sim[i * n + j] = l->sim[j * n + i] = cosine(l, i, j);
+	for (j = 0; j < n; j++) {
+		l->sim[j * n + j] = 0;
+		for (t = l->off[j]; t < l->off[j + 1]; t++)
+			cnt[l->terms[t]]++;
+		for (i = 0; i < j; i++)
+			l->sim[i * n + j] = l->sim[j * n + i] =
+			    cosine(l, i, j, cnt);
+		for (t = l->off[j]; t < l->off[j + 1]; t++)
+			cnt[l->terms[t]] = 0;
 	}
 }
 
@@ -173,6 +182,7 @@ align_linkage(const uint32_t *terms, const size_t *off, size_t n,
 {
 	struct linkage l = { terms, off, n, NULL, NULL, NULL, NULL, NULL,
 	    NULL };
+	uint32_t *cnt = calloc(nterms ? nterms : 1, sizeof(*cnt));
 	long rc;
 
 	l.idf = calloc(nterms ? nterms : 1, sizeof(*l.idf));
@@ -181,16 +191,17 @@ align_linkage(const uint32_t *terms, const size_t *off, size_t n,
 	l.size = malloc(n * sizeof(*l.size));
 	l.alive = malloc(n);
 	l.root = malloc(n * sizeof(*l.root));
-	if (l.idf == NULL || l.sim == NULL || l.norm == NULL ||
+	if (cnt == NULL || l.idf == NULL || l.sim == NULL || l.norm == NULL ||
 	    l.size == NULL || l.alive == NULL || l.root == NULL) {
 		rc = align_err_nomem(e);
 		goto out;
 	}
 	weigh(&l, nterms);
 	norms(&l);
-	similarities(&l);
+	similarities(&l, cnt);
 	rc = agglomerate(&l, threshold, z, e);
 out:
+	free(cnt);
 	free(l.idf);
 	free(l.sim);
 	free(l.norm);

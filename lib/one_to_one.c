@@ -17,9 +17,10 @@
 #include "followup_plan.h"
 #include "num.h"
 
-/* A name resolved against ro, for option opt: the roster's name for it;
- * a name it knows nobody by, as typed (a one-to-one may be with someone
- * outside the group's session); an ambiguous one refused. */
+/* A name resolved against ro, for option opt, by the roster's soft rule
+ * (roster.h): the roster's name for it; a name it knows nobody by, as
+ * typed (a one-to-one may be with someone outside the group's session);
+ * an ambiguous one or a near miss refused (64). */
 static int
 resolve(struct align_roster *ro, const char *opt, const char *typed,
     const char **name, struct align_err *e)
@@ -30,18 +31,36 @@ resolve(struct align_roster *ro, const char *opt, const char *typed,
 	*name = typed;
 	if (typed == NULL || ro == NULL)
 		return 0;
-	if (align_roster_resolve(ro, typed, 0, &r, e) == 0) {
+	if (align_roster_soft(ro, typed, 0, &r, e) == 0) {
 		*name = r.name;
 		return 0;
 	}
 	if (e->status != EX_DATAERR)
 		return -1;
-	if (r.how == ALIGN_MATCH_NONE) {
-		*e = (struct align_err)ALIGN_ERR_INIT;
-		return 0;
-	}
 	memcpy(why, e->msg, sizeof(why));
 	return align_err_set(e, EX_USAGE, NULL, 0, 0, "%s: %s", opt, why);
+}
+
+int
+align_one_to_one_leader(const struct align_rounds *rs,
+    struct align_roster *ro, const char **leader, struct align_err *e)
+{
+	const struct align_node *rec = rs->session_view.rec;
+	struct align_resolved r;
+	char why[sizeof(e->msg)];
+
+	if (rs->session == NULL || rs->session->facilitator == NULL)
+		return 0;
+	if (align_roster_soft(ro, rs->session->facilitator, 0, &r, e) == 0) {
+		*leader = r.how == ALIGN_MATCH_ANY ? NULL : r.name;
+		return 0;
+	}
+	if (e->status != EX_DATAERR)
+		return -1;
+	memcpy(why, e->msg, sizeof(why));
+	return align_err_set(e, EX_DATAERR, NULL, rec->line, 1,
+	    "the session's facilitator, the leader unless --leader: %s",
+	    why);
 }
 
 int

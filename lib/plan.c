@@ -6,14 +6,19 @@
 #include "buf.h"
 #include "hash.h"
 #include "num.h"
+#include "person.h"
 #include "plan.h"
 #include "record.h"
+#include "roster.h"
 #include "text.h"
+#include "zone.h"
 
 /* The values of a plan, checked and in canonical form. */
 struct values {
 	char date[40], dur[32];
 	const char *datep, *durp;	/* NULL when not given */
+	char *facilitator;		/* as the roster writes them, or
+					 * NULL when not given */
 };
 
 static int
@@ -23,16 +28,45 @@ bad_option(struct align_err *e, const char *what, const struct align_err *why)
 	    why->msg);
 }
 
+/* The zone a --date without an offset is a wall clock of: --tz, else the
+ * session's tz, else the system's (NULL); 0, or -1 and e. */
 static int
-values(const struct align_plan *p, struct values *v, struct align_err *e)
+date_zone(const struct align_node *s, const struct align_plan *p,
+    struct align_zone **z, struct align_err *e)
+{
+	struct align_view w;
+	const char *name = p->tz;
+	int rc;
+
+	*z = NULL;
+	if (name == NULL && s != NULL) {
+		if (align_view(&w, s, e) < 0)
+			return -1;
+		rc = w.u.session.tz ? align_zone_load(z, w.u.session.tz, e) :
+		    0;
+		align_view_release(&w);
+		return rc;
+	}
+	return name ? align_zone_load(z, name, e) : 0;
+}
+
+static int
+values(const struct align_node *s, const struct align_plan *p,
+    struct values *v, struct align_err *e)
 {
 	struct align_err why = ALIGN_ERR_INIT;
+	struct align_zone *z;
 	struct align_time t;
 	long minutes;
+	int rc;
 
 	v->datep = v->durp = NULL;
 	if (p->date) {
-		if (align_time_parse(p->date, &t, &why) < 0)
+		if (date_zone(s, p, &z, &why) < 0)
+			return bad_option(e, "--tz", &why);
+		rc = align_time_parse_in(z, p->date, &t, &why);
+		align_zone_free(z);
+		if (rc < 0)
 			return bad_option(e, "--date", &why);
 		align_time_format(&t, v->date);
 		v->datep = v->date;
@@ -43,6 +77,73 @@ values(const struct align_plan *p, struct values *v, struct align_err *e)
 		align_duration_format(minutes, v->dur);
 		v->durp = v->dur;
 	}
+	return 0;
+}
+
+/* The roster --facilitator is resolved against: the participants given,
+ * else the session's (with its aliases); empty for a new session without
+ * participants. */
+static int
+roster_of(const struct align_node *s, const struct align_plan *p,
+    struct align_roster **ro, struct align_err *e)
+{
+	size_t i;
+
+	if (!p->set_participants)
+		return align_roster_from_session(ro, s, e);
+	if ((*ro = align_roster_new()) == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < p->nparticipants; i++)
+		if (align_roster_add(*ro, p->participants[i], e) < 0) {
+			if (e->status == ALIGN_EX_NOMEM)
+				return -1;
+			*e = (struct align_err)ALIGN_ERR_INIT;	/* no name */
+		}
+	return 0;
+}
+
+/* --facilitator by the roster's soft rule (roster.h): a participant as
+ * the roster writes them (with the address the roster has, else the one
+ * given), a name near nobody as typed (a facilitator may be from outside
+ * the group); an ambiguous name or a near miss refused (64). */
+static int
+facilitator(const struct align_node *s, const struct align_plan *p,
+    struct values *v, struct align_err *e)
+{
+	struct align_roster *ro = NULL;
+	struct align_resolved r;
+	struct align_person typed, known;
+	struct align_buf b = ALIGN_BUF_INIT;
+	char why[sizeof(e->msg)];
+	const char *entry = p->facilitator;
+
+	v->facilitator = NULL;
+	if (p->facilitator == NULL)
+		return 0;
+	if (roster_of(s, p, &ro, e) < 0) {
+		align_roster_free(ro);
+		return -1;
+	}
+	if (align_roster_soft(ro, p->facilitator, 0, &r, e) < 0) {
+		align_roster_free(ro);
+		if (e->status != EX_DATAERR)
+			return -1;
+		memcpy(why, e->msg, sizeof(why));
+		return align_err_set(e, EX_USAGE, NULL, 0, 0,
+		    "--facilitator: %s", why);
+	}
+	if (r.how != ALIGN_MATCH_ANY)
+		entry = align_roster_entry(ro, r.index);
+	align_person_of(entry, strlen(entry), &known);
+	align_person_of(p->facilitator, strlen(p->facilitator), &typed);
+	if (known.addr || !typed.addr)
+		align_buf_puts(&b, entry);
+	else
+		align_buf_printf(&b, "%s <%.*s>", r.name, (int)typed.addrlen,
+		    typed.addr);
+	align_roster_free(ro);
+	if ((v->facilitator = align_buf_detach(&b)) == NULL)
+		return align_err_nomem(e);
 	return 0;
 }
 
@@ -113,7 +214,8 @@ set(struct align_node *s, const char *key, const char *v, const char *dflt)
  * before the defaults of the group's meeting (the session is align-plan's
  * own record, edited by key). */
 static int
-set_one_to_one(struct align_node *s, const struct align_plan *p)
+set_one_to_one(struct align_node *s, const struct align_plan *p,
+    const struct values *v)
 {
 	struct align_buf title = ALIGN_BUF_INIT;
 	struct align_node *two;
@@ -138,8 +240,8 @@ set_one_to_one(struct align_node *s, const struct align_plan *p)
 	if (rc < 0 || !(with && with->type == ALIGN_SCALAR) ||
 	    p->set_participants || align_map_get(s, "participants"))
 		return rc;
-	if ((two = align_seq()) == NULL || (p->facilitator &&
-	    align_seq_push_str(two, p->facilitator) < 0) ||
+	if ((two = align_seq()) == NULL || (v->facilitator &&
+	    align_seq_push_str(two, v->facilitator) < 0) ||
 	    align_seq_push_str(two, with->str) < 0) {
 		align_node_free(two);
 		return -1;
@@ -153,7 +255,7 @@ set_keys(struct align_node *s, const struct align_plan *p,
 {
 	int one = p->one_to_one;
 
-	return set_one_to_one(s, p) < 0 ||
+	return set_one_to_one(s, p, v) < 0 ||
 	    set(s, "title", p->title, ALIGN_TITLE) < 0 ||
 	    set(s, "purpose", p->purpose, one ? ALIGN_ONE_PURPOSE :
 	    ALIGN_PURPOSE) < 0 ||
@@ -163,7 +265,7 @@ set_keys(struct align_node *s, const struct align_plan *p,
 	    set(s, "duration", v->durp, one ? ALIGN_ONE_DURATION :
 	    ALIGN_DURATION) < 0 ||
 	    set(s, "place", p->place, NULL) < 0 ||
-	    set(s, "facilitator", p->facilitator, NULL) < 0 ? -1 : 0;
+	    set(s, "facilitator", v->facilitator, NULL) < 0 ? -1 : 0;
 }
 
 /* The participants given, each once. */
@@ -266,14 +368,18 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
 	long long seq = 0;
 	int isnew = s == NULL, bump = 0;
 
-	if (values(p, &v, e) < 0)
+	if (values(s, p, &v, e) < 0)
 		return -1;
 	if (!isnew && (check_session(s, e) < 0 ||
 	    align_session_sequence(s, &seq, e) < 0 ||
 	    bumps(s, p, &v, &bump, e) < 0))
 		return -1;
-	if (isnew && (s = align_record_new("session")) == NULL)
+	if (facilitator(s, p, &v, e) < 0)
+		return -1;
+	if (isnew && (s = align_record_new("session")) == NULL) {
+		free(v.facilitator);
 		return align_err_nomem(e);
+	}
 	/* A sequence from the first plan on (the record is align-plan's). */
 	if (set_keys(s, p, &v) < 0 || set_participants(s, p) < 0 ||
 	    set_id(s, p) < 0 || set_uid(s) < 0 ||
@@ -282,8 +388,10 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
 	    bump)) < 0)) {
 		if (isnew)
 			align_node_free(s);
+		free(v.facilitator);
 		return align_err_nomem(e);
 	}
+	free(v.facilitator);
 	*session = s;
 	return 0;
 }

@@ -349,7 +349,8 @@ fill(struct align_reader *r)
 
 		/* An unfinished append beyond the limit is not read. */
 		if (in->limit >= 0 && (long long)want > in->limit - in->total)
-			want = (size_t)(in->limit - in->total);
+			want = in->limit > in->total ?
+			    (size_t)(in->limit - in->total) : 0;
 		/* Reading ahead, the thread may be stopped while it waits;
 		 * and what it has read is for the caller to take now. */
 		if (r->ahead) {
@@ -439,6 +440,15 @@ detect(struct align_reader *r)
 	}
 }
 
+/* Whether path is "-", standard input.  Not strcmp(3): after its check
+ * of a null argument, UBSan at -O1 leaves gcc a way where path is NULL,
+ * and the snprintf of open_next() fails -Werror=format-truncation. */
+static int
+is_stdin(const char *path)
+{
+	return path[0] == '-' && path[1] == '\0';
+}
+
 static int
 open_next(struct align_reader *r, struct align_err *e)
 {
@@ -450,7 +460,7 @@ open_next(struct align_reader *r, struct align_err *e)
 	memset(in, 0, offsetof(struct input, buf));
 	in->line = in->col = 1;
 	in->limit = -1;
-	if (strcmp(path, "-") == 0) {
+	if (is_stdin(path)) {
 		in->fd = STDIN_FILENO;
 		snprintf(in->name, sizeof(in->name), "<stdin>");
 	} else {
@@ -475,6 +485,14 @@ open_next(struct align_reader *r, struct align_err *e)
 		}
 		/* The file as it is now, less an unfinished append. */
 		in->limit = align_append_limit_fd(in->fd, path);
+		if (r->next == 1 && r->o.from > 0) {
+			if (lseek(in->fd, (off_t)r->o.from, SEEK_SET) < 0) {
+				close(in->fd);
+				return align_err_set(e, EX_IOERR, path, 0, 0,
+				    "cannot seek: %s", strerror(errno));
+			}
+			in->total = r->o.from;
+		}
 	}
 	in->open = 1;
 	in->yaml = 1;	/* until told otherwise: bound records while peeking */
@@ -1149,36 +1167,69 @@ align_name_text(const char *s, size_t *name)
 	return k;
 }
 
+/* A "Name:" that starts *sp, when the options name no participant: the
+ * name into name (64 bytes; 40 at most, see align_name_prefix()), *who
+ * the name or whom it resolves to, *sp past the prefix and its blanks.
+ * 0, or -1 and e at the start of the line. */
+static int
+speaker(struct align_reader *r, char **sp, char *name, const char **who,
+    unsigned long line, struct align_err *e)
+{
+	char *s = *sp;
+	size_t k, len;
+
+	if (*who != NULL || (k = align_name_text(s, &len)) == 0)
+		return 0;
+	memcpy(name, s, len);
+	name[len] = '\0';
+	*who = name;
+	for (s += k; is_space((unsigned char)*s); s++)
+		;
+	*sp = s;
+	if (r->o.resolve == NULL || r->o.resolve(r->o.resolve_arg, name, who,
+	    e) == 0)
+		return 0;
+	if (e->status != ALIGN_EX_NOMEM) {
+		snprintf(e->file, sizeof(e->file), "%s", r->in.name);
+		e->line = line;
+		e->col = 1;
+	}
+	return -1;
+}
+
+/* Whether record n was captured before, in a stream read earlier: 1 and
+ * n freed, 0, or -1 and e (n freed).  Ids are unique within one file, so
+ * they need remembering only for the files still to come. */
+static int
+seen_before(struct align_reader *r, struct align_node *n,
+    struct align_err *e)
+{
+	const char *id = align_record_id(n);
+
+	if (align_set_has(&r->ids, id, strlen(id))) {
+		align_node_free(n);
+		return 1;
+	}
+	if (r->next < r->npaths && align_set_add(&r->ids, id, strlen(id)) < 0) {
+		align_node_free(n);
+		return align_err_nomem(e);
+	}
+	return 0;
+}
+
 static int
 make_response(struct align_reader *r, char *s, unsigned long line,
     struct align_node **rec, struct align_err *e)
 {
 	const char *who = r->o.participant;
 	char *end, name[64];
-	const char *id;
-	size_t k, len;
 	struct align_node *n;
+	int rc;
 
 	while (is_space((unsigned char)*s))
 		s++;
-	if (who == NULL && (k = align_name_text(s, &len)) > 0) {
-		memcpy(name, s, len);
-		name[len] = '\0';
-		who = name;
-		s += k;
-		while (is_space((unsigned char)*s))
-			s++;
-		if (r->o.resolve && r->o.resolve(r->o.resolve_arg, name, &who,
-		    e) < 0) {
-			if (e->status != ALIGN_EX_NOMEM) {
-				snprintf(e->file, sizeof(e->file), "%s",
-				    r->in.name);
-				e->line = line;
-				e->col = 1;
-			}
-			return -1;
-		}
-	}
+	if (speaker(r, &s, name, &who, line, e) < 0)
+		return -1;
 	end = s + strlen(s);
 	while (end > s && is_space((unsigned char)end[-1]))
 		*--end = '\0';
@@ -1189,20 +1240,40 @@ make_response(struct align_reader *r, char *s, unsigned long line,
 	    r->o.key, &r->seen, &n, e) < 0)
 		return -1;
 	n->line = line;
-	/* Captured before, in a stream read earlier: skip it.  Ids are
-	 * unique within one file, so they need remembering only for the
-	 * files still to come. */
-	id = align_record_id(n);
-	if (align_set_has(&r->ids, id, strlen(id))) {
-		align_node_free(n);
-		return 0;
-	}
-	if (r->next < r->npaths && align_set_add(&r->ids, id, strlen(id)) < 0) {
-		align_node_free(n);
-		return align_err_nomem(e);
-	}
+	/* Captured before, in a stream read earlier: skip it. */
+	if ((rc = seen_before(r, n, e)) != 0)
+		return rc > 0 ? 0 : -1;
 	*rec = n;
 	return 1;
+}
+
+/* The paragraph read so far as a response, and the paragraph emptied:
+ * what make_response() returns. */
+static int
+para_end(struct align_reader *r, struct align_node **rec,
+    struct align_err *e)
+{
+	int rc = make_response(r, r->para.p, r->para_line, rec, e);
+
+	align_buf_reset(&r->para);
+	return rc;
+}
+
+/* Line s, its trailing blanks cut, added to the paragraph: 0, or -1 and
+ * e. */
+static int
+para_add(struct align_reader *r, const char *s, struct align_err *e)
+{
+	size_t n = strlen(s);
+
+	if (r->para.len == 0)
+		r->para_line = r->rec_line = r->line_no;
+	else
+		align_buf_putc(&r->para, '\n');
+	while (n > 0 && is_space((unsigned char)s[n - 1]))
+		n--;
+	align_buf_add(&r->para, s, n);
+	return r->para.failed ? align_err_nomem(e) : 0;
 }
 
 static int
@@ -1221,9 +1292,7 @@ plain_next(struct align_reader *r, struct align_node **rec,
 		if (rc == 0) {
 			if (r->para.len == 0)
 				return 0;
-			rc = make_response(r, r->para.p, r->para_line, rec, e);
-			align_buf_reset(&r->para);
-			if (rc == 0)
+			if ((rc = para_end(r, rec, e)) == 0)
 				continue;
 			return rc;
 		}
@@ -1234,13 +1303,9 @@ plain_next(struct align_reader *r, struct align_node **rec,
 		for (i = 0; s[i] && is_space((unsigned char)s[i]); i++)
 			;
 		if (s[i] == '\0') {
-			if (r->o.paragraphs && r->para.len > 0) {
-				rc = make_response(r, r->para.p, r->para_line,
-				    rec, e);
-				align_buf_reset(&r->para);
-				if (rc != 0)
-					return rc;
-			}
+			if (r->o.paragraphs && r->para.len > 0 &&
+			    (rc = para_end(r, rec, e)) != 0)
+				return rc;
 			continue;
 		}
 		if (!r->o.paragraphs) {
@@ -1250,19 +1315,8 @@ plain_next(struct align_reader *r, struct align_node **rec,
 				return rc;
 			continue;
 		}
-		if (r->para.len == 0)
-			r->para_line = r->rec_line = r->line_no;
-		else
-			align_buf_putc(&r->para, '\n');
-		{
-			size_t n = strlen(s);
-
-			while (n > 0 && is_space((unsigned char)s[n - 1]))
-				n--;
-			align_buf_add(&r->para, s, n);
-		}
-		if (r->para.failed)
-			return align_err_nomem(e);
+		if (para_add(r, s, e) < 0)
+			return -1;
 	}
 }
 
@@ -1351,6 +1405,58 @@ ahead_room(struct ahead *a)
 	return 0;
 }
 
+/* Read records into the batch f until it is full (by count or bytes),
+ * the end, or an error: next_record()'s last result. */
+static int
+ahead_read(struct align_reader *r, struct ahead_batch *f)
+{
+	int rc;
+
+	f->n = 0;
+	do {
+		struct ahead_item *it = &f->item[f->n];
+
+		rc = next_record(r, &it->rec, &f->err);
+		if (rc > 0) {
+			it->index = r->next - 1;
+			it->line = r->rec_line;
+			it->plain = r->rec_plain;
+			f->n++;
+		}
+	} while (rc > 0 && f->n < AHEAD_BATCH && f->pool.bytes < AHEAD_BYTES);
+	return rc;
+}
+
+/* Hand the batch f over to the ring (ahead_room() made room), f left
+ * empty with the pool of the slot it took; wake the reader when it waits
+ * and there is enough, or the end. */
+static void
+ahead_pass(struct ahead *a, struct ahead_batch *f, int rc)
+{
+	struct ahead_batch *slot;
+	struct align_pool empty;
+
+	/* The slot is free, and nobody else looks at it. */
+	pthread_mutex_lock(&a->mu);
+	slot = &a->ring[(a->head + a->count) % AHEAD_BATCHES];
+	pthread_mutex_unlock(&a->mu);
+	drop(slot);
+	empty = slot->pool;
+	*slot = *f;
+	slot->bytes = f->pool.bytes;
+	f->pool = empty;
+	f->n = 0;
+	pthread_mutex_lock(&a->mu);
+	a->count++;
+	a->bytes += slot->bytes;
+	if (a->hungry && (a->count >= AHEAD_WAKE || rc <= 0 ||
+	    a->bytes >= AHEAD_MAX)) {
+		a->hungry = 0;
+		pthread_cond_signal(&a->more);
+	}
+	pthread_mutex_unlock(&a->mu);
+}
+
 /* The thread that reads ahead: records in batches into the ring, until
  * the end, an error, or the reader is freed.  It may be cancelled only
  * while it waits for input (see fill()). */
@@ -1359,7 +1465,7 @@ ahead_run(void *arg)
 {
 	struct align_reader *r = arg;
 	struct ahead *a = r->ahead;
-	struct ahead_batch *f = &a->fill, *slot;
+	struct ahead_batch *f = &a->fill;
 	int rc;
 
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
@@ -1367,43 +1473,9 @@ ahead_run(void *arg)
 	do {
 		if (ahead_room(a) < 0)
 			break;
-		f->n = 0;
-		do {
-			struct ahead_item *it = &f->item[f->n];
-
-			rc = next_record(r, &it->rec, &f->err);
-			if (rc > 0) {
-				it->index = r->next - 1;
-				it->line = r->rec_line;
-				it->plain = r->rec_plain;
-				f->n++;
-			}
-		} while (rc > 0 && f->n < AHEAD_BATCH &&
-		    f->pool.bytes < AHEAD_BYTES);
+		rc = ahead_read(r, f);
 		f->rc = rc > 0 ? 1 : rc;
-		/* ahead_room() made room: the slot is free, and nobody else
-		 * looks at it. */
-		pthread_mutex_lock(&a->mu);
-		slot = &a->ring[(a->head + a->count) % AHEAD_BATCHES];
-		pthread_mutex_unlock(&a->mu);
-		drop(slot);
-		{
-			struct align_pool empty = slot->pool;
-
-			*slot = *f;
-			slot->bytes = f->pool.bytes;
-			f->pool = empty;
-		}
-		f->n = 0;
-		pthread_mutex_lock(&a->mu);
-		a->count++;
-		a->bytes += slot->bytes;
-		if (a->hungry && (a->count >= AHEAD_WAKE || rc <= 0 ||
-		    a->bytes >= AHEAD_MAX)) {
-			a->hungry = 0;
-			pthread_cond_signal(&a->more);
-		}
-		pthread_mutex_unlock(&a->mu);
+		ahead_pass(a, f, rc);
 	} while (rc > 0);
 	drop(f);
 	return NULL;

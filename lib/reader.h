@@ -46,6 +46,9 @@ struct align_read_opts {
 	const char *at;		/* plain text: the "at" of responses, or NULL */
 	const char *question;	/* plain text: their "question", or NULL */
 	int yaml_only;		/* refuse plain text */
+	long long from;		/* > 0: the first file is read from this
+				 * byte on, where a record begins (line
+				 * numbers then count from there) */
 	const unsigned char *key; /* plain text: pseudonyms with this key */
 	/* Plain text: the name of a line's "Name:" resolved (against the
 	 * session's participants, roster.h) into *name, which must last as

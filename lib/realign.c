@@ -56,10 +56,9 @@ align_realign_number(double x, char *out)
 		strcpy(out, "0");
 }
 
-/* The review of the meeting on day, of round fid (the first, as a reader
- * keeps the first of one id). */
-static const struct align_review_view *
-review_on(const struct align_rounds *rs, const char *fid, const char *day)
+const struct align_review_view *
+align_realign_review(const struct align_rounds *rs, const char *fid,
+    const char *day)
 {
 	size_t i;
 
@@ -98,7 +97,7 @@ weeks(struct align_realign *p, const struct align_rounds *rs,
 		align_time_day(rs->zone, &t, w->day);
 		if (strcmp(w->day, p->today) > 0)
 			break;
-		w->review = review_on(rs, p->id, w->day);
+		w->review = align_realign_review(rs, p->id, w->day);
 		w->missed = !w->review && strcmp(w->day, p->today) < 0;
 		p->nreviewed += w->review != NULL;
 		p->nmissed += w->missed;

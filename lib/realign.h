@@ -114,6 +114,12 @@ int align_realign_make(struct align_realign **out,
     const struct align_time *now, struct align_err *e);
 void align_realign_free(struct align_realign *p);
 
+/* The review of the meeting on day ("2027-02-08") of round fid, or NULL
+ * (of two, the first, as a reader keeps the first of one id); borrowed
+ * from rs. */
+const struct align_review_view *align_realign_review(
+    const struct align_rounds *rs, const char *fid, const char *day);
+
 /* The lowest and highest value of goal g over the weeks of p (and its
  * target, with target), into *lo and *hi; g has a value. */
 void align_realign_range(const struct align_realign *p,

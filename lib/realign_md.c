@@ -31,25 +31,28 @@ facts(const struct align_realign *p, const struct align_show *s)
 		fact(s, "Support", NULL, p->support.v[i]);
 }
 
-/* The weeks: | week | g1 | c1 | ... | note |. */
+/* One cell of text, escaped: " text |". */
 static void
-table(const struct align_realign *p, const struct align_show *s)
+cell(const struct align_show *s, const char *text)
 {
-	size_t i, k;
-	char n[32];
+	align_buf_putc(s->b, ' ');
+	if (text)
+		align_show_text(s, text);
+	align_buf_puts(s->b, " |");
+}
+
+/* The table's head and its rule, the measured goals aligned right. */
+static void
+table_head(const struct align_realign *p, const struct align_show *s)
+{
+	size_t i;
 
 	align_buf_puts(s->b, "\n| week |");
 	for (i = 0; i < p->ngoal; i++)
-		if (p->goal[i].id && p->goal[i].measured) {
-			align_buf_putc(s->b, ' ');
-			align_show_text(s, p->goal[i].id);
-			align_buf_puts(s->b, " |");
-		}
-	for (i = 0; i < p->ncommitment; i++) {
-		align_buf_putc(s->b, ' ');
-		align_show_text(s, p->commitment[i].id);
-		align_buf_puts(s->b, " |");
-	}
+		if (p->goal[i].id && p->goal[i].measured)
+			cell(s, p->goal[i].id);
+	for (i = 0; i < p->ncommitment; i++)
+		cell(s, p->commitment[i].id);
 	align_buf_puts(s->b, " note |\n|---|");
 	for (i = 0; i < p->ngoal; i++)
 		if (p->goal[i].id && p->goal[i].measured)
@@ -57,34 +60,49 @@ table(const struct align_realign *p, const struct align_show *s)
 	for (i = 0; i < p->ncommitment; i++)
 		align_buf_puts(s->b, "---|");
 	align_buf_puts(s->b, "---|\n");
-	for (k = 0; k < p->nweek; k++) {
-		const struct align_review_view *r = p->week[k].review;
+}
 
-		align_buf_printf(s->b, "| %s |", p->week[k].day);
-		for (i = 0; i < p->ngoal; i++) {
-			if (!p->goal[i].id || !p->goal[i].measured)
-				continue;
-			align_buf_putc(s->b, ' ');
-			if (!isnan(p->goal[i].value[k])) {
-				align_realign_number(p->goal[i].value[k], n);
-				align_buf_puts(s->b, n);
-			}
-			align_buf_puts(s->b, " |");
-		}
-		for (i = 0; i < p->ncommitment; i++) {
-			align_buf_putc(s->b, ' ');
-			if (p->commitment[i].outcome[k])
-				align_show_text(s, p->commitment[i].outcome[k]);
-			align_buf_puts(s->b, " |");
-		}
+/* Week k's row: each measured goal's value, each commitment's outcome,
+ * the review's note (or that there is none). */
+static void
+table_row(const struct align_realign *p, const struct align_show *s,
+    size_t k)
+{
+	const struct align_review_view *r = p->week[k].review;
+	size_t i;
+	char n[32];
+
+	align_buf_printf(s->b, "| %s |", p->week[k].day);
+	for (i = 0; i < p->ngoal; i++) {
+		if (!p->goal[i].id || !p->goal[i].measured)
+			continue;
 		align_buf_putc(s->b, ' ');
-		if (r && r->note)
-			align_show_text(s, r->note);
-		else if (!r)
-			align_buf_puts(s->b, p->week[k].missed ? "**missed**" :
-			    "not reviewed yet");
-		align_buf_puts(s->b, " |\n");
+		if (!isnan(p->goal[i].value[k])) {
+			align_realign_number(p->goal[i].value[k], n);
+			align_buf_puts(s->b, n);
+		}
+		align_buf_puts(s->b, " |");
 	}
+	for (i = 0; i < p->ncommitment; i++)
+		cell(s, p->commitment[i].outcome[k]);
+	align_buf_putc(s->b, ' ');
+	if (r && r->note)
+		align_show_text(s, r->note);
+	else if (!r)
+		align_buf_puts(s->b, p->week[k].missed ? "**missed**" :
+		    "not reviewed yet");
+	align_buf_puts(s->b, " |\n");
+}
+
+/* The weeks: | week | g1 | c1 | ... | note |. */
+static void
+table(const struct align_realign *p, const struct align_show *s)
+{
+	size_t k;
+
+	table_head(p, s);
+	for (k = 0; k < p->nweek; k++)
+		table_row(p, s, k);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "grow.h"
+#include "hash.h"
 #include "record.h"
 #include "person.h"
 #include "roster.h"
@@ -519,34 +520,67 @@ lookup(const struct align_roster *r, const char *s, size_t n,
 	return rc;
 }
 
-int
-align_roster_add(struct align_roster *r, const char *entry,
+/* Put key s (taken, even on failure) of person p at the end of ks, for
+ * sort_keys() to put in its place. */
+static int
+key_push(struct keys *ks, char *s, size_t p, enum key_kind kind)
+{
+	if (s == NULL || ALIGN_GROW(ks->v, ks->n + 1, ks->cap) < 0) {
+		free(s);
+		return -1;
+	}
+	ks->v[ks->n].s = s;
+	ks->v[ks->n].person = p;
+	ks->v[ks->n].kind = kind;
+	ks->n++;
+	return 0;
+}
+
+/* The order key_add() gives: by bytes, equal keys the last added first
+ * (a person's keys are added name first, then address). */
+static int
+key_cmp(const void *pa, const void *pb)
+{
+	const struct key *a = pa, *b = pb;
+	int c = strcmp(a->s, b->s);
+
+	if (c != 0)
+		return c;
+	if (a->person != b->person)
+		return a->person > b->person ? -1 : 1;
+	return a->kind > b->kind ? -1 : a->kind < b->kind;
+}
+
+static void
+sort_keys(struct align_roster *r)
+{
+	if (r->exact.n)
+		qsort(r->exact.v, r->exact.n, sizeof(*r->exact.v), key_cmp);
+	if (r->folded.n)
+		qsort(r->folded.v, r->folded.n, sizeof(*r->folded.v),
+		    key_cmp);
+}
+
+/* Add entry, of name and address who, not on the roster, as the next
+ * person: its keys through put (key_add or key_push). */
+static int
+person_add(struct align_roster *r, const char *entry,
+    const struct align_person *who,
+    int (*put)(struct keys *, char *, size_t, enum key_kind),
     struct align_err *e)
 {
-	struct align_person who;
-	const char *s, *a;
-	size_t n, an, i;
-	enum key_kind kind;
+	size_t i;
 	struct person *p;
 
-	align_person_of(entry, strlen(entry), &who);
-	s = who.name;
-	n = who.namelen;
-	a = who.addr;
-	an = who.addrlen;
-	if (n == 0)
-		return align_err_set(e, EX_DATAERR, NULL, 0, 0,
-		    "a participant without a name");
-	if (find(&r->exact, s, n, EXACT, &kind) != NOBODY && kind == K_NAME)
-		return 1;
 	if (ALIGN_GROW(r->p, r->n + 1, r->cap) < 0)
 		return align_err_nomem(e);
 	i = r->n;
 	p = &r->p[i];
 	memset(p, 0, sizeof(*p));
 	if ((p->entry = strdup(entry)) == NULL ||
-	    (p->name = strndup(s, n)) == NULL ||
-	    (a && (p->email = strndup(a, an)) == NULL) ||
+	    (p->name = strndup(who->name, who->namelen)) == NULL ||
+	    (who->addr && (p->email = strndup(who->addr, who->addrlen)) ==
+	    NULL) ||
 	    (p->folded = fold_dup(p->name)) == NULL ||
 	    (p->cp = malloc(FAR * sizeof(*p->cp))) == NULL) {
 		free(p->entry);
@@ -558,13 +592,87 @@ align_roster_add(struct align_roster *r, const char *entry,
 	p->ncp = decode(p->folded, strlen(p->folded), p->cp, FAR);
 	p->nfirst = first_word(p->cp, p->ncp);
 	r->n++;
-	if (key_add(&r->exact, strdup(p->name), i, K_NAME) < 0 ||
-	    key_add(&r->folded, strdup(p->folded), i, K_NAME) < 0 ||
-	    (p->email && (key_add(&r->exact, strdup(p->email), i,
-	    K_ALIAS) < 0 || key_add(&r->folded, fold_dup(p->email), i,
+	if (put(&r->exact, strdup(p->name), i, K_NAME) < 0 ||
+	    put(&r->folded, strdup(p->folded), i, K_NAME) < 0 ||
+	    (p->email && (put(&r->exact, strdup(p->email), i,
+	    K_ALIAS) < 0 || put(&r->folded, fold_dup(p->email), i,
 	    K_ALIAS) < 0)))
 		return align_err_nomem(e);
 	return 0;
+}
+
+int
+align_roster_add(struct align_roster *r, const char *entry,
+    struct align_err *e)
+{
+	struct align_person who;
+	enum key_kind kind;
+
+	align_person_of(entry, strlen(entry), &who);
+	if (who.namelen == 0)
+		return align_err_set(e, EX_DATAERR, NULL, 0, 0,
+		    "a participant without a name");
+	if (find(&r->exact, who.name, who.namelen, EXACT, &kind) != NOBODY &&
+	    kind == K_NAME)
+		return 1;
+	return person_add(r, entry, &who, key_add, e);
+}
+
+/* The kind of the key last added of each string of the exact keys, while
+ * a list is added at once (what find() would see first). */
+struct latest {
+	struct align_dict d;
+	unsigned char *kind;	/* by the string's id in d */
+	size_t cap;
+};
+
+static int
+latest_set(struct latest *l, const char *s, enum key_kind kind)
+{
+	long id = align_dict_id(&l->d, s, strlen(s), 1);
+
+	if (id < 0 || ALIGN_GROW(l->kind, (size_t)id + 1, l->cap) < 0)
+		return -1;
+	l->kind[id] = (unsigned char)kind;
+	return 0;
+}
+
+/* The entries v[0..n-1] of a list (blank ones left out), each as
+ * align_roster_add() would add it, the keys sorted once at the end, not
+ * each in its turn (a survey of a million responses names a third as
+ * many people).  0, or -1 and e. */
+static int
+add_list(struct align_roster *r, const char *const *v, size_t n,
+    struct align_err *e)
+{
+	struct latest l = { .d = ALIGN_DICT_INIT };
+	struct align_person who;
+	size_t i;
+	long id;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < n; i++) {
+		if (strspn(v[i], " \t") == strlen(v[i]))
+			continue;
+		align_person_of(v[i], strlen(v[i]), &who);
+		if (who.namelen == 0) {
+			rc = align_err_set(e, EX_DATAERR, NULL, 0, 0,
+			    "a participant without a name");
+			break;
+		}
+		id = align_dict_id(&l.d, who.name, who.namelen, 0);
+		if (id >= 0 && l.kind[id] == K_NAME)
+			continue;
+		rc = person_add(r, v[i], &who, key_push, e);
+		if (rc == 0 && (latest_set(&l, r->p[r->n - 1].name, K_NAME) < 0 ||
+		    (r->p[r->n - 1].email && latest_set(&l,
+		    r->p[r->n - 1].email, K_ALIAS) < 0)))
+			rc = align_err_nomem(e);
+	}
+	sort_keys(r);
+	align_dict_release(&l.d);
+	free(l.kind);
+	return rc;
 }
 
 /* Quote s for a message: at most 60 bytes, never cut inside a UTF-8
@@ -668,6 +776,21 @@ align_roster_resolve(struct align_roster *r, const char *typed, int flags,
 		return 0;
 	}
 	return align_roster_refuse(res, typed, e, EX_DATAERR, NULL, 0, 0);
+}
+
+int
+align_roster_soft(struct align_roster *r, const char *typed, int flags,
+    struct align_resolved *res, struct align_err *e)
+{
+	if (align_roster_resolve(r, typed, flags, res, e) == 0)
+		return 0;
+	if (e->status != EX_DATAERR || res->how == ALIGN_MATCH_AMBIGUOUS ||
+	    res->ncand > 0)
+		return -1;
+	*e = (struct align_err)ALIGN_ERR_INIT;
+	res->how = ALIGN_MATCH_ANY;	/* near nobody: as typed */
+	res->name = typed;
+	return 0;
 }
 
 int
@@ -806,11 +929,7 @@ align_roster_from_session(struct align_roster **rp,
 	if (v.kind == ALIGN_KIND_SESSION) {
 		const struct align_session_view *s = &v.u.session;
 
-		for (i = 0; rc >= 0 && i < s->participants.n; i++)
-			if (strspn(s->participants.v[i], " \t") <
-			    strlen(s->participants.v[i]))
-				rc = align_roster_add(r, s->participants.v[i],
-				    e);
+		rc = add_list(r, s->participants.v, s->participants.n, e);
 		rc = odd_entries(r, session, rc, e);
 		for (i = 0; rc >= 0 && i < s->aliases.n; i++)
 			rc = align_roster_alias(r, s->aliases.v[i].key,

@@ -123,6 +123,16 @@ int align_roster_alias(struct align_roster *r, const char *alias,
 int align_roster_resolve(struct align_roster *r, const char *typed,
     int flags, struct align_resolved *res, struct align_err *e);
 
+/* The soft rule, for a name that may be of someone the roster does not
+ * list (plain text's and the prompt's "Name:", a facilitator, the leader
+ * of a one-to-one): resolved as align_roster_resolve() does, the roster's
+ * spelling in res->name; refused the same when it is ambiguous or near a
+ * participant without being one (a typo: res->cand says who it may be);
+ * a name near nobody is taken as typed (res->how ALIGN_MATCH_ANY,
+ * res->name typed).  0, or -1 and e (65 refused, 71). */
+int align_roster_soft(struct align_roster *r, const char *typed, int flags,
+    struct align_resolved *res, struct align_err *e);
+
 /* For plain text's "Name: text" rule: 1 when the n bytes of prefix name
  * a participant (resolve without flags would succeed), or when the
  * roster is empty; 0 when they do not, and the line is text ("Note: ...",

@@ -180,13 +180,10 @@ static int
 agrees(const struct align_rounds *rs, const struct align_zone *z)
 {
 	const char *d = rs->session ? rs->session->date : NULL;
-	struct align_time t;
 
 	if (d == NULL && rs->nround)
 		d = rs->round[0].v.u.followup.date;
-	if (d == NULL || align_time_parse(d, &t, NULL) < 0 || t.date_only)
-		return 1;
-	return align_zone_offset(z, t.t) == t.off;
+	return align_zone_agrees(z, d);
 }
 
 int

@@ -12,6 +12,7 @@
 
 #include "grow.h"
 #include "qr.h"
+#include "mhd.h"
 #include "serve_int.h"
 
 enum page { PAGE_FORM, PAGE_BOARD, PAGE_EVENTS };
@@ -569,6 +570,8 @@ done(void *cls, struct MHD_Connection *c, void **con_cls,
 static int
 start(struct align_serve *srv, struct align_err *e)
 {
+	if (align_mhd_open(e) < 0)
+		return -1;
 	srv->d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION |
 	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_POLL, 0,
 	    NULL, NULL, handle, srv,

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "file.h"
+#include "mhd.h"
 #include "serve_int.h"
 
 #define KEEPALIVE 10		/* seconds: below the idle timeout */

@@ -503,13 +503,68 @@ gmt_offset(char *s, char *off)
 	return 1;
 }
 
+/* The hour h of a time that says AM or PM, on the clock of 24: 0, or
+ * -1 for an hour that a clock of 12 has not. */
+static int
+twelve_hour(const char *s, int *h)
+{
+	const char *ampm = NULL;
+
+	if (strstr(s, "PM") || strstr(s, "pm"))
+		ampm = "PM";
+	else if (strstr(s, "AM") || strstr(s, "am"))
+		ampm = "AM";
+	if (ampm == NULL)
+		return 0;
+	if (*h < 1 || *h > 12)
+		return -1;
+	if (ampm[0] == 'P' && *h < 12)
+		*h += 12;
+	if (ampm[0] == 'A' && *h == 12)
+		*h = 0;
+	return 0;
+}
+
+/* A time written with slashes, "2026/12/02 12:14:03" (Google Forms) or
+ * "12/2/2026 12:14:03 PM" (Sheets, US), as ISO 8601 with the offset off
+ * into iso (n bytes): 0, or -1 for one that is not. */
+static int
+slashed(const char *s, const char *off, char *iso, size_t n)
+{
+	int a, b, c, y, mo, d, h = 0, mi = 0, sec = 0, k = 0;
+	const char *p;
+
+	if (sscanf(s, "%d/%d/%d%n", &a, &b, &c, &k) < 3)
+		return -1;
+	if (s[k] == ' ' && sscanf(s + k, "%d:%d", &h, &mi) < 2)
+		return -1;
+	if ((p = strchr(s + k, ':')) && (p = strchr(p + 1, ':')))
+		sscanf(p + 1, "%d", &sec);
+	if (strspn(s, "0123456789") == 4) {
+		y = a;
+		mo = b;
+		d = c;
+	} else {
+		mo = a;
+		d = b;
+		y = c < 100 ? c + 2000 : c;
+	}
+	if (twelve_hour(s, &h) < 0)
+		return -1;
+	if (y < 0 || y > 9999 || mo < 0 || mo > 99 || d < 0 || d > 99 ||
+	    h < 0 || h > 99 || mi < 0 || mi > 99 || sec < 0 || sec > 99)
+		return -1;
+	snprintf(iso, n, "%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo, d, h, mi,
+	    sec, off);
+	return 0;
+}
+
 int
 align_survey_time(const char *s, int utc, char *out, struct align_err *e)
 {
 	struct align_time t;
 	char iso[96], copy[64], off[16] = "";
-	int a, b, c, y, mo, d, h = 0, mi = 0, sec = 0, n = 0, g;
-	const char *ampm = NULL;
+	int g;
 
 	snprintf(copy, sizeof(copy), "%s", s);
 	if ((g = gmt_offset(copy, off)) < 0)
@@ -517,42 +572,8 @@ align_survey_time(const char *s, int utc, char *out, struct align_err *e)
 	if (utc && !g)
 		strcpy(off, "Z");
 	if (strchr(copy, '/')) {
-		if (sscanf(copy, "%d/%d/%d%n", &a, &b, &c, &n) < 3)
+		if (slashed(copy, off, iso, sizeof(iso)) < 0)
 			goto bad;
-		if (copy[n] == ' ' && sscanf(copy + n, "%d:%d", &h, &mi) < 2)
-			goto bad;
-		{
-			const char *p = strchr(copy + n, ':');
-
-			if (p && (p = strchr(p + 1, ':')))
-				sscanf(p + 1, "%d", &sec);
-		}
-		/* 2026/12/02 (Google Forms), else 12/2/2026 (Sheets, US). */
-		if (strspn(copy, "0123456789") == 4) {
-			y = a;
-			mo = b;
-			d = c;
-		} else {
-			mo = a;
-			d = b;
-			y = c < 100 ? c + 2000 : c;
-		}
-		if (strstr(copy, "PM") || strstr(copy, "pm"))
-			ampm = "PM";
-		else if (strstr(copy, "AM") || strstr(copy, "am"))
-			ampm = "AM";
-		if (ampm && (h < 1 || h > 12))
-			goto bad;
-		if (ampm && ampm[0] == 'P' && h < 12)
-			h += 12;
-		if (ampm && ampm[0] == 'A' && h == 12)
-			h = 0;
-		if (y < 0 || y > 9999 || mo < 0 || mo > 99 || d < 0 ||
-		    d > 99 || h < 0 || h > 99 || mi < 0 || mi > 99 ||
-		    sec < 0 || sec > 99)
-			goto bad;
-		snprintf(iso, sizeof(iso), "%04d-%02d-%02dT%02d:%02d:%02d%s",
-		    y, mo, d, h, mi, sec, off);
 	} else {
 		snprintf(iso, sizeof(iso), "%s%s", copy,
 		    strlen(copy) == 19 ? off : "");
@@ -596,16 +617,76 @@ row_name(struct align_survey *s, const struct align_csv *c,
 	return -1;
 }
 
+/* The row's time, normalised into at (40 bytes): *when, left alone when
+ * the row has none, or -1 and e at the time's place. */
+static int
+row_time(struct align_survey *s, const struct align_csv *c, char *at,
+    const char **when, struct align_err *e)
+{
+	if (s->time < 0 || (size_t)s->time >= c->n || !c->field[s->time][0])
+		return 0;
+	if (align_survey_time(c->field[s->time], s->time_utc, at, e) < 0) {
+		e->line = c->line[s->time];
+		e->col = c->col[s->time];
+		snprintf(e->file, sizeof(e->file), "%s", c->name);
+		return -1;
+	}
+	*when = at;
+	return 0;
+}
+
+/* text with the white space around it cut (in place): "" is no answer. */
+static char *
+trimmed(char *text)
+{
+	char *end;
+
+	while (*text == ' ' || *text == '\t' || *text == '\n' ||
+	    *text == '\r')
+		text++;
+	end = text + strlen(text);
+	while (end > text && strchr(" \t\r\n", end[-1]))
+		*--end = '\0';
+	return text;
+}
+
+/* A response for each text column the row answers, into s->pending: 0,
+ * or -1 and e. */
+static int
+row_responses(struct align_survey *s, const struct align_csv *c,
+    const char *who, const char *when, struct align_err *e)
+{
+	const struct align_survey_opts *o = s->o;
+	size_t i;
+
+	for (i = 0; i < s->ntext; i++) {
+		const char *q = s->question[i];
+		struct align_node *r;
+		char *text;
+
+		if (s->text[i] >= c->n)
+			continue;
+		if (*(text = trimmed(c->field[s->text[i]])) == '\0')
+			continue;	/* no answer */
+		if (o->session_question && strcmp(q, o->session_question) == 0)
+			q = NULL;
+		if (align_response_new(who, when, when ? when : o->now,
+		    s->ntext > 1 || strcmp(s->form, "csv") != 0 ? q : NULL,
+		    text, o->key, &s->seen, &r, e) < 0 ||
+		    align_seq_push(s->pending, r) < 0)
+			return e->status ? -1 : align_err_nomem(e);
+		r->line = c->line[s->text[i]];
+	}
+	return 0;
+}
+
 int
 align_survey_next(struct align_survey *s, struct align_csv *c,
     struct align_node **rec, struct align_err *e)
 {
-	const struct align_survey_opts *o = s->o;
-
 	for (;;) {
 		char at[40];
-		const char *who = o->participant, *when = NULL;
-		size_t i;
+		const char *who = s->o->participant, *when = NULL;
 		int rc;
 
 		if (s->pending && s->next < s->pending->n) {
@@ -618,48 +699,13 @@ align_survey_next(struct align_survey *s, struct align_csv *c,
 		s->next = 0;
 		if ((rc = align_csv_next(c, e)) <= 0)
 			return rc;
-		if (row_name(s, c, &who, e) < 0)
+		if (row_name(s, c, &who, e) < 0 ||
+		    row_time(s, c, at, &when, e) < 0)
 			return -1;
-		if (s->time >= 0 && (size_t)s->time < c->n &&
-		    c->field[s->time][0]) {
-			if (align_survey_time(c->field[s->time], s->time_utc,
-			    at, e) < 0) {
-				e->line = c->line[s->time];
-				e->col = c->col[s->time];
-				snprintf(e->file, sizeof(e->file), "%s",
-				    c->name);
-				return -1;
-			}
-			when = at;
-		}
 		if ((s->pending = align_seq()) == NULL)
 			return align_err_nomem(e);
-		for (i = 0; i < s->ntext; i++) {
-			const char *q = s->question[i];
-			char *text, *end;
-			struct align_node *r;
-
-			if (s->text[i] >= c->n)
-				continue;
-			text = c->field[s->text[i]];
-			while (*text == ' ' || *text == '\t' || *text == '\n' ||
-			    *text == '\r')
-				text++;
-			end = text + strlen(text);
-			while (end > text && strchr(" \t\r\n", end[-1]))
-				*--end = '\0';
-			if (*text == '\0')
-				continue;	/* no answer */
-			if (o->session_question &&
-			    strcmp(q, o->session_question) == 0)
-				q = NULL;
-			if (align_response_new(who, when, when ? when : o->now,
-			    s->ntext > 1 || strcmp(s->form, "csv") != 0 ? q :
-			    NULL, text, o->key, &s->seen, &r, e) < 0 ||
-			    align_seq_push(s->pending, r) < 0)
-				return e->status ? -1 : align_err_nomem(e);
-			r->line = c->line[s->text[i]];
-		}
+		if (row_responses(s, c, who, when, e) < 0)
+			return -1;
 	}
 }
 

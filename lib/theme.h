@@ -126,6 +126,7 @@ struct align_themes_loose {
 					 * commands take: handle_len bytes */
 	size_t handle_len;
 	const char *text, *who;		/* NULL: texts not kept, nobody said */
+	const char *lang;		/* the language it was read in ("en") */
 	const char *near;		/* a theme's id, or NULL: none alike */
 	double similarity;		/* to that theme's centroid */
 };

@@ -57,6 +57,10 @@ struct phrases {
 	struct align_dict grams;	/* a phrase's stems -> its id */
 	uint32_t *all;		/* by phrase: in how many responses */
 	size_t acap;
+	uint32_t *seen;		/* by phrase: the last response it was in
+				 * (stamp) */
+	size_t scap;
+	uint32_t stamp;		/* the response at hand, from 1 */
 	uint32_t **per;		/* by theme, by phrase: the same */
 	size_t *pcap;		/* by theme: how far its counts go */
 	size_t total;		/* phrases counted */
@@ -92,51 +96,6 @@ grow_zeroed(uint32_t **v, size_t *cap, size_t need)
 	return 0;
 }
 
-static int
-same_gram(const struct gram *x, const struct gram *y)
-{
-	return x->n == y->n && memcmp(x->stem, y->stem, sizeof(x->stem)) == 0;
-}
-
-/* By phrase, then by place. */
-static int
-cmp_gram(const void *a, const void *b)
-{
-	const struct gram *x = a, *y = b;
-	int q;
-
-	if (x->n != y->n)
-		return x->n < y->n ? -1 : 1;
-	for (q = 0; q < x->n; q++)
-		if (x->stem[q] != y->stem[q])
-			return x->stem[q] < y->stem[q] ? -1 : 1;
-	return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
-static int
-cmp_gram_pos(const void *a, const void *b)
-{
-	const struct gram *x = a, *y = b;
-
-	return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
-/* Keep the first of each phrase, in the order of the response. */
-static size_t
-unique_grams(struct gram *g, size_t n)
-{
-	size_t i, k = 0;
-
-	if (n == 0)
-		return 0;	/* and g may be NULL */
-	qsort(g, n, sizeof(*g), cmp_gram);
-	for (i = 0; i < n; i++)
-		if (k == 0 || !same_gram(&g[i], &g[k - 1]))
-			g[k++] = g[i];
-	qsort(g, k, sizeof(*g), cmp_gram_pos);
-	return k;
-}
-
 /* The first stem of phrase g (the dictionary does not align its keys). */
 static uint32_t
 gram_stem(const struct align_dict *grams, size_t g)
@@ -161,7 +120,8 @@ gram_ok(const struct align_themer *t, const uint32_t *tok, int n)
 	    strlen(token_text(t, tok[0]));
 }
 
-/* The phrases of response r, each once, into ph->gv. */
+/* The phrases of response r into ph->gv, in the order of the response
+ * (count_phrases() counts each once). */
 static int
 response_phrases(const struct align_themer *t, struct phrases *ph,
     const struct resp *r)
@@ -186,7 +146,6 @@ response_phrases(const struct align_themer *t, struct phrases *ph,
 			g->pos = (uint32_t)ph->ng++;
 			g->n = n;
 		}
-	ph->ng = unique_grams(ph->gv, ph->ng);
 	return 0;
 }
 
@@ -198,7 +157,8 @@ label_step(const struct theme *th)
 	return th->n > LABEL_SAMPLE ? th->n / LABEL_SAMPLE : 1;
 }
 
-/* Count each phrase once a response: in theme i, and in all. */
+/* Count each phrase once a response (where it is first): in theme i,
+ * and in all. */
 static int
 count_phrases(const struct align_themer *t, struct phrases *ph, size_t i)
 {
@@ -208,6 +168,7 @@ count_phrases(const struct align_themer *t, struct phrases *ph, size_t i)
 	for (j = 0; j < th->n; j += step) {
 		if (response_phrases(t, ph, &t->resp[th->member[j]]) < 0)
 			return -1;
+		ph->stamp++;
 		for (p = 0; p < ph->ng; p++) {
 			const struct gram *gr = &ph->gv[p];
 			long id = align_dict_id(&ph->grams,
@@ -215,8 +176,12 @@ count_phrases(const struct align_themer *t, struct phrases *ph, size_t i)
 
 			if (id < 0 || grow_zeroed(&ph->all, &ph->acap,
 			    (size_t)id + 1) < 0 || grow_zeroed(&ph->per[i],
-			    &ph->pcap[i], (size_t)id + 1) < 0)
+			    &ph->pcap[i], (size_t)id + 1) < 0 ||
+			    grow_zeroed(&ph->seen, &ph->scap, (size_t)id + 1) < 0)
 				return -1;
+			if (ph->seen[id] == ph->stamp)
+				continue;	/* again in this response */
+			ph->seen[id] = ph->stamp;
 			ph->all[id]++;
 			ph->per[i][id]++;
 			ph->total++;
@@ -596,6 +561,7 @@ phrases_release(struct phrases *ph)
 	free(ph->per);
 	free(ph->pcap);
 	free(ph->all);
+	free(ph->seen);
 	free(ph->weight);
 	free(ph->count);
 	free(ph->held);

@@ -72,6 +72,8 @@ align_themes_markdown(const struct align_themes *v,
 		if (l->near)
 			align_buf_printf(b, ", nearest %s (%.0f%% alike)",
 			    l->near, 100 * l->similarity);
+		else
+			align_buf_puts(b, ", near no theme");
 		if (l->text) {
 			align_buf_puts(b, ": ");
 			align_show_text(s, l->text);

@@ -137,6 +137,7 @@ loose(struct align_themes *v, const struct align_themer *t)
 		l->handle = align_handle_shown(l->id, len[r], &l->handle_len);
 		if (t->o.keep_text && r < t->ntext)
 			l->text = t->texts.p + t->text_at[r];
+		l->lang = align_lang_names[t->resp[r].lang];
 		l->who = t->resp[r].who < 0 ? NULL :
 		    t->people.str[t->resp[r].who];
 		if (t->near && t->near[r] >= 0 &&

@@ -74,11 +74,69 @@ local_offset(int64_t t)
 	return (int)tm.tm_gmtoff;
 }
 
+/* A time of day at *sp, hh:mm or hh:mm:ss with any fraction dropped;
+ * unchecked.  0 with *sp past it, or -1 for one that is not. */
+static int
+clock_time(const char **sp, int *h, int *mi, int *sec)
+{
+	const char *p = *sp;
+
+	*sec = 0;
+	if (digits(&p, 2, h) < 0 || *p++ != ':' || digits(&p, 2, mi) < 0)
+		return -1;
+	if (*p == ':') {
+		p++;
+		if (digits(&p, 2, sec) < 0)
+			return -1;
+		if (*p == '.' || *p == ',')	/* fractions are dropped */
+			for (p++; *p >= '0' && *p <= '9'; p++)
+				;
+	}
+	*sp = p;
+	return 0;
+}
+
+/* The zone that ends a time, the rest of the text p: none (local time),
+ * Z, or +hh, +hhmm, +hh:mm (or -); sets out->off and takes it from
+ * out->t.  0, or -1 for a zone that is not one. */
+static int
+zone(const char *p, struct align_time *out)
+{
+	int oh, om = 0, sign;
+
+	if (*p == '\0') {
+		/* Local time: find the offset in force then.  Two tries
+		 * settle it across a change of offset. */
+		int off = local_offset(out->t);
+
+		off = local_offset(out->t - off);
+		out->off = off;
+		out->t -= off;
+		return 0;
+	}
+	if (*p == 'Z' || *p == 'z')
+		return p[1] ? -1 : 0;
+	if (*p != '+' && *p != '-')
+		return -1;
+	sign = *p++ == '-' ? -1 : 1;
+	if (digits(&p, 2, &oh) < 0)
+		return -1;
+	if (*p == ':')
+		p++;
+	if (*p && digits(&p, 2, &om) < 0)
+		return -1;
+	if (*p || oh > 23 || om > 59)
+		return -1;
+	out->off = sign * (oh * 3600 + om * 60);
+	out->t -= out->off;
+	return 0;
+}
+
 int
 align_time_parse(const char *s, struct align_time *out, struct align_err *e)
 {
 	const char *p = s;
-	int y, mo, d, h = 0, mi = 0, sec = 0, oh, om = 0, sign;
+	int y, mo, d, h = 0, mi = 0, sec = 0;
 	int64_t days;
 
 	memset(out, 0, sizeof(*out));
@@ -97,50 +155,16 @@ align_time_parse(const char *s, struct align_time *out, struct align_err *e)
 	if (*p != 'T' && *p != 't' && *p != ' ')
 		goto bad;
 	p++;
-	if (digits(&p, 2, &h) < 0 || *p++ != ':' || digits(&p, 2, &mi) < 0)
+	if (clock_time(&p, &h, &mi, &sec) < 0)
 		goto bad;
-	if (*p == ':') {
-		p++;
-		if (digits(&p, 2, &sec) < 0)
-			goto bad;
-		if (*p == '.' || *p == ',')	/* fractions are dropped */
-			for (p++; *p >= '0' && *p <= '9'; p++)
-				;
-	}
 	if (h > 23 || mi > 59 || sec > 60)
 		return align_err_set(e, EX_DATAERR, NULL, 0, 0,
 		    "'%s' is not a time of day", s);
 	if (sec == 60)
 		sec = 59;
 	out->t = days * 86400 + h * 3600 + mi * 60 + sec;
-	if (*p == '\0') {
-		/* Local time: find the offset in force then.  Two tries
-		 * settle it across a change of offset. */
-		int off = local_offset(out->t);
-
-		off = local_offset(out->t - off);
-		out->off = off;
-		out->t -= off;
-		return 0;
-	}
-	if (*p == 'Z' || *p == 'z') {
-		if (*++p)
-			goto bad;
-		return 0;
-	}
-	if (*p != '+' && *p != '-')
+	if (zone(p, out) < 0)
 		goto bad;
-	sign = *p++ == '-' ? -1 : 1;
-	if (digits(&p, 2, &oh) < 0)
-		goto bad;
-	if (*p == ':')
-		p++;
-	if (*p && digits(&p, 2, &om) < 0)
-		goto bad;
-	if (*p || oh > 23 || om > 59)
-		goto bad;
-	out->off = sign * (oh * 3600 + om * 60);
-	out->t -= out->off;
 	return 0;
 bad:
 	return align_err_set(e, EX_DATAERR, NULL, 0, 0,

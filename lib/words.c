@@ -95,7 +95,40 @@ fold(const char *s)
 	return (char *)out;
 }
 
-/* The words of s: runs of letters, marks and digits. */
+/* Whether c, not ASCII, is part of a word: a letter, a mark or a
+ * digit. */
+static int
+word_char(utf8proc_int32_t c)
+{
+	utf8proc_category_t cat = utf8proc_category(c);
+
+	return cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU ||
+	    cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LM ||
+	    cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_MN ||
+	    cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ND;
+}
+
+/* What c, not ASCII, says of the language: a point or two to hint[]. */
+static void
+hint_language(utf8proc_int32_t c, int hint[ALIGN_LANGS])
+{
+	if (c == 0xf1 || c == 0xbf || c == 0xa1)
+		hint[ALIGN_ES] += 2;	/* ñ ¿ ¡ */
+	else if (c == 0xe1 || c == 0xed || c == 0xf3 || c == 0xfa)
+		hint[ALIGN_ES]++;	/* á í ó ú */
+	else if (c == 0xdf)
+		hint[ALIGN_DE] += 2;	/* ß */
+	else if (c == 0xe4 || c == 0xf6 || c == 0xfc)
+		hint[ALIGN_DE]++;	/* ä ö ü */
+	else if (c == 0xe7 || c == 0x153 || c == 0xe8 || c == 0xea ||
+	    c == 0xe0 || c == 0xf9 || c == 0xe2 || c == 0xee || c == 0xf4 ||
+	    c == 0xfb || c == 0xeb || c == 0xef)
+		hint[ALIGN_FR]++;
+}
+
+/* The words of s: runs of letters, marks and digits.  The loop a
+ * character stays here; the two steps above, called once each, are
+ * inlined. */
 static size_t
 split(const char *s, struct span *w, size_t max, int hint[ALIGN_LANGS])
 {
@@ -122,32 +155,9 @@ split(const char *s, struct span *w, size_t max, int hint[ALIGN_LANGS])
 			word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 			    (c >= 'A' && c <= 'Z');
 		} else {
-			utf8proc_category_t cat = utf8proc_category(c);
-
-			word = cat == UTF8PROC_CATEGORY_LL ||
-			    cat == UTF8PROC_CATEGORY_LU ||
-			    cat == UTF8PROC_CATEGORY_LT ||
-			    cat == UTF8PROC_CATEGORY_LM ||
-			    cat == UTF8PROC_CATEGORY_LO ||
-			    cat == UTF8PROC_CATEGORY_MN ||
-			    cat == UTF8PROC_CATEGORY_MC ||
-			    cat == UTF8PROC_CATEGORY_ND;
-			if (hint) {
-				if (c == 0xf1 || c == 0xbf || c == 0xa1)
-					hint[ALIGN_ES] += 2;	/* ñ ¿ ¡ */
-				else if (c == 0xe1 || c == 0xed || c == 0xf3 ||
-				    c == 0xfa)
-					hint[ALIGN_ES]++;	/* á í ó ú */
-				else if (c == 0xdf)
-					hint[ALIGN_DE] += 2;	/* ß */
-				else if (c == 0xe4 || c == 0xf6 || c == 0xfc)
-					hint[ALIGN_DE]++;	/* ä ö ü */
-				else if (c == 0xe7 || c == 0x153 || c == 0xe8 ||
-				    c == 0xea || c == 0xe0 || c == 0xf9 ||
-				    c == 0xe2 || c == 0xee || c == 0xf4 ||
-				    c == 0xfb || c == 0xeb || c == 0xef)
-					hint[ALIGN_FR]++;
-			}
+			word = word_char(c);
+			if (hint)
+				hint_language(c, hint);
 		}
 		if (word && !in) {
 			in = 1;
@@ -170,6 +180,9 @@ align_words_init(struct align_words *w, struct align_err *e)
 	int l;
 
 	memset(w, 0, sizeof(*w));
+	w->known = align_lexicon_stem_text;
+	w->known_at = align_lexicon_stem_at;
+	w->nknown = align_nlexicon_stems;
 	for (l = 0; l < ALIGN_LANGS; l++) {
 		const char *p = align_stopwords[l];
 
@@ -350,13 +363,64 @@ align_words_tables(struct align_words *w, const struct align_tables *tb,
 	return 0;
 }
 
+/* The stem of new token id, whose key (language digit and word s, n) is
+ * (key, kn): the one known before the run when the note for id has that
+ * key, else the stemmer's (in its buffer, used again by the next call).
+ * NULL when out of memory. */
+static const char *
+stem_of(struct align_words *w, size_t id, const char *key, size_t kn,
+    int l, const char *s, size_t n, size_t *sn)
+{
+	const char *k = id < w->nknown ? w->known + w->known_at[id] : NULL;
+	const sb_symbol *st;
+
+	if (k && strncmp(k, key, kn) == 0 && k[kn] == '\0') {
+		w->nfed++;
+		*sn = strlen(k + kn + 1);
+		return k + kn + 1;
+	}
+	st = sb_stemmer_stem(w->stemmer[l], (const sb_symbol *)s, (int)n);
+	if (st == NULL)
+		return NULL;
+	*sn = (size_t)sb_stemmer_length(w->stemmer[l]);
+	return (const char *)st;
+}
+
+/* Room in the token arrays for token id (and, with tables, in their
+ * masks and grades): 0, or -1 when out of memory. */
+static int
+token_room(struct align_words *w, long id)
+{
+	size_t cap = w->tokcap ? w->tokcap * 2 : 1024;
+	struct align_token *t;
+	uint32_t *m;
+	uint8_t *g;
+
+	if ((size_t)id < w->tokcap)
+		return 0;
+	if ((t = realloc(w->tok, cap * sizeof(*t))) == NULL)
+		return -1;
+	w->tok = t;
+	if (w->tables) {
+		if ((m = realloc(w->tokmask, cap * sizeof(*m))) == NULL)
+			return -1;
+		w->tokmask = m;
+		if ((g = realloc(w->tokgrade, cap)) == NULL)
+			return -1;
+		w->tokgrade = g;
+	}
+	w->tokcap = cap;
+	return 0;
+}
+
 /* The token of word (s, n) in language l; -1 when out of memory. */
 static long
 token(struct align_words *w, int l, const char *s, size_t n)
 {
 	char key[256];
 	long id, sid, st;
-	const sb_symbol *stem;
+	const char *stem;
+	size_t sn;
 
 	if (n + 1 > sizeof(key))
 		n = sizeof(key) - 1;
@@ -366,37 +430,14 @@ token(struct align_words *w, int l, const char *s, size_t n)
 	if (id >= 0)
 		return id;
 	id = align_dict_id(&w->tokens, key, n + 1, 1);
-	if (id < 0)
+	if (id < 0 || token_room(w, id) < 0)
 		return -1;
-	if ((size_t)id >= w->tokcap) {
-		size_t cap = w->tokcap ? w->tokcap * 2 : 1024;
-		struct align_token *t = realloc(w->tok, cap * sizeof(*t));
-
-		if (t == NULL)
-			return -1;
-		w->tok = t;
-		if (w->tables) {
-			uint32_t *m = realloc(w->tokmask, cap * sizeof(*m));
-			uint8_t *g;
-
-			if (m == NULL)
-				return -1;
-			w->tokmask = m;
-			if ((g = realloc(w->tokgrade, cap)) == NULL)
-				return -1;
-			w->tokgrade = g;
-		}
-		w->tokcap = cap;
-	}
-	stem = sb_stemmer_stem(w->stemmer[l], (const sb_symbol *)s, (int)n);
-	if (stem == NULL)
+	if ((stem = stem_of(w, (size_t)id, key, n + 1, l, s, n, &sn)) == NULL)
 		return -1;
 	if (w->tables)
-		sid = looked_up(w, (size_t)id, l, s, n, (const char *)stem,
-		    (size_t)sb_stemmer_length(w->stemmer[l]));
+		sid = looked_up(w, (size_t)id, l, s, n, stem, sn);
 	else
-		sid = term(w, (const char *)stem, (size_t)sb_stemmer_length(
-		    w->stemmer[l]), 0);
+		sid = term(w, stem, sn, 0);
 	if (sid < 0)
 		return -1;
 	st = align_dict_id(&w->stops, s, n, 0);
@@ -407,20 +448,155 @@ token(struct align_words *w, int l, const char *s, size_t n)
 	return id;
 }
 
-/* Longer than a screen: a lexicon file is read line by line, and each
- * line's concept, language and words are checked where they are read so
- * that an error names its line and column. */
-int
-align_words_lexicon(struct align_words *w, const char *text,
-    const char *name, struct align_err *e)
+/* Add a phrase's next stem st to its key (key, *k), after a space when
+ * space is set; -1, and *k the key's size, when it does not fit with a
+ * byte to spare. */
+static int
+key_add(char *key, size_t *k, size_t size, int space, const char *st)
+{
+	size_t n = strlen(st) + (space != 0);
+
+	if (*k + n >= size) {
+		*k = size;
+		return -1;
+	}
+	if (space)
+		key[(*k)++] = ' ';
+	memcpy(key + *k, st, n - (space != 0));
+	*k += n - (space != 0);
+	return 0;
+}
+
+/* The concept that starts a lexicon line, "name" or "name (label)", in
+ * p (cut in place): its term, with the label the first line to give one
+ * gave; -1 when out of memory. */
+static long
+lexicon_concept(struct align_words *w, char *p)
+{
+	char *open = strchr(p, '('), *close = strrchr(p, ')'), *end;
+	long cterm;
+
+	if (open && close > open) {
+		*close = '\0';
+		for (end = open; end > p && end[-1] == ' '; end--)
+			;
+		*end = '\0';
+		open++;
+	} else {
+		open = NULL;
+	}
+	if ((cterm = term(w, p, strlen(p), 1)) < 0 || (open &&
+	    w->label[cterm] == NULL && (w->label[cterm] = strdup(open)) ==
+	    NULL))
+		return -1;
+	return cterm;
+}
+
+/* The phrase of the words sp[0..ns-1] of f in language l, its stems
+ * joined by spaces, for concept cterm (the first concept to name a
+ * phrase keeps it); line lno of the lexicon name.  0, or -1 and e. */
+static int
+lexicon_phrase(struct align_words *w, const char *f, const struct span *sp,
+    size_t ns, int l, long cterm, const char *name, unsigned long lno,
+    struct align_err *e)
+{
+	char key[512];
+	size_t k = 0, i;
+	long pid, first = -1;
+
+	for (i = 0; i < ns; i++) {
+		long t = token(w, l, f + sp[i].at, sp[i].n);
+
+		if (t < 0)
+			return align_err_nomem(e);
+		if (i == 0)
+			first = w->tok[t].stem;
+		else
+			w->later[w->tok[t].stem] |= (uint8_t)(1 << (i - 1));
+		if (key_add(key, &k, sizeof(key), i > 0,
+		    align_words_term(w, w->tok[t].stem)) < 0)
+			return align_err_set(e, EX_DATAERR, name, lno, 1,
+			    "a phrase longer than %zu bytes", sizeof(key) - 1);
+	}
+	pid = align_dict_id(&w->phrases, key, k, 1);
+	if (pid < 0 || grow32z(&w->phrase_term, &w->pcap, (size_t)pid + 1) <
+	    0)
+		return align_err_nomem(e);
+	if (w->phrase_term[pid] == 0)
+		w->phrase_term[pid] = (uint32_t)cterm + 1;
+	if (ns > w->maxlen[first])
+		w->maxlen[first] = (uint8_t)ns;
+	return 0;
+}
+
+/* The words and phrases after a concept's colon, p, separated by commas:
+ * each folded, split, and entered in every language.  0, or -1 and e. */
+static int
+lexicon_phrases(struct align_words *w, char *p, long cterm,
+    const char *name, unsigned long lno, struct align_err *e)
+{
+	while (*p) {
+		size_t n = strcspn(p, ","), ns;
+		char save = p[n], *f;
+		struct span sp[8];
+		int l, rc = 0;
+
+		p[n] = '\0';
+		f = fold(p);
+		p[n] = save;
+		p += n + (save == ',');
+		if (f == NULL)
+			return align_err_nomem(e);
+		ns = split(f, sp, 8, NULL);
+		for (l = 0; ns > 0 && l < ALIGN_LANGS && rc == 0; l++)
+			rc = lexicon_phrase(w, f, sp, ns, l, cterm, name, lno, e);
+		free(f);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Line lno of the lexicon name, in copy (changed): nothing when it is
+ * blank or a comment, else "concept: word, phrase, ..." (its words only
+ * when words is set).  0, or -1 and e naming the line. */
+static int
+lexicon_line(struct align_words *w, char *copy, int words, const char *name,
+    unsigned long lno, struct align_err *e)
+{
+	char *colon, *end, *p;
+	long cterm;
+
+	if ((p = strchr(copy, '#')))
+		*p = '\0';
+	for (p = copy; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p == '\0')
+		return 0;
+	colon = strchr(p, ':');
+	if (colon == NULL || colon == p)
+		return align_err_set(e, EX_DATAERR, name, lno, 1,
+		    "expected 'concept: word, phrase, ...'");
+	*colon = '\0';
+	for (end = colon; end > p && (end[-1] == ' ' || end[-1] == '\t'); )
+		*--end = '\0';
+	if ((cterm = lexicon_concept(w, p)) < 0)
+		return align_err_nomem(e);
+	return words ? lexicon_phrases(w, colon + 1, cterm, name, lno, e) : 0;
+}
+
+/* A lexicon's text, line by line; words unset: the concepts alone. */
+static int
+lexicon(struct align_words *w, const char *text, const char *name,
+    int words, struct align_err *e)
 {
 	const char *line = text;
 	unsigned long lno = 0;
+	int rc;
 
 	while (*line) {
 		size_t len = strcspn(line, "\n");
-		char *copy = malloc(len + 1), *colon, *p;
-		long cterm;
+		char *copy = malloc(len + 1);
 
 		lno++;
 		if (copy == NULL)
@@ -428,129 +604,43 @@ align_words_lexicon(struct align_words *w, const char *text,
 		memcpy(copy, line, len);
 		copy[len] = '\0';
 		line += len + (line[len] == '\n');
-		if ((p = strchr(copy, '#')))
-			*p = '\0';
-		for (p = copy; *p == ' ' || *p == '\t'; p++)
-			;
-		if (*p == '\0') {
-			free(copy);
-			continue;
-		}
-		colon = strchr(p, ':');
-		if (colon == NULL || colon == p) {
-			free(copy);
-			return align_err_set(e, EX_DATAERR, name, lno, 1,
-			    "expected 'concept: word, phrase, ...'");
-		}
-		*colon = '\0';
-		{
-			char *end = colon;
-
-			while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
-				*--end = '\0';
-		}
-		{
-			/* "name (label)" */
-			char *open = strchr(p, '('), *close = strrchr(p, ')');
-			char *end;
-
-			if (open && close > open) {
-				*close = '\0';
-				end = open;
-				while (end > p && end[-1] == ' ')
-					end--;
-				*end = '\0';
-				open++;
-			} else {
-				open = NULL;
-			}
-			if ((cterm = term(w, p, strlen(p), 1)) < 0 ||
-			    (open && w->label[cterm] == NULL &&
-			    (w->label[cterm] = strdup(open)) == NULL)) {
-				free(copy);
-				return align_err_nomem(e);
-			}
-		}
-		for (p = colon + 1; *p; ) {
-			size_t n = strcspn(p, ",");
-			char save = p[n], *f;
-			struct span sp[8];
-			size_t ns, i;
-			int l;
-
-			p[n] = '\0';
-			f = fold(p);
-			p[n] = save;
-			p += n + (save == ',');
-			if (f == NULL) {
-				free(copy);
-				return align_err_nomem(e);
-			}
-			ns = split(f, sp, 8, NULL);
-			for (l = 0; ns > 0 && l < ALIGN_LANGS; l++) {
-				char key[512];
-				size_t k = 0;
-				long pid, first = -1;
-
-				for (i = 0; i < ns; i++) {
-					long t = token(w, l, f + sp[i].at,
-					    sp[i].n);
-					const char *st;
-
-					if (t < 0)
-						break;
-					if (i == 0)
-						first = w->tok[t].stem;
-					else
-						w->later[w->tok[t].stem] |=
-						    (uint8_t)(1 << (i - 1));
-					st = align_words_term(w, w->tok[t].stem);
-					k += (size_t)snprintf(key + k,
-					    sizeof(key) - k, "%s%s",
-					    i ? " " : "", st);
-					if (k >= sizeof(key))
-						break;
-				}
-				if (i < ns) {
-					free(f);
-					free(copy);
-					return k >= sizeof(key) ? align_err_set(e,
-					    EX_DATAERR, name, lno, 1,
-					    "a phrase longer than %zu bytes",
-					    sizeof(key) - 1) : align_err_nomem(e);
-				}
-				pid = align_dict_id(&w->phrases, key, k, 1);
-				if (pid < 0 || grow32z(&w->phrase_term, &w->pcap,
-				    (size_t)pid + 1) < 0) {
-					free(f);
-					free(copy);
-					return align_err_nomem(e);
-				}
-				/* The first concept to name a phrase keeps
-				 * it. */
-				if (w->phrase_term[pid] == 0)
-					w->phrase_term[pid] =
-					    (uint32_t)cterm + 1;
-				if (ns > w->maxlen[first])
-					w->maxlen[first] = (uint8_t)ns;
-			}
-			free(f);
-		}
+		rc = lexicon_line(w, copy, words, name, lno, e);
 		free(copy);
+		if (rc < 0)
+			return -1;
 	}
+	return 0;
+}
+
+int
+align_words_lexicon(struct align_words *w, const char *text,
+    const char *name, struct align_err *e)
+{
+	return lexicon(w, text, name, 1, e);
+}
+
+static int
+default_lexicon(struct align_words *w, int words, struct align_err *e)
+{
+	size_t i;
+
+	for (i = 0; align_default_lexicon[i]; i++)
+		if (lexicon(w, align_default_lexicon[i], "<default lexicon>",
+		    words, e) < 0)
+			return -1;
 	return 0;
 }
 
 int
 align_words_default_lexicon(struct align_words *w, struct align_err *e)
 {
-	size_t i;
+	return default_lexicon(w, 1, e);
+}
 
-	for (i = 0; align_default_lexicon[i]; i++)
-		if (align_words_lexicon(w, align_default_lexicon[i],
-		    "<default lexicon>", e) < 0)
-			return -1;
-	return 0;
+int
+align_words_default_concepts(struct align_words *w, struct align_err *e)
+{
+	return default_lexicon(w, 0, e);
 }
 
 static int
@@ -643,21 +733,17 @@ word(struct align_words *w, const char *s, size_t n)
 	return id;
 }
 
-/* Longer than a screen: the one pass over a response's words (fold,
- * split, stop words, stems, concepts, tables) that every theming run
- * makes; its steps share the token arrays, and a call per word costs. */
-int
-align_words_analyse(struct align_words *w, const char *text,
-    struct align_analysis *a, struct align_err *e)
+/* The language whose letters and function words the text has most of,
+ * English when nothing tells; a->tok[0..n-1] gets the words sp of the
+ * folded text f.  -1 when out of memory.  The steps of the analysis
+ * below are called once each and inlined: no call a word. */
+static int
+analyse_language(struct align_words *w, const char *text, const char *f,
+    const struct span *sp, size_t n, struct align_analysis *a)
 {
-	struct span sp[MAXTOK];
 	int hint[ALIGN_LANGS] = { 0 }, l, best = ALIGN_EN;
-	char *f = fold(text);
-	size_t n, i;
+	size_t i;
 
-	a->nterm = a->ntok = a->hits = 0;
-	if (f == NULL)
-		return align_err_nomem(e);
 	/* Letters that tell a language, before case folding turns ß
 	 * into ss; plain ASCII has none. */
 	for (i = 0; text[i] && !(text[i] & 0x80); i++)
@@ -667,16 +753,11 @@ align_words_analyse(struct align_words *w, const char *text,
 
 		split(text, none, 0, hint);
 	}
-	n = split(f, sp, MAXTOK, NULL);
-	if (grow32(&a->tok, &a->tokcap, n) < 0)
-		goto nomem;
-	/* The language whose function words and letters the text has most
-	 * of; English when nothing tells.  a->tok holds the words for now. */
 	for (i = 0; i < n; i++) {
 		long wd = word(w, f + sp[i].at, sp[i].n);
 
 		if (wd < 0)
-			goto nomem;
+			return -1;
 		a->tok[i] = (uint32_t)wd;
 		for (l = 0; l < ALIGN_LANGS; l++)
 			if (w->word_stop[wd] & (1 << l))
@@ -686,78 +767,130 @@ align_words_analyse(struct align_words *w, const char *text,
 		if (hint[l] > hint[best])
 			best = l;
 	a->lang = best;
+	return 0;
+}
+
+/* The words a->tok[0..n-1] as tokens of the language a->lang, counted:
+ * 0, or -1 when out of memory. */
+static int
+analyse_tokens(struct align_words *w, const char *f, const struct span *sp,
+    size_t n, struct align_analysis *a)
+{
+	int l = a->lang;
+	size_t i;
+
 	for (i = 0; i < n; i++) {
-		uint32_t *slot = &w->word_tok[a->tok[i]][best];
+		uint32_t *slot = &w->word_tok[a->tok[i]][l];
 
 		if (*slot == UINT32_MAX) {
-			long t = token(w, best, f + sp[i].at, sp[i].n);
+			long t = token(w, l, f + sp[i].at, sp[i].n);
 
 			if (t < 0)
-				goto nomem;
-			slot = &w->word_tok[a->tok[i]][best];
+				return -1;
+			slot = &w->word_tok[a->tok[i]][l];
 			*slot = (uint32_t)t;
 		}
 		a->tok[i] = *slot;
 		w->tok[*slot].count++;
 	}
 	a->ntok = n;
+	return 0;
+}
+
+/* The concept of the longest phrase of the lexicon that starts at token
+ * i of n, counted twice: it is what the words mean, and it is shared
+ * across wordings.  0, or -1 when out of memory. */
+static int
+analyse_phrase(struct align_words *w, struct align_analysis *a, size_t i,
+    size_t n)
+{
+	const struct align_token *t = &w->tok[a->tok[i]];
+	size_t len = w->maxlen ? w->maxlen[t->stem] : 0;
+
+	for (; len > 0; len--) {
+		char key[512];
+		size_t k = 0, j;
+		long pid;
+
+		if (i + len > n)
+			continue;
+		/* Not a phrase when a word is nowhere such a word of one. */
+		for (j = 1; j < len; j++)
+			if (!(w->later[w->tok[a->tok[i + j]].stem] &
+			    (1 << (j - 1))))
+				break;
+		if (j < len)
+			continue;
+		for (j = 0; j < len; j++) {
+			uint32_t st = w->tok[a->tok[i + j]].stem;
+			size_t sl = w->vocab.len[st];
+
+			if (k + sl + 1 >= sizeof(key))
+				break;
+			if (j)
+				key[k++] = ' ';
+			memcpy(key + k, w->vocab.str[st], sl);
+			k += sl;
+		}
+		if (j < len)
+			continue;
+		pid = align_dict_id(&w->phrases, key, k, 0);
+		if (pid < 0 || w->phrase_term[pid] == 0)
+			continue;
+		if (push_term(a, w->phrase_term[pid] - 1) < 0 ||
+		    push_term(a, w->phrase_term[pid] - 1) < 0)
+			return -1;
+		a->hits++;
+		return 0;
+	}
+	return 0;
+}
+
+/* The terms of the tokens: phrases' concepts, the stems of words that
+ * are not stop words, numbers or a letter alone, and the concepts of
+ * their tables.  0, or -1 when out of memory. */
+static int
+analyse_terms(struct align_words *w, const char *f, const struct span *sp,
+    size_t n, struct align_analysis *a)
+{
+	size_t i;
+
 	for (i = 0; i < n; i++) {
 		const struct align_token *t = &w->tok[a->tok[i]];
-		size_t len = w->maxlen ? w->maxlen[t->stem] : 0;
-		int matched = 0;
 
-		/* The longest phrase of the lexicon that starts here. */
-		for (; len > 0 && !matched; len--) {
-			char key[512];
-			size_t k = 0, j;
-			long pid;
-
-			if (i + len > n)
-				continue;
-			/* Not a phrase when a word is nowhere such a word
-			 * of one. */
-			for (j = 1; j < len; j++)
-				if (!(w->later[w->tok[a->tok[i + j]].stem] &
-				    (1 << (j - 1))))
-					break;
-			if (j < len)
-				continue;
-			for (j = 0; j < len; j++) {
-				uint32_t st = w->tok[a->tok[i + j]].stem;
-				size_t sl = w->vocab.len[st];
-
-				if (k + sl + 1 >= sizeof(key))
-					break;
-				if (j)
-					key[k++] = ' ';
-				memcpy(key + k, w->vocab.str[st], sl);
-				k += sl;
-			}
-			if (j < len)
-				continue;
-			pid = align_dict_id(&w->phrases, key, k, 0);
-			if (pid < 0 || w->phrase_term[pid] == 0)
-				continue;
-			/* A concept counts twice: it is what the words
-			 * mean, and it is shared across wordings. */
-			if (push_term(a, w->phrase_term[pid] - 1) < 0 ||
-			    push_term(a, w->phrase_term[pid] - 1) < 0)
-				goto nomem;
-			matched = 1;
-			a->hits++;
-		}
+		if (analyse_phrase(w, a, i, n) < 0)
+			return -1;
 		if (t->stop || sp[i].n < 2 ||
 		    strspn(f + sp[i].at, "0123456789") >= sp[i].n)
 			continue;
 		if (push_term(a, t->stem) < 0 || (w->tokmask &&
 		    table_concepts(w, a, w->tokmask[a->tok[i]]) < 0))
-			goto nomem;
+			return -1;
 	}
-	free(f);
 	return 0;
-nomem:
+}
+
+/* The one pass over a response's words that every theming run makes:
+ * fold, split, the language, tokens, terms. */
+int
+align_words_analyse(struct align_words *w, const char *text,
+    struct align_analysis *a, struct align_err *e)
+{
+	struct span sp[MAXTOK];
+	char *f = fold(text);
+	size_t n;
+	int rc;
+
+	a->nterm = a->ntok = a->hits = 0;
+	if (f == NULL)
+		return align_err_nomem(e);
+	n = split(f, sp, MAXTOK, NULL);
+	rc = grow32(&a->tok, &a->tokcap, n) < 0 ||
+	    analyse_language(w, text, f, sp, n, a) < 0 ||
+	    analyse_tokens(w, f, sp, n, a) < 0 ||
+	    analyse_terms(w, f, sp, n, a) < 0 ? -1 : 0;
 	free(f);
-	return align_err_nomem(e);
+	return rc < 0 ? align_err_nomem(e) : 0;
 }
 
 void

@@ -32,6 +32,20 @@ extern const char *const align_lang_names[ALIGN_LANGS]; /* "en", ... */
 extern const char *const align_stopwords[ALIGN_LANGS];
 extern const char *const align_default_lexicon[]; /* lines, NULL-ended */
 
+/* Words' stems known before the run, so that a run does not stem the
+ * default lexicon's words in four languages again: entry i, at
+ * align_lexicon_stem_text + align_lexicon_stem_at[i], is a key as the
+ * tokens dictionary keeps it (its language's digit, then the word
+ * folded), a NUL, then the stem that language's stemmer gives and a NUL;
+ * entry i is the token that loading the default lexicon makes i-th
+ * (lexicon_stems.c, written by data/lexstems.c; make remakes it when the
+ * lexicon or the words change).  Offsets, not pointers: a table the
+ * loader need not relocate at every start.  A token whose key is not
+ * its entry's is stemmed. */
+extern const char align_lexicon_stem_text[];
+extern const uint32_t align_lexicon_stem_at[];
+extern const size_t align_nlexicon_stems;
+
 /* A distinct word as written (case-folded), in one language. */
 struct align_token {
 	uint32_t stem;		/* its term: the stem's id in vocab */
@@ -70,6 +84,12 @@ struct align_words {
 	uint32_t tconcept[32];		/* concept c's term */
 	int ntconcept;			/* 0: the tables' concepts unused */
 	unsigned min_strength;		/* of a near-synonym, x 255 */
+	/* Stems known before the run, by token (align_lexicon_stem_text;
+	 * set nknown to 0 to stem every word): */
+	const char *known;
+	const uint32_t *known_at;
+	size_t nknown;
+	size_t nfed;			/* tokens whose stem was known */
 };
 
 /* What one text gives; the arrays are reused from call to call. */
@@ -93,6 +113,12 @@ int align_words_lexicon(struct align_words *w, const char *text,
 
 /* Add the default lexicon of the method's domain. */
 int align_words_default_lexicon(struct align_words *w, struct align_err *e);
+/* Add its concepts alone, with their labels, in the order and with the
+ * labels align_words_default_lexicon() gives them, but none of their
+ * words (what drafting a principle from a label needs, at a fraction of
+ * the cost).  0, or -1 and e (71). */
+int align_words_default_concepts(struct align_words *w,
+    struct align_err *e);
 
 /* The language of text (ALIGN_EN ...), as align_words_analyse() gives
  * it, at a fraction of the cost: no words are kept.  -1 and e (71). */

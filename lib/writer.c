@@ -109,6 +109,53 @@ align_plain_ok(const char *s, size_t n, int flow)
 	return !align_implicit_type(s, n);
 }
 
+/* The escape of the character at p[i] (of n bytes) in a double-quoted
+ * YAML scalar, in hex when it is spelled there, and in *skip its length
+ * in bytes; NULL when it is written as it is.  Called once, inlined into
+ * the loop a byte below. */
+static const char *
+escape_of(const unsigned char *p, size_t i, size_t n, char hex[12],
+    size_t *skip)
+{
+	*skip = 1;
+	switch (p[i]) {
+	case '"':  return "\\\"";
+	case '\\': return "\\\\";
+	case '\n': return "\\n";
+	case '\t': return "\\t";
+	case '\r': return "\\r";
+	case 0xc2:
+		if (i + 1 < n && p[i + 1] < 0xa0) {
+			snprintf(hex, 12, "\\x%02X", p[i + 1]);
+			*skip = 2;
+			return hex;
+		}
+		return NULL;
+	case 0xe2:
+		if (i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xa8 ||
+		    p[i + 2] == 0xa9)) {
+			*skip = 3;
+			return p[i + 2] == 0xa8 ? "\\L" : "\\P";
+		}
+		return NULL;
+	case 0xef:
+		if (i + 2 < n && ((p[i + 1] == 0xbb && p[i + 2] == 0xbf) ||
+		    (p[i + 1] == 0xbf && p[i + 2] >= 0xbe))) {
+			snprintf(hex, 12, "\\u%04X", ((p[i] & 0x0f) << 12) |
+			    ((p[i + 1] & 0x3f) << 6) | (p[i + 2] & 0x3f));
+			*skip = 3;
+			return hex;
+		}
+		return NULL;
+	default:
+		if (p[i] < 0x20 || p[i] == 0x7f) {
+			snprintf(hex, 12, "\\x%02X", p[i]);
+			return hex;
+		}
+		return NULL;
+	}
+}
+
 static void
 emit_quoted(struct align_buf *b, const char *s, size_t n)
 {
@@ -117,46 +164,10 @@ emit_quoted(struct align_buf *b, const char *s, size_t n)
 
 	align_buf_putc(b, '"');
 	for (i = 0; i < n; i++) {
-		const char *esc = NULL;
 		char hex[12];
-		size_t skip = 1;
+		size_t skip;
+		const char *esc = escape_of(p, i, n, hex, &skip);
 
-		switch (p[i]) {
-		case '"':  esc = "\\\""; break;
-		case '\\': esc = "\\\\"; break;
-		case '\n': esc = "\\n"; break;
-		case '\t': esc = "\\t"; break;
-		case '\r': esc = "\\r"; break;
-		case 0xc2:
-			if (i + 1 < n && p[i + 1] < 0xa0) {
-				snprintf(hex, sizeof(hex), "\\x%02X", p[i + 1]);
-				esc = hex;
-				skip = 2;
-			}
-			break;
-		case 0xe2:
-			if (i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xa8 ||
-			    p[i + 2] == 0xa9)) {
-				esc = p[i + 2] == 0xa8 ? "\\L" : "\\P";
-				skip = 3;
-			}
-			break;
-		case 0xef:
-			if (i + 2 < n && ((p[i + 1] == 0xbb && p[i + 2] == 0xbf) ||
-			    (p[i + 1] == 0xbf && p[i + 2] >= 0xbe))) {
-				snprintf(hex, sizeof(hex), "\\u%04X",
-				    ((p[i] & 0x0f) << 12) |
-				    ((p[i + 1] & 0x3f) << 6) | (p[i + 2] & 0x3f));
-				esc = hex;
-				skip = 3;
-			}
-			break;
-		default:
-			if (p[i] < 0x20 || p[i] == 0x7f) {
-				snprintf(hex, sizeof(hex), "\\x%02X", p[i]);
-				esc = hex;
-			}
-		}
 		if (esc == NULL)
 			continue;
 		align_buf_add(b, s + start, i - start);

@@ -334,6 +334,33 @@ align_zone_local(struct align_zone **z, struct align_err *e)
 	return 0;
 }
 
+int
+align_zone_agrees(const struct align_zone *z, const char *date)
+{
+	struct align_time t;
+
+	if (date == NULL || align_time_parse(date, &t, NULL) < 0 ||
+	    t.date_only)
+		return 1;
+	return align_zone_offset(z, t.t) == t.off;
+}
+
+int
+align_zone_session(struct align_zone **z, const char *name,
+    const char *date, struct align_err *e)
+{
+	*z = NULL;
+	if (name)
+		return align_zone_load(z, name, e);
+	if (align_zone_local(z, e) < 0)
+		return -1;
+	if (*z && (align_zone_is_utc(*z) || !align_zone_agrees(*z, date))) {
+		align_zone_free(*z);
+		*z = NULL;
+	}
+	return 0;
+}
+
 void
 align_zone_free(struct align_zone *z)
 {

@@ -93,6 +93,15 @@ int align_zone_parse(struct align_zone **z, const char *name,
  * read (a POSIX rule string, an empty TZ).  0, or -1 and e (71). */
 int align_zone_local(struct align_zone **z, struct align_err *e);
 void align_zone_free(struct align_zone *z);
+/* 1 when z gives the offset date ("2027-01-05T12:00:00-05:00") was
+ * written with, or date has none (NULL, a date alone, not a time). */
+int align_zone_agrees(const struct align_zone *z, const char *date);
+/* The zone a session's times are in: the zone called name (its key tz),
+ * else the system's (align_zone_local) when it is not UTC and agrees with
+ * date, the session's; *z NULL when none.  0, or -1 and e (65 name is no
+ * zone, 71). */
+int align_zone_session(struct align_zone **z, const char *name,
+    const char *date, struct align_err *e);
 
 /* 1 when the name is one a zone may have (not whether it exists). */
 int align_zone_name_ok(const char *name);

@@ -23,6 +23,9 @@ TABLES=$BIN/../share/align
 ALIGN_DATA=
 export ALIGN_DATA
 T=$(mktemp -d "${TMPDIR:-/tmp}/align-cli.XXXXXX")
+# Indexes of ids (align-capture -a) in the run's own cache, not the user's.
+XDG_CACHE_HOME=$T/cache
+export XDG_CACHE_HOME
 trap 'rm -rf "$T"' EXIT INT TERM
 passed=0 failed=0 skipped=0
 

@@ -98,7 +98,7 @@ test_ics_cadences(void **state)
 	    "20270202T235959Z"));
 	assert_non_null(strstr(b.p, "DTSTART;VALUE=DATE:20270301"));
 	assert_non_null(strstr(b.p, "RRULE:FREQ=WEEKLY;INTERVAL=1"));
-	assert_non_null(strstr(b.p, "DURATION:PT30M"));	/* one-to-one */
+	assert_non_null(strstr(b.p, "DURATION:PT45M"));	/* one-to-one */
 	assert_non_null(strstr(b.p, "UID:f4-uid\r\n"));
 	assert_non_null(strstr(b.p, "SEQUENCE:2\r\n"));
 	assert_non_null(strstr(b.p, "SUMMARY:Follow-up: Alignment\r\n"));

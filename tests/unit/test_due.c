@@ -385,6 +385,45 @@ test_bad_round_is_an_error(void **state)
 	align_node_free(all);
 }
 
+/* The reminders --mark records: one record each, saying what was given
+ * and when, which due then knows as given (nothing due again). */
+static void
+test_reminders_mark_the_items(void **state)
+{
+	struct align_due_list l;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_node *all, *marks;
+	const struct align_node *m;
+
+	(void)state;
+	assert_int_equal(due_in(weekly, "2027-01-28T08:00:00Z", 0, &l, &all),
+	    0);
+	assert_int_equal(l.n, 3);
+	align_buf_puts(&b, weekly);
+	align_due_reminders(&l, "2027-01-28T08:00:00Z", &b);
+	assert_false(b.failed);
+	marks = stream(b.p + strlen(weekly));
+	assert_int_equal(marks->n, 3);
+	m = marks->item[0];
+	assert_string_equal(align_record_kind(m), "reminder");
+	assert_string_equal(align_map_str(m, "id"), l.v[0].id);
+	assert_string_equal(align_map_str(m, "followup"), "f1");
+	assert_string_equal(align_map_str(m, "date"), "2027-01-27");
+	assert_string_equal(align_map_str(m, "what"), "follow-up meeting: "
+	    "Leadership alignment (missed)");
+	assert_string_equal(align_map_str(m, "at"), "2027-01-28T08:00:00Z");
+	assert_string_equal(align_map_str(marks->item[2], "what"),
+	    "Ben has not checked in");
+	align_node_free(marks);
+	align_due_release(&l);
+	align_node_free(all);
+	assert_int_equal(due_in(b.p, "2027-01-28T08:00:00Z", 0, &l, &all), 0);
+	assert_int_equal(l.n, 0);
+	align_due_release(&l);
+	align_node_free(all);
+	align_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -397,6 +436,7 @@ main(void)
 		cmocka_unit_test(test_ahead_and_on_the_day),
 		cmocka_unit_test(test_reminded_again),
 		cmocka_unit_test(test_bad_round_is_an_error),
+		cmocka_unit_test(test_reminders_mark_the_items),
 	};
 
 	return cmocka_run_group_tests_name("due", tests, NULL, NULL);

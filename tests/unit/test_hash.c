@@ -135,6 +135,37 @@ test_dict(void **state)
 	free(big);
 }
 
+/* Keys kept whole whatever the room left: a first key longer than the
+ * first chunk, then short ones that fill chunks, then a long one again. */
+static void
+test_dict_keys_across_chunks(void **state)
+{
+	struct align_dict d = ALIGN_DICT_INIT;
+	static char big[5000];
+	char key[32];
+	long i;
+
+	memset(big, 'b', sizeof(big));
+	assert_int_equal(align_dict_id(&d, big, sizeof(big), 1), 0);
+	for (i = 1; i <= 3000; i++) {
+		snprintf(key, sizeof(key), "key %ld", i);
+		assert_int_equal(align_dict_id(&d, key, strlen(key), 1), i);
+	}
+	big[0] = 'c';
+	assert_int_equal(align_dict_id(&d, big, sizeof(big), 1), 3001);
+	assert_int_equal(d.len[0], sizeof(big));
+	assert_int_equal(d.str[0][0], 'b');
+	assert_int_equal(d.str[0][sizeof(big) - 1], 'b');
+	assert_int_equal(d.str[0][sizeof(big)], '\0');
+	assert_string_equal(d.str[1500], "key 1500");
+	assert_int_equal(d.str[3001][0], 'c');
+	for (i = 1; i <= 3000; i++) {
+		snprintf(key, sizeof(key), "key %ld", i);
+		assert_int_equal(align_dict_id(&d, key, strlen(key), 0), i);
+	}
+	align_dict_release(&d);
+}
+
 int
 main(void)
 {
@@ -144,6 +175,7 @@ main(void)
 		cmocka_unit_test(test_set_and_count),
 		cmocka_unit_test(test_long_response_ids),
 		cmocka_unit_test(test_dict),
+		cmocka_unit_test(test_dict_keys_across_chunks),
 	};
 
 	return cmocka_run_group_tests_name("hash", tests, NULL, NULL);

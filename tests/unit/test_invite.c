@@ -69,6 +69,44 @@ test_an_invitation_in_time(void **state)
 	align_buf_release(&b);
 }
 
+/* In the session's zone: local time, its TZID and VTIMEZONE, as the
+ * follow-up calendars; the system's zone too, when it gives the session's
+ * offset. */
+static void
+test_an_invitation_in_its_zone(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	const char *s = "---\nkind: session\nid: s\n"
+	    "date: \"2027-01-05T12:00:00-05:00\"\nduration: 90m\n";
+
+	(void)state;
+	assert_int_equal(invite(&b, "---\nkind: session\nid: s\n"
+	    "date: \"2027-01-05T12:00:00-05:00\"\ntz: America/New_York\n"
+	    "duration: 90m\n", &e), 0);
+	assert_non_null(strstr(b.p, "METHOD:PUBLISH\r\nBEGIN:VTIMEZONE\r\n"
+	    "TZID:America/New_York\r\n"));
+	assert_non_null(strstr(b.p, "END:VTIMEZONE\r\nBEGIN:VEVENT\r\n"));
+	assert_non_null(strstr(b.p, "DTSTART;TZID=America/New_York:"
+	    "20270105T120000\r\nDURATION:PT1H30M\r\n"));
+	align_buf_reset(&b);
+	setenv("TZ", "America/New_York", 1);
+	assert_int_equal(invite(&b, s, &e), 0);
+	assert_non_null(strstr(b.p, "DTSTART;TZID=America/New_York:"
+	    "20270105T120000\r\n"));
+	align_buf_reset(&b);
+	setenv("TZ", "Europe/Paris", 1);	/* not the session's offset */
+	assert_int_equal(invite(&b, s, &e), 0);
+	assert_non_null(strstr(b.p, "DTSTART:20270105T170000Z\r\n"));
+	assert_null(strstr(b.p, "VTIMEZONE"));
+	align_buf_reset(&b);
+	assert_int_equal(invite(&b, "---\nkind: session\nid: s\n"
+	    "date: \"2027-01-05T12:00:00-05:00\"\ntz: Mars/Olympus\n", &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	setenv("TZ", "UTC", 1);
+	align_buf_release(&b);
+}
+
 /* A one-to-one's: weekly, for the two, at its local time, the
  * practice's agenda in it, private. */
 static void
@@ -122,9 +160,11 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_an_invitation_of_a_day),
 		cmocka_unit_test(test_an_invitation_in_time),
+		cmocka_unit_test(test_an_invitation_in_its_zone),
 		cmocka_unit_test(test_no_invitation_without_a_date),
 		cmocka_unit_test(test_a_one_to_one_invitation),
 	};
 
+	setenv("TZ", "UTC", 1);	/* a session without tz: in UTC */
 	return cmocka_run_group_tests_name("invite", tests, NULL, NULL);
 }

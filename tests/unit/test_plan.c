@@ -129,6 +129,38 @@ test_bad_values_are_usage_errors(void **state)
 	assert_non_null(strstr(e.msg, "--duration"));
 }
 
+/* The facilitator by the roster's soft rule: as the participants write
+ * them (their address too), a near miss refused as --facilitator's, a
+ * name near nobody as given. */
+static void
+test_the_facilitator_by_the_roster(void **state)
+{
+	char *who[] = { "Eric Stone <eric@example.org>", "Ana Lima" };
+	struct align_plan p = { .participants = who, .nparticipants = 2,
+	    .set_participants = 1, .facilitator = "eric" };
+	struct align_node *s = NULL;
+	struct align_err e = ALIGN_ERR_INIT;
+
+	(void)state;
+	assert_int_equal(align_plan_apply(&s, &p, &e), 0);
+	assert_string_equal(align_map_str(s, "facilitator"),
+	    "Eric Stone <eric@example.org>");
+	p.set_participants = 0;		/* the session's roster now */
+	p.facilitator = "ana lima <ana@example.org>";
+	assert_int_equal(align_plan_apply(&s, &p, &e), 0);
+	assert_string_equal(align_map_str(s, "facilitator"),
+	    "Ana Lima <ana@example.org>");
+	p.facilitator = "Ana Lina";
+	assert_int_equal(align_plan_apply(&s, &p, &e), -1);
+	assert_int_equal(e.status, EX_USAGE);
+	assert_string_equal(e.msg, "--facilitator: no participant 'Ana Lina' "
+	    "(did you mean 'Ana Lima'?)");
+	p.facilitator = "Zoe Quist";
+	assert_int_equal(align_plan_apply(&s, &p, &e), 0);
+	assert_string_equal(align_map_str(s, "facilitator"), "Zoe Quist");
+	align_node_free(s);
+}
+
 /* Updating a session: a new id from the title; a change of date bumps
  * the sequence, a change of purpose does not. */
 static void
@@ -241,6 +273,7 @@ main(void)
 		cmocka_unit_test(test_update_keeps_what_is_not_given),
 		cmocka_unit_test(test_bad_values_are_usage_errors),
 		cmocka_unit_test(test_plan_updates),
+		cmocka_unit_test(test_the_facilitator_by_the_roster),
 		cmocka_unit_test(test_odd_sessions_are_refused),
 		cmocka_unit_test(test_session_fields_are_checked),
 	};

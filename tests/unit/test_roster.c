@@ -441,6 +441,32 @@ test_allocation_failures(void **state)
 	align_node_free(all);
 }
 
+/* The soft rule: resolved as the roster writes it, a near miss and an
+ * ambiguous name refused, a name near nobody as typed. */
+static void
+test_the_soft_rule(void **state)
+{
+	struct align_resolved res;
+	struct align_err e = ALIGN_ERR_INIT;
+
+	assert_int_equal(align_roster_soft(*state, "marcus", 0, &res, &e), 0);
+	assert_string_equal(res.name, "Marcus Lee");
+	assert_int_equal(align_roster_soft(*state, "Marcos Lee", 0, &res, &e),
+	    -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_string_equal(e.msg, "no participant 'Marcos Lee' (did you "
+	    "mean 'Marcus Lee'?)");
+	e = (struct align_err)ALIGN_ERR_INIT;
+	assert_int_equal(align_roster_soft(*state, "Mar", 0, &res, &e), -1);
+	assert_int_equal(res.how, ALIGN_MATCH_AMBIGUOUS);
+	e = (struct align_err)ALIGN_ERR_INIT;
+	assert_int_equal(align_roster_soft(*state, "Zoe Quist", 0, &res, &e),
+	    0);
+	assert_int_equal(res.how, ALIGN_MATCH_ANY);
+	assert_string_equal(res.name, "Zoe Quist");
+	assert_int_equal(e.status, 0);
+}
+
 int
 main(void)
 {
@@ -460,6 +486,7 @@ main(void)
 		T(test_no_roster_accepts_everything),
 		T(test_adding_a_participant),
 		T(test_is_name),
+		T(test_the_soft_rule),
 		T(test_refusal_at_a_place),
 		T(test_names_that_fold_alike),
 		cmocka_unit_test(test_allocation_failures),

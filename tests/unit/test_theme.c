@@ -354,7 +354,7 @@ test_user_text_is_shown_safely(void **state)
 	assert_non_null(strstr(s, "> She \\*listened\\*"));
 	free(s);
 	s = themes_shown(t, ALIGN_FMT_CSV);
-	assert_non_null(strstr(s, "r1,t1,\"a, \033[2J_b_\",\r\n"));
+	assert_non_null(strstr(s, "r1,t1,\"a, \033[2J_b_\",,"));
 	assert_non_null(strstr(s, "\"'=r2\",t1,"));
 	free(s);
 	s = themes_shown(t, ALIGN_FMT_HTML);
@@ -377,6 +377,7 @@ test_the_page(void **state)
 	    "participants: [Ana, Ben, Carla, Dev]\n"
 	    RESPONSE("r1", "Ana", "She listened to every one of us.")
 	    RESPONSE("r2", "Ben", "Sie hat uns zugehört, bevor sie entschied.")
+	    RESPONSE("r3", "Carla", "\"<Budgets> & \\\"quotas\\\".\"")
 	    "---\nkind: theme\nid: t1\nlabel: listening\n"
 	    "responses: [r1, r2]\ntypical: r2\nsource: manual\n";
 	static const char anon[] =
@@ -394,8 +395,8 @@ test_the_page(void **state)
 	assert_non_null(t = themer_of(text, &o, &e));
 	s = themes_shown(t, ALIGN_FMT_HTML);
 	assert_non_null(strstr(s, "<title>Team \xe2\x80\x94 Themes</title>"));
-	assert_non_null(strstr(s, "<strong>1 theme</strong> from 2 responses "
-	    "by 4 participants"));
+	assert_non_null(strstr(s, "<strong>1 theme</strong> from 3 responses "
+	    "by 4 participants; 1 response in no theme"));
 	assert_non_null(strstr(s, "<span class=\"mark\">edited</span> "
 	    "2 responses"));
 	assert_non_null(strstr(s, "<strong>2 of 4</strong> participants"));
@@ -406,6 +407,14 @@ test_the_page(void **state)
 	    "<p lang=\"de\" dir=\"auto\">Sie hat uns"));
 	assert_non_null(strstr(s, "id=\"theme1-r2\"><div class=\"card-head\">"
 	    "<span class=\"who\" lang=\"\">Ana</span></div>\n<p lang=\"en\""));
+	/* How alike; the response in no theme, escaped, nothing suggested. */
+	assert_non_null(strstr(s, "2 responses, "));
+	assert_non_null(strstr(s, "% alike</p>"));
+	assert_non_null(strstr(s, "<span class=\"handle\">r3</span> "
+	    "<span class=\"who\" lang=\"\">Carla</span> <span "
+	    "class=\"suggestion\">near no theme</span>"));
+	assert_non_null(strstr(s, ">&lt;Budgets&gt; &amp; &quot;quotas&quot;."
+	    "</p>"));
 	free(s);
 	align_themer_free(t);
 	assert_non_null(t = themer_of(anon, &o, &e));

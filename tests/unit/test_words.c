@@ -1,5 +1,6 @@
 /* From a response's text to its terms: languages, stop words, stems,
- * concepts of the lexicon, lexicons of one's own. */
+ * concepts of the lexicon, lexicons of one's own; the default lexicon's
+ * stems, known before a run (lexicon_stems.c), are the stemmers'. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -187,6 +188,141 @@ test_language_alone(void **state)
 	assert_int_equal(w.words.n, words);
 }
 
+/* x with the default lexicon, its stems known (known set) or not. */
+static void
+lexicon(struct align_words *x, int known)
+{
+	struct align_err e;
+
+	assert_int_equal(align_words_init(x, &e), 0);
+	if (!known)
+		x->nknown = 0;
+	assert_int_equal(align_words_default_lexicon(x, &e), 0);
+}
+
+/* Every token of the default lexicon finds its stem: lexicon_stems.c
+ * is not stale (make lib/lexicon_stems.c when this fails). */
+static void
+test_every_lexicon_stem_is_known(void **state)
+{
+	struct align_words x;
+
+	lexicon(&x, 1);
+	assert_true(x.nknown > 1000);
+	assert_int_equal(x.nfed, x.tokens.n);
+	assert_int_equal(x.nfed, x.nknown);
+	align_words_release(&x);
+}
+
+static void
+same_dict(const struct align_dict *d, const struct align_dict *o)
+{
+	size_t i;
+
+	assert_int_equal(d->n, o->n);
+	for (i = 0; i < d->n; i++)
+		assert_string_equal(d->str[i], o->str[i]);
+}
+
+/* Known or stemmed, the same tokens, terms and phrases, in the same
+ * order, and a text gives the same terms. */
+static void
+test_known_stems_are_the_stemmers(void **state)
+{
+	const char *text = "Sie hat uns zugehört, and she always listened "
+	    "and stayed late when the launch failed.";
+	struct align_analysis ka = ALIGN_ANALYSIS_INIT,
+	    sa = ALIGN_ANALYSIS_INIT;
+	struct align_words k, s;
+	struct align_err e;
+	size_t i;
+
+	lexicon(&k, 1);
+	lexicon(&s, 0);
+	assert_int_equal(s.nfed, 0);
+	same_dict(&k.tokens, &s.tokens);
+	same_dict(&k.vocab, &s.vocab);
+	same_dict(&k.phrases, &s.phrases);
+	for (i = 0; i < k.tokens.n; i++)
+		assert_int_equal(k.tok[i].stem, s.tok[i].stem);
+	for (i = 0; i < k.vocab.n; i++) {
+		assert_int_equal(k.maxlen[i], s.maxlen[i]);
+		assert_int_equal(k.later[i], s.later[i]);
+	}
+	assert_int_equal(align_words_analyse(&k, text, &ka, &e), 0);
+	assert_int_equal(align_words_analyse(&s, text, &sa, &e), 0);
+	assert_true(ka.hits > 0);
+	assert_int_equal(ka.hits, sa.hits);
+	assert_int_equal(ka.nterm, sa.nterm);
+	assert_memory_equal(ka.term, sa.term, ka.nterm * sizeof(*ka.term));
+	align_analysis_release(&ka);
+	align_analysis_release(&sa);
+	align_words_release(&k);
+	align_words_release(&s);
+}
+
+/* A known stem is taken only for the word its entry names: another word
+ * at its place is stemmed. */
+static void
+test_a_note_for_another_word_is_not_taken(void **state)
+{
+	static const char text[] = "0listened\0zzz\0" "0stayed\0yyy\0";
+	static const uint32_t at[] = { 0, 14 };
+	struct align_analysis ta = ALIGN_ANALYSIS_INIT;
+	struct align_words x;
+	struct align_err e;
+
+	assert_int_equal(align_words_init(&x, &e), 0);
+	x.known = text;
+	x.known_at = at;
+	x.nknown = 2;
+	/* Token 0 is "listened" (noted), token 1 "quietly" (not). */
+	assert_int_equal(align_words_analyse(&x, "Listened quietly", &ta, &e),
+	    0);
+	assert_int_equal(x.nfed, 1);
+	assert_string_equal(align_words_term(&x, x.tok[0].stem), "zzz");
+	assert_string_equal(align_words_term(&x, x.tok[1].stem), "quiet");
+	align_analysis_release(&ta);
+	align_words_release(&x);
+}
+
+/* The concepts alone: the full lexicon's concepts, in the same order,
+ * with the same labels, and no word of theirs. */
+static void
+test_the_concepts_alone(void **state)
+{
+	struct align_words full, only;
+	struct align_err e;
+	size_t t, k = 0, labels = 0;
+
+	lexicon(&full, 1);
+	assert_int_equal(align_words_init(&only, &e), 0);
+	assert_int_equal(align_words_default_concepts(&only, &e), 0);
+	assert_int_equal(only.tokens.n, 0);
+	for (t = 0; t < align_words_nterms(&full); t++) {
+		const char *l = align_words_label(&full, (uint32_t)t);
+
+		if (!align_words_is_concept(&full, (uint32_t)t))
+			continue;
+		assert_true(k < align_words_nterms(&only));
+		assert_true(align_words_is_concept(&only, (uint32_t)k));
+		assert_string_equal(align_words_term(&full, (uint32_t)t),
+		    align_words_term(&only, (uint32_t)k));
+		if (l) {
+			labels++;
+			assert_string_equal(l,
+			    align_words_label(&only, (uint32_t)k));
+		} else {
+			assert_null(align_words_label(&only, (uint32_t)k));
+		}
+		k++;
+	}
+	assert_int_equal(k, align_words_nterms(&only));
+	assert_true(labels >= 10);
+	align_words_release(&full);
+	align_words_release(&only);
+}
+
 int
 main(void)
 {
@@ -197,6 +333,10 @@ main(void)
 		cmocka_unit_test(test_letters_and_accents),
 		cmocka_unit_test(test_other_words_same_concept),
 		cmocka_unit_test(test_user_synonyms),
+		cmocka_unit_test(test_every_lexicon_stem_is_known),
+		cmocka_unit_test(test_known_stems_are_the_stemmers),
+		cmocka_unit_test(test_a_note_for_another_word_is_not_taken),
+		cmocka_unit_test(test_the_concepts_alone),
 	};
 
 	return cmocka_run_group_tests_name("words", tests, setup, teardown);

@@ -204,6 +204,23 @@ test_the_local_zone(void **state)
 	assert_int_equal(align_zone_local(&z, &e), 0);
 	assert_non_null(z);
 	assert_string_equal(align_zone_name(z), "Europe/Berlin");
+	/* A session's zone: the system's only when it gives the offset
+	 * the session's date was written with. */
+	assert_true(align_zone_agrees(z, "2027-01-05T12:00:00+01:00"));
+	assert_false(align_zone_agrees(z, "2027-01-05T12:00:00-05:00"));
+	assert_true(align_zone_agrees(z, "2027-01-05"));
+	assert_true(align_zone_agrees(z, NULL));
+	align_zone_free(z);
+	assert_int_equal(align_zone_session(&z, NULL,
+	    "2027-07-05T12:00:00+02:00", &e), 0);
+	assert_string_equal(align_zone_name(z), "Europe/Berlin");
+	align_zone_free(z);
+	assert_int_equal(align_zone_session(&z, NULL,
+	    "2027-07-05T12:00:00-04:00", &e), 0);
+	assert_null(z);
+	assert_int_equal(align_zone_session(&z, "America/New_York",
+	    "2027-07-05T12:00:00+02:00", &e), 0);
+	assert_string_equal(align_zone_name(z), "America/New_York");
 	align_zone_free(z);
 	setenv("TZ", "/usr/share/zoneinfo/Asia/Kolkata", 1);
 	assert_int_equal(align_zone_local(&z, &e), 0);

@@ -1,0 +1,150 @@
+/*
+ * followup_stream.c - the stream align-followup keeps: the records step 8
+ * looks at, read (and locked) once, and given back to the stream pipeline
+ * as they were, as a command changed them, or new at the end.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/grow.h"
+#include "../lib/round.h"
+#include "followup.h"
+
+/* The records step 8 looks at; the others pass through. */
+static int
+wanted(const struct align_node *rec)
+{
+	switch (align_kind_of(align_record_kind(rec))) {
+	case ALIGN_KIND_SESSION: case ALIGN_KIND_PRINCIPLE:
+	case ALIGN_KIND_FOLLOWUP: case ALIGN_KIND_CHECKIN:
+	case ALIGN_KIND_REMINDER: case ALIGN_KIND_REVIEW:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The records plan may rewrite: a round it revises, the session that
+ * keeps its zone. */
+int
+followup_owns(void *ctx, const struct align_node *rec)
+{
+	enum align_kind k = align_kind_of(align_record_kind(rec));
+
+	(void)ctx;
+	return k == ALIGN_KIND_SESSION || k == ALIGN_KIND_FOLLOWUP;
+}
+
+static int
+take(void *ctx, const struct align_node *rec, struct align_err *e)
+{
+	struct kept *k = ctx;
+	struct align_node *copy;
+
+	if (!wanted(rec))
+		return 0;
+	if (followup_owns(k, rec)) {
+		if (ALIGN_GROW(k->owned, k->nowned + 1, k->cap) < 0)
+			return align_err_nomem(e);
+		k->owned[k->nowned++] = k->recs->n;
+	}
+	if (k->session < 0 && align_kind_of(align_record_kind(rec)) ==
+	    ALIGN_KIND_SESSION)
+		k->session = (long)k->recs->n;
+	/* align_seq_push() frees copy when it fails. */
+	if ((copy = align_node_copy(rec)) == NULL ||
+	    align_seq_push(k->recs, copy) < 0)
+		return align_err_nomem(e);
+	return 0;
+}
+
+/* The stream: -i FILE (locked first, until written), -a FILE, or the
+ * operands (standard input when none), into k; kept aside to be written
+ * again when out. */
+void
+followup_input(struct cli *c, struct tool_stream *st, struct kept *k,
+    int argc, char **argv, int out)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	int rc = 1;
+
+	if ((c->inplace || c->append) && argc > 0)
+		tool_usage_error("-i and -a take no file operands");
+	memset(k, 0, sizeof(*k));
+	k->session = -1;
+	if ((k->recs = align_seq()) == NULL)
+		tool_die((align_err_nomem(&e), &e));
+	st->paths = c->append ? (char **)&c->append : argv;
+	st->npaths = c->append ? 1 : (size_t)argc;
+	st->inplace = c->inplace;
+	st->out = out;
+	st->take = take;
+	st->ctx = k;
+	/* A FIFO or a directory is refused, never waited on; -a may make
+	 * its file. */
+	if (c->append && (rc = align_file_check(c->append, &e)) < 0)
+		tool_die(&e);
+	if (c->append && rc == 0)
+		st->fresh = 1;
+	tool_stream_read(st);
+	k->private = tool_private(align_session_of(k->recs));
+}
+
+void
+followup_kept_release(struct kept *k)
+{
+	align_node_free(k->recs);
+	free(k->owned);
+}
+
+/* The record that replaces the k-th owned one, or NULL: as it was. */
+const struct align_node *
+followup_edit(void *ctx, size_t i)
+{
+	const struct kept *k = ctx;
+	long at = (long)k->owned[i];
+
+	if (k->p && k->p->rec && at == k->p->at)
+		return k->p->rec;
+	if (k->round && at == k->round_at)
+		return k->round;
+	if (k->p && k->p->tz && at == k->session)
+		return k->recs->item[at];
+	return NULL;
+}
+
+/* The new records at the end: a new round, or the check-ins. */
+struct align_node *
+followup_added(void *ctx, size_t i, struct align_err *e)
+{
+	const struct kept *k = ctx;
+	struct align_node *rec = align_node_copy(k->p ? k->p->rec :
+	    k->fresh[i]);
+
+	if (rec == NULL)
+		align_err_nomem(e);
+	return rec;
+}
+
+/* The records read, as the views of step 8; with zoned, in the step's
+ * zone (--tz, the session's, the system's). */
+void
+followup_rounds(struct align_rounds *rs, const struct align_node *recs,
+    const struct cli *c, int zoned)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	if (align_rounds_read(rs, recs, &e) < 0 ||
+	    (zoned && align_rounds_zone(rs, c->tz, &e) < 0))
+		tool_die(&e);
+	rs->add_people = c->add_people;
+}
+
+/* A private session's file: mode 0600 after every write (tool.h). */
+void
+followup_private_file(const struct cli *c, const struct kept *k,
+    const char *path)
+{
+	tool_private_file(k->private, path, c->git_ok, "say --git-ok");
+}
