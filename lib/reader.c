@@ -464,16 +464,7 @@ open_next(struct align_reader *r, struct align_err *e)
 		in->fd = STDIN_FILENO;
 		snprintf(in->name, sizeof(in->name), "<stdin>");
 	} else {
-		/* Copied, not printed: gcc -O1 -fsanitize=undefined checks
-		 * strcmp()'s argument for null and goes on, then takes path
-		 * for one that may be null and fails -Werror on a "%s" of it
-		 * (format-truncation). */
-		size_t n = strlen(path);
-
-		if (n >= sizeof(in->name))
-			n = sizeof(in->name) - 1;
-		memcpy(in->name, path, n);
-		in->name[n] = '\0';
+		snprintf(in->name, sizeof(in->name), "%s", path);
 		in->fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (in->fd < 0)
 			return align_err_set(e, EX_NOINPUT, path, 0, 0,
