@@ -95,7 +95,9 @@ note(void *arg, const char *file, const char *msg)
 	fprintf(stderr, "%s: %s: %s\n", tool_name, file, msg);
 }
 
-/* The options into o, and those of the board; the operands' index. */
+/* The options into o, and those of the board; the operands' index.
+ * Longer than a screen: one case a line for each of the tool's options,
+ * read as the table of them; a case that needs more calls a helper. */
 static int
 options(int argc, char *argv[], struct align_capture_opts *o,
     const char **fmt, int *anonymous, size_t *min_group, const char **serve)

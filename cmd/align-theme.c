@@ -93,6 +93,9 @@ method(const char *s)
 	return s;
 }
 
+/* The options into a; *first the operands' index.  Longer than a
+ * screen: one case a line for each of the tool's options, read as the
+ * table of them. */
 static void
 options(int argc, char *argv[], struct args *a, int *first)
 {
@@ -179,16 +182,31 @@ tell(const struct align_themer *t)
 	}
 }
 
+/* The themes in the format asked for, to standard output. */
+static void
+show_themes(const struct align_themer *t, const struct args *a)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_themes v;
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_show show = { .b = &b, .format = a->f,
+	    .width = align_terminal_width(STDOUT_FILENO),
+	    .color = tool_color(), .tool = tool_name,
+	    .min_group = a->min_group };
+
+	if (align_themes_make(&v, t, &e) < 0)
+		tool_die(&e);
+	align_themes_show(&v, &show);
+	align_themes_release(&v);
+	tool_print(&b);
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct args a;
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_themer *t;
-	struct align_themes v;
-	struct align_buf b = ALIGN_BUF_INIT;
-	struct align_show show = { .b = &b, .format = ALIGN_FMT_TEXT,
-	    .width = 80 };
 	struct tool_stream st = { .owned = "theme", .take = take };
 	int first;
 
@@ -214,18 +232,8 @@ main(int argc, char *argv[])
 	tell(t);
 	tool_stream_write(&st, ALIGN_SPILL_ALL, 0, align_themer_count(t),
 	    get, t);
-	if (a.f != ALIGN_FMT_YAML) {
-		show.format = a.f;
-		show.width = align_terminal_width(STDOUT_FILENO);
-		show.color = tool_color();
-		show.tool = tool_name;
-		show.min_group = a.min_group;
-		if (align_themes_make(&v, t, &e) < 0)
-			tool_die(&e);
-		align_themes_show(&v, &show);
-		align_themes_release(&v);
-		tool_print(&b);
-	}
+	if (a.f != ALIGN_FMT_YAML)
+		show_themes(t, &a);
 	align_themer_free(t);
 	free(a.syn);
 	free(a.ren);

@@ -321,6 +321,28 @@ tool_progress_done(void)
 	}
 }
 
+/* One record of the stream to the step, and to the spill when the tool
+ * writes the stream: 0 to go on, else what stops the read (-1 and e). */
+static int
+stream_record(struct tool_stream *st, struct align_reader *r,
+    struct align_node *rec, struct align_err *e)
+{
+	int owned = st->owned ? strcmp(align_record_kind(rec), st->owned) == 0 :
+	    st->owns ? st->owns(st->ctx, rec) : 0;
+	int rc;
+
+	st->file = align_reader_file(r);
+	if ((rc = st->take(st->ctx, rec, e)) < 0 && !e->file[0]) {
+		/* Where the step found the problem. */
+		snprintf(e->file, sizeof(e->file), "%s", st->file);
+		if (e->line == 0)
+			e->line = align_reader_line(r);
+	}
+	if (rc == 0 && st->out)
+		rc = align_spill_record(&st->spill, rec, owned, st->keep, e);
+	return rc;
+}
+
 void
 tool_stream_read(struct tool_stream *st)
 {
@@ -350,20 +372,7 @@ tool_stream_read(struct tool_stream *st)
 	if (r == NULL)
 		tool_die(&e);
 	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
-		int owned = st->owned ?
-		    strcmp(align_record_kind(rec), st->owned) == 0 :
-		    st->owns ? st->owns(st->ctx, rec) : 0;
-
-		st->file = align_reader_file(r);
-		if ((rc = st->take(st->ctx, rec, &e)) < 0 && !e.file[0]) {
-			/* Where the step found the problem. */
-			snprintf(e.file, sizeof(e.file), "%s", st->file);
-			if (e.line == 0)
-				e.line = align_reader_line(r);
-		}
-		if (rc == 0 && st->out)
-			rc = align_spill_record(&st->spill, rec, owned,
-			    st->keep, &e);
+		rc = stream_record(st, r, rec, &e);
 		align_reader_release(r, rec);
 		if (rc != 0)
 			break;

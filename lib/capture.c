@@ -496,53 +496,50 @@ read_session(struct align_capture *c, struct align_err *e)
 	return rc < 0 ? -1 : 0;
 }
 
-int
-align_capture_batch(struct align_capture *c, char **paths, size_t n,
-    struct align_err *e)
+/* The inputs of a batch into *all (NULL-ended, the caller frees it): the
+ * file appended to first when a board shows its responses, then the
+ * operands, else standard input.  The file appended to is read first,
+ * unlocked: its session gives the question; for a board, its responses
+ * come first, and those of the input it holds are left out.
+ * append_new() reads it again under the lock, and leaves out what it
+ * holds by then.  *there is set when the file is the first input. */
+static int
+batch_inputs(struct align_capture *c, char **paths, size_t n, char ***all,
+    size_t *m, int *there, struct align_err *e)
 {
-	struct align_read_opts ro = c->o->read;
-	struct align_reader *r;
-	struct align_node *rec;
-	struct sink s;
-	char now[40], **all = NULL;
-	size_t i, m = 0;
-	int rc = 0, there;
+	size_t i;
+	int rc = 0;
 
-	if (now_text(c, now, e) < 0)
-		return -1;
-	ro.at = now;
-	ro.resolve = plain_name;
-	ro.resolve_arg = c;
-	/* The file appended to is read first, unlocked: its session gives
-	 * the question; for a board, its responses come first, and those of
-	 * the input it holds are left out.  append_new() reads it again
-	 * under the lock, and leaves out what it holds by then. */
-	all = calloc(n + 2, sizeof(*all));
-	if (all == NULL)
+	*m = 0;
+	if ((*all = calloc(n + 2, sizeof(**all))) == NULL)
 		return align_err_nomem(e);
 	/* A FIFO or a directory is refused, never waited on. */
-	if (c->o->append && (rc = align_file_check(c->o->append, e)) < 0) {
-		free(all);
+	if (c->o->append && (rc = align_file_check(c->o->append, e)) < 0)
 		return -1;
-	}
-	there = c->o->append && rc > 0 && c->o->collect;
+	*there = c->o->append && rc > 0 && c->o->collect;
 	if (c->o->append && rc > 0 && !c->o->collect &&
-	    read_session(c, e) < 0) {
-		free(all);
+	    read_session(c, e) < 0)
 		return -1;
-	}
-	if (there)
-		all[m++] = (char *)c->o->append;
+	if (*there)
+		(*all)[(*m)++] = (char *)c->o->append;
 	for (i = 0; i < n; i++)
-		all[m++] = paths[i];
+		(*all)[(*m)++] = paths[i];
 	if (n == 0 && c->o->ncsv == 0)
-		all[m++] = "-";
-	if (sink_open(c, &s, e) < 0) {
-		free(all);
-		return -1;
-	}
-	r = align_reader_open(all, m, &ro, e);
-	rc = r ? 0 : -1;
+		(*all)[(*m)++] = "-";
+	return 0;
+}
+
+/* Every record of r into the sink s, the appended file's (the first
+ * input, when there is set) kept for the board; then the CSV files.
+ * 0, or -1 and e. */
+static int
+batch_read(struct align_capture *c, struct align_reader *r, struct sink *s,
+    int there, const char *now, struct align_err *e)
+{
+	struct align_node *rec;
+	size_t i;
+	int rc = 0;
+
 	while (rc == 0 && (rc = align_reader_next(r, &rec, e)) > 0) {
 		if (there && align_reader_index(r) == 0) {
 			if (align_reader_plain(r))
@@ -552,16 +549,40 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 			else
 				rc = align_capture_keep(c, rec, e);
 		} else {
-			rc = put_input(c, r, &s, rec, e);
+			rc = put_input(c, r, s, rec, e);
 		}
 		align_node_free(rec);
 		if (rc > 0)
 			rc = 0;
-		else if (rc < 0)
-			break;
 	}
 	for (i = 0; rc == 0 && i < c->o->ncsv; i++)
-		rc = read_csv(c, r, &s, c->o->csv[i], now, e);
+		rc = read_csv(c, r, s, c->o->csv[i], now, e);
+	return rc;
+}
+
+int
+align_capture_batch(struct align_capture *c, char **paths, size_t n,
+    struct align_err *e)
+{
+	struct align_read_opts ro = c->o->read;
+	struct align_reader *r;
+	struct sink s;
+	char now[40], **all = NULL;
+	size_t m;
+	int rc, there = 0;
+
+	if (now_text(c, now, e) < 0)
+		return -1;
+	ro.at = now;
+	ro.resolve = plain_name;
+	ro.resolve_arg = c;
+	if (batch_inputs(c, paths, n, &all, &m, &there, e) < 0 ||
+	    sink_open(c, &s, e) < 0) {
+		free(all);
+		return -1;
+	}
+	r = align_reader_open(all, m, &ro, e);
+	rc = r ? batch_read(c, r, &s, there, now, e) : -1;
 	align_reader_free(r);
 	free(all);
 	if (sink_close(c, &s, rc < 0, e) < 0)

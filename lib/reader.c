@@ -442,11 +442,41 @@ detect(struct align_reader *r)
 
 /* Whether path is "-", standard input.  Not strcmp(3): after its check
  * of a null argument, UBSan at -O1 leaves gcc a way where path is NULL,
- * and the snprintf of open_next() fails -Werror=format-truncation. */
+ * and the snprintf of open_file() fails -Werror=format-truncation. */
 static int
 is_stdin(const char *path)
 {
 	return path[0] == '-' && path[1] == '\0';
+}
+
+/* The file path into in, as it is now, less an unfinished append, and
+ * from the reader's offset when it is the first; 0, or -1 and e. */
+static int
+open_file(struct align_reader *r, struct input *in, const char *path,
+    struct align_err *e)
+{
+	struct stat st;
+
+	snprintf(in->name, sizeof(in->name), "%s", path);
+	in->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (in->fd < 0)
+		return align_err_set(e, EX_NOINPUT, path, 0, 0,
+		    "cannot open: %s", strerror(errno));
+	if (fstat(in->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(in->fd);
+		return align_err_set(e, EX_NOINPUT, path, 0, 0,
+		    "is a directory");
+	}
+	in->limit = align_append_limit_fd(in->fd, path);
+	if (r->next == 1 && r->o.from > 0) {
+		if (lseek(in->fd, (off_t)r->o.from, SEEK_SET) < 0) {
+			close(in->fd);
+			return align_err_set(e, EX_IOERR, path, 0, 0,
+			    "cannot seek: %s", strerror(errno));
+		}
+		in->total = r->o.from;
+	}
+	return 0;
 }
 
 static int
@@ -454,7 +484,6 @@ open_next(struct align_reader *r, struct align_err *e)
 {
 	struct input *in = &r->in;
 	const char *path = r->npaths ? r->paths[r->next] : "-";
-	struct stat st;
 
 	r->next++;
 	memset(in, 0, offsetof(struct input, buf));
@@ -464,26 +493,8 @@ open_next(struct align_reader *r, struct align_err *e)
 		in->fd = STDIN_FILENO;
 		snprintf(in->name, sizeof(in->name), "<stdin>");
 	} else {
-		snprintf(in->name, sizeof(in->name), "%s", path);
-		in->fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (in->fd < 0)
-			return align_err_set(e, EX_NOINPUT, path, 0, 0,
-			    "cannot open: %s", strerror(errno));
-		if (fstat(in->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-			close(in->fd);
-			return align_err_set(e, EX_NOINPUT, path, 0, 0,
-			    "is a directory");
-		}
-		/* The file as it is now, less an unfinished append. */
-		in->limit = align_append_limit_fd(in->fd, path);
-		if (r->next == 1 && r->o.from > 0) {
-			if (lseek(in->fd, (off_t)r->o.from, SEEK_SET) < 0) {
-				close(in->fd);
-				return align_err_set(e, EX_IOERR, path, 0, 0,
-				    "cannot seek: %s", strerror(errno));
-			}
-			in->total = r->o.from;
-		}
+		if (open_file(r, in, path, e) < 0)
+			return -1;
 	}
 	in->open = 1;
 	in->yaml = 1;	/* until told otherwise: bound records while peeking */

@@ -94,62 +94,72 @@ counts(struct align_themes *v, const struct align_themer *t)
 	v->anonymous = t->people.n > 0 && i == t->people.n;
 }
 
+/* Each response's handle length, unique among every response as the
+ * board's are, into a new array (NULL when out of memory). */
+static size_t *
+handle_lengths(const struct align_themer *t)
+{
+	const char **ids = malloc((t->nresp + 1) * sizeof(*ids));
+	size_t *len = malloc((t->nresp + 1) * sizeof(*len));
+	size_t i;
+
+	if (ids == NULL || len == NULL)
+		goto fail;
+	for (i = 0; i < t->nresp; i++)
+		ids[i] = align_themer_resp_id(t, (uint32_t)i);
+	if (align_handle_lengths(ids, t->nresp, 6, len) < 0)
+		goto fail;
+	free(ids);
+	return len;
+fail:
+	free(ids);
+	free(len);
+	return NULL;
+}
+
+/* Response r, in no theme, as the view shows it; len its handle's. */
+static void
+loose_one(struct align_themes *v, const struct align_themer *t,
+    struct align_themes_loose *l, uint32_t r, size_t len)
+{
+	l->id = align_themer_resp_id(t, r);
+	l->handle = align_handle_shown(l->id, len, &l->handle_len);
+	if (t->o.keep_text && r < t->ntext)
+		l->text = t->texts.p + t->text_at[r];
+	l->lang = align_lang_names[t->resp[r].lang];
+	l->who = t->resp[r].who < 0 ? NULL : t->people.str[t->resp[r].who];
+	if (t->near && t->near[r] >= 0 && (size_t)t->near[r] < v->ntheme) {
+		l->near = v->theme[t->near[r]].id;
+		l->similarity = t->near_sim[r];
+	}
+}
+
 /* The responses in no theme, in id order, each with the theme it is
  * nearest. */
 static int
 loose(struct align_themes *v, const struct align_themer *t)
 {
 	uint32_t *m = malloc((t->nresp + 1) * sizeof(*m));
-	const char **ids = malloc((t->nresp + 1) * sizeof(*ids));
-	size_t *len = malloc((t->nresp + 1) * sizeof(*len));
+	size_t *len = handle_lengths(t);
 	size_t i, n = 0;
+	int rc = -1;
 
-	if (m == NULL || ids == NULL || len == NULL) {
-		free(m);
-		free(ids);
-		free(len);
-		return -1;
-	}
-	/* Handles unique among every response, as the board's are. */
-	for (i = 0; i < t->nresp; i++)
-		ids[i] = align_themer_resp_id(t, (uint32_t)i);
-	if (align_handle_lengths(ids, t->nresp, 6, len) < 0) {
-		free(m);
-		free(ids);
-		free(len);
-		return -1;
-	}
-	free(ids);
+	if (m == NULL || len == NULL)
+		goto out;
 	for (i = 0; i < t->nresp; i++)
 		if (t->resp[i].theme < 0)
 			m[n++] = (uint32_t)i;
 	if (align_themer_sort(t, m, n) < 0 ||
-	    (v->loose = calloc(n + 1, sizeof(*v->loose))) == NULL) {
-		free(m);
-		free(len);
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		struct align_themes_loose *l = &v->loose[i];
-		uint32_t r = m[i];
-
-		l->id = align_themer_resp_id(t, r);
-		l->handle = align_handle_shown(l->id, len[r], &l->handle_len);
-		if (t->o.keep_text && r < t->ntext)
-			l->text = t->texts.p + t->text_at[r];
-		l->lang = align_lang_names[t->resp[r].lang];
-		l->who = t->resp[r].who < 0 ? NULL :
-		    t->people.str[t->resp[r].who];
-		if (t->near && t->near[r] >= 0 &&
-		    (size_t)t->near[r] < v->ntheme) {
-			l->near = v->theme[t->near[r]].id;
-			l->similarity = t->near_sim[r];
-		}
-	}
+	    (v->loose = calloc(n + 1, sizeof(*v->loose))) == NULL)
+		goto out;
+	for (i = 0; i < n; i++)
+		loose_one(v, t, &v->loose[i], m[i], len[m[i]]);
 	v->nloose = n;
+	rc = 0;
+out:
 	free(m);
 	free(len);
-	return 0;
+	return rc;
 }
 
 /* The session's title, date and place, from its view. */
