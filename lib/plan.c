@@ -19,6 +19,7 @@ struct values {
 	const char *datep, *durp;	/* NULL when not given */
 	char *facilitator;		/* as the roster writes them, or
 					 * NULL when not given */
+	char *with;			/* --with, the same way */
 };
 
 static int
@@ -147,6 +148,38 @@ facilitator(const struct align_node *s, const struct align_plan *p,
 	return 0;
 }
 
+/* --with by the roster's soft rule, as --facilitator: a participant as
+ * the roster writes the name, a name near nobody as typed (a one-to-one
+ * may be with someone the session does not list), an ambiguous name or a
+ * near miss refused (64). */
+static int
+with_name(const struct align_node *s, const struct align_plan *p,
+    struct values *v, struct align_err *e)
+{
+	struct align_roster *ro = NULL;
+	struct align_resolved r;
+	char why[sizeof(e->msg)];
+	int rc;
+
+	v->with = NULL;
+	if (p->with == NULL)
+		return 0;
+	if (roster_of(s, p, &ro, e) < 0) {
+		align_roster_free(ro);
+		return -1;
+	}
+	rc = align_roster_soft(ro, p->with, 0, &r, e);
+	if (rc == 0 && (v->with = strdup(r.name)) == NULL)
+		rc = align_err_nomem(e);
+	align_roster_free(ro);
+	if (rc < 0 && e->status == EX_DATAERR) {
+		memcpy(why, e->msg, sizeof(why));
+		return align_err_set(e, EX_USAGE, NULL, 0, 0, "--with: %s",
+		    why);
+	}
+	return rc;
+}
+
 /* The keys of a session read from a file hold what the table says:
  * text, and a list of names. */
 static int
@@ -228,7 +261,7 @@ set_one_to_one(struct align_node *s, const struct align_plan *p,
 	if (!p->one_to_one)
 		return 0;
 	if (align_map_put_str(s, "practice", "one-to-one") < 0 ||
-	    set(s, "with", p->with, NULL) < 0)
+	    set(s, "with", v->with, NULL) < 0)
 		return -1;
 	with = align_map_get(s, "with");
 	if (with && with->type == ALIGN_SCALAR)
@@ -376,8 +409,13 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
 		return -1;
 	if (facilitator(s, p, &v, e) < 0)
 		return -1;
+	if (with_name(s, p, &v, e) < 0) {
+		free(v.facilitator);
+		return -1;
+	}
 	if (isnew && (s = align_record_new("session")) == NULL) {
 		free(v.facilitator);
+		free(v.with);
 		return align_err_nomem(e);
 	}
 	/* A sequence from the first plan on (the record is align-plan's). */
@@ -389,9 +427,11 @@ align_plan_apply(struct align_node **session, const struct align_plan *p,
 		if (isnew)
 			align_node_free(s);
 		free(v.facilitator);
+		free(v.with);
 		return align_err_nomem(e);
 	}
 	free(v.facilitator);
+	free(v.with);
 	*session = s;
 	return 0;
 }
