@@ -88,6 +88,11 @@ void followup_rounds(struct align_rounds *rs, const struct align_node *recs,
 /* A private session's file: mode 0600 after every write (tool.h). */
 void followup_private_file(const struct cli *c, const struct kept *k,
     const char *path);
+/* The records v[0..n-1] appended to -a's file in one append, whole or
+ * not at all, then its mode as followup_private_file() says; dies on
+ * failure. */
+void followup_append(const struct cli *c, const struct kept *k,
+    struct align_node *const *v, size_t n);
 
 /* The commands, each with the operands left by followup_options() and
  * the clock; the exit status. */

@@ -78,14 +78,12 @@ int
 followup_checkin(struct cli *c, int argc, char **argv,
     const struct align_time *now)
 {
-	struct align_err e = ALIGN_ERR_INIT;
 	struct tool_stream st = { 0 };
 	struct kept k;
 	struct align_node *fresh;
-	struct align_buf b = ALIGN_BUF_INIT, lines = ALIGN_BUF_INIT;
+	struct align_buf lines = ALIGN_BUF_INIT;
 	struct align_rounds rs;
 	char at[40];
-	size_t i;
 
 	if (!c->principle && !c->outcome)
 		lines = typed();
@@ -96,13 +94,7 @@ followup_checkin(struct cli *c, int argc, char **argv,
 	align_buf_release(&lines);
 	if (c->append) {
 		/* All the check-ins in one append, whole or not at all. */
-		for (i = 0; i < fresh->n; i++)
-			align_emit_record(&b, fresh->item[i]);
-		if (b.failed)
-			tool_die((align_err_nomem(&e), &e));
-		if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
-			tool_die(&e);
-		followup_private_file(c, &k, c->append);
+		followup_append(c, &k, fresh->item, fresh->n);
 	} else {
 		k.fresh = fresh->item;
 		tool_stream_write(&st, ALIGN_SPILL_NONE, 0, fresh->n,
@@ -111,7 +103,6 @@ followup_checkin(struct cli *c, int argc, char **argv,
 			followup_private_file(c, &k, c->inplace);
 	}
 	align_rounds_release(&rs);
-	align_buf_release(&b);
 	align_node_free(fresh);
 	followup_kept_release(&k);
 	return 0;

@@ -196,8 +196,6 @@ int
 followup_review(struct cli *c, int argc, char **argv,
     const struct align_time *now)
 {
-	struct align_err e = ALIGN_ERR_INIT;
-	struct align_buf b = ALIGN_BUF_INIT;
 	struct review_cli *r = &c->review;
 	struct tool_stream st = { .owns = followup_owns, .keep = 1 };
 	struct kept k;
@@ -213,12 +211,7 @@ followup_review(struct cli *c, int argc, char **argv,
 	followup_input(c, &st, &k, argc, argv, c->append == NULL);
 	rec = reviewed(c, &k, now, &round);
 	if (c->append) {
-		align_emit_record(&b, rec);
-		if (b.failed)
-			tool_die((align_err_nomem(&e), &e));
-		if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
-			tool_die(&e);
-		followup_private_file(c, &k, c->append);
+		followup_append(c, &k, &rec, 1);
 	} else {
 		k.fresh = &rec;
 		tool_stream_edit(&st, followup_edit, rec ? 1 : 0,
@@ -229,7 +222,6 @@ followup_review(struct cli *c, int argc, char **argv,
 	for (i = 0; i < nkeep; i++)
 		free((char *)keep[i]);
 	free(keep);
-	align_buf_release(&b);
 	align_node_free(rec);
 	align_node_free(round);
 	followup_kept_release(&k);

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "../lib/grow.h"
+#include "../lib/file.h"
 #include "../lib/round.h"
+#include "../lib/writer.h"
 #include "followup.h"
 
 /* The records step 8 looks at; the others pass through. */
@@ -147,4 +149,22 @@ followup_private_file(const struct cli *c, const struct kept *k,
     const char *path)
 {
 	tool_private_file(k->private, path, c->git_ok, "say --git-ok");
+}
+
+void
+followup_append(const struct cli *c, const struct kept *k,
+    struct align_node *const *v, size_t n)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		align_emit_record(&b, v[i]);
+	if (b.failed)
+		tool_die((align_err_nomem(&e), &e));
+	if (align_append_file(c->append, b.p, b.len, NULL, &e) < 0)
+		tool_die(&e);
+	align_buf_release(&b);
+	followup_private_file(c, k, c->append);
 }

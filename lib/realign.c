@@ -56,6 +56,21 @@ align_realign_number(double x, char *out)
 		strcpy(out, "0");
 }
 
+void
+align_realign_facts(const struct align_realign *p, const struct align_show *s,
+    void (*fact)(const struct align_show *s, const char *label,
+    const char *day, const char *text))
+{
+	size_t i;
+
+	fact(s, "Root cause", NULL, p->root_cause);
+	fact(s, "Their view", NULL, p->their_view);
+	fact(s, "Their role", NULL, p->role);
+	fact(s, "Acknowledged", p->acknowledged, p->acknowledgement);
+	for (i = 0; i < p->support.n; i++)
+		fact(s, "Support", NULL, p->support.v[i]);
+}
+
 const struct align_review_view *
 align_realign_review(const struct align_rounds *rs, const char *fid,
     const char *day)

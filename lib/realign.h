@@ -129,6 +129,13 @@ int align_realign_level(double x, double lo, double hi);
 /* A number as people write it: 38, 36.5, 39.25 (at most two decimals,
  * no trailing zeros), into out (>= 32 bytes). */
 void align_realign_number(double x, char *out);
+/* The one-to-one's facts in the order every renderer shows them: root
+ * cause, their view, their role, the acknowledgement (with its day), and
+ * each support; fact() called with a label, a day or NULL, and the text
+ * (NULL when not recorded, for fact() to leave out). */
+void align_realign_facts(const struct align_realign *p,
+    const struct align_show *s, void (*fact)(const struct align_show *s,
+    const char *label, const char *day, const char *text));
 
 /* The renderers. */
 void align_realign_text(const struct align_realign *p,

@@ -32,15 +32,8 @@ fact(const struct align_show *s, const char *label, const char *day,
 static void
 facts(const struct align_realign *p, const struct align_show *s)
 {
-	size_t i;
-
 	align_buf_puts(s->b, "<dl class=\"one-to-one-facts\">\n");
-	fact(s, "Root cause", NULL, p->root_cause);
-	fact(s, "Their view", NULL, p->their_view);
-	fact(s, "Their role", NULL, p->role);
-	fact(s, "Acknowledged", p->acknowledged, p->acknowledgement);
-	for (i = 0; i < p->support.n; i++)
-		fact(s, "Support", NULL, p->support.v[i]);
+	align_realign_facts(p, s, fact);
 	align_buf_puts(s->b, "</dl>\n");
 }
 

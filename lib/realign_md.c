@@ -18,19 +18,6 @@ fact(const struct align_show *s, const char *label, const char *day,
 	align_buf_putc(s->b, '\n');
 }
 
-static void
-facts(const struct align_realign *p, const struct align_show *s)
-{
-	size_t i;
-
-	fact(s, "Root cause", NULL, p->root_cause);
-	fact(s, "Their view", NULL, p->their_view);
-	fact(s, "Their role", NULL, p->role);
-	fact(s, "Acknowledged", p->acknowledged, p->acknowledgement);
-	for (i = 0; i < p->support.n; i++)
-		fact(s, "Support", NULL, p->support.v[i]);
-}
-
 /* One cell of text, escaped: " text |". */
 static void
 cell(const struct align_show *s, const char *text)
@@ -201,7 +188,7 @@ align_realign_markdown(const struct align_realign *p,
 	align_buf_puts(s->b, ": one-to-one with ");
 	align_show_text(s, p->with ? p->with : "");
 	align_buf_puts(s->b, "\n\n");
-	facts(p, s);
+	align_realign_facts(p, s, fact);
 	if (p->ngoal)
 		align_buf_puts(s->b, "\n### Goals\n\n");
 	goals(p, s);

@@ -30,19 +30,6 @@ fact(const struct align_show *s, const char *label, const char *day,
 	align_buf_release(&line);
 }
 
-static void
-facts(const struct align_realign *p, const struct align_show *s)
-{
-	size_t i;
-
-	fact(s, "Root cause", NULL, p->root_cause);
-	fact(s, "Their view", NULL, p->their_view);
-	fact(s, "Their role", NULL, p->role);
-	fact(s, "Acknowledged", p->acknowledged, p->acknowledgement);
-	for (i = 0; i < p->support.n; i++)
-		fact(s, "Support", NULL, p->support.v[i]);
-}
-
 /* The sparkline of g over the weeks (a space for a week without a
  * value), then "33 -> 39.2 %, target 38: reached 2027-03-08". */
 static void
@@ -266,7 +253,7 @@ align_realign_text(const struct align_realign *p, const struct align_show *s)
 	align_buf_printf(s->b, "%s (", align_style_off(s));
 	align_show_count(s->b, p->nreviewed, "review", "reviews");
 	align_buf_printf(s->b, ", %zu missed)\n", p->nmissed);
-	facts(p, s);
+	align_realign_facts(p, s, fact);
 	goals(p, s);
 	commitments(p, s);
 	reviews(p, s);
