@@ -38,6 +38,8 @@ struct cli {
 	struct review_cli review;	/* review, done */
 	int git_ok;			/* --git-ok */
 	struct align_lock lock;	/* -i, due --mark: held while in use */
+	const char *path;	/* the one file read ("-": standard input), for
+				 * messages; NULL when several are */
 };
 
 /* What this step keeps of the stream: the records it looks at, copied

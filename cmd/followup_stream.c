@@ -77,6 +77,8 @@ followup_input(struct cli *c, struct tool_stream *st, struct kept *k,
 	k->session = -1;
 	if ((k->recs = align_seq()) == NULL)
 		tool_die((align_err_nomem(&e), &e));
+	c->path = c->append ? c->append : c->inplace ? c->inplace :
+	    argc == 0 ? "-" : argc == 1 ? argv[0] : NULL;
 	st->paths = c->append ? (char **)&c->append : argv;
 	st->npaths = c->append ? 1 : (size_t)argc;
 	st->inplace = c->inplace;
@@ -139,7 +141,7 @@ followup_rounds(struct align_rounds *rs, const struct align_node *recs,
 
 	if (align_rounds_read(rs, recs, &e) < 0 ||
 	    (zoned && align_rounds_zone(rs, c->tz, &e) < 0))
-		tool_die(&e);
+		tool_die_in(&e, c->path);
 	rs->add_people = c->add_people;
 }
 

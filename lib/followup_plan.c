@@ -20,6 +20,7 @@ struct planning {
 	const struct align_followup_opts *o;
 	struct align_time date;		/* --date */
 	long every;			/* --every, minutes */
+	long minutes;			/* --duration */
 	const struct align_view *last;	/* the series' latest round */
 	const struct align_view *old;	/* the round revised, or NULL */
 	struct align_node *f;		/* the round made */
@@ -60,6 +61,9 @@ options(struct planning *p, struct align_err *e)
 	p->date = zoned(p, p->date);
 	if (o->every && align_duration_parse(o->every, &p->every, &why) < 0)
 		return bad(e, "--every", &why);
+	if (o->duration && align_duration_parse(o->duration, &p->minutes,
+	    &why) < 0)
+		return bad(e, "--duration", &why);
 	if (o->until && align_time_parse_in(z, o->until, &t, &why) < 0)
 		return bad(e, "--until", &why);
 	if (o->pair_time && align_pair_time_parse(o->pair_time, &m) < 0)
@@ -207,6 +211,11 @@ when(struct planning *p)
 	if (o->pair_time && put(p, "pair_time", old ? old->pair_time : NULL,
 	    o->pair_time) < 0)
 		return -1;
+	if (o->duration) {
+		align_duration_format(p->minutes, buf);
+		if (put(p, "duration", old ? old->duration : NULL, buf) < 0)
+			return -1;
+	}
 	if (o->count) {
 		align_map_del(p->f, "until");
 		if (align_map_put(p->f, "count", align_scalar_int(o->count)) <

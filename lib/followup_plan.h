@@ -63,6 +63,7 @@ struct align_followup_opts {
 	const char *const *principle;	/* under review; default: agreed */
 	size_t nprinciple;
 	const char *pair_time;		/* "16:00": when the pairs meet */
+	const char *duration;		/* the round's length, or NULL */
 	const char *with;		/* a one-to-one with this person */
 	const char *leader;		/* the other side of it */
 	const char *root_cause;

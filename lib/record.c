@@ -86,7 +86,8 @@ static const struct align_key goal_keys[] = {
 #define V struct align_followup_view
 static const struct align_key followup_keys[] = {
 	KIND, TEXT("id", V, id), TEXT("date", V, date),
-	TEXT("every", V, every), TEXTS("principles", V, principles),
+	TEXT("duration", V, duration), TEXT("every", V, every),
+	TEXTS("principles", V, principles),
 	GROUPS("pairs", V, pairs), TEXT("pair_time", V, pair_time),
 	TEXT("with", V, with), TEXT("uid", V, uid),
 	NUMBER("sequence", V, sequence), NUMBER("count", V, count),

@@ -162,7 +162,7 @@ struct align_goal_view {
 };
 
 struct align_followup_view {
-	const char *id, *date, *every;
+	const char *id, *date, *duration, *every;
 	struct align_texts principles;
 	struct align_groups pairs;
 	const char *pair_time, *with, *uid;
