@@ -49,7 +49,8 @@ static const struct align_key response_keys[] = {
 #define V struct align_theme_view
 static const struct align_key theme_keys[] = {
 	KIND, TEXT("id", V, id), NUMBER("rank", V, rank),
-	TEXT("label", V, label), TEXTS("keywords", V, keywords), TEXTS("responses", V, responses),
+	TEXT("label", V, label), NUMBER("purity", V, purity),
+	TEXTS("keywords", V, keywords), TEXTS("responses", V, responses),
 	NUMBER("support", V, support), TEXT("typical", V, typical),
 	TEXT("source", V, source), END
 };

@@ -132,6 +132,7 @@ struct align_theme_view {
 	const char *id;
 	struct align_number rank;
 	const char *label;
+	struct align_number purity;	/* % holding its concept, if one */
 	struct align_texts keywords, responses;
 	struct align_number support;
 	const char *typical, *source;

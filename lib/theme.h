@@ -101,7 +101,9 @@ const char *align_themer_note(const struct align_themer *t, size_t i);
  * strings are borrowed from it: the view lives no longer than it. */
 struct align_themes_entry {
 	const char *id;			/* t1, t2, ... */
-	const char *label;		/* "" when it has none that is text */
+	const char *label;		/* "" when it has none that is text;
+					 * a concept's with its purity:
+					 * "clear expectations (80%)" */
 	const char *const *keyword;	/* its keywords that are words */
 	size_t nkeyword;
 	const char *const *response;	/* its responses' ids, in id order */
@@ -148,6 +150,7 @@ struct align_themes {
 						 * texts are kept */
 	int anonymous;		/* every participant named is a pseudonym */
 	struct align_view session;	/* of the session, for the above */
+	char **shown;		/* the labels with a purity, per theme */
 };
 
 /* 0, or -1 and e (71); v needs align_themes_release() either way. */
