@@ -158,6 +158,11 @@ int align_themes_make(struct align_themes *v, const struct align_themer *t,
     struct align_err *e);
 void align_themes_release(struct align_themes *v);
 
+/* Whether label, read from a theme record, is the label made: that, or
+ * that with a concept's purity after it ("clear expectations (80%)"), as
+ * align wrote labels before purity had a key of its own (theme_edit.c). */
+int align_theme_label_is(const char *label, const char *made);
+
 /* The formats themes can be shown in, as a mask. */
 int align_themes_formats(void);
 /* Show v in s->format.  Failure shows in s->b->failed. */

@@ -257,11 +257,8 @@ align_themer_keep_manual(struct align_themer *t, struct align_err *e)
 	return 0;
 }
 
-/* Whether label, read from a record, is the automatic one given as made:
- * that, or that with a concept's purity after it ("clear expectations
- * (80%)"), as align wrote it before purity had a key of its own. */
-static int
-automatic(const char *label, const char *made)
+int
+align_theme_label_is(const char *label, const char *made)
 {
 	size_t n = strlen(made);
 	const char *p = label + n;
@@ -288,7 +285,7 @@ align_themer_keep_label(struct align_themer *t, struct theme *th,
 
 		if (o->rec == NULL || o->merged || o->manual || o->set != set)
 			continue;
-		if (o->label && !automatic(o->label, th->label)) {
+		if (o->label && !align_theme_label_is(o->label, th->label)) {
 			if (align_map_put_str(th->rec, "label", o->label) < 0)
 				return align_err_nomem(e);
 			align_map_del(th->rec, "purity");
