@@ -7,7 +7,8 @@
  *      several concepts shared between them, a near-synonym by how near;
  *   B  TF-IDF over its words, Spanish, German and French ones as their
  *      English pivots (words.c), so that the languages meet;
- * then average linkage on the cosine of those (linkage.c).
+ * P weighing P_WEIGHT and B the rest, then average linkage on the cosine
+ * of those (linkage.c).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -16,12 +17,20 @@
 #include "cluster.h"
 #include "theme_int.h"
 
+/* The share of the concept profile in the similarity, the words' the
+ * rest.  0.3: on the development half of tests/data/stories, ARI 0.197
+ * at 0.5 -> 0.240 (mean of 12 draws of 30 stories 0.211 -> 0.225, of 60
+ * 0.174 -> 0.198, of 15 0.157 -> 0.132); tests/data/meeting.txt 0.684
+ * -> 0.712.  The concepts are few and a word of a concept common, so
+ * the words tell apart what the profile alone would join. */
+#define P_WEIGHT 0.3
+
 struct doc {
 	uint32_t *term;		/* distinct word terms, sorted */
 	double *w;		/* their TF-IDF, of unit length */
 	size_t n;
 	double p[32];		/* the concept profile, of unit length */
-	int parts;		/* how many of P and B are not zero */
+	int has_p, has_b;	/* P, B not zero */
 };
 
 static int
@@ -92,7 +101,7 @@ profile(const struct align_themer *t, const struct resp *r,
 	norm = sqrt(norm);
 	for (c = 0; norm > 0 && c < w->ntconcept; c++)
 		d->p[c] /= norm;
-	d->parts = norm > 0;
+	d->has_p = norm > 0;
 }
 
 /* The TF-IDF of d's words (each counted once), of unit length; idf as
@@ -110,29 +119,37 @@ tfidf(struct doc *d, const uint32_t *df, size_t n)
 	norm = sqrt(norm);
 	for (k = 0; norm > 0 && k < d->n; k++)
 		d->w[k] /= norm;
-	d->parts += norm > 0;
+	d->has_b = norm > 0;
 }
 
+/* The squared length of d's weighted [P ; B]. */
+static double
+length2(const struct doc *d)
+{
+	return P_WEIGHT * d->has_p + (1 - P_WEIGHT) * d->has_b;
+}
+
+/* The cosine of a's and b's [P ; B], P weighing P_WEIGHT. */
 static double
 similarity(const struct doc *a, const struct doc *b, int nc)
 {
-	double s = 0;
+	double p = 0, w = 0, len = sqrt(length2(a) * length2(b));
 	size_t i = 0, j = 0;
 	int c;
 
-	if (a->parts == 0 || b->parts == 0)
+	if (len <= 0)
 		return 0;
 	for (c = 0; c < nc; c++)
-		s += a->p[c] * b->p[c];
+		p += a->p[c] * b->p[c];
 	while (i < a->n && j < b->n) {
 		if (a->term[i] == b->term[j])
-			s += a->w[i++] * b->w[j++];
+			w += a->w[i++] * b->w[j++];
 		else if (a->term[i] < b->term[j])
 			i++;
 		else
 			j++;
 	}
-	return s / sqrt((double)(a->parts * b->parts));
+	return (P_WEIGHT * p + (1 - P_WEIGHT) * w) / len;
 }
 
 /* Document frequencies of the words of d[0 .. n), by term. */
