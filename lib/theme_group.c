@@ -137,7 +137,7 @@ run_method(const struct align_themer *t, struct unplaced *u,
 
 	if (strcmp(t->o.method, "linkage") == 0 ||
 	    (strcmp(t->o.method, "auto") == 0 && u->n <= LINKAGE_MAX)) {
-		if (t->concepts && t->w.ntconcept)
+		if (t->concepts)
 			return align_themer_meaning(t, u->order, u->n,
 			    t->o.threshold, u->z, e);
 		return align_linkage(u->terms, u->off, u->n,
