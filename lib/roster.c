@@ -10,38 +10,12 @@
 #include "record.h"
 #include "person.h"
 #include "roster.h"
+#include "roster_int.h"
 
 #define NOBODY ((size_t)-1)
 #define MANY ((size_t)-2)
 #define SHORT 128		/* a folded name fits on the stack */
 #define FAR 64			/* no suggestion for a longer name */
-
-struct person {
-	char *entry, *name, *email, *folded;
-	int32_t *cp;		/* the folded name's code points, FAR at most */
-	size_t ncp, nfirst;	/* their number, and the first word's */
-};
-
-enum key_kind { K_NAME, K_ALIAS };
-
-/* A name, alias or address (as written, or folded) and its participant. */
-struct key {
-	char *s;
-	size_t person;
-	enum key_kind kind;
-};
-
-struct keys {
-	struct key *v;
-	size_t n, cap;
-};
-
-struct align_roster {
-	struct person *p;
-	size_t n, cap;
-	struct keys exact;	/* names, aliases and addresses as written */
-	struct keys folded;	/* the same folded */
-};
 
 /* A folded form in a buffer of SHORT bytes, or in memory of its own. */
 struct folded {
@@ -114,15 +88,45 @@ fold(const char *s, size_t n, struct folded *f)
 	return 0;
 }
 
-static char *
-fold_dup(const char *s)
+/* n bytes of s, NUL-terminated, in the roster's arena: NULL when out of
+ * memory.  Chunks grow with the roster, and never move. */
+static const char *
+arena_put(struct align_roster *r, const char *s, size_t n)
 {
-	struct folded f;
+	struct roster_chunk *c = r->arena;
 	char *d;
 
-	if (fold(s, strlen(s), &f) < 0)
+	if (c == NULL || c->cap - c->len < n + 1) {
+		size_t cap = c && c->cap < (1u << 20) ? 2 * c->cap : c ?
+		    c->cap : 4096;
+
+		if (cap < n + 1)
+			cap = n + 1;
+		if ((c = malloc(sizeof(*c) + cap)) == NULL)
+			return NULL;
+		c->next = r->arena;
+		c->len = 0;
+		c->cap = cap;
+		r->arena = c;
+	}
+	d = c->s + c->len;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	c->len += n + 1;
+	return d;
+}
+
+/* s folded, in the arena: NULL when out of memory. */
+static const char *
+arena_fold(struct align_roster *r, const char *s, size_t n)
+{
+	struct folded f;
+	const char *d;
+
+	if (fold(s, n, &f) < 0)
 		return NULL;
-	d = f.s == f.buf ? strdup(f.s) : f.s;
+	d = arena_put(r, f.s, f.n);
+	folded_release(&f);
 	return d;
 }
 
@@ -146,20 +150,19 @@ lower(const struct keys *ks, const char *s, size_t n)
 	return lo;
 }
 
-/* Add key s (taken, even on failure) of person p in its sorted place. */
+/* Add key s (in the arena; NULL: out of memory) of person p in its
+ * sorted place. */
 static int
-key_add(struct keys *ks, char *s, size_t p, enum key_kind kind)
+key_add(struct keys *ks, const char *s, size_t p, enum key_kind kind)
 {
 	size_t at;
 
-	if (s == NULL || ALIGN_GROW(ks->v, ks->n + 1, ks->cap) < 0) {
-		free(s);
+	if (s == NULL || ALIGN_GROW(ks->v, ks->n + 1, ks->cap) < 0)
 		return -1;
-	}
 	at = lower(ks, s, strlen(s));
 	memmove(ks->v + at + 1, ks->v + at, (ks->n - at) * sizeof(*ks->v));
 	ks->v[at].s = s;
-	ks->v[at].person = p;
+	ks->v[at].person = (uint32_t)p;
 	ks->v[at].kind = kind;
 	ks->n++;
 	return 0;
@@ -168,10 +171,6 @@ key_add(struct keys *ks, char *s, size_t p, enum key_kind kind)
 static void
 keys_release(struct keys *ks)
 {
-	size_t i;
-
-	for (i = 0; i < ks->n; i++)
-		free(ks->v[i].s);
 	free(ks->v);
 }
 
@@ -184,17 +183,15 @@ align_roster_new(void)
 void
 align_roster_free(struct align_roster *r)
 {
-	size_t i;
+	struct roster_chunk *c;
 
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->n; i++) {
-		free(r->p[i].entry);
-		free(r->p[i].name);
-		free(r->p[i].email);
-		free(r->p[i].folded);
-		free(r->p[i].cp);
+	while ((c = r->arena) != NULL) {
+		r->arena = c->next;
+		free(c);
 	}
+	free(r->block);
 	free(r->p);
 	keys_release(&r->exact);
 	keys_release(&r->folded);
@@ -421,9 +418,10 @@ suggest(const struct align_roster *r, const char *f, size_t fn,
 	if ((best = malloc(r->n * sizeof(*best))) == NULL)
 		return -1;
 	for (i = 0; i < r->n; i++) {
-		const struct person *p = &r->p[i];
+		const char *pf = r->p[i].folded;
 
-		best[i] = nearness(t, tn, p->cp, p->ncp, p->nfirst, limit);
+		n = decode(pf, strlen(pf), v, FAR);
+		best[i] = nearness(t, tn, v, n, first_word(v, n), limit);
 	}
 	for (i = 0; i < r->folded.n; i++) {
 		const struct key *k = &r->folded.v[i];
@@ -520,17 +518,15 @@ lookup(const struct align_roster *r, const char *s, size_t n,
 	return rc;
 }
 
-/* Put key s (taken, even on failure) of person p at the end of ks, for
- * sort_keys() to put in its place. */
+/* Put key s (in the arena; NULL: out of memory) of person p at the end
+ * of ks, for sort_keys() to put in its place. */
 static int
-key_push(struct keys *ks, char *s, size_t p, enum key_kind kind)
+key_push(struct keys *ks, const char *s, size_t p, enum key_kind kind)
 {
-	if (s == NULL || ALIGN_GROW(ks->v, ks->n + 1, ks->cap) < 0) {
-		free(s);
+	if (s == NULL || ALIGN_GROW(ks->v, ks->n + 1, ks->cap) < 0)
 		return -1;
-	}
 	ks->v[ks->n].s = s;
-	ks->v[ks->n].person = p;
+	ks->v[ks->n].person = (uint32_t)p;
 	ks->v[ks->n].kind = kind;
 	ks->n++;
 	return 0;
@@ -566,36 +562,29 @@ sort_keys(struct align_roster *r)
 static int
 person_add(struct align_roster *r, const char *entry,
     const struct align_person *who,
-    int (*put)(struct keys *, char *, size_t, enum key_kind),
+    int (*put)(struct keys *, const char *, size_t, enum key_kind),
     struct align_err *e)
 {
-	size_t i;
+	size_t i, n = strlen(entry);
 	struct person *p;
 
-	if (ALIGN_GROW(r->p, r->n + 1, r->cap) < 0)
+	if (r->n >= ROSTER_MAX || ALIGN_GROW(r->p, r->n + 1, r->cap) < 0)
 		return align_err_nomem(e);
 	i = r->n;
 	p = &r->p[i];
 	memset(p, 0, sizeof(*p));
-	if ((p->entry = strdup(entry)) == NULL ||
-	    (p->name = strndup(who->name, who->namelen)) == NULL ||
-	    (who->addr && (p->email = strndup(who->addr, who->addrlen)) ==
-	    NULL) ||
-	    (p->folded = fold_dup(p->name)) == NULL ||
-	    (p->cp = malloc(FAR * sizeof(*p->cp))) == NULL) {
-		free(p->entry);
-		free(p->name);
-		free(p->email);
-		free(p->folded);
+	if ((p->entry = arena_put(r, entry, n)) == NULL ||
+	    (p->name = who->namelen == n && memcmp(who->name, entry, n) == 0 ?
+	    p->entry : arena_put(r, who->name, who->namelen)) == NULL ||
+	    (who->addr && (p->email = arena_put(r, who->addr,
+	    who->addrlen)) == NULL) ||
+	    (p->folded = arena_fold(r, p->name, strlen(p->name))) == NULL)
 		return align_err_nomem(e);
-	}
-	p->ncp = decode(p->folded, strlen(p->folded), p->cp, FAR);
-	p->nfirst = first_word(p->cp, p->ncp);
 	r->n++;
-	if (put(&r->exact, strdup(p->name), i, K_NAME) < 0 ||
-	    put(&r->folded, strdup(p->folded), i, K_NAME) < 0 ||
-	    (p->email && (put(&r->exact, strdup(p->email), i,
-	    K_ALIAS) < 0 || put(&r->folded, fold_dup(p->email), i,
+	if (put(&r->exact, p->name, i, K_NAME) < 0 ||
+	    put(&r->folded, p->folded, i, K_NAME) < 0 ||
+	    (p->email && (put(&r->exact, p->email, i, K_ALIAS) < 0 ||
+	    put(&r->folded, arena_fold(r, p->email, strlen(p->email)), i,
 	    K_ALIAS) < 0)))
 		return align_err_nomem(e);
 	return 0;
@@ -836,7 +825,7 @@ alias_add(struct align_roster *r, const char *s, size_t n, size_t who,
 {
 	struct folded f;
 	size_t other;
-	char *d;
+	const char *d;
 
 	if (fold(s, n, &f) < 0)
 		return align_err_nomem(e);
@@ -850,8 +839,9 @@ alias_add(struct align_roster *r, const char *s, size_t n, size_t who,
 		return align_err_set(e, EX_DATAERR, NULL, 0, 0, "alias '%s' is "
 		    "the name or alias of another participant", alias);
 	}
-	d = f.s == f.buf ? strdup(f.s) : f.s;
-	if (key_add(&r->exact, strndup(s, n), who, K_ALIAS) < 0 ||
+	d = arena_put(r, f.s, f.n);
+	folded_release(&f);
+	if (key_add(&r->exact, arena_put(r, s, n), who, K_ALIAS) < 0 ||
 	    key_add(&r->folded, d, who, K_ALIAS) < 0)
 		return align_err_nomem(e);
 	return 0;
