@@ -896,6 +896,54 @@ odd_entries(struct align_roster *r, const struct align_node *session,
 	return rc;
 }
 
+/* What a roster of session is made of (the participants' entries, those
+ * of odd shape, the aliases), with the version of the folding, as one
+ * string whose fingerprint (hash.h) names the roster in a cache
+ * (roster_cache.c).  Into *b; the number of entries, or -1 when out of
+ * memory.  0 when session is not a session. */
+long
+align_roster_source(const struct align_node *session, struct align_buf *b)
+{
+	const struct align_node *p;
+	struct align_view v;
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i;
+	long n;
+
+	if (align_view(&v, session, &e) < 0)
+		return -1;
+	if (v.kind != ALIGN_KIND_SESSION) {
+		align_view_release(&v);
+		return 0;
+	}
+	align_buf_printf(b, "align-roster %d utf8proc %s", ROSTER_FORMAT,
+	    utf8proc_version());
+	align_buf_putc(b, '\0');
+	n = (long)v.u.session.participants.n;
+	for (i = 0; i < v.u.session.participants.n; i++)
+		align_buf_add(b, v.u.session.participants.v[i],
+		    strlen(v.u.session.participants.v[i]) + 1);
+	align_buf_add(b, "\1odd", 5);
+	p = align_map_get(session, "participants");
+	for (i = 0; p && p->type == ALIGN_SEQ && i < p->n; i++) {
+		const struct align_node *x = p->item[i];
+
+		if (x->type == ALIGN_SEQ && x->n == 1 &&
+		    x->item[0]->type == ALIGN_SCALAR)
+			align_buf_add(b, x->item[0]->str,
+			    strlen(x->item[0]->str) + 1);
+	}
+	align_buf_add(b, "\1aliases", 9);
+	for (i = 0; i < v.u.session.aliases.n; i++) {
+		align_buf_add(b, v.u.session.aliases.v[i].key,
+		    strlen(v.u.session.aliases.v[i].key) + 1);
+		align_buf_add(b, v.u.session.aliases.v[i].value,
+		    strlen(v.u.session.aliases.v[i].value) + 1);
+	}
+	align_view_release(&v);
+	return b->failed ? -1 : n;
+}
+
 int
 align_roster_from_session(struct align_roster **rp,
     const struct align_node *session, struct align_err *e)

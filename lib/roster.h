@@ -57,6 +57,7 @@
 #define ALIGN_ROSTER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "err.h"
 #include "node.h"
@@ -157,5 +158,50 @@ int align_roster_refuse(const struct align_resolved *res, const char *typed,
 
 /* NULL is accepted. */
 void align_roster_free(struct align_roster *r);
+
+/*
+ * A cache of rosters (roster_cache.c), for a tool that reads the same
+ * large session again and again (align-capture -a, once an append): the
+ * roster as it was made, in a file named after the session file, and
+ * believed only for the same source (the participants, those of odd
+ * shape, the aliases, as the session lists them now, and the version of
+ * the folding): the file holds their fingerprint (hash.h, 128 bits) and
+ * hashes of its own contents.  A roster read from it is the roster
+ * align_roster_from_session() makes, and answers every lookup the same;
+ * anything that does not check (no file, another session's, damaged, of
+ * another version) is a miss, and the roster is made and the file
+ * written again.  Deleting the file loses nothing.
+ *
+ * Where: the session file's index of ids (idindex.h), ".roster" added:
+ * $XDG_CACHE_HOME/align/ids/HASH.roster.  Only for a session of
+ * ALIGN_ROSTER_CACHE_MIN participants or more; a smaller roster is made
+ * faster than the file is read.
+ */
+#define ALIGN_ROSTER_CACHE_MIN 1000
+
+enum align_roster_how {
+	ALIGN_ROSTER_MADE,	/* from the session (small, or no cache) */
+	ALIGN_ROSTER_CACHED,	/* read from the cache */
+	ALIGN_ROSTER_SAVED	/* made, and the cache written */
+};
+
+/* As align_roster_from_session(), through the cache file (NULL: none);
+ * *how says which way.  The same errors; the cache's own are misses. */
+int align_roster_from_session_cached(struct align_roster **r,
+    const struct align_node *session, const char *file,
+    enum align_roster_how *how, struct align_err *e);
+
+/* The cache file of the session file path (resolved here), malloc'd;
+ * NULL when it does not exist, there is no cache directory, or out of
+ * memory. */
+char *align_roster_cache_file(const char *path);
+
+/* The lower level, for tests: write r to file under the fingerprint
+ * (fpa, fpb) of its source (0, or -1: nothing written), and read it back
+ * (NULL: a miss). */
+int align_roster_cache_save(const struct align_roster *r, const char *file,
+    uint64_t fpa, uint64_t fpb);
+struct align_roster *align_roster_cache_load(const char *file,
+    uint64_t fpa, uint64_t fpb);
 
 #endif

@@ -53,6 +53,17 @@ struct align_roster {
 	void *block;		/* read from a cache: where its strings are */
 };
 
+/* The version of the roster's rules and of its cache's format: a change
+ * of either makes every cache a miss. */
+#define ROSTER_FORMAT 1
+
+/* What a roster of session is made of, as one string, into *b (roster.c):
+ * the number of participants' entries, 0 for a record that is not a
+ * session, or -1 when out of memory. */
+struct align_buf;
+long align_roster_source(const struct align_node *session,
+    struct align_buf *b);
+
 /* The largest roster: people and keys are counted in 32 bits. */
 #define ROSTER_MAX ((size_t)UINT32_MAX - 2)
 
