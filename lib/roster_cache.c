@@ -39,34 +39,6 @@ enum { W_MAGIC, W_FORMAT, W_FPA, W_FPB, W_PEOPLE, W_EXACT, W_FOLDED,
 
 static const unsigned char hkey[16] = "align-roster-ca";
 
-/* A check of n bytes at p against damage (not against an adversary: the
- * fingerprint of the source, SipHash, says which roster it is): four
- * lanes of multiply and shift, several times faster than SipHash over
- * the megabytes of a large roster. */
-static uint64_t
-check(const void *p, size_t n)
-{
-	static const uint64_t k = 0x9e3779b97f4a7c15ULL;
-	uint64_t h[4] = { 1, 2, 3, 4 }, w;
-	const unsigned char *s = p;
-	size_t i, j;
-
-	for (i = 0; i + 32 <= n; i += 32)
-		for (j = 0; j < 4; j++) {
-			memcpy(&w, s + i + 8 * j, 8);
-			h[j] = (h[j] ^ w) * k;
-			h[j] ^= h[j] >> 29;
-		}
-	for (j = 0; i < n; i++, j++)
-		h[j % 4] = (h[j % 4] ^ s[i]) * k;
-	w = n;
-	for (j = 0; j < 4; j++) {
-		w = (w ^ h[j]) * k;
-		w ^= w >> 31;
-	}
-	return w;
-}
-
 /* The bytes of the tables after the strings. */
 static size_t
 tables_size(const uint64_t *w)
@@ -203,8 +175,8 @@ align_roster_cache_save(const struct align_roster *r, const char *file,
 		w[W_EXACT] = r->exact.n;
 		w[W_FOLDED] = r->folded.n;
 		w[W_BYTES] = o.str.len;
-		w[W_STRINGS] = check(o.str.p, o.str.len);
-		w[W_TABLES] = check(o.t, o.nt * 4);
+		w[W_STRINGS] = align_check64(o.str.p, o.str.len);
+		w[W_TABLES] = align_check64(o.t, o.nt * 4);
 		w[W_HDR] = align_siphash(hkey, w, W_HDR * 8);
 		if ((rc = write_file(f, w, &o)) < 0) {
 			make_dirs(f);
@@ -336,8 +308,8 @@ load_fd(struct align_roster *r, int fd, uint64_t fpa, uint64_t fpb)
 		goto out;
 	if (read_all(fd, r->block, (size_t)w[W_BYTES]) < 0 ||
 	    read_all(fd, t, tn) < 0 ||
-	    check(r->block, (size_t)w[W_BYTES]) != w[W_STRINGS] ||
-	    check(t, tn) != w[W_TABLES])
+	    align_check64(r->block, (size_t)w[W_BYTES]) != w[W_STRINGS] ||
+	    align_check64(t, tn) != w[W_TABLES])
 		goto out;
 	rc = unserialise(r, w, t, r->block);
 out:
