@@ -86,6 +86,9 @@ struct align_capture {
 	struct align_anon anon;		/* with a key: what anon.h hides */
 	int batch;			/* align_capture_batch(): speakers
 					 * made only for a key */
+	int session_bytes;		/* the file's session not read: its
+					 * roster from the cache by its
+					 * bytes (roster.h); c->session NULL */
 };
 
 enum align_line {

@@ -185,11 +185,36 @@ enum align_roster_how {
 	ALIGN_ROSTER_SAVED	/* made, and the cache written */
 };
 
+/* The bytes a session record was read from: the first len of its file,
+ * from its "---" to the next record's (0: not known), and their
+ * fingerprint with the version of the rules. */
+struct align_roster_span {
+	long long len;
+	uint64_t a, b;
+};
+
 /* As align_roster_from_session(), through the cache file (NULL: none);
- * *how says which way.  The same errors; the cache's own are misses. */
+ * *how says which way.  The same errors; the cache's own are misses.
+ * span (or NULL), when session is the first record of its file: what
+ * the cache holds of its bytes, for align_roster_cache_by_bytes(). */
 int align_roster_from_session_cached(struct align_roster **r,
     const struct align_node *session, const char *file,
-    enum align_roster_how *how, struct align_err *e);
+    const struct align_roster_span *span, enum align_roster_how *how,
+    struct align_err *e);
+
+/* Without reading the session at all: the roster of the cache file when
+ * the session file open as fd begins with the very bytes the session was
+ * read from when the cache was written (their length, their fingerprint,
+ * and a record's "---" after them or the end), else NULL.  Bytes the same
+ * are a session the same, and the same roster. */
+struct align_roster *align_roster_cache_by_bytes(const char *file, int fd);
+
+/* The span of the first record of the file open as fd (it must begin
+ * with "---"): 0, or -1 when there is none to speak of (then s->len is
+ * 0).  align_roster_span_hash() is its fingerprint of n bytes at b. */
+int align_roster_span_of(int fd, struct align_roster_span *s);
+void align_roster_span_hash(const char *b, size_t n,
+    struct align_roster_span *s);
 
 /* The cache file of the session file path (resolved here), malloc'd;
  * NULL when it does not exist, there is no cache directory, or out of
@@ -200,7 +225,7 @@ char *align_roster_cache_file(const char *path);
  * (fpa, fpb) of its source (0, or -1: nothing written), and read it back
  * (NULL: a miss). */
 int align_roster_cache_save(const struct align_roster *r, const char *file,
-    uint64_t fpa, uint64_t fpb);
+    uint64_t fpa, uint64_t fpb, const struct align_roster_span *span);
 struct align_roster *align_roster_cache_load(const char *file,
     uint64_t fpa, uint64_t fpb);
 

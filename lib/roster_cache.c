@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "buf.h"
 #include "file.h"
@@ -34,8 +35,8 @@
 #define MAGIC 0x414c49474e524f53ULL	/* "ALIGNROS" */
 #define NONE UINT32_MAX
 
-enum { W_MAGIC, W_FORMAT, W_FPA, W_FPB, W_PEOPLE, W_EXACT, W_FOLDED,
-	W_BYTES, W_STRINGS, W_TABLES, W_HDR, NWORDS };
+enum { W_MAGIC, W_FORMAT, W_FPA, W_FPB, W_SPAN, W_SPA, W_SPB, W_PEOPLE,
+	W_EXACT, W_FOLDED, W_BYTES, W_STRINGS, W_TABLES, W_HDR, NWORDS };
 
 static const unsigned char hkey[16] = "align-roster-ca";
 
@@ -159,7 +160,7 @@ write_file(const char *file, const uint64_t *w, const struct out *o)
 
 int
 align_roster_cache_save(const struct align_roster *r, const char *file,
-    uint64_t fpa, uint64_t fpb)
+    uint64_t fpa, uint64_t fpb, const struct align_roster_span *span)
 {
 	struct out o = { .str = ALIGN_BUF_INIT };
 	uint64_t w[NWORDS];
@@ -171,6 +172,9 @@ align_roster_cache_save(const struct align_roster *r, const char *file,
 		w[W_FORMAT] = ROSTER_FORMAT;
 		w[W_FPA] = fpa;
 		w[W_FPB] = fpb;
+		w[W_SPAN] = span ? (uint64_t)span->len : 0;
+		w[W_SPA] = span ? span->a : 0;
+		w[W_SPB] = span ? span->b : 0;
 		w[W_PEOPLE] = r->n;
 		w[W_EXACT] = r->exact.n;
 		w[W_FOLDED] = r->folded.n;
@@ -191,6 +195,13 @@ align_roster_cache_save(const struct align_roster *r, const char *file,
 
 /* --- Reading --------------------------------------------------------- */
 
+/* A space, a tab or a line's end (never the NUL strchr() would find). */
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static int
 read_all(int fd, void *p, size_t n)
 {
@@ -209,10 +220,10 @@ read_all(int fd, void *p, size_t n)
 	return 0;
 }
 
-/* The header of the cache open as fd, checked against its size and the
- * fingerprint: 0, or -1. */
+/* The header of the cache open as fd, checked against its size: 0, or
+ * -1. */
 static int
-read_header(int fd, uint64_t *w, uint64_t fpa, uint64_t fpb)
+read_header(int fd, uint64_t *w)
 {
 	struct stat st;
 
@@ -221,7 +232,6 @@ read_header(int fd, uint64_t *w, uint64_t fpa, uint64_t fpb)
 		return -1;
 	if (w[W_MAGIC] != MAGIC || w[W_FORMAT] != ROSTER_FORMAT ||
 	    w[W_HDR] != align_siphash(hkey, w, W_HDR * 8) ||
-	    w[W_FPA] != fpa || w[W_FPB] != fpb ||
 	    w[W_PEOPLE] > ROSTER_MAX || w[W_EXACT] > 4 * ROSTER_MAX ||
 	    w[W_FOLDED] > 4 * ROSTER_MAX || w[W_BYTES] >= NONE ||
 	    w[W_BYTES] % 4 != 0 || (w[W_BYTES] > 0 && w[W_PEOPLE] == 0))
@@ -291,17 +301,15 @@ unserialise(struct align_roster *r, const uint64_t *w, const uint32_t *t,
 	return get_keys(&r->folded, t, (size_t)w[W_FOLDED], s, bytes, n);
 }
 
-/* The roster of the cache open as fd: 0, or -1 (a miss). */
+/* The roster of the cache open as fd, its header w read: 0, or -1 (a
+ * miss). */
 static int
-load_fd(struct align_roster *r, int fd, uint64_t fpa, uint64_t fpb)
+load_fd(struct align_roster *r, int fd, const uint64_t *w)
 {
-	uint64_t w[NWORDS];
 	uint32_t *t = NULL;
 	size_t tn;
 	int rc = -1;
 
-	if (read_header(fd, w, fpa, fpb) < 0)
-		return -1;
 	tn = tables_size(w);
 	if ((r->block = malloc(w[W_BYTES] ? (size_t)w[W_BYTES] : 1)) == NULL ||
 	    (t = malloc(tn ? tn : 1)) == NULL)
@@ -317,19 +325,25 @@ out:
 	return rc;
 }
 
-struct align_roster *
-align_roster_cache_load(const char *file, uint64_t fpa, uint64_t fpb)
+/* The roster of the cache file, when fits says its header does (fpa and
+ * fpb the source's fingerprint; or the session file fd, of the bytes the
+ * header describes): NULL when not. */
+static struct align_roster *
+load(const char *file, int (*fits)(const uint64_t *, const void *),
+    const void *arg)
 {
 	struct align_roster *r;
-	int fd, rc;
+	uint64_t w[NWORDS];
+	int fd, rc = -1;
 
 	if (file == NULL || (fd = open(file, O_RDONLY | O_CLOEXEC)) < 0)
 		return NULL;
-	if ((r = align_roster_new()) == NULL) {
+	if (read_header(fd, w) < 0 || !fits(w, arg) ||
+	    (r = align_roster_new()) == NULL) {
 		close(fd);
 		return NULL;
 	}
-	rc = load_fd(r, fd, fpa, fpb);
+	rc = load_fd(r, fd, w);
 	close(fd);
 	if (rc < 0) {
 		align_roster_free(r);
@@ -338,12 +352,123 @@ align_roster_cache_load(const char *file, uint64_t fpa, uint64_t fpb)
 	return r;
 }
 
+static int
+same_source(const uint64_t *w, const void *arg)
+{
+	const uint64_t *fp = arg;
+
+	return w[W_FPA] == fp[0] && w[W_FPB] == fp[1];
+}
+
+struct align_roster *
+align_roster_cache_load(const char *file, uint64_t fpa, uint64_t fpb)
+{
+	uint64_t fp[2] = { fpa, fpb };
+
+	return load(file, same_source, fp);
+}
+
+/* Do the first span bytes of the session file fd, and the record mark
+ * after them, fit the header's?  1 or 0. */
+static int
+same_bytes(const uint64_t *w, const void *arg)
+{
+	struct align_roster_span now;
+	struct stat st;
+	const int *fd = arg;
+	char *b, mark[4];
+	long long len = (long long)w[W_SPAN];
+	int fits;
+
+	if (len <= 0 || fstat(*fd, &st) < 0 || st.st_size < len ||
+	    (b = malloc((size_t)len)) == NULL)
+		return 0;
+	fits = pread(*fd, b, (size_t)len, 0) == (ssize_t)len &&
+	    (st.st_size == len || (pread(*fd, mark, 4, (off_t)len) == 4 &&
+	    memcmp(mark, "---", 3) == 0 && blank(mark[3])));
+	if (fits) {
+		align_roster_span_hash(b, (size_t)len, &now);
+		fits = now.a == w[W_SPA] && now.b == w[W_SPB];
+	}
+	free(b);
+	return fits;
+}
+
+struct align_roster *
+align_roster_cache_by_bytes(const char *file, int fd)
+{
+	return load(file, same_bytes, &fd);
+}
+
+void
+align_roster_span_hash(const char *b, size_t n, struct align_roster_span *s)
+{
+	struct align_buf t = ALIGN_BUF_INIT;
+
+	s->len = (long long)n;
+	/* The version of the rules and of the folding count: another makes
+	 * another roster of the same bytes. */
+	align_buf_printf(&t, "align-roster %d utf8proc %s", ROSTER_FORMAT,
+	    utf8proc_version());
+	align_fingerprint(b, n, &s->a, &s->b);
+	if (!t.failed) {
+		s->a ^= align_siphash(hkey, t.p, t.len);
+		s->b ^= align_siphash(hkey, t.p, t.len) * 3;
+	}
+	align_buf_release(&t);
+}
+
+/* Where the first record ends in the n bytes of b, searched from from:
+ * at the next line that begins one ("---" and a space or the line's end),
+ * 0 when it ends with "..." instead, (size_t)-1 when not yet seen. */
+static size_t
+first_end(const char *b, size_t n, size_t from)
+{
+	size_t i;
+
+	for (i = from; i + 5 <= n; i++)
+		if (b[i] == '\n' && (memcmp(b + i + 1, "---", 3) == 0 ||
+		    memcmp(b + i + 1, "...", 3) == 0) && blank(b[i + 4]))
+			return b[i + 1] == '-' ? i + 1 : 0;
+	return (size_t)-1;
+}
+
+int
+align_roster_span_of(int fd, struct align_roster_span *s)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	char chunk[65536];
+	size_t end = (size_t)-1, from = 3;
+	ssize_t k;
+	off_t at = 0;
+
+	s->len = 0;
+	while (end == (size_t)-1 && (k = pread(fd, chunk, sizeof(chunk),
+	    at)) > 0) {
+		align_buf_add(&b, chunk, (size_t)k);
+		at += k;
+		if (b.failed || b.len < 4 || memcmp(b.p, "---", 3) != 0 ||
+		    !blank(b.p[3]))
+			break;
+		end = first_end(b.p, b.len, from);
+		from = b.len - 4;
+	}
+	if (end == (size_t)-1 && !b.failed && b.len >= 4 && k == 0 &&
+	    memcmp(b.p, "---", 3) == 0)
+		end = b.len;		/* the record is all of it */
+	if (end != (size_t)-1 && end > 0)
+		align_roster_span_hash(b.p, end, s);
+	align_buf_release(&b);
+	return s->len > 0 ? 0 : -1;
+}
+
 /* --- The session's roster, through the cache ------------------------- */
 
 int
 align_roster_from_session_cached(struct align_roster **rp,
     const struct align_node *session, const char *file,
-    enum align_roster_how *how, struct align_err *e)
+    const struct align_roster_span *span, enum align_roster_how *how,
+    struct align_err *e)
 {
 	struct align_buf src = ALIGN_BUF_INIT;
 	uint64_t fpa, fpb;
@@ -360,11 +485,15 @@ align_roster_from_session_cached(struct align_roster **rp,
 	align_buf_release(&src);
 	if ((*rp = align_roster_cache_load(file, fpa, fpb)) != NULL) {
 		*how = ALIGN_ROSTER_CACHED;
+		/* The same people, but not the same bytes (a title changed):
+		 * noted, for the next reading by bytes. */
+		if (span)
+			(void)align_roster_cache_save(*rp, file, fpa, fpb, span);
 		return 0;
 	}
 	if (align_roster_from_session(rp, session, e) < 0)
 		return -1;
-	if (align_roster_cache_save(*rp, file, fpa, fpb) == 0)
+	if (align_roster_cache_save(*rp, file, fpa, fpb, span) == 0)
 		*how = ALIGN_ROSTER_SAVED;
 	return 0;
 }

@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../../lib/buf.h"
 #include "../../lib/reader.h"
@@ -82,7 +84,7 @@ through(const struct align_node *session, const char *file,
 	struct align_err e = ALIGN_ERR_INIT;
 	enum align_roster_how how;
 
-	if (align_roster_from_session_cached(&r, session, file, &how,
+	if (align_roster_from_session_cached(&r, session, file, NULL, &how,
 	    &e) < 0)
 		fail_msg("roster: %s", e.msg);
 	answers(r, out);
@@ -244,7 +246,7 @@ test_small_and_foreign(void **state)
 	assert_int_equal(through(all->item[0], NULL, &got),
 	    ALIGN_ROSTER_MADE);
 	assert_int_equal(align_roster_from_session(&r, all->item[0], &e), 0);
-	assert_int_equal(align_roster_cache_save(r, file, 1, 2), 0);
+	assert_int_equal(align_roster_cache_save(r, file, 1, 2, NULL), 0);
 	align_roster_free(r);
 	assert_null(align_roster_cache_load(file, 1, 3));
 	assert_non_null(r = align_roster_cache_load(file, 1, 2));
@@ -276,10 +278,10 @@ test_adding_to_a_cached_roster(void **state)
 	snprintf(file, sizeof(file), "%s", test_path("roster.add"));
 	unlink(file);
 	assert_int_equal(align_roster_from_session_cached(&r, all->item[0],
-	    file, &how, &e), 0);
+	    file, NULL, &how, &e), 0);
 	align_roster_free(r);
 	assert_int_equal(align_roster_from_session_cached(&r, all->item[0],
-	    file, &how, &e), 0);
+	    file, NULL, &how, &e), 0);
 	assert_int_equal(how, ALIGN_ROSTER_CACHED);
 	assert_int_equal(align_roster_resolve(r, "Zoe Quist", ALIGN_ROSTER_ADD,
 	    &res, &e), 0);
@@ -293,6 +295,115 @@ test_adding_to_a_cached_roster(void **state)
 	unlink(file);
 }
 
+/* The session file of n participants, and a response after it, at
+ * path; the bytes of the session record in *len. */
+static void
+session_file(const char *path, size_t n, const char *title, size_t *len)
+{
+	FILE *fp = fopen(path, "w");
+	size_t i;
+
+	assert_non_null(fp);
+	fprintf(fp, "---\nkind: session\nid: s\ntitle: %s\nparticipants:\n",
+	    title);
+	for (i = 0; i < n; i++)
+		fprintf(fp, "- Person %zu\n", i);
+	*len = (size_t)ftell(fp);
+	fprintf(fp, "---\nkind: response\nid: r-1\nparticipant: Person 1\n"
+	    "text: hi\n");
+	fclose(fp);
+}
+
+/* By bytes: a roster saved with the span of its session's bytes is read
+ * back while the file begins with them, whatever comes after; a byte
+ * changed in the session, or a file cut inside it, is a miss. */
+static void
+test_by_the_bytes_of_the_session(void **state)
+{
+	struct align_roster_span span;
+	struct align_roster *r;
+	struct align_node *all;
+	struct align_err e = ALIGN_ERR_INIT;
+	char session[256], file[256];
+	size_t len;
+	FILE *fp;
+	int fd;
+
+	(void)state;
+	snprintf(session, sizeof(session), "%s", test_path("session.yaml"));
+	snprintf(file, sizeof(file), "%s", test_path("roster.bytes"));
+	unlink(file);
+	session_file(session, 1100, "One", &len);
+	assert_true((fd = open(session, O_RDONLY)) >= 0);
+	assert_int_equal(align_roster_span_of(fd, &span), 0);
+	assert_int_equal((size_t)span.len, len);
+	assert_null(align_roster_cache_by_bytes(file, fd));	/* missing */
+	all = stream("---\nkind: session\nid: s\nparticipants: [Ana, Ben]\n");
+	assert_int_equal(align_roster_from_session(&r, all->item[0], &e), 0);
+	assert_int_equal(align_roster_cache_save(r, file, 1, 2, &span), 0);
+	align_roster_free(r);
+	align_node_free(all);
+	assert_non_null(r = align_roster_cache_by_bytes(file, fd));
+	assert_string_equal(align_roster_name(r, 1), "Ben");
+	align_roster_free(r);
+	close(fd);
+	/* More records after: the same bytes first. */
+	assert_non_null(fp = fopen(session, "a"));
+	fputs("---\nkind: response\nid: r-2\nparticipant: Ana\ntext: x\n", fp);
+	fclose(fp);
+	assert_true((fd = open(session, O_RDONLY)) >= 0);
+	assert_non_null(r = align_roster_cache_by_bytes(file, fd));
+	align_roster_free(r);
+	close(fd);
+	/* Another title of the same length: other bytes. */
+	session_file(session, 1100, "Two", &len);
+	assert_true((fd = open(session, O_RDONLY)) >= 0);
+	assert_null(align_roster_cache_by_bytes(file, fd));
+	close(fd);
+	/* Cut inside the session. */
+	session_file(session, 1100, "One", &len);
+	assert_int_equal(truncate(session, (off_t)len - 3), 0);
+	assert_true((fd = open(session, O_RDONLY)) >= 0);
+	assert_null(align_roster_cache_by_bytes(file, fd));
+	close(fd);
+	unlink(session);
+	unlink(file);
+}
+
+/* The span of a file's first record: to the next "---", all of a file
+ * of one record; none when it does not begin with "---" or ends its
+ * record with "...". */
+static void
+test_the_span_of_the_first_record(void **state)
+{
+	static const struct { const char *text; long long len; } cases[] = {
+		{ "---\nkind: session\n---\nkind: response\n", 18 },
+		{ "---\nkind: session\n--- \nkind: x\n", 18 },
+		{ "---\nkind: session\ntext: \"a\n  ---b\"\n", 35 },
+		{ "---\nkind: session\n", 18 },
+		{ "kind: session\n---\nkind: x\n", 0 },
+		{ "---\nkind: session\n...\n---\nkind: x\n", 0 },
+		{ "---\nkind: session\n----\n---\n", 23 },
+	};
+	struct align_roster_span span;
+	char path[64];
+	size_t i;
+	int fd;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		tmpfile_with(path, cases[i].text, strlen(cases[i].text));
+		assert_true((fd = open(path, O_RDONLY)) >= 0);
+		assert_int_equal(align_roster_span_of(fd, &span),
+		    cases[i].len ? 0 : -1);
+		if (span.len != cases[i].len)
+			fail_msg("case %zu: span %lld, expected %lld", i,
+			    span.len, cases[i].len);
+		close(fd);
+		unlink(path);
+	}
+}
+
 int
 main(void)
 {
@@ -302,6 +413,8 @@ main(void)
 		cmocka_unit_test(test_a_damaged_cache_is_a_miss),
 		cmocka_unit_test(test_small_and_foreign),
 		cmocka_unit_test(test_adding_to_a_cached_roster),
+		cmocka_unit_test(test_by_the_bytes_of_the_session),
+		cmocka_unit_test(test_the_span_of_the_first_record),
 	};
 
 	return cmocka_run_group_tests_name("roster cache", tests, NULL, NULL);
