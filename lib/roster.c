@@ -632,7 +632,7 @@ latest_set(struct latest *l, const char *s, enum key_kind kind)
  * many people).  0, or -1 and e. */
 static int
 add_list(struct align_roster *r, const char *const *v, size_t n,
-    struct align_err *e)
+    int lenient, struct align_err *e)
 {
 	struct latest l = { .d = ALIGN_DICT_INIT };
 	struct align_person who;
@@ -644,6 +644,8 @@ add_list(struct align_roster *r, const char *const *v, size_t n,
 		if (strspn(v[i], " \t") == strlen(v[i]))
 			continue;
 		align_person_of(v[i], strlen(v[i]), &who);
+		if (who.namelen == 0 && lenient)
+			continue;
 		if (who.namelen == 0) {
 			rc = align_err_set(e, EX_DATAERR, NULL, 0, 0,
 			    "a participant without a name");
@@ -662,6 +664,13 @@ add_list(struct align_roster *r, const char *const *v, size_t n,
 	align_dict_release(&l.d);
 	free(l.kind);
 	return rc;
+}
+
+int
+align_roster_add_all(struct align_roster *r, const char *const *v,
+    size_t n, struct align_err *e)
+{
+	return add_list(r, v, n, 1, e);
 }
 
 /* Quote s for a message: at most 60 bytes, never cut inside a UTF-8
@@ -967,7 +976,7 @@ align_roster_from_session(struct align_roster **rp,
 	if (v.kind == ALIGN_KIND_SESSION) {
 		const struct align_session_view *s = &v.u.session;
 
-		rc = add_list(r, s->participants.v, s->participants.n, e);
+		rc = add_list(r, s->participants.v, s->participants.n, 0, e);
 		rc = odd_entries(r, session, rc, e);
 		for (i = 0; rc >= 0 && i < s->aliases.n; i++)
 			rc = align_roster_alias(r, s->aliases.v[i].key,

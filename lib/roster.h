@@ -112,6 +112,14 @@ int align_roster_from_session(struct align_roster **r,
 int align_roster_add(struct align_roster *r, const char *entry,
     struct align_err *e);
 
+/* Add the entries v[0..n-1], each as align_roster_add() would, in
+ * turn, but at once: the keys sorted once at the end, not each in its
+ * place (n log n for a list of a few hundred thousand, not n squared).
+ * Blank entries and entries without a name are left out.  0, or -1 and e
+ * (71; the roster is then fit only to be freed). */
+int align_roster_add_all(struct align_roster *r, const char *const *v,
+    size_t n, struct align_err *e);
+
 /* Add alias (a nickname or an address) of the participant that name
  * resolves to exactly or folded.  0, or -1 and e (65 no such
  * participant, or alias is a participant's own name; 71). */
