@@ -311,8 +311,14 @@ decode(const char *s, size_t n, int32_t *v, size_t max)
 
 	while (i < n && m < max) {
 		utf8proc_int32_t c;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)
-		    s + i, (utf8proc_ssize_t)(n - i), &c);
+		utf8proc_ssize_t k;
+
+		if ((unsigned char)s[i] < 0x80) {	/* ASCII, most names */
+			v[m++] = (unsigned char)s[i++];
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &c);
 
 		if (k <= 0) {
 			c = (unsigned char)s[i];
