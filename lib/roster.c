@@ -890,14 +890,21 @@ align_roster_alias(struct align_roster *r, const char *alias,
 	return alias_add(r, s, n, who, alias, e);
 }
 
-/* The participants of odd shape the view leaves out ([Ben] for Ben): each
- * is someone on the roster, by the text it holds (tests/cli/odd.test).
- * Read from the record: the one lookup by name here. */
+/* The session's participants as the record holds them, for those of odd
+ * shape the view leaves out ([Ben] for Ben): the one lookup by name here. */
+static const struct align_node *
+raw_participants(const struct align_node *session)
+{
+	return align_map_get(session, "participants");
+}
+
+/* The participants of odd shape: each is someone on the roster, by the
+ * text it holds (tests/cli/odd.test). */
 static int
 odd_entries(struct align_roster *r, const struct align_node *session,
     int rc, struct align_err *e)
 {
-	const struct align_node *p = align_map_get(session, "participants");
+	const struct align_node *p = raw_participants(session);
 	size_t i;
 
 	for (i = 0; rc >= 0 && p && p->type == ALIGN_SEQ && i < p->n; i++) {
@@ -939,7 +946,7 @@ align_roster_source(const struct align_node *session, struct align_buf *b)
 		align_buf_add(b, v.u.session.participants.v[i],
 		    strlen(v.u.session.participants.v[i]) + 1);
 	align_buf_add(b, "\1odd", 5);
-	p = align_map_get(session, "participants");
+	p = raw_participants(session);
 	for (i = 0; p && p->type == ALIGN_SEQ && i < p->n; i++) {
 		const struct align_node *x = p->item[i];
 
