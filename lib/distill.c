@@ -9,6 +9,7 @@
 #include "grow.h"
 #include "hash.h"
 #include "order.h"
+#include "person.h"
 #include "propose.h"
 #include "record.h"
 #include "vote.h"
@@ -47,6 +48,14 @@ struct align_distiller {
 	int have_session;
 	struct align_roster *ro;	/* the session's, or NULL: names as
 					 * typed */
+	/* The roster made when a name is first resolved, not on reading: a
+	 * survey's session lists a third as many people as it has
+	 * responses, and most runs resolve no name.  The participants as
+	 * written, one after another, each ended by a NUL; the session's
+	 * place for the roster's messages. */
+	struct align_buf later;
+	size_t nlater;
+	unsigned long sline, scol;
 	struct theme *theme;		/* in rank order */
 	size_t ntheme, tcap;
 	struct align_plist list;	/* the principles, in rank order */
@@ -84,6 +93,7 @@ align_distiller_free(struct align_distiller *d)
 	free(d->lang);
 	align_strs_release(&d->people);
 	align_roster_free(d->ro);
+	align_buf_release(&d->later);
 	free(d->title);
 	free(d->date);
 	free(d->place);
@@ -210,19 +220,86 @@ used(struct align_distiller *d, const char *id)
 		d->list.most = v;
 }
 
-/* The session: its facts, and its roster when it has participants. */
+/* 1 when the roster of the session rec (its view v) may be made later,
+ * from its participants alone, and refuse nothing then: no aliases, every
+ * entry a name, no entry of another shape (roster.c's odd entries; a
+ * lookup in the record, as roster.c does). */
+static int
+later_ok(const struct align_node *rec, const struct align_session_view *v)
+{
+	const struct align_node *p = align_map_get(rec, "participants");
+	struct align_person who;
+	size_t i;
+
+	if (v->aliases.n > 0 || p == NULL || p->type != ALIGN_SEQ ||
+	    p->n != v->participants.n)
+		return 0;
+	for (i = 0; i < v->participants.n; i++) {
+		const char *s = v->participants.v[i];
+
+		align_person_of(s, strlen(s), &who);
+		if (who.namelen == 0 && strspn(s, " \t") < strlen(s))
+			return 0;
+	}
+	return 1;
+}
+
+/* The session: its facts, and its roster when it has participants (made
+ * now when making it may refuse the session, else when a name is first
+ * resolved: roster()). */
 static int
 session(struct align_distiller *d, const struct align_node *rec,
     const struct align_view *v, struct align_err *e)
 {
+	const struct align_session_view *s = &v->u.session;
+	size_t i;
+
 	if (d->have_session)
 		return 0;
-	if (add_session(d, &v->u.session) < 0)
+	if (add_session(d, s) < 0)
 		return align_err_nomem(e);
-	if (v->u.session.participants.n > 0 &&
-	    align_roster_from_session(&d->ro, rec, e) < 0)
-		return -1;
-	return 0;
+	if (s->participants.n == 0)
+		return 0;
+	if (!later_ok(rec, s))
+		return align_roster_from_session(&d->ro, rec, e);
+	for (i = 0; i < s->participants.n; i++)
+		align_buf_add(&d->later, s->participants.v[i],
+		    strlen(s->participants.v[i]) + 1);
+	d->nlater = s->participants.n;
+	d->sline = rec->line;
+	d->scol = rec->col;
+	return d->later.failed ? align_err_nomem(e) : 0;
+}
+
+/* The roster of the session kept for later (session()), made now: from a
+ * record of its participants alone, which is all it was made of. */
+static int
+roster(struct align_distiller *d, struct align_err *e)
+{
+	struct align_node *rec = align_record_new("session");
+	struct align_node *list = align_seq();
+	const char *s = d->later.p;
+	size_t i;
+	int rc;
+
+	for (i = 0; list && i < d->nlater; i++, s += strlen(s) + 1)
+		if (align_seq_push_str(list, s) < 0) {
+			align_node_free(list);
+			list = NULL;
+		}
+	if (rec == NULL || align_map_put(rec, "participants", list) < 0) {
+		align_node_free(rec);
+		return align_err_nomem(e);
+	}
+	rec->line = d->sline;
+	rec->col = d->scol;
+	rc = align_roster_from_session(&d->ro, rec, e);
+	align_node_free(rec);
+	if (rc == 0) {
+		align_buf_release(&d->later);
+		d->nlater = 0;
+	}
+	return rc;
 }
 
 int
@@ -440,6 +517,8 @@ align_distiller_who(struct align_distiller *d, char **name,
 	struct align_err x = ALIGN_ERR_INIT;
 	char *copy;
 
+	if (d->ro == NULL && d->nlater > 0 && roster(d, e) < 0)
+		return -1;
 	if (d->ro == NULL)
 		return 0;	/* no roster: as typed */
 	if (align_roster_resolve(d->ro, *name, d->o.add_people ?
