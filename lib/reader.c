@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "file.h"
 #include "hash.h"
+#include "idset.h"
 #include "reader.h"
 #include "response.h"
 #include "record.h"
@@ -119,7 +120,7 @@ struct align_reader {
 	struct align_err verr;	/* an error found while feeding libyaml */
 	struct align_err ferr;	/* the error that stopped the reader */
 	int failed;
-	struct align_set ids;
+	struct align_idset ids;	/* the ids read */
 	struct keys kidx;	/* the keys of a large mapping being read */
 	struct align_count seen;
 	struct align_buf line, para;
@@ -580,7 +581,7 @@ align_reader_free(struct align_reader *r)
 	for (i = 0; i < r->npaths; i++)
 		free(r->paths[i]);
 	free(r->paths);
-	align_set_release(&r->ids);
+	align_idset_release(&r->ids);
 	free(r->kidx.slot);
 	align_count_release(&r->seen);
 	align_buf_release(&r->line);
@@ -614,7 +615,7 @@ align_reader_index(const struct align_reader *r)
 int
 align_reader_claim(struct align_reader *r, const char *id)
 {
-	return align_set_add(&r->ids, id, strlen(id));
+	return align_idset_add(&r->ids, id, strlen(id));
 }
 
 int
@@ -672,7 +673,7 @@ finish_record(struct align_reader *r, struct align_node *root,
 	if (id->type != ALIGN_SCALAR || id->len == 0)
 		return align_err_set(e, EX_DATAERR, r->in.name, id->line,
 		    id->col, "'id' must be text");
-	rc = align_set_add(&r->ids, id->str, id->len);
+	rc = align_idset_add(&r->ids, id->str, id->len);
 	if (rc < 0)
 		return align_err_nomem(e);
 	return rc;
@@ -1208,11 +1209,11 @@ seen_before(struct align_reader *r, struct align_node *n,
 {
 	const char *id = align_record_id(n);
 
-	if (align_set_has(&r->ids, id, strlen(id))) {
+	if (align_idset_has(&r->ids, id, strlen(id))) {
 		align_node_free(n);
 		return 1;
 	}
-	if (r->next < r->npaths && align_set_add(&r->ids, id, strlen(id)) < 0) {
+	if (r->next < r->npaths && align_idset_add(&r->ids, id, strlen(id)) < 0) {
 		align_node_free(n);
 		return align_err_nomem(e);
 	}
