@@ -43,17 +43,24 @@ struct align_distiller {
 	uint8_t *lang;
 	size_t lcap;
 	size_t nresp;			/* responses read */
-	struct align_strs people;	/* the session's participants */
+	/* The session's participants: each entry as written, then its
+	 * name when that is not the whole entry, one after another in
+	 * arena (a survey's 333,000 in one allocation, not one each);
+	 * people[i] is participant i's name, in arena or, for one added
+	 * when a name was resolved (add_people), in added. */
+	char *arena;
+	const char **people;
+	size_t npeople, pcap;
+	struct align_strs added;
 	char *title, *date, *place;	/* the session's, or NULL */
 	int have_session;
 	struct align_roster *ro;	/* the session's, or NULL: names as
 					 * typed */
 	/* The roster made when a name is first resolved, not on reading: a
 	 * survey's session lists a third as many people as it has
-	 * responses, and most runs resolve no name.  The participants as
-	 * written, one after another, each ended by a NUL; the session's
-	 * place for the roster's messages. */
-	struct align_buf later;
+	 * responses, and most runs resolve no name.  nlater: the
+	 * participants in arena it is to be made of, 0 once made; the
+	 * session's place for the roster's messages. */
 	size_t nlater;
 	unsigned long sline, scol;
 	struct theme *theme;		/* in rank order */
@@ -91,9 +98,10 @@ align_distiller_free(struct align_distiller *d)
 	align_analysis_release(&d->a);
 	align_dict_release(&d->ids);
 	free(d->lang);
-	align_strs_release(&d->people);
+	free(d->arena);
+	free(d->people);
+	align_strs_release(&d->added);
 	align_roster_free(d->ro);
-	align_buf_release(&d->later);
 	free(d->title);
 	free(d->date);
 	free(d->place);
@@ -194,20 +202,48 @@ add_principle(struct align_distiller *d, const struct align_view *v,
 	return align_plist_push(&d->list, p) < 0 ? align_err_nomem(e) : 0;
 }
 
+/* The session's participants into arena and people. */
+static int
+add_people(struct align_distiller *d, const struct align_session_view *v)
+{
+	size_t i, n, size = 0;
+	char *at;
+
+	for (i = 0; i < v->names.n; i++) {
+		size += strlen(v->participants.v[i]) + 1;
+		if (strcmp(v->names.v[i], v->participants.v[i]) != 0)
+			size += strlen(v->names.v[i]) + 1;
+	}
+	if (size == 0)
+		return 0;
+	if ((at = d->arena = malloc(size)) == NULL ||
+	    ALIGN_GROW(d->people, v->names.n, d->pcap) < 0)
+		return -1;
+	for (i = 0; i < v->names.n; i++) {
+		const char *entry = v->participants.v[i];
+
+		n = strlen(entry) + 1;
+		d->people[i] = memcpy(at, entry, n);
+		at += n;
+		if (strcmp(v->names.v[i], entry) != 0) {
+			n = strlen(v->names.v[i]) + 1;
+			d->people[i] = memcpy(at, v->names.v[i], n);
+			at += n;
+		}
+	}
+	d->npeople = v->names.n;
+	return 0;
+}
+
 static int
 add_session(struct align_distiller *d, const struct align_session_view *v)
 {
-	size_t i;
-
 	d->have_session = 1;
 	if ((v->title && (d->title = strdup(v->title)) == NULL) ||
 	    (v->date && (d->date = strdup(v->date)) == NULL) ||
 	    (v->place && (d->place = strdup(v->place)) == NULL))
 		return -1;
-	for (i = 0; i < v->names.n; i++)
-		if (align_strs_add(&d->people, v->names.v[i]) < 0)
-			return -1;
-	return 0;
+	return add_people(d, v);
 }
 
 /* Principle id was given once: never again. */
@@ -252,7 +288,6 @@ session(struct align_distiller *d, const struct align_node *rec,
     const struct align_view *v, struct align_err *e)
 {
 	const struct align_session_view *s = &v->u.session;
-	size_t i;
 
 	if (d->have_session)
 		return 0;
@@ -262,13 +297,10 @@ session(struct align_distiller *d, const struct align_node *rec,
 		return 0;
 	if (!later_ok(rec, s))
 		return align_roster_from_session(&d->ro, rec, e);
-	for (i = 0; i < s->participants.n; i++)
-		align_buf_add(&d->later, s->participants.v[i],
-		    strlen(s->participants.v[i]) + 1);
-	d->nlater = s->participants.n;
+	d->nlater = d->npeople;
 	d->sline = rec->line;
 	d->scol = rec->col;
-	return d->later.failed ? align_err_nomem(e) : 0;
+	return 0;
 }
 
 /* The roster of the session kept for later (session()), made now: from a
@@ -278,15 +310,22 @@ roster(struct align_distiller *d, struct align_err *e)
 {
 	struct align_node *rec = align_record_new("session");
 	struct align_node *list = align_seq();
-	const char *s = d->later.p;
+	const char *s = d->arena;
 	size_t i;
 	int rc;
 
-	for (i = 0; list && i < d->nlater; i++, s += strlen(s) + 1)
-		if (align_seq_push_str(list, s) < 0) {
+	for (i = 0; list && i < d->nlater; i++) {
+		int ok = align_seq_push_str(list, s) == 0;
+
+		/* The entry, then the name when that is not all of it. */
+		s += strlen(s) + 1;
+		if (d->people[i] == s)
+			s += strlen(s) + 1;
+		if (!ok) {
 			align_node_free(list);
 			list = NULL;
 		}
+	}
 	if (rec == NULL || align_map_put(rec, "participants", list) < 0) {
 		align_node_free(rec);
 		return align_err_nomem(e);
@@ -295,10 +334,8 @@ roster(struct align_distiller *d, struct align_err *e)
 	rec->col = d->scol;
 	rc = align_roster_from_session(&d->ro, rec, e);
 	align_node_free(rec);
-	if (rc == 0) {
-		align_buf_release(&d->later);
+	if (rc == 0)
 		d->nlater = 0;
-	}
 	return rc;
 }
 
@@ -530,9 +567,12 @@ align_distiller_who(struct align_distiller *d, char **name,
 		return align_err_set(e, x.status, file, line, 0, "%s%s%s",
 		    file ? "" : opt, file ? "" : ": ", x.msg);
 	}
-	if (res.how == ALIGN_MATCH_ADDED &&
-	    align_strs_add(&d->people, res.name) < 0)
+	if (res.how == ALIGN_MATCH_ADDED && (align_strs_add(&d->added,
+	    res.name) < 0 || ALIGN_GROW(d->people, d->npeople + 1,
+	    d->pcap) < 0))
 		return align_err_nomem(e);
+	if (res.how == ALIGN_MATCH_ADDED)
+		d->people[d->npeople++] = d->added.v[d->added.n - 1];
 	if ((copy = strdup(res.name)) == NULL)
 		return align_err_nomem(e);
 	free(*name);
@@ -643,8 +683,8 @@ align_distiller_rule(const struct align_distiller *d)
 const char *const *
 align_distiller_people(const struct align_distiller *d, size_t *n)
 {
-	*n = d->people.n;
-	return (const char *const *)d->people.v;
+	*n = d->npeople;
+	return d->people;
 }
 
 void
@@ -660,7 +700,7 @@ int
 align_distiller_met(const struct align_distiller *d, size_t i)
 {
 	return align_rule_met(align_distiller_rule(d), d->list.v[i],
-	    (const char *const *)d->people.v, d->people.n);
+	    d->people, d->npeople);
 }
 
 int
