@@ -293,6 +293,33 @@ align_node_copy(const struct align_node *n)
 	return c;
 }
 
+struct align_node *
+align_node_copy_top(const struct align_node *n)
+{
+	struct align_node *c;
+	size_t i;
+
+	if (n == NULL || !n->pooled || n->type == ALIGN_SCALAR)
+		return align_node_copy(n);
+	if ((c = node_new(n->type)) == NULL)
+		return NULL;
+	/* The pooled entries shared: align_node_free() leaves them. */
+	for (i = 0; i < n->n; i++) {
+		int rc = n->type == ALIGN_SEQ ? align_seq_push(c, n->item[i]) :
+		    align_map_append(c, strdup(n->key[i]), n->item[i]);
+
+		if (rc == 0 && align_map_key_raw(n, i))
+			rc = align_map_set_key_raw(c, c->n - 1);
+		if (rc < 0) {
+			align_node_free(c);
+			return NULL;
+		}
+	}
+	c->line = n->line;
+	c->col = n->col;
+	return c;
+}
+
 int
 align_node_equal(const struct align_node *a, const struct align_node *b)
 {

@@ -95,6 +95,12 @@ long align_map_find(const struct align_node *map, const char *key);
 
 /* A deep copy, or NULL when out of memory. */
 struct align_node *align_node_copy(const struct align_node *n);
+/* A copy of n that shares what of it lives in a pool (align_pool below):
+ * its top is made with malloc, so that it may be changed (a key put or
+ * deleted), but a pooled entry is the same node, not a copy.  It must not
+ * outlive that pool.  A tree not pooled is copied whole (as
+ * align_node_copy()).  NULL when out of memory. */
+struct align_node *align_node_copy_top(const struct align_node *n);
 /* 1 when a and b hold the same data (positions aside). */
 int align_node_equal(const struct align_node *a, const struct align_node *b);
 void align_node_free(struct align_node *n);

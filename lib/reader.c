@@ -105,6 +105,7 @@ struct ahead {
 	struct ahead_batch fill; /* the one the thread is filling */
 	size_t at;		/* items of ring[head] handed out */
 	int taken;		/* ring[head] is the caller's */
+	int given;		/* and its pool given to the caller to keep */
 };
 
 struct align_reader {
@@ -1578,6 +1579,7 @@ ahead_next(struct align_reader *r, struct align_node **rec,
 		}
 		a->taken = 1;
 		a->at = 0;
+		a->given = 0;
 		pthread_mutex_unlock(&a->mu);
 	}
 }
@@ -1612,6 +1614,27 @@ ahead_stop(struct align_reader *r)
 	pthread_mutex_destroy(&a->mu);
 	free(a);
 	r->ahead = NULL;
+}
+
+int
+align_reader_keep(struct align_reader *r, struct align_node *rec,
+    struct align_pool **pool)
+{
+	struct ahead *a = r->ahead;
+	struct align_pool *p;
+
+	*pool = NULL;
+	if (!rec->pooled || a == NULL || !a->taken || a->given)
+		return 0;	/* the caller's, or in a pool given before */
+	/* The batch's pool, with rec and the records after it in the
+	 * batch; the batch makes a new one when it is filled again. */
+	if ((p = malloc(sizeof(*p))) == NULL)
+		return -1;
+	*p = a->ring[a->head].pool;
+	a->ring[a->head].pool = (struct align_pool)ALIGN_POOL_INIT;
+	a->given = 1;
+	*pool = p;
+	return 0;
 }
 
 void
