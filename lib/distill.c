@@ -217,8 +217,9 @@ add_people(struct align_distiller *d, const struct align_session_view *v)
 	if (size == 0)
 		return 0;
 	if ((at = d->arena = malloc(size)) == NULL ||
-	    ALIGN_GROW(d->people, v->names.n, d->pcap) < 0)
+	    (d->people = malloc(v->names.n * sizeof(*d->people))) == NULL)
 		return -1;
+	d->pcap = v->names.n;
 	for (i = 0; i < v->names.n; i++) {
 		const char *entry = v->participants.v[i];
 
