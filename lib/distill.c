@@ -8,6 +8,7 @@
 #include "roster.h"
 #include "grow.h"
 #include "hash.h"
+#include "idset.h"
 #include "order.h"
 #include "person.h"
 #include "propose.h"
@@ -39,9 +40,7 @@ struct align_distiller {
 					 * draft a principle */
 	int lexicon;
 	struct align_analysis a;
-	struct align_dict ids;		/* response ids -> lang[] */
-	uint8_t *lang;
-	size_t lcap;
+	struct align_idmap lang;	/* response id -> its language */
 	size_t nresp;			/* responses read */
 	/* The session's participants: each entry as written, then its
 	 * name when that is not the whole entry, one after another in
@@ -96,8 +95,7 @@ align_distiller_free(struct align_distiller *d)
 		return;
 	align_words_release(&d->w);
 	align_analysis_release(&d->a);
-	align_dict_release(&d->ids);
-	free(d->lang);
+	align_idmap_release(&d->lang);
 	free(d->arena);
 	free(d->people);
 	align_strs_release(&d->added);
@@ -144,10 +142,10 @@ add_theme(struct align_distiller *d, const struct align_theme_view *v)
 		goto nomem;
 	for (i = 0; i < v->responses.n; i++) {
 		const char *id = v->responses.v[i];
-		long k = align_dict_id(&d->ids, id, strlen(id), 0);
+		int lang = align_idmap_get(&d->lang, id, strlen(id));
 
-		if (k >= 0)
-			t.count[d->lang[k]]++;
+		if (lang >= 0)
+			t.count[lang]++;
 		else if ((d->nresp < SAMPLE_ALL || sampled(id)) &&
 		    align_strs_add(&t.pending, id) < 0)
 			goto nomem;	/* its response may come later */
@@ -168,7 +166,6 @@ static int
 add_response(struct align_distiller *d, const struct align_response_view *v,
     struct align_err *e)
 {
-	long k;
 	int lang;
 
 	if (v->id == NULL || v->text == NULL)
@@ -177,10 +174,9 @@ add_response(struct align_distiller *d, const struct align_response_view *v,
 		return 0;
 	if ((lang = align_words_lang(&d->w, v->text, e)) < 0)
 		return -1;
-	if ((k = align_dict_id(&d->ids, v->id, strlen(v->id), 1)) < 0 ||
-	    ALIGN_GROW(d->lang, (size_t)k + 1, d->lcap) < 0)
+	if (align_idmap_put(&d->lang, v->id, strlen(v->id),
+	    (uint8_t)lang) < 0)
 		return align_err_nomem(e);
-	d->lang[k] = (uint8_t)lang;
 	return 0;
 }
 
@@ -390,10 +386,10 @@ theme_lang(struct align_distiller *d, const struct theme *t)
 	memcpy(count, t->count, sizeof(count));
 	for (j = 0; j < t->pending.n; j++) {
 		const char *id = t->pending.v[j];
-		long k = align_dict_id(&d->ids, id, strlen(id), 0);
+		int lang = align_idmap_get(&d->lang, id, strlen(id));
 
-		if (k >= 0)
-			count[d->lang[k]]++;
+		if (lang >= 0)
+			count[lang]++;
 	}
 	for (i = 1; i < ALIGN_LANGS; i++)
 		if (count[i] > count[best])

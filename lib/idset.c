@@ -1,4 +1,7 @@
 #include <stdlib.h>
+#include <string.h>
+
+#include "grow.h"
 
 #include "idset.h"
 
@@ -105,4 +108,94 @@ align_idset_release(struct align_idset *s)
 	s->slot = NULL;
 	s->n = s->cap = 0;
 	s->zero = 0;
+}
+
+static int
+map_grow(struct align_idmap *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 1024, i, j;
+	uint64_t *slot = calloc(cap, sizeof(*slot));
+	uint8_t *val = malloc(cap);
+
+	if (slot == NULL || val == NULL) {
+		free(slot);
+		free(val);
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++)
+		if (m->slot[i]) {
+			j = find(slot, cap, m->slot[i]);
+			slot[j] = m->slot[i];
+			val[j] = m->val[i];
+		}
+	free(m->slot);
+	free(m->val);
+	m->slot = slot;
+	m->val = val;
+	m->cap = cap;
+	return 0;
+}
+
+/* An id that is not a content id: in the dictionary, its value in oval. */
+static int
+other_put(struct align_idmap *m, const char *id, size_t n, uint8_t v)
+{
+	long k = align_dict_id(&m->other, id, n, 1);
+
+	if (k < 0 || ALIGN_GROW(m->oval, (size_t)k + 1, m->ocap) < 0)
+		return -1;
+	m->oval[k] = v;
+	return 0;
+}
+
+int
+align_idmap_put(struct align_idmap *m, const char *id, size_t n, uint8_t v)
+{
+	uint64_t x;
+	size_t i;
+
+	if (!number(id, n, &x))
+		return other_put(m, id, n, v);
+	if (x == 0) {
+		m->zero = 1;
+		m->zval = v;
+		return 0;
+	}
+	if ((m->n + 1) * 4 > m->cap * 3 && map_grow(m) < 0)
+		return -1;
+	i = find(m->slot, m->cap, x);
+	if (m->slot[i] == 0)
+		m->n++;
+	m->slot[i] = x;
+	m->val[i] = v;
+	return 0;
+}
+
+int
+align_idmap_get(struct align_idmap *m, const char *id, size_t n)
+{
+	uint64_t x;
+	size_t i;
+	long k;
+
+	if (!number(id, n, &x)) {
+		k = align_dict_id(&m->other, id, n, 0);
+		return k < 0 ? -1 : m->oval[k];
+	}
+	if (x == 0)
+		return m->zero ? m->zval : -1;
+	if (m->cap == 0)
+		return -1;
+	i = find(m->slot, m->cap, x);
+	return m->slot[i] == x ? m->val[i] : -1;
+}
+
+void
+align_idmap_release(struct align_idmap *m)
+{
+	free(m->slot);
+	free(m->val);
+	align_dict_release(&m->other);
+	free(m->oval);
+	memset(m, 0, sizeof(*m));
 }

@@ -38,4 +38,32 @@ int align_idset_has(const struct align_idset *s, const char *id, size_t n);
 size_t align_idset_count(const struct align_idset *s);
 void align_idset_release(struct align_idset *s);
 
+/*
+ * The same, each id with a small value (a response's language): about 9
+ * bytes a content id, not a copy of it and its hash.
+ *
+ *	struct align_idmap m = ALIGN_IDMAP_INIT;
+ *	align_idmap_put(&m, id, strlen(id), v);	   (0, or -1 nomem)
+ *	v = align_idmap_get(&m, id, strlen(id));   (-1: not there)
+ */
+struct align_idmap {
+	uint64_t *slot;		/* numbers of content ids; 0: empty */
+	uint8_t *val;		/* their values */
+	size_t n, cap;
+	int zero;		/* "r-0000000000000000" is in, with zval */
+	uint8_t zval;
+	struct align_dict other; /* the other ids, with oval */
+	uint8_t *oval;
+	size_t ocap;
+};
+#define ALIGN_IDMAP_INIT { NULL, NULL, 0, 0, 0, 0, ALIGN_DICT_INIT, NULL, 0 }
+
+/* id's value set to v (added, or replaced): 0, or -1 when out of memory
+ * (the map as it was). */
+int align_idmap_put(struct align_idmap *m, const char *id, size_t n,
+    uint8_t v);
+/* id's value, or -1 when it is not there. */
+int align_idmap_get(struct align_idmap *m, const char *id, size_t n);
+void align_idmap_release(struct align_idmap *m);
+
 #endif

@@ -55,11 +55,51 @@ test_content_ids(void **state)
 	assert_false(align_idset_has(&s, "r-00000000000000a2", 18));
 }
 
+/* Ids with a value: put, replaced, told apart from those not there,
+ * content ids and others alike, through growth. */
+static void
+test_map(void **state)
+{
+	struct align_idmap m = ALIGN_IDMAP_INIT;
+	char id[32];
+	unsigned long i;
+
+	(void)state;
+	assert_int_equal(align_idmap_get(&m, "r-0000000000000001", 18), -1);
+	assert_int_equal(align_idmap_get(&m, "t1", 2), -1);
+	for (i = 0; i < 100000; i++) {
+		snprintf(id, sizeof(id), "r-%016lx", i);
+		assert_int_equal(align_idmap_put(&m, id, 18,
+		    (uint8_t)(i % 7)), 0);
+		snprintf(id, sizeof(id), "id %lu", i);
+		assert_int_equal(align_idmap_put(&m, id, strlen(id),
+		    (uint8_t)(i % 5)), 0);
+	}
+	for (i = 0; i < 100000; i++) {
+		snprintf(id, sizeof(id), "r-%016lx", i);
+		assert_int_equal(align_idmap_get(&m, id, 18), (int)(i % 7));
+		snprintf(id, sizeof(id), "id %lu", i);
+		assert_int_equal(align_idmap_get(&m, id, strlen(id)),
+		    (int)(i % 5));
+	}
+	assert_int_equal(align_idmap_get(&m, "r-00000000000186a0", 18), -1);
+	assert_int_equal(align_idmap_get(&m, "R-0000000000000001", 18), -1);
+	assert_int_equal(align_idmap_put(&m, "r-0000000000000003", 18, 200),
+	    0);
+	assert_int_equal(align_idmap_get(&m, "r-0000000000000003", 18), 200);
+	assert_int_equal(align_idmap_put(&m, "r-0000000000000000", 18, 9), 0);
+	assert_int_equal(align_idmap_get(&m, "r-0000000000000000", 18), 9);
+	align_idmap_release(&m);
+	assert_int_equal(align_idmap_get(&m, "r-0000000000000003", 18), -1);
+	assert_int_equal(align_idmap_get(&m, "id 3", 4), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_content_ids),
+		cmocka_unit_test(test_map),
 	};
 
 	return cmocka_run_group_tests_name("idset", tests, NULL, NULL);
