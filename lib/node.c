@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "node.h"
 
@@ -386,15 +387,50 @@ align_record_new(const char *kind)
 }
 
 /* Blocks of a pool: most of POOL_BLOCK bytes; a larger one for what does
- * not fit, freed when the pool is reset. */
+ * not fit, freed when the pool is reset.  Past POOL_KEEP blocks' worth (a
+ * large record: a session of 333,000 people, a theme of a million
+ * responses), blocks of POOL_BIG bytes mapped from the system and given
+ * back to it when the pool is reset, so that a large record read leaves
+ * no holes in the heap for the rest of the run. */
 #define POOL_BLOCK 65536
 #define POOL_KEEP 8		/* blocks a reset pool keeps */
+#define POOL_BIG (1024 * 1024)
 
 struct align_pool_block {
 	struct align_pool_block *next;
 	size_t size;
+	int mapped;		/* by mmap(), not malloc() */
 	max_align_t data[];
 };
+
+static struct align_pool_block *
+block_new(size_t size)
+{
+	struct align_pool_block *b;
+
+	if (size < POOL_BIG) {
+		if ((b = malloc(sizeof(*b) + size)) == NULL)
+			return NULL;
+		b->mapped = 0;
+	} else {
+		b = mmap(NULL, sizeof(*b) + size, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (b == MAP_FAILED)
+			return NULL;
+		b->mapped = 1;
+	}
+	b->size = size;
+	return b;
+}
+
+static void
+block_free(struct align_pool_block *b)
+{
+	if (b->mapped)
+		munmap(b, sizeof(*b) + b->size);
+	else
+		free(b);
+}
 
 /* n bytes at a multiple of align (a power of two: 1 for a string, that
  * of a pointer for a node or an array; no more is ever asked, so that a
@@ -419,11 +455,11 @@ pool_alloc_at(struct align_pool *p, size_t n, size_t align)
 	/* The next block, kept from before, or a new one after cur. */
 	b = p->cur ? p->cur->next : p->head;
 	if (b == NULL || n > b->size) {
-		size_t size = n > POOL_BLOCK ? n : POOL_BLOCK;
+		size_t size = p->bytes > POOL_KEEP * POOL_BLOCK ? POOL_BIG :
+		    POOL_BLOCK;
 
-		if ((b = malloc(sizeof(*b) + size)) == NULL)
+		if ((b = block_new(n > size ? n : size)) == NULL)
 			return NULL;
-		b->size = size;
 		if (p->cur) {
 			b->next = p->cur->next;
 			p->cur->next = b;
@@ -542,7 +578,7 @@ align_pool_reset(struct align_pool *p)
 			struct align_pool_block *big = *b;
 
 			*b = big->next;
-			free(big);
+			block_free(big);
 		} else {
 			b = &(*b)->next;
 			kept++;
@@ -560,7 +596,7 @@ align_pool_release(struct align_pool *p)
 		struct align_pool_block *b = p->head;
 
 		p->head = b->next;
-		free(b);
+		block_free(b);
 	}
 	p->cur = NULL;
 	p->used = 0;
