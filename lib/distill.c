@@ -324,6 +324,8 @@ roster(struct align_distiller *d, struct align_err *e)
 		}
 	}
 	if (rec == NULL || align_map_put(rec, "participants", list) < 0) {
+		if (rec == NULL)	/* else align_map_put() freed it */
+			align_node_free(list);
 		align_node_free(rec);
 		return align_err_nomem(e);
 	}
