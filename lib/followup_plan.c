@@ -164,14 +164,23 @@ next_round(const struct align_rounds *rs)
 	return most + 1;
 }
 
-/* The record: a copy of the round revised, or a new one, "f<n>". */
+/* The record: a copy of the round revised, or a new one, "f<n>".  The
+ * copy shares what of the round lives in the reader's pool (node.h): a
+ * survey's round lists everyone, and only keys of its top are changed,
+ * but for a one-to-one's goals, commitments and support (lists in it,
+ * one_to_one.c): the whole round is copied then. */
 static int
 start(struct planning *p)
 {
+	const struct align_followup_opts *o = p->o;
 	char id[32];
 
-	if (p->old)
-		return (p->f = align_node_copy(p->old->rec)) ? 0 : -1;
+	if (p->old) {
+		p->f = o->ngoal || o->ncommit || o->nsupport ?
+		    align_node_copy(p->old->rec) :
+		    align_node_copy_top(p->old->rec);
+		return p->f ? 0 : -1;
+	}
 	if ((p->f = align_record_new("followup")) == NULL)
 		return -1;
 	snprintf(id, sizeof(id), "f%ld", next_round(p->rs));
