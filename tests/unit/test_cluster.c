@@ -63,7 +63,16 @@ test_linkage_cut_follows_the_data(void **state)
 	for (i = 1; i < 10; i++)
 		assert_int_equal(z[i] == z[0], i < 5);
 	assert_true(z[10] != z[0] && z[10] != z[5]);
-	/* The three obvious groups, too. */
+}
+
+/* The three obvious groups, by the cut the data choose too. */
+static void
+test_linkage_cut_finds_the_obvious_groups(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	uint32_t z[NDOCS];
+
+	(void)state;
 	assert_int_equal(align_linkage(terms, off, NDOCS, 9, 0, z, &e), 3);
 	assert_memory_equal(z, gold, sizeof(z));
 }
@@ -143,6 +152,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_linkage_finds_the_groups),
 		cmocka_unit_test(test_linkage_cut_follows_the_data),
+		cmocka_unit_test(test_linkage_cut_finds_the_obvious_groups),
 		cmocka_unit_test(test_gsdmm_finds_the_groups),
 		cmocka_unit_test(test_gsdmm_on_a_sample),
 		cmocka_unit_test(test_no_documents),
