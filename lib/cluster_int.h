@@ -8,7 +8,7 @@
  * term its number among those it counts, or UINT32_MAX) and learn on only
  * some of the documents (pick):
  *
- *	struct align_docs dc = { terms, off, map, pick, ns, v };
+ *	struct align_docs dc = { terms, off, map, pick, ns, v, NULL, NULL };
  *	uint32_t w[ALIGN_DOC_TERMS];
  *	size_t len = align_doc_terms(&dc, dc.pick[i], w);
  */
@@ -30,6 +30,10 @@ struct align_docs {
 	const size_t *pick;	/* the documents learnt on */
 	size_t ns;		/* how many */
 	size_t v;		/* terms counted */
+	/* Or NULL: sample document i's counted terms, as align_doc_terms()
+	 * gives them, in st[soff[i] .. soff[i + 1]). */
+	const uint32_t *st;
+	const size_t *soff;
 };
 
 /* The first ALIGN_DOC_TERMS counted terms of document d into out, sorted
@@ -51,6 +55,20 @@ align_doc_terms(const struct align_docs *dc, size_t d, uint32_t *out)
 		n++;
 	}
 	return n;
+}
+
+/* The counted terms of sample document i (dc->pick[i]): where the cache
+ * holds them, or in w; *len of them. */
+static inline const uint32_t *
+align_sample_terms(const struct align_docs *dc, size_t i, uint32_t *w,
+    size_t *len)
+{
+	if (dc->soff) {
+		*len = dc->soff[i + 1] - dc->soff[i];
+		return dc->st + dc->soff[i];
+	}
+	*len = align_doc_terms(dc, dc->pick[i], w);
+	return w;
 }
 
 /* Number the groups of z[0..n) (each below k) by size, largest first,

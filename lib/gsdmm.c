@@ -32,15 +32,19 @@ struct cached {
 	uint32_t w[CACHED];
 };
 
+/* The counts are kept by slot: the clusters that hold documents take the
+ * first nact slots, in the order of act, so that the sampler reads a
+ * term's counts in one run of memory. */
 struct model {
 	size_t k, v;
 	double alpha, beta;
-	uint32_t *m;		/* documents in each cluster */
-	uint32_t *nz;		/* terms in each cluster */
-	uint32_t *nzw;		/* [term * k + cluster] */
-	double *p;		/* by position in act, then the empty one */
-	uint32_t *act;		/* the clusters that hold documents */
-	uint32_t *pos;		/* a cluster's place in act, or UINT32_MAX */
+	uint32_t *m;		/* by slot: documents in the cluster */
+	uint32_t *nz;		/* by slot: terms in the cluster */
+	uint32_t *nzw;		/* [term * k + slot] */
+	double *p;		/* by slot, then the empty one */
+	double *den;		/* by slot: scratch of conditional() */
+	uint32_t *act;		/* by slot: the cluster that holds documents */
+	uint32_t *pos;		/* a cluster's slot, or UINT32_MAX */
 	size_t nact;
 };
 
@@ -52,13 +56,28 @@ activate(struct model *md, uint32_t z)
 	md->act[md->nact++] = z;
 }
 
+/* Cluster z has emptied: the last slot's cluster takes its slot, counts
+ * and all. */
 static void
 deactivate(struct model *md, uint32_t z)
 {
-	uint32_t at = md->pos[z], last = md->act[--md->nact];
+	uint32_t at = md->pos[z], last = (uint32_t)--md->nact;
+	size_t t;
 
-	md->act[at] = last;
-	md->pos[last] = at;
+	if (at != last) {
+		for (t = 0; t < md->v; t++) {
+			uint32_t *row = md->nzw + t * md->k;
+
+			row[at] = row[last];
+			row[last] = 0;
+		}
+		md->m[at] = md->m[last];
+		md->nz[at] = md->nz[last];
+		md->act[at] = md->act[last];
+		md->pos[md->act[at]] = at;
+	}
+	md->m[last] = 0;
+	md->nz[last] = 0;
 	md->pos[z] = UINT32_MAX;
 }
 
@@ -68,7 +87,7 @@ first_empty(const struct model *md)
 {
 	uint32_t z = 0;
 
-	while (md->m[z])
+	while (md->pos[z] != UINT32_MAX)
 		z++;
 	return z;
 }
@@ -76,66 +95,68 @@ first_empty(const struct model *md)
 static void
 update(struct model *md, const uint32_t *w, size_t n, uint32_t z, int sign)
 {
-	size_t i;
+	size_t i, s;
 
-	if (sign > 0 && md->m[z] == 0)
+	if (sign > 0 && md->pos[z] == UINT32_MAX)
 		activate(md, z);
-	md->m[z] += (uint32_t)sign;
-	md->nz[z] += (uint32_t)(sign * (int)n);
-	if (md->m[z] == 0)
-		deactivate(md, z);
+	s = md->pos[z];
 	for (i = 0; i < n; i++)
-		md->nzw[(size_t)w[i] * md->k + z] += (uint32_t)sign;
+		md->nzw[(size_t)w[i] * md->k + s] += (uint32_t)sign;
+	md->m[s] += (uint32_t)sign;
+	md->nz[s] += (uint32_t)(sign * (int)n);
+	if (md->m[s] == 0)
+		deactivate(md, z);
 }
 
-/* p[i] for each active cluster act[i], and p[nact] for one empty cluster:
- * how likely the document is to belong there.  Returns the total, the
- * empty clusters counted k - nact times. */
+/* p[a] for each active cluster (by slot), and p[nact] for one empty
+ * cluster: how likely the document is to belong there.  Returns the
+ * total, the empty clusters counted k - nact times. */
 static double
 conditional(struct model *md, const uint32_t *w, size_t n)
 {
 	double vb = (double)md->v * md->beta, sum = 0, pe = md->alpha;
+	double *restrict p = md->p, *restrict den = md->den;
+	const uint32_t *restrict m = md->m, *restrict nz = md->nz;
 	size_t i, a, rep = 0, na = md->nact;
 
 	for (a = 0; a < na; a++)
-		md->p[a] = md->m[md->act[a]] + md->alpha;
+		p[a] = m[a] + md->alpha;
 	if (n <= 20) {
 		/* Numerators, then one division by the product of the
 		 * denominators: no overflow in 20 terms of under 1e9. */
 		for (i = 0; i < n; i++) {
-			const uint32_t *row = md->nzw + (size_t)w[i] * md->k;
+			const uint32_t *restrict row = md->nzw +
+			    (size_t)w[i] * md->k;
 			double b = md->beta + (double)(rep = i > 0 &&
 			    w[i] == w[i - 1] ? rep + 1 : 0);
 
 			for (a = 0; a < na; a++)
-				md->p[a] *= row[md->act[a]] + b;
+				p[a] *= row[a] + b;
 			pe *= b / (vb + (double)i);
 		}
-		for (a = 0; a < na; a++) {
-			double den = 1, base = md->nz[md->act[a]] + vb;
-
-			for (i = 0; i < n; i++)
-				den *= base + (double)i;
-			md->p[a] /= den;
-		}
+		for (a = 0; a < na; a++)
+			den[a] = 1;
+		for (i = 0; i < n; i++)
+			for (a = 0; a < na; a++)
+				den[a] *= nz[a] + vb + (double)i;
+		for (a = 0; a < na; a++)
+			p[a] /= den[a];
 	} else {
 		for (i = 0; i < n; i++) {
-			const uint32_t *row = md->nzw + (size_t)w[i] * md->k;
+			const uint32_t *restrict row = md->nzw +
+			    (size_t)w[i] * md->k;
 
 			rep = i > 0 && w[i] == w[i - 1] ? rep + 1 : 0;
-			for (a = 0; a < na; a++) {
-				uint32_t z = md->act[a];
-
-				md->p[a] *= (row[z] + md->beta + (double)rep) /
-				    (md->nz[z] + vb + (double)i);
-			}
+			for (a = 0; a < na; a++)
+				p[a] *= (row[a] + md->beta + (double)rep) /
+				    (nz[a] + vb + (double)i);
 			pe *= (md->beta + (double)rep) / (vb + (double)i);
 		}
 	}
-	md->p[na] = na < md->k ? pe : 0;
+	p[na] = na < md->k ? pe : 0;
 	for (a = 0; a < na; a++)
-		sum += md->p[a];
-	return sum + md->p[na] * (double)(md->k - na);
+		sum += p[a];
+	return sum + p[na] * (double)(md->k - na);
 }
 
 /* The cluster at u of the total mass; for the empty mass, the first empty
@@ -180,6 +201,8 @@ lg(double x)
 	return lgamma_r(x, &sign);
 }
 
+/* Summed cluster by cluster in their numbers' order, as the counts once
+ * lay. */
 static double
 loglik(const struct model *md)
 {
@@ -187,13 +210,19 @@ loglik(const struct model *md)
 	size_t z, t;
 
 	for (z = 0; z < md->k; z++) {
-		if (md->m[z] == 0)
+		uint32_t s = md->pos[z];
+
+		if (s == UINT32_MAX)
 			continue;
-		ll += lg(md->m[z] + md->alpha) - lg(md->nz[z] + vb);
+		ll += lg(md->m[s] + md->alpha) - lg(md->nz[s] + vb);
 	}
-	for (t = 0; t < md->v * md->k; t++)
-		if (md->nzw[t])
-			ll += lg(md->nzw[t] + md->beta) - lg(md->beta);
+	for (t = 0; t < md->v; t++)
+		for (z = 0; z < md->k; z++) {
+			uint32_t s = md->pos[z], c;
+
+			if (s != UINT32_MAX && (c = md->nzw[t * md->k + s]))
+				ll += lg(c + md->beta) - lg(md->beta);
+		}
 	return ll;
 }
 
@@ -217,10 +246,11 @@ start(struct model *md, const struct align_docs *dc, struct align_rand *rs,
 
 	reset(md);
 	for (i = 0; i < dc->ns; i++) {
-		size_t len = align_doc_terms(dc, dc->pick[i], w);
+		size_t len;
+		const uint32_t *x = align_sample_terms(dc, i, w, &len);
 
 		sz[i] = (uint32_t)align_rand_below(rs, md->k);
-		update(md, w, len, sz[i], 1);
+		update(md, x, len, sz[i], 1);
 	}
 }
 
@@ -234,17 +264,18 @@ sweep(struct model *md, const struct align_docs *dc, struct align_rand *rs,
 	size_t i, moved = 0;
 
 	for (i = 0; i < dc->ns; i++) {
-		size_t len = align_doc_terms(dc, dc->pick[i], w);
+		size_t len;
+		const uint32_t *x = align_sample_terms(dc, i, w, &len);
 		double u, sum;
 		uint32_t c;
 
-		update(md, w, len, sz[i], -1);
-		sum = conditional(md, w, len);
+		update(md, x, len, sz[i], -1);
+		sum = conditional(md, x, len);
 		u = align_rand_unit(rs) * sum;
 		c = pick_cluster(md, u);
 		moved += c != sz[i];
 		sz[i] = c;
-		update(md, w, len, c, 1);
+		update(md, x, len, c, 1);
 	}
 	return moved;
 }
@@ -258,15 +289,16 @@ settle(struct model *md, const struct align_docs *dc, uint32_t *sz)
 	size_t i, moved = 0;
 
 	for (i = 0; i < dc->ns; i++) {
-		size_t len = align_doc_terms(dc, dc->pick[i], w);
+		size_t len;
+		const uint32_t *x = align_sample_terms(dc, i, w, &len);
 		uint32_t best;
 
-		update(md, w, len, sz[i], -1);
-		conditional(md, w, len);
+		update(md, x, len, sz[i], -1);
+		conditional(md, x, len);
 		best = best_cluster(md);
 		moved += best != sz[i];
 		sz[i] = best;
-		update(md, w, len, best, 1);
+		update(md, x, len, best, 1);
 	}
 	return moved;
 }
@@ -309,6 +341,7 @@ model_free(struct model *md)
 	free(md->m);
 	free(md->nz);
 	free(md->p);
+	free(md->den);
 	free(md->nzw);
 	free(md->act);
 	free(md->pos);
@@ -325,11 +358,12 @@ model_alloc(struct model *md, size_t k, size_t v, double alpha, double beta)
 	md->m = calloc(k, sizeof(*md->m));
 	md->nz = calloc(k, sizeof(*md->nz));
 	md->p = malloc((k + 1) * sizeof(*md->p));
+	md->den = malloc((k + 1) * sizeof(*md->den));
 	md->nzw = calloc(v * k, sizeof(*md->nzw));
 	md->act = malloc(k * sizeof(*md->act));
 	md->pos = malloc(k * sizeof(*md->pos));
 	if (md->m == NULL || md->nz == NULL || md->p == NULL ||
-	    md->nzw == NULL || md->act == NULL || md->pos == NULL) {
+	    md->den == NULL || md->nzw == NULL || md->act == NULL || md->pos == NULL) {
 		model_free(md);
 		memset(md, 0, sizeof(*md));
 		return -1;
@@ -436,6 +470,8 @@ struct gsdmm {
 	struct align_docs dc;
 	size_t *pick;		/* dc.pick, owned */
 	uint32_t *map;		/* dc.map, owned */
+	uint32_t *st;		/* dc.st, owned */
+	size_t *soff;		/* dc.soff, owned */
 	size_t n, k;
 	int nchains, best, threads;
 	struct job job[CHAINS], part[2];
@@ -479,6 +515,30 @@ count_terms(struct gsdmm *g, size_t nterms)
 		g->map[i] = g->map[i] >= MINDF ? (uint32_t)v++ : UINT32_MAX;
 	g->dc.map = g->map;
 	g->dc.v = v ? v : 1;
+	return 0;
+}
+
+/* The counted terms of the sample's documents, once for every sweep. */
+static int
+cache_sample(struct gsdmm *g)
+{
+	uint32_t w[ALIGN_DOC_TERMS];
+	size_t i, at = 0, len, cap = 0;
+
+	if ((g->soff = malloc((g->dc.ns + 1) * sizeof(*g->soff))) == NULL)
+		return -1;
+	for (i = 0; i < g->dc.ns; i++)
+		cap += align_doc_terms(&g->dc, g->dc.pick[i], w);
+	if ((g->st = malloc((cap + 1) * sizeof(*g->st))) == NULL)
+		return -1;
+	for (i = 0; i < g->dc.ns; i++) {
+		g->soff[i] = at;
+		len = align_doc_terms(&g->dc, g->dc.pick[i], g->st + at);
+		at += len;
+	}
+	g->soff[g->dc.ns] = at;
+	g->dc.st = g->st;
+	g->dc.soff = g->soff;
 	return 0;
 }
 
@@ -553,13 +613,19 @@ assign(struct gsdmm *g, int refined, uint32_t *z)
 	size_t i;
 	int r;
 
-	reset(&g->job[0].md);
-	for (i = 0; i < g->dc.ns; i++) {
-		size_t len = align_doc_terms(&g->dc, g->dc.pick[i], w);
+	if (!refined) {
+		reset(&g->job[0].md);
+		for (i = 0; i < g->dc.ns; i++) {
+			size_t len;
+			const uint32_t *x = align_sample_terms(&g->dc, i, w,
+			    &len);
 
-		update(&g->job[0].md, w, len, g->job[g->best].sz[i], 1);
+			update(&g->job[0].md, x, len, g->job[g->best].sz[i],
+			    1);
+		}
 	}
-	if ((g->scratch = malloc((g->k + 1) * sizeof(*g->scratch))) == NULL)
+	if ((g->scratch = malloc(2 * (g->k + 1) * sizeof(*g->scratch))) ==
+	    NULL)
 		return -1;
 	for (r = 0; r < 2; r++) {
 		struct job *j = &g->part[r];
@@ -575,6 +641,7 @@ assign(struct gsdmm *g, int refined, uint32_t *z)
 		j->ce = refined ? &g->ce : NULL;
 	}
 	g->part[1].md.p = g->scratch;
+	g->part[1].md.den = g->scratch + g->k + 1;
 	job_start(&g->part[1], assign_job, g->threads && g->n > 1000);
 	assign_job(&g->part[0]);
 	job_wait(&g->part[1]);
@@ -598,6 +665,8 @@ release(struct gsdmm *g)
 	free(g->scratch);
 	free(g->pick);
 	free(g->map);
+	free(g->st);
+	free(g->soff);
 }
 
 long
@@ -619,7 +688,8 @@ align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
 		g.k = n;
 	g.threads = sysconf(_SC_NPROCESSORS_ONLN) > 1;
 	if (sample_docs(&g, o->sample ? o->sample : 10000) < 0 ||
-	    count_terms(&g, nterms) < 0 || run_chains(&g, o) < 0 ||
+	    count_terms(&g, nterms) < 0 || cache_sample(&g) < 0 ||
+	    run_chains(&g, o) < 0 ||
 	    choose_chain(&g, o->refine) < 0 ||
 	    assign(&g, o->refine >= 0, z) < 0)
 		rc = align_err_nomem(e);
