@@ -42,7 +42,6 @@ struct model {
 	uint32_t *nz;		/* by slot: terms in the cluster */
 	uint32_t *nzw;		/* [term * k + slot] */
 	double *p;		/* by slot, then the empty one */
-	double *den;		/* by slot: scratch of conditional() */
 	uint32_t *act;		/* by slot: the cluster that holds documents */
 	uint32_t *pos;		/* a cluster's slot, or UINT32_MAX */
 	size_t nact;
@@ -108,51 +107,104 @@ update(struct model *md, const uint32_t *w, size_t n, uint32_t z, int sign)
 		deactivate(md, z);
 }
 
+/* Slots a .. a + 4 of conditional(): p[] times the numerators over the
+ * denominators, each slot's factors in the order of the terms (4
+ * accumulators at once, in registers). */
+static void
+conditional4(double *restrict p, const uint32_t *restrict nz,
+    const uint32_t *const *rows, const double *b, size_t n, double vb,
+    size_t a)
+{
+	double x0 = p[a], x1 = p[a + 1], x2 = p[a + 2], x3 = p[a + 3];
+	double d0 = 1, d1 = 1, d2 = 1, d3 = 1;
+	double n0 = (int32_t)nz[a] + vb, n1 = (int32_t)nz[a + 1] + vb;
+	double n2 = (int32_t)nz[a + 2] + vb, n3 = (int32_t)nz[a + 3] + vb;
+	size_t i;
+
+	if (n <= 20) {
+		for (i = 0; i < n; i++) {
+			const uint32_t *row = rows[i] + a;
+
+			x0 *= (int32_t)row[0] + b[i];
+			x1 *= (int32_t)row[1] + b[i];
+			x2 *= (int32_t)row[2] + b[i];
+			x3 *= (int32_t)row[3] + b[i];
+		}
+		for (i = 0; i < n; i++) {
+			d0 *= n0 + (double)i;
+			d1 *= n1 + (double)i;
+			d2 *= n2 + (double)i;
+			d3 *= n3 + (double)i;
+		}
+		x0 /= d0;
+		x1 /= d1;
+		x2 /= d2;
+		x3 /= d3;
+	} else {
+		for (i = 0; i < n; i++) {
+			const uint32_t *row = rows[i] + a;
+
+			x0 *= ((int32_t)row[0] + b[i]) / (n0 + (double)i);
+			x1 *= ((int32_t)row[1] + b[i]) / (n1 + (double)i);
+			x2 *= ((int32_t)row[2] + b[i]) / (n2 + (double)i);
+			x3 *= ((int32_t)row[3] + b[i]) / (n3 + (double)i);
+		}
+	}
+	p[a] = x0;
+	p[a + 1] = x1;
+	p[a + 2] = x2;
+	p[a + 3] = x3;
+}
+
+/* The same for slot a alone. */
+static void
+conditional1(double *restrict p, const uint32_t *restrict nz,
+    const uint32_t *const *rows, const double *b, size_t n, double vb,
+    size_t a)
+{
+	double x = p[a], d = 1, base = (int32_t)nz[a] + vb;
+	size_t i;
+
+	if (n <= 20) {
+		for (i = 0; i < n; i++)
+			x *= (int32_t)rows[i][a] + b[i];
+		for (i = 0; i < n; i++)
+			d *= base + (double)i;
+		x /= d;
+	} else {
+		for (i = 0; i < n; i++)
+			x *= ((int32_t)rows[i][a] + b[i]) / (base + (double)i);
+	}
+	p[a] = x;
+}
+
 /* p[a] for each active cluster (by slot), and p[nact] for one empty
  * cluster: how likely the document is to belong there.  Returns the
- * total, the empty clusters counted k - nact times. */
+ * total, the empty clusters counted k - nact times.  Up to 20 terms, the
+ * numerators are multiplied, then divided once by the product of the
+ * denominators: no overflow in 20 terms of under 1e9.  Counts are below
+ * 2^31. */
 static double
 conditional(struct model *md, const uint32_t *w, size_t n)
 {
+	const uint32_t *rows[ALIGN_DOC_TERMS];
+	double b[ALIGN_DOC_TERMS];
 	double vb = (double)md->v * md->beta, sum = 0, pe = md->alpha;
-	double *restrict p = md->p, *restrict den = md->den;
-	const uint32_t *restrict m = md->m, *restrict nz = md->nz;
+	double *p = md->p;
 	size_t i, a, rep = 0, na = md->nact;
 
-	for (a = 0; a < na; a++)
-		p[a] = m[a] + md->alpha;
-	if (n <= 20) {
-		/* Numerators, then one division by the product of the
-		 * denominators: no overflow in 20 terms of under 1e9. */
-		for (i = 0; i < n; i++) {
-			const uint32_t *restrict row = md->nzw +
-			    (size_t)w[i] * md->k;
-			double b = md->beta + (double)(rep = i > 0 &&
-			    w[i] == w[i - 1] ? rep + 1 : 0);
-
-			for (a = 0; a < na; a++)
-				p[a] *= row[a] + b;
-			pe *= b / (vb + (double)i);
-		}
-		for (a = 0; a < na; a++)
-			den[a] = 1;
-		for (i = 0; i < n; i++)
-			for (a = 0; a < na; a++)
-				den[a] *= nz[a] + vb + (double)i;
-		for (a = 0; a < na; a++)
-			p[a] /= den[a];
-	} else {
-		for (i = 0; i < n; i++) {
-			const uint32_t *restrict row = md->nzw +
-			    (size_t)w[i] * md->k;
-
-			rep = i > 0 && w[i] == w[i - 1] ? rep + 1 : 0;
-			for (a = 0; a < na; a++)
-				p[a] *= (row[a] + md->beta + (double)rep) /
-				    (nz[a] + vb + (double)i);
-			pe *= (md->beta + (double)rep) / (vb + (double)i);
-		}
+	for (i = 0; i < n; i++) {
+		rep = i > 0 && w[i] == w[i - 1] ? rep + 1 : 0;
+		rows[i] = md->nzw + (size_t)w[i] * md->k;
+		b[i] = md->beta + (double)rep;
+		pe *= b[i] / (vb + (double)i);
 	}
+	for (a = 0; a < na; a++)
+		p[a] = md->m[a] + md->alpha;
+	for (a = 0; a + 4 <= na; a += 4)
+		conditional4(p, md->nz, rows, b, n, vb, a);
+	for (; a < na; a++)
+		conditional1(p, md->nz, rows, b, n, vb, a);
 	p[na] = na < md->k ? pe : 0;
 	for (a = 0; a < na; a++)
 		sum += p[a];
@@ -341,7 +393,6 @@ model_free(struct model *md)
 	free(md->m);
 	free(md->nz);
 	free(md->p);
-	free(md->den);
 	free(md->nzw);
 	free(md->act);
 	free(md->pos);
@@ -358,12 +409,11 @@ model_alloc(struct model *md, size_t k, size_t v, double alpha, double beta)
 	md->m = calloc(k, sizeof(*md->m));
 	md->nz = calloc(k, sizeof(*md->nz));
 	md->p = malloc((k + 1) * sizeof(*md->p));
-	md->den = malloc((k + 1) * sizeof(*md->den));
 	md->nzw = calloc(v * k, sizeof(*md->nzw));
 	md->act = malloc(k * sizeof(*md->act));
 	md->pos = malloc(k * sizeof(*md->pos));
 	if (md->m == NULL || md->nz == NULL || md->p == NULL ||
-	    md->den == NULL || md->nzw == NULL || md->act == NULL || md->pos == NULL) {
+	    md->nzw == NULL || md->act == NULL || md->pos == NULL) {
 		model_free(md);
 		memset(md, 0, sizeof(*md));
 		return -1;
@@ -624,8 +674,7 @@ assign(struct gsdmm *g, int refined, uint32_t *z)
 			    1);
 		}
 	}
-	if ((g->scratch = malloc(2 * (g->k + 1) * sizeof(*g->scratch))) ==
-	    NULL)
+	if ((g->scratch = malloc((g->k + 1) * sizeof(*g->scratch))) == NULL)
 		return -1;
 	for (r = 0; r < 2; r++) {
 		struct job *j = &g->part[r];
@@ -641,7 +690,6 @@ assign(struct gsdmm *g, int refined, uint32_t *z)
 		j->ce = refined ? &g->ce : NULL;
 	}
 	g->part[1].md.p = g->scratch;
-	g->part[1].md.den = g->scratch + g->k + 1;
 	job_start(&g->part[1], assign_job, g->threads && g->n > 1000);
 	assign_job(&g->part[0]);
 	job_wait(&g->part[1]);
