@@ -37,7 +37,10 @@ struct align_gsdmm_opts {
 	int iters;		/* Gibbs sweeps at most (0: 40): on a sample
 				 * of 2,000 or more, fewer once 8 in a row
 				 * move no fewer documents */
-	size_t sample;		/* most documents to learn on (0: 10000) */
+	size_t sample;		/* most documents to learn on (0: 10000),
+				 * and no more than hold 100,000 terms as
+				 * the documents go on average (2,500 at
+				 * least) */
 	int refine;		/* rounds of k-means after sampling, at most
 				 * (0: 10; -1: none) */
 	uint64_t seed;
