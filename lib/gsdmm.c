@@ -25,7 +25,7 @@
 				 * (the short-text sets hold under 90,000
 				 * in 10,000 documents) */
 #define MIN_SWEEPS 10	/* sweeps of a chain at least, */
-#define STILL 8		/* then until this many in a row do no better */
+#define STILL 5		/* then until this many in a row do no better */
 #define EARLY 2000	/* on a sample this large: a smaller one is cheap */
 #define MINDF 2		/* documents a term must be in to count */
 #define CACHED 16	/* terms of a document whose cluster is cached */
