@@ -542,9 +542,10 @@ hold_concepts(const struct align_themer *t, const struct resp *r,
 /* The responses of a theme are all over memory: each is asked for a few
  * turns before it is read. */
 static void
-prefetch(const struct align_themer *t, const struct theme *th, size_t j)
+prefetch(const struct align_themer *t, const struct theme *th, size_t j,
+    size_t step)
 {
-	const size_t ahead = ALIGN_THEME_AHEAD;
+	const size_t ahead = ALIGN_THEME_AHEAD * step;
 
 	if (j + 2 * ahead < th->n)
 		ALIGN_PREFETCH(&t->resp[th->member[j + 2 * ahead]]);
@@ -571,23 +572,23 @@ weigh_stems(const struct phrases *ph, size_t i, const double *score,
 	}
 }
 
-/* One pass over every response of theme i: the most typical, and the
- * concepts they hold. */
-static void
+/* One pass over the responses of theme i its label was read from: the
+ * most typical, and the concepts they hold.  How many were read. */
+static size_t
 typical_and_concepts(const struct align_themer *t, struct phrases *ph,
     size_t i, struct description *d)
 {
 	const struct theme *th = &t->theme[ph->first + i];
 	double top = -1;
-	size_t j;
+	size_t j, step = label_step(th), read = 0;
 
 	weigh_stems(ph, i, d->score, ph->weight);
 	ph->nheld = 0;
-	for (j = 0; j < th->n; j++) {
+	for (j = 0; j < th->n; j += step, read++) {
 		const struct resp *r = &t->resp[th->member[j]];
 		double s;
 
-		prefetch(t, th, j);
+		prefetch(t, th, j, step);
 		s = typical_score(t, r, ph->weight);
 		if (s > top + 1e-12) {
 			top = s;
@@ -596,13 +597,15 @@ typical_and_concepts(const struct align_themer *t, struct phrases *ph,
 		hold_concepts(t, r, ph);
 	}
 	weigh_stems(ph, i, NULL, ph->weight);
+	return read;
 }
 
-/* The labelled concept that at least half of a theme's responses hold,
- * the most held of them (the first term among equals); UINT32_MAX when
- * there is none.  The counts are cleared for the next theme. */
+/* The labelled concept that at least half of the read responses of a
+ * theme hold, the most held of them (the first term among equals);
+ * UINT32_MAX when there is none.  The counts are cleared for the next
+ * theme. */
 static uint32_t
-concept_of(const struct theme *th, struct phrases *ph, size_t *held)
+concept_of(size_t read, struct phrases *ph, size_t *held)
 {
 	uint32_t best = UINT32_MAX;
 	size_t k, most = 0;
@@ -618,7 +621,7 @@ concept_of(const struct theme *th, struct phrases *ph, size_t *held)
 		ph->count[c] = 0;
 	}
 	*held = most;
-	return most * 2 >= th->n && most > 0 ? best : UINT32_MAX;
+	return most * 2 >= read && most > 0 ? best : UINT32_MAX;
 }
 
 /* The keywords in their most frequent written forms. */
@@ -671,13 +674,13 @@ theme_record(const struct align_themer *t, const struct phrases *ph,
  * its concept: "clear expectations (80%)".  th->label stays as it is, for
  * themes of one concept to be merged. */
 static int
-with_purity(struct theme *th, size_t held)
+with_purity(struct theme *th, size_t held, size_t read)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
 	int rc;
 
 	align_buf_printf(&b, "%s (%.0f%%)", th->label, 100.0 *
-	    (double)held / (double)(th->n ? th->n : 1));
+	    (double)held / (double)(read ? read : 1));
 	rc = b.failed ? -1 : align_map_put_str(th->rec, "label", b.p);
 	align_buf_release(&b);
 	return rc < 0 ? -1 : 0;
@@ -691,7 +694,7 @@ describe_one(struct align_themer *t, struct phrases *ph, size_t i,
 	struct theme *th = &t->theme[ph->first + i];
 	struct description d;
 	uint32_t concept;
-	size_t held = 0;
+	size_t held = 0, read;
 	int rc = -1;
 
 	memset(&d, 0, sizeof(d));
@@ -700,10 +703,10 @@ describe_one(struct align_themer *t, struct phrases *ph, size_t i,
 	if (score_phrases(t, ph, i, avg, &d) < 0 ||
 	    written_form(t, ph, th, &d) < 0 || d.label.failed)
 		goto out;
-	typical_and_concepts(t, ph, i, &d);
+	read = typical_and_concepts(t, ph, i, &d);
 	/* A concept's label only for text of its domain, and with the share
 	 * of the theme's responses that hold it. */
-	concept = concept_of(th, ph, &held);
+	concept = concept_of(read, ph, &held);
 	if (t->concepts && concept != UINT32_MAX) {
 		align_buf_reset(&d.label);
 		align_buf_puts(&d.label, align_words_label(&t->w, concept));
@@ -713,7 +716,7 @@ describe_one(struct align_themer *t, struct phrases *ph, size_t i,
 	if (d.label.len == 0)
 		align_buf_puts(&d.label, "other");
 	if ((rc = theme_record(t, ph, &d, th)) == 0 && concept != UINT32_MAX)
-		rc = with_purity(th, held);
+		rc = with_purity(th, held, read);
 out:
 	free(d.score);
 	align_buf_release(&d.label);
