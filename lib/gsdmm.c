@@ -113,22 +113,27 @@ update(struct model *md, const uint32_t *w, size_t n, uint32_t z, int sign)
 		deactivate(md, z);
 }
 
+#define CHUNK 20	/* terms whose numerators are multiplied before one
+			 * division: no overflow in 20 terms of under 1e9 */
+
 /* Slots a .. a + 4 of conditional(): p[] times the numerators over the
  * denominators, each slot's factors in the order of the terms (4
- * accumulators at once, in registers). */
+ * accumulators at once, in registers), CHUNK terms a division. */
 static void
 conditional4(double *restrict p, const uint32_t *restrict nz,
     const uint32_t *const *rows, const double *b, size_t n, double vb,
     size_t a)
 {
 	double x0 = p[a], x1 = p[a + 1], x2 = p[a + 2], x3 = p[a + 3];
-	double d0 = 1, d1 = 1, d2 = 1, d3 = 1;
 	double n0 = (int32_t)nz[a] + vb, n1 = (int32_t)nz[a + 1] + vb;
 	double n2 = (int32_t)nz[a + 2] + vb, n3 = (int32_t)nz[a + 3] + vb;
-	size_t i;
+	size_t i, c, end;
 
-	if (n <= 20) {
-		for (i = 0; i < n; i++) {
+	for (c = 0; c < n; c = end) {
+		double d0 = 1, d1 = 1, d2 = 1, d3 = 1;
+
+		end = n - c > CHUNK ? c + CHUNK : n;
+		for (i = c; i < end; i++) {
 			const uint32_t *row = rows[i] + a;
 
 			x0 *= (int32_t)row[0] + b[i];
@@ -136,7 +141,7 @@ conditional4(double *restrict p, const uint32_t *restrict nz,
 			x2 *= (int32_t)row[2] + b[i];
 			x3 *= (int32_t)row[3] + b[i];
 		}
-		for (i = 0; i < n; i++) {
+		for (i = c; i < end; i++) {
 			d0 *= n0 + (double)i;
 			d1 *= n1 + (double)i;
 			d2 *= n2 + (double)i;
@@ -146,15 +151,6 @@ conditional4(double *restrict p, const uint32_t *restrict nz,
 		x1 /= d1;
 		x2 /= d2;
 		x3 /= d3;
-	} else {
-		for (i = 0; i < n; i++) {
-			const uint32_t *row = rows[i] + a;
-
-			x0 *= ((int32_t)row[0] + b[i]) / (n0 + (double)i);
-			x1 *= ((int32_t)row[1] + b[i]) / (n1 + (double)i);
-			x2 *= ((int32_t)row[2] + b[i]) / (n2 + (double)i);
-			x3 *= ((int32_t)row[3] + b[i]) / (n3 + (double)i);
-		}
 	}
 	p[a] = x0;
 	p[a + 1] = x1;
@@ -168,28 +164,27 @@ conditional1(double *restrict p, const uint32_t *restrict nz,
     const uint32_t *const *rows, const double *b, size_t n, double vb,
     size_t a)
 {
-	double x = p[a], d = 1, base = (int32_t)nz[a] + vb;
-	size_t i;
+	double x = p[a], base = (int32_t)nz[a] + vb;
+	size_t i, c, end;
 
-	if (n <= 20) {
-		for (i = 0; i < n; i++)
+	for (c = 0; c < n; c = end) {
+		double d = 1;
+
+		end = n - c > CHUNK ? c + CHUNK : n;
+		for (i = c; i < end; i++)
 			x *= (int32_t)rows[i][a] + b[i];
-		for (i = 0; i < n; i++)
+		for (i = c; i < end; i++)
 			d *= base + (double)i;
 		x /= d;
-	} else {
-		for (i = 0; i < n; i++)
-			x *= ((int32_t)rows[i][a] + b[i]) / (base + (double)i);
 	}
 	p[a] = x;
 }
 
 /* p[a] for each active cluster (by slot), and p[nact] for one empty
  * cluster: how likely the document is to belong there.  Returns the
- * total, the empty clusters counted k - nact times.  Up to 20 terms, the
- * numerators are multiplied, then divided once by the product of the
- * denominators: no overflow in 20 terms of under 1e9.  Counts are below
- * 2^31. */
+ * total, the empty clusters counted k - nact times.  CHUNK terms at a
+ * time, the numerators are multiplied, then divided once by the product
+ * of the denominators.  Counts are below 2^31. */
 static double
 conditional(struct model *md, const uint32_t *w, size_t n)
 {
