@@ -13,7 +13,7 @@
 #include "grow.h"
 #include "theme_int.h"
 
-#define LABEL_SAMPLE 1000	/* responses of a theme read for its label */
+#define LABEL_SAMPLE 500	/* responses of a theme read for its label */
 #define KEYWORDS 5
 
 int
