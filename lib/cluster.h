@@ -35,7 +35,7 @@ struct align_gsdmm_opts {
 	size_t k;		/* most clusters (0: n / 8, 10 to 300, at most n) */
 	double alpha, beta;	/* Dirichlet priors (0: 0.1 and 0.2) */
 	int iters;		/* Gibbs sweeps at most (0: 40): on a sample
-				 * of 2,000 or more, fewer once 8 in a row
+				 * of 2,000 or more, fewer once 5 in a row
 				 * move no fewer documents */
 	size_t sample;		/* most documents to learn on (0: 10000),
 				 * and no more than hold 100,000 terms as
