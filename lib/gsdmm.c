@@ -523,6 +523,8 @@ struct gsdmm {
 	uint32_t *map;		/* dc.map, owned */
 	uint32_t *st;		/* dc.st, owned */
 	size_t *soff;		/* dc.soff, owned */
+	const uint8_t *drop;	/* by term: left out, or NULL */
+	size_t total;		/* terms of the documents, but those */
 	size_t n, k;
 	int nchains, best, threads;
 	struct job job[CHAINS], part[2];
@@ -535,7 +537,7 @@ struct gsdmm {
 static int
 sample_docs(struct gsdmm *g, size_t sample)
 {
-	double avg = (double)g->dc.off[g->n] / (double)g->n;
+	double avg = (double)g->total / (double)g->n;
 	size_t i;
 
 	if (avg * (double)sample > SAMPLE_TERMS)
@@ -564,12 +566,12 @@ count_terms(struct gsdmm *g, size_t nterms)
 		return -1;
 	memset(g->map, 0, nterms * sizeof(*g->map));
 	for (i = 0; i < dc->ns; i++)
-		for (d = dc->off[dc->pick[i]]; d < dc->off[dc->pick[i] + 1];
-		    d++)
+		for (d = dc->off[dc->pick[i]]; d < dc->end[dc->pick[i]]; d++)
 			if (g->map[dc->terms[d]] < 2)
 				g->map[dc->terms[d]]++;
 	for (i = 0; i < nterms; i++)
-		g->map[i] = g->map[i] >= MINDF ? (uint32_t)v++ : UINT32_MAX;
+		g->map[i] = g->map[i] >= MINDF && (g->drop == NULL ||
+		    !g->drop[i]) ? (uint32_t)v++ : UINT32_MAX;
 	g->dc.map = g->map;
 	g->dc.v = v ? v : 1;
 	return 0;
@@ -609,7 +611,7 @@ run_chains(struct gsdmm *g, const struct align_gsdmm_opts *o)
 	int r;
 
 	g->nchains = g->dc.ns > FEW_CHAINS ||
-	    g->dc.off[g->n] / g->n * g->dc.ns > FEW_CHAIN_TERMS ? 2 : CHAINS;
+	    g->total / g->n * g->dc.ns > FEW_CHAIN_TERMS ? 2 : CHAINS;
 	for (r = 0; r < g->nchains; r++) {
 		struct job *j = &g->job[r];
 
@@ -730,14 +732,28 @@ align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, const struct align_gsdmm_opts *o, uint32_t *z,
     struct align_err *e)
 {
+	return align_gsdmm_docs(terms, off, off + 1, n, nterms, NULL, o, z, e);
+}
+
+long
+align_gsdmm_docs(const uint32_t *terms, const size_t *start,
+    const size_t *end, size_t n, size_t nterms, const uint8_t *drop,
+    const struct align_gsdmm_opts *o, uint32_t *z, struct align_err *e)
+{
 	struct gsdmm g;
+	size_t d, i;
 	long rc;
 
 	memset(&g, 0, sizeof(g));
 	if (n == 0)
 		return 0;
 	g.dc.terms = terms;
-	g.dc.off = off;
+	g.dc.off = start;
+	g.dc.end = end;
+	g.drop = drop;
+	for (d = 0; d < n; d++)
+		for (i = start[d]; i < end[d]; i++)
+			g.total += drop == NULL || !drop[terms[i]];
 	g.n = n;
 	g.k = o->k ? o->k : n / 8 < 10 ? 10 : n / 8 > 300 ? 300 : n / 8;
 	if (g.k > n)
