@@ -38,13 +38,17 @@ struct cli {
 	struct review_cli review;	/* review, done */
 	int git_ok;			/* --git-ok */
 	struct align_lock lock;	/* -i, due --mark: held while in use */
+	const char *path;	/* the one file read ("-": standard input), for
+				 * messages; NULL when several are */
 };
 
-/* What this step keeps of the stream: the records it looks at, copied
- * (a survey's responses need no memory here); the rest is spilled by
- * tool_stream when the stream is written again. */
+/* What this step keeps of the stream: the records it looks at, kept
+ * where the reader made them, not copied (a survey's responses need no
+ * memory here); the rest is spilled by tool_stream when the stream is
+ * written again. */
 struct kept {
 	struct align_node *recs;	/* the records looked at, in order */
+	struct tool_stream *st;		/* the pools they live in */
 	size_t *owned;		/* the index in recs of each record that
 				 * plan may rewrite, in order */
 	size_t nowned, cap;

@@ -59,7 +59,7 @@ checkins(struct cli *c, const struct align_rounds *rs, const char *at,
 		tool_die((align_err_nomem(&e), &e));
 	if (c->principle || c->outcome) {
 		if (align_checkin_new(rs, &k, &rec, &e) < 0)
-			tool_die(&e);
+			tool_die_in(&e, c->path);
 		if (align_seq_push(fresh, rec) < 0)
 			tool_die((align_err_nomem(&e), &e));
 		return fresh;
@@ -69,7 +69,7 @@ checkins(struct cli *c, const struct align_rounds *rs, const char *at,
 	if ((in = fmemopen(lines->p, lines->len, "r")) == NULL)
 		tool_die((align_err_nomem(&e), &e));
 	if (align_checkins_read(rs, in, "<stdin>", &k, fresh, &e) < 0)
-		tool_die(&e);
+		tool_die_in(&e, c->path);
 	fclose(in);
 	return fresh;
 }

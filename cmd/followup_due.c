@@ -58,7 +58,7 @@ followup_due(struct cli *c, int argc, char **argv,
 	if (rs.nround == 0)
 		tool_too_early("no follow-up planned", "align-followup plan");
 	if (align_due_items(&rs, now, within, again, &list, &e) < 0)
-		tool_die(&e);
+		tool_die_in(&e, c->path);
 	n = list.n;
 	align_due_show(&list, &show);
 	tool_print(&text);
@@ -69,7 +69,7 @@ followup_due(struct cli *c, int argc, char **argv,
 		if (b.failed)
 			tool_die((align_err_nomem(&e), &e));
 		if (align_lock_append(&c->lock, b.p, b.len, &e) < 0)
-			tool_die(&e);
+			tool_die_in(&e, c->path);
 		followup_private_file(c, &k, argv[0]);
 	}
 	align_lock_release(&c->lock);

@@ -19,8 +19,8 @@ const char followup_usage[] =
 "                     [--role text] [--acknowledge text] [--support text]\n"
 "                     [--goal text [--measure text] [--target n] [--unit u]]\n"
 "                     [--commit name:text [--due date]] [--seed n] [--per-pair]\n"
-"                     [--pair-time hh:mm] [--tz zone] [--git-ok] [--now time]\n"
-"                     [--add-participant] [file ...]\n"
+"                     [--pair-time hh:mm] [--duration span] [--tz zone]\n"
+"                     [--git-ok] [--now time] [--add-participant] [file ...]\n"
 "       align-followup show [-f format] [--per-pair] [--tz zone] [--now time]\n"
 "                     [file ...]\n"
 "       align-followup checkin [-a file | -i file] [--participant name]\n"
@@ -56,6 +56,7 @@ const char followup_usage[] =
 "      --seed n        for the pairs (default 1)\n"
 "      --per-pair      ics: also an event for each pair\n"
 "      --pair-time t   when the pairs meet, in the week before (16:00)\n"
+"      --duration span the round's length in the calendar (1h; 45m with --with)\n"
 "      --tz zone       the session's time zone (plan keeps it in the session)\n"
 "      --participant name, --outcome success|failure|mixed, --note text,\n"
 "      --followup id, --recognition text   checkin\n"
@@ -81,7 +82,7 @@ enum { O_DATE = 256, O_EVERY, O_COUNT, O_UNTIL, O_PRINCIPLE, O_WITH,
 	O_PARTICIPANT, O_OUTCOME, O_NOTE, O_FOLLOWUP, O_RECOGNITION,
 	O_WITHIN, O_MARK, O_MIN_GROUP, O_PAIRTIME, O_TZ, O_AGAIN, O_ADD,
 	O_VIEW, O_ROLE, O_ACK, O_SUPPORT, O_MEASURE, O_TARGET, O_UNIT, O_DUE,
-	O_VALUE, O_DONE, O_REVIEWDATE, O_GIT_OK };
+	O_VALUE, O_DONE, O_REVIEWDATE, O_GIT_OK, O_DURATION };
 
 static const struct option longopts[] = {
 	{ "append", required_argument, NULL, 'a' },
@@ -112,6 +113,7 @@ static const struct option longopts[] = {
 	{ "mark", no_argument, NULL, O_MARK },
 	{ "min-group", required_argument, NULL, O_MIN_GROUP },
 	{ "pair-time", required_argument, NULL, O_PAIRTIME },
+	{ "duration", required_argument, NULL, O_DURATION },
 	{ "tz", required_argument, NULL, O_TZ },
 	{ "again", required_argument, NULL, O_AGAIN },
 	{ "view", required_argument, NULL, O_VIEW },
@@ -255,6 +257,7 @@ option(struct cli *c, int ch, const char *arg)
 	case O_PERPAIR: c->per_pair = 1; break;
 	case O_NOW: c->nowopt = arg; break;
 	case O_PAIRTIME: c->plan.pair_time = arg; break;
+	case O_DURATION: c->plan.duration = arg; break;
 	case O_TZ: c->tz = arg; break;
 	case O_ADD: c->add_people = 1; break;
 	default: checkin_option(c, ch, arg);

@@ -74,17 +74,16 @@ followup_plan(struct cli *c, int argc, char **argv,
 	named(c, &rs);
 	c->plan.now = now;
 	if (align_followup_plan(&rs, &c->plan, &p, &e) < 0)
-		tool_die_in(&e, c->inplace ? c->inplace : argc == 0 ? "-" :
-		    argc == 1 ? argv[0] : NULL);
+		tool_die_in(&e, c->path);
 	if (out && align_planned_zone(&p, k.recs, &e) < 0)
-		tool_die(&e);
+		tool_die_in(&e, c->path);
 	k.p = &p;
 	tool_stream_edit(&st, followup_edit, p.at < 0 ? 1 : 0,
 	    followup_added, &k);
 	if (c->inplace)
 		followup_private_file(c, &k, c->inplace);
 	if (align_planned_show(&p, &rs, &show, c->per_pair, now, &e) < 0)
-		tool_die(&e);
+		tool_die_in(&e, c->path);
 	tool_print(&b);
 	align_planned_release(&p);
 	align_rounds_release(&rs);
@@ -116,7 +115,7 @@ followup_show(struct cli *c, int argc, char **argv,
 		align_buf_puts(&b, "No follow-up planned (align-followup "
 		    "plan).\n");
 	if (align_rounds_show(&rs, &s, c->per_pair, now, &e) < 0)
-		tool_die(&e);
+		tool_die_in(&e, c->path);
 	tool_print(&b);
 	align_rounds_release(&rs);
 	followup_kept_release(&k);

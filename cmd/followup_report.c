@@ -27,7 +27,7 @@ followup_report(struct cli *c, int argc, char **argv,
 		tool_too_early("no follow-up planned", "align-followup plan");
 	if (align_report_make(&v, &rs, &e) < 0 ||
 	    align_report_practice(&v, &rs, now, &e) < 0)
-		tool_die(&e);
+		tool_die_in(&e, c->path);
 	align_report_show(&v, &show);
 	tool_print(&b);
 	align_report_release(&v);

@@ -130,7 +130,7 @@ review_with(const struct cli *c, const struct align_rounds *rs,
 	const char *with, *leader;
 
 	if (align_one_to_one_names(rs, &o, ro, &with, &leader, &e) < 0)
-		tool_die(&e);
+		tool_die_in(&e, c->path);
 	return with;
 }
 
@@ -152,10 +152,10 @@ review_prompt(struct cli *c, int argc, char **argv,
 
 	peek.inplace = peek.append = NULL;
 	followup_input(&peek, &st, &k, one ? 1 : argc, one ? &one : argv, 0);
-	followup_rounds(&rs, k.recs, c, 1);
-	in = review_input(c, review_with(c, &rs, &ro), now);
+	followup_rounds(&rs, k.recs, &peek, 1);
+	in = review_input(c, review_with(&peek, &rs, &ro), now);
 	if (align_review_round(&rs, &in, &at, &e) < 0)
-		tool_die(&e);
+		tool_die_in(&e, peek.path);
 	ask(c, &rs.round[at].v.u.followup, keep, nkeep);
 	align_roster_free(ro);
 	align_rounds_release(&rs);
@@ -180,10 +180,10 @@ reviewed(struct cli *c, struct kept *k, const struct align_time *now,
 	in = review_input(c, review_with(c, &rs, &ro), now);
 	if ((in.nvalues || in.noutcomes || in.note || in.recognition ||
 	    !in.ndone) && align_review_new(&rs, &in, &rec, &e) < 0)
-		tool_die(&e);
+		tool_die_in(&e, c->path);
 	if (in.ndone) {
 		if (align_review_done(&rs, &in, round, &at, &e) < 0)
-			tool_die(&e);
+			tool_die_in(&e, c->path);
 		k->round = *round;
 		k->round_at = (long)at;
 	}

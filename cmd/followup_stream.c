@@ -38,27 +38,34 @@ followup_owns(void *ctx, const struct align_node *rec)
 	return k == ALIGN_KIND_SESSION || k == ALIGN_KIND_FOLLOWUP;
 }
 
+/* A record step 8 looks at kept, not copied (tool.h): a survey's session
+ * and its rounds list everyone.  The session's top is made anew (sharing
+ * the rest), for plan writes its zone into it. */
 static int
 take(void *ctx, const struct align_node *rec, struct align_err *e)
 {
 	struct kept *k = ctx;
 	struct align_node *copy;
+	int session;
 
 	if (!wanted(rec))
 		return 0;
+	session = align_kind_of(align_record_kind(rec)) == ALIGN_KIND_SESSION;
 	if (followup_owns(k, rec)) {
 		if (ALIGN_GROW(k->owned, k->nowned + 1, k->cap) < 0)
 			return align_err_nomem(e);
 		k->owned[k->nowned++] = k->recs->n;
 	}
-	if (k->session < 0 && align_kind_of(align_record_kind(rec)) ==
-	    ALIGN_KIND_SESSION)
+	if (k->session < 0 && session)
 		k->session = (long)k->recs->n;
-	/* align_seq_push() frees copy when it fails. */
-	if ((copy = align_node_copy(rec)) == NULL ||
-	    align_seq_push(k->recs, copy) < 0)
+	/* A pooled record is kept with its pool (2), else copied (the
+	 * reader frees it).  align_seq_push() frees copy when it fails, and
+	 * leaves what is pooled to its pool. */
+	copy = !rec->pooled ? align_node_copy(rec) : session ?
+	    align_node_copy_top(rec) : (struct align_node *)rec;
+	if (copy == NULL || align_seq_push(k->recs, copy) < 0)
 		return align_err_nomem(e);
-	return 0;
+	return rec->pooled ? 2 : 0;
 }
 
 /* The stream: -i FILE (locked first, until written), -a FILE, or the
@@ -77,6 +84,8 @@ followup_input(struct cli *c, struct tool_stream *st, struct kept *k,
 	k->session = -1;
 	if ((k->recs = align_seq()) == NULL)
 		tool_die((align_err_nomem(&e), &e));
+	c->path = c->append ? c->append : c->inplace ? c->inplace :
+	    argc == 0 ? "-" : argc == 1 ? argv[0] : NULL;
 	st->paths = c->append ? (char **)&c->append : argv;
 	st->npaths = c->append ? 1 : (size_t)argc;
 	st->inplace = c->inplace;
@@ -90,6 +99,7 @@ followup_input(struct cli *c, struct tool_stream *st, struct kept *k,
 	if (c->append && rc == 0)
 		st->fresh = 1;
 	tool_stream_read(st);
+	k->st = st;
 	k->private = tool_private(align_session_of(k->recs));
 }
 
@@ -98,6 +108,8 @@ followup_kept_release(struct kept *k)
 {
 	align_node_free(k->recs);
 	free(k->owned);
+	if (k->st)
+		tool_stream_release(k->st);
 }
 
 /* The record that replaces the k-th owned one, or NULL: as it was. */
@@ -139,7 +151,7 @@ followup_rounds(struct align_rounds *rs, const struct align_node *recs,
 
 	if (align_rounds_read(rs, recs, &e) < 0 ||
 	    (zoned && align_rounds_zone(rs, c->tz, &e) < 0))
-		tool_die(&e);
+		tool_die_in(&e, c->path);
 	rs->add_people = c->add_people;
 }
 

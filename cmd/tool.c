@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../lib/file.h"
+#include "../lib/grow.h"
 #include "../lib/num.h"
 #include "../lib/out.h"
 #include "../lib/private.h"
@@ -321,11 +322,28 @@ tool_progress_done(void)
 	}
 }
 
+/* The step keeps rec (take() said 2): the pool it lives in, if any, to
+ * st->pools.  0, or -1 and e. */
+static int
+stream_keep(struct tool_stream *st, struct align_reader *r,
+    struct align_node *rec, struct align_err *e)
+{
+	struct align_pool *pool;
+
+	if (ALIGN_GROW(st->pools, st->npools + 1, st->cpools) < 0 ||
+	    align_reader_keep(r, rec, &pool) < 0)
+		return align_err_nomem(e);
+	if (pool)
+		st->pools[st->npools++] = pool;
+	return 0;
+}
+
 /* One record of the stream to the step, and to the spill when the tool
- * writes the stream: 0 to go on, else what stops the read (-1 and e). */
+ * writes the stream: 0 to go on, else what stops the read (-1 and e);
+ * *kept set when the step keeps rec. */
 static int
 stream_record(struct tool_stream *st, struct align_reader *r,
-    struct align_node *rec, struct align_err *e)
+    struct align_node *rec, int *kept, struct align_err *e)
 {
 	int owned = st->owned ? strcmp(align_record_kind(rec), st->owned) == 0 :
 	    st->owns ? st->owns(st->ctx, rec) : 0;
@@ -338,9 +356,25 @@ stream_record(struct tool_stream *st, struct align_reader *r,
 		if (e->line == 0)
 			e->line = align_reader_line(r);
 	}
+	if (rc == 2 && (rc = stream_keep(st, r, rec, e)) == 0)
+		*kept = 1;
 	if (rc == 0 && st->out)
 		rc = align_spill_record(&st->spill, rec, owned, st->keep, e);
 	return rc;
+}
+
+void
+tool_stream_release(struct tool_stream *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->npools; i++) {
+		align_pool_release(st->pools[i]);
+		free(st->pools[i]);
+	}
+	free(st->pools);
+	st->pools = NULL;
+	st->npools = st->cpools = 0;
 }
 
 void
@@ -372,8 +406,11 @@ tool_stream_read(struct tool_stream *st)
 	if (r == NULL)
 		tool_die(&e);
 	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
-		rc = stream_record(st, r, rec, &e);
-		align_reader_release(r, rec);
+		int kept = 0;
+
+		rc = stream_record(st, r, rec, &kept, &e);
+		if (!kept)
+			align_reader_release(r, rec);
 		if (rc != 0)
 			break;
 		if ((++count & 4095) == 0)

@@ -93,8 +93,12 @@ const char **tool_list_add(const char **v, size_t *n, const char *s);
  *	tool_stream_write(&st, ALIGN_SPILL_ALL, 0, n, get, t);
  *
  * take() returns 0, -1 and e (the message then names the file and the
- * record's line unless e does), or 1 to stop reading (not when .out: the
- * whole stream is kept then).  Where the new records go is which and lead
+ * record's line unless e does), 1 to stop reading (not when .out: the
+ * whole stream is kept then), or 2 when it keeps rec (its pointer, the
+ * const cast away) rather than a copy: rec is the step's then, to free
+ * with align_node_free(), and the pools it and other kept records live
+ * in are st's, given back by tool_stream_release() after those records
+ * are freed.  Where the new records go is which and lead
  * of align_spill_write() (out.h): every owned record replaced (themes,
  * principles), one (the session, a revised round), or none (a new round,
  * check-ins).  Either call exits with the message on a failure.
@@ -116,9 +120,13 @@ struct tool_stream {
 	void *ctx;
 	const char *file;	/* during take(): the record's file */
 	struct align_spill spill;
+	struct align_pool **pools; /* where the records kept live */
+	size_t npools, cpools;
 };
 
 void tool_stream_read(struct tool_stream *st);
+/* The pools of the records take() kept (st's fields zeroed). */
+void tool_stream_release(struct tool_stream *st);
 /* Write the stream (standard output, or -i FILE replaced, its lock then
  * released) with the n records of get(ctx, i, e): see align_spill_write().
  * Without .out only the lock is released. */

@@ -94,17 +94,21 @@ last_of(const struct align_round *r)
 	return r->count ? r->date.t : INT64_MAX;
 }
 
-/* An event's length: a one-to-one's weekly review is as long as its
- * first conversation (ALIGN_ONE_DURATION, plan.h), a group's follow-up an
- * hour. */
+/* An event's length: the round's own (its key duration), else a
+ * one-to-one's weekly review is as long as its first conversation
+ * (ALIGN_ONE_DURATION, plan.h) and a group's follow-up is
+ * ALIGN_FOLLOWUP_DURATION long. */
 static long
-minutes_of(const struct align_followup_view *v)
+minutes_of(const struct align_followup_view *v, const struct align_round *r)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	long m = 60;
 
-	if (v->with && align_duration_parse(ALIGN_ONE_DURATION, &m, &e) < 0)
-		m = 60;	/* not reached: the default is a duration */
+	if (r->minutes > 0)
+		return r->minutes;
+	if (align_duration_parse(v->with ? ALIGN_ONE_DURATION :
+	    ALIGN_FOLLOWUP_DURATION, &m, &e) < 0)
+		m = 60;	/* not reached: the defaults are durations */
 	return m;
 }
 
@@ -128,7 +132,7 @@ add(struct align_calendar *c, const struct align_rounds *rs,
 	ev->when = *r;
 	ev->uid = v->uid ? v->uid : f->id ? f->id : "";
 	ev->sequence = v->sequence.set ? (long)v->sequence.v : 0;
-	ev->minutes = minutes_of(v);
+	ev->minutes = minutes_of(v, r);
 	c->nevent++;
 	if (statements(ev, rs, v) < 0)
 		return align_err_nomem(e);

@@ -1,7 +1,9 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "capture.h"
@@ -64,19 +66,113 @@ align_capture_release(struct align_capture *c)
 	memset(c, 0, sizeof(*c));
 }
 
+static int by_bytes(const struct align_capture *c);
+
+/* Whether session names anyone: what align_speakers_init() would count
+ * as a speaker, a name that folds to something (speaker.h), known from
+ * the first such name.  1, 0, or -1 and e (71). */
+static int
+names_anyone(const struct align_node *session, struct align_err *e)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_view v;
+	size_t i;
+	int rc = 0;
+
+	if (align_view(&v, session, e) < 0) {
+		align_view_release(&v);
+		return -1;
+	}
+	for (i = 0; v.kind == ALIGN_KIND_SESSION && rc == 0 &&
+	    i < v.u.session.names.n; i++) {
+		const char *name = v.u.session.names.v[i];
+
+		if (align_speaker_fold(&b, name, strlen(name)) < 0)
+			rc = align_err_nomem(e);
+		else if (b.len > 0)
+			rc = 1;
+	}
+	align_view_release(&v);
+	align_buf_release(&b);
+	return rc;
+}
+
+/* The session's speakers (speaker.h) and roster (roster.h), when it names
+ * anyone.  A batch without a key needs no speakers (they are the
+ * prompt's, and anon.h's), only to know there are some; with -a, the
+ * roster comes through the cache of the file (roster.h), for a session
+ * of a few hundred thousand names is read again by every append. */
+static int
+keep_session(struct align_capture *c, int first, struct align_err *e)
+{
+	struct align_roster_span span = { 0 };
+	enum align_roster_how how;
+	char *file = NULL;
+	int any, rc, fd;
+
+	if (c->batch && c->o->read.key == NULL) {
+		if ((any = names_anyone(c->session, e)) < 0)
+			return -1;
+	} else {
+		if (align_speakers_init(&c->speakers, c->session, e) < 0)
+			return -1;
+		any = c->speakers.n > 0;
+	}
+	if (!any)
+		return 0;
+	if (c->o->append)
+		file = align_roster_cache_file(c->o->append);
+	if (file && first && by_bytes(c) &&
+	    (fd = open(c->o->append, O_RDONLY | O_CLOEXEC)) >= 0) {
+		(void)align_roster_span_of(fd, &span);
+		close(fd);
+	}
+	rc = align_roster_from_session_cached(&c->roster, c->session, file,
+	    span.len ? &span : NULL, &how, e);
+	free(file);
+	return rc;
+}
+
+/* Whether this run needs of the file's session only its roster: a batch
+ * appended, without a key, a board or CSV (which want its question). */
+static int
+by_bytes(const struct align_capture *c)
+{
+	return c->batch && c->o->append && c->o->read.key == NULL &&
+	    !c->o->collect && c->o->ncsv == 0;
+}
+
+/* The roster of the file's session from the cache, when the file begins
+ * with the very bytes it was made of (roster.h): the session is then not
+ * read at all.  1, or 0. */
+static int
+roster_by_bytes(struct align_capture *c)
+{
+	char *file;
+	int fd;
+
+	if (!by_bytes(c) || (file = align_roster_cache_file(c->o->append)) ==
+	    NULL)
+		return 0;
+	if ((fd = open(c->o->append, O_RDONLY | O_CLOEXEC)) >= 0) {
+		c->roster = align_roster_cache_by_bytes(file, fd);
+		close(fd);
+	}
+	free(file);
+	return c->session_bytes = c->roster != NULL;
+}
+
 int
 align_capture_keep(struct align_capture *c, const struct align_node *rec,
     struct align_err *e)
 {
 	const char *kind = align_record_kind(rec);
 
-	if (strcmp(kind, "session") == 0 && c->session == NULL) {
+	if (strcmp(kind, "session") == 0 && c->session == NULL &&
+	    !c->session_bytes) {
 		if ((c->session = align_node_copy(rec)) == NULL)
 			return align_err_nomem(e);
-		if (align_speakers_init(&c->speakers, c->session, e) < 0)
-			return -1;
-		if (c->speakers.n > 0 && align_roster_from_session(&c->roster,
-		    c->session, e) < 0)
+		if (keep_session(c, 0, e) < 0)
 			return -1;
 	}
 	if (!c->o->collect || strcmp(kind, "response") != 0)
@@ -477,20 +573,29 @@ read_session(struct align_capture *c, struct align_err *e)
 	struct align_reader *r;
 	struct align_node *rec;
 	char *p[1];
-	int rc;
+	int rc, first = 1;
 
+	if (roster_by_bytes(c))
+		return 0;
 	p[0] = (char *)c->o->append;
 	if ((r = align_reader_open(p, 1, NULL, e)) == NULL)
 		return -1;
 	while ((rc = align_reader_next(r, &rec, e)) > 0) {
 		int session = strcmp(align_record_kind(rec), "session") == 0;
 
-		rc = align_reader_plain(r) ? align_err_set(e, EX_DATAERR,
-		    c->o->append, 1, 1, "expected a session stream, not "
-		    "plain text") : align_capture_keep(c, rec, e);
+		if (align_reader_plain(r))
+			rc = align_err_set(e, EX_DATAERR, c->o->append, 1, 1,
+			    "expected a session stream, not plain text");
+		else if (session && c->session == NULL && !rec->pooled) {
+			c->session = rec;	/* kept, not copied */
+			rec = NULL;
+			rc = keep_session(c, first, e);
+		} else
+			rc = align_capture_keep(c, rec, e);
 		align_node_free(rec);
 		if (rc < 0 || session)
 			break;
+		first = 0;
 	}
 	align_reader_free(r);
 	return rc < 0 ? -1 : 0;
@@ -573,6 +678,7 @@ align_capture_batch(struct align_capture *c, char **paths, size_t n,
 
 	if (now_text(c, now, e) < 0)
 		return -1;
+	c->batch = 1;	/* no prompt: speakers only for a key */
 	ro.at = now;
 	ro.resolve = plain_name;
 	ro.resolve_arg = c;

@@ -84,6 +84,11 @@ struct align_capture {
 	struct align_out out;		/* without -a: standard output */
 	int out_open;
 	struct align_anon anon;		/* with a key: what anon.h hides */
+	int batch;			/* align_capture_batch(): speakers
+					 * made only for a key */
+	int session_bytes;		/* the file's session not read: its
+					 * roster from the cache by its
+					 * bytes (roster.h); c->session NULL */
 };
 
 enum align_line {
@@ -105,7 +110,8 @@ int align_capture_batch(struct align_capture *c, char **paths, size_t n,
     struct align_err *e);
 
 /* Remember rec, if a board needs it: the first session (whose
- * participants become c->speakers) and, with collect, every response.
+ * participants become c->speakers, but in a batch only with a key, and
+ * c->roster) and, with collect, every response.
  * 0, or -1 and e (71). */
 int align_capture_keep(struct align_capture *c, const struct align_node *rec,
     struct align_err *e);

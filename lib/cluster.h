@@ -16,7 +16,9 @@
  *
  * Average linkage (linkage.c): agglomerative clustering on the cosine
  * similarity of TF-IDF vectors, merging while two groups are on average
- * at least threshold alike.  Its memory grows with the square of n.
+ * at least threshold alike; threshold 0: at the cut the data choose (the
+ * grouping of highest modularity along the merges).  Its memory grows
+ * with the square of n.
  *
  *	uint32_t *z = malloc(n * sizeof(*z));
  *	long k = align_gsdmm(terms, off, n, nterms, &opts, z, &e);

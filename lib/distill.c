@@ -8,7 +8,9 @@
 #include "roster.h"
 #include "grow.h"
 #include "hash.h"
+#include "idset.h"
 #include "order.h"
+#include "person.h"
 #include "propose.h"
 #include "record.h"
 #include "vote.h"
@@ -38,15 +40,28 @@ struct align_distiller {
 					 * draft a principle */
 	int lexicon;
 	struct align_analysis a;
-	struct align_dict ids;		/* response ids -> lang[] */
-	uint8_t *lang;
-	size_t lcap;
+	struct align_idmap lang;	/* response id -> its language */
 	size_t nresp;			/* responses read */
-	struct align_strs people;	/* the session's participants */
+	/* The session's participants: each entry as written, then its
+	 * name when that is not the whole entry, one after another in
+	 * arena (a survey's 333,000 in one allocation, not one each);
+	 * people[i] is participant i's name, in arena or, for one added
+	 * when a name was resolved (add_people), in added. */
+	char *arena;
+	const char **people;
+	size_t npeople, pcap;
+	struct align_strs added;
 	char *title, *date, *place;	/* the session's, or NULL */
 	int have_session;
 	struct align_roster *ro;	/* the session's, or NULL: names as
 					 * typed */
+	/* The roster made when a name is first resolved, not on reading: a
+	 * survey's session lists a third as many people as it has
+	 * responses, and most runs resolve no name.  nlater: the
+	 * participants in arena it is to be made of, 0 once made; the
+	 * session's place for the roster's messages. */
+	size_t nlater;
+	unsigned long sline, scol;
 	struct theme *theme;		/* in rank order */
 	size_t ntheme, tcap;
 	struct align_plist list;	/* the principles, in rank order */
@@ -80,9 +95,10 @@ align_distiller_free(struct align_distiller *d)
 		return;
 	align_words_release(&d->w);
 	align_analysis_release(&d->a);
-	align_dict_release(&d->ids);
-	free(d->lang);
-	align_strs_release(&d->people);
+	align_idmap_release(&d->lang);
+	free(d->arena);
+	free(d->people);
+	align_strs_release(&d->added);
 	align_roster_free(d->ro);
 	free(d->title);
 	free(d->date);
@@ -126,10 +142,10 @@ add_theme(struct align_distiller *d, const struct align_theme_view *v)
 		goto nomem;
 	for (i = 0; i < v->responses.n; i++) {
 		const char *id = v->responses.v[i];
-		long k = align_dict_id(&d->ids, id, strlen(id), 0);
+		int lang = align_idmap_get(&d->lang, id, strlen(id));
 
-		if (k >= 0)
-			t.count[d->lang[k]]++;
+		if (lang >= 0)
+			t.count[lang]++;
 		else if ((d->nresp < SAMPLE_ALL || sampled(id)) &&
 		    align_strs_add(&t.pending, id) < 0)
 			goto nomem;	/* its response may come later */
@@ -150,7 +166,6 @@ static int
 add_response(struct align_distiller *d, const struct align_response_view *v,
     struct align_err *e)
 {
-	long k;
 	int lang;
 
 	if (v->id == NULL || v->text == NULL)
@@ -159,10 +174,9 @@ add_response(struct align_distiller *d, const struct align_response_view *v,
 		return 0;
 	if ((lang = align_words_lang(&d->w, v->text, e)) < 0)
 		return -1;
-	if ((k = align_dict_id(&d->ids, v->id, strlen(v->id), 1)) < 0 ||
-	    ALIGN_GROW(d->lang, (size_t)k + 1, d->lcap) < 0)
+	if (align_idmap_put(&d->lang, v->id, strlen(v->id),
+	    (uint8_t)lang) < 0)
 		return align_err_nomem(e);
-	d->lang[k] = (uint8_t)lang;
 	return 0;
 }
 
@@ -184,20 +198,49 @@ add_principle(struct align_distiller *d, const struct align_view *v,
 	return align_plist_push(&d->list, p) < 0 ? align_err_nomem(e) : 0;
 }
 
+/* The session's participants into arena and people. */
+static int
+add_people(struct align_distiller *d, const struct align_session_view *v)
+{
+	size_t i, n, size = 0;
+	char *at;
+
+	for (i = 0; i < v->names.n; i++) {
+		size += strlen(v->participants.v[i]) + 1;
+		if (strcmp(v->names.v[i], v->participants.v[i]) != 0)
+			size += strlen(v->names.v[i]) + 1;
+	}
+	if (size == 0)
+		return 0;
+	if ((at = d->arena = malloc(size)) == NULL ||
+	    (d->people = malloc(v->names.n * sizeof(*d->people))) == NULL)
+		return -1;
+	d->pcap = v->names.n;
+	for (i = 0; i < v->names.n; i++) {
+		const char *entry = v->participants.v[i];
+
+		n = strlen(entry) + 1;
+		d->people[i] = memcpy(at, entry, n);
+		at += n;
+		if (strcmp(v->names.v[i], entry) != 0) {
+			n = strlen(v->names.v[i]) + 1;
+			d->people[i] = memcpy(at, v->names.v[i], n);
+			at += n;
+		}
+	}
+	d->npeople = v->names.n;
+	return 0;
+}
+
 static int
 add_session(struct align_distiller *d, const struct align_session_view *v)
 {
-	size_t i;
-
 	d->have_session = 1;
 	if ((v->title && (d->title = strdup(v->title)) == NULL) ||
 	    (v->date && (d->date = strdup(v->date)) == NULL) ||
 	    (v->place && (d->place = strdup(v->place)) == NULL))
 		return -1;
-	for (i = 0; i < v->names.n; i++)
-		if (align_strs_add(&d->people, v->names.v[i]) < 0)
-			return -1;
-	return 0;
+	return add_people(d, v);
 }
 
 /* Principle id was given once: never again. */
@@ -210,19 +253,89 @@ used(struct align_distiller *d, const char *id)
 		d->list.most = v;
 }
 
-/* The session: its facts, and its roster when it has participants. */
+/* 1 when the roster of the session rec (its view v) may be made later,
+ * from its participants alone, and refuse nothing then: no aliases, every
+ * entry a name, no entry of another shape (roster.c's odd entries; a
+ * lookup in the record, as roster.c does). */
+static int
+later_ok(const struct align_node *rec, const struct align_session_view *v)
+{
+	const struct align_node *p = align_map_get(rec, "participants");
+	struct align_person who;
+	size_t i;
+
+	if (v->aliases.n > 0 || p == NULL || p->type != ALIGN_SEQ ||
+	    p->n != v->participants.n)
+		return 0;
+	for (i = 0; i < v->participants.n; i++) {
+		const char *s = v->participants.v[i];
+
+		align_person_of(s, strlen(s), &who);
+		if (who.namelen == 0 && strspn(s, " \t") < strlen(s))
+			return 0;
+	}
+	return 1;
+}
+
+/* The session: its facts, and its roster when it has participants (made
+ * now when making it may refuse the session, else when a name is first
+ * resolved: roster()). */
 static int
 session(struct align_distiller *d, const struct align_node *rec,
     const struct align_view *v, struct align_err *e)
 {
+	const struct align_session_view *s = &v->u.session;
+
 	if (d->have_session)
 		return 0;
-	if (add_session(d, &v->u.session) < 0)
+	if (add_session(d, s) < 0)
 		return align_err_nomem(e);
-	if (v->u.session.participants.n > 0 &&
-	    align_roster_from_session(&d->ro, rec, e) < 0)
-		return -1;
+	if (s->participants.n == 0)
+		return 0;
+	if (!later_ok(rec, s))
+		return align_roster_from_session(&d->ro, rec, e);
+	d->nlater = d->npeople;
+	d->sline = rec->line;
+	d->scol = rec->col;
 	return 0;
+}
+
+/* The roster of the session kept for later (session()), made now: from a
+ * record of its participants alone, which is all it was made of. */
+static int
+roster(struct align_distiller *d, struct align_err *e)
+{
+	struct align_node *rec = align_record_new("session");
+	struct align_node *list = align_seq();
+	const char *s = d->arena;
+	size_t i;
+	int rc;
+
+	for (i = 0; list && i < d->nlater; i++) {
+		int ok = align_seq_push_str(list, s) == 0;
+
+		/* The entry, then the name when that is not all of it. */
+		s += strlen(s) + 1;
+		if (d->people[i] == s)
+			s += strlen(s) + 1;
+		if (!ok) {
+			align_node_free(list);
+			list = NULL;
+		}
+	}
+	if (rec == NULL || align_map_put(rec, "participants", list) < 0) {
+		if (rec == NULL)	/* else align_map_put() freed it */
+			align_node_free(list);
+		align_node_free(rec);
+		return align_err_nomem(e);
+	}
+	rec->line = d->sline;
+	rec->col = d->scol;
+	rc = align_roster_from_session(&d->ro, rec, e);
+	align_node_free(rec);
+	if (rc == 0)
+		d->nlater = 0;
+	return rc;
 }
 
 int
@@ -275,10 +388,10 @@ theme_lang(struct align_distiller *d, const struct theme *t)
 	memcpy(count, t->count, sizeof(count));
 	for (j = 0; j < t->pending.n; j++) {
 		const char *id = t->pending.v[j];
-		long k = align_dict_id(&d->ids, id, strlen(id), 0);
+		int lang = align_idmap_get(&d->lang, id, strlen(id));
 
-		if (k >= 0)
-			count[d->lang[k]]++;
+		if (lang >= 0)
+			count[lang]++;
 	}
 	for (i = 1; i < ALIGN_LANGS; i++)
 		if (count[i] > count[best])
@@ -440,6 +553,8 @@ align_distiller_who(struct align_distiller *d, char **name,
 	struct align_err x = ALIGN_ERR_INIT;
 	char *copy;
 
+	if (d->ro == NULL && d->nlater > 0 && roster(d, e) < 0)
+		return -1;
 	if (d->ro == NULL)
 		return 0;	/* no roster: as typed */
 	if (align_roster_resolve(d->ro, *name, d->o.add_people ?
@@ -451,9 +566,12 @@ align_distiller_who(struct align_distiller *d, char **name,
 		return align_err_set(e, x.status, file, line, 0, "%s%s%s",
 		    file ? "" : opt, file ? "" : ": ", x.msg);
 	}
-	if (res.how == ALIGN_MATCH_ADDED &&
-	    align_strs_add(&d->people, res.name) < 0)
+	if (res.how == ALIGN_MATCH_ADDED && (align_strs_add(&d->added,
+	    res.name) < 0 || ALIGN_GROW(d->people, d->npeople + 1,
+	    d->pcap) < 0))
 		return align_err_nomem(e);
+	if (res.how == ALIGN_MATCH_ADDED)
+		d->people[d->npeople++] = d->added.v[d->added.n - 1];
 	if ((copy = strdup(res.name)) == NULL)
 		return align_err_nomem(e);
 	free(*name);
@@ -564,8 +682,8 @@ align_distiller_rule(const struct align_distiller *d)
 const char *const *
 align_distiller_people(const struct align_distiller *d, size_t *n)
 {
-	*n = d->people.n;
-	return (const char *const *)d->people.v;
+	*n = d->npeople;
+	return d->people;
 }
 
 void
@@ -581,7 +699,7 @@ int
 align_distiller_met(const struct align_distiller *d, size_t i)
 {
 	return align_rule_met(align_distiller_rule(d), d->list.v[i],
-	    (const char *const *)d->people.v, d->people.n);
+	    d->people, d->npeople);
 }
 
 int

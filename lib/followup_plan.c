@@ -20,6 +20,7 @@ struct planning {
 	const struct align_followup_opts *o;
 	struct align_time date;		/* --date */
 	long every;			/* --every, minutes */
+	long minutes;			/* --duration */
 	const struct align_view *last;	/* the series' latest round */
 	const struct align_view *old;	/* the round revised, or NULL */
 	struct align_node *f;		/* the round made */
@@ -60,6 +61,9 @@ options(struct planning *p, struct align_err *e)
 	p->date = zoned(p, p->date);
 	if (o->every && align_duration_parse(o->every, &p->every, &why) < 0)
 		return bad(e, "--every", &why);
+	if (o->duration && align_duration_parse(o->duration, &p->minutes,
+	    &why) < 0)
+		return bad(e, "--duration", &why);
 	if (o->until && align_time_parse_in(z, o->until, &t, &why) < 0)
 		return bad(e, "--until", &why);
 	if (o->pair_time && align_pair_time_parse(o->pair_time, &m) < 0)
@@ -160,14 +164,23 @@ next_round(const struct align_rounds *rs)
 	return most + 1;
 }
 
-/* The record: a copy of the round revised, or a new one, "f<n>". */
+/* The record: a copy of the round revised, or a new one, "f<n>".  The
+ * copy shares what of the round lives in the reader's pool (node.h): a
+ * survey's round lists everyone, and only keys of its top are changed,
+ * but for a one-to-one's goals, commitments and support (lists in it,
+ * one_to_one.c): the whole round is copied then. */
 static int
 start(struct planning *p)
 {
+	const struct align_followup_opts *o = p->o;
 	char id[32];
 
-	if (p->old)
-		return (p->f = align_node_copy(p->old->rec)) ? 0 : -1;
+	if (p->old) {
+		p->f = o->ngoal || o->ncommit || o->nsupport ?
+		    align_node_copy(p->old->rec) :
+		    align_node_copy_top(p->old->rec);
+		return p->f ? 0 : -1;
+	}
 	if ((p->f = align_record_new("followup")) == NULL)
 		return -1;
 	snprintf(id, sizeof(id), "f%ld", next_round(p->rs));
@@ -207,6 +220,11 @@ when(struct planning *p)
 	if (o->pair_time && put(p, "pair_time", old ? old->pair_time : NULL,
 	    o->pair_time) < 0)
 		return -1;
+	if (o->duration) {
+		align_duration_format(p->minutes, buf);
+		if (put(p, "duration", old ? old->duration : NULL, buf) < 0)
+			return -1;
+	}
 	if (o->count) {
 		align_map_del(p->f, "until");
 		if (align_map_put(p->f, "count", align_scalar_int(o->count)) <

@@ -63,6 +63,7 @@ struct align_followup_opts {
 	const char *const *principle;	/* under review; default: agreed */
 	size_t nprinciple;
 	const char *pair_time;		/* "16:00": when the pairs meet */
+	const char *duration;		/* the round's length, or NULL */
 	const char *with;		/* a one-to-one with this person */
 	const char *leader;		/* the other side of it */
 	const char *root_cause;
@@ -81,7 +82,11 @@ struct align_followup_opts {
 
 /* A round planned. */
 struct align_planned {
-	struct align_node *rec;	/* the followup record, new or revised */
+	struct align_node *rec;	/* the followup record, new or revised
+				 * (sharing what of the round it revises
+				 * lives in a pool: node.h's
+				 * align_node_copy_top(); released before
+				 * that pool) */
 	long at;		/* the index in the stream of the round it
 				 * revises (rec replaces it), or -1: a new
 				 * round, at the end */

@@ -489,3 +489,27 @@ align_dict_release(struct align_dict *d)
 	free(d->hash);
 	memset(d, 0, sizeof(*d));
 }
+
+uint64_t
+align_check64(const void *p, size_t n)
+{
+	static const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	uint64_t h[4] = { 1, 2, 3, 4 }, w;
+	const unsigned char *s = p;
+	size_t i, j;
+
+	for (i = 0; i + 32 <= n; i += 32)
+		for (j = 0; j < 4; j++) {
+			memcpy(&w, s + i + 8 * j, 8);
+			h[j] = (h[j] ^ w) * k;
+			h[j] ^= h[j] >> 29;
+		}
+	for (j = 0; i < n; i++, j++)
+		h[j % 4] = (h[j % 4] ^ s[i]) * k;
+	w = n;
+	for (j = 0; j < 4; j++) {
+		w = (w ^ h[j]) * k;
+		w ^= w >> 31;
+	}
+	return w;
+}

@@ -148,7 +148,7 @@ index_read(struct align_idindex *x, const char *file, uint64_t *w)
 	    w[W_HDR] != align_siphash(hkey, w, W_HDR * 8) ||
 	    body % sizeof(struct align_fp) != 0 ||
 	    w[W_COUNT] != body / sizeof(struct align_fp) ||
-	    w[W_BODY] != align_siphash(hkey, mem + NWORDS * 8, body)) {
+	    w[W_BODY] != align_check64(mem + NWORDS * 8, body)) {
 		free(mem);
 		return -1;
 	}
@@ -361,7 +361,7 @@ align_idindex_save(struct align_idindex *x, const char *path, int fd)
 		w[W_SEC] = (uint64_t)st.st_mtim.tv_sec;
 		w[W_NSEC] = (uint64_t)st.st_mtim.tv_nsec;
 		w[W_COUNT] = n;
-		w[W_BODY] = align_siphash(hkey, v, n * sizeof(*v));
+		w[W_BODY] = align_check64(v, n * sizeof(*v));
 		w[W_HDR] = align_siphash(hkey, w, W_HDR * 8);
 		if (write_index(file, w, v, n) < 0) {
 			make_dirs(file);

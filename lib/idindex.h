@@ -28,9 +28,10 @@
  * machine's index is foreign and rebuilt): twelve 64-bit words, a magic
  * number, the version, the file's device, inode, the size described
  * (end), its modification time (seconds, nanoseconds), a hash of its
- * first 4 KiB and of the 4 KiB before end, the count of ids, a hash of
- * them and a hash of the words before; then the ids as the fingerprints
- * that hash.h's sets keep (two 64-bit words each), sorted.  It is written
+ * first 4 KiB and of the 4 KiB before end, the count of ids, a check of
+ * them (align_check64()) and a hash of the words before; then the ids as
+ * the fingerprints that hash.h's sets keep (two 64-bit words each),
+ * sorted.  It is written
  * to a temporary file beside it and renamed over, so it is whole or the
  * one before.
  *
@@ -56,7 +57,7 @@
 #include "err.h"
 #include "hash.h"
 
-#define ALIGN_IDINDEX_VERSION 1
+#define ALIGN_IDINDEX_VERSION 2
 
 struct align_fp {
 	uint64_t a, b;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "node.h"
 
@@ -293,6 +294,33 @@ align_node_copy(const struct align_node *n)
 	return c;
 }
 
+struct align_node *
+align_node_copy_top(const struct align_node *n)
+{
+	struct align_node *c;
+	size_t i;
+
+	if (n == NULL || !n->pooled || n->type == ALIGN_SCALAR)
+		return align_node_copy(n);
+	if ((c = node_new(n->type)) == NULL)
+		return NULL;
+	/* The pooled entries shared: align_node_free() leaves them. */
+	for (i = 0; i < n->n; i++) {
+		int rc = n->type == ALIGN_SEQ ? align_seq_push(c, n->item[i]) :
+		    align_map_append(c, strdup(n->key[i]), n->item[i]);
+
+		if (rc == 0 && align_map_key_raw(n, i))
+			rc = align_map_set_key_raw(c, c->n - 1);
+		if (rc < 0) {
+			align_node_free(c);
+			return NULL;
+		}
+	}
+	c->line = n->line;
+	c->col = n->col;
+	return c;
+}
+
 int
 align_node_equal(const struct align_node *a, const struct align_node *b)
 {
@@ -359,37 +387,79 @@ align_record_new(const char *kind)
 }
 
 /* Blocks of a pool: most of POOL_BLOCK bytes; a larger one for what does
- * not fit, freed when the pool is reset. */
+ * not fit, freed when the pool is reset.  Past POOL_KEEP blocks' worth (a
+ * large record: a session of 333,000 people, a theme of a million
+ * responses), blocks of POOL_BIG bytes mapped from the system and given
+ * back to it when the pool is reset, so that a large record read leaves
+ * no holes in the heap for the rest of the run. */
 #define POOL_BLOCK 65536
 #define POOL_KEEP 8		/* blocks a reset pool keeps */
+#define POOL_BIG (1024 * 1024)
 
 struct align_pool_block {
 	struct align_pool_block *next;
 	size_t size;
+	int mapped;		/* by mmap(), not malloc() */
 	max_align_t data[];
 };
 
+static struct align_pool_block *
+block_new(size_t size)
+{
+	struct align_pool_block *b;
+
+	if (size < POOL_BIG) {
+		if ((b = malloc(sizeof(*b) + size)) == NULL)
+			return NULL;
+		b->mapped = 0;
+	} else {
+		b = mmap(NULL, sizeof(*b) + size, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (b == MAP_FAILED)
+			return NULL;
+		b->mapped = 1;
+	}
+	b->size = size;
+	return b;
+}
+
+static void
+block_free(struct align_pool_block *b)
+{
+	if (b->mapped)
+		munmap(b, sizeof(*b) + b->size);
+	else
+		free(b);
+}
+
+/* n bytes at a multiple of align (a power of two: 1 for a string, that
+ * of a pointer for a node or an array; no more is ever asked, so that a
+ * name of a survey's 333,000 takes its bytes, not 16 or 32). */
 static void *
-pool_alloc(struct align_pool *p, size_t n)
+pool_alloc_at(struct align_pool *p, size_t n, size_t align)
 {
 	struct align_pool_block *b;
 	void *v;
 
-	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
-	p->bytes += n;
-	if (p->cur && p->used + n <= p->cur->size) {
-		v = (char *)p->cur->data + p->used;
-		p->used += n;
-		return v;
+	if (p->cur) {
+		size_t at = (p->used + align - 1) & ~(align - 1);
+
+		if (at + n <= p->cur->size) {
+			v = (char *)p->cur->data + at;
+			p->bytes += n + (at - p->used);
+			p->used = at + n;
+			return v;
+		}
 	}
+	p->bytes += n;
 	/* The next block, kept from before, or a new one after cur. */
 	b = p->cur ? p->cur->next : p->head;
 	if (b == NULL || n > b->size) {
-		size_t size = n > POOL_BLOCK ? n : POOL_BLOCK;
+		size_t size = p->bytes > POOL_KEEP * POOL_BLOCK ? POOL_BIG :
+		    POOL_BLOCK;
 
-		if ((b = malloc(sizeof(*b) + size)) == NULL)
+		if ((b = block_new(n > size ? n : size)) == NULL)
 			return NULL;
-		b->size = size;
 		if (p->cur) {
 			b->next = p->cur->next;
 			p->cur->next = b;
@@ -401,6 +471,12 @@ pool_alloc(struct align_pool *p, size_t n)
 	p->cur = b;
 	p->used = n;
 	return b->data;
+}
+
+static void *
+pool_alloc(struct align_pool *p, size_t n)
+{
+	return pool_alloc_at(p, n, sizeof(void *));
 }
 
 struct align_node *
@@ -419,7 +495,7 @@ align_pool_container(struct align_pool *p, enum align_type type)
 char *
 align_pool_strdup(struct align_pool *p, const char *s, size_t len)
 {
-	char *c = pool_alloc(p, len + 1);
+	char *c = pool_alloc_at(p, len + 1, 1);
 
 	if (c) {
 		memcpy(c, s, len);
@@ -459,7 +535,7 @@ align_pool_append(struct align_pool *p, struct align_node *to, char *key,
 		if (k && to->n)
 			memcpy(k, to->key, to->n * sizeof(*k));
 		if (to->kraw) {
-			unsigned char *r = pool_alloc(p, cap);
+			unsigned char *r = pool_alloc_at(p, cap, 1);
 
 			if (r == NULL)
 				return -1;
@@ -481,7 +557,7 @@ int
 align_pool_key_raw(struct align_pool *p, struct align_node *map)
 {
 	if (map->kraw == NULL) {
-		if ((map->kraw = pool_alloc(p, map->cap)) == NULL)
+		if ((map->kraw = pool_alloc_at(p, map->cap, 1)) == NULL)
 			return -1;
 		memset(map->kraw, 0, map->cap);
 	}
@@ -502,7 +578,7 @@ align_pool_reset(struct align_pool *p)
 			struct align_pool_block *big = *b;
 
 			*b = big->next;
-			free(big);
+			block_free(big);
 		} else {
 			b = &(*b)->next;
 			kept++;
@@ -520,7 +596,7 @@ align_pool_release(struct align_pool *p)
 		struct align_pool_block *b = p->head;
 
 		p->head = b->next;
-		free(b);
+		block_free(b);
 	}
 	p->cur = NULL;
 	p->used = 0;

@@ -19,19 +19,12 @@
 #define ALIGN_NODE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum align_type { ALIGN_SCALAR, ALIGN_SEQ, ALIGN_MAP };
 
 struct align_node {
-	enum align_type type;
-	int raw;		/* scalar: a plain number, boolean or null in
-				 * the input, written back plain; 0 for text */
-	int pooled;		/* it and all below it live in an align_pool:
-				 * read-only, and align_node_free() leaves
-				 * them to the pool */
 	char *str;		/* scalar: NUL-terminated UTF-8 */
-	size_t len;		/* scalar: bytes in str */
-	size_t n, cap;		/* seq and map: entries */
 	struct align_node **item; /* seq: the items; map: the values */
 	char **key;		/* map: the keys, in order */
 	unsigned char *kraw;	/* map: per key, 1 when it was a plain null,
@@ -39,7 +32,19 @@ struct align_node {
 				 * in the input, written back plain as it
 				 * was (see align_map_key_raw()); NULL while
 				 * no key is */
-	unsigned long line, col; /* where it began in its input; 0 if made */
+	/* Sizes of 32 bits, and the fields in this order, so that a node is
+	 * 56 bytes, not 88: a survey's session lists 333,000 people, one
+	 * node each (a record is at most ALIGN_RECORD_MAX bytes). */
+	uint32_t len;		/* scalar: bytes in str */
+	uint32_t n, cap;	/* seq and map: entries */
+	uint32_t line, col;	/* where it began in its input; 0 if made
+				 * (a line past 2^32 is not told apart) */
+	unsigned char type;	/* enum align_type */
+	unsigned char raw;	/* scalar: a plain number, boolean or null in
+				 * the input, written back plain; 0 for text */
+	unsigned char pooled;	/* it and all below it live in an align_pool:
+				 * read-only, and align_node_free() leaves
+				 * them to the pool */
 };
 
 /* Constructors return NULL when out of memory. */
@@ -90,6 +95,12 @@ long align_map_find(const struct align_node *map, const char *key);
 
 /* A deep copy, or NULL when out of memory. */
 struct align_node *align_node_copy(const struct align_node *n);
+/* A copy of n that shares what of it lives in a pool (align_pool below):
+ * its top is made with malloc, so that it may be changed (a key put or
+ * deleted), but a pooled entry is the same node, not a copy.  It must not
+ * outlive that pool.  A tree not pooled is copied whole (as
+ * align_node_copy()).  NULL when out of memory. */
+struct align_node *align_node_copy_top(const struct align_node *n);
 /* 1 when a and b hold the same data (positions aside). */
 int align_node_equal(const struct align_node *a, const struct align_node *b);
 void align_node_free(struct align_node *n);

@@ -88,19 +88,13 @@ static int
 roster_of(const struct align_node *s, const struct align_plan *p,
     struct align_roster **ro, struct align_err *e)
 {
-	size_t i;
-
 	if (!p->set_participants)
 		return align_roster_from_session(ro, s, e);
 	if ((*ro = align_roster_new()) == NULL)
 		return align_err_nomem(e);
-	for (i = 0; i < p->nparticipants; i++)
-		if (align_roster_add(*ro, p->participants[i], e) < 0) {
-			if (e->status == ALIGN_EX_NOMEM)
-				return -1;
-			*e = (struct align_err)ALIGN_ERR_INIT;	/* no name */
-		}
-	return 0;
+	/* At once, for a survey's list may hold a few hundred thousand. */
+	return align_roster_add_all(*ro, (const char *const *)p->participants,
+	    p->nparticipants, e);
 }
 
 /* --facilitator by the roster's soft rule (roster.h): a participant as

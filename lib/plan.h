@@ -36,6 +36,9 @@
 	"what gets in the way of them for you?"
 #define ALIGN_ONE_DURATION "45m"
 
+/* A group's follow-up round (align-followup plan --duration). */
+#define ALIGN_FOLLOWUP_DURATION "1h"
+
 /* What to set; NULL leaves a key as it is (or, for a new session, gives
  * it its default). */
 struct align_plan {

@@ -3,6 +3,7 @@
 #include <strings.h>
 
 #include "propose.h"
+#include "theme.h"
 
 /* The principle each concept of the default lexicon suggests, in each
  * language: short, first person plural, the words that add no meaning
@@ -82,7 +83,7 @@ concept_draft(const struct align_words *w, const char *label, int lang)
 	for (t = 0; t < align_words_nterms(w); t++) {
 		const char *cl = align_words_label(w, (uint32_t)t);
 
-		if (cl == NULL || strcmp(cl, label) != 0)
+		if (cl == NULL || !align_theme_label_is(label, cl))
 			continue;
 		for (i = 0; i < NDRAFTS; i++)
 			if (strcmp(drafts[i].concept,

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "file.h"
 #include "hash.h"
+#include "idset.h"
 #include "reader.h"
 #include "response.h"
 #include "record.h"
@@ -104,6 +105,7 @@ struct ahead {
 	struct ahead_batch fill; /* the one the thread is filling */
 	size_t at;		/* items of ring[head] handed out */
 	int taken;		/* ring[head] is the caller's */
+	int given;		/* and its pool given to the caller to keep */
 };
 
 struct align_reader {
@@ -119,7 +121,7 @@ struct align_reader {
 	struct align_err verr;	/* an error found while feeding libyaml */
 	struct align_err ferr;	/* the error that stopped the reader */
 	int failed;
-	struct align_set ids;
+	struct align_idset ids;	/* the ids read */
 	struct keys kidx;	/* the keys of a large mapping being read */
 	struct align_count seen;
 	struct align_buf line, para;
@@ -580,7 +582,7 @@ align_reader_free(struct align_reader *r)
 	for (i = 0; i < r->npaths; i++)
 		free(r->paths[i]);
 	free(r->paths);
-	align_set_release(&r->ids);
+	align_idset_release(&r->ids);
 	free(r->kidx.slot);
 	align_count_release(&r->seen);
 	align_buf_release(&r->line);
@@ -614,7 +616,7 @@ align_reader_index(const struct align_reader *r)
 int
 align_reader_claim(struct align_reader *r, const char *id)
 {
-	return align_set_add(&r->ids, id, strlen(id));
+	return align_idset_add(&r->ids, id, strlen(id));
 }
 
 int
@@ -672,7 +674,7 @@ finish_record(struct align_reader *r, struct align_node *root,
 	if (id->type != ALIGN_SCALAR || id->len == 0)
 		return align_err_set(e, EX_DATAERR, r->in.name, id->line,
 		    id->col, "'id' must be text");
-	rc = align_set_add(&r->ids, id->str, id->len);
+	rc = align_idset_add(&r->ids, id->str, id->len);
 	if (rc < 0)
 		return align_err_nomem(e);
 	return rc;
@@ -1208,11 +1210,11 @@ seen_before(struct align_reader *r, struct align_node *n,
 {
 	const char *id = align_record_id(n);
 
-	if (align_set_has(&r->ids, id, strlen(id))) {
+	if (align_idset_has(&r->ids, id, strlen(id))) {
 		align_node_free(n);
 		return 1;
 	}
-	if (r->next < r->npaths && align_set_add(&r->ids, id, strlen(id)) < 0) {
+	if (r->next < r->npaths && align_idset_add(&r->ids, id, strlen(id)) < 0) {
 		align_node_free(n);
 		return align_err_nomem(e);
 	}
@@ -1577,6 +1579,7 @@ ahead_next(struct align_reader *r, struct align_node **rec,
 		}
 		a->taken = 1;
 		a->at = 0;
+		a->given = 0;
 		pthread_mutex_unlock(&a->mu);
 	}
 }
@@ -1611,6 +1614,27 @@ ahead_stop(struct align_reader *r)
 	pthread_mutex_destroy(&a->mu);
 	free(a);
 	r->ahead = NULL;
+}
+
+int
+align_reader_keep(struct align_reader *r, struct align_node *rec,
+    struct align_pool **pool)
+{
+	struct ahead *a = r->ahead;
+	struct align_pool *p;
+
+	*pool = NULL;
+	if (!rec->pooled || a == NULL || !a->taken || a->given)
+		return 0;	/* the caller's, or in a pool given before */
+	/* The batch's pool, with rec and the records after it in the
+	 * batch; the batch makes a new one when it is filled again. */
+	if ((p = malloc(sizeof(*p))) == NULL)
+		return -1;
+	*p = a->ring[a->head].pool;
+	a->ring[a->head].pool = (struct align_pool)ALIGN_POOL_INIT;
+	a->given = 1;
+	*pool = p;
+	return 0;
 }
 
 void

@@ -82,6 +82,17 @@ int align_reader_next(struct align_reader *r, struct align_node **rec,
  * freed by the thread that made them; align_node_free() would do). */
 void align_reader_release(struct align_reader *r, struct align_node *rec);
 
+/* Keep rec, the record last returned, past the next call instead of
+ * giving it to align_reader_release(): 0 and *pool NULL when rec is the
+ * caller's (or lives in a pool given before), or 0 and *pool the pool it
+ * lives in (reading ahead), now the caller's, with other records (those
+ * after rec in its batch, which align_reader_release() leaves to it).
+ * Either way align_node_free(rec) once done with it, then
+ * align_pool_release() and free() each pool given, after every record
+ * kept.  -1 when out of memory (rec then still the reader's). */
+int align_reader_keep(struct align_reader *r, struct align_node *rec,
+    struct align_pool **pool);
+
 /* Where the record last returned began. */
 const char *align_reader_file(const struct align_reader *r);
 unsigned long align_reader_line(const struct align_reader *r);

@@ -49,7 +49,8 @@ static const struct align_key response_keys[] = {
 #define V struct align_theme_view
 static const struct align_key theme_keys[] = {
 	KIND, TEXT("id", V, id), NUMBER("rank", V, rank),
-	TEXT("label", V, label), TEXTS("keywords", V, keywords), TEXTS("responses", V, responses),
+	TEXT("label", V, label), NUMBER("purity", V, purity),
+	TEXTS("keywords", V, keywords), TEXTS("responses", V, responses),
 	NUMBER("support", V, support), TEXT("typical", V, typical),
 	TEXT("source", V, source), END
 };
@@ -86,7 +87,8 @@ static const struct align_key goal_keys[] = {
 #define V struct align_followup_view
 static const struct align_key followup_keys[] = {
 	KIND, TEXT("id", V, id), TEXT("date", V, date),
-	TEXT("every", V, every), TEXTS("principles", V, principles),
+	TEXT("duration", V, duration), TEXT("every", V, every),
+	TEXTS("principles", V, principles),
 	GROUPS("pairs", V, pairs), TEXT("pair_time", V, pair_time),
 	TEXT("with", V, with), TEXT("uid", V, uid),
 	NUMBER("sequence", V, sequence), NUMBER("count", V, count),

@@ -132,6 +132,7 @@ struct align_theme_view {
 	const char *id;
 	struct align_number rank;
 	const char *label;
+	struct align_number purity;	/* % holding its concept, if one */
 	struct align_texts keywords, responses;
 	struct align_number support;
 	const char *typical, *source;
@@ -162,7 +163,7 @@ struct align_goal_view {
 };
 
 struct align_followup_view {
-	const char *id, *date, *every;
+	const char *id, *date, *duration, *every;
 	struct align_texts principles;
 	struct align_groups pairs;
 	const char *pair_time, *with, *uid;

@@ -10,38 +10,12 @@
 #include "record.h"
 #include "person.h"
 #include "roster.h"
+#include "roster_int.h"
 
 #define NOBODY ((size_t)-1)
 #define MANY ((size_t)-2)
 #define SHORT 128		/* a folded name fits on the stack */
 #define FAR 64			/* no suggestion for a longer name */
-
-struct person {
-	char *entry, *name, *email, *folded;
-	int32_t *cp;		/* the folded name's code points, FAR at most */
-	size_t ncp, nfirst;	/* their number, and the first word's */
-};
-
-enum key_kind { K_NAME, K_ALIAS };
-
-/* A name, alias or address (as written, or folded) and its participant. */
-struct key {
-	char *s;
-	size_t person;
-	enum key_kind kind;
-};
-
-struct keys {
-	struct key *v;
-	size_t n, cap;
-};
-
-struct align_roster {
-	struct person *p;
-	size_t n, cap;
-	struct keys exact;	/* names, aliases and addresses as written */
-	struct keys folded;	/* the same folded */
-};
 
 /* A folded form in a buffer of SHORT bytes, or in memory of its own. */
 struct folded {
@@ -114,15 +88,45 @@ fold(const char *s, size_t n, struct folded *f)
 	return 0;
 }
 
-static char *
-fold_dup(const char *s)
+/* n bytes of s, NUL-terminated, in the roster's arena: NULL when out of
+ * memory.  Chunks grow with the roster, and never move. */
+static const char *
+arena_put(struct align_roster *r, const char *s, size_t n)
 {
-	struct folded f;
+	struct roster_chunk *c = r->arena;
 	char *d;
 
-	if (fold(s, strlen(s), &f) < 0)
+	if (c == NULL || c->cap - c->len < n + 1) {
+		size_t cap = c && c->cap < (1u << 20) ? 2 * c->cap : c ?
+		    c->cap : 4096;
+
+		if (cap < n + 1)
+			cap = n + 1;
+		if ((c = malloc(sizeof(*c) + cap)) == NULL)
+			return NULL;
+		c->next = r->arena;
+		c->len = 0;
+		c->cap = cap;
+		r->arena = c;
+	}
+	d = c->s + c->len;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	c->len += n + 1;
+	return d;
+}
+
+/* s folded, in the arena: NULL when out of memory. */
+static const char *
+arena_fold(struct align_roster *r, const char *s, size_t n)
+{
+	struct folded f;
+	const char *d;
+
+	if (fold(s, n, &f) < 0)
 		return NULL;
-	d = f.s == f.buf ? strdup(f.s) : f.s;
+	d = arena_put(r, f.s, f.n);
+	folded_release(&f);
 	return d;
 }
 
@@ -146,20 +150,19 @@ lower(const struct keys *ks, const char *s, size_t n)
 	return lo;
 }
 
-/* Add key s (taken, even on failure) of person p in its sorted place. */
+/* Add key s (in the arena; NULL: out of memory) of person p in its
+ * sorted place. */
 static int
-key_add(struct keys *ks, char *s, size_t p, enum key_kind kind)
+key_add(struct keys *ks, const char *s, size_t p, enum key_kind kind)
 {
 	size_t at;
 
-	if (s == NULL || ALIGN_GROW(ks->v, ks->n + 1, ks->cap) < 0) {
-		free(s);
+	if (s == NULL || ALIGN_GROW(ks->v, ks->n + 1, ks->cap) < 0)
 		return -1;
-	}
 	at = lower(ks, s, strlen(s));
 	memmove(ks->v + at + 1, ks->v + at, (ks->n - at) * sizeof(*ks->v));
 	ks->v[at].s = s;
-	ks->v[at].person = p;
+	ks->v[at].person = (uint32_t)p;
 	ks->v[at].kind = kind;
 	ks->n++;
 	return 0;
@@ -168,10 +171,6 @@ key_add(struct keys *ks, char *s, size_t p, enum key_kind kind)
 static void
 keys_release(struct keys *ks)
 {
-	size_t i;
-
-	for (i = 0; i < ks->n; i++)
-		free(ks->v[i].s);
 	free(ks->v);
 }
 
@@ -184,17 +183,15 @@ align_roster_new(void)
 void
 align_roster_free(struct align_roster *r)
 {
-	size_t i;
+	struct roster_chunk *c;
 
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->n; i++) {
-		free(r->p[i].entry);
-		free(r->p[i].name);
-		free(r->p[i].email);
-		free(r->p[i].folded);
-		free(r->p[i].cp);
+	while ((c = r->arena) != NULL) {
+		r->arena = c->next;
+		free(c);
 	}
+	free(r->block);
 	free(r->p);
 	keys_release(&r->exact);
 	keys_release(&r->folded);
@@ -314,8 +311,14 @@ decode(const char *s, size_t n, int32_t *v, size_t max)
 
 	while (i < n && m < max) {
 		utf8proc_int32_t c;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)
-		    s + i, (utf8proc_ssize_t)(n - i), &c);
+		utf8proc_ssize_t k;
+
+		if ((unsigned char)s[i] < 0x80) {	/* ASCII, most names */
+			v[m++] = (unsigned char)s[i++];
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &c);
 
 		if (k <= 0) {
 			c = (unsigned char)s[i];
@@ -421,9 +424,10 @@ suggest(const struct align_roster *r, const char *f, size_t fn,
 	if ((best = malloc(r->n * sizeof(*best))) == NULL)
 		return -1;
 	for (i = 0; i < r->n; i++) {
-		const struct person *p = &r->p[i];
+		const char *pf = r->p[i].folded;
 
-		best[i] = nearness(t, tn, p->cp, p->ncp, p->nfirst, limit);
+		n = decode(pf, strlen(pf), v, FAR);
+		best[i] = nearness(t, tn, v, n, first_word(v, n), limit);
 	}
 	for (i = 0; i < r->folded.n; i++) {
 		const struct key *k = &r->folded.v[i];
@@ -520,17 +524,15 @@ lookup(const struct align_roster *r, const char *s, size_t n,
 	return rc;
 }
 
-/* Put key s (taken, even on failure) of person p at the end of ks, for
- * sort_keys() to put in its place. */
+/* Put key s (in the arena; NULL: out of memory) of person p at the end
+ * of ks, for sort_keys() to put in its place. */
 static int
-key_push(struct keys *ks, char *s, size_t p, enum key_kind kind)
+key_push(struct keys *ks, const char *s, size_t p, enum key_kind kind)
 {
-	if (s == NULL || ALIGN_GROW(ks->v, ks->n + 1, ks->cap) < 0) {
-		free(s);
+	if (s == NULL || ALIGN_GROW(ks->v, ks->n + 1, ks->cap) < 0)
 		return -1;
-	}
 	ks->v[ks->n].s = s;
-	ks->v[ks->n].person = p;
+	ks->v[ks->n].person = (uint32_t)p;
 	ks->v[ks->n].kind = kind;
 	ks->n++;
 	return 0;
@@ -566,36 +568,29 @@ sort_keys(struct align_roster *r)
 static int
 person_add(struct align_roster *r, const char *entry,
     const struct align_person *who,
-    int (*put)(struct keys *, char *, size_t, enum key_kind),
+    int (*put)(struct keys *, const char *, size_t, enum key_kind),
     struct align_err *e)
 {
-	size_t i;
+	size_t i, n = strlen(entry);
 	struct person *p;
 
-	if (ALIGN_GROW(r->p, r->n + 1, r->cap) < 0)
+	if (r->n >= ROSTER_MAX || ALIGN_GROW(r->p, r->n + 1, r->cap) < 0)
 		return align_err_nomem(e);
 	i = r->n;
 	p = &r->p[i];
 	memset(p, 0, sizeof(*p));
-	if ((p->entry = strdup(entry)) == NULL ||
-	    (p->name = strndup(who->name, who->namelen)) == NULL ||
-	    (who->addr && (p->email = strndup(who->addr, who->addrlen)) ==
-	    NULL) ||
-	    (p->folded = fold_dup(p->name)) == NULL ||
-	    (p->cp = malloc(FAR * sizeof(*p->cp))) == NULL) {
-		free(p->entry);
-		free(p->name);
-		free(p->email);
-		free(p->folded);
+	if ((p->entry = arena_put(r, entry, n)) == NULL ||
+	    (p->name = who->namelen == n && memcmp(who->name, entry, n) == 0 ?
+	    p->entry : arena_put(r, who->name, who->namelen)) == NULL ||
+	    (who->addr && (p->email = arena_put(r, who->addr,
+	    who->addrlen)) == NULL) ||
+	    (p->folded = arena_fold(r, p->name, strlen(p->name))) == NULL)
 		return align_err_nomem(e);
-	}
-	p->ncp = decode(p->folded, strlen(p->folded), p->cp, FAR);
-	p->nfirst = first_word(p->cp, p->ncp);
 	r->n++;
-	if (put(&r->exact, strdup(p->name), i, K_NAME) < 0 ||
-	    put(&r->folded, strdup(p->folded), i, K_NAME) < 0 ||
-	    (p->email && (put(&r->exact, strdup(p->email), i,
-	    K_ALIAS) < 0 || put(&r->folded, fold_dup(p->email), i,
+	if (put(&r->exact, p->name, i, K_NAME) < 0 ||
+	    put(&r->folded, p->folded, i, K_NAME) < 0 ||
+	    (p->email && (put(&r->exact, p->email, i, K_ALIAS) < 0 ||
+	    put(&r->folded, arena_fold(r, p->email, strlen(p->email)), i,
 	    K_ALIAS) < 0)))
 		return align_err_nomem(e);
 	return 0;
@@ -643,7 +638,7 @@ latest_set(struct latest *l, const char *s, enum key_kind kind)
  * many people).  0, or -1 and e. */
 static int
 add_list(struct align_roster *r, const char *const *v, size_t n,
-    struct align_err *e)
+    int lenient, struct align_err *e)
 {
 	struct latest l = { .d = ALIGN_DICT_INIT };
 	struct align_person who;
@@ -655,6 +650,8 @@ add_list(struct align_roster *r, const char *const *v, size_t n,
 		if (strspn(v[i], " \t") == strlen(v[i]))
 			continue;
 		align_person_of(v[i], strlen(v[i]), &who);
+		if (who.namelen == 0 && lenient)
+			continue;
 		if (who.namelen == 0) {
 			rc = align_err_set(e, EX_DATAERR, NULL, 0, 0,
 			    "a participant without a name");
@@ -673,6 +670,13 @@ add_list(struct align_roster *r, const char *const *v, size_t n,
 	align_dict_release(&l.d);
 	free(l.kind);
 	return rc;
+}
+
+int
+align_roster_add_all(struct align_roster *r, const char *const *v,
+    size_t n, struct align_err *e)
+{
+	return add_list(r, v, n, 1, e);
 }
 
 /* Quote s for a message: at most 60 bytes, never cut inside a UTF-8
@@ -836,7 +840,7 @@ alias_add(struct align_roster *r, const char *s, size_t n, size_t who,
 {
 	struct folded f;
 	size_t other;
-	char *d;
+	const char *d;
 
 	if (fold(s, n, &f) < 0)
 		return align_err_nomem(e);
@@ -850,8 +854,9 @@ alias_add(struct align_roster *r, const char *s, size_t n, size_t who,
 		return align_err_set(e, EX_DATAERR, NULL, 0, 0, "alias '%s' is "
 		    "the name or alias of another participant", alias);
 	}
-	d = f.s == f.buf ? strdup(f.s) : f.s;
-	if (key_add(&r->exact, strndup(s, n), who, K_ALIAS) < 0 ||
+	d = arena_put(r, f.s, f.n);
+	folded_release(&f);
+	if (key_add(&r->exact, arena_put(r, s, n), who, K_ALIAS) < 0 ||
 	    key_add(&r->folded, d, who, K_ALIAS) < 0)
 		return align_err_nomem(e);
 	return 0;
@@ -885,14 +890,21 @@ align_roster_alias(struct align_roster *r, const char *alias,
 	return alias_add(r, s, n, who, alias, e);
 }
 
-/* The participants of odd shape the view leaves out ([Ben] for Ben): each
- * is someone on the roster, by the text it holds (tests/cli/odd.test).
- * Read from the record: the one lookup by name here. */
+/* The session's participants as the record holds them, for those of odd
+ * shape the view leaves out ([Ben] for Ben): the one lookup by name here. */
+static const struct align_node *
+raw_participants(const struct align_node *session)
+{
+	return align_map_get(session, "participants");
+}
+
+/* The participants of odd shape: each is someone on the roster, by the
+ * text it holds (tests/cli/odd.test). */
 static int
 odd_entries(struct align_roster *r, const struct align_node *session,
     int rc, struct align_err *e)
 {
-	const struct align_node *p = align_map_get(session, "participants");
+	const struct align_node *p = raw_participants(session);
 	size_t i;
 
 	for (i = 0; rc >= 0 && p && p->type == ALIGN_SEQ && i < p->n; i++) {
@@ -904,6 +916,54 @@ odd_entries(struct align_roster *r, const struct align_node *session,
 			rc = align_roster_add(r, x->item[0]->str, e);
 	}
 	return rc;
+}
+
+/* What a roster of session is made of (the participants' entries, those
+ * of odd shape, the aliases), with the version of the folding, as one
+ * string whose fingerprint (hash.h) names the roster in a cache
+ * (roster_cache.c).  Into *b; the number of entries, or -1 when out of
+ * memory.  0 when session is not a session. */
+long
+align_roster_source(const struct align_node *session, struct align_buf *b)
+{
+	const struct align_node *p;
+	struct align_view v;
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i;
+	long n;
+
+	if (align_view(&v, session, &e) < 0)
+		return -1;
+	if (v.kind != ALIGN_KIND_SESSION) {
+		align_view_release(&v);
+		return 0;
+	}
+	align_buf_printf(b, "align-roster %d utf8proc %s", ROSTER_FORMAT,
+	    utf8proc_version());
+	align_buf_putc(b, '\0');
+	n = (long)v.u.session.participants.n;
+	for (i = 0; i < v.u.session.participants.n; i++)
+		align_buf_add(b, v.u.session.participants.v[i],
+		    strlen(v.u.session.participants.v[i]) + 1);
+	align_buf_add(b, "\1odd", 5);
+	p = raw_participants(session);
+	for (i = 0; p && p->type == ALIGN_SEQ && i < p->n; i++) {
+		const struct align_node *x = p->item[i];
+
+		if (x->type == ALIGN_SEQ && x->n == 1 &&
+		    x->item[0]->type == ALIGN_SCALAR)
+			align_buf_add(b, x->item[0]->str,
+			    strlen(x->item[0]->str) + 1);
+	}
+	align_buf_add(b, "\1aliases", 9);
+	for (i = 0; i < v.u.session.aliases.n; i++) {
+		align_buf_add(b, v.u.session.aliases.v[i].key,
+		    strlen(v.u.session.aliases.v[i].key) + 1);
+		align_buf_add(b, v.u.session.aliases.v[i].value,
+		    strlen(v.u.session.aliases.v[i].value) + 1);
+	}
+	align_view_release(&v);
+	return b->failed ? -1 : n;
 }
 
 int
@@ -929,7 +989,7 @@ align_roster_from_session(struct align_roster **rp,
 	if (v.kind == ALIGN_KIND_SESSION) {
 		const struct align_session_view *s = &v.u.session;
 
-		rc = add_list(r, s->participants.v, s->participants.n, e);
+		rc = add_list(r, s->participants.v, s->participants.n, 0, e);
 		rc = odd_entries(r, session, rc, e);
 		for (i = 0; rc >= 0 && i < s->aliases.n; i++)
 			rc = align_roster_alias(r, s->aliases.v[i].key,

@@ -57,6 +57,7 @@
 #define ALIGN_ROSTER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "err.h"
 #include "node.h"
@@ -111,6 +112,14 @@ int align_roster_from_session(struct align_roster **r,
 int align_roster_add(struct align_roster *r, const char *entry,
     struct align_err *e);
 
+/* Add the entries v[0..n-1], each as align_roster_add() would, in
+ * turn, but at once: the keys sorted once at the end, not each in its
+ * place (n log n for a list of a few hundred thousand, not n squared).
+ * Blank entries and entries without a name are left out.  0, or -1 and e
+ * (71; the roster is then fit only to be freed). */
+int align_roster_add_all(struct align_roster *r, const char *const *v,
+    size_t n, struct align_err *e);
+
 /* Add alias (a nickname or an address) of the participant that name
  * resolves to exactly or folded.  0, or -1 and e (65 no such
  * participant, or alias is a participant's own name; 71). */
@@ -157,5 +166,75 @@ int align_roster_refuse(const struct align_resolved *res, const char *typed,
 
 /* NULL is accepted. */
 void align_roster_free(struct align_roster *r);
+
+/*
+ * A cache of rosters (roster_cache.c), for a tool that reads the same
+ * large session again and again (align-capture -a, once an append): the
+ * roster as it was made, in a file named after the session file, and
+ * believed only for the same source (the participants, those of odd
+ * shape, the aliases, as the session lists them now, and the version of
+ * the folding): the file holds their fingerprint (hash.h, 128 bits) and
+ * hashes of its own contents.  A roster read from it is the roster
+ * align_roster_from_session() makes, and answers every lookup the same;
+ * anything that does not check (no file, another session's, damaged, of
+ * another version) is a miss, and the roster is made and the file
+ * written again.  Deleting the file loses nothing.
+ *
+ * Where: the session file's index of ids (idindex.h), ".roster" added:
+ * $XDG_CACHE_HOME/align/ids/HASH.roster.  Only for a session of
+ * ALIGN_ROSTER_CACHE_MIN participants or more; a smaller roster is made
+ * faster than the file is read.
+ */
+#define ALIGN_ROSTER_CACHE_MIN 1000
+
+enum align_roster_how {
+	ALIGN_ROSTER_MADE,	/* from the session (small, or no cache) */
+	ALIGN_ROSTER_CACHED,	/* read from the cache */
+	ALIGN_ROSTER_SAVED	/* made, and the cache written */
+};
+
+/* The bytes a session record was read from: the first len of its file,
+ * from its "---" to the next record's (0: not known), and their
+ * fingerprint with the version of the rules. */
+struct align_roster_span {
+	long long len;
+	uint64_t a, b;
+};
+
+/* As align_roster_from_session(), through the cache file (NULL: none);
+ * *how says which way.  The same errors; the cache's own are misses.
+ * span (or NULL), when session is the first record of its file: what
+ * the cache holds of its bytes, for align_roster_cache_by_bytes(). */
+int align_roster_from_session_cached(struct align_roster **r,
+    const struct align_node *session, const char *file,
+    const struct align_roster_span *span, enum align_roster_how *how,
+    struct align_err *e);
+
+/* Without reading the session at all: the roster of the cache file when
+ * the session file open as fd begins with the very bytes the session was
+ * read from when the cache was written (their length, their fingerprint,
+ * and a record's "---" after them or the end), else NULL.  Bytes the same
+ * are a session the same, and the same roster. */
+struct align_roster *align_roster_cache_by_bytes(const char *file, int fd);
+
+/* The span of the first record of the file open as fd (it must begin
+ * with "---"): 0, or -1 when there is none to speak of (then s->len is
+ * 0).  align_roster_span_hash() is its fingerprint of n bytes at b. */
+int align_roster_span_of(int fd, struct align_roster_span *s);
+void align_roster_span_hash(const char *b, size_t n,
+    struct align_roster_span *s);
+
+/* The cache file of the session file path (resolved here), malloc'd;
+ * NULL when it does not exist, there is no cache directory, or out of
+ * memory. */
+char *align_roster_cache_file(const char *path);
+
+/* The lower level, for tests: write r to file under the fingerprint
+ * (fpa, fpb) of its source (0, or -1: nothing written), and read it back
+ * (NULL: a miss). */
+int align_roster_cache_save(const struct align_roster *r, const char *file,
+    uint64_t fpa, uint64_t fpb, const struct align_roster_span *span);
+struct align_roster *align_roster_cache_load(const char *file,
+    uint64_t fpa, uint64_t fpb);
 
 #endif

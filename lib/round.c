@@ -341,6 +341,10 @@ align_round_of(const struct align_view *v, const struct align_zone *zone,
 		return align_err_set(e, EX_DATAERR, NULL, line, 1,
 		    "follow-up %s: pair_time: '%s' is not a time of day "
 		    "(expected 16:00)", id, f->pair_time);
+	if (f->duration && align_duration_parse(f->duration, &r->minutes,
+	    &why) < 0)
+		return align_err_set(e, EX_DATAERR, NULL, line, 1,
+		    "follow-up %s: duration: %s", id, why.msg);
 	return 0;
 }
 

@@ -97,12 +97,13 @@ struct align_round {
 	int has_until;
 	int pair_time;		/* minutes after midnight the pairs meet,
 				 * -1: at the round's time of day */
+	long minutes;		/* its length (key duration), 0: not set */
 	const struct align_zone *zone;	/* NULL: the date's offset */
 };
 
 /* The dates of the round f (a view of a followup record) in zone (NULL:
  * none); -1 and e (65, naming the round and the line of its record) when
- * its date, cadence, end or pair time is not readable. */
+ * its date, cadence, end, pair time or length is not readable. */
 int align_round_of(const struct align_view *f, const struct align_zone *zone,
     struct align_round *r, struct align_err *e);
 /* The k-th occurrence (from 0); 0, or -1 when there is none. */

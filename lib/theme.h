@@ -101,7 +101,9 @@ const char *align_themer_note(const struct align_themer *t, size_t i);
  * strings are borrowed from it: the view lives no longer than it. */
 struct align_themes_entry {
 	const char *id;			/* t1, t2, ... */
-	const char *label;		/* "" when it has none that is text */
+	const char *label;		/* "" when it has none that is text;
+					 * a concept's with its purity:
+					 * "clear expectations (80%)" */
 	const char *const *keyword;	/* its keywords that are words */
 	size_t nkeyword;
 	const char *const *response;	/* its responses' ids, in id order */
@@ -148,12 +150,18 @@ struct align_themes {
 						 * texts are kept */
 	int anonymous;		/* every participant named is a pseudonym */
 	struct align_view session;	/* of the session, for the above */
+	char **shown;		/* the labels with a purity, per theme */
 };
 
 /* 0, or -1 and e (71); v needs align_themes_release() either way. */
 int align_themes_make(struct align_themes *v, const struct align_themer *t,
     struct align_err *e);
 void align_themes_release(struct align_themes *v);
+
+/* Whether label, read from a theme record, is the label made: that, or
+ * that with a concept's purity after it ("clear expectations (80%)"), as
+ * align wrote labels before purity had a key of its own (theme_edit.c). */
+int align_theme_label_is(const char *label, const char *made);
 
 /* The formats themes can be shown in, as a mask. */
 int align_themes_formats(void);

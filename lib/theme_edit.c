@@ -4,6 +4,7 @@
  * person edited on an automatic theme kept while the theme comes out the
  * same.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -257,11 +258,26 @@ align_themer_keep_manual(struct align_themer *t, struct align_err *e)
 }
 
 int
+align_theme_label_is(const char *label, const char *made)
+{
+	size_t n = strlen(made);
+	const char *p = label + n;
+
+	if (strncmp(label, made, n) != 0)
+		return 0;
+	if (*p == '\0')
+		return 1;
+	if (strncmp(p, " (", 2) != 0 || !isdigit((unsigned char)p[2]))
+		return 0;
+	for (p += 2; isdigit((unsigned char)*p); p++)
+		;
+	return strcmp(p, "%)") == 0;
+}
+
+int
 align_themer_keep_label(struct align_themer *t, struct theme *th,
     uint64_t set, struct align_err *e)
 {
-	/* The label as the record has it: with a concept's purity. */
-	const char *now = align_map_str(th->rec, "label");
 	size_t j;
 
 	for (j = 0; j < t->nold; j++) {
@@ -269,12 +285,10 @@ align_themer_keep_label(struct align_themer *t, struct theme *th,
 
 		if (o->rec == NULL || o->merged || o->manual || o->set != set)
 			continue;
-		/* A label written without the purity (by an older align, or
-		 * with the concept's share since changed) is not a person's. */
-		if (o->label && strcmp(o->label, th->label) != 0 &&
-		    (now == NULL || strcmp(o->label, now) != 0)) {
+		if (o->label && !align_theme_label_is(o->label, th->label)) {
 			if (align_map_put_str(th->rec, "label", o->label) < 0)
 				return align_err_nomem(e);
+			align_map_del(th->rec, "purity");
 			th->manual = 1;
 		}
 		break;

@@ -670,20 +670,18 @@ theme_record(const struct align_themer *t, const struct phrases *ph,
 	return 0;
 }
 
-/* The label of th's record with the share of its responses that hold
- * its concept: "clear expectations (80%)".  th->label stays as it is, for
- * themes of one concept to be merged. */
+/* The share of th's responses that hold its concept (of the read ones),
+ * in percent, as the key purity beside the concept's label: the views
+ * show "clear expectations (80%)", the label stays the concept's for the
+ * next step to read. */
 static int
 with_purity(struct theme *th, size_t held, size_t read)
 {
-	struct align_buf b = ALIGN_BUF_INIT;
-	int rc;
+	long pct = (long)(100.0 * (double)held / (double)(read ? read : 1) +
+	    0.5);
+	struct align_node *v = align_scalar_int(pct);
 
-	align_buf_printf(&b, "%s (%.0f%%)", th->label, 100.0 *
-	    (double)held / (double)(read ? read : 1));
-	rc = b.failed ? -1 : align_map_put_str(th->rec, "label", b.p);
-	align_buf_release(&b);
-	return rc < 0 ? -1 : 0;
+	return v == NULL || align_map_put(th->rec, "purity", v) < 0 ? -1 : 0;
 }
 
 /* Theme i described (avg: phrases counted a theme). */

@@ -44,6 +44,23 @@ texts(struct align_themes_entry *x, const struct align_themer *t,
 	x->lang = at + 2 * th->n;
 }
 
+/* Theme i's label with its concept's purity, into v->shown[i] (NULL
+ * when it has none, or a person named the theme).  -1 out of memory. */
+static int
+purity(struct align_themes *v, const struct align_themer *t, size_t i)
+{
+	const struct align_theme_view *tv = &v->rec[i].u.theme;
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	if (!tv->purity.set || tv->label == NULL || t->theme[i].manual)
+		return 0;
+	align_buf_printf(&b, "%s (%lld%%)", tv->label, tv->purity.v);
+	if (b.failed)
+		return -1;
+	v->shown[i] = align_buf_detach(&b);
+	return 0;
+}
+
 /* Entry i from theme i and the view of its record. */
 static void
 entry(struct align_themes *v, const struct align_themer *t, size_t i,
@@ -56,7 +73,7 @@ entry(struct align_themes *v, const struct align_themer *t, size_t i,
 	size_t j;
 
 	x->id = v->rec[i].id ? v->rec[i].id : "";
-	x->label = tv->label ? tv->label : "";
+	x->label = v->shown[i] ? v->shown[i] : tv->label ? tv->label : "";
 	x->keyword = tv->keywords.v;
 	x->nkeyword = tv->keywords.n;
 	for (j = 0; j < th->n; j++)
@@ -191,9 +208,11 @@ align_themes_make(struct align_themes *v, const struct align_themer *t,
 	v->theme = calloc(t->ntheme + 1, sizeof(*v->theme));
 	v->rec = calloc(t->ntheme + 1, sizeof(*v->rec));
 	v->ids = malloc((total + 1) * sizeof(*v->ids));
+	v->shown = calloc(t->ntheme + 1, sizeof(*v->shown));
 	if (t->o.keep_text)
 		v->texts = malloc((3 * total + 1) * sizeof(*v->texts));
 	if (v->theme == NULL || v->rec == NULL || v->ids == NULL ||
+	    v->shown == NULL ||
 	    (t->o.keep_text && v->texts == NULL))
 		return align_err_nomem(e);
 	if (session(v, t, e) < 0)
@@ -202,6 +221,8 @@ align_themes_make(struct align_themes *v, const struct align_themer *t,
 		if (align_view(&v->rec[i], t->theme[i].rec, e) < 0)
 			return -1;
 		v->ntheme++;
+		if (purity(v, t, i) < 0)
+			return align_err_nomem(e);
 		entry(v, t, i, at);
 		at += t->theme[i].n;
 		if (tx) {
@@ -221,6 +242,9 @@ align_themes_release(struct align_themes *v)
 		align_view_release(&v->rec[i]);
 	free(v->rec);
 	free(v->theme);
+	for (i = 0; v->shown && i < v->ntheme; i++)
+		free(v->shown[i]);
+	free(v->shown);
 	free(v->ids);
 	free(v->texts);
 	free(v->loose);

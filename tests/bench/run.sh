@@ -39,8 +39,8 @@
 # How long it takes.  Measured with the load average at 10 to 13 on these
 # 2 cores (other jobs): 10,000 took 2 minutes, 100,000 4 1/2, 1,000,000
 # 22, the pipeline at 1,000,000 10 more (8 of them align-plan reading 333,333
-# participants, which grows as the square of their number); 40 minutes in
-# all, 12 1/2 minutes of CPU.  With 10,000 and 100,000 only, 7 1/2 minutes.
+# participants, then quadratic, now under a second); 40 minutes in
+# all, 12 1/2 minutes of CPU (before that fix).  With 10,000 and 100,000 only, 7 1/2 minutes.
 # On a quiet machine a run takes about its CPU time.
 set -eu
 B=$(cd "$1" && pwd)

@@ -36,13 +36,14 @@ def check(name, ok, why=""):
 
 
 # What a page must not hold: any element that loads, or runs, or any
-# handler attribute, whatever the user text was.
+# handler attribute, whatever the user text was.  A link within the page
+# (a suggestion's to its theme: href="#theme1") loads nothing.
 INERT = """(() => {
   const bad = [];
   document.querySelectorAll('img, iframe, object, embed, link, base, '
       + 'frame, video, audio, source, form, input, b, '
       + 'svg:not(.bar):not(.dots):not(.chart), '
-      + 'a[href], meta[http-equiv="refresh"]')
+      + 'a[href]:not([href^="#"]), meta[http-equiv="refresh"]')
     .forEach(e => bad.push(e.tagName));
   if (document.scripts.length !== 1) bad.push(document.scripts.length
     + ' scripts');

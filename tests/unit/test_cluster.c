@@ -37,6 +37,37 @@ test_linkage_finds_the_groups(void **state)
 	    NDOCS);
 }
 
+/* Two groups of five whose members are each only a little alike (as
+ * short texts are: 0.05), a little more than with the other group
+ * (0.002), and a document alike to none: a threshold of 0.15 leaves all
+ * alone, the cut the data choose (threshold 0) finds the two groups. */
+static void
+test_linkage_cut_follows_the_data(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	double sim[11 * 11];
+	uint32_t z[11];
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < 11; i++)
+		for (j = 0; j < 11; j++)
+			sim[i * 11 + j] = i == 10 || j == 10 ? 0 :
+			    i / 5 == j / 5 ? 0.05 : 0.002;
+	assert_int_equal(align_linkage_sim(sim, 11, 0.15, z, &e), 11);
+	for (i = 0; i < 11; i++)
+		for (j = 0; j < 11; j++)
+			sim[i * 11 + j] = i == 10 || j == 10 ? 0 :
+			    i / 5 == j / 5 ? 0.05 : 0.002;
+	assert_int_equal(align_linkage_sim(sim, 11, 0, z, &e), 3);
+	for (i = 1; i < 10; i++)
+		assert_int_equal(z[i] == z[0], i < 5);
+	assert_true(z[10] != z[0] && z[10] != z[5]);
+	/* The three obvious groups, too. */
+	assert_int_equal(align_linkage(terms, off, NDOCS, 9, 0, z, &e), 3);
+	assert_memory_equal(z, gold, sizeof(z));
+}
+
 static void
 test_gsdmm_finds_the_groups(void **state)
 {
@@ -144,6 +175,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_linkage_finds_the_groups),
+		cmocka_unit_test(test_linkage_cut_follows_the_data),
 		cmocka_unit_test(test_gsdmm_finds_the_groups),
 		cmocka_unit_test(test_gsdmm_documents_in_a_pool),
 		cmocka_unit_test(test_gsdmm_on_a_sample),

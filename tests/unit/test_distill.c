@@ -357,6 +357,61 @@ test_names_and_handles(void **state)
 	align_distiller_free(d);
 }
 
+/* The roster is made when a name is first resolved, and a session that
+ * making it refuses (an alias of nobody) is refused on reading all the
+ * same, with its place; a name is resolved against the participants
+ * whether they were read as names or as "Name <address>". */
+static void
+test_roster_made_late(void **state)
+{
+	static const char *const votes[] = { "bern=p1", "ana=p1" };
+	struct align_distill_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_distiller *d;
+	struct align_node *s = session(), *a = align_map(), *t, *l;
+	const char *const *people;
+	size_t n;
+
+	(void)state;
+	o.max = 7;
+	o.budget = 5;
+	o.per = 3;
+	align_map_put_str(a, "Bo", "Dev");
+	align_map_put(s, "aliases", a);
+	s->line = 4;
+	d = align_distiller_new(&o, &e);
+	assert_int_equal(align_distiller_add(d, s, &e), -1);
+	assert_int_equal(e.status, 65);
+	assert_int_equal(e.line, 4);
+	align_distiller_free(d);
+	align_node_free(s);
+
+	o.vote = votes;
+	o.nvote = 2;
+	s = align_record_new("session");
+	l = align_seq();
+	align_seq_push_str(l, "Ana Lima <ana@example.org>");
+	align_seq_push_str(l, "Bernd");
+	align_map_put(s, "participants", l);
+	t = theme("t1", "teaching", "r-1");
+	e = (struct align_err)ALIGN_ERR_INIT;
+	d = align_distiller_new(&o, &e);
+	assert_int_equal(align_distiller_add(d, s, &e), 0);
+	assert_int_equal(align_distiller_add(d, t, &e), 0);
+	people = align_distiller_people(d, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(people[0], "Ana Lima");
+	assert_string_equal(people[1], "Bernd");
+	assert_int_equal(align_distiller_run(d, &e), 0);
+	assert_int_equal(align_principle_dots(align_distiller_principle(d, 0),
+	    "Bernd"), 1);
+	assert_int_equal(align_principle_dots(align_distiller_principle(d, 0),
+	    "Ana Lima"), 1);
+	align_distiller_free(d);
+	align_node_free(s);
+	align_node_free(t);
+}
+
 /* Drafts: a label already a principle keeps its words and its mark; a
  * theme without a label is named by its id. */
 static void
@@ -522,6 +577,7 @@ main(void)
 		cmocka_unit_test(test_over_budget),
 		cmocka_unit_test(test_votes_and_objections_are_checked),
 		cmocka_unit_test(test_names_and_handles),
+		cmocka_unit_test(test_roster_made_late),
 		cmocka_unit_test(test_odd_labels),
 		cmocka_unit_test(test_the_rule_is_kept),
 		cmocka_unit_test(test_ballots_name_their_line),

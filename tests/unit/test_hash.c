@@ -10,6 +10,35 @@
 
 #include "../../lib/hash.h"
 
+/* The check of a cache's contents changes with any one bit flipped, with
+ * two words swapped, and with the length (trailing zeros). */
+static void
+test_check64_sees_damage(void **state)
+{
+	unsigned char buf[200], zeros[64] = { 0 };
+	uint64_t base;
+	size_t i;
+	int bit;
+
+	(void)state;
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (unsigned char)(i * 7 + 3);
+	base = align_check64(buf, sizeof(buf));
+	for (i = 0; i < sizeof(buf); i++)
+		for (bit = 0; bit < 8; bit++) {
+			buf[i] ^= (unsigned char)(1 << bit);
+			assert_true(align_check64(buf, sizeof(buf)) != base);
+			buf[i] ^= (unsigned char)(1 << bit);
+		}
+	memcpy(zeros, buf, 8);
+	memcpy(buf, buf + 8, 8);
+	memcpy(buf + 8, zeros, 8);
+	assert_true(align_check64(buf, sizeof(buf)) != base);
+	memset(zeros, 0, sizeof(zeros));
+	assert_true(align_check64(zeros, 32) != align_check64(zeros, 40));
+	assert_true(align_check64(zeros, 0) != align_check64(zeros, 1));
+}
+
 static void
 test_siphash_reference_vector(void **state)
 {
@@ -171,6 +200,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_siphash_reference_vector),
+		cmocka_unit_test(test_check64_sees_damage),
 		cmocka_unit_test(test_response_ids),
 		cmocka_unit_test(test_set_and_count),
 		cmocka_unit_test(test_long_response_ids),

@@ -622,6 +622,68 @@ test_ahead_reads_the_same(void **state)
 	unlink(b);
 }
 
+/* Records kept (align_reader_keep()) outlast the reader and the records
+ * read after them, YAML in the pools given, plain text the caller's; a
+ * copy of a kept record's top may be changed, the record not. */
+static void
+test_ahead_keep(void **state)
+{
+	char a[32], b[32];
+	char *paths[2] = { a, b };
+	struct align_read_opts o = { 0 };
+	struct align_reader *r;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *rec, *kept[64], *top;
+	struct align_pool *pool, *pools[64];
+	size_t n = 0, nkept = 0, npools = 0, i;
+	char want[32];
+	int rc;
+
+	(void)state;
+	stream_file(a, 3000, "");
+	tmpfile_with(b, "Ana: one\nBen: two\n", 18);
+	o.ahead = 1;
+	r = align_reader_open(paths, 2, &o, &e);
+	assert_non_null(r);
+	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
+		if (n++ % 100 == 0 || align_reader_plain(r)) {
+			assert_int_equal(align_reader_keep(r, rec, &pool), 0);
+			if (pool)
+				pools[npools++] = pool;
+			kept[nkept++] = rec;
+		} else
+			align_reader_release(r, rec);
+	}
+	if (rc < 0)
+		fail_msg("%s:%lu: %s", e.file, e.line, e.msg);
+	align_reader_free(r);
+	assert_int_equal(nkept, 32);
+	for (i = 0; i < 30; i++) {
+		snprintf(want, sizeof(want), "r-%zu", i * 100);
+		assert_string_equal(align_record_id(kept[i]), want);
+		assert_string_equal(align_map_str(kept[i], "kind"),
+		    "response");
+	}
+	assert_string_equal(align_map_str(kept[30], "participant"), "Ana");
+	assert_string_equal(align_map_str(kept[31], "text"), "two");
+	top = align_node_copy_top(kept[5]);
+	assert_non_null(top);
+	assert_int_equal(align_map_put_str(top, "text", "changed"), 0);
+	assert_int_equal(align_map_put_str(top, "at", "now"), 0);
+	assert_string_equal(align_map_str(top, "text"), "changed");
+	assert_string_equal(align_map_str(kept[5], "text"), "said 500");
+	assert_null(align_map_get(kept[5], "at"));
+	align_node_free(top);
+	for (i = 0; i < nkept; i++)
+		align_node_free(kept[i]);
+	for (i = 0; i < npools; i++) {
+		align_pool_release(pools[i]);
+		free(pools[i]);
+	}
+	unlink(a);
+	unlink(b);
+}
+
 /* An error after thousands of records comes after them, with its place,
  * and again on every later call. */
 static void
@@ -728,6 +790,7 @@ main(void)
 		cmocka_unit_test(test_byte_order_marks),
 		cmocka_unit_test(test_more_edges),
 		cmocka_unit_test(test_ahead_reads_the_same),
+		cmocka_unit_test(test_ahead_keep),
 		cmocka_unit_test(test_ahead_error_after_records),
 		cmocka_unit_test(test_ahead_stopped_early),
 	};

@@ -367,6 +367,48 @@ test_names_that_fold_alike(void **state)
 	align_roster_free(r);
 }
 
+/* A list added at once holds what adding its entries in turn gives: the
+ * same people in the same order, each name once, blank and nameless
+ * entries left out, and the same answers. */
+static void
+test_a_list_added_at_once(void **state)
+{
+	static const char *const list[] = { "Ana Lima <ana@example.org>",
+	    "Marcus Lee", "  ", "Tomás Ruiz", "Marcus Lee", "\t", "Maria Diaz",
+	    "ana lima", "Dev" };
+	static const char *const typed[] = { "ana@example.org", "marcus",
+	    "tomas", "Mari", "Mar", "ana lima", "Marcos", "Zed" };
+	struct align_roster *one = align_roster_new(), *all = align_roster_new();
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i, n = sizeof(list) / sizeof(list[0]);
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		(void)align_roster_add(one, list[i], &e);
+		e = (struct align_err)ALIGN_ERR_INIT;
+	}
+	assert_int_equal(align_roster_add_all(all, list, n, &e), 0);
+	assert_int_equal(align_roster_size(all), align_roster_size(one));
+	assert_int_equal(align_roster_size(all), 6);
+	for (i = 0; i < align_roster_size(all); i++)
+		assert_string_equal(align_roster_entry(all, i),
+		    align_roster_entry(one, i));
+	for (i = 0; i < sizeof(typed) / sizeof(typed[0]); i++) {
+		struct align_resolved a, b;
+		struct align_err ea = ALIGN_ERR_INIT, eb = ALIGN_ERR_INIT;
+		int ra = align_roster_resolve(one, typed[i], 0, &a, &ea);
+		int rb = align_roster_resolve(all, typed[i], 0, &b, &eb);
+
+		assert_int_equal(ra, rb);
+		assert_int_equal(a.how, b.how);
+		assert_string_equal(ea.msg, eb.msg);
+		if (ra == 0)
+			assert_string_equal(a.name, b.name);
+	}
+	align_roster_free(one);
+	align_roster_free(all);
+}
+
 /*
  * Allocation failures (tests/fault/fault.c): a roster made and asked by
  * every rule, allocation 1, 2, ... failing in turn, must fail with 71 or
@@ -489,6 +531,7 @@ main(void)
 		T(test_the_soft_rule),
 		T(test_refusal_at_a_place),
 		T(test_names_that_fold_alike),
+		T(test_a_list_added_at_once),
 		cmocka_unit_test(test_allocation_failures),
 #undef T
 	};

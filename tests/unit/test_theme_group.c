@@ -99,7 +99,8 @@ test_alike_themes_merge(void **state)
 	o.threshold = 0.99;
 	o.min_support = 1;
 	x = themes_of(text, &o);
-	assert_non_null(strstr(x, "label: listening to every voice (100%)\n"));
+	assert_non_null(strstr(x, "label: listening to every voice\n"
+	    "purity: 100\n"));
 	assert_non_null(strstr(x, "responses: [r1, r2, r4]\nsupport: 3\n"));
 	assert_non_null(strstr(x, "responses: [r3]\nsupport: 1\n"));
 	free(x);

@@ -42,8 +42,10 @@ test_a_shared_concept_names_the_theme(void **state)
 	x = one_theme(RESPONSE("r1", "Ana", "She listened to every one of us.")
 	    RESPONSE("r2", "Ben", "Er hat uns immer zugehört.")
 	    RESPONSE("r3", "Carla", "Nos escuchaba a todos."), 1);
-	/* With the share of the responses that hold it most. */
-	assert_non_null(strstr(x, "label: listening to every voice (100%)\n"));
+	/* The concept's label, for the next step to read, and beside it
+	 * the share of the responses that hold it most. */
+	assert_non_null(strstr(x, "label: listening to every voice\n"
+	    "purity: 100\n"));
 	free(x);
 }
 

@@ -1,0 +1,201 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "grow.h"
+
+#include "idset.h"
+
+/* The number of a content id ("r-" and 16 lowercase hex digits) into *v:
+ * 1, or 0 when id is not one. */
+static int
+number(const char *id, size_t n, uint64_t *v)
+{
+	size_t i;
+
+	if (n != 18 || id[0] != 'r' || id[1] != '-')
+		return 0;
+	*v = 0;
+	for (i = 2; i < n; i++) {
+		unsigned c = (unsigned char)id[i];
+
+		if (c >= '0' && c <= '9')
+			*v = *v << 4 | (c - '0');
+		else if (c >= 'a' && c <= 'f')
+			*v = *v << 4 | (c - 'a' + 10);
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* Where v is, or the empty slot where it would go.  The number is mixed
+ * first: ids are hashes, but a person may write r-0000000000000001. */
+static size_t
+find(const uint64_t *slot, size_t cap, uint64_t v)
+{
+	uint64_t h = v * 0x9e3779b97f4a7c15ULL;
+	size_t i = (size_t)(h ^ h >> 29) & (cap - 1);
+
+	while (slot[i] && slot[i] != v)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+static int
+grow(struct align_idset *s)
+{
+	size_t cap = s->cap ? s->cap * 2 : 1024, i;
+	uint64_t *slot = calloc(cap, sizeof(*slot));
+
+	if (slot == NULL)
+		return -1;
+	for (i = 0; i < s->cap; i++)
+		if (s->slot[i])
+			slot[find(slot, cap, s->slot[i])] = s->slot[i];
+	free(s->slot);
+	s->slot = slot;
+	s->cap = cap;
+	return 0;
+}
+
+int
+align_idset_add(struct align_idset *s, const char *id, size_t n)
+{
+	uint64_t v;
+	size_t i;
+
+	if (!number(id, n, &v))
+		return align_set_add(&s->other, id, n);
+	if (v == 0) {
+		if (s->zero)
+			return 0;
+		s->zero = 1;
+		return 1;
+	}
+	if ((s->n + 1) * 4 > s->cap * 3 && grow(s) < 0)
+		return -1;
+	i = find(s->slot, s->cap, v);
+	if (s->slot[i])
+		return 0;
+	s->slot[i] = v;
+	s->n++;
+	return 1;
+}
+
+int
+align_idset_has(const struct align_idset *s, const char *id, size_t n)
+{
+	uint64_t v;
+
+	if (!number(id, n, &v))
+		return align_set_has(&s->other, id, n);
+	if (v == 0)
+		return s->zero;
+	return s->cap > 0 && s->slot[find(s->slot, s->cap, v)] == v;
+}
+
+size_t
+align_idset_count(const struct align_idset *s)
+{
+	return s->n + (size_t)s->zero + s->other.n;
+}
+
+void
+align_idset_release(struct align_idset *s)
+{
+	free(s->slot);
+	align_set_release(&s->other);
+	s->slot = NULL;
+	s->n = s->cap = 0;
+	s->zero = 0;
+}
+
+static int
+map_grow(struct align_idmap *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 1024, i, j;
+	uint64_t *slot = calloc(cap, sizeof(*slot));
+	uint8_t *val = malloc(cap);
+
+	if (slot == NULL || val == NULL) {
+		free(slot);
+		free(val);
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++)
+		if (m->slot[i]) {
+			j = find(slot, cap, m->slot[i]);
+			slot[j] = m->slot[i];
+			val[j] = m->val[i];
+		}
+	free(m->slot);
+	free(m->val);
+	m->slot = slot;
+	m->val = val;
+	m->cap = cap;
+	return 0;
+}
+
+/* An id that is not a content id: in the dictionary, its value in oval. */
+static int
+other_put(struct align_idmap *m, const char *id, size_t n, uint8_t v)
+{
+	long k = align_dict_id(&m->other, id, n, 1);
+
+	if (k < 0 || ALIGN_GROW(m->oval, (size_t)k + 1, m->ocap) < 0)
+		return -1;
+	m->oval[k] = v;
+	return 0;
+}
+
+int
+align_idmap_put(struct align_idmap *m, const char *id, size_t n, uint8_t v)
+{
+	uint64_t x;
+	size_t i;
+
+	if (!number(id, n, &x))
+		return other_put(m, id, n, v);
+	if (x == 0) {
+		m->zero = 1;
+		m->zval = v;
+		return 0;
+	}
+	if ((m->n + 1) * 4 > m->cap * 3 && map_grow(m) < 0)
+		return -1;
+	i = find(m->slot, m->cap, x);
+	if (m->slot[i] == 0)
+		m->n++;
+	m->slot[i] = x;
+	m->val[i] = v;
+	return 0;
+}
+
+int
+align_idmap_get(struct align_idmap *m, const char *id, size_t n)
+{
+	uint64_t x;
+	size_t i;
+	long k;
+
+	if (!number(id, n, &x)) {
+		k = align_dict_id(&m->other, id, n, 0);
+		return k < 0 ? -1 : m->oval[k];
+	}
+	if (x == 0)
+		return m->zero ? m->zval : -1;
+	if (m->cap == 0)
+		return -1;
+	i = find(m->slot, m->cap, x);
+	return m->slot[i] == x ? m->val[i] : -1;
+}
+
+void
+align_idmap_release(struct align_idmap *m)
+{
+	free(m->slot);
+	free(m->val);
+	align_dict_release(&m->other);
+	free(m->oval);
+	memset(m, 0, sizeof(*m));
+}

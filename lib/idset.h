@@ -1,0 +1,69 @@
+/*
+ * idset.h - the ids of a stream read, in as little memory as tells them
+ * apart exactly: the reader's "of two records with the same id the first
+ * is kept" for a million responses.
+ *
+ * A response's content id, "r-" and 16 lowercase hex digits (hash.h), is
+ * kept as its 64-bit number, 8 bytes in an open-addressed table (at most
+ * three quarters full), so that two ids are the same exactly when their
+ * numbers are; any other id (a theme's, a principle's, one a person
+ * chose) as a 128-bit fingerprint of align_set (hash.h).
+ *
+ *	struct align_idset s = ALIGN_IDSET_INIT;
+ *	rc = align_idset_add(&s, id, strlen(id));  (1 new, 0 seen, -1 nomem)
+ *	align_idset_release(&s);
+ */
+#ifndef ALIGN_IDSET_H
+#define ALIGN_IDSET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hash.h"
+
+struct align_idset {
+	uint64_t *slot;		/* numbers of content ids; 0: empty */
+	size_t n, cap;		/* cap a power of two, or 0 */
+	int zero;		/* "r-0000000000000000" is in the set */
+	struct align_set other;	/* the other ids */
+};
+#define ALIGN_IDSET_INIT { NULL, 0, 0, 0, ALIGN_SET_INIT }
+
+/* Add the n bytes of id: 1 when it was new, 0 when it was there, -1 when
+ * out of memory (the set as it was). */
+int align_idset_add(struct align_idset *s, const char *id, size_t n);
+/* 1 when id is in the set. */
+int align_idset_has(const struct align_idset *s, const char *id, size_t n);
+/* The ids in the set. */
+size_t align_idset_count(const struct align_idset *s);
+void align_idset_release(struct align_idset *s);
+
+/*
+ * The same, each id with a small value (a response's language): about 9
+ * bytes a content id, not a copy of it and its hash.
+ *
+ *	struct align_idmap m = ALIGN_IDMAP_INIT;
+ *	align_idmap_put(&m, id, strlen(id), v);	   (0, or -1 nomem)
+ *	v = align_idmap_get(&m, id, strlen(id));   (-1: not there)
+ */
+struct align_idmap {
+	uint64_t *slot;		/* numbers of content ids; 0: empty */
+	uint8_t *val;		/* their values */
+	size_t n, cap;
+	int zero;		/* "r-0000000000000000" is in, with zval */
+	uint8_t zval;
+	struct align_dict other; /* the other ids, with oval */
+	uint8_t *oval;
+	size_t ocap;
+};
+#define ALIGN_IDMAP_INIT { NULL, NULL, 0, 0, 0, 0, ALIGN_DICT_INIT, NULL, 0 }
+
+/* id's value set to v (added, or replaced): 0, or -1 when out of memory
+ * (the map as it was). */
+int align_idmap_put(struct align_idmap *m, const char *id, size_t n,
+    uint8_t v);
+/* id's value, or -1 when it is not there. */
+int align_idmap_get(struct align_idmap *m, const char *id, size_t n);
+void align_idmap_release(struct align_idmap *m);
+
+#endif

@@ -1,0 +1,106 @@
+/* The reader's set of ids: exact for content ids, by fingerprint for the
+ * others, through growth. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../lib/idset.h"
+
+/* A million content ids: each new once, seen after, and ids that differ
+ * from them by one digit, or by case, or by length, never taken for
+ * them. */
+static void
+test_content_ids(void **state)
+{
+	struct align_idset s = ALIGN_IDSET_INIT;
+	char id[32];
+	unsigned long i;
+
+	(void)state;
+	for (i = 2; i <= 1000000; i += 2) {
+		snprintf(id, sizeof(id), "r-%016lx", i * 0x9e3779b1UL);
+		assert_int_equal(align_idset_add(&s, id, 18), 1);
+	}
+	for (i = 2; i <= 1000000; i += 2) {
+		snprintf(id, sizeof(id), "r-%016lx", i * 0x9e3779b1UL);
+		assert_int_equal(align_idset_add(&s, id, 18), 0);
+		assert_true(align_idset_has(&s, id, 18));
+		snprintf(id, sizeof(id), "r-%016lx", (i + 1) * 0x9e3779b1UL);
+		assert_false(align_idset_has(&s, id, 18));
+	}
+	assert_int_equal(align_idset_count(&s), 500000);
+	/* "r-0000000000000000" is an id like any other. */
+	assert_false(align_idset_has(&s, "r-0000000000000000", 18));
+	assert_int_equal(align_idset_add(&s, "r-0000000000000000", 18), 1);
+	assert_int_equal(align_idset_add(&s, "r-0000000000000000", 18), 0);
+	assert_true(align_idset_has(&s, "r-0000000000000000", 18));
+	assert_int_equal(align_idset_add(&s, "r-0000000000000001", 18), 1);
+	/* Not content ids: upper case, a short one, a longer one. */
+	assert_int_equal(align_idset_add(&s, "r-00000000000000A2", 18), 1);
+	assert_int_equal(align_idset_add(&s, "r-00000000000000a2", 18), 1);
+	assert_int_equal(align_idset_add(&s, "r-00000000000000A2", 18), 0);
+	assert_int_equal(align_idset_add(&s, "r-12", 4), 1);
+	assert_int_equal(align_idset_add(&s, "r-00000000000000a2x", 19), 1);
+	assert_int_equal(align_idset_add(&s, "t1", 2), 1);
+	assert_int_equal(align_idset_add(&s, "t1", 2), 0);
+	assert_true(align_idset_has(&s, "t1", 2));
+	assert_false(align_idset_has(&s, "t2", 2));
+	assert_int_equal(align_idset_count(&s), 500007);
+	align_idset_release(&s);
+	assert_false(align_idset_has(&s, "t1", 2));
+	assert_false(align_idset_has(&s, "r-00000000000000a2", 18));
+}
+
+/* Ids with a value: put, replaced, told apart from those not there,
+ * content ids and others alike, through growth. */
+static void
+test_map(void **state)
+{
+	struct align_idmap m = ALIGN_IDMAP_INIT;
+	char id[32];
+	unsigned long i;
+
+	(void)state;
+	assert_int_equal(align_idmap_get(&m, "r-0000000000000001", 18), -1);
+	assert_int_equal(align_idmap_get(&m, "t1", 2), -1);
+	for (i = 0; i < 100000; i++) {
+		snprintf(id, sizeof(id), "r-%016lx", i);
+		assert_int_equal(align_idmap_put(&m, id, 18,
+		    (uint8_t)(i % 7)), 0);
+		snprintf(id, sizeof(id), "id %lu", i);
+		assert_int_equal(align_idmap_put(&m, id, strlen(id),
+		    (uint8_t)(i % 5)), 0);
+	}
+	for (i = 0; i < 100000; i++) {
+		snprintf(id, sizeof(id), "r-%016lx", i);
+		assert_int_equal(align_idmap_get(&m, id, 18), (int)(i % 7));
+		snprintf(id, sizeof(id), "id %lu", i);
+		assert_int_equal(align_idmap_get(&m, id, strlen(id)),
+		    (int)(i % 5));
+	}
+	assert_int_equal(align_idmap_get(&m, "r-00000000000186a0", 18), -1);
+	assert_int_equal(align_idmap_get(&m, "R-0000000000000001", 18), -1);
+	assert_int_equal(align_idmap_put(&m, "r-0000000000000003", 18, 200),
+	    0);
+	assert_int_equal(align_idmap_get(&m, "r-0000000000000003", 18), 200);
+	assert_int_equal(align_idmap_put(&m, "r-0000000000000000", 18, 9), 0);
+	assert_int_equal(align_idmap_get(&m, "r-0000000000000000", 18), 9);
+	align_idmap_release(&m);
+	assert_int_equal(align_idmap_get(&m, "r-0000000000000003", 18), -1);
+	assert_int_equal(align_idmap_get(&m, "id 3", 4), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_content_ids),
+		cmocka_unit_test(test_map),
+	};
+
+	return cmocka_run_group_tests_name("idset", tests, NULL, NULL);
+}
