@@ -37,9 +37,12 @@ struct align_gsdmm_opts {
 	size_t k;		/* most clusters (0: n / 8, 10 to 300, at most n) */
 	double alpha, beta;	/* Dirichlet priors (0: 0.1 and 0.2) */
 	int iters;		/* Gibbs sweeps at most (0: 40): on a sample
-				 * of 2,000 or more, fewer once 8 in a row
+				 * of 2,000 or more, fewer once 5 in a row
 				 * move no fewer documents */
-	size_t sample;		/* most documents to learn on (0: 10000) */
+	size_t sample;		/* most documents to learn on (0: 10000),
+				 * and no more than hold 100,000 terms as
+				 * the documents go on average (2,500 at
+				 * least) */
 	int refine;		/* rounds of k-means after sampling, at most
 				 * (0: 10; -1: none) */
 	uint64_t seed;
@@ -50,6 +53,13 @@ struct align_gsdmm_opts {
 long align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, const struct align_gsdmm_opts *o, uint32_t *z,
     struct align_err *e);
+
+/* The same for documents anywhere in terms, document d in
+ * terms[start[d] .. end[d]), the terms t with drop[t] set (drop may be
+ * NULL) left out as if they were not there. */
+long align_gsdmm_docs(const uint32_t *terms, const size_t *start,
+    const size_t *end, size_t n, size_t nterms, const uint8_t *drop,
+    const struct align_gsdmm_opts *o, uint32_t *z, struct align_err *e);
 
 /* The same with average linkage, every term weighted by its idf. */
 long align_linkage(const uint32_t *terms, const size_t *off, size_t n,

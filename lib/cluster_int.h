@@ -4,11 +4,12 @@
  * methods share.  Not for the tools: cluster.h is the interface.
  *
  * Documents are bags of term ids, document d holding terms[off[d] ..
- * off[d + 1]).  A method may look at only some of the terms (map gives a
+ * end[d]) (end = off + 1 for documents one after another).  A method may look at only some of the terms (map gives a
  * term its number among those it counts, or UINT32_MAX) and learn on only
  * some of the documents (pick):
  *
- *	struct align_docs dc = { terms, off, map, pick, ns, v };
+ *	struct align_docs dc = { terms, off, off + 1, map, pick, ns, v, NULL,
+ *	    NULL };
  *	uint32_t w[ALIGN_DOC_TERMS];
  *	size_t len = align_doc_terms(&dc, dc.pick[i], w);
  */
@@ -24,12 +25,17 @@
 
 struct align_docs {
 	const uint32_t *terms;
-	const size_t *off;
+	const size_t *off;	/* where document d begins */
+	const size_t *end;	/* and ends */
 	const uint32_t *map;	/* term -> counted term, UINT32_MAX: left
 				 * out; NULL: every term as it is */
 	const size_t *pick;	/* the documents learnt on */
 	size_t ns;		/* how many */
 	size_t v;		/* terms counted */
+	/* Or NULL: sample document i's counted terms, as align_doc_terms()
+	 * gives them, in st[soff[i] .. soff[i + 1]). */
+	const uint32_t *st;
+	const size_t *soff;
 };
 
 /* The first ALIGN_DOC_TERMS counted terms of document d into out, sorted
@@ -38,7 +44,7 @@ static inline size_t
 align_doc_terms(const struct align_docs *dc, size_t d, uint32_t *out)
 {
 	const uint32_t *terms = dc->terms, *map = dc->map;
-	size_t n = 0, i, j, end = dc->off[d + 1];
+	size_t n = 0, i, j, end = dc->end[d];
 
 	for (i = dc->off[d]; i < end && n < ALIGN_DOC_TERMS; i++) {
 		uint32_t t = map ? map[terms[i]] : terms[i];
@@ -51,6 +57,20 @@ align_doc_terms(const struct align_docs *dc, size_t d, uint32_t *out)
 		n++;
 	}
 	return n;
+}
+
+/* The counted terms of sample document i (dc->pick[i]): where the cache
+ * holds them, or in w; *len of them. */
+static inline const uint32_t *
+align_sample_terms(const struct align_docs *dc, size_t i, uint32_t *w,
+    size_t *len)
+{
+	if (dc->soff) {
+		*len = dc->soff[i + 1] - dc->soff[i];
+		return dc->st + dc->soff[i];
+	}
+	*len = align_doc_terms(dc, dc->pick[i], w);
+	return w;
 }
 
 /* Number the groups of z[0..n) (each below k) by size, largest first,

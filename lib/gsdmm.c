@@ -17,9 +17,15 @@
 
 #define CHAINS 3	/* Gibbs chains from different starts */
 #define FEW_CHAINS 5000	/* a sample this large needs two (one loses
-			 * 0.02 of NMI on StackOverflow) */
+			 * 0.02 of NMI on StackOverflow), */
+#define FEW_CHAIN_TERMS 50000	/* or one of this many terms */
+#define SAMPLE_TERMS 100000	/* terms of the sample at most, by the
+				 * documents' average: a long text tells
+				 * the sampler as much as a few short ones
+				 * (the short-text sets hold under 90,000
+				 * in 10,000 documents) */
 #define MIN_SWEEPS 10	/* sweeps of a chain at least, */
-#define STILL 8		/* then until this many in a row do no better */
+#define STILL 5		/* then until this many in a row do no better */
 #define EARLY 2000	/* on a sample this large: a smaller one is cheap */
 #define MINDF 2		/* documents a term must be in to count */
 #define CACHED 16	/* terms of a document whose cluster is cached */
@@ -32,15 +38,18 @@ struct cached {
 	uint32_t w[CACHED];
 };
 
+/* The counts are kept by slot: the clusters that hold documents take the
+ * first nact slots, in the order of act, so that the sampler reads a
+ * term's counts in one run of memory. */
 struct model {
 	size_t k, v;
 	double alpha, beta;
-	uint32_t *m;		/* documents in each cluster */
-	uint32_t *nz;		/* terms in each cluster */
-	uint32_t *nzw;		/* [term * k + cluster] */
-	double *p;		/* by position in act, then the empty one */
-	uint32_t *act;		/* the clusters that hold documents */
-	uint32_t *pos;		/* a cluster's place in act, or UINT32_MAX */
+	uint32_t *m;		/* by slot: documents in the cluster */
+	uint32_t *nz;		/* by slot: terms in the cluster */
+	uint32_t *nzw;		/* [term * k + slot] */
+	double *p;		/* by slot, then the empty one */
+	uint32_t *act;		/* by slot: the cluster that holds documents */
+	uint32_t *pos;		/* a cluster's slot, or UINT32_MAX */
 	size_t nact;
 };
 
@@ -52,13 +61,28 @@ activate(struct model *md, uint32_t z)
 	md->act[md->nact++] = z;
 }
 
+/* Cluster z has emptied: the last slot's cluster takes its slot, counts
+ * and all. */
 static void
 deactivate(struct model *md, uint32_t z)
 {
-	uint32_t at = md->pos[z], last = md->act[--md->nact];
+	uint32_t at = md->pos[z], last = (uint32_t)--md->nact;
+	size_t t;
 
-	md->act[at] = last;
-	md->pos[last] = at;
+	if (at != last) {
+		for (t = 0; t < md->v; t++) {
+			uint32_t *row = md->nzw + t * md->k;
+
+			row[at] = row[last];
+			row[last] = 0;
+		}
+		md->m[at] = md->m[last];
+		md->nz[at] = md->nz[last];
+		md->act[at] = md->act[last];
+		md->pos[md->act[at]] = at;
+	}
+	md->m[last] = 0;
+	md->nz[last] = 0;
 	md->pos[z] = UINT32_MAX;
 }
 
@@ -68,7 +92,7 @@ first_empty(const struct model *md)
 {
 	uint32_t z = 0;
 
-	while (md->m[z])
+	while (md->pos[z] != UINT32_MAX)
 		z++;
 	return z;
 }
@@ -76,66 +100,116 @@ first_empty(const struct model *md)
 static void
 update(struct model *md, const uint32_t *w, size_t n, uint32_t z, int sign)
 {
-	size_t i;
+	size_t i, s;
 
-	if (sign > 0 && md->m[z] == 0)
+	if (sign > 0 && md->pos[z] == UINT32_MAX)
 		activate(md, z);
-	md->m[z] += (uint32_t)sign;
-	md->nz[z] += (uint32_t)(sign * (int)n);
-	if (md->m[z] == 0)
-		deactivate(md, z);
+	s = md->pos[z];
 	for (i = 0; i < n; i++)
-		md->nzw[(size_t)w[i] * md->k + z] += (uint32_t)sign;
+		md->nzw[(size_t)w[i] * md->k + s] += (uint32_t)sign;
+	md->m[s] += (uint32_t)sign;
+	md->nz[s] += (uint32_t)(sign * (int)n);
+	if (md->m[s] == 0)
+		deactivate(md, z);
 }
 
-/* p[i] for each active cluster act[i], and p[nact] for one empty cluster:
- * how likely the document is to belong there.  Returns the total, the
- * empty clusters counted k - nact times. */
+#define CHUNK 20	/* terms whose numerators are multiplied before one
+			 * division: no overflow in 20 terms of under 1e9 */
+
+/* Slots a .. a + 4 of conditional(): p[] times the numerators over the
+ * denominators, each slot's factors in the order of the terms (4
+ * accumulators at once, in registers), CHUNK terms a division. */
+static void
+conditional4(double *restrict p, const uint32_t *restrict nz,
+    const uint32_t *const *rows, const double *b, size_t n, double vb,
+    size_t a)
+{
+	double x0 = p[a], x1 = p[a + 1], x2 = p[a + 2], x3 = p[a + 3];
+	double n0 = (int32_t)nz[a] + vb, n1 = (int32_t)nz[a + 1] + vb;
+	double n2 = (int32_t)nz[a + 2] + vb, n3 = (int32_t)nz[a + 3] + vb;
+	size_t i, c, end;
+
+	for (c = 0; c < n; c = end) {
+		double d0 = 1, d1 = 1, d2 = 1, d3 = 1;
+
+		end = n - c > CHUNK ? c + CHUNK : n;
+		for (i = c; i < end; i++) {
+			const uint32_t *row = rows[i] + a;
+
+			x0 *= (int32_t)row[0] + b[i];
+			x1 *= (int32_t)row[1] + b[i];
+			x2 *= (int32_t)row[2] + b[i];
+			x3 *= (int32_t)row[3] + b[i];
+		}
+		for (i = c; i < end; i++) {
+			d0 *= n0 + (double)i;
+			d1 *= n1 + (double)i;
+			d2 *= n2 + (double)i;
+			d3 *= n3 + (double)i;
+		}
+		x0 /= d0;
+		x1 /= d1;
+		x2 /= d2;
+		x3 /= d3;
+	}
+	p[a] = x0;
+	p[a + 1] = x1;
+	p[a + 2] = x2;
+	p[a + 3] = x3;
+}
+
+/* The same for slot a alone. */
+static void
+conditional1(double *restrict p, const uint32_t *restrict nz,
+    const uint32_t *const *rows, const double *b, size_t n, double vb,
+    size_t a)
+{
+	double x = p[a], base = (int32_t)nz[a] + vb;
+	size_t i, c, end;
+
+	for (c = 0; c < n; c = end) {
+		double d = 1;
+
+		end = n - c > CHUNK ? c + CHUNK : n;
+		for (i = c; i < end; i++)
+			x *= (int32_t)rows[i][a] + b[i];
+		for (i = c; i < end; i++)
+			d *= base + (double)i;
+		x /= d;
+	}
+	p[a] = x;
+}
+
+/* p[a] for each active cluster (by slot), and p[nact] for one empty
+ * cluster: how likely the document is to belong there.  Returns the
+ * total, the empty clusters counted k - nact times.  CHUNK terms at a
+ * time, the numerators are multiplied, then divided once by the product
+ * of the denominators.  Counts are below 2^31. */
 static double
 conditional(struct model *md, const uint32_t *w, size_t n)
 {
+	const uint32_t *rows[ALIGN_DOC_TERMS];
+	double b[ALIGN_DOC_TERMS];
 	double vb = (double)md->v * md->beta, sum = 0, pe = md->alpha;
+	double *p = md->p;
 	size_t i, a, rep = 0, na = md->nact;
 
-	for (a = 0; a < na; a++)
-		md->p[a] = md->m[md->act[a]] + md->alpha;
-	if (n <= 20) {
-		/* Numerators, then one division by the product of the
-		 * denominators: no overflow in 20 terms of under 1e9. */
-		for (i = 0; i < n; i++) {
-			const uint32_t *row = md->nzw + (size_t)w[i] * md->k;
-			double b = md->beta + (double)(rep = i > 0 &&
-			    w[i] == w[i - 1] ? rep + 1 : 0);
-
-			for (a = 0; a < na; a++)
-				md->p[a] *= row[md->act[a]] + b;
-			pe *= b / (vb + (double)i);
-		}
-		for (a = 0; a < na; a++) {
-			double den = 1, base = md->nz[md->act[a]] + vb;
-
-			for (i = 0; i < n; i++)
-				den *= base + (double)i;
-			md->p[a] /= den;
-		}
-	} else {
-		for (i = 0; i < n; i++) {
-			const uint32_t *row = md->nzw + (size_t)w[i] * md->k;
-
-			rep = i > 0 && w[i] == w[i - 1] ? rep + 1 : 0;
-			for (a = 0; a < na; a++) {
-				uint32_t z = md->act[a];
-
-				md->p[a] *= (row[z] + md->beta + (double)rep) /
-				    (md->nz[z] + vb + (double)i);
-			}
-			pe *= (md->beta + (double)rep) / (vb + (double)i);
-		}
+	for (i = 0; i < n; i++) {
+		rep = i > 0 && w[i] == w[i - 1] ? rep + 1 : 0;
+		rows[i] = md->nzw + (size_t)w[i] * md->k;
+		b[i] = md->beta + (double)rep;
+		pe *= b[i] / (vb + (double)i);
 	}
-	md->p[na] = na < md->k ? pe : 0;
 	for (a = 0; a < na; a++)
-		sum += md->p[a];
-	return sum + md->p[na] * (double)(md->k - na);
+		p[a] = md->m[a] + md->alpha;
+	for (a = 0; a + 4 <= na; a += 4)
+		conditional4(p, md->nz, rows, b, n, vb, a);
+	for (; a < na; a++)
+		conditional1(p, md->nz, rows, b, n, vb, a);
+	p[na] = na < md->k ? pe : 0;
+	for (a = 0; a < na; a++)
+		sum += p[a];
+	return sum + p[na] * (double)(md->k - na);
 }
 
 /* The cluster at u of the total mass; for the empty mass, the first empty
@@ -180,6 +254,8 @@ lg(double x)
 	return lgamma_r(x, &sign);
 }
 
+/* Summed cluster by cluster in their numbers' order, as the counts once
+ * lay. */
 static double
 loglik(const struct model *md)
 {
@@ -187,13 +263,19 @@ loglik(const struct model *md)
 	size_t z, t;
 
 	for (z = 0; z < md->k; z++) {
-		if (md->m[z] == 0)
+		uint32_t s = md->pos[z];
+
+		if (s == UINT32_MAX)
 			continue;
-		ll += lg(md->m[z] + md->alpha) - lg(md->nz[z] + vb);
+		ll += lg(md->m[s] + md->alpha) - lg(md->nz[s] + vb);
 	}
-	for (t = 0; t < md->v * md->k; t++)
-		if (md->nzw[t])
-			ll += lg(md->nzw[t] + md->beta) - lg(md->beta);
+	for (t = 0; t < md->v; t++)
+		for (z = 0; z < md->k; z++) {
+			uint32_t s = md->pos[z], c;
+
+			if (s != UINT32_MAX && (c = md->nzw[t * md->k + s]))
+				ll += lg(c + md->beta) - lg(md->beta);
+		}
 	return ll;
 }
 
@@ -217,10 +299,11 @@ start(struct model *md, const struct align_docs *dc, struct align_rand *rs,
 
 	reset(md);
 	for (i = 0; i < dc->ns; i++) {
-		size_t len = align_doc_terms(dc, dc->pick[i], w);
+		size_t len;
+		const uint32_t *x = align_sample_terms(dc, i, w, &len);
 
 		sz[i] = (uint32_t)align_rand_below(rs, md->k);
-		update(md, w, len, sz[i], 1);
+		update(md, x, len, sz[i], 1);
 	}
 }
 
@@ -234,17 +317,18 @@ sweep(struct model *md, const struct align_docs *dc, struct align_rand *rs,
 	size_t i, moved = 0;
 
 	for (i = 0; i < dc->ns; i++) {
-		size_t len = align_doc_terms(dc, dc->pick[i], w);
+		size_t len;
+		const uint32_t *x = align_sample_terms(dc, i, w, &len);
 		double u, sum;
 		uint32_t c;
 
-		update(md, w, len, sz[i], -1);
-		sum = conditional(md, w, len);
+		update(md, x, len, sz[i], -1);
+		sum = conditional(md, x, len);
 		u = align_rand_unit(rs) * sum;
 		c = pick_cluster(md, u);
 		moved += c != sz[i];
 		sz[i] = c;
-		update(md, w, len, c, 1);
+		update(md, x, len, c, 1);
 	}
 	return moved;
 }
@@ -258,15 +342,16 @@ settle(struct model *md, const struct align_docs *dc, uint32_t *sz)
 	size_t i, moved = 0;
 
 	for (i = 0; i < dc->ns; i++) {
-		size_t len = align_doc_terms(dc, dc->pick[i], w);
+		size_t len;
+		const uint32_t *x = align_sample_terms(dc, i, w, &len);
 		uint32_t best;
 
-		update(md, w, len, sz[i], -1);
-		conditional(md, w, len);
+		update(md, x, len, sz[i], -1);
+		conditional(md, x, len);
 		best = best_cluster(md);
 		moved += best != sz[i];
 		sz[i] = best;
-		update(md, w, len, best, 1);
+		update(md, x, len, best, 1);
 	}
 	return moved;
 }
@@ -436,6 +521,10 @@ struct gsdmm {
 	struct align_docs dc;
 	size_t *pick;		/* dc.pick, owned */
 	uint32_t *map;		/* dc.map, owned */
+	uint32_t *st;		/* dc.st, owned */
+	size_t *soff;		/* dc.soff, owned */
+	const uint8_t *drop;	/* by term: left out, or NULL */
+	size_t total;		/* terms of the documents, but those */
 	size_t n, k;
 	int nchains, best, threads;
 	struct job job[CHAINS], part[2];
@@ -443,12 +532,18 @@ struct gsdmm {
 	double *scratch;
 };
 
-/* Learn on up to sample documents spread evenly over the n. */
+/* Learn on up to sample documents spread evenly over the n, and (as the
+ * documents go on average) up to SAMPLE_TERMS terms. */
 static int
 sample_docs(struct gsdmm *g, size_t sample)
 {
+	double avg = (double)g->total / (double)g->n;
 	size_t i;
 
+	if (avg * (double)sample > SAMPLE_TERMS)
+		sample = (size_t)(SAMPLE_TERMS / avg);
+	if (sample < FEW_CHAINS / 2)
+		sample = FEW_CHAINS / 2;
 	g->dc.ns = g->n < sample ? g->n : sample;
 	if ((g->pick = malloc(g->dc.ns * sizeof(*g->pick))) == NULL)
 		return -1;
@@ -471,14 +566,38 @@ count_terms(struct gsdmm *g, size_t nterms)
 		return -1;
 	memset(g->map, 0, nterms * sizeof(*g->map));
 	for (i = 0; i < dc->ns; i++)
-		for (d = dc->off[dc->pick[i]]; d < dc->off[dc->pick[i] + 1];
-		    d++)
+		for (d = dc->off[dc->pick[i]]; d < dc->end[dc->pick[i]]; d++)
 			if (g->map[dc->terms[d]] < 2)
 				g->map[dc->terms[d]]++;
 	for (i = 0; i < nterms; i++)
-		g->map[i] = g->map[i] >= MINDF ? (uint32_t)v++ : UINT32_MAX;
+		g->map[i] = g->map[i] >= MINDF && (g->drop == NULL ||
+		    !g->drop[i]) ? (uint32_t)v++ : UINT32_MAX;
 	g->dc.map = g->map;
 	g->dc.v = v ? v : 1;
+	return 0;
+}
+
+/* The counted terms of the sample's documents, once for every sweep. */
+static int
+cache_sample(struct gsdmm *g)
+{
+	uint32_t w[ALIGN_DOC_TERMS];
+	size_t i, at = 0, len, cap = 0;
+
+	if ((g->soff = malloc((g->dc.ns + 1) * sizeof(*g->soff))) == NULL)
+		return -1;
+	for (i = 0; i < g->dc.ns; i++)
+		cap += align_doc_terms(&g->dc, g->dc.pick[i], w);
+	if ((g->st = malloc((cap + 1) * sizeof(*g->st))) == NULL)
+		return -1;
+	for (i = 0; i < g->dc.ns; i++) {
+		g->soff[i] = at;
+		len = align_doc_terms(&g->dc, g->dc.pick[i], g->st + at);
+		at += len;
+	}
+	g->soff[g->dc.ns] = at;
+	g->dc.st = g->st;
+	g->dc.soff = g->soff;
 	return 0;
 }
 
@@ -491,7 +610,8 @@ run_chains(struct gsdmm *g, const struct align_gsdmm_opts *o)
 	double beta = o->beta > 0 ? o->beta : 0.2;
 	int r;
 
-	g->nchains = g->dc.ns > FEW_CHAINS ? 2 : CHAINS;
+	g->nchains = g->dc.ns > FEW_CHAINS ||
+	    g->total / g->n * g->dc.ns > FEW_CHAIN_TERMS ? 2 : CHAINS;
 	for (r = 0; r < g->nchains; r++) {
 		struct job *j = &g->job[r];
 
@@ -553,11 +673,16 @@ assign(struct gsdmm *g, int refined, uint32_t *z)
 	size_t i;
 	int r;
 
-	reset(&g->job[0].md);
-	for (i = 0; i < g->dc.ns; i++) {
-		size_t len = align_doc_terms(&g->dc, g->dc.pick[i], w);
+	if (!refined) {
+		reset(&g->job[0].md);
+		for (i = 0; i < g->dc.ns; i++) {
+			size_t len;
+			const uint32_t *x = align_sample_terms(&g->dc, i, w,
+			    &len);
 
-		update(&g->job[0].md, w, len, g->job[g->best].sz[i], 1);
+			update(&g->job[0].md, x, len, g->job[g->best].sz[i],
+			    1);
+		}
 	}
 	if ((g->scratch = malloc((g->k + 1) * sizeof(*g->scratch))) == NULL)
 		return -1;
@@ -598,6 +723,8 @@ release(struct gsdmm *g)
 	free(g->scratch);
 	free(g->pick);
 	free(g->map);
+	free(g->st);
+	free(g->soff);
 }
 
 long
@@ -605,21 +732,36 @@ align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, const struct align_gsdmm_opts *o, uint32_t *z,
     struct align_err *e)
 {
+	return align_gsdmm_docs(terms, off, off + 1, n, nterms, NULL, o, z, e);
+}
+
+long
+align_gsdmm_docs(const uint32_t *terms, const size_t *start,
+    const size_t *end, size_t n, size_t nterms, const uint8_t *drop,
+    const struct align_gsdmm_opts *o, uint32_t *z, struct align_err *e)
+{
 	struct gsdmm g;
+	size_t d, i;
 	long rc;
 
 	memset(&g, 0, sizeof(g));
 	if (n == 0)
 		return 0;
 	g.dc.terms = terms;
-	g.dc.off = off;
+	g.dc.off = start;
+	g.dc.end = end;
+	g.drop = drop;
+	for (d = 0; d < n; d++)
+		for (i = start[d]; i < end[d]; i++)
+			g.total += drop == NULL || !drop[terms[i]];
 	g.n = n;
 	g.k = o->k ? o->k : n / 8 < 10 ? 10 : n / 8 > 300 ? 300 : n / 8;
 	if (g.k > n)
 		g.k = n;
 	g.threads = sysconf(_SC_NPROCESSORS_ONLN) > 1;
 	if (sample_docs(&g, o->sample ? o->sample : 10000) < 0 ||
-	    count_terms(&g, nterms) < 0 || run_chains(&g, o) < 0 ||
+	    count_terms(&g, nterms) < 0 || cache_sample(&g) < 0 ||
+	    run_chains(&g, o) < 0 ||
 	    choose_chain(&g, o->refine) < 0 ||
 	    assign(&g, o->refine >= 0, z) < 0)
 		rc = align_err_nomem(e);

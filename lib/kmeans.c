@@ -56,15 +56,16 @@ sum_documents(struct align_centroids *ce, const struct align_docs *dc,
 	size_t i, j;
 
 	for (i = 0; i < dc->ns; i++) {
-		size_t len = align_doc_terms(dc, dc->pick[i], w);
+		size_t len;
+		const uint32_t *x = align_sample_terms(dc, i, w, &len);
 		double d = 0;
 
 		for (j = 0; j < len; j++)
-			d += ce->idf[w[j]] * ce->idf[w[j]];
+			d += ce->idf[x[j]] * ce->idf[x[j]];
 		d = d > 0 ? 1 / sqrt(d) : 0;
 		for (j = 0; j < len; j++)
-			ce->c[(size_t)w[j] * ce->na + slot[sz[i]]] +=
-			    ce->idf[w[j]] * d;
+			ce->c[(size_t)x[j] * ce->na + slot[sz[i]]] +=
+			    ce->idf[x[j]] * d;
 	}
 }
 
@@ -127,11 +128,12 @@ align_kmeans_weigh(struct align_centroids *ce, const struct align_docs *dc,
 	if (ce->idf == NULL || ce->id == NULL)
 		return -1;
 	for (i = 0; i < dc->ns; i++) {
-		size_t len = align_doc_terms(dc, dc->pick[i], w);
+		size_t len;
+		const uint32_t *x = align_sample_terms(dc, i, w, &len);
 
 		for (t = 0; t < len; t++)
-			if (t == 0 || w[t] != w[t - 1])
-				ce->idf[w[t]] += 1;
+			if (t == 0 || x[t] != x[t - 1])
+				ce->idf[x[t]] += 1;
 	}
 	for (t = 0; t < ce->v; t++)
 		ce->idf[t] = log((1.0 + (double)dc->ns) / (1.0 + ce->idf[t])) +
@@ -149,8 +151,9 @@ reassign(const struct align_centroids *ce, const struct align_docs *dc,
 	size_t i, moved = 0;
 
 	for (i = 0; i < dc->ns; i++) {
-		size_t len = align_doc_terms(dc, dc->pick[i], w);
-		uint32_t c = len ? align_kmeans_nearest(ce, w, len, score) :
+		size_t len;
+		const uint32_t *x = align_sample_terms(dc, i, w, &len);
+		uint32_t c = len ? align_kmeans_nearest(ce, x, len, score) :
 		    sz[i];
 
 		moved += c != sz[i];

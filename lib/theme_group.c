@@ -44,8 +44,9 @@ struct unplaced {
 	uint32_t *order;	/* response by place */
 	uint32_t *rank;		/* place by response */
 	size_t n;
-	uint32_t *terms;
-	size_t *off;
+	uint32_t *terms;	/* linkage: the terms, document by document */
+	size_t *off;		/* where each begins (GSDMM: in t->terms) */
+	size_t *end;		/* GSDMM: where each ends in t->terms */
 	uint32_t *z;		/* group by place */
 };
 
@@ -56,6 +57,7 @@ unplaced_release(struct unplaced *u)
 	free(u->rank);
 	free(u->terms);
 	free(u->off);
+	free(u->end);
 	free(u->z);
 }
 
@@ -94,23 +96,43 @@ of_the_domain(const struct align_themer *t, const struct unplaced *u)
 	return u->n > 0 && (double)hit >= DOMAIN_SHARE * (double)u->n;
 }
 
-/* Their terms, document by document; concepts only when they count. */
+/* Whether u is grouped by average linkage: when asked for, or when it is
+ * a meeting's. */
+static int
+by_linkage(const struct align_themer *t, const struct unplaced *u)
+{
+	return strcmp(t->o.method, "linkage") == 0 ||
+	    (strcmp(t->o.method, "auto") == 0 && u->n <= LINKAGE_MAX);
+}
+
+/* Their terms, document by document; concepts only when they count.  For
+ * GSDMM, where each document's terms are in t->terms: no copy of them
+ * (GSDMM leaves the concepts out itself). */
 static int
 documents(const struct align_themer *t, struct unplaced *u)
 {
 	size_t i, k, nt = 0;
+	int copy = by_linkage(t, u);
 
 	u->off = malloc((u->n + 1) * sizeof(*u->off));
 	u->z = malloc(u->n * sizeof(*u->z));
-	u->terms = malloc((t->nterms + 1) * sizeof(*u->terms));
 	u->rank = malloc((t->nresp + 1) * sizeof(*u->rank));
-	if (u->off == NULL || u->z == NULL || u->terms == NULL ||
-	    u->rank == NULL)
+	if (copy)
+		u->terms = malloc((t->nterms + 1) * sizeof(*u->terms));
+	else
+		u->end = malloc((u->n + 1) * sizeof(*u->end));
+	if (u->off == NULL || u->z == NULL || u->rank == NULL ||
+	    (copy ? u->terms == NULL : u->end == NULL))
 		return -1;
 	for (i = 0; i < u->n; i++) {
 		const struct resp *r = &t->resp[u->order[i]];
 
 		u->rank[u->order[i]] = (uint32_t)i;
+		if (!copy) {
+			u->off[i] = r->term;
+			u->end[i] = r->term + r->nterm;
+			continue;
+		}
 		u->off[i] = nt;
 		if (r->nterm > 0 && t->concepts)  /* else t->terms may be NULL */
 			memcpy(u->terms + nt, t->terms + r->term, r->nterm *
@@ -133,10 +155,10 @@ static long
 run_method(const struct align_themer *t, struct unplaced *u,
     struct align_err *e)
 {
+	static const uint32_t none;
 	struct align_gsdmm_opts go = { 0 };
 
-	if (strcmp(t->o.method, "linkage") == 0 ||
-	    (strcmp(t->o.method, "auto") == 0 && u->n <= LINKAGE_MAX)) {
+	if (by_linkage(t, u)) {
 		if (t->concepts)
 			return align_themer_meaning(t, u->order, u->n,
 			    t->o.threshold, u->z, e);
@@ -144,8 +166,11 @@ run_method(const struct align_themer *t, struct unplaced *u,
 		    align_words_nterms(&t->w), t->o.threshold, u->z, e);
 	}
 	go.seed = t->o.seed;
-	return align_gsdmm(u->terms, u->off, u->n, align_words_nterms(&t->w),
-	    &go, u->z, e);
+	/* t->terms may be NULL when no response has a term: then every
+	 * document is empty. */
+	return align_gsdmm_docs(t->terms ? t->terms : &none, u->off, u->end,
+	    u->n, align_words_nterms(&t->w), t->concepts ? NULL :
+	    t->w.concept, &go, u->z, e);
 }
 
 /* A theme a group, its responses in id order. */

@@ -13,7 +13,7 @@
 #include "grow.h"
 #include "theme_int.h"
 
-#define LABEL_SAMPLE 2000	/* responses of a theme read for its label */
+#define LABEL_SAMPLE 500	/* responses of a theme read for its label */
 #define KEYWORDS 5
 
 int
@@ -44,36 +44,56 @@ token_text(const struct align_themer *t, uint32_t tok)
 	return t->w.tokens.str[tok] + 1;	/* after the language byte */
 }
 
-/* A phrase of one to three words: its stems as a key. */
-struct gram {
-	uint32_t stem[3];
-	int n;
-	uint32_t pos;		/* its place in the response */
+/* The phrases of one to three words met, each by its stems: an id
+ * each, in the order they were first met.  A slot holds the key, so that
+ * a look-up reads one place. */
+struct gslot {
+	uint32_t stem[3];	/* the stems, 0 past the phrase's words */
+	uint32_t id;		/* id + 1, 0 for an empty slot; bits 30-31:
+				 * its words less one */
+};
+
+struct grams {
+	struct gslot *slot;
+	size_t cap;		/* a power of two */
+	uint32_t (*stem)[3];	/* by id */
+	uint8_t *len;		/* by id: its words */
+	size_t n, ncap;
+};
+
+/* A phrase counted in a theme: its id, in how many of the responses read
+ * for the theme's label. */
+struct tf {
+	uint32_t id, tf;
 };
 
 /* The phrases of the themes from first on, counted once a response. */
 struct phrases {
 	size_t first, nt;
-	struct align_dict grams;	/* a phrase's stems -> its id */
+	struct grams grams;
 	uint32_t *all;		/* by phrase: in how many responses */
-	size_t acap;
 	uint32_t *seen;		/* by phrase: the last response it was in
 				 * (stamp) */
-	size_t scap;
+	uint32_t *cnt;		/* by phrase: in the theme at hand */
+	size_t acap;		/* of all, seen and cnt */
 	uint32_t stamp;		/* the response at hand, from 1 */
-	uint32_t **per;		/* by theme, by phrase: the same */
-	size_t *pcap;		/* by theme: how far its counts go */
+	struct tf **per;	/* by theme: its phrases, by id */
+	size_t *nper;
+	uint32_t *touched;	/* the phrases of the theme at hand */
+	size_t ntouched, tcap;
+	uint8_t *edge;		/* by token: EDGE_END, EDGE_START */
 	size_t total;		/* phrases counted */
-	struct gram *gv;	/* the phrases of the response at hand */
-	size_t ng, gcap;
 	double *weight;		/* by stem: its score in the theme at hand */
 	uint32_t *count, *held;	/* concepts: see concept_of() */
 	size_t nheld;
 };
 
+#define EDGE_END 1	/* a token that may end a phrase of a label */
+#define EDGE_START 2	/* that may begin one */
+
 /* What a theme is given. */
 struct description {
-	double *score;		/* by phrase */
+	double *score;		/* by phrase of the theme (per[i]) */
 	size_t best;		/* the phrase that names it, or SIZE_MAX */
 	size_t kw[KEYWORDS];	/* its best single words, best first */
 	double ks[KEYWORDS];
@@ -96,32 +116,180 @@ grow_zeroed(uint32_t **v, size_t *cap, size_t need)
 	return 0;
 }
 
-/* The first stem of phrase g (the dictionary does not align its keys). */
+/* The first stem of phrase g. */
 static uint32_t
-gram_stem(const struct align_dict *grams, size_t g)
+gram_stem(const struct grams *grams, size_t g)
 {
-	uint32_t st;
-
-	memcpy(&st, grams->str[g], sizeof(st));
-	return st;
+	return grams->stem[g][0];
 }
 
-/* A phrase may name a theme: it neither begins nor ends with a stop word
- * or a single letter, nor begins with a number. */
+static uint64_t
+gram_hash(const uint32_t *stem, int n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL * (uint64_t)(n + 1);
+	int q;
+
+	for (q = 0; q < 3; q++) {
+		h = (h ^ stem[q]) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	return h;
+}
+
 static int
-gram_ok(const struct align_themer *t, const uint32_t *tok, int n)
+grams_grow(struct grams *g)
 {
-	const struct align_token *a = &t->w.tok[tok[0]];
-	const struct align_token *b = &t->w.tok[tok[n - 1]];
+	size_t cap = g->cap ? g->cap * 2 : 4096, i, j;
+	struct gslot *slot = calloc(cap, sizeof(*slot));
 
-	return !a->stop && !b->stop && strlen(token_text(t, tok[0])) > 1 &&
-	    strlen(token_text(t, tok[n - 1])) > 1 &&
-	    strspn(token_text(t, tok[0]), "0123456789") !=
-	    strlen(token_text(t, tok[0]));
+	if (slot == NULL)
+		return -1;
+	for (i = 0; i < g->cap; i++) {
+		const struct gslot *o = &g->slot[i];
+
+		if (o->id == 0)
+			continue;
+		for (j = (size_t)gram_hash(o->stem, (int)(o->id >> 30) + 1) &
+		    (cap - 1); slot[j].id; j = (j + 1) & (cap - 1))
+			;
+		slot[j] = *o;
+	}
+	free(g->slot);
+	g->slot = slot;
+	g->cap = cap;
+	return 0;
 }
 
-/* The phrases of response r into ph->gv, in the order of the response
- * (count_phrases() counts each once). */
+/* The id of the phrase stem[0 .. n) (the rest 0), a new one the next;
+ * -1 when out of memory. */
+static long
+gram_id(struct grams *g, const uint32_t *stem, int n)
+{
+	uint32_t tag = (uint32_t)(n - 1) << 30;
+	size_t i;
+
+	if ((g->n + 1) * 4 > g->cap * 3 && grams_grow(g) < 0)
+		return -1;
+	for (i = (size_t)gram_hash(stem, n) & (g->cap - 1); g->slot[i].id;
+	    i = (i + 1) & (g->cap - 1)) {
+		const struct gslot *o = &g->slot[i];
+
+		if ((o->id & (3u << 30)) == tag && o->stem[0] == stem[0] &&
+		    o->stem[1] == stem[1] && o->stem[2] == stem[2])
+			return (long)(o->id & ~(3u << 30)) - 1;
+	}
+	if (g->n == g->ncap) {
+		size_t nc = g->ncap ? g->ncap * 2 : 4096;
+		uint32_t (*st)[3] = realloc(g->stem, nc * sizeof(*st));
+		uint8_t *len;
+
+		if (st == NULL)
+			return -1;
+		g->stem = st;
+		if ((len = realloc(g->len, nc)) == NULL)
+			return -1;
+		g->len = len;
+		g->ncap = nc;
+	}
+	memcpy(g->slot[i].stem, stem, sizeof(g->slot[i].stem));
+	g->slot[i].id = ((uint32_t)g->n + 1) | tag;
+	memcpy(g->stem[g->n], stem, sizeof(g->stem[g->n]));
+	g->len[g->n] = (uint8_t)n;
+	return (long)g->n++;
+}
+
+static void
+grams_release(struct grams *g)
+{
+	free(g->slot);
+	free(g->stem);
+	free(g->len);
+}
+
+/* Whether each token may end (EDGE_END) or begin (EDGE_START) a phrase
+ * that names a theme: it is no stop word nor a single letter, and one
+ * that begins is no number.  0, or -1 when out of memory. */
+static int
+edges(const struct align_themer *t, struct phrases *ph)
+{
+	size_t i, n = t->w.tokens.n;
+
+	if ((ph->edge = malloc(n ? n : 1)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const char *s = token_text(t, (uint32_t)i);
+		size_t len = strlen(s);
+		uint8_t e = 0;
+
+		if (!t->w.tok[i].stop && len > 1) {
+			e = EDGE_END;
+			if (strspn(s, "0123456789") != len)
+				e |= EDGE_START;
+		}
+		ph->edge[i] = e;
+	}
+	return 0;
+}
+
+/* A phrase of n tokens at tok may name a theme: it neither begins nor
+ * ends with a stop word or a single letter, nor begins with a number. */
+static int
+gram_ok(const struct phrases *ph, const uint32_t *tok, int n)
+{
+	return (ph->edge[tok[0]] & EDGE_START) &&
+	    (ph->edge[tok[n - 1]] & EDGE_END);
+}
+
+/* Room for the counts of phrase id: 0, or -1 when out of memory. */
+static int
+counts_room(struct phrases *ph, size_t id)
+{
+	size_t was = ph->acap, cap = was ? was : 4096;
+	uint32_t *all, *seen, *cnt;
+
+	if (id < was)
+		return 0;
+	while (cap <= id)
+		cap *= 2;
+	if ((all = realloc(ph->all, cap * sizeof(*all))) == NULL)
+		return -1;
+	ph->all = all;
+	if ((seen = realloc(ph->seen, cap * sizeof(*seen))) == NULL)
+		return -1;
+	ph->seen = seen;
+	if ((cnt = realloc(ph->cnt, cap * sizeof(*cnt))) == NULL)
+		return -1;
+	ph->cnt = cnt;
+	memset(all + was, 0, (cap - was) * sizeof(*all));
+	memset(seen + was, 0, (cap - was) * sizeof(*seen));
+	memset(cnt + was, 0, (cap - was) * sizeof(*cnt));
+	ph->acap = cap;
+	return 0;
+}
+
+/* Phrase stem[0 .. n), met in the response at hand of theme i, counted
+ * once for the response, in the theme and in all. */
+static int
+count_gram(struct phrases *ph, const uint32_t *stem, int n)
+{
+	long id = gram_id(&ph->grams, stem, n);
+
+	if (id < 0 || counts_room(ph, (size_t)id) < 0)
+		return -1;
+	if (ph->seen[id] == ph->stamp)
+		return 0;	/* again in this response */
+	ph->seen[id] = ph->stamp;
+	ph->all[id]++;
+	if (ph->cnt[id]++ == 0) {
+		if (ALIGN_GROW(ph->touched, ph->ntouched + 1, ph->tcap) < 0)
+			return -1;
+		ph->touched[ph->ntouched++] = (uint32_t)id;
+	}
+	ph->total++;
+	return 0;
+}
+
+/* The phrases of response r, in its order, counted. */
 static int
 response_phrases(const struct align_themer *t, struct phrases *ph,
     const struct resp *r)
@@ -130,21 +298,16 @@ response_phrases(const struct align_themer *t, struct phrases *ph,
 	size_t p;
 	int n, q;
 
-	ph->ng = 0;
 	for (p = 0; p < r->ntok; p++)
 		for (n = 1; n <= 3 && p + (size_t)n <= r->ntok; n++) {
-			struct gram *g;
+			uint32_t stem[3] = { 0, 0, 0 };
 
-			if (!gram_ok(t, tok + p, n))
+			if (!gram_ok(ph, tok + p, n))
 				continue;
-			if (ALIGN_GROW(ph->gv, ph->ng + 1, ph->gcap) < 0)
-				return -1;
-			g = &ph->gv[ph->ng];
-			memset(g, 0, sizeof(*g));
 			for (q = 0; q < n; q++)
-				g->stem[q] = t->w.tok[tok[p + q]].stem;
-			g->pos = (uint32_t)ph->ng++;
-			g->n = n;
+				stem[q] = t->w.tok[tok[p + q]].stem;
+			if (count_gram(ph, stem, n) < 0)
+				return -1;
 		}
 	return 0;
 }
@@ -157,36 +320,40 @@ label_step(const struct theme *th)
 	return th->n > LABEL_SAMPLE ? th->n / LABEL_SAMPLE : 1;
 }
 
+static int
+cmp_tf(const void *a, const void *b)
+{
+	const struct tf *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
 /* Count each phrase once a response (where it is first): in theme i,
- * and in all. */
+ * and in all; theme i's counts kept by phrase. */
 static int
 count_phrases(const struct align_themer *t, struct phrases *ph, size_t i)
 {
 	const struct theme *th = &t->theme[ph->first + i];
-	size_t j, p, step = label_step(th);
+	size_t j, step = label_step(th);
+	struct tf *v;
 
+	ph->ntouched = 0;
 	for (j = 0; j < th->n; j += step) {
+		ph->stamp++;
 		if (response_phrases(t, ph, &t->resp[th->member[j]]) < 0)
 			return -1;
-		ph->stamp++;
-		for (p = 0; p < ph->ng; p++) {
-			const struct gram *gr = &ph->gv[p];
-			long id = align_dict_id(&ph->grams,
-			    (const char *)gr->stem, (size_t)gr->n * 4, 1);
-
-			if (id < 0 || grow_zeroed(&ph->all, &ph->acap,
-			    (size_t)id + 1) < 0 || grow_zeroed(&ph->per[i],
-			    &ph->pcap[i], (size_t)id + 1) < 0 ||
-			    grow_zeroed(&ph->seen, &ph->scap, (size_t)id + 1) < 0)
-				return -1;
-			if (ph->seen[id] == ph->stamp)
-				continue;	/* again in this response */
-			ph->seen[id] = ph->stamp;
-			ph->all[id]++;
-			ph->per[i][id]++;
-			ph->total++;
-		}
 	}
+	if ((v = malloc((ph->ntouched + 1) * sizeof(*v))) == NULL)
+		return -1;
+	for (j = 0; j < ph->ntouched; j++) {
+		v[j].id = ph->touched[j];
+		v[j].tf = ph->cnt[v[j].id];
+		ph->cnt[v[j].id] = 0;
+	}
+	if (ph->ntouched > 1)
+		qsort(v, ph->ntouched, sizeof(*v), cmp_tf);
+	ph->per[i] = v;
+	ph->nper[i] = ph->ntouched;
 	return 0;
 }
 
@@ -218,27 +385,26 @@ score_phrases(const struct align_themer *t, const struct phrases *ph,
     size_t i, double avg, struct description *d)
 {
 	const struct theme *th = &t->theme[ph->first + i];
-	const struct align_dict *grams = &ph->grams;
-	size_t pcap = ph->pcap[i], g, sample = th->n > LABEL_SAMPLE ?
+	const struct grams *grams = &ph->grams;
+	size_t j, sample = th->n > LABEL_SAMPLE ?
 	    (th->n + label_step(th) - 1) / label_step(th) : th->n;
 	double bs = -1;
 
-	if ((d->score = calloc(pcap ? pcap : 1, sizeof(*d->score))) == NULL)
+	if ((d->score = calloc(ph->nper[i] + 1, sizeof(*d->score))) == NULL)
 		return -1;
-	for (g = 0; g < pcap && g < grams->n; g++) {
-		double tf = ph->per[i][g], s;
-		int n = (int)(grams->len[g] / 4);
+	for (j = 0; j < ph->nper[i]; j++) {
+		size_t g = ph->per[i][j].id;
+		double tf = ph->per[i][j].tf, s;
+		int n = grams->len[g];
 
-		if (tf == 0)
-			continue;
 		s = tf / (double)sample * log(1 + avg / ph->all[g]);
-		d->score[g] = s;
+		d->score[j] = s;
 		if (n > 1 && tf < 2 && th->n > 1)
 			continue;
 		s *= 1 + 0.25 * (n - 1);
 		if (s > bs + 1e-12 || (fabs(s - bs) <= 1e-12 &&
-		    d->best != SIZE_MAX && memcmp(grams->str[g],
-		    grams->str[d->best], 4) < 0)) {
+		    d->best != SIZE_MAX && memcmp(&grams->stem[g][0],
+		    &grams->stem[d->best][0], 4) < 0)) {
 			bs = s;
 			d->best = g;
 		}
@@ -246,7 +412,7 @@ score_phrases(const struct align_themer *t, const struct phrases *ph,
 		 * two at least, and a quarter of them. */
 		if (n == 1 && (th->n == 1 || (tf >= 2 && 4 * tf >=
 		    (double)sample)))
-			add_keyword(d, g, d->score[g]);
+			add_keyword(d, g, d->score[j]);
 	}
 	return 0;
 }
@@ -300,8 +466,8 @@ written_form(const struct align_themer *t, const struct phrases *ph,
 
 	if (d->best == SIZE_MAX)
 		return 0;
-	n = (int)(ph->grams.len[d->best] / 4);
-	memcpy(stem, ph->grams.str[d->best], ph->grams.len[d->best]);
+	n = ph->grams.len[d->best];
+	memcpy(stem, ph->grams.stem[d->best], sizeof(stem));
 	for (j = 0; rc == 0 && j < th->n; j += step) {
 		const struct resp *r = &t->resp[th->member[j]];
 
@@ -376,9 +542,10 @@ hold_concepts(const struct align_themer *t, const struct resp *r,
 /* The responses of a theme are all over memory: each is asked for a few
  * turns before it is read. */
 static void
-prefetch(const struct align_themer *t, const struct theme *th, size_t j)
+prefetch(const struct align_themer *t, const struct theme *th, size_t j,
+    size_t step)
 {
-	const size_t ahead = ALIGN_THEME_AHEAD;
+	const size_t ahead = ALIGN_THEME_AHEAD * step;
 
 	if (j + 2 * ahead < th->n)
 		ALIGN_PREFETCH(&t->resp[th->member[j + 2 * ahead]]);
@@ -395,30 +562,33 @@ static void
 weigh_stems(const struct phrases *ph, size_t i, const double *score,
     double *weight)
 {
-	size_t g;
+	size_t j;
 
-	for (g = 0; g < ph->pcap[i] && g < ph->grams.n; g++)
-		if (ph->grams.len[g] == 4)
-			weight[gram_stem(&ph->grams, g)] = score ? score[g] : 0;
+	for (j = 0; j < ph->nper[i]; j++) {
+		uint32_t g = ph->per[i][j].id;
+
+		if (ph->grams.len[g] == 1)
+			weight[gram_stem(&ph->grams, g)] = score ? score[j] : 0;
+	}
 }
 
-/* One pass over every response of theme i: the most typical, and the
- * concepts they hold. */
-static void
+/* One pass over the responses of theme i its label was read from: the
+ * most typical, and the concepts they hold.  How many were read. */
+static size_t
 typical_and_concepts(const struct align_themer *t, struct phrases *ph,
     size_t i, struct description *d)
 {
 	const struct theme *th = &t->theme[ph->first + i];
 	double top = -1;
-	size_t j;
+	size_t j, step = label_step(th), read = 0;
 
 	weigh_stems(ph, i, d->score, ph->weight);
 	ph->nheld = 0;
-	for (j = 0; j < th->n; j++) {
+	for (j = 0; j < th->n; j += step, read++) {
 		const struct resp *r = &t->resp[th->member[j]];
 		double s;
 
-		prefetch(t, th, j);
+		prefetch(t, th, j, step);
 		s = typical_score(t, r, ph->weight);
 		if (s > top + 1e-12) {
 			top = s;
@@ -427,13 +597,15 @@ typical_and_concepts(const struct align_themer *t, struct phrases *ph,
 		hold_concepts(t, r, ph);
 	}
 	weigh_stems(ph, i, NULL, ph->weight);
+	return read;
 }
 
-/* The labelled concept that at least half of a theme's responses hold,
- * the most held of them (the first term among equals); UINT32_MAX when
- * there is none.  The counts are cleared for the next theme. */
+/* The labelled concept that at least half of the read responses of a
+ * theme hold, the most held of them (the first term among equals);
+ * UINT32_MAX when there is none.  The counts are cleared for the next
+ * theme. */
 static uint32_t
-concept_of(const struct theme *th, struct phrases *ph, size_t *held)
+concept_of(size_t read, struct phrases *ph, size_t *held)
 {
 	uint32_t best = UINT32_MAX;
 	size_t k, most = 0;
@@ -449,7 +621,7 @@ concept_of(const struct theme *th, struct phrases *ph, size_t *held)
 		ph->count[c] = 0;
 	}
 	*held = most;
-	return most * 2 >= th->n && most > 0 ? best : UINT32_MAX;
+	return most * 2 >= read && most > 0 ? best : UINT32_MAX;
 }
 
 /* The keywords in their most frequent written forms. */
@@ -498,14 +670,14 @@ theme_record(const struct align_themer *t, const struct phrases *ph,
 	return 0;
 }
 
-/* The share of th's responses that hold its concept, in percent, as the
- * key purity beside the concept's label: the views show "clear
- * expectations (80%)", the label stays the concept's for the next step
- * to read. */
+/* The share of th's responses that hold its concept (of the read ones),
+ * in percent, as the key purity beside the concept's label: the views
+ * show "clear expectations (80%)", the label stays the concept's for the
+ * next step to read. */
 static int
-with_purity(struct theme *th, size_t held)
+with_purity(struct theme *th, size_t held, size_t read)
 {
-	long pct = (long)(100.0 * (double)held / (double)(th->n ? th->n : 1) +
+	long pct = (long)(100.0 * (double)held / (double)(read ? read : 1) +
 	    0.5);
 	struct align_node *v = align_scalar_int(pct);
 
@@ -520,7 +692,7 @@ describe_one(struct align_themer *t, struct phrases *ph, size_t i,
 	struct theme *th = &t->theme[ph->first + i];
 	struct description d;
 	uint32_t concept;
-	size_t held = 0;
+	size_t held = 0, read;
 	int rc = -1;
 
 	memset(&d, 0, sizeof(d));
@@ -529,10 +701,10 @@ describe_one(struct align_themer *t, struct phrases *ph, size_t i,
 	if (score_phrases(t, ph, i, avg, &d) < 0 ||
 	    written_form(t, ph, th, &d) < 0 || d.label.failed)
 		goto out;
-	typical_and_concepts(t, ph, i, &d);
+	read = typical_and_concepts(t, ph, i, &d);
 	/* A concept's label only for text of its domain, and with the share
 	 * of the theme's responses that hold it. */
-	concept = concept_of(th, ph, &held);
+	concept = concept_of(read, ph, &held);
 	if (t->concepts && concept != UINT32_MAX) {
 		align_buf_reset(&d.label);
 		align_buf_puts(&d.label, align_words_label(&t->w, concept));
@@ -542,7 +714,7 @@ describe_one(struct align_themer *t, struct phrases *ph, size_t i,
 	if (d.label.len == 0)
 		align_buf_puts(&d.label, "other");
 	if ((rc = theme_record(t, ph, &d, th)) == 0 && concept != UINT32_MAX)
-		rc = with_purity(th, held);
+		rc = with_purity(th, held, read);
 out:
 	free(d.score);
 	align_buf_release(&d.label);
@@ -557,14 +729,16 @@ phrases_release(struct phrases *ph)
 	for (i = 0; ph->per && i < ph->nt; i++)
 		free(ph->per[i]);
 	free(ph->per);
-	free(ph->pcap);
+	free(ph->nper);
 	free(ph->all);
 	free(ph->seen);
+	free(ph->cnt);
+	free(ph->touched);
+	free(ph->edge);
 	free(ph->weight);
 	free(ph->count);
 	free(ph->held);
-	align_dict_release(&ph->grams);
-	free(ph->gv);
+	grams_release(&ph->grams);
 }
 
 int
@@ -580,12 +754,12 @@ align_themer_describe(struct align_themer *t, size_t first,
 	if ((ph.nt = t->ntheme - first) == 0)
 		return 0;
 	ph.per = calloc(ph.nt, sizeof(*ph.per));
-	ph.pcap = calloc(ph.nt, sizeof(*ph.pcap));
+	ph.nper = calloc(ph.nt, sizeof(*ph.nper));
 	ph.weight = calloc(nterms + 1, sizeof(*ph.weight));
 	ph.count = calloc(nterms + 1, sizeof(*ph.count));
 	ph.held = malloc((nterms + 1) * sizeof(*ph.held));
-	if (ph.per == NULL || ph.pcap == NULL || ph.weight == NULL ||
-	    ph.count == NULL || ph.held == NULL)
+	if (ph.per == NULL || ph.nper == NULL || ph.weight == NULL ||
+	    ph.count == NULL || ph.held == NULL || edges(t, &ph) < 0)
 		goto out;
 	for (i = 0; i < ph.nt; i++)
 		if (count_phrases(t, &ph, i) < 0)

@@ -66,6 +66,61 @@ grow8(uint8_t **v, size_t *cap, size_t need)
 	return 0;
 }
 
+/* The case fold of a character of Latin-1 that NFKC leaves as it is (the
+ * letters of the four languages, ¡ ¿ « » × ÷), written in two bytes
+ * (0xc2 or 0xc3, then c): its bytes into out and how many, or 0 for any
+ * other (utf8proc then folds the text). */
+static size_t
+fold_latin1(unsigned char lead, unsigned char c, char *out)
+{
+	unsigned cp = (unsigned)(lead & 0x1f) << 6 | (c & 0x3f);
+
+	if ((c & 0xc0) != 0x80)
+		return 0;
+	if (cp == 0xdf) {		/* ß */
+		out[0] = out[1] = 's';
+		return 2;
+	}
+	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+		cp += 0x20;		/* À .. Þ */
+	else if (!(cp >= 0xd7 || cp == 0xa1 || cp == 0xab || cp == 0xbb ||
+	    cp == 0xbf))
+		return 0;
+	out[0] = (char)(0xc0 | cp >> 6);
+	out[1] = (char)(0x80 | (cp & 0x3f));
+	return 2;
+}
+
+/* Text of ASCII and the characters fold_latin1() knows, folded as
+ * utf8proc would (no character in it composes with another): into a new
+ * string, or NULL when there is another (or no memory). */
+static char *
+fold_simple(const char *s, size_t len)
+{
+	char *p = malloc(len + 1);
+	size_t i = 0, o = 0, k;
+
+	if (p == NULL)
+		return NULL;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80) {
+			p[o++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : (char)c;
+			i++;
+		} else if ((c == 0xc2 || c == 0xc3) && i + 1 < len &&
+		    (k = fold_latin1(c, (unsigned char)s[i + 1], p + o)) > 0) {
+			o += k;
+			i += 2;
+		} else {
+			free(p);
+			return NULL;
+		}
+	}
+	p[o] = '\0';
+	return p;
+}
+
 /* Case-fold and compose s; the caller frees.  NULL when out of memory or
  * (cannot happen for checked input) invalid. */
 static char *
@@ -73,21 +128,26 @@ fold(const char *s)
 {
 	utf8proc_uint8_t *out = NULL;
 	size_t n = 0;
+	char *p;
 
 	/* Plain ASCII, the common case, needs only its capitals lowered. */
 	while (s[n] && !(s[n] & 0x80))
 		n++;
 	if (s[n] == '\0') {
-		char *p = malloc(n + 1);
 		size_t i;
 
-		if (p == NULL)
+		if ((p = malloc(n + 1)) == NULL)
 			return NULL;
 		for (i = 0; i <= n; i++)
 			p[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) :
 			    s[i];
 		return p;
 	}
+	/* Most of the rest, the letters of Latin-1 among it, by a table;
+	 * what else there is (a combining mark, œ, a ligature) by
+	 * utf8proc. */
+	if ((p = fold_simple(s, n + strlen(s + n))) != NULL)
+		return p;
 	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
 	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
 	    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT) < 0)

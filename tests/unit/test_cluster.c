@@ -101,6 +101,39 @@ test_gsdmm_finds_the_groups(void **state)
 	assert_memory_equal(z, gold, sizeof(z));
 }
 
+/* Documents anywhere in a pool, in another order, with terms to leave
+ * out among them (9, 10): the groups of the same documents one after
+ * another without those terms. */
+static void
+test_gsdmm_documents_in_a_pool(void **state)
+{
+	struct align_gsdmm_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	uint32_t pool[64], z[NDOCS], want[NDOCS];
+	uint8_t drop[11] = { 0 };
+	size_t start[NDOCS], end[NDOCS], at = 0, d, i;
+
+	(void)state;
+	drop[9] = drop[10] = 1;
+	/* Last document first, each after a term left out, one inside. */
+	for (d = NDOCS; d-- > 0; ) {
+		pool[at++] = 10;
+		start[d] = at;
+		for (i = off[d]; i < off[d + 1]; i++) {
+			pool[at++] = terms[i];
+			if (i == off[d])
+				pool[at++] = 9;
+		}
+		end[d] = at;
+	}
+	o.seed = 7;
+	assert_int_equal(align_gsdmm(terms, off, NDOCS, 9, &o, want, &e), 3);
+	assert_int_equal(align_gsdmm_docs(pool, start, end, NDOCS, 11, drop,
+	    &o, z, &e), 3);
+	assert_memory_equal(z, want, sizeof(z));
+	assert_memory_equal(z, gold, sizeof(z));
+}
+
 /* Learning on a sample, every document still gets the group of those
  * like it. */
 static void
@@ -154,6 +187,7 @@ main(void)
 		cmocka_unit_test(test_linkage_cut_follows_the_data),
 		cmocka_unit_test(test_linkage_cut_finds_the_obvious_groups),
 		cmocka_unit_test(test_gsdmm_finds_the_groups),
+		cmocka_unit_test(test_gsdmm_documents_in_a_pool),
 		cmocka_unit_test(test_gsdmm_on_a_sample),
 		cmocka_unit_test(test_no_documents),
 	};

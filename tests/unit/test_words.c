@@ -159,6 +159,36 @@ test_letters_and_accents(void **state)
 	assert_true(strlen(align_words_term(&w, a.term[0])) >= 200);
 }
 
+/* Capitals of Latin-1 fold as utf8proc folds them, whether the text
+ * holds only such letters (folded by a table) or also a character the
+ * table leaves to utf8proc (a combining mark): the same words either
+ * way. */
+static void
+test_latin1_folds_as_utf8proc(void **state)
+{
+	char table[256], mixed[256];
+
+	(void)state;
+	/* Straße and STRASSE meet. */
+	snprintf(table, sizeof(table), "%s", terms("Stra\xc3\x9f" "e"));
+	assert_string_equal(terms("STRASSE"), table);
+	snprintf(table, sizeof(table), "%s", terms("\xc3\x89T\xc3\x89 "
+	    "\xc3\x80 \xc3\x91" "ANDU \xc3\x9c" "BER \xc3\x98L \xc3\x9e" "ORN"));
+	assert_string_equal(table, terms("\xc3\xa9t\xc3\xa9 \xc3\xa0 "
+	    "\xc3\xb1" "andu \xc3\xbc" "ber \xc3\xb8l \xc3\xbe" "orn"));
+	/* The same with a combining mark in the text: utf8proc folds it
+	 * all, and the words it shares come out the same. */
+	snprintf(mixed, sizeof(mixed), "%s", terms("\xc3\x89T\xc3\x89 "
+	    "\xc3\x80 \xc3\x91" "ANDU \xc3\x9c" "BER \xc3\x98L \xc3\x9e" "ORN"
+	    " e\xcc\x81t\xc3\xa9"));
+	assert_int_equal(strncmp(mixed, table, strlen(table)), 0);
+	/* NFKC's own: a non-breaking space splits words, ª is an a. */
+	snprintf(table, sizeof(table), "%s", terms("uno dos"));
+	assert_string_equal(terms("uno\xc2\xa0" "dos"), table);
+	snprintf(table, sizeof(table), "%s", terms("abc"));
+	assert_string_equal(terms("\xc2\xaa" "bc"), table);
+}
+
 /* The language alone (align-distill's) is the one the analysis gives,
  * and keeps no words. */
 static void
@@ -331,6 +361,7 @@ main(void)
 		cmocka_unit_test(test_language_alone),
 		cmocka_unit_test(test_stop_words_go_and_stems_meet),
 		cmocka_unit_test(test_letters_and_accents),
+		cmocka_unit_test(test_latin1_folds_as_utf8proc),
 		cmocka_unit_test(test_other_words_same_concept),
 		cmocka_unit_test(test_user_synonyms),
 		cmocka_unit_test(test_every_lexicon_stem_is_known),
