@@ -566,3 +566,23 @@ align_view_release(struct align_view *v)
 		empty(&v->u, keys_of(v->kind));
 	memset(v, 0, sizeof(*v));
 }
+
+int
+align_view_set_participants(struct align_view *v, const char *const *p,
+    size_t n, struct align_err *e)
+{
+	struct align_session_view *s = &v->u.session;
+	const char **c;
+
+	if ((c = malloc((n + 1) * sizeof(*c))) == NULL)
+		return align_err_nomem(e);
+	if (n)
+		memcpy(c, p, n * sizeof(*c));
+	session_names_free(s);
+	free(s->participants.v);
+	s->participants.v = c;
+	s->participants.n = n;
+	s->names.v = NULL;
+	s->names.n = 0;
+	return session_names(s) < 0 ? align_err_nomem(e) : 0;
+}
