@@ -504,20 +504,31 @@ empty(void *view, const struct align_key *keys)
 }
 
 /* The participants' names, without their addresses: the entry itself
- * when it is only a name (a survey's 333,333 are), else a copy. */
+ * when it is only a name, else a copy; the entries' own array when every
+ * one is (a survey's 333,333). */
 static int
 session_names(struct align_session_view *s)
 {
 	const struct align_texts *p = &s->participants;
 	size_t i, n;
 
-	if ((s->names.v = calloc(p->n + 1, sizeof(*s->names.v))) == NULL)
-		return -1;
+	s->names.v = p->v;
 	for (i = 0; i < p->n; i++) {
 		struct align_person who;
 
 		n = strlen(p->v[i]);
 		align_person_of(p->v[i], n, &who);
+		if (s->names.v == p->v && who.name == p->v[i] &&
+		    who.namelen == n)
+			continue;
+		if (s->names.v == p->v) {
+			if ((s->names.v = calloc(p->n + 1,
+			    sizeof(*s->names.v))) == NULL)
+				return -1;
+			if (i)
+				memcpy(s->names.v, p->v, i * sizeof(*p->v));
+			s->names.n = i;
+		}
 		if (who.name == p->v[i] && who.namelen == n)
 			s->names.v[i] = p->v[i];
 		else if ((s->names.v[i] = strndup(who.name, who.namelen)) ==
@@ -525,6 +536,8 @@ session_names(struct align_session_view *s)
 			return -1;
 		s->names.n++;
 	}
+	if (s->names.v == p->v)
+		s->names.n = p->n;
 	return 0;
 }
 
@@ -533,6 +546,8 @@ session_names_free(struct align_session_view *s)
 {
 	size_t i;
 
+	if (s->names.v == s->participants.v)
+		return;
 	for (i = 0; i < s->names.n; i++)
 		if (s->names.v[i] != s->participants.v[i])
 			free((char *)s->names.v[i]);

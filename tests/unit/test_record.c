@@ -170,7 +170,8 @@ test_session_names(void **state)
 {
 	struct align_node *all = stream("---\nkind: session\nid: s\n"
 	    "participants: [Ana Lima, 'Ben Reis  <ben@x.org>', [Eve], "
-	    "<dev@x.org>, Carla]\n");
+	    "<dev@x.org>, Carla]\n---\nkind: session\nid: t\n"
+	    "participants: [Ana Lima, Carla]\n---\nkind: session\nid: u\n");
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_view v;
 
@@ -183,6 +184,16 @@ test_session_names(void **state)
 	assert_string_equal(v.u.session.names.v[3], "Carla");
 	assert_string_equal(v.u.session.participants.v[1],
 	    "Ben Reis  <ben@x.org>");
+	align_view_release(&v);
+
+	/* Only names: each its entry; none, no name. */
+	assert_int_equal(align_view(&v, all->item[1], &e), 0);
+	assert_int_equal(v.u.session.names.n, 2);
+	assert_string_equal(v.u.session.names.v[0], "Ana Lima");
+	assert_string_equal(v.u.session.names.v[1], "Carla");
+	align_view_release(&v);
+	assert_int_equal(align_view(&v, all->item[2], &e), 0);
+	assert_int_equal(v.u.session.names.n, 0);
 	align_view_release(&v);
 	align_node_free(all);
 }
