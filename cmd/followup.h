@@ -29,6 +29,9 @@ struct cli {
 	const char *who, *principle, *outcome, *note, *followup, *recog;
 	const char *within, *again, *tz;
 	int per_pair, mark, add_people;
+	int apart;		/* the session's participants may be kept
+				 * apart from its record (struct kept): no
+				 * roster of the record is made */
 	char *with;		/* --with as the roster names the person */
 	size_t min_group;
 	const char **principles, **supports;
@@ -60,6 +63,12 @@ struct kept {
 	long round_at;
 	int private;		/* the session is private: known before any
 				 * write, so that failing to tell fails first */
+	int apart;		/* cli's */
+	char *names;		/* the session's participants kept apart
+				 * (followup_stream.c), one after another,
+				 * or NULL: in the record */
+	const char **name;	/* each of them, into names */
+	size_t nname;
 };
 
 /* followup_options.c: the usage text, for tool_init(). */
@@ -87,8 +96,12 @@ const struct align_node *followup_edit(void *ctx, size_t i);
 struct align_node *followup_added(void *ctx, size_t i, struct align_err *e);
 /* The records read as step 8's views into rs (align_rounds_release() it);
  * when zoned, in the step's zone (--tz, the session's, the system's). */
-void followup_rounds(struct align_rounds *rs, const struct align_node *recs,
+void followup_rounds(struct align_rounds *rs, const struct kept *k,
     const struct cli *c, int zoned);
+/* The session whole again before it is written (plan's zone): its
+ * participants put back in it (a copy: the views keep pointing into k).
+ * 0, or -1 and e (71). */
+int followup_session_whole(struct kept *k, struct align_err *e);
 /* A private session's file: mode 0600 after every write (tool.h). */
 void followup_private_file(const struct cli *c, const struct kept *k,
     const char *path);

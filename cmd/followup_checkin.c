@@ -89,7 +89,7 @@ followup_checkin(struct cli *c, int argc, char **argv,
 		lines = typed();
 	followup_input(c, &st, &k, argc, argv, c->append == NULL);
 	align_time_format(now, at);
-	followup_rounds(&rs, k.recs, c, 0);
+	followup_rounds(&rs, &k, c, 0);
 	fresh = checkins(c, &rs, at, &lines);
 	align_buf_release(&lines);
 	if (c->append) {

@@ -54,7 +54,7 @@ followup_due(struct cli *c, int argc, char **argv,
 	if (c->mark)
 		tool_lock(&c->lock, argv[0]);
 	followup_input(c, &st, &k, argc, argv, 0);
-	followup_rounds(&rs, k.recs, c, 1);
+	followup_rounds(&rs, &k, c, 1);
 	if (rs.nround == 0)
 		tool_too_early("no follow-up planned", "align-followup plan");
 	if (align_due_items(&rs, now, within, again, &list, &e) < 0)

@@ -68,14 +68,20 @@ followup_plan(struct cli *c, int argc, char **argv,
 	    align_planned_formats()) : c->inplace ? ALIGN_FMT_NONE :
 	    tool_default_format();
 	out = show.format == ALIGN_FMT_YAML || c->inplace;
+	/* A group's round shown as text, HTML or not at all makes no roster
+	 * of the session's record (one-to-one.c, calendar.c do). */
+	c->apart = !c->plan.with && !c->plan.leader && !c->plan.ncommit &&
+	    (show.format == ALIGN_FMT_NONE || show.format == ALIGN_FMT_YAML ||
+	    show.format == ALIGN_FMT_TEXT || show.format == ALIGN_FMT_HTML);
 	followup_input(c, &st, &k, argc, argv, out);
-	followup_rounds(&rs, k.recs, c, 1);
+	followup_rounds(&rs, &k, c, 1);
 	first_round(c, &rs);
 	named(c, &rs);
 	c->plan.now = now;
 	if (align_followup_plan(&rs, &c->plan, &p, &e) < 0)
 		tool_die_in(&e, c->path);
-	if (out && align_planned_zone(&p, k.recs, &e) < 0)
+	if (out && (align_planned_zone(&p, k.recs, &e) < 0 ||
+	    (p.tz && followup_session_whole(&k, &e) < 0)))
 		tool_die_in(&e, c->path);
 	k.p = &p;
 	tool_stream_edit(&st, followup_edit, p.at < 0 ? 1 : 0,
@@ -110,7 +116,7 @@ followup_show(struct cli *c, int argc, char **argv,
 	if (c->fmt)
 		s.format = tool_format(c->fmt, align_rounds_formats());
 	followup_input(c, &st, &k, argc, argv, 0);
-	followup_rounds(&rs, k.recs, c, 1);
+	followup_rounds(&rs, &k, c, 1);
 	if (rs.nround == 0 && s.format == ALIGN_FMT_TEXT)
 		align_buf_puts(&b, "No follow-up planned (align-followup "
 		    "plan).\n");

@@ -22,7 +22,7 @@ followup_report(struct cli *c, int argc, char **argv,
 	struct align_report v;
 
 	followup_input(c, &st, &k, argc, argv, 0);
-	followup_rounds(&rs, k.recs, c, 1);
+	followup_rounds(&rs, &k, c, 1);
 	if (rs.nround == 0)
 		tool_too_early("no follow-up planned", "align-followup plan");
 	if (align_report_make(&v, &rs, &e) < 0 ||

@@ -152,7 +152,7 @@ review_prompt(struct cli *c, int argc, char **argv,
 
 	peek.inplace = peek.append = NULL;
 	followup_input(&peek, &st, &k, one ? 1 : argc, one ? &one : argv, 0);
-	followup_rounds(&rs, k.recs, &peek, 1);
+	followup_rounds(&rs, &k, &peek, 1);
 	in = review_input(c, review_with(&peek, &rs, &ro), now);
 	if (align_review_round(&rs, &in, &at, &e) < 0)
 		tool_die_in(&e, peek.path);
@@ -176,7 +176,7 @@ reviewed(struct cli *c, struct kept *k, const struct align_time *now,
 	size_t at;
 
 	*round = NULL;
-	followup_rounds(&rs, k->recs, c, 1);
+	followup_rounds(&rs, k, c, 1);
 	in = review_input(c, review_with(c, &rs, &ro), now);
 	if ((in.nvalues || in.noutcomes || in.note || in.recognition ||
 	    !in.ndone) && align_review_new(&rs, &in, &rec, &e) < 0)

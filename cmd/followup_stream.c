@@ -38,6 +38,51 @@ followup_owns(void *ctx, const struct align_node *rec)
 	return k == ALIGN_KIND_SESSION || k == ALIGN_KIND_FOLLOWUP;
 }
 
+/* A survey's session lists everyone: its participants kept apart in k as
+ * one block of text, the rest of it copied, and the reader's pool let go
+ * (the list as nodes was a quarter of a plan's memory at a million).
+ * Only when every entry is text, so that the list put back is the list
+ * read.  1 with *out, 0 when not so, -1 when out of memory. */
+static int
+apart(struct kept *k, const struct align_node *rec, struct align_node **out)
+{
+	const struct align_node *p = align_map_get(rec, "participants");
+	struct align_node *c;
+	size_t i, len = 0;
+	char *at;
+
+	if (p == NULL || p->type != ALIGN_SEQ)
+		return 0;
+	for (i = 0; i < p->n; i++) {
+		if (p->item[i]->type != ALIGN_SCALAR || p->item[i]->raw ||
+		    strlen(p->item[i]->str) != p->item[i]->len)
+			return 0;
+		len += p->item[i]->len + 1;
+	}
+	if ((c = align_node_copy_top(rec)) == NULL)
+		return -1;
+	/* What is not yet replaced is the pool's: align_node_free()
+	 * leaves it. */
+	for (i = 0; i < c->n; i++)
+		if ((c->item[i] = c->item[i] == p ? align_seq() :
+		    align_node_copy(c->item[i])) == NULL) {
+			align_node_free(c);
+			return -1;
+		}
+	if ((k->names = malloc(len + 1)) == NULL || (k->name =
+	    malloc((p->n + 1) * sizeof(*k->name))) == NULL) {
+		align_node_free(c);
+		return -1;
+	}
+	for (at = k->names, i = 0; i < p->n; i++) {
+		memcpy(at, p->item[i]->str, p->item[i]->len + 1);
+		k->name[k->nname++] = at;
+		at += p->item[i]->len + 1;
+	}
+	*out = c;
+	return 1;
+}
+
 /* A record step 8 looks at kept, not copied (tool.h): a survey's session
  * and its rounds list everyone.  The session's top is made anew (sharing
  * the rest), for plan writes its zone into it. */
@@ -46,7 +91,7 @@ take(void *ctx, const struct align_node *rec, struct align_err *e)
 {
 	struct kept *k = ctx;
 	struct align_node *copy;
-	int session;
+	int session, first, kept;
 
 	if (!wanted(rec))
 		return 0;
@@ -56,11 +101,18 @@ take(void *ctx, const struct align_node *rec, struct align_err *e)
 			return align_err_nomem(e);
 		k->owned[k->nowned++] = k->recs->n;
 	}
-	if (k->session < 0 && session)
+	first = k->session < 0 && session;
+	if (first)
 		k->session = (long)k->recs->n;
 	/* A pooled record is kept with its pool (2), else copied (the
 	 * reader frees it).  align_seq_push() frees copy when it fails, and
 	 * leaves what is pooled to its pool. */
+	if (first && rec->pooled && k->apart && (kept = apart(k, rec,
+	    &copy)) != 0) {
+		if (kept < 0 || align_seq_push(k->recs, copy) < 0)
+			return align_err_nomem(e);
+		return 0;
+	}
 	copy = !rec->pooled ? align_node_copy(rec) : session ?
 	    align_node_copy_top(rec) : (struct align_node *)rec;
 	if (copy == NULL || align_seq_push(k->recs, copy) < 0)
@@ -82,6 +134,7 @@ followup_input(struct cli *c, struct tool_stream *st, struct kept *k,
 		tool_usage_error("-i and -a take no file operands");
 	memset(k, 0, sizeof(*k));
 	k->session = -1;
+	k->apart = c->apart;
 	if ((k->recs = align_seq()) == NULL)
 		tool_die((align_err_nomem(&e), &e));
 	c->path = c->append ? c->append : c->inplace ? c->inplace :
@@ -108,6 +161,8 @@ followup_kept_release(struct kept *k)
 {
 	align_node_free(k->recs);
 	free(k->owned);
+	free(k->names);
+	free(k->name);
 	if (k->st)
 		tool_stream_release(k->st);
 }
@@ -144,15 +199,31 @@ followup_added(void *ctx, size_t i, struct align_err *e)
 /* The records read, as the views of step 8; with zoned, in the step's
  * zone (--tz, the session's, the system's). */
 void
-followup_rounds(struct align_rounds *rs, const struct align_node *recs,
+followup_rounds(struct align_rounds *rs, const struct kept *k,
     const struct cli *c, int zoned)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 
-	if (align_rounds_read(rs, recs, &e) < 0 ||
+	if (align_rounds_read(rs, k->recs, &e) < 0 || (k->names &&
+	    rs->session && align_view_set_participants(&rs->session_view,
+	    k->name, k->nname, &e) < 0) ||
 	    (zoned && align_rounds_zone(rs, c->tz, &e) < 0))
 		tool_die_in(&e, c->path);
 	rs->add_people = c->add_people;
+}
+
+int
+followup_session_whole(struct kept *k, struct align_err *e)
+{
+	struct align_node *s;
+
+	if (k->names == NULL || k->session < 0)
+		return 0;
+	s = k->recs->item[k->session];
+	if (align_map_put(s, "participants", align_seq_strs(k->name,
+	    k->nname)) < 0)
+		return align_err_nomem(e);
+	return 0;
 }
 
 /* A private session's file: mode 0600 after every write (tool.h). */

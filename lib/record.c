@@ -250,13 +250,14 @@ texts_of(const struct align_node *n, struct align_texts *t)
 	return 0;
 }
 
+/* The groups' texts share one array, whose start the slot after the last
+ * group keeps (a round's 166,667 pairs are one allocation, not one
+ * each). */
 static void
 groups_free(struct align_groups *g)
 {
-	size_t i;
-
-	for (i = 0; i < g->n; i++)
-		free(g->v[i].v);
+	if (g->v)
+		free(g->v[g->n].v);
 	free(g->v);
 	g->v = NULL;
 	g->n = 0;
@@ -265,25 +266,40 @@ groups_free(struct align_groups *g)
 static int
 groups_of(const struct align_node *n, struct align_groups *g)
 {
-	size_t i;
+	const char **all;
+	size_t i, j, total = 0;
 
 	g->v = NULL;
 	g->n = 0;
 	if (n == NULL || n->type != ALIGN_SEQ)
 		return 0;
+	for (i = 0; i < n->n; i++)
+		total += n->item[i]->type == ALIGN_SEQ ? n->item[i]->n :
+		    n->item[i]->type == ALIGN_SCALAR;
 	if ((g->v = calloc(n->n + 1, sizeof(*g->v))) == NULL)
 		return -1;
+	if ((all = malloc(total * sizeof(*all) + 1)) == NULL) {
+		free(g->v);
+		g->v = NULL;
+		return -1;
+	}
 	for (i = 0; i < n->n; i++) {
 		const struct align_node *x = n->item[i];
+		struct align_texts *t = &g->v[g->n];
 
 		if (x->type == ALIGN_MAP)
 			continue;
-		if (texts_of(x, &g->v[g->n]) < 0) {
-			groups_free(g);
-			return -1;
-		}
+		t->v = all;
+		if (x->type == ALIGN_SCALAR)
+			t->v[t->n++] = x->str;
+		else
+			for (j = 0; j < x->n; j++)
+				if (x->item[j]->type == ALIGN_SCALAR)
+					t->v[t->n++] = x->item[j]->str;
+		all += t->n;
 		g->n++;
 	}
+	g->v[g->n].v = g->n ? g->v[0].v : all;
 	return 0;
 }
 
@@ -487,23 +503,41 @@ empty(void *view, const struct align_key *keys)
 	}
 }
 
-/* The participants' names, without their addresses (each malloc'd). */
+/* The participants' names, without their addresses: the entry itself
+ * when it is only a name, else a copy; the entries' own array when every
+ * one is (a survey's 333,333). */
 static int
 session_names(struct align_session_view *s)
 {
 	const struct align_texts *p = &s->participants;
-	size_t i;
+	size_t i, n;
 
-	if ((s->names.v = calloc(p->n + 1, sizeof(*s->names.v))) == NULL)
-		return -1;
+	s->names.v = p->v;
 	for (i = 0; i < p->n; i++) {
 		struct align_person who;
 
-		align_person_of(p->v[i], strlen(p->v[i]), &who);
-		if ((s->names.v[i] = strndup(who.name, who.namelen)) == NULL)
+		n = strlen(p->v[i]);
+		align_person_of(p->v[i], n, &who);
+		if (s->names.v == p->v && who.name == p->v[i] &&
+		    who.namelen == n)
+			continue;
+		if (s->names.v == p->v) {
+			if ((s->names.v = calloc(p->n + 1,
+			    sizeof(*s->names.v))) == NULL)
+				return -1;
+			if (i)
+				memcpy(s->names.v, p->v, i * sizeof(*p->v));
+			s->names.n = i;
+		}
+		if (who.name == p->v[i] && who.namelen == n)
+			s->names.v[i] = p->v[i];
+		else if ((s->names.v[i] = strndup(who.name, who.namelen)) ==
+		    NULL)
 			return -1;
 		s->names.n++;
 	}
+	if (s->names.v == p->v)
+		s->names.n = p->n;
 	return 0;
 }
 
@@ -512,8 +546,11 @@ session_names_free(struct align_session_view *s)
 {
 	size_t i;
 
+	if (s->names.v == s->participants.v)
+		return;
 	for (i = 0; i < s->names.n; i++)
-		free((char *)s->names.v[i]);
+		if (s->names.v[i] != s->participants.v[i])
+			free((char *)s->names.v[i]);
 	free(s->names.v);
 }
 
@@ -543,4 +580,24 @@ align_view_release(struct align_view *v)
 	if (v->kind != ALIGN_KIND_OTHER)
 		empty(&v->u, keys_of(v->kind));
 	memset(v, 0, sizeof(*v));
+}
+
+int
+align_view_set_participants(struct align_view *v, const char *const *p,
+    size_t n, struct align_err *e)
+{
+	struct align_session_view *s = &v->u.session;
+	const char **c;
+
+	if ((c = malloc((n + 1) * sizeof(*c))) == NULL)
+		return align_err_nomem(e);
+	if (n)
+		memcpy(c, p, n * sizeof(*c));
+	session_names_free(s);
+	free(s->participants.v);
+	s->participants.v = c;
+	s->participants.n = n;
+	s->names.v = NULL;
+	s->names.n = 0;
+	return session_names(s) < 0 ? align_err_nomem(e) : 0;
 }

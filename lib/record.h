@@ -213,6 +213,11 @@ struct align_view {
 int align_view(struct align_view *v, const struct align_node *rec,
     struct align_err *e);
 void align_view_release(struct align_view *v);
+/* The session view v's participants are the n entries p (which outlive
+ * v: a step that kept the list apart from the record), in place of the
+ * record's; its names made again from them.  0, or -1 and e (71). */
+int align_view_set_participants(struct align_view *v,
+    const char *const *p, size_t n, struct align_err *e);
 
 /* The kind called name (NULL: ALIGN_KIND_OTHER), and back. */
 enum align_kind align_kind_of(const char *name);

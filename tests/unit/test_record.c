@@ -131,7 +131,11 @@ test_views_of_odd_shapes(void **state)
 	assert_int_equal(v.u.followup.pairs.n, 3);
 	assert_int_equal(v.u.followup.pairs.v[1].n, 1);	/* a group of one */
 	assert_string_equal(v.u.followup.pairs.v[1].v[0], "Carla");
+	assert_int_equal(v.u.followup.pairs.v[0].n, 2);
+	assert_string_equal(v.u.followup.pairs.v[0].v[0], "Ana");
+	assert_string_equal(v.u.followup.pairs.v[0].v[1], "Ben");
 	assert_int_equal(v.u.followup.pairs.v[2].n, 1);	/* [Eve] left out */
+	assert_string_equal(v.u.followup.pairs.v[2].v[0], "Dev");
 	assert_false(v.u.followup.sequence.set);
 	assert_true(v.u.followup.count.set);
 	assert_int_equal(v.u.followup.count.v, 6);
@@ -158,6 +162,42 @@ test_views_of_odd_shapes(void **state)
 	align_node_free(all);
 }
 
+/* A session's names: an entry without an address is its own name, the
+ * others lose the address and the spaces before it (an address alone,
+ * its brackets). */
+static void
+test_session_names(void **state)
+{
+	struct align_node *all = stream("---\nkind: session\nid: s\n"
+	    "participants: [Ana Lima, 'Ben Reis  <ben@x.org>', [Eve], "
+	    "<dev@x.org>, Carla]\n---\nkind: session\nid: t\n"
+	    "participants: [Ana Lima, Carla]\n---\nkind: session\nid: u\n");
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_view v;
+
+	(void)state;
+	assert_int_equal(align_view(&v, all->item[0], &e), 0);
+	assert_int_equal(v.u.session.names.n, 4);
+	assert_string_equal(v.u.session.names.v[0], "Ana Lima");
+	assert_string_equal(v.u.session.names.v[1], "Ben Reis");
+	assert_string_equal(v.u.session.names.v[2], "dev@x.org");
+	assert_string_equal(v.u.session.names.v[3], "Carla");
+	assert_string_equal(v.u.session.participants.v[1],
+	    "Ben Reis  <ben@x.org>");
+	align_view_release(&v);
+
+	/* Only names: each its entry; none, no name. */
+	assert_int_equal(align_view(&v, all->item[1], &e), 0);
+	assert_int_equal(v.u.session.names.n, 2);
+	assert_string_equal(v.u.session.names.v[0], "Ana Lima");
+	assert_string_equal(v.u.session.names.v[1], "Carla");
+	align_view_release(&v);
+	assert_int_equal(align_view(&v, all->item[2], &e), 0);
+	assert_int_equal(v.u.session.names.n, 0);
+	align_view_release(&v);
+	align_node_free(all);
+}
+
 int
 main(void)
 {
@@ -165,6 +205,7 @@ main(void)
 		cmocka_unit_test(test_the_manual_lists_the_keys_of_the_table),
 		cmocka_unit_test(test_text_keys_stay_text),
 		cmocka_unit_test(test_views_of_odd_shapes),
+		cmocka_unit_test(test_session_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
