@@ -187,12 +187,19 @@ add_words(struct align_themer *t, struct resp *r, const char *text,
 {
 	if (align_words_analyse(&t->w, text, &t->a, e) < 0)
 		return -1;
-	r->term = t->nterms;
-	r->tok = t->ntoks;
 	if (t->a.nterm > UINT16_MAX)
 		t->a.nterm = UINT16_MAX;
 	if (t->a.ntok > UINT16_MAX)
 		t->a.ntok = UINT16_MAX;
+	/* 32-bit offsets: a response takes 24 bytes, not 32 (8 MB at a
+	 * million); the pools hold some 60 million responses. */
+	if (t->nterms + t->a.nterm > UINT32_MAX ||
+	    t->ntoks + 5 * t->a.ntok > UINT32_MAX)
+		return align_err_set(e, ALIGN_EX_NOMEM, NULL, 0, 0,
+		    "too many words for one run (%zu responses read)",
+		    t->nresp);
+	r->term = (uint32_t)t->nterms;
+	r->tok = (uint32_t)t->ntoks;
 	r->nterm = (uint16_t)t->a.nterm;
 	r->ntok = (uint16_t)t->a.ntok;
 	r->lang = (uint8_t)t->a.lang;

@@ -48,7 +48,8 @@
 struct resp {
 	int32_t who;		/* participant, or -1 */
 	int32_t theme;		/* the theme it is in, or -1 */
-	size_t term, tok;	/* offsets into the term and token pools */
+	uint32_t term, tok;	/* offsets into the term and token pools
+				 * (theme.c keeps them under 4 Gi) */
 	uint16_t nterm, ntok;
 	uint8_t placed;		/* by a person */
 	uint8_t known;		/* in a theme of the input */
