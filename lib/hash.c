@@ -344,11 +344,18 @@ dict_store(struct align_dict *d, const char *s, size_t n)
 	return p;
 }
 
+/* A slot of the table: the hash's high half beside id + 1. */
+static uint64_t
+dict_slot(uint64_t h, size_t id)
+{
+	return (h & 0xffffffff00000000ULL) | ((uint64_t)id + 1);
+}
+
 static int
 dict_grow(struct align_dict *d)
 {
 	size_t cap = d->cap ? d->cap * 2 : 256, i, j;
-	uint32_t *slot = calloc(cap, sizeof(*slot));
+	uint64_t *slot = calloc(cap, sizeof(*slot));
 
 	if (slot == NULL)
 		return -1;
@@ -356,7 +363,7 @@ dict_grow(struct align_dict *d)
 		for (j = (size_t)d->hash[i] & (cap - 1); slot[j];
 		    j = (j + 1) & (cap - 1))
 			;
-		slot[j] = (uint32_t)i + 1;
+		slot[j] = dict_slot(d->hash[i], i);
 	}
 	free(d->slot);
 	d->slot = slot;
@@ -400,7 +407,7 @@ dict_index(struct align_dict *d)
 	for (j = (size_t)d->hash[i] & (d->cap - 1); d->slot[j];
 	    j = (j + 1) & (d->cap - 1))
 		;
-	d->slot[j] = (uint32_t)i + 1;
+	d->slot[j] = dict_slot(d->hash[i], i);
 	d->indexed++;
 	return 0;
 }
@@ -458,10 +465,10 @@ align_dict_id(struct align_dict *d, const char *s, size_t n, int add)
 	if (d->cap) {
 		for (i = (size_t)h & (d->cap - 1); d->slot[i];
 		    i = (i + 1) & (d->cap - 1)) {
-			uint32_t id = d->slot[i] - 1;
+			uint32_t id = (uint32_t)d->slot[i] - 1;
 
-			if (d->hash[id] == h && d->len[id] == n &&
-			    memcmp(d->str[id], s, n) == 0)
+			if ((d->slot[i] ^ h) >> 32 == 0 && d->len[id] == n &&
+			    d->hash[id] == h && memcmp(d->str[id], s, n) == 0)
 				return id;
 		}
 	}

@@ -72,7 +72,9 @@ void align_count_release(struct align_count *c);
 /* A dictionary of byte strings to dense ids 0, 1, 2, ... in the order
  * they were added; the strings are kept (NUL-terminated). */
 struct align_dict {
-	uint32_t *slot;		/* id + 1, or 0: empty */
+	uint64_t *slot;		/* the hash's high half, then id + 1;
+				 * 0: empty (a probe that differs in the
+				 * half reads no more) */
 	size_t cap;
 	char **str;		/* by id */
 	uint32_t *len;

@@ -25,6 +25,50 @@ pool_add(uint32_t **v, size_t *n, size_t *cap, const uint32_t *x, size_t k)
 	return 0;
 }
 
+/* Append the tokens x[0 .. k) to the token pool, 7 bits a byte: most
+ * tokens are met early and have small ids, so a token takes about 2 bytes
+ * instead of 4 (a million responses of 33 words: 130 MB to 65). */
+static int
+toks_add(struct align_themer *t, const uint32_t *x, size_t k)
+{
+	size_t i;
+
+	if (k == 0)
+		return 0;
+	if (ALIGN_GROW(t->toks, t->ntoks + 5 * k, t->kcap) < 0 ||
+	    ALIGN_GROW(t->tokbuf, k, t->tokbufcap) < 0)
+		return -1;
+	for (i = 0; i < k; i++) {
+		uint32_t v = x[i];
+
+		while (v >= 0x80) {
+			t->toks[t->ntoks++] = (uint8_t)(v | 0x80);
+			v >>= 7;
+		}
+		t->toks[t->ntoks++] = (uint8_t)v;
+	}
+	return 0;
+}
+
+const uint32_t *
+align_themer_toks(const struct align_themer *t, const struct resp *r)
+{
+	const uint8_t *p = t->toks + r->tok;
+	size_t i;
+
+	for (i = 0; i < r->ntok; i++) {
+		uint32_t v = 0;
+		int sh = 0;
+
+		while (*p & 0x80) {
+			v |= (uint32_t)(*p++ & 0x7f) << sh;
+			sh += 7;
+		}
+		t->tokbuf[i] = v | (uint32_t)*p++ << sh;
+	}
+	return t->tokbuf;
+}
+
 /* The concepts of a lexicon file, added. */
 static int
 load_synonyms(struct align_themer *t, const char *path, struct align_err *e)
@@ -111,6 +155,7 @@ align_themer_free(struct align_themer *t)
 	free(t->resp);
 	free(t->terms);
 	free(t->toks);
+	free(t->tokbuf);
 	align_buf_release(&t->texts);
 	free(t->text_at);
 	align_node_free(t->session);
@@ -142,19 +187,26 @@ add_words(struct align_themer *t, struct resp *r, const char *text,
 {
 	if (align_words_analyse(&t->w, text, &t->a, e) < 0)
 		return -1;
-	r->term = t->nterms;
-	r->tok = t->ntoks;
 	if (t->a.nterm > UINT16_MAX)
 		t->a.nterm = UINT16_MAX;
 	if (t->a.ntok > UINT16_MAX)
 		t->a.ntok = UINT16_MAX;
+	/* 32-bit offsets: a response takes 24 bytes, not 32 (8 MB at a
+	 * million); the pools hold some 60 million responses. */
+	if (t->nterms + t->a.nterm > UINT32_MAX ||
+	    t->ntoks + 5 * t->a.ntok > UINT32_MAX)
+		return align_err_set(e, ALIGN_EX_NOMEM, NULL, 0, 0,
+		    "too many words for one run (%zu responses read)",
+		    t->nresp);
+	r->term = (uint32_t)t->nterms;
+	r->tok = (uint32_t)t->ntoks;
 	r->nterm = (uint16_t)t->a.nterm;
 	r->ntok = (uint16_t)t->a.ntok;
 	r->lang = (uint8_t)t->a.lang;
 	r->hits = (uint8_t)(t->a.hits > 255 ? 255 : t->a.hits);
 	if (pool_add(&t->terms, &t->nterms, &t->tcap, t->a.term,
 	    t->a.nterm) < 0 ||
-	    pool_add(&t->toks, &t->ntoks, &t->kcap, t->a.tok, t->a.ntok) < 0)
+	    toks_add(t, t->a.tok, t->a.ntok) < 0)
 		return align_err_nomem(e);
 	return 0;
 }

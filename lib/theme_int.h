@@ -48,7 +48,8 @@
 struct resp {
 	int32_t who;		/* participant, or -1 */
 	int32_t theme;		/* the theme it is in, or -1 */
-	size_t term, tok;	/* offsets into the term and token pools */
+	uint32_t term, tok;	/* offsets into the term and token pools
+				 * (theme.c keeps them under 4 Gi) */
 	uint16_t nterm, ntok;
 	uint8_t placed;		/* by a person */
 	uint8_t known;		/* in a theme of the input */
@@ -90,8 +91,13 @@ struct align_themer {
 	struct align_dict people;
 	struct resp *resp;
 	size_t nresp, rcap;
-	uint32_t *terms, *toks;
-	size_t nterms, ntoks, tcap, kcap;
+	uint32_t *terms;
+	size_t nterms, tcap;
+	uint8_t *toks;			/* the tokens, 7 bits a byte (the
+					 * high bit: more follow) */
+	size_t ntoks, kcap;
+	uint32_t *tokbuf;		/* one response's, decoded */
+	size_t tokbufcap;
 	struct align_buf texts;		/* with keep_text: the texts */
 	size_t *text_at, ntext, textcap; /* where each response's begins */
 	struct earlier *old;
@@ -118,6 +124,10 @@ struct align_themer {
 /* theme.c */
 /* Response r's id. */
 const char *align_themer_resp_id(const struct align_themer *t, uint32_t r);
+/* Response r's r->ntok tokens, decoded into t->tokbuf: valid until the
+ * next call (one thread). */
+const uint32_t *align_themer_toks(const struct align_themer *t,
+    const struct resp *r);
 /* Sort the responses m[0 .. n) by id: 0, or -1 when out of memory. */
 int align_themer_sort(const struct align_themer *t, uint32_t *m, size_t n);
 /* Append th to the themes (taken, even on failure): 0, or -1 and e. */

@@ -294,7 +294,7 @@ static int
 response_phrases(const struct align_themer *t, struct phrases *ph,
     const struct resp *r)
 {
-	const uint32_t *tok = t->toks + r->tok;
+	const uint32_t *tok = align_themer_toks(t, r);
 	size_t p;
 	int n, q;
 
@@ -417,13 +417,12 @@ score_phrases(const struct align_themer *t, const struct phrases *ph,
 	return 0;
 }
 
-/* Where phrase stem[0 .. n) stands in response r, its words as written
- * go into key: 1, else 0. */
+/* Where phrase stem[0 .. n) stands at tok[p] (a response's tokens), its
+ * words as written go into key: 1, else 0. */
 static int
-form_at(const struct align_themer *t, const struct resp *r, size_t p,
+form_at(const struct align_themer *t, const uint32_t *tok, size_t p,
     const uint32_t *stem, int n, struct align_buf *key)
 {
-	const uint32_t *tok = t->toks + r->tok;
 	int q;
 
 	for (q = 0; q < n; q++)
@@ -470,11 +469,12 @@ written_form(const struct align_themer *t, const struct phrases *ph,
 	memcpy(stem, ph->grams.stem[d->best], sizeof(stem));
 	for (j = 0; rc == 0 && j < th->n; j += step) {
 		const struct resp *r = &t->resp[th->member[j]];
+		const uint32_t *tok = align_themer_toks(t, r);
 
 		for (p = 0; rc == 0 && p + (size_t)n <= r->ntok; p++) {
 			long id;
 
-			if (!form_at(t, r, p, stem, n, &key))
+			if (!form_at(t, tok, p, stem, n, &key))
 				continue;
 			if (key.failed || (id = align_dict_id(&forms, key.p,
 			    key.len, 1)) < 0 ||
@@ -498,7 +498,7 @@ static double
 typical_score(const struct align_themer *t, const struct resp *r,
     const double *weight)
 {
-	const uint32_t *tok = t->toks + r->tok;
+	const uint32_t *tok = align_themer_toks(t, r);
 	double s = 0;
 	size_t p, uniq = 0;
 

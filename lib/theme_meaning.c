@@ -94,11 +94,12 @@ profile(const struct align_themer *t, const struct resp *r,
     uint32_t mark)
 {
 	const struct align_words *w = &t->w;
+	const uint32_t *toks = align_themer_toks(t, r);
 	size_t k;
 	int c;
 
 	for (k = 0; k < r->ntok; k++) {
-		uint32_t tok = t->toks[r->tok + k], mask = w->tokmask[tok];
+		uint32_t tok = toks[k], mask = w->tokmask[tok];
 		uint32_t st = w->tok[tok].stem;
 		double g[32], sum = 0, idf;
 

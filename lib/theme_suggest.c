@@ -19,6 +19,7 @@ struct space {
 	double *idf;		/* by term */
 	double *c;		/* a centroid, by term (zero between uses) */
 	uint32_t *stamp, mark;	/* by term: counted in a centroid's length */
+	uint16_t *n;		/* by term: in one response (zero between) */
 };
 
 static int
@@ -32,19 +33,23 @@ static double
 length(const struct align_themer *t, const struct resp *r,
     const struct space *sp)
 {
+	const uint32_t *term = t->terms + r->term;
 	double s = 0;
-	size_t k, q;
+	size_t k;
 
+	/* Each term's count in the response, by term (not a count a
+	 * term, a pass each): the same sum in the same order. */
+	for (k = 0; k < r->nterm; k++)
+		sp->n[term[k]]++;
 	for (k = 0; k < r->nterm; k++) {
-		uint32_t x = t->terms[r->term + k];
-		double c = 0;
+		uint32_t x = term[k];
+		double c = sp->n[x];
 
-		if (!counts_term(t, x))
-			continue;
-		for (q = 0; q < r->nterm; q++)
-			c += t->terms[r->term + q] == x;
-		s += c * sp->idf[x] * sp->idf[x];
+		if (counts_term(t, x))
+			s += c * sp->idf[x] * sp->idf[x];
 	}
+	for (k = 0; k < r->nterm; k++)
+		sp->n[term[k]] = 0;
 	return sqrt(s);
 }
 
@@ -79,9 +84,10 @@ space(const struct align_themer *t, struct space *sp, double **len)
 	sp->idf = calloc(n + 1, sizeof(*sp->idf));
 	sp->c = calloc(n + 1, sizeof(*sp->c));
 	sp->stamp = calloc(n + 1, sizeof(*sp->stamp));
+	sp->n = calloc(n + 1, sizeof(*sp->n));
 	*len = malloc((t->nresp + 1) * sizeof(**len));
 	if (seen == NULL || sp->idf == NULL || sp->c == NULL ||
-	    sp->stamp == NULL || *len == NULL) {
+	    sp->stamp == NULL || sp->n == NULL || *len == NULL) {
 		free(seen);
 		return -1;
 	}
@@ -168,7 +174,7 @@ one_theme(struct align_themer *t, size_t i, struct space *sp,
 int
 align_themer_suggest(struct align_themer *t, struct align_err *e)
 {
-	struct space sp = { NULL, NULL, NULL, 0 };
+	struct space sp = { NULL, NULL, NULL, 0, NULL };
 	double *len = NULL;
 	uint32_t *loose = malloc((t->nresp + 1) * sizeof(*loose));
 	size_t i, nloose = 0;
@@ -194,5 +200,6 @@ out:
 	free(sp.idf);
 	free(sp.c);
 	free(sp.stamp);
+	free(sp.n);
 	return rc < 0 ? align_err_nomem(e) : 0;
 }
