@@ -278,6 +278,7 @@ main(int argc, char *argv[])
 	st.fresh = c.fresh;
 	st.out = f == ALIGN_FMT_YAML || c.inplace;
 	st.ctx = &found;
+	st.lead = 1;	/* a new session leads the stream */
 	tool_stream_read(&st);
 	made = found.session == NULL;
 	if (align_plan_apply(&found.session, &p, &e) < 0) {

@@ -377,6 +377,16 @@ tool_stream_release(struct tool_stream *st)
 	st->npools = st->cpools = 0;
 }
 
+/* A failed read: the file in place as it was, and the message. */
+static void
+stream_die(struct tool_stream *st, const struct align_err *e)
+{
+	if (st->direct)
+		align_out_abort(&st->dest);
+	st->direct = 0;
+	tool_die(e);
+}
+
 void
 tool_stream_read(struct tool_stream *st)
 {
@@ -398,13 +408,21 @@ tool_stream_read(struct tool_stream *st)
 	}
 	if (st->out && align_spill_open(&st->spill, &e) < 0)
 		tool_die(&e);
+	/* In place, the stream is written once: what stands before the
+	 * first owned record goes to the new file as it is read. */
+	if (st->out && st->inplace && !st->lead) {
+		if (align_out_open(&st->dest, &inplace_lock, &e) < 0)
+			tool_die(&e);
+		st->direct = 1;
+		align_spill_head(&st->spill, &st->dest);
+	}
 	if (st->fresh)
 		return;
 	o.ahead = 1;
 	r = align_reader_open(st->inplace ? (char **)&st->inplace : st->paths,
 	    st->inplace ? 1 : st->npaths, &o, &e);
 	if (r == NULL)
-		tool_die(&e);
+		stream_die(st, &e);
 	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
 		int kept = 0;
 
@@ -420,7 +438,22 @@ tool_stream_read(struct tool_stream *st)
 	align_reader_free(r);
 	tool_progress_done();
 	if (rc < 0)
-		tool_die(&e);
+		stream_die(st, &e);
+}
+
+/* The output, for tool_stream_write() and tool_stream_edit(): the one
+ * opened as the stream was read, or standard output or -i FILE now.  0,
+ * or -1 and e. */
+static int
+stream_out(struct tool_stream *st, struct align_out *out,
+    struct align_err *e)
+{
+	if (st->direct) {
+		*out = st->dest;
+		st->direct = 0;
+		return 0;
+	}
+	return align_out_open(out, st->inplace ? &inplace_lock : NULL, e);
 }
 
 void
@@ -436,8 +469,7 @@ tool_stream_write(struct tool_stream *st, long which, int lead, size_t n,
 			align_lock_release(&inplace_lock);
 		return;
 	}
-	if (align_out_open(&out, st->inplace ? &inplace_lock : NULL,
-	    &e) < 0 || align_spill_write(&st->spill, &out, which, lead, n,
+	if (stream_out(st, &out, &e) < 0 || align_spill_write(&st->spill, &out, which, lead, n,
 	    get, ctx, &e) < 0 || align_out_close(&out, &e) < 0) {
 		align_out_abort(&out);
 		tool_die(&e);
@@ -458,8 +490,7 @@ tool_stream_edit(struct tool_stream *st,
 		tool_stream_write(st, ALIGN_SPILL_NONE, 0, 0, NULL, NULL);
 		return;
 	}
-	if (align_out_open(&out, st->inplace ? &inplace_lock : NULL,
-	    &e) < 0 || align_spill_edit(&st->spill, &out, edit, n, get, ctx,
+	if (stream_out(st, &out, &e) < 0 || align_spill_edit(&st->spill, &out, edit, n, get, ctx,
 	    &e) < 0 || align_out_close(&out, &e) < 0) {
 		align_out_abort(&out);
 		tool_die(&e);

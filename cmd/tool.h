@@ -115,11 +115,17 @@ struct tool_stream {
 	int keep;		/* owned records may be written back as they
 				 * were (one is revised) */
 	int out;		/* the stream is written: keep it aside */
+	int lead;		/* the new records may lead the stream (see
+				 * tool_stream_write()); without it, -i FILE
+				 * gets the records before the first owned
+				 * one as they are read */
 	int (*take)(void *ctx, const struct align_node *rec,
 	    struct align_err *e);
 	void *ctx;
 	const char *file;	/* during take(): the record's file */
 	struct align_spill spill;
+	struct align_out dest;	/* -i FILE, opened as it is read */
+	int direct;		/* dest is open, the spill's head */
 	struct align_pool **pools; /* where the records kept live */
 	size_t npools, cpools;
 };

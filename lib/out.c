@@ -106,6 +106,12 @@ align_spill_open(struct align_spill *s, struct align_err *e)
 	return 0;
 }
 
+void
+align_spill_head(struct align_spill *s, struct align_out *out)
+{
+	s->head = out;
+}
+
 static int
 spill_flush(struct align_spill *s, struct align_err *e)
 {
@@ -130,6 +136,8 @@ align_spill_record(struct align_spill *s, const struct align_node *rec,
 {
 	struct align_spill_part *p;
 
+	if (s->head && s->nowned == 0 && !owned)
+		return align_out_record(s->head, rec, e);
 	if (owned) {
 		if (ALIGN_GROW(s->owned, s->nowned + 1, s->cap) < 0)
 			return align_err_nomem(e);
@@ -241,6 +249,10 @@ align_spill_write(struct align_spill *s, struct align_out *out, long which,
 		which = ALIGN_SPILL_NONE;
 	if (which == ALIGN_SPILL_NONE || s->nowned == 0) {
 		/* Nothing replaced: the new ones first or last. */
+		if (lead && s->head && n > 0)
+			return align_err_set(e, EX_SOFTWARE, out->name, 0, 0,
+			    "internal error: new records cannot lead a "
+			    "stream already written");
 		if (lead && put_new(out, n, get, ctx, e) < 0)
 			return -1;
 		if (copy(s, out, 0, s->end, e) < 0)

@@ -69,6 +69,7 @@ struct align_spill {
 	struct align_spill_part *owned;	/* in the order read */
 	size_t nowned, cap;
 	long end;		/* the bytes written, once flushed; or -1 */
+	struct align_out *head;	/* or NULL: see align_spill_head() */
 };
 
 /* Which owned records the new ones replace. */
@@ -76,6 +77,13 @@ struct align_spill {
 #define ALIGN_SPILL_NONE (-2)	/* none: the new ones added */
 
 int align_spill_open(struct align_spill *s, struct align_err *e);
+/* Before the first record: the records read before the first owned one
+ * go straight to out (the file rewritten in place), as they are read, and
+ * only the rest is held in the spill, so that the stream is written once
+ * where the owned records stand at its end.  The new records then may not
+ * lead the stream (align_spill_write() refuses it, 70), and out is the
+ * one given to align_spill_write() or align_spill_edit(). */
+void align_spill_head(struct align_spill *s, struct align_out *out);
 /* Keep rec; owned: it is of the kind the step writes, and its place is
  * remembered (its bytes too when keep: it may be written back). */
 int align_spill_record(struct align_spill *s, const struct align_node *rec,

@@ -87,6 +87,13 @@ align_plain_ok(const char *s, size_t n, int flow)
 	    p[0] == ' ' || p[n - 1] == ' ' || p[n - 1] == ':')
 		return 0;
 	for (i = 0; i < n; i++) {
+		/* Eight ordinary bytes at a time, the common case of text. */
+		while (i + 8 <= n && !(special[p[i]] | special[p[i + 1]] |
+		    special[p[i + 2]] | special[p[i + 3]] | special[p[i + 4]] |
+		    special[p[i + 5]] | special[p[i + 6]] | special[p[i + 7]]))
+			i += 8;
+		if (i == n)
+			break;
 		if (!special[p[i]])
 			continue;
 		if (p[i] < 0x20 || p[i] == 0x7f)
