@@ -311,22 +311,21 @@ make_dirs(char *file)
 	}
 }
 
-/* Write w and the n ids of v to file, through a temporary file renamed
- * over it.  0, or -1. */
+/* The n parts to file through a temporary file renamed over it. */
 static int
-write_index(const char *file, const uint64_t *w, const struct align_fp *v,
-    size_t n)
+write_parts(const char *file, const struct align_cache_part *part, size_t n)
 {
 	struct align_buf tmp = ALIGN_BUF_INIT;
-	int fd, rc;
+	int fd, rc = 0;
+	size_t i;
 
 	align_buf_printf(&tmp, "%s.XXXXXX", file);
 	if (tmp.failed || (fd = mkstemp(tmp.p)) < 0) {
 		align_buf_release(&tmp);
 		return -1;
 	}
-	rc = align_write_all(fd, (const char *)w, NWORDS * 8) < 0 ||
-	    align_write_all(fd, (const char *)v, n * sizeof(*v)) < 0;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = align_write_all(fd, part[i].p, part[i].len) < 0;
 	rc |= close(fd) < 0;
 	if (rc || rename(tmp.p, file) < 0) {
 		unlink(tmp.p);
@@ -334,6 +333,21 @@ write_index(const char *file, const uint64_t *w, const struct align_fp *v,
 	}
 	align_buf_release(&tmp);
 	return rc ? -1 : 0;
+}
+
+int
+align_cache_write(const char *file, const struct align_cache_part *part,
+    size_t n)
+{
+	char *dirs;
+
+	if (write_parts(file, part, n) == 0)
+		return 0;
+	if ((dirs = strdup(file)) == NULL)
+		return -1;
+	make_dirs(dirs);
+	free(dirs);
+	return write_parts(file, part, n);
 }
 
 void
@@ -363,10 +377,8 @@ align_idindex_save(struct align_idindex *x, const char *path, int fd)
 		w[W_COUNT] = n;
 		w[W_BODY] = align_check64(v, n * sizeof(*v));
 		w[W_HDR] = align_siphash(hkey, w, W_HDR * 8);
-		if (write_index(file, w, v, n) < 0) {
-			make_dirs(file);
-			(void)write_index(file, w, v, n);
-		}
+		(void)align_cache_write(file, (struct align_cache_part[]){
+		    { w, sizeof(w) }, { v, n * sizeof(*v) } }, 2);
 		free(v);
 	}
 	free(file);

@@ -105,4 +105,15 @@ void align_idindex_release(struct align_idindex *x);
  * no cache directory (or out of memory). */
 char *align_idindex_file(const char *path);
 
+/* One part of a cache file, and the file written whole from n of them:
+ * to a temporary file beside it, renamed over it, its directories made
+ * when they are missing.  0, or -1 (nothing is changed).  For the index
+ * and for the roster beside it (roster_cache.c). */
+struct align_cache_part {
+	const void *p;
+	size_t len;
+};
+int align_cache_write(const char *file, const struct align_cache_part *part,
+    size_t n);
+
 #endif

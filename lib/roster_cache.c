@@ -122,52 +122,15 @@ serialise(struct out *o, const struct align_roster *r)
 	return o->str.failed || o->str.len >= NONE ? -1 : 0;
 }
 
-/* Make the directories of file, as mkdir -p would (those there stay). */
-static void
-make_dirs(char *file)
-{
-	char *s;
-
-	for (s = file + 1; (s = strchr(s, '/')) != NULL; s++) {
-		*s = '\0';
-		(void)mkdir(file, 0700);
-		*s = '/';
-	}
-}
-
-static int
-write_file(const char *file, const uint64_t *w, const struct out *o)
-{
-	struct align_buf tmp = ALIGN_BUF_INIT;
-	int fd, rc;
-
-	align_buf_printf(&tmp, "%s.XXXXXX", file);
-	if (tmp.failed || (fd = mkstemp(tmp.p)) < 0) {
-		align_buf_release(&tmp);
-		return -1;
-	}
-	rc = align_write_all(fd, (const char *)w, NWORDS * 8) < 0 ||
-	    align_write_all(fd, o->str.p, o->str.len) < 0 ||
-	    align_write_all(fd, (const char *)o->t, o->nt * 4) < 0;
-	rc |= close(fd) < 0;
-	if (rc || rename(tmp.p, file) < 0) {
-		unlink(tmp.p);
-		rc = 1;
-	}
-	align_buf_release(&tmp);
-	return rc ? -1 : 0;
-}
-
 int
 align_roster_cache_save(const struct align_roster *r, const char *file,
     uint64_t fpa, uint64_t fpb, const struct align_roster_span *span)
 {
 	struct out o = { .str = ALIGN_BUF_INIT };
 	uint64_t w[NWORDS];
-	char *f;
 	int rc = -1;
 
-	if (file && serialise(&o, r) == 0 && (f = strdup(file)) != NULL) {
+	if (file && serialise(&o, r) == 0) {
 		w[W_MAGIC] = MAGIC;
 		w[W_FORMAT] = ROSTER_FORMAT;
 		w[W_FPA] = fpa;
@@ -182,11 +145,9 @@ align_roster_cache_save(const struct align_roster *r, const char *file,
 		w[W_STRINGS] = align_check64(o.str.p, o.str.len);
 		w[W_TABLES] = align_check64(o.t, o.nt * 4);
 		w[W_HDR] = align_siphash(hkey, w, W_HDR * 8);
-		if ((rc = write_file(f, w, &o)) < 0) {
-			make_dirs(f);
-			rc = write_file(f, w, &o);
-		}
-		free(f);
+		rc = align_cache_write(file, (struct align_cache_part[]){
+		    { w, sizeof(w) }, { o.str.p, o.str.len },
+		    { o.t, o.nt * 4 } }, 3);
 	}
 	align_buf_release(&o.str);
 	free(o.t);
