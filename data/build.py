@@ -16,10 +16,9 @@ describes.  What goes in:
   es.tab, de.tab, fr.tab
           Snowball stems of Spanish, German and French words (as the
           tools' own libstemmer makes them: TOOL), each with its English
-          pivot (the English word its headwords' first translations agree
-          on: choose_pivot(); the tools give it the term of that word's
-          stem, so that the languages meet) and the concepts of its
-          English translations.  Spanish from Apertium
+          pivot (the English word of its first translation: the tools give
+          it the term of that word's stem, so that the languages meet) and
+          the concepts of its English translations.  Spanish from Apertium
           (apertium-eng-spa: analyser, then bilingual dictionary) and
           FreeDict spa-eng; French from Apertium (apertium-fr-es) to its
           lemma, then FreeDict fra-eng, then through Spanish (fr-es, then
@@ -51,8 +50,6 @@ MYTHES = '/usr/share/mythes'
 WORDNET = '/usr/share/wordnet'
 STORE_COS = 0.7		# near-synonyms kept from this cosine on
 GENERIC = 1500		# ... unless among the most common words
-PIVOT_HEADS = 3		# translations of a headword that vote for a pivot
-COMMON = 20000		# a pivot among this many commonest words is preferred
 LANGS = ['en', 'es', 'de', 'fr']
 MAGIC = b'ALIGNTB1'
 FLAG_EXACT = 1		# a seed or an inflection of one
@@ -340,29 +337,6 @@ def stems(tool, lang, words):
     return out[:len(words)]
 
 
-def choose_pivot(s, items, rank):
-    """The English pivot of stem s, whose headwords and their
-    translations' heads are items [(headword, [head, ...])]: the head
-    with the most votes, a headword's first three translations voting 1,
-    1/2, 1/3, times 1 / (1 + how far the headword's length is from the
-    stem's) (the stem's own word, not a longer one that stems alike:
-    French "mois" month before "moisi" mouldy), times 1.5 for one of the
-    COMMON commonest English words; the commoner word among equals.  On
-    the development half of tests/data/stories, with align-theme's
-    defaults, translations in their original's theme 0.43 -> 0.70, ARI
-    0.208 -> 0.217, against the first translation most headwords agree
-    on."""
-    score = Counter()
-    for h, heads in items:
-        near = 1.0 / (1 + abs(len(h) - len(s)))
-        for pos, x in enumerate(heads[:PIVOT_HEADS]):
-            score[x] += near / (1 + pos)
-    for x in score:
-        if rank.get(x, COMMON) < COMMON:
-            score[x] *= 1.5
-    return min(score, key=lambda x: (-score[x], rank.get(x, 1 << 30), x))
-
-
 def foreign(lang, tr, en, rank, tool):
     """{stem: (mask, cos, flags, pivot)} from {headword: [[english
     words], ...]}."""
@@ -377,10 +351,14 @@ def foreign(lang, tr, en, rank, tool):
         by[st[h]].append((h, heads))
     out = {}
     for s, items in by.items():
-        pivot = choose_pivot(s, items, rank)
+        # The pivot: the first translation most of the stem's headwords
+        # agree on, the more common English word among equals.
+        votes = Counter(heads[0] for _, heads in items)
+        pivot = min(votes, key=lambda x: (-votes[x], rank.get(x, 1 << 30),
+                                           x))
         mask, cos, flags = 0, 0.0, 0
         for _, heads in items:
-            if pivot not in heads[:PIVOT_HEADS]:
+            if heads[0] != pivot:
                 continue
             # The concepts of the first two translations.
             for x in heads[:2]:
