@@ -308,42 +308,6 @@ align_count_release(struct align_count *c)
 	memset(c, 0, sizeof(*c));
 }
 
-struct align_dict_chunk {
-	struct align_dict_chunk *next;
-	size_t used, size;
-	char data[];
-};
-
-static char *
-dict_store(struct align_dict *d, const char *s, size_t n)
-{
-	struct align_dict_chunk *c = d->chunk;
-	char *p;
-
-	if (c == NULL || c->size - c->used < n + 1) {
-		/* From 1 KiB, doubling to 64 KiB: a small dictionary (a
-		 * meeting's) takes little room, a large one few chunks. */
-		size_t size = c == NULL ? 1024 : c->size < 32768 ?
-		    c->size * 2 : 65536;
-
-		if (size < n + 1)
-			size = n + 1;
-
-		c = malloc(sizeof(*c) + size);
-		if (c == NULL)
-			return NULL;
-		c->next = d->chunk;
-		c->used = 0;
-		c->size = size;
-		d->chunk = c;
-	}
-	p = c->data + c->used;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	c->used += n + 1;
-	return p;
-}
-
 /* A slot of the table: the hash's high half beside id + 1. */
 static uint64_t
 dict_slot(uint64_t h, size_t id)
@@ -438,7 +402,8 @@ dict_room(struct align_dict *d)
 long
 align_dict_push(struct align_dict *d, const char *s, size_t n)
 {
-	if (dict_room(d) < 0 || (d->str[d->n] = dict_store(d, s, n)) == NULL)
+	if (dict_room(d) < 0 ||
+	    (d->str[d->n] = align_arena_put(&d->strs, s, n)) == NULL)
 		return -1;
 	d->len[d->n] = (uint32_t)n;
 	return (long)d->n++;
@@ -484,12 +449,7 @@ align_dict_id(struct align_dict *d, const char *s, size_t n, int add)
 void
 align_dict_release(struct align_dict *d)
 {
-	struct align_dict_chunk *c = d->chunk, *next;
-
-	for (; c; c = next) {
-		next = c->next;
-		free(c);
-	}
+	align_arena_release(&d->strs);
 	free(d->slot);
 	free(d->str);
 	free(d->len);

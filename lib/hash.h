@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
+
 uint64_t align_siphash(const unsigned char key[16], const void *data,
     size_t n);
 
@@ -80,10 +82,11 @@ struct align_dict {
 	uint32_t *len;
 	uint64_t *hash;
 	size_t n, ncap;
-	struct align_dict_chunk *chunk;	/* where the strings live */
+	struct align_arena strs;	/* where the strings live */
 	size_t indexed;			/* ids 0 .. indexed-1 are in slot */
 };
-#define ALIGN_DICT_INIT { NULL, 0, NULL, NULL, NULL, 0, 0, NULL, 0 }
+#define ALIGN_DICT_INIT \
+	{ NULL, 0, NULL, NULL, NULL, 0, 0, ALIGN_ARENA_INIT, 0 }
 
 /* The id of s, added when add is set and it is new: the id, -1 when it
  * is not there (or, with add, when out of memory). */
