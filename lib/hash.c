@@ -218,10 +218,6 @@ align_set_release(struct align_set *set)
 
 /* Keys seen once live in a set of 8-byte slots; the few seen again keep
  * their counts in a small second table. */
-struct align_count_slot {
-	uint64_t key;		/* 0: empty (key 0 is stored as 1) */
-};
-
 struct align_count_dup {
 	uint64_t key;
 	unsigned long n;
@@ -236,19 +232,14 @@ slot_of(uint64_t key, size_t cap)
 static int
 count_grow(struct align_count *c)
 {
-	size_t cap = c->cap ? c->cap * 2 : 64, i, j;
-	struct align_count_slot *slot = calloc(cap, sizeof(*slot));
+	size_t cap = c->cap ? c->cap * 2 : 64, i;
+	uint64_t *slot = calloc(cap, sizeof(*slot)), k;
 
 	if (slot == NULL)
 		return -1;
-	for (i = 0; i < c->cap; i++) {
-		if (c->slot[i].key == 0)
-			continue;
-		for (j = slot_of(c->slot[i].key, cap); slot[j].key;
-		    j = (j + 1) & (cap - 1))
-			;
-		slot[j] = c->slot[i];
-	}
+	for (i = 0; i < c->cap; i++)
+		if ((k = c->slot[i]) != 0)
+			slot[align_probe64(slot, cap, slot_of(k, cap), k)] = k;
 	free(c->slot);
 	c->slot = slot;
 	c->cap = cap;
@@ -263,12 +254,9 @@ align_count_inc(struct align_count *c, uint64_t key)
 	key = key ? key : 1;
 	if ((c->n + 1) * 4 > c->cap * 3 && count_grow(c) < 0)
 		return 0;
-	for (i = slot_of(key, c->cap); c->slot[i].key;
-	    i = (i + 1) & (c->cap - 1))
-		if (c->slot[i].key == key)
-			break;
-	if (c->slot[i].key == 0) {
-		c->slot[i].key = key;
+	i = align_probe64(c->slot, c->cap, slot_of(key, c->cap), key);
+	if (c->slot[i] == 0) {
+		c->slot[i] = key;
 		c->n++;
 		return 1;
 	}
@@ -318,16 +306,14 @@ dict_slot(uint64_t h, size_t id)
 static int
 dict_grow(struct align_dict *d)
 {
-	size_t cap = d->cap ? d->cap * 2 : 256, i, j;
-	uint64_t *slot = calloc(cap, sizeof(*slot));
+	size_t cap = d->cap ? d->cap * 2 : 256, i;
+	uint64_t *slot = calloc(cap, sizeof(*slot)), v;
 
 	if (slot == NULL)
 		return -1;
 	for (i = 0; i < d->indexed; i++) {
-		for (j = (size_t)d->hash[i] & (cap - 1); slot[j];
-		    j = (j + 1) & (cap - 1))
-			;
-		slot[j] = dict_slot(d->hash[i], i);
+		v = dict_slot(d->hash[i], i);
+		slot[align_probe64(slot, cap, (size_t)d->hash[i], v)] = v;
 	}
 	free(d->slot);
 	d->slot = slot;
@@ -363,15 +349,14 @@ dict_hash(const char *s, size_t n)
 static int
 dict_index(struct align_dict *d)
 {
-	size_t i = d->indexed, j;
+	size_t i = d->indexed;
+	uint64_t v;
 
 	if ((i + 1) * 4 > d->cap * 3 && dict_grow(d) < 0)
 		return -1;
 	d->hash[i] = dict_hash(d->str[i], d->len[i]);
-	for (j = (size_t)d->hash[i] & (d->cap - 1); d->slot[j];
-	    j = (j + 1) & (d->cap - 1))
-		;
-	d->slot[j] = dict_slot(d->hash[i], i);
+	v = dict_slot(d->hash[i], i);
+	d->slot[align_probe64(d->slot, d->cap, (size_t)d->hash[i], v)] = v;
 	d->indexed++;
 	return 0;
 }

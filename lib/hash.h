@@ -57,10 +57,24 @@ void align_set_release(struct align_set *set);
 
 
 
+/* The probe of every open-addressed table of 64-bit keys here (idset.h,
+ * counts, the dictionary): slot of cap entries (a power of two), 0 an
+ * empty one; where v is, from slot start on, or the empty slot where it
+ * would go.  The table must have an empty slot. */
+static inline size_t
+align_probe64(const uint64_t *slot, size_t cap, size_t start, uint64_t v)
+{
+	size_t i = start & (cap - 1);
+
+	while (slot[i] && slot[i] != v)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
 /* Counts by 64-bit key, about 8 bytes a key seen once: how often a
  * response was seen. */
 struct align_count {
-	struct align_count_slot *slot;
+	uint64_t *slot;		/* the keys seen (0 is kept as 1); 0: empty */
 	size_t n, cap;
 	struct align_count_dup *dup;	/* the keys seen more than once */
 	size_t ndup, dupcap;
