@@ -189,18 +189,6 @@ align_roster_entry(const struct align_roster *r, size_t i)
 	return i < r->n ? r->p[i].entry : NULL;
 }
 
-/* s of n bytes without the spaces at its ends. */
-static void
-trim(const char **s, size_t *n)
-{
-	while (*n > 0 && strchr(" \t\r\n", **s)) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && strchr(" \t\r\n", (*s)[*n - 1]))
-		(*n)--;
-}
-
 /* The participant that n bytes of s name in ks (mode EXACT: the whole of
  * a key; FIRST: the first words of a name; PREFIX: the start of a name):
  * the person, NOBODY or MANY; *kind the kind of the key. */
@@ -695,7 +683,7 @@ align_roster_refuse(const struct align_resolved *res, const char *typed,
 	const char *s = typed;
 	size_t n = strlen(typed);
 
-	trim(&s, &n);
+	align_person_trim(&s, &n);
 	if (n == 0) {
 		align_buf_puts(&b, "a participant's name is empty");
 	} else if (res->how == ALIGN_MATCH_AMBIGUOUS) {
@@ -727,7 +715,7 @@ align_roster_resolve(struct align_roster *r, const char *typed, int flags,
 
 	memset(res, 0, sizeof(*res));
 	res->index = NOBODY;
-	trim(&s, &n);
+	align_person_trim(&s, &n);
 	if (r == NULL || r->n == 0) {
 		res->how = ALIGN_MATCH_ANY;
 		res->name = typed;
@@ -773,7 +761,7 @@ align_roster_is_name(const struct align_roster *r, const char *prefix,
 
 	if (r == NULL || r->n == 0)
 		return 1;
-	trim(&prefix, &n);
+	align_person_trim(&prefix, &n);
 	memset(&res, 0, sizeof(res));
 	if (n == 0)
 		return 0;
@@ -839,7 +827,7 @@ align_roster_alias(struct align_roster *r, const char *alias,
 	size_t n = strlen(alias), who;
 	enum key_kind kind;
 
-	trim(&s, &n);
+	align_person_trim(&s, &n);
 	if (n == 0)
 		return align_err_set(e, EX_DATAERR, NULL, 0, 0,
 		    "an empty alias of '%s'", name);
