@@ -8,47 +8,29 @@
 
 struct align_arena_chunk {
 	struct align_arena_chunk *next;
-	size_t used, size;
+	size_t size;
 	char data[];
 };
 
-/* A new chunk of room for n bytes at least, the newest. */
-static struct align_arena_chunk *
-chunk_new(struct align_arena *a, size_t n)
+char *
+align_arena_put_new(struct align_arena *a, const char *s, size_t n)
 {
 	struct align_arena_chunk *c = a->chunk;
 	size_t size = c == NULL ? FIRST : c->size < MOST / 2 ? c->size * 2 :
 	    MOST;
 
-	if (size < n)
-		size = n;
-	if (size > (size_t)-1 - sizeof(*c) ||
-	    (c = malloc(sizeof(*c) + size)) == NULL)
+	if (n >= (size_t)-1 - sizeof(*c))
+		return NULL;
+	if (size < n + 1)
+		size = n + 1;
+	if ((c = malloc(sizeof(*c) + size)) == NULL)
 		return NULL;
 	c->next = a->chunk;
-	c->used = 0;
 	c->size = size;
 	a->chunk = c;
-	return c;
-}
-
-char *
-align_arena_put(struct align_arena *a, const char *s, size_t n)
-{
-	struct align_arena_chunk *c = a->chunk;
-	char *p;
-
-	if (n == (size_t)-1)
-		return NULL;
-	if ((c == NULL || c->size - c->used < n + 1) &&
-	    (c = chunk_new(a, n + 1)) == NULL)
-		return NULL;
-	p = c->data + c->used;
-	if (n > 0)
-		memcpy(p, s, n);
-	p[n] = '\0';
-	c->used += n + 1;
-	return p;
+	a->next = c->data;
+	a->room = size;
+	return align_arena_put(a, s, n);
 }
 
 size_t
@@ -72,4 +54,6 @@ align_arena_release(struct align_arena *a)
 		free(c);
 	}
 	a->chunk = NULL;
+	a->next = NULL;
+	a->room = 0;
 }
