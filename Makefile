@@ -133,8 +133,8 @@ lib/serve_assets.c: lib/html/serve.css lib/html/live.js lib/html/embed.sh
 # lib/words.h): kept in the tree, as html_assets.c is, and made again when
 # the lexicon, its stop words or the way words are read change.
 LEXSTEMS_OBJ = $(BUILD)/lib/words.o $(BUILD)/lib/lexicon.o \
-    $(BUILD)/lib/stopwords.o $(BUILD)/lib/hash.o $(BUILD)/lib/err.o \
-    $(BUILD)/lib/tables.o
+    $(BUILD)/lib/stopwords.o $(BUILD)/lib/hash.o $(BUILD)/lib/arena.o \
+    $(BUILD)/lib/err.o $(BUILD)/lib/tables.o
 $(BUILD)/data/lexstems: data/lexstems.c $(LEXSTEMS_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ data/lexstems.c $(LEXSTEMS_OBJ) \

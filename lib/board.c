@@ -311,6 +311,21 @@ align_board_release(struct align_board *v)
 	memset(v, 0, sizeof(*v));
 }
 
+void
+align_board_tally(const struct align_board *v, const struct align_show *s)
+{
+	struct align_buf *b = s->b;
+
+	align_buf_puts(b, "\n");
+	align_show_count(b, v->nentry, "response", "responses");
+	if (v->people) {
+		align_buf_puts(b, " from ");
+		align_show_people(b, v->people, align_show_min_group(s,
+		    v->anonymous), "participant", "participants");
+	}
+	align_buf_puts(b, "\n");
+}
+
 int
 align_board_formats(void)
 {

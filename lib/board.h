@@ -78,6 +78,12 @@ int align_board_formats(void);
 /* Show v in s->format.  Failure shows in s->b->failed. */
 void align_board_show(const struct align_board *v, const struct align_show *s);
 
+/* The last lines of the text and Markdown boards: a blank line, then "12
+ * responses from 5 participants" (the people as few as the group's
+ * minimum allows) and a line end. */
+void align_board_tally(const struct align_board *v,
+    const struct align_show *s);
+
 /* The renderers. */
 void align_board_text(const struct align_board *v, const struct align_show *s);
 void align_board_markdown(const struct align_board *v,

@@ -48,12 +48,5 @@ align_board_markdown(const struct align_board *v,
 			item_text(s, x->text);
 		}
 	}
-	align_buf_puts(b, "\n");
-	align_show_count(b, v->nentry, "response", "responses");
-	if (v->people) {
-		align_buf_puts(b, " from ");
-		align_show_people(b, v->people, align_show_min_group(s,
-		    v->anonymous), "participant", "participants");
-	}
-	align_buf_puts(b, "\n");
+	align_board_tally(v, s);
 }

@@ -42,12 +42,5 @@ align_board_text(const struct align_board *v, const struct align_show *s)
 			    hw + (w > v->namew ? w : v->namew) + pad);
 		}
 	}
-	align_buf_puts(b, "\n");
-	align_show_count(b, v->nentry, "response", "responses");
-	if (v->people) {
-		align_buf_puts(b, " from ");
-		align_show_people(b, v->people, align_show_min_group(s,
-		    v->anonymous), "participant", "participants");
-	}
-	align_buf_puts(b, "\n");
+	align_board_tally(v, s);
 }

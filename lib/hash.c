@@ -218,10 +218,6 @@ align_set_release(struct align_set *set)
 
 /* Keys seen once live in a set of 8-byte slots; the few seen again keep
  * their counts in a small second table. */
-struct align_count_slot {
-	uint64_t key;		/* 0: empty (key 0 is stored as 1) */
-};
-
 struct align_count_dup {
 	uint64_t key;
 	unsigned long n;
@@ -236,19 +232,14 @@ slot_of(uint64_t key, size_t cap)
 static int
 count_grow(struct align_count *c)
 {
-	size_t cap = c->cap ? c->cap * 2 : 64, i, j;
-	struct align_count_slot *slot = calloc(cap, sizeof(*slot));
+	size_t cap = c->cap ? c->cap * 2 : 64, i;
+	uint64_t *slot = calloc(cap, sizeof(*slot)), k;
 
 	if (slot == NULL)
 		return -1;
-	for (i = 0; i < c->cap; i++) {
-		if (c->slot[i].key == 0)
-			continue;
-		for (j = slot_of(c->slot[i].key, cap); slot[j].key;
-		    j = (j + 1) & (cap - 1))
-			;
-		slot[j] = c->slot[i];
-	}
+	for (i = 0; i < c->cap; i++)
+		if ((k = c->slot[i]) != 0)
+			slot[align_probe64(slot, cap, slot_of(k, cap), k)] = k;
 	free(c->slot);
 	c->slot = slot;
 	c->cap = cap;
@@ -263,12 +254,9 @@ align_count_inc(struct align_count *c, uint64_t key)
 	key = key ? key : 1;
 	if ((c->n + 1) * 4 > c->cap * 3 && count_grow(c) < 0)
 		return 0;
-	for (i = slot_of(key, c->cap); c->slot[i].key;
-	    i = (i + 1) & (c->cap - 1))
-		if (c->slot[i].key == key)
-			break;
-	if (c->slot[i].key == 0) {
-		c->slot[i].key = key;
+	i = align_probe64(c->slot, c->cap, slot_of(key, c->cap), key);
+	if (c->slot[i] == 0) {
+		c->slot[i] = key;
 		c->n++;
 		return 1;
 	}
@@ -308,42 +296,6 @@ align_count_release(struct align_count *c)
 	memset(c, 0, sizeof(*c));
 }
 
-struct align_dict_chunk {
-	struct align_dict_chunk *next;
-	size_t used, size;
-	char data[];
-};
-
-static char *
-dict_store(struct align_dict *d, const char *s, size_t n)
-{
-	struct align_dict_chunk *c = d->chunk;
-	char *p;
-
-	if (c == NULL || c->size - c->used < n + 1) {
-		/* From 1 KiB, doubling to 64 KiB: a small dictionary (a
-		 * meeting's) takes little room, a large one few chunks. */
-		size_t size = c == NULL ? 1024 : c->size < 32768 ?
-		    c->size * 2 : 65536;
-
-		if (size < n + 1)
-			size = n + 1;
-
-		c = malloc(sizeof(*c) + size);
-		if (c == NULL)
-			return NULL;
-		c->next = d->chunk;
-		c->used = 0;
-		c->size = size;
-		d->chunk = c;
-	}
-	p = c->data + c->used;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	c->used += n + 1;
-	return p;
-}
-
 /* A slot of the table: the hash's high half beside id + 1. */
 static uint64_t
 dict_slot(uint64_t h, size_t id)
@@ -354,16 +306,14 @@ dict_slot(uint64_t h, size_t id)
 static int
 dict_grow(struct align_dict *d)
 {
-	size_t cap = d->cap ? d->cap * 2 : 256, i, j;
-	uint64_t *slot = calloc(cap, sizeof(*slot));
+	size_t cap = d->cap ? d->cap * 2 : 256, i;
+	uint64_t *slot = calloc(cap, sizeof(*slot)), v;
 
 	if (slot == NULL)
 		return -1;
 	for (i = 0; i < d->indexed; i++) {
-		for (j = (size_t)d->hash[i] & (cap - 1); slot[j];
-		    j = (j + 1) & (cap - 1))
-			;
-		slot[j] = dict_slot(d->hash[i], i);
+		v = dict_slot(d->hash[i], i);
+		slot[align_probe64(slot, cap, (size_t)d->hash[i], v)] = v;
 	}
 	free(d->slot);
 	d->slot = slot;
@@ -399,15 +349,14 @@ dict_hash(const char *s, size_t n)
 static int
 dict_index(struct align_dict *d)
 {
-	size_t i = d->indexed, j;
+	size_t i = d->indexed;
+	uint64_t v;
 
 	if ((i + 1) * 4 > d->cap * 3 && dict_grow(d) < 0)
 		return -1;
 	d->hash[i] = dict_hash(d->str[i], d->len[i]);
-	for (j = (size_t)d->hash[i] & (d->cap - 1); d->slot[j];
-	    j = (j + 1) & (d->cap - 1))
-		;
-	d->slot[j] = dict_slot(d->hash[i], i);
+	v = dict_slot(d->hash[i], i);
+	d->slot[align_probe64(d->slot, d->cap, (size_t)d->hash[i], v)] = v;
 	d->indexed++;
 	return 0;
 }
@@ -438,7 +387,8 @@ dict_room(struct align_dict *d)
 long
 align_dict_push(struct align_dict *d, const char *s, size_t n)
 {
-	if (dict_room(d) < 0 || (d->str[d->n] = dict_store(d, s, n)) == NULL)
+	if (dict_room(d) < 0 ||
+	    (d->str[d->n] = align_arena_put(&d->strs, s, n)) == NULL)
 		return -1;
 	d->len[d->n] = (uint32_t)n;
 	return (long)d->n++;
@@ -484,12 +434,7 @@ align_dict_id(struct align_dict *d, const char *s, size_t n, int add)
 void
 align_dict_release(struct align_dict *d)
 {
-	struct align_dict_chunk *c = d->chunk, *next;
-
-	for (; c; c = next) {
-		next = c->next;
-		free(c);
-	}
+	align_arena_release(&d->strs);
 	free(d->slot);
 	free(d->str);
 	free(d->len);

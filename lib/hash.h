@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
+
 uint64_t align_siphash(const unsigned char key[16], const void *data,
     size_t n);
 
@@ -55,10 +57,24 @@ void align_set_release(struct align_set *set);
 
 
 
+/* The probe of every open-addressed table of 64-bit keys here (idset.h,
+ * counts, the dictionary): slot of cap entries (a power of two), 0 an
+ * empty one; where v is, from slot start on, or the empty slot where it
+ * would go.  The table must have an empty slot. */
+static inline size_t
+align_probe64(const uint64_t *slot, size_t cap, size_t start, uint64_t v)
+{
+	size_t i = start & (cap - 1);
+
+	while (slot[i] && slot[i] != v)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
 /* Counts by 64-bit key, about 8 bytes a key seen once: how often a
  * response was seen. */
 struct align_count {
-	struct align_count_slot *slot;
+	uint64_t *slot;		/* the keys seen (0 is kept as 1); 0: empty */
 	size_t n, cap;
 	struct align_count_dup *dup;	/* the keys seen more than once */
 	size_t ndup, dupcap;
@@ -80,10 +96,11 @@ struct align_dict {
 	uint32_t *len;
 	uint64_t *hash;
 	size_t n, ncap;
-	struct align_dict_chunk *chunk;	/* where the strings live */
+	struct align_arena strs;	/* where the strings live */
 	size_t indexed;			/* ids 0 .. indexed-1 are in slot */
 };
-#define ALIGN_DICT_INIT { NULL, 0, NULL, NULL, NULL, 0, 0, NULL, 0 }
+#define ALIGN_DICT_INIT \
+	{ NULL, 0, NULL, NULL, NULL, 0, 0, ALIGN_ARENA_INIT, 0 }
 
 /* The id of s, added when add is set and it is new: the id, -1 when it
  * is not there (or, with add, when out of memory). */

@@ -34,11 +34,8 @@ static size_t
 find(const uint64_t *slot, size_t cap, uint64_t v)
 {
 	uint64_t h = v * 0x9e3779b97f4a7c15ULL;
-	size_t i = (size_t)(h ^ h >> 29) & (cap - 1);
 
-	while (slot[i] && slot[i] != v)
-		i = (i + 1) & (cap - 1);
-	return i;
+	return align_probe64(slot, cap, (size_t)(h ^ h >> 29), v);
 }
 
 static int

@@ -59,6 +59,31 @@ people(const struct align_agenda *v, struct align_buf *b)
 		    (const char *const *)v->participants, v->nparticipants);
 }
 
+void
+align_invite_begin(const struct align_agenda *v, const struct align_time *now,
+    const struct align_time *t, const struct align_zone *z,
+    const char *method, int64_t span, struct align_buf *b)
+{
+	char dur[32], stamp[24];
+
+	align_buf_puts(b, "BEGIN:VCALENDAR\r\n");
+	align_ics_prop(b, "VERSION", "2.0");
+	align_ics_prop(b, "PRODID", "-//align//align-plan//EN");
+	align_ics_prop(b, "CALSCALE", "GREGORIAN");
+	align_ics_prop(b, "METHOD", method);
+	if (z && !t->date_only && !align_zone_is_utc(z))
+		align_zone_ics(b, z, t->t, t->t + span);
+	align_buf_puts(b, "BEGIN:VEVENT\r\n");
+	align_ics_text(b, "UID", v->uid ? v->uid : v->id ? v->id : "");
+	align_time_ics(now, stamp);
+	align_ics_prop(b, "DTSTAMP", stamp);
+	align_zone_ics_time(b, "DTSTART", t, z);
+	if (!t->date_only) {
+		align_ics_duration(v->minutes, dur);
+		align_ics_prop(b, "DURATION", dur);
+	}
+}
+
 int
 align_invite_zone(const struct align_agenda *v, struct align_zone **z,
     struct align_err *e)
@@ -80,27 +105,12 @@ align_invite_ics(const struct align_agenda *v, const struct align_time *now,
 {
 	struct align_zone *z;
 	struct align_time t;
-	char dur[32], stamp[24];
 
 	if (align_session_date(v->session, &t, e) < 0 ||
 	    align_invite_zone(v, &z, e) < 0)
 		return -1;
-	align_buf_puts(b, "BEGIN:VCALENDAR\r\n");
-	align_ics_prop(b, "VERSION", "2.0");
-	align_ics_prop(b, "PRODID", "-//align//align-plan//EN");
-	align_ics_prop(b, "CALSCALE", "GREGORIAN");
-	align_ics_prop(b, "METHOD", invites(v) ? "REQUEST" : "PUBLISH");
-	if (z && !t.date_only && !align_zone_is_utc(z))
-		align_zone_ics(b, z, t.t, t.t + (int64_t)v->minutes * 60);
-	align_buf_puts(b, "BEGIN:VEVENT\r\n");
-	align_ics_text(b, "UID", v->uid ? v->uid : v->id ? v->id : "");
-	align_time_ics(now, stamp);
-	align_ics_prop(b, "DTSTAMP", stamp);
-	align_zone_ics_time(b, "DTSTART", &t, z);
-	if (!t.date_only) {
-		align_ics_duration(v->minutes, dur);
-		align_ics_prop(b, "DURATION", dur);
-	}
+	align_invite_begin(v, now, &t, z, invites(v) ? "REQUEST" : "PUBLISH",
+	    (int64_t)v->minutes * 60, b);
 	align_buf_printf(b, "SEQUENCE:%lld\r\n", v->sequence);
 	align_ics_text(b, "SUMMARY", v->title ? v->title : ALIGN_TITLE);
 	if (v->place)

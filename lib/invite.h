@@ -38,6 +38,15 @@ int align_invite_ics(const struct align_agenda *v,
 int align_invite_zone(const struct align_agenda *v, struct align_zone **z,
     struct align_err *e);
 
+/* The start every invitation shares, appended to b: the calendar with
+ * method (its VTIMEZONE covering span seconds from t, when the zone z is
+ * not UTC) and the event's UID, DTSTAMP (now), DTSTART (t) and DURATION.
+ * For invite.c and invite_one.c. */
+void align_invite_begin(const struct align_agenda *v,
+    const struct align_time *now, const struct align_time *t,
+    const struct align_zone *z, const char *method, int64_t span,
+    struct align_buf *b);
+
 /* 1 when participants have addresses but the facilitator has none, so
  * that nobody is asked to answer: a tool says how to name one. */
 int align_invite_no_organizer(const struct align_agenda *v);

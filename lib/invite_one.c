@@ -42,26 +42,12 @@ align_invite_one_to_one_ics(const struct align_agenda *v,
 {
 	struct align_zone *z;
 	struct align_time t;
-	char dur[32], stamp[24];
 
-	if (align_session_date(v->session, &t, e) < 0 || align_invite_zone(v, &z, e) < 0)
+	if (align_session_date(v->session, &t, e) < 0 ||
+	    align_invite_zone(v, &z, e) < 0)
 		return -1;
-	align_buf_puts(b, "BEGIN:VCALENDAR\r\n");
-	align_ics_prop(b, "VERSION", "2.0");
-	align_ics_prop(b, "PRODID", "-//align//align-plan//EN");
-	align_ics_prop(b, "CALSCALE", "GREGORIAN");
-	align_ics_prop(b, "METHOD", "PUBLISH");
-	if (z && !t.date_only && !align_zone_is_utc(z))
-		align_zone_ics(b, z, t.t, t.t + (int64_t)count * 7 * 86400);
-	align_buf_puts(b, "BEGIN:VEVENT\r\n");
-	align_ics_text(b, "UID", v->uid ? v->uid : v->id ? v->id : "");
-	align_time_ics(now, stamp);
-	align_ics_prop(b, "DTSTAMP", stamp);
-	align_zone_ics_time(b, "DTSTART", &t, z);
-	if (!t.date_only) {
-		align_ics_duration(v->minutes, dur);
-		align_ics_prop(b, "DURATION", dur);
-	}
+	align_invite_begin(v, now, &t, z, "PUBLISH",
+	    (int64_t)count * 7 * 86400, b);
 	align_buf_printf(b, "RRULE:FREQ=WEEKLY;COUNT=%ld\r\n", count);
 	align_buf_printf(b, "SEQUENCE:%lld\r\n", v->sequence);
 	align_ics_text(b, "SUMMARY", v->title ? v->title : "One-to-one");

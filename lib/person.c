@@ -4,8 +4,8 @@
 
 #include "person.h"
 
-static void
-trim(const char **s, size_t *n)
+void
+align_person_trim(const char **s, size_t *n)
 {
 	while (*n > 0 && strchr(" \t\r\n", **s)) {
 		(*s)++;
@@ -20,7 +20,7 @@ align_person_of(const char *s, size_t n, struct align_person *p)
 {
 	const char *lt;
 
-	trim(&s, &n);
+	align_person_trim(&s, &n);
 	p->name = s;
 	p->namelen = n;
 	p->addr = NULL;
@@ -34,7 +34,7 @@ align_person_of(const char *s, size_t n, struct align_person *p)
 	p->addr = lt + 1;
 	p->addrlen = (size_t)(s + n - 1 - p->addr);
 	p->namelen = (size_t)(lt - s);
-	trim(&p->name, &p->namelen);
+	align_person_trim(&p->name, &p->namelen);
 	if (p->namelen == 0) {		/* "<ana@example.org>" */
 		p->name = p->addr;
 		p->namelen = p->addrlen;

@@ -24,6 +24,10 @@ struct align_person {
 	size_t addrlen;
 };
 
+/* s of *n bytes without the spaces (blanks and line ends) at its ends:
+ * *s and *n moved in. */
+void align_person_trim(const char **s, size_t *n);
+
 /* Split the n bytes of entry into *p (which borrows from entry). */
 void align_person_of(const char *entry, size_t n, struct align_person *p);
 

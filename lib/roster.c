@@ -88,34 +88,6 @@ fold(const char *s, size_t n, struct folded *f)
 	return 0;
 }
 
-/* n bytes of s, NUL-terminated, in the roster's arena: NULL when out of
- * memory.  Chunks grow with the roster, and never move. */
-static const char *
-arena_put(struct align_roster *r, const char *s, size_t n)
-{
-	struct roster_chunk *c = r->arena;
-	char *d;
-
-	if (c == NULL || c->cap - c->len < n + 1) {
-		size_t cap = c && c->cap < (1u << 20) ? 2 * c->cap : c ?
-		    c->cap : 4096;
-
-		if (cap < n + 1)
-			cap = n + 1;
-		if ((c = malloc(sizeof(*c) + cap)) == NULL)
-			return NULL;
-		c->next = r->arena;
-		c->len = 0;
-		c->cap = cap;
-		r->arena = c;
-	}
-	d = c->s + c->len;
-	memcpy(d, s, n);
-	d[n] = '\0';
-	c->len += n + 1;
-	return d;
-}
-
 /* s folded, in the arena: NULL when out of memory. */
 static const char *
 arena_fold(struct align_roster *r, const char *s, size_t n)
@@ -125,7 +97,7 @@ arena_fold(struct align_roster *r, const char *s, size_t n)
 
 	if (fold(s, n, &f) < 0)
 		return NULL;
-	d = arena_put(r, f.s, f.n);
+	d = align_arena_put(&r->arena, f.s, f.n);
 	folded_release(&f);
 	return d;
 }
@@ -183,14 +155,9 @@ align_roster_new(void)
 void
 align_roster_free(struct align_roster *r)
 {
-	struct roster_chunk *c;
-
 	if (r == NULL)
 		return;
-	while ((c = r->arena) != NULL) {
-		r->arena = c->next;
-		free(c);
-	}
+	align_arena_release(&r->arena);
 	free(r->block);
 	free(r->p);
 	keys_release(&r->exact);
@@ -220,18 +187,6 @@ const char *
 align_roster_entry(const struct align_roster *r, size_t i)
 {
 	return i < r->n ? r->p[i].entry : NULL;
-}
-
-/* s of n bytes without the spaces at its ends. */
-static void
-trim(const char **s, size_t *n)
-{
-	while (*n > 0 && strchr(" \t\r\n", **s)) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && strchr(" \t\r\n", (*s)[*n - 1]))
-		(*n)--;
 }
 
 /* The participant that n bytes of s name in ks (mode EXACT: the whole of
@@ -571,6 +526,7 @@ person_add(struct align_roster *r, const char *entry,
     int (*put)(struct keys *, const char *, size_t, enum key_kind),
     struct align_err *e)
 {
+	struct align_arena *a = &r->arena;
 	size_t i, n = strlen(entry);
 	struct person *p;
 
@@ -579,10 +535,10 @@ person_add(struct align_roster *r, const char *entry,
 	i = r->n;
 	p = &r->p[i];
 	memset(p, 0, sizeof(*p));
-	if ((p->entry = arena_put(r, entry, n)) == NULL ||
+	if ((p->entry = align_arena_put(a, entry, n)) == NULL ||
 	    (p->name = who->namelen == n && memcmp(who->name, entry, n) == 0 ?
-	    p->entry : arena_put(r, who->name, who->namelen)) == NULL ||
-	    (who->addr && (p->email = arena_put(r, who->addr,
+	    p->entry : align_arena_put(a, who->name, who->namelen)) == NULL ||
+	    (who->addr && (p->email = align_arena_put(a, who->addr,
 	    who->addrlen)) == NULL) ||
 	    (p->folded = arena_fold(r, p->name, strlen(p->name))) == NULL)
 		return align_err_nomem(e);
@@ -727,7 +683,7 @@ align_roster_refuse(const struct align_resolved *res, const char *typed,
 	const char *s = typed;
 	size_t n = strlen(typed);
 
-	trim(&s, &n);
+	align_person_trim(&s, &n);
 	if (n == 0) {
 		align_buf_puts(&b, "a participant's name is empty");
 	} else if (res->how == ALIGN_MATCH_AMBIGUOUS) {
@@ -759,7 +715,7 @@ align_roster_resolve(struct align_roster *r, const char *typed, int flags,
 
 	memset(res, 0, sizeof(*res));
 	res->index = NOBODY;
-	trim(&s, &n);
+	align_person_trim(&s, &n);
 	if (r == NULL || r->n == 0) {
 		res->how = ALIGN_MATCH_ANY;
 		res->name = typed;
@@ -805,7 +761,7 @@ align_roster_is_name(const struct align_roster *r, const char *prefix,
 
 	if (r == NULL || r->n == 0)
 		return 1;
-	trim(&prefix, &n);
+	align_person_trim(&prefix, &n);
 	memset(&res, 0, sizeof(res));
 	if (n == 0)
 		return 0;
@@ -854,9 +810,10 @@ alias_add(struct align_roster *r, const char *s, size_t n, size_t who,
 		return align_err_set(e, EX_DATAERR, NULL, 0, 0, "alias '%s' is "
 		    "the name or alias of another participant", alias);
 	}
-	d = arena_put(r, f.s, f.n);
+	d = align_arena_put(&r->arena, f.s, f.n);
 	folded_release(&f);
-	if (key_add(&r->exact, arena_put(r, s, n), who, K_ALIAS) < 0 ||
+	if (key_add(&r->exact, align_arena_put(&r->arena, s, n), who,
+	    K_ALIAS) < 0 ||
 	    key_add(&r->folded, d, who, K_ALIAS) < 0)
 		return align_err_nomem(e);
 	return 0;
@@ -870,7 +827,7 @@ align_roster_alias(struct align_roster *r, const char *alias,
 	size_t n = strlen(alias), who;
 	enum key_kind kind;
 
-	trim(&s, &n);
+	align_person_trim(&s, &n);
 	if (n == 0)
 		return align_err_set(e, EX_DATAERR, NULL, 0, 0,
 		    "an empty alias of '%s'", name);

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "roster.h"
 
 struct person {
@@ -37,19 +38,12 @@ struct keys {
 	size_t n, cap;
 };
 
-/* Strings, each NUL-terminated, in chunks that never move. */
-struct roster_chunk {
-	struct roster_chunk *next;
-	size_t len, cap;
-	char s[];
-};
-
 struct align_roster {
 	struct person *p;
 	size_t n, cap;
 	struct keys exact;	/* names, aliases and addresses as written */
 	struct keys folded;	/* the same folded */
-	struct roster_chunk *arena;
+	struct align_arena arena;	/* every string made here */
 	void *block;		/* read from a cache: where its strings are */
 };
 

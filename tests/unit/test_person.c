@@ -44,6 +44,29 @@ test_entries(void **state)
 	assert_false(align_person_same_addr(NULL, "A <x@y>"));
 }
 
+/* The spaces at a name's ends, and only there, left out: what the roster
+ * trims of a typed name too. */
+static void
+test_trim(void **state)
+{
+	const char *s = " \t Ana  Lima\r\n";
+	size_t n = strlen(s);
+
+	(void)state;
+	align_person_trim(&s, &n);
+	assert_int_equal(n, 9);
+	assert_memory_equal(s, "Ana  Lima", 9);
+	s = " \n\t ";
+	n = strlen(s);
+	align_person_trim(&s, &n);
+	assert_int_equal(n, 0);
+	s = "Ana";
+	n = 2;
+	align_person_trim(&s, &n);
+	assert_int_equal(n, 2);
+	assert_memory_equal(s, "An", 2);
+}
+
 static void
 test_organizer_and_attendees(void **state)
 {
@@ -82,6 +105,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_entries),
+		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_organizer_and_attendees),
 	};
 
