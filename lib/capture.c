@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -22,21 +23,22 @@
  * (no name, so nothing is left behind) where the new records wait, without
  * a lock, until all the input is read (input may be a person typing), to
  * be appended under the lock by append_new().  Each waiting record is
- * noted: its length and its id (in one arena), to leave out those the
- * file holds by then. */
-struct waiting {
-	size_t len;
-	size_t id;		/* offset in ids, or (size_t)-1: none */
-	int response;
+ * framed there: a header (its length, its id's, whether it is a response)
+ * and its id before its bytes, so that they are read back one at a time
+ * to leave out those the file holds by then: what is kept in memory does
+ * not grow with the records (a batch of BATCH bytes at a time). */
+struct frame {
+	uint64_t len;		/* the record's bytes */
+	uint32_t idlen;		/* its id's, or NO_ID */
+	uint32_t response;	/* 1: a response */
 };
+#define NO_ID UINT32_MAX
 
 struct sink {
 	struct align_out out;
 	FILE *fp;		/* -a: the records waiting, or NULL */
-	struct align_buf buf;
-	struct waiting *v;
-	size_t n, cap;
-	struct align_buf ids;	/* the ids, each NUL-terminated */
+	struct align_buf buf;	/* the frames not yet written to fp */
+	size_t n;		/* the records waiting */
 	unsigned long responses; /* -a: responses among them */
 };
 
@@ -197,32 +199,28 @@ sink_flush(struct sink *s, struct align_err *e)
 	return 0;
 }
 
-/* Note a record waiting, of len bytes. */
+/* The frame of rec, its bytes emitted, into the waiting batch. */
 static int
-sink_note(struct sink *s, const struct align_node *rec, size_t len,
-    struct align_err *e)
+sink_frame(struct sink *s, const struct align_node *rec, struct align_err *e)
 {
 	const char *id = align_record_id(rec);
-	struct waiting *w;
+	struct frame f = { 0, NO_ID, 0 };
+	size_t at = s->buf.len, before;
 
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 256;
-
-		if ((w = realloc(s->v, cap * sizeof(*w))) == NULL)
-			return align_err_nomem(e);
-		s->v = w;
-		s->cap = cap;
-	}
-	w = &s->v[s->n];
-	w->len = len;
-	w->id = id ? s->ids.len : (size_t)-1;
-	w->response = strcmp(align_record_kind(rec), "response") == 0;
-	if (id)
-		align_buf_add(&s->ids, id, strlen(id) + 1);
-	if (s->ids.failed)
+	if (id && strlen(id) < NO_ID)
+		f.idlen = (uint32_t)strlen(id);
+	f.response = strcmp(align_record_kind(rec), "response") == 0;
+	align_buf_add(&s->buf, (const char *)&f, sizeof(f));
+	if (f.idlen != NO_ID)
+		align_buf_add(&s->buf, id, f.idlen);
+	before = s->buf.len;
+	align_emit_record(&s->buf, rec);
+	if (s->buf.failed)
 		return align_err_nomem(e);
+	f.len = s->buf.len - before;
+	memcpy(s->buf.p + at, &f, sizeof(f));
 	s->n++;
-	s->responses += w->response;
+	s->responses += f.response;
 	return 0;
 }
 
@@ -230,16 +228,11 @@ static int
 sink_put(struct align_capture *c, struct sink *s,
     const struct align_node *rec, struct align_err *e)
 {
-	size_t before = s->buf.len;
-
 	if (align_capture_keep(c, rec, e) < 0)
 		return -1;
 	if (s->fp == NULL)
 		return c->o->quiet ? 0 : align_out_record(&s->out, rec, e);
-	align_emit_record(&s->buf, rec);
-	if (s->buf.failed)
-		return align_err_nomem(e);
-	if (sink_note(s, rec, s->buf.len - before, e) < 0)
+	if (sink_frame(s, rec, e) < 0)
 		return -1;
 	return s->buf.len >= BATCH ? sink_flush(s, e) : 0;
 }
@@ -261,27 +254,31 @@ lock_opts(const struct align_capture *c, struct align_lock_opts *lo)
 		lo->wait = c->o->wait;
 }
 
-/* Copy the waiting record w, next in s->fp, to the append (b, flushed
+static int
+temp_read(FILE *fp, void *p, size_t n, struct align_err *e)
+{
+	if (n && fread(p, 1, n, fp) != n)
+		return align_err_set(e, EX_IOERR, NULL, 0, 0,
+		    "temporary file: read error");
+	return 0;
+}
+
+/* Copy the record of frame f, next in s->fp, to the append (b, written
  * into lk when large); or skip it. */
 static int
-copy_waiting(struct sink *s, const struct waiting *w, int fresh,
+copy_waiting(struct sink *s, const struct frame *f, int fresh,
     struct align_buf *b, struct align_lock *lk, struct align_err *e)
 {
 	char chunk[65536];
-	size_t left = w->len;
+	uint64_t left = f->len;
 
-	if (!fresh)
-		return fseek(s->fp, (long)w->len, SEEK_CUR) == 0 ? 0 :
-		    align_err_set(e, EX_IOERR, NULL, 0, 0,
-		    "temporary file: cannot seek");
 	while (left > 0) {
-		size_t k = fread(chunk, 1, left < sizeof(chunk) ? left :
-		    sizeof(chunk), s->fp);
+		size_t k = left < sizeof(chunk) ? (size_t)left : sizeof(chunk);
 
-		if (k == 0)
-			return align_err_set(e, EX_IOERR, NULL, 0, 0,
-			    "temporary file: read error");
-		align_buf_add(b, chunk, k);
+		if (temp_read(s->fp, chunk, k, e) < 0)
+			return -1;
+		if (fresh)
+			align_buf_add(b, chunk, k);
 		left -= k;
 	}
 	if (b->failed)
@@ -294,34 +291,62 @@ copy_waiting(struct sink *s, const struct waiting *w, int fresh,
 	return 0;
 }
 
+/* The next waiting record's frame and id (into id, NUL-terminated):
+ * 1, or 0 when it has none, or -1 and e. */
+static int
+next_frame(struct sink *s, struct frame *f, struct align_buf *id,
+    struct align_err *e)
+{
+	char chunk[256];
+	size_t left;
+
+	if (temp_read(s->fp, f, sizeof(*f), e) < 0)
+		return -1;
+	if (f->idlen == NO_ID)
+		return 0;
+	align_buf_reset(id);
+	align_buf_add(id, "", 0);
+	for (left = f->idlen; left > 0; ) {
+		size_t k = left < sizeof(chunk) ? left : sizeof(chunk);
+
+		if (temp_read(s->fp, chunk, k, e) < 0)
+			return -1;
+		align_buf_add(id, chunk, k);
+		left -= k;
+	}
+	return id->failed ? align_err_nomem(e) : 1;
+}
+
 /* The waiting records the file does not hold (another writer may have
  * added some since the input was read), appended: all, or none. */
 static int
 append_fresh(struct align_capture *c, struct sink *s, struct align_idindex *x,
     struct align_lock *lk, struct align_err *e)
 {
-	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_buf b = ALIGN_BUF_INIT, id = ALIGN_BUF_INIT;
+	struct frame f;
 	unsigned long added = 0;
 	size_t i;
-	int rc = 0;
+	int rc = 0, has;
 
 	if (fseek(s->fp, 0, SEEK_SET) != 0)
 		rc = align_err_set(e, EX_IOERR, NULL, 0, 0,
 		    "temporary file: cannot seek");
 	for (i = 0; rc == 0 && i < s->n; i++) {
-		const struct waiting *w = &s->v[i];
-		const char *id = w->id == (size_t)-1 ? NULL : s->ids.p + w->id;
-		int fresh = id ? align_idindex_add(x, id) : 1;
+		int fresh = 1;
 
-		if (fresh < 0)
+		if ((has = rc = next_frame(s, &f, &id, e)) < 0)
+			break;
+		if (has && (fresh = align_idindex_add(x, id.p)) < 0)
 			rc = align_err_nomem(e);
 		else
-			rc = copy_waiting(s, w, fresh, &b, lk, e);
-		added += fresh > 0 && w->response;
+			rc = copy_waiting(s, &f, fresh, &b, lk, e);
+		added += fresh > 0 && f.response;
 	}
 	if (rc == 0 && b.len)
 		rc = align_lock_append_write(lk, b.p, b.len, e);
 	align_buf_release(&b);
+	align_buf_release(&id);
 	if (rc == 0) {
 		c->skipped += s->responses - added;
 		c->added = added;
@@ -383,8 +408,6 @@ sink_close(struct align_capture *c, struct sink *s, int failed,
 	rc = failed ? -1 : append_new(c, s, e);
 	fclose(s->fp);
 	s->fp = NULL;
-	free(s->v);
-	align_buf_release(&s->ids);
 	return rc;
 }
 
