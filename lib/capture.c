@@ -587,6 +587,19 @@ now_text(const struct align_capture *c, char *out, struct align_err *e)
 	return 0;
 }
 
+/* A batch that needs of the file's session only its roster (by_bytes())
+ * holds no more of it once that is made: a session of a few hundred
+ * thousand names is tens of megabytes as a tree of nodes. */
+static void
+forget_session(struct align_capture *c)
+{
+	if (!by_bytes(c) || c->session == NULL)
+		return;
+	align_node_free(c->session);
+	c->session = NULL;
+	c->session_bytes = 1;
+}
+
 /* The file appended to, unlocked, as far as its session record (which
  * gives the question): enough before the input is read, as append_new()
  * reads it whole under the lock. */
@@ -613,6 +626,7 @@ read_session(struct align_capture *c, struct align_err *e)
 			c->session = rec;	/* kept, not copied */
 			rec = NULL;
 			rc = keep_session(c, first, e);
+			forget_session(c);
 		} else
 			rc = align_capture_keep(c, rec, e);
 		align_node_free(rec);

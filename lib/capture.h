@@ -86,9 +86,11 @@ struct align_capture {
 	struct align_anon anon;		/* with a key: what anon.h hides */
 	int batch;			/* align_capture_batch(): speakers
 					 * made only for a key */
-	int session_bytes;		/* the file's session not read: its
+	int session_bytes;		/* the file's session not read (its
 					 * roster from the cache by its
-					 * bytes (roster.h); c->session NULL */
+					 * bytes, roster.h) or not kept once
+					 * its roster was made: c->session
+					 * NULL */
 };
 
 enum align_line {
