@@ -65,6 +65,7 @@ align_capture_release(struct align_capture *c)
 	align_buf_release(&c->why);
 	align_buf_release(&c->who);
 	align_buf_release(&c->line);
+	free(c->first_id);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -99,6 +100,24 @@ names_anyone(const struct align_node *session, struct align_err *e)
 	return rc;
 }
 
+/* What the file's first record, the session, was read from (span), and
+ * its id: so that the ids of the file are read under the lock without
+ * parsing it again (idindex.h), when the file still begins with it. */
+static int
+keep_first(struct align_capture *c, const struct align_roster_span *span,
+    struct align_err *e)
+{
+	const char *id = align_record_id(c->session);
+
+	if (span->len == 0)
+		return 0;
+	free(c->first_id);
+	if (id && (c->first_id = strdup(id)) == NULL)
+		return align_err_nomem(e);
+	c->first = *span;
+	return 0;
+}
+
 /* The session's speakers (speaker.h) and roster (roster.h), when it names
  * anyone.  A batch without a key needs no speakers (they are the
  * prompt's, and anon.h's), only to know there are some; with -a, the
@@ -112,6 +131,13 @@ keep_session(struct align_capture *c, int first, struct align_err *e)
 	char *file = NULL;
 	int any, rc, fd;
 
+	if (first && by_bytes(c) &&
+	    (fd = open(c->o->append, O_RDONLY | O_CLOEXEC)) >= 0) {
+		(void)align_roster_span_of(fd, &span);
+		close(fd);
+		if (keep_first(c, &span, e) < 0)
+			return -1;
+	}
 	if (c->batch && c->o->read.key == NULL) {
 		if ((any = names_anyone(c->session, e)) < 0)
 			return -1;
@@ -124,11 +150,6 @@ keep_session(struct align_capture *c, int first, struct align_err *e)
 		return 0;
 	if (c->o->append)
 		file = align_roster_cache_file(c->o->append);
-	if (file && first && by_bytes(c) &&
-	    (fd = open(c->o->append, O_RDONLY | O_CLOEXEC)) >= 0) {
-		(void)align_roster_span_of(fd, &span);
-		close(fd);
-	}
 	rc = align_roster_from_session_cached(&c->roster, c->session, file,
 	    span.len ? &span : NULL, &how, e);
 	free(file);
@@ -332,12 +353,15 @@ append_fresh(struct align_capture *c, struct sink *s, struct align_idindex *x,
 	if (fseek(s->fp, 0, SEEK_SET) != 0)
 		rc = align_err_set(e, EX_IOERR, NULL, 0, 0,
 		    "temporary file: cannot seek");
+	else if (align_idindex_reserve(x, s->n) < 0)
+		rc = align_err_nomem(e);
 	for (i = 0; rc == 0 && i < s->n; i++) {
 		int fresh = 1;
 
 		if ((has = rc = next_frame(s, &f, &id, e)) < 0)
 			break;
-		if (has && (fresh = align_idindex_add(x, id.p)) < 0)
+		/* Each id once: the reader claimed them all. */
+		if (has && (fresh = align_idindex_add_new(x, id.p)) < 0)
 			rc = align_err_nomem(e);
 		else
 			rc = copy_waiting(s, &f, fresh, &b, lk, e);
@@ -363,6 +387,8 @@ append_new(struct align_capture *c, struct sink *s, struct align_err *e)
 	struct align_lock_opts lo;
 	struct align_lock lk;
 	struct align_idindex x = { .how = ALIGN_IDX_NONE };
+	struct align_idindex_first first = { c->first.len, c->first.a,
+	    c->first.b, c->first_id };
 	int rc, there;
 
 	lock_opts(c, &lo);
@@ -372,8 +398,8 @@ append_new(struct align_capture *c, struct sink *s, struct align_err *e)
 	if (rc >= 0)
 		rc = align_lock_append_begin(&lk, e);
 	if (rc == 0)
-		rc = align_idindex_load(&x, c->o->append, lk.path, lk.fd,
-		    there > 0 ? (long long)lk.before : 0, e);
+		rc = align_idindex_load_first(&x, c->o->append, lk.path,
+		    lk.fd, there > 0 ? (long long)lk.before : 0, &first, e);
 	if (rc == 0)
 		rc = append_fresh(c, s, &x, &lk, e);
 	if (rc == 0)

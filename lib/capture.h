@@ -91,6 +91,9 @@ struct align_capture {
 					 * bytes, roster.h) or not kept once
 					 * its roster was made: c->session
 					 * NULL */
+	struct align_roster_span first;	/* the bytes of the file's session,
+					 * when read first (roster.h) */
+	char *first_id;			/* and its id */
 };
 
 enum align_line {
