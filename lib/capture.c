@@ -635,7 +635,7 @@ read_session(struct align_capture *c, struct align_err *e)
 	struct align_reader *r;
 	struct align_node *rec;
 	char *p[1];
-	int rc, first = 1;
+	int rc, first = 1, kept = 0;
 
 	if (roster_by_bytes(c))
 		return 0;
@@ -651,8 +651,7 @@ read_session(struct align_capture *c, struct align_err *e)
 		else if (session && c->session == NULL && !rec->pooled) {
 			c->session = rec;	/* kept, not copied */
 			rec = NULL;
-			rc = keep_session(c, first, e);
-			forget_session(c);
+			kept = 1;
 		} else
 			rc = align_capture_keep(c, rec, e);
 		align_node_free(rec);
@@ -660,7 +659,11 @@ read_session(struct align_capture *c, struct align_err *e)
 			break;
 		first = 0;
 	}
-	align_reader_free(r);
+	align_reader_free(r);	/* its buffers gone before the roster */
+	if (rc >= 0 && kept) {
+		rc = keep_session(c, first, e);
+		forget_session(c);
+	}
 	return rc < 0 ? -1 : 0;
 }
 
