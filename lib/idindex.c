@@ -26,6 +26,10 @@ enum { W_MAGIC, W_VERSION, W_DEV, W_INO, W_END, W_SEC, W_NSEC, W_HEAD,
 	W_TAIL, W_COUNT, W_BODY, W_RUNS, W_NRUN, W_CHAIN, W_HDR, NWORDS };
 
 #define FP sizeof(struct align_fp)
+/* The most ids the runs hold beside n sorted ones: each load sorts them,
+ * so they are kept to an eighth (the index written whole when they would
+ * outgrow it: once each time an eighth is added). */
+#define RUNS_MAX(n) ((n) / 8 > 4 ? (n) / 8 : 4)
 
 static const unsigned char hkey[16] = "align-idindex-k";
 
@@ -528,7 +532,7 @@ words(uint64_t *w, const struct stat *st, size_t nbase, uint64_t sum,
 
 /* The ids added as a run at the end of the index file read (x->size
  * bytes, as it still is), and the words in place: 0, or -1 when the index
- * is to be written whole (the runs would outgrow the sorted ids, there
+ * is to be written whole (the runs would outgrow RUNS_MAX(), there
  * was none that fit, or a write failed: a run written without its words
  * makes an index of another size than they say, not believed). */
 static int
@@ -539,7 +543,7 @@ append_run(struct align_idindex *x, const char *file, uint64_t *w,
 	struct stat ist;
 	int fd, rc = -1;
 
-	if (x->size <= 0 || x->nrun + x->nadd > x->nbase ||
+	if (x->size <= 0 || x->nrun + x->nadd > RUNS_MAX(x->nbase) ||
 	    (fd = open(file, O_WRONLY | O_CLOEXEC)) < 0)
 		return -1;
 	hdr[0] = x->nadd;

@@ -37,8 +37,9 @@
  *
  * How it is written.  An append adds a run at the end of the index and
  * writes the words again, in place: it costs what it appends.  When the
- * runs would hold more ids than the sorted part (so at most once each
- * time the file doubles), or after a parse, the index is written whole,
+ * runs would hold more than an eighth of the ids of the sorted part (or
+ * four; each load sorts the runs' ids), or after a parse, the index is
+ * written whole,
  * every id sorted, to a temporary file beside it renamed over, so that it
  * is whole or the one before.  An index whose size is not the one its
  * words describe (an append cut short) is not believed.

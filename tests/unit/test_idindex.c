@@ -323,13 +323,13 @@ test_run_appended(void **state)
 	assert_int_equal(index_size(), SIZE(3, 2, 3));
 	load(&how, ids6, "1111110");
 	assert_int_equal(how, ALIGN_IDX_FIT);
-	/* The runs would now outgrow the sorted ids: written whole. */
+	/* The runs would now hold more than four: written whole. */
 	{
-		static const char *const add6[] = { "r-6", NULL };
+		static const char *const add67[] = { "r-6", "r-7", NULL };
 
-		assert_int_equal(append(add6), ALIGN_IDX_FIT);
+		assert_int_equal(append(add67), ALIGN_IDX_FIT);
 	}
-	assert_int_equal(index_size(), SIZE(7, 0, 0));
+	assert_int_equal(index_size(), SIZE(8, 0, 0));
 	load(&how, ids6, "1111110");
 	assert_int_equal(how, ALIGN_IDX_FIT);
 }
