@@ -361,15 +361,24 @@ parse_all(struct align_idindex *x, const char *name, int fd,
     long long size, const struct align_idindex_first *first,
     struct align_err *e)
 {
+	struct align_err te = ALIGN_ERR_INIT;
 	long long from = 0;
 
-	x->how = ALIGN_IDX_PARSED;
 	if (begins_with(fd, first)) {
 		if (first->id && align_idindex_add_new(x, first->id) < 0)
 			return align_err_nomem(e);
 		from = first->len;
 	}
-	if (from < size && read_ids(x, name, from, 0, e) < 0)
+	if (from > 0 && from < size && read_ids(x, name, from, 0, &te) < 0) {
+		if (te.status == ALIGN_EX_NOMEM) {
+			*e = te;
+			return -1;
+		}
+		forget(x);	/* read again whole, for the error's place */
+		from = 0;
+	}
+	x->how = ALIGN_IDX_PARSED;
+	if (from == 0 && read_ids(x, name, 0, 0, e) < 0)
 		return -1;
 	align_set_release(&x->extra);
 	if (x->nadd)
