@@ -431,6 +431,10 @@ sink_close(struct align_capture *c, struct sink *s, int failed,
 		failed = align_err_set(e, EX_IOERR, NULL, 0, 0, "temporary "
 		    "file: write error: %s", strerror(errno)) < 0;
 	align_buf_release(&s->buf);
+	/* The input read, its names resolved: the roster is done with,
+	 * before the index of the file's ids is read. */
+	align_roster_free(c->roster);
+	c->roster = NULL;
 	rc = failed ? -1 : append_new(c, s, e);
 	fclose(s->fp);
 	s->fp = NULL;
