@@ -150,8 +150,14 @@ keep_session(struct align_capture *c, int first, struct align_err *e)
 		return 0;
 	if (c->o->append)
 		file = align_roster_cache_file(c->o->append);
-	rc = align_roster_from_session_cached(&c->roster, c->session, file,
-	    span.len ? &span : NULL, &how, e);
+	if (by_bytes(c)) {	/* the session done with once the roster is
+				 * made: not kept again (forget_session()) */
+		rc = align_roster_from_session_taken(&c->roster, &c->session,
+		    file, span.len ? &span : NULL, &how, e);
+		c->session_bytes = 1;
+	} else
+		rc = align_roster_from_session_cached(&c->roster, c->session,
+		    file, span.len ? &span : NULL, &how, e);
 	free(file);
 	return rc;
 }
@@ -623,7 +629,7 @@ now_text(const struct align_capture *c, char *out, struct align_err *e)
 static void
 forget_session(struct align_capture *c)
 {
-	if (!by_bytes(c) || c->session == NULL)
+	if (!by_bytes(c))
 		return;
 	align_node_free(c->session);
 	c->session = NULL;
