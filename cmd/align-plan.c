@@ -228,6 +228,7 @@ struct found {
 	struct tool_stream *st;
 	struct align_node *session;
 	char *file;
+	int give;	/* get() gives the session away: not shown after */
 };
 
 static int
@@ -243,13 +244,19 @@ take(void *ctx, const struct align_node *rec, struct align_err *e)
 	return f->st->out ? 0 : 1;	/* to show it, no more is needed */
 }
 
+/* The session to write: itself when it is not shown after (a session
+ * of a few hundred thousand participants is tens of megabytes as nodes),
+ * else a copy. */
 static struct align_node *
 get(void *ctx, size_t i, struct align_err *e)
 {
-	struct align_node *s = align_node_copy(((struct found *)ctx)->session);
+	struct found *f = ctx;
+	struct align_node *s = f->session;
 
 	(void)i;
-	if (s == NULL)
+	if (f->give)
+		f->session = NULL;
+	else if ((s = align_node_copy(s)) == NULL)
 		align_err_nomem(e);
 	return s;
 }
@@ -263,7 +270,7 @@ main(int argc, char *argv[])
 	struct align_time now;
 	struct tool_stream st = { .owned = "session", .keep = 1,
 	    .create = 1, .take = take };
-	struct found found = { &st, NULL, NULL };
+	struct found found = { &st, NULL, NULL, 0 };
 	enum align_format f;
 	int made, n, private;
 
@@ -286,7 +293,12 @@ main(int argc, char *argv[])
 			snprintf(e.file, sizeof(e.file), "%s", found.file);
 		tool_die(&e);
 	}
+	/* The names given are in the session now. */
+	align_names_free(p.participants, p.nparticipants);
+	p.participants = NULL;
+	p.nparticipants = 0;
 	private = tool_private(found.session);
+	found.give = f == ALIGN_FMT_YAML || f == ALIGN_FMT_NONE;
 	/* One that was read stays in its place; a new one leads. */
 	tool_stream_write(&st, made ? ALIGN_SPILL_NONE : 0, 1, 1, get,
 	    &found);

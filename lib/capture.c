@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -22,21 +23,22 @@
  * (no name, so nothing is left behind) where the new records wait, without
  * a lock, until all the input is read (input may be a person typing), to
  * be appended under the lock by append_new().  Each waiting record is
- * noted: its length and its id (in one arena), to leave out those the
- * file holds by then. */
-struct waiting {
-	size_t len;
-	size_t id;		/* offset in ids, or (size_t)-1: none */
-	int response;
+ * framed there: a header (its length, its id's, whether it is a response)
+ * and its id before its bytes, so that they are read back one at a time
+ * to leave out those the file holds by then: what is kept in memory does
+ * not grow with the records (a batch of BATCH bytes at a time). */
+struct frame {
+	uint64_t len;		/* the record's bytes */
+	uint32_t idlen;		/* its id's, or NO_ID */
+	uint32_t response;	/* 1: a response */
 };
+#define NO_ID UINT32_MAX
 
 struct sink {
 	struct align_out out;
 	FILE *fp;		/* -a: the records waiting, or NULL */
-	struct align_buf buf;
-	struct waiting *v;
-	size_t n, cap;
-	struct align_buf ids;	/* the ids, each NUL-terminated */
+	struct align_buf buf;	/* the frames not yet written to fp */
+	size_t n;		/* the records waiting */
 	unsigned long responses; /* -a: responses among them */
 };
 
@@ -63,6 +65,7 @@ align_capture_release(struct align_capture *c)
 	align_buf_release(&c->why);
 	align_buf_release(&c->who);
 	align_buf_release(&c->line);
+	free(c->first_id);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -97,6 +100,24 @@ names_anyone(const struct align_node *session, struct align_err *e)
 	return rc;
 }
 
+/* What the file's first record, the session, was read from (span), and
+ * its id: so that the ids of the file are read under the lock without
+ * parsing it again (idindex.h), when the file still begins with it. */
+static int
+keep_first(struct align_capture *c, const struct align_roster_span *span,
+    struct align_err *e)
+{
+	const char *id = align_record_id(c->session);
+
+	if (span->len == 0)
+		return 0;
+	free(c->first_id);
+	if (id && (c->first_id = strdup(id)) == NULL)
+		return align_err_nomem(e);
+	c->first = *span;
+	return 0;
+}
+
 /* The session's speakers (speaker.h) and roster (roster.h), when it names
  * anyone.  A batch without a key needs no speakers (they are the
  * prompt's, and anon.h's), only to know there are some; with -a, the
@@ -110,6 +131,13 @@ keep_session(struct align_capture *c, int first, struct align_err *e)
 	char *file = NULL;
 	int any, rc, fd;
 
+	if (first && by_bytes(c) &&
+	    (fd = open(c->o->append, O_RDONLY | O_CLOEXEC)) >= 0) {
+		(void)align_roster_span_of(fd, &span);
+		close(fd);
+		if (keep_first(c, &span, e) < 0)
+			return -1;
+	}
 	if (c->batch && c->o->read.key == NULL) {
 		if ((any = names_anyone(c->session, e)) < 0)
 			return -1;
@@ -122,13 +150,14 @@ keep_session(struct align_capture *c, int first, struct align_err *e)
 		return 0;
 	if (c->o->append)
 		file = align_roster_cache_file(c->o->append);
-	if (file && first && by_bytes(c) &&
-	    (fd = open(c->o->append, O_RDONLY | O_CLOEXEC)) >= 0) {
-		(void)align_roster_span_of(fd, &span);
-		close(fd);
-	}
-	rc = align_roster_from_session_cached(&c->roster, c->session, file,
-	    span.len ? &span : NULL, &how, e);
+	if (by_bytes(c)) {	/* the session done with once the roster is
+				 * made: not kept again (forget_session()) */
+		rc = align_roster_from_session_taken(&c->roster, &c->session,
+		    file, span.len ? &span : NULL, &how, e);
+		c->session_bytes = 1;
+	} else
+		rc = align_roster_from_session_cached(&c->roster, c->session,
+		    file, span.len ? &span : NULL, &how, e);
 	free(file);
 	return rc;
 }
@@ -197,32 +226,28 @@ sink_flush(struct sink *s, struct align_err *e)
 	return 0;
 }
 
-/* Note a record waiting, of len bytes. */
+/* The frame of rec, its bytes emitted, into the waiting batch. */
 static int
-sink_note(struct sink *s, const struct align_node *rec, size_t len,
-    struct align_err *e)
+sink_frame(struct sink *s, const struct align_node *rec, struct align_err *e)
 {
 	const char *id = align_record_id(rec);
-	struct waiting *w;
+	struct frame f = { 0, NO_ID, 0 };
+	size_t at = s->buf.len, before;
 
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 256;
-
-		if ((w = realloc(s->v, cap * sizeof(*w))) == NULL)
-			return align_err_nomem(e);
-		s->v = w;
-		s->cap = cap;
-	}
-	w = &s->v[s->n];
-	w->len = len;
-	w->id = id ? s->ids.len : (size_t)-1;
-	w->response = strcmp(align_record_kind(rec), "response") == 0;
-	if (id)
-		align_buf_add(&s->ids, id, strlen(id) + 1);
-	if (s->ids.failed)
+	if (id && strlen(id) < NO_ID)
+		f.idlen = (uint32_t)strlen(id);
+	f.response = strcmp(align_record_kind(rec), "response") == 0;
+	align_buf_add(&s->buf, (const char *)&f, sizeof(f));
+	if (f.idlen != NO_ID)
+		align_buf_add(&s->buf, id, f.idlen);
+	before = s->buf.len;
+	align_emit_record(&s->buf, rec);
+	if (s->buf.failed)
 		return align_err_nomem(e);
+	f.len = s->buf.len - before;
+	memcpy(s->buf.p + at, &f, sizeof(f));
 	s->n++;
-	s->responses += w->response;
+	s->responses += f.response;
 	return 0;
 }
 
@@ -230,16 +255,11 @@ static int
 sink_put(struct align_capture *c, struct sink *s,
     const struct align_node *rec, struct align_err *e)
 {
-	size_t before = s->buf.len;
-
 	if (align_capture_keep(c, rec, e) < 0)
 		return -1;
 	if (s->fp == NULL)
 		return c->o->quiet ? 0 : align_out_record(&s->out, rec, e);
-	align_emit_record(&s->buf, rec);
-	if (s->buf.failed)
-		return align_err_nomem(e);
-	if (sink_note(s, rec, s->buf.len - before, e) < 0)
+	if (sink_frame(s, rec, e) < 0)
 		return -1;
 	return s->buf.len >= BATCH ? sink_flush(s, e) : 0;
 }
@@ -261,27 +281,31 @@ lock_opts(const struct align_capture *c, struct align_lock_opts *lo)
 		lo->wait = c->o->wait;
 }
 
-/* Copy the waiting record w, next in s->fp, to the append (b, flushed
+static int
+temp_read(FILE *fp, void *p, size_t n, struct align_err *e)
+{
+	if (n && fread(p, 1, n, fp) != n)
+		return align_err_set(e, EX_IOERR, NULL, 0, 0,
+		    "temporary file: read error");
+	return 0;
+}
+
+/* Copy the record of frame f, next in s->fp, to the append (b, written
  * into lk when large); or skip it. */
 static int
-copy_waiting(struct sink *s, const struct waiting *w, int fresh,
+copy_waiting(struct sink *s, const struct frame *f, int fresh,
     struct align_buf *b, struct align_lock *lk, struct align_err *e)
 {
 	char chunk[65536];
-	size_t left = w->len;
+	uint64_t left = f->len;
 
-	if (!fresh)
-		return fseek(s->fp, (long)w->len, SEEK_CUR) == 0 ? 0 :
-		    align_err_set(e, EX_IOERR, NULL, 0, 0,
-		    "temporary file: cannot seek");
 	while (left > 0) {
-		size_t k = fread(chunk, 1, left < sizeof(chunk) ? left :
-		    sizeof(chunk), s->fp);
+		size_t k = left < sizeof(chunk) ? (size_t)left : sizeof(chunk);
 
-		if (k == 0)
-			return align_err_set(e, EX_IOERR, NULL, 0, 0,
-			    "temporary file: read error");
-		align_buf_add(b, chunk, k);
+		if (temp_read(s->fp, chunk, k, e) < 0)
+			return -1;
+		if (fresh)
+			align_buf_add(b, chunk, k);
 		left -= k;
 	}
 	if (b->failed)
@@ -294,34 +318,65 @@ copy_waiting(struct sink *s, const struct waiting *w, int fresh,
 	return 0;
 }
 
+/* The next waiting record's frame and id (into id, NUL-terminated):
+ * 1, or 0 when it has none, or -1 and e. */
+static int
+next_frame(struct sink *s, struct frame *f, struct align_buf *id,
+    struct align_err *e)
+{
+	char chunk[256];
+	size_t left;
+
+	if (temp_read(s->fp, f, sizeof(*f), e) < 0)
+		return -1;
+	if (f->idlen == NO_ID)
+		return 0;
+	align_buf_reset(id);
+	align_buf_add(id, "", 0);
+	for (left = f->idlen; left > 0; ) {
+		size_t k = left < sizeof(chunk) ? left : sizeof(chunk);
+
+		if (temp_read(s->fp, chunk, k, e) < 0)
+			return -1;
+		align_buf_add(id, chunk, k);
+		left -= k;
+	}
+	return id->failed ? align_err_nomem(e) : 1;
+}
+
 /* The waiting records the file does not hold (another writer may have
  * added some since the input was read), appended: all, or none. */
 static int
 append_fresh(struct align_capture *c, struct sink *s, struct align_idindex *x,
     struct align_lock *lk, struct align_err *e)
 {
-	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_buf b = ALIGN_BUF_INIT, id = ALIGN_BUF_INIT;
+	struct frame f;
 	unsigned long added = 0;
 	size_t i;
-	int rc = 0;
+	int rc = 0, has;
 
 	if (fseek(s->fp, 0, SEEK_SET) != 0)
 		rc = align_err_set(e, EX_IOERR, NULL, 0, 0,
 		    "temporary file: cannot seek");
+	else if (align_idindex_reserve(x, s->n) < 0)
+		rc = align_err_nomem(e);
 	for (i = 0; rc == 0 && i < s->n; i++) {
-		const struct waiting *w = &s->v[i];
-		const char *id = w->id == (size_t)-1 ? NULL : s->ids.p + w->id;
-		int fresh = id ? align_idindex_add(x, id) : 1;
+		int fresh = 1;
 
-		if (fresh < 0)
+		if ((has = rc = next_frame(s, &f, &id, e)) < 0)
+			break;
+		/* Each id once: the reader claimed them all. */
+		if (has && (fresh = align_idindex_add_new(x, id.p)) < 0)
 			rc = align_err_nomem(e);
 		else
-			rc = copy_waiting(s, w, fresh, &b, lk, e);
-		added += fresh > 0 && w->response;
+			rc = copy_waiting(s, &f, fresh, &b, lk, e);
+		added += fresh > 0 && f.response;
 	}
 	if (rc == 0 && b.len)
 		rc = align_lock_append_write(lk, b.p, b.len, e);
 	align_buf_release(&b);
+	align_buf_release(&id);
 	if (rc == 0) {
 		c->skipped += s->responses - added;
 		c->added = added;
@@ -338,6 +393,8 @@ append_new(struct align_capture *c, struct sink *s, struct align_err *e)
 	struct align_lock_opts lo;
 	struct align_lock lk;
 	struct align_idindex x = { .how = ALIGN_IDX_NONE };
+	struct align_idindex_first first = { c->first.len, c->first.a,
+	    c->first.b, c->first_id };
 	int rc, there;
 
 	lock_opts(c, &lo);
@@ -347,8 +404,8 @@ append_new(struct align_capture *c, struct sink *s, struct align_err *e)
 	if (rc >= 0)
 		rc = align_lock_append_begin(&lk, e);
 	if (rc == 0)
-		rc = align_idindex_load(&x, c->o->append, lk.path, lk.fd,
-		    there > 0 ? (long long)lk.before : 0, e);
+		rc = align_idindex_load_first(&x, c->o->append, lk.path,
+		    lk.fd, there > 0 ? (long long)lk.before : 0, &first, e);
 	if (rc == 0)
 		rc = append_fresh(c, s, &x, &lk, e);
 	if (rc == 0)
@@ -380,11 +437,13 @@ sink_close(struct align_capture *c, struct sink *s, int failed,
 		failed = align_err_set(e, EX_IOERR, NULL, 0, 0, "temporary "
 		    "file: write error: %s", strerror(errno)) < 0;
 	align_buf_release(&s->buf);
+	/* The input read, its names resolved: the roster is done with,
+	 * before the index of the file's ids is read. */
+	align_roster_free(c->roster);
+	c->roster = NULL;
 	rc = failed ? -1 : append_new(c, s, e);
 	fclose(s->fp);
 	s->fp = NULL;
-	free(s->v);
-	align_buf_release(&s->ids);
 	return rc;
 }
 
@@ -564,6 +623,19 @@ now_text(const struct align_capture *c, char *out, struct align_err *e)
 	return 0;
 }
 
+/* A batch that needs of the file's session only its roster (by_bytes())
+ * holds no more of it once that is made: a session of a few hundred
+ * thousand names is tens of megabytes as a tree of nodes. */
+static void
+forget_session(struct align_capture *c)
+{
+	if (!by_bytes(c))
+		return;
+	align_node_free(c->session);
+	c->session = NULL;
+	c->session_bytes = 1;
+}
+
 /* The file appended to, unlocked, as far as its session record (which
  * gives the question): enough before the input is read, as append_new()
  * reads it whole under the lock. */
@@ -573,7 +645,7 @@ read_session(struct align_capture *c, struct align_err *e)
 	struct align_reader *r;
 	struct align_node *rec;
 	char *p[1];
-	int rc, first = 1;
+	int rc, first = 1, kept = 0;
 
 	if (roster_by_bytes(c))
 		return 0;
@@ -589,7 +661,7 @@ read_session(struct align_capture *c, struct align_err *e)
 		else if (session && c->session == NULL && !rec->pooled) {
 			c->session = rec;	/* kept, not copied */
 			rec = NULL;
-			rc = keep_session(c, first, e);
+			kept = 1;
 		} else
 			rc = align_capture_keep(c, rec, e);
 		align_node_free(rec);
@@ -597,7 +669,11 @@ read_session(struct align_capture *c, struct align_err *e)
 			break;
 		first = 0;
 	}
-	align_reader_free(r);
+	align_reader_free(r);	/* its buffers gone before the roster */
+	if (rc >= 0 && kept) {
+		rc = keep_session(c, first, e);
+		forget_session(c);
+	}
 	return rc < 0 ? -1 : 0;
 }
 

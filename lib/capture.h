@@ -9,9 +9,13 @@
  * one file at once.  A response whose id the file already holds is not
  * added again.  The lock is never held while input is awaited: a batch
  * reads all its input first (the new records wait in a temporary file in
- * $TMPDIR), then locks the file, reads its ids and appends; a line locks
- * for its own record's append alone.  With a key (--anonymous), every
- * record written names nobody as anon.h says.
+ * $TMPDIR, each framed with its length and id, so that memory does not
+ * grow with them), then locks the file, reads its ids (idindex.h) and
+ * appends them a batch at a time, through the file's journal: all or
+ * none; a line locks for its own record's append alone.  A batch that
+ * needs of the file's session only its roster frees the session once the
+ * roster is made, and the roster once the input is read.  With a key
+ * (--anonymous), every record written names nobody as anon.h says.
  *
  * A batch:
  *
@@ -86,9 +90,14 @@ struct align_capture {
 	struct align_anon anon;		/* with a key: what anon.h hides */
 	int batch;			/* align_capture_batch(): speakers
 					 * made only for a key */
-	int session_bytes;		/* the file's session not read: its
+	int session_bytes;		/* the file's session not read (its
 					 * roster from the cache by its
-					 * bytes (roster.h); c->session NULL */
+					 * bytes, roster.h) or not kept once
+					 * its roster was made: c->session
+					 * NULL */
+	struct align_roster_span first;	/* the bytes of the file's session,
+					 * when read first (roster.h) */
+	char *first_id;			/* and its id */
 };
 
 enum align_line {

@@ -25,15 +25,24 @@
  * own.  Without either variable there is no index (every append parses).
  *
  * What it holds (ALIGN_IDINDEX_VERSION; host byte order, so another
- * machine's index is foreign and rebuilt): twelve 64-bit words, a magic
+ * machine's index is foreign and rebuilt): fifteen 64-bit words, a magic
  * number, the version, the file's device, inode, the size described
  * (end), its modification time (seconds, nanoseconds), a hash of its
- * first 4 KiB and of the 4 KiB before end, the count of ids, a check of
- * them (align_check64()) and a hash of the words before; then the ids as
- * the fingerprints that hash.h's sets keep (two 64-bit words each),
- * sorted.  It is written
- * to a temporary file beside it and renamed over, so it is whole or the
- * one before.
+ * first 4 KiB and of the 4 KiB before end, the count of the sorted ids,
+ * a check of them (align_check64()), the count of runs after them, the
+ * count of ids in the runs, a check chained through the runs and a hash
+ * of the words before; then the ids as the fingerprints that hash.h's
+ * sets keep (two 64-bit words each), sorted; then the runs, each the ids
+ * one append added (its count, its check, its ids as they came).
+ *
+ * How it is written.  An append adds a run at the end of the index and
+ * writes the words again, in place: it costs what it appends.  When the
+ * runs would hold more than an eighth of the ids of the sorted part (or
+ * four; each load sorts the runs' ids), or after a parse, the index is
+ * written whole,
+ * every id sorted, to a temporary file beside it renamed over, so that it
+ * is whole or the one before.  An index whose size is not the one its
+ * words describe (an append cut short) is not believed.
  *
  * When it is believed.  Under the lock, the index's device and inode are
  * the file's, end is at most the file's size, and the two hashes are those
@@ -57,7 +66,7 @@
 #include "err.h"
 #include "hash.h"
 
-#define ALIGN_IDINDEX_VERSION 2
+#define ALIGN_IDINDEX_VERSION 3
 
 struct align_fp {
 	uint64_t a, b;
@@ -76,9 +85,23 @@ struct align_idindex {
 	void *mem;		/* what base lives in */
 	const struct align_fp *base;	/* sorted, distinct */
 	size_t nbase;
-	struct align_fp *add;	/* added since, none in base */
+	struct align_fp *run;	/* the ids of the index's runs, sorted */
+	size_t nrun;
+	uint64_t sum;		/* the check of base, as read */
+	uint64_t runs, chain;	/* the runs' count and chained check */
+	long long size;		/* the index file's bytes, when it fits */
+	struct align_fp *add;	/* added since, none in base or run */
 	size_t nadd, cap;
-	struct align_set extra;	/* the same, to look up */
+	struct align_set extra;	/* those align_idindex_add() added */
+};
+
+/* What the caller read of the file's first record: its span (roster.h's
+ * fingerprint of its bytes) and its id.  When the index does not fit and
+ * the file still begins with those bytes, they are not parsed again. */
+struct align_idindex_first {
+	long long len;		/* 0: nothing known */
+	uint64_t a, b;		/* align_roster_span_hash() */
+	const char *id;		/* or NULL: none */
 };
 
 /* The ids of the first size bytes of the file open as fd (path resolved,
@@ -87,11 +110,21 @@ struct align_idindex {
  * reader's errors (65, 66, 71, 74), and 65 when it is plain text. */
 int align_idindex_load(struct align_idindex *x, const char *name,
     const char *path, int fd, long long size, struct align_err *e);
+/* The same, first (or NULL) what the caller read of the first record. */
+int align_idindex_load_first(struct align_idindex *x, const char *name,
+    const char *path, int fd, long long size,
+    const struct align_idindex_first *first, struct align_err *e);
 
 /* Add id: 1 when the file does not hold it (and it was not added since),
  * 0 when it does, -1 when out of memory.  Add only the ids of records
  * appended: align_idindex_save() writes them as the file's. */
 int align_idindex_add(struct align_idindex *x, const char *id);
+/* The same for an id the caller knows was not added before (the records
+ * of one reader, which keeps the first of the same id): no set of the
+ * ids added is kept, only their fingerprints, 16 bytes an id. */
+int align_idindex_add_new(struct align_idindex *x, const char *id);
+/* Room for n more ids added: 0, or -1 when out of memory. */
+int align_idindex_reserve(struct align_idindex *x, size_t n);
 /* 1 when the file holds id or it was added, else 0: a look, no more. */
 int align_idindex_has(const struct align_idindex *x, const char *id);
 

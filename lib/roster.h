@@ -210,6 +210,13 @@ int align_roster_from_session_cached(struct align_roster **r,
     const struct align_roster_span *span, enum align_roster_how *how,
     struct align_err *e);
 
+/* The same, *session freed (and NULL) once the roster is made, before
+ * the cache is written: for a caller that needs no more of it. */
+int align_roster_from_session_taken(struct align_roster **r,
+    struct align_node **session, const char *file,
+    const struct align_roster_span *span, enum align_roster_how *how,
+    struct align_err *e);
+
 /* Without reading the session at all: the roster of the cache file when
  * the session file open as fd begins with the very bytes the session was
  * read from when the cache was written (their length, their fingerprint,

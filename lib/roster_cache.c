@@ -425,9 +425,12 @@ align_roster_span_of(int fd, struct align_roster_span *s)
 
 /* --- The session's roster, through the cache ------------------------- */
 
-int
-align_roster_from_session_cached(struct align_roster **rp,
-    const struct align_node *session, const char *file,
+/* The roster of session, through the cache file; *take (when not NULL:
+ * the session itself) freed once the roster is made, before the cache is
+ * written. */
+static int
+from_session(struct align_roster **rp, const struct align_node *session,
+    struct align_node **take, const char *file,
     const struct align_roster_span *span, enum align_roster_how *how,
     struct align_err *e)
 {
@@ -454,9 +457,35 @@ align_roster_from_session_cached(struct align_roster **rp,
 	}
 	if (align_roster_from_session(rp, session, e) < 0)
 		return -1;
+	if (take) {
+		align_node_free(*take);
+		*take = NULL;
+	}
 	if (align_roster_cache_save(*rp, file, fpa, fpb, span) == 0)
 		*how = ALIGN_ROSTER_SAVED;
 	return 0;
+}
+
+int
+align_roster_from_session_cached(struct align_roster **rp,
+    const struct align_node *session, const char *file,
+    const struct align_roster_span *span, enum align_roster_how *how,
+    struct align_err *e)
+{
+	return from_session(rp, session, NULL, file, span, how, e);
+}
+
+int
+align_roster_from_session_taken(struct align_roster **rp,
+    struct align_node **session, const char *file,
+    const struct align_roster_span *span, enum align_roster_how *how,
+    struct align_err *e)
+{
+	int rc = from_session(rp, *session, session, file, span, how, e);
+
+	align_node_free(*session);	/* when it was not freed before */
+	*session = NULL;
+	return rc;
 }
 
 char *

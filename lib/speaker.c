@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include "grow.h"
+#include "hash.h"
 #include "reader.h"
 #include "record.h"
 #include "speaker.h"
@@ -45,7 +46,44 @@ align_speakers_release(struct align_speakers *s)
 		free((char *)s->v[i].name);
 	}
 	free(s->v);
+	free(s->slot);
 	memset(s, 0, sizeof(*s));
+}
+
+static const unsigned char hkey[16] = "align-speaker-k";
+
+/* The slot where folded f (n bytes) is, or the empty one it would take. */
+static size_t
+slot_of(const struct align_speakers *s, const char *f, size_t n)
+{
+	size_t i = (size_t)align_siphash(hkey, f, n) & s->mask;
+
+	while (s->slot[i] && strcmp(s->v[s->slot[i] - 1].fold, f) != 0)
+		i = (i + 1) & s->mask;
+	return i;
+}
+
+/* The names by their folded form, the first of the same kept: 0, or -1
+ * when out of memory. */
+static int
+index_names(struct align_speakers *s)
+{
+	size_t cap = 16, i;
+
+	if (s->n >= UINT32_MAX / 2)
+		return -1;
+	while (cap < 2 * s->n)
+		cap *= 2;
+	if ((s->slot = calloc(cap, sizeof(*s->slot))) == NULL)
+		return -1;
+	s->mask = cap - 1;
+	for (i = 0; i < s->n; i++) {
+		size_t k = slot_of(s, s->v[i].fold, strlen(s->v[i].fold));
+
+		if (s->slot[k] == 0)
+			s->slot[k] = (uint32_t)(i + 1);
+	}
+	return 0;
 }
 
 /* Add name to s, folded; a name of nothing but spaces is left out. */
@@ -88,6 +126,8 @@ align_speakers_init(struct align_speakers *s,
 	if (rc == 0 && v.kind == ALIGN_KIND_SESSION)
 		for (i = 0; rc == 0 && i < v.u.session.names.n; i++)
 			rc = add(s, v.u.session.names.v[i], &b);
+	if (rc == 0 && s->n)
+		rc = index_names(s);
 	align_view_release(&v);
 	align_buf_release(&b);
 	return rc < 0 ? align_err_nomem(e) : 0;
@@ -111,12 +151,11 @@ align_speakers_find(const struct align_speakers *s, const char *line,
 			rc = -1;
 			break;
 		}
-		for (j = 0; j < s->n && rc == 0; j++)
-			if (strcmp(b.p, s->v[j].fold) == 0) {
-				*name = s->v[j].name;
-				*len = i;
-				rc = 1;
-			}
+		if ((j = s->slot[slot_of(s, b.p, b.len)]) != 0) {
+			*name = s->v[j - 1].name;
+			*len = i;
+			rc = 1;
+		}
 	}
 	align_buf_release(&b);
 	return rc;

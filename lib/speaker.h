@@ -24,6 +24,7 @@
 #define ALIGN_SPEAKER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "err.h"
@@ -38,6 +39,9 @@ struct align_speakers {
 	struct align_speaker *v;
 	size_t n, cap;
 	size_t longest;		/* bytes of the longest name */
+	uint32_t *slot;		/* the first of each folded name by its
+				 * hash: index + 1, 0 empty */
+	size_t mask;		/* slots - 1 */
 };
 
 /* The participants of session (a session record, or NULL: none).  0, or

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "../../lib/idindex.h"
+#include "../../lib/roster.h"
 #include "helpers.h"
 
 static char dir[256], file[512], cache[512];
@@ -65,7 +66,7 @@ load(enum align_idindex_how *how, const char *const *ids, const char *want)
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_idindex x;
 	struct stat st;
-	char got[16];
+	char got[32];
 	size_t i;
 	int fd = open(file, O_RDONLY);
 
@@ -252,6 +253,223 @@ test_plain_text(void **state)
 	close(fd);
 }
 
+/* An append under the lock, as align-capture -a makes it: the ids of the
+ * file as it is, then the records of ids (NULL-ended, "r-N" each) written
+ * and their ids added, then the index saved.  How the ids were known. */
+static enum align_idindex_how
+append(const char *const *add)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_idindex x;
+	enum align_idindex_how how;
+	struct stat st;
+	char rec[128];
+	size_t i;
+	int fd = open(file, O_RDWR | O_APPEND);
+
+	assert_true(fd >= 0);
+	assert_int_equal(fstat(fd, &st), 0);
+	assert_int_equal(align_idindex_load(&x, file, file, fd,
+	    (long long)st.st_size, &e), 0);
+	how = x.how;
+	for (i = 0; add[i]; i++) {
+		int n = snprintf(rec, sizeof(rec), "---\nkind: response\n"
+		    "id: %s\ntext: %s\n", add[i], add[i]);
+
+		assert_int_equal(align_idindex_add_new(&x, add[i]), 1);
+		assert_int_equal(write(fd, rec, (size_t)n), n);
+	}
+	align_idindex_save(&x, file, fd);
+	align_idindex_release(&x);
+	close(fd);
+	return how;
+}
+
+static long long
+index_size(void)
+{
+	char *name = align_idindex_file(file);
+	struct stat st;
+
+	assert_non_null(name);
+	assert_int_equal(stat(name, &st), 0);
+	free(name);
+	return (long long)st.st_size;
+}
+
+/* Header, sorted ids, runs (16 bytes each and 16 an id). */
+#define HDR 120
+#define SIZE(sorted, runs, inruns) \
+	(HDR + 16 * (sorted) + 16 * (runs) + 16 * (inruns))
+
+static const char *const add3[] = { "r-3", NULL };
+static const char *const add45[] = { "r-4", "r-5", NULL };
+static const char *const ids6[] = { "s1", "r-1", "r-2", "r-3", "r-4",
+	"r-5", "r-9", NULL };
+
+/* An append adds a run at the end of the index: what it appends, no
+ * more; the index with its runs fits the file after. */
+static void
+test_run_appended(void **state)
+{
+	enum align_idindex_how how;
+
+	(void)state;
+	load(&how, ids, "11100");
+	assert_int_equal(index_size(), SIZE(3, 0, 0));
+	assert_int_equal(append(add3), ALIGN_IDX_FIT);
+	assert_int_equal(index_size(), SIZE(3, 1, 1));
+	assert_int_equal(append(add45), ALIGN_IDX_FIT);
+	assert_int_equal(index_size(), SIZE(3, 2, 3));
+	load(&how, ids6, "1111110");
+	assert_int_equal(how, ALIGN_IDX_FIT);
+	/* The runs would now hold more than four: written whole. */
+	{
+		static const char *const add67[] = { "r-6", "r-7", NULL };
+
+		assert_int_equal(append(add67), ALIGN_IDX_FIT);
+	}
+	assert_int_equal(index_size(), SIZE(8, 0, 0));
+	load(&how, ids6, "1111110");
+	assert_int_equal(how, ALIGN_IDX_FIT);
+}
+
+/* A run cut short, a run written without its words (a kill between the
+ * two writes), a run's ids changed, words that count another run: not
+ * believed; the file is parsed and the ids are the same. */
+static void
+test_run_damaged(void **state)
+{
+	enum align_idindex_how how;
+	char *name = align_idindex_file(file);
+	long long size;
+	FILE *fp;
+	int k;
+
+	(void)state;
+	assert_non_null(name);
+	for (k = 0; k < 4; k++) {
+		unlink(name);
+		put(file, "w", first);
+		load(&how, ids, "11100");
+		assert_int_equal(append(add3), ALIGN_IDX_FIT);
+		size = index_size();
+		assert_int_equal(size, SIZE(3, 1, 1));
+		if (k == 0) {
+			assert_int_equal(truncate(name, (off_t)size - 8), 0);
+		} else if (k == 1) {
+			fp = fopen(name, "a");
+			assert_non_null(fp);
+			fwrite("0123456789abcdef0123456789abcdef", 1, 32, fp);
+			fclose(fp);
+		} else {
+			fp = fopen(name, "r+");
+			assert_non_null(fp);
+			/* k 2: an id of the run; k 3: its count */
+			fseek(fp, k == 2 ? size - 5 : SIZE(3, 0, 0), SEEK_SET);
+			fputc(k == 2 ? 'x' : 2, fp);
+			fclose(fp);
+		}
+		load(&how, ids6, "1111000");
+		assert_int_equal(how, ALIGN_IDX_PARSED);
+		load(&how, ids6, "1111000");
+		assert_int_equal(how, ALIGN_IDX_FIT);
+		assert_int_equal(index_size(), SIZE(4, 0, 0));
+	}
+	free(name);
+}
+
+/* A kill between the two writes of an append: the run written, the
+ * words still those before.  Not believed: the index is of another size
+ * than the words say. */
+static void
+test_run_without_words(void **state)
+{
+	enum align_idindex_how how;
+	char *name = align_idindex_file(file), words[HDR];
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(name);
+	load(&how, ids, "11100");
+	assert_int_equal(append(add3), ALIGN_IDX_FIT);
+	fp = fopen(name, "r");
+	assert_non_null(fp);
+	assert_int_equal(fread(words, 1, HDR, fp), HDR);
+	fclose(fp);
+	assert_int_equal(append(add45), ALIGN_IDX_FIT);
+	fp = fopen(name, "r+");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(words, 1, HDR, fp), HDR);
+	fclose(fp);
+	load(&how, ids6, "1111110");
+	assert_int_equal(how, ALIGN_IDX_PARSED);
+	load(&how, ids6, "1111110");
+	assert_int_equal(how, ALIGN_IDX_FIT);
+	free(name);
+}
+
+/* Records another tool appended after the index and its runs: read
+ * alone, and saved with the next run. */
+static void
+test_run_then_tail(void **state)
+{
+	enum align_idindex_how how;
+
+	(void)state;
+	load(&how, ids, "11100");
+	assert_int_equal(append(add3), ALIGN_IDX_FIT);
+	put(file, "a", "---\nkind: response\nid: r-9\ntext: nine\n");
+	assert_int_equal(append(add45), ALIGN_IDX_TAIL);
+	load(&how, ids6, "1111111");
+	assert_int_equal(how, ALIGN_IDX_FIT);
+}
+
+/* What the caller read of the first record: not parsed again while the
+ * file begins with it, parsed when it does not. */
+static void
+test_first_record(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_idindex x;
+	struct align_roster_span span;
+	struct align_idindex_first f;
+	size_t len = strlen("---\nkind: session\nid: s1\ntitle: T\n");
+	struct stat st;
+	int fd;
+
+	(void)state;
+	align_roster_span_hash(first, len, &span);
+	f.len = span.len;
+	f.a = span.a;
+	f.b = span.b;
+	f.id = "s-told";	/* not the record's: told, not parsed */
+	fd = open(file, O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(fstat(fd, &st), 0);
+	assert_int_equal(align_idindex_load_first(&x, file, file, fd,
+	    (long long)st.st_size, &f, &e), 0);
+	assert_int_equal(x.how, ALIGN_IDX_PARSED);
+	assert_int_equal(align_idindex_has(&x, "s-told"), 1);
+	assert_int_equal(align_idindex_has(&x, "s1"), 0);
+	assert_int_equal(align_idindex_has(&x, "r-2"), 1);
+	align_idindex_release(&x);
+	close(fd);
+	/* The file begins otherwise now: the first record is parsed. */
+	put(file, "w", "---\nkind: session\nid: s1\ntitle: U\n"
+	    "---\nkind: response\nid: r-1\ntext: one\n");
+	fd = open(file, O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(fstat(fd, &st), 0);
+	assert_int_equal(align_idindex_load_first(&x, file, file, fd,
+	    (long long)st.st_size, &f, &e), 0);
+	assert_int_equal(align_idindex_has(&x, "s-told"), 0);
+	assert_int_equal(align_idindex_has(&x, "s1"), 1);
+	assert_int_equal(align_idindex_has(&x, "r-1"), 1);
+	align_idindex_release(&x);
+	close(fd);
+}
+
 int
 main(void)
 {
@@ -270,6 +488,16 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_no_cache, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_plain_text, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_run_appended, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_run_damaged, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_run_without_words, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_run_then_tail, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_first_record, setup,
 		    teardown),
 	};
 

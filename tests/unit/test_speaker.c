@@ -87,6 +87,47 @@ test_find(void **state)
 	align_node_free(s);
 }
 
+/* Many names, found by their folded form: the first of two that fold
+ * alike is the one found, as in the session's order; the colon first
+ * matching a name ends it. */
+static void
+test_find_many(void **state)
+{
+	struct align_buf text = ALIGN_BUF_INIT;
+	struct align_node *all, *s;
+	struct align_speakers sp;
+	struct align_err e = ALIGN_ERR_INIT;
+	const char *name = NULL;
+	size_t k = 0, i;
+
+	(void)state;
+	align_buf_puts(&text, "---\nkind: session\nid: s\nparticipants:\n");
+	for (i = 0; i < 5000; i++)
+		align_buf_printf(&text, "- Person %zu\n", i);
+	align_buf_puts(&text, "- JOS\xc3\x89\n- Jose\n- Ana\n- \"Ana: Lima\"\n");
+	all = stream(text.p);
+	s = all->item[0];
+	all->item[0] = NULL;
+	all->n = 0;
+	align_node_free(all);
+	assert_int_equal(align_speakers_init(&sp, s, &e), 0);
+	assert_int_equal(sp.n, 5004);
+	assert_int_equal(align_speakers_find(&sp, "person 4999: x", &k, &name),
+	    1);
+	assert_string_equal(name, "Person 4999");
+	assert_int_equal(align_speakers_find(&sp, "Person 5000: x", &k,
+	    &name), 0);
+	assert_int_equal(align_speakers_find(&sp, "jose: x", &k, &name), 1);
+	assert_string_equal(name, "JOS\xc3\x89");
+	assert_int_equal(align_speakers_find(&sp, "Ana: Lima: x", &k, &name),
+	    1);
+	assert_int_equal(k, 3);
+	assert_string_equal(name, "Ana");
+	align_speakers_release(&sp);
+	align_node_free(s);
+	align_buf_release(&text);
+}
+
 /* Shaped like a name, but longer than plain text's rule. */
 static void
 test_long_name(void **state)
@@ -170,6 +211,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_find_many),
 		cmocka_unit_test(test_long_name),
 		cmocka_unit_test(test_complete),
 	};
