@@ -30,6 +30,8 @@
 #define MINDF 2		/* documents a term must be in to count */
 #define CACHED 16	/* terms of a document whose cluster is cached */
 #define REFINE 10	/* rounds of k-means after the sampler, at most */
+#define FOCUS 2		/* and then, the words weighed by how few
+			 * groups they spread over */
 
 struct cached {
 	uint64_t h;
@@ -632,8 +634,9 @@ run_chains(struct gsdmm *g, const struct align_gsdmm_opts *o)
 }
 
 /* Each chain refined; the one whose documents lie closest to their
- * centroids wins, as k-means keeps its best start, and its centroids
- * stay.  Without refinement the most likely chain wins. */
+ * centroids wins, as k-means keeps its best start.  Then its words are
+ * weighed again by how they spread over its groups, and a few more
+ * rounds run; those centroids stay.  Without refinement the most likely chain wins. */
 static int
 choose_chain(struct gsdmm *g, int rounds)
 {
@@ -659,6 +662,12 @@ choose_chain(struct gsdmm *g, int rounds)
 			g->best = r;
 		}
 	}
+	/* Few rounds: more let a large group split on its lesser words
+	 * (Tweet, seed 3: ARI 0.87 to 0.81 with ten). */
+	if (align_kmeans_focus(&g->ce, &g->dc, g->k, g->job[g->best].sz) < 0 ||
+	    align_kmeans_refine(&g->ce, &g->dc, g->k, g->job[g->best].sz,
+	    FOCUS, &fit) < 0)
+		return -1;
 	return align_kmeans_centroids(&g->ce, &g->dc, g->k,
 	    g->job[g->best].sz, &fit);
 }

@@ -183,6 +183,67 @@ align_kmeans_refine(struct align_centroids *ce, const struct align_docs *dc,
 	return rc;
 }
 
+/* The sample's term counts by cluster, [term * na + slot], and by term;
+ * *na the clusters that hold documents. */
+static double *
+spread(const struct align_centroids *ce, const struct align_docs *dc,
+    size_t k, const uint32_t *sz, double *tot, size_t *na)
+{
+	uint32_t w[ALIGN_DOC_TERMS];
+	uint32_t *slot = malloc((k + 1) * sizeof(*slot));
+	double *n = NULL;
+	size_t i, j;
+
+	if (slot == NULL)
+		return NULL;
+	memset(slot, 0xff, k * sizeof(*slot));
+	for (i = 0, *na = 0; i < dc->ns; i++)
+		if (slot[sz[i]] == UINT32_MAX)
+			slot[sz[i]] = (uint32_t)(*na)++;
+	if ((n = calloc(ce->v * *na + 1, sizeof(*n))) == NULL)
+		goto out;
+	for (i = 0; i < dc->ns; i++) {
+		size_t len;
+		const uint32_t *x = align_sample_terms(dc, i, w, &len);
+
+		for (j = 0; j < len; j++) {
+			n[(size_t)x[j] * *na + slot[sz[i]]] += 1;
+			tot[x[j]] += 1;
+		}
+	}
+out:
+	free(slot);
+	return n;
+}
+
+int
+align_kmeans_focus(struct align_centroids *ce, const struct align_docs *dc,
+    size_t k, const uint32_t *sz)
+{
+	double *tot = calloc(ce->v + 1, sizeof(*tot)), *n, logk;
+	size_t t, a, na;
+
+	if (tot == NULL || (n = spread(ce, dc, k, sz, tot, &na)) == NULL) {
+		free(tot);
+		return -1;
+	}
+	logk = na > 1 ? log((double)na) : 1;
+	for (t = 0; t < ce->v; t++) {
+		double h = 0;
+
+		for (a = 0; tot[t] > 0 && a < na; a++) {
+			double p = n[t * na + a] / tot[t];
+
+			if (p > 0)
+				h -= p * log(p);
+		}
+		ce->idf[t] *= h < logk ? 1 - h / logk : 0;
+	}
+	free(n);
+	free(tot);
+	return 0;
+}
+
 void
 align_kmeans_release(struct align_centroids *ce)
 {

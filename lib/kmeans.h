@@ -9,7 +9,9 @@
  *	struct align_centroids ce = { 0 };
  *	ce.v = dc.v;
  *	if (align_kmeans_weigh(&ce, &dc, k) < 0 ||
- *	    align_kmeans_refine(&ce, &dc, k, sz, rounds, &fit) < 0)
+ *	    align_kmeans_refine(&ce, &dc, k, sz, rounds, &fit) < 0 ||
+ *	    align_kmeans_focus(&ce, &dc, k, sz) < 0 ||
+ *	    align_kmeans_refine(&ce, &dc, k, sz, 2, &fit) < 0)
  *		...out of memory...
  *	z = align_kmeans_nearest(&ce, w, len, score);
  *	align_kmeans_release(&ce);
@@ -57,6 +59,15 @@ int align_kmeans_refine(struct align_centroids *ce,
  * scratch of ce->na. */
 uint32_t align_kmeans_nearest(const struct align_centroids *ce,
     const uint32_t *w, size_t len, double *score);
+
+/* The weights of the terms again, each times 1 - H / log K, H the
+ * entropy of how its uses in the sample spread over the K clusters of
+ * sz: a word of every group (StackOverflow's "error", "file") weighs
+ * little, a word of one group keeps its idf.  Grouped by a common word,
+ * documents then go to the group their telling words name (NMI on
+ * StackOverflow 0.61-0.67 to 0.66-0.71).  0, or -1 when out of memory. */
+int align_kmeans_focus(struct align_centroids *ce,
+    const struct align_docs *dc, size_t k, const uint32_t *sz);
 
 void align_kmeans_release(struct align_centroids *ce);
 

@@ -2,7 +2,11 @@
 """The peer: TF-IDF and k-means from Debian's python3-sklearn, given the
 true number of clusters.
 
-    kmeans.py [--mini] TEXTS LABELS     print NMI and ARI
+    kmeans.py [--mini] [--seed N] TEXTS LABELS
+                                        print NMI and ARI; N (default
+                                        0) is k-means' random_state, so
+                                        that the peer can be run seed
+                                        for seed beside align-theme
     kmeans.py --time K TEXTS [PRED]     only cluster (for timing), as
                                         --mini does; write the cluster of
                                         each text, one a line, to PRED
@@ -18,6 +22,9 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 def main(argv):
     mini = "--mini" in argv
     argv = [a for a in argv if a != "--mini"]
+    seed = 0
+    if argv[0] == "--seed":
+        seed, argv = int(argv[1]), argv[2:]
     if argv[0] == "--time":
         k, texts = int(argv[1]), open(argv[2], encoding="utf-8").read().splitlines()
         x = TfidfVectorizer().fit_transform(texts)
@@ -32,9 +39,9 @@ def main(argv):
     k = len(set(labels))
     x = TfidfVectorizer().fit_transform(texts)
     if mini:
-        model = MiniBatchKMeans(n_clusters=k, random_state=0, n_init=3)
+        model = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3)
     else:
-        model = KMeans(n_clusters=k, random_state=0, n_init=10)
+        model = KMeans(n_clusters=k, random_state=seed, n_init=10)
     pred = model.fit_predict(x)
     print("%s k=%d NMI %.3f ARI %.3f" % (
         "minibatch-kmeans" if mini else "kmeans", k,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../../lib/cluster.h"
+#include "../../lib/kmeans.h"
 
 /* Three obvious groups over terms 0-8, of 5, 4 and 3 documents. */
 static const uint32_t terms[] = {
@@ -167,6 +168,43 @@ test_gsdmm_on_a_sample(void **state)
 	free(o2);
 }
 
+/* A word of every group weighs little once the groups are known, a word
+ * of one group keeps its idf: term 9, added to every document, is spread
+ * over the three groups as they are sized (5, 4, 3); terms 0-8 are each
+ * in one group. */
+static void
+test_kmeans_focus_on_telling_words(void **state)
+{
+	uint32_t t[sizeof(terms) / sizeof(*terms) + NDOCS];
+	size_t o2[NDOCS + 1], pick[NDOCS], d, at = 0;
+	struct align_docs dc = { t, o2, o2 + 1, NULL, pick, NDOCS, 10, NULL,
+	    NULL };
+	struct align_centroids ce = { 0 };
+	double before[10];
+	size_t i;
+
+	(void)state;
+	for (d = 0; d < NDOCS; d++) {
+		o2[d] = at;
+		pick[d] = d;
+		memcpy(t + at, terms + off[d], (off[d + 1] - off[d]) *
+		    sizeof(*t));
+		at += off[d + 1] - off[d];
+		t[at++] = 9;
+	}
+	o2[NDOCS] = at;
+	ce.v = 10;
+	assert_int_equal(align_kmeans_weigh(&ce, &dc, 3), 0);
+	memcpy(before, ce.idf, sizeof(before));
+	assert_int_equal(align_kmeans_focus(&ce, &dc, 3, gold), 0);
+	for (i = 0; i < 9; i++)
+		assert_true(ce.idf[i] == before[i]);
+	/* 1 - H(5/12, 4/12, 3/12) / log 3: 0.018. */
+	assert_true(ce.idf[9] < 0.03 * before[9]);
+	assert_true(ce.idf[9] > 0);
+	align_kmeans_release(&ce);
+}
+
 static void
 test_no_documents(void **state)
 {
@@ -189,6 +227,7 @@ main(void)
 		cmocka_unit_test(test_gsdmm_finds_the_groups),
 		cmocka_unit_test(test_gsdmm_documents_in_a_pool),
 		cmocka_unit_test(test_gsdmm_on_a_sample),
+		cmocka_unit_test(test_kmeans_focus_on_telling_words),
 		cmocka_unit_test(test_no_documents),
 	};
 
