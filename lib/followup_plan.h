@@ -38,6 +38,7 @@
 #include "buf.h"
 #include "err.h"
 #include "node.h"
+#include "pairs.h"
 #include "record.h"
 #include "roster.h"
 #include "round.h"
@@ -94,6 +95,9 @@ struct align_planned {
 	struct align_view view;	/* of rec */
 	char *tz;		/* the zone planned in, for the session to
 				 * keep, or NULL */
+	struct align_pairs_made made; /* a new round's pairs, in rec
+				 * (pairs.h): its names the session view's,
+				 * so released before rs */
 };
 
 /* Plan a round from the records of rs.  0, or -1 and e: 64 a bad option,
