@@ -67,8 +67,7 @@ struct kept {
 	char *names;		/* the session's participants kept apart
 				 * (followup_stream.c), one after another,
 				 * or NULL: in the record */
-	const char **name;	/* each of them, into names */
-	size_t nname;
+	size_t nname;		/* how many */
 	struct kept_pairs *pairs; /* the rounds' pairs kept apart, when
 				 * apart (followup_stream.c) */
 	size_t npairs, cappairs;

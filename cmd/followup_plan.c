@@ -107,6 +107,10 @@ followup_plan(struct cli *c, int argc, char **argv,
 	    (p.tz && followup_session_whole(&k, &e) < 0)))
 		tool_die_in(&e, c->path);
 	revised_whole(c, &k, &p, show.format);
+	/* A round not shown needs no view (its pairs' is 5 MB at a
+	 * million). */
+	if (show.format == ALIGN_FMT_NONE || show.format == ALIGN_FMT_YAML)
+		align_view_release(&p.view);
 	k.p = &p;
 	tool_stream_edit(&st, followup_edit, p.at < 0 ? 1 : 0,
 	    followup_added, &k);

@@ -69,14 +69,13 @@ apart(struct kept *k, const struct align_node *rec, struct align_node **out)
 			align_node_free(c);
 			return -1;
 		}
-	if ((k->names = malloc(len + 1)) == NULL || (k->name =
-	    malloc((p->n + 1) * sizeof(*k->name))) == NULL) {
+	if ((k->names = malloc(len + 1)) == NULL) {
 		align_node_free(c);
 		return -1;
 	}
 	for (at = k->names, i = 0; i < p->n; i++) {
 		memcpy(at, p->item[i]->str, p->item[i]->len + 1);
-		k->name[k->nname++] = at;
+		k->nname++;
 		at += p->item[i]->len + 1;
 	}
 	*out = c;
@@ -252,7 +251,6 @@ followup_kept_release(struct kept *k)
 	align_node_free(k->recs);
 	free(k->owned);
 	free(k->names);
-	free(k->name);
 	while (k->npairs > 0) {
 		free(k->pairs[--k->npairs].text);
 		free(k->pairs[k->npairs].size);
@@ -413,6 +411,38 @@ followup_pairs_whole(const struct kept *k, size_t at, struct align_node *rec,
 	return align_map_put(rec, "pairs", l) < 0 ? align_err_nomem(e) : 0;
 }
 
+/* The session's participants kept apart, each into k->names (the caller
+ * frees the list), or NULL when out of memory. */
+static const char **
+names_of(const struct kept *k)
+{
+	const char **v = malloc((k->nname + 1) * sizeof(*v)), *at = k->names;
+	size_t i;
+
+	for (i = 0; v && i < k->nname; i++) {
+		v[i] = at;
+		at += strlen(at) + 1;
+	}
+	return v;
+}
+
+/* The session's view with the participants kept apart: 0, or -1 and e. */
+static int
+participants(struct align_rounds *rs, const struct kept *k,
+    struct align_err *e)
+{
+	const char **v;
+	int rc;
+
+	if (k->names == NULL || rs->session == NULL)
+		return 0;
+	if ((v = names_of(k)) == NULL)
+		return align_err_nomem(e);
+	rc = align_view_set_participants(&rs->session_view, v, k->nname, e);
+	free(v);
+	return rc;
+}
+
 /* The records read, as the views of step 8; with zoned, in the step's
  * zone (--tz, the session's, the system's). */
 void
@@ -421,9 +451,8 @@ followup_rounds(struct align_rounds *rs, const struct kept *k,
 {
 	struct align_err e = ALIGN_ERR_INIT;
 
-	if (align_rounds_read(rs, k->recs, &e) < 0 || (k->names &&
-	    rs->session && align_view_set_participants(&rs->session_view,
-	    k->name, k->nname, &e) < 0) || (pairs_views(rs, k) < 0 &&
+	if (align_rounds_read(rs, k->recs, &e) < 0 ||
+	    participants(rs, k, &e) < 0 || (pairs_views(rs, k) < 0 &&
 	    align_err_nomem(&e) < 0) ||
 	    (zoned && align_rounds_zone(rs, c->tz, &e) < 0))
 		tool_die_in(&e, c->path);
@@ -434,14 +463,17 @@ int
 followup_session_whole(struct kept *k, struct align_err *e)
 {
 	struct align_node *s;
+	const char **v;
+	int rc;
 
 	if (k->names == NULL || k->session < 0)
 		return 0;
 	s = k->recs->item[k->session];
-	if (align_map_put(s, "participants", align_seq_strs(k->name,
-	    k->nname)) < 0)
+	if ((v = names_of(k)) == NULL)
 		return align_err_nomem(e);
-	return 0;
+	rc = align_map_put(s, "participants", align_seq_strs(v, k->nname));
+	free(v);
+	return rc < 0 ? align_err_nomem(e) : 0;
 }
 
 /* A private session's file: mode 0600 after every write (tool.h). */
