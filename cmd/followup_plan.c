@@ -101,6 +101,8 @@ followup_plan(struct cli *c, int argc, char **argv,
 	first_round(c, &rs);
 	named(c, &rs);
 	c->plan.now = now;
+	/* p is released before rs, and k (where the names are) last. */
+	c->plan.share_names = 1;
 	if (align_followup_plan(&rs, &c->plan, &p, &e) < 0)
 		tool_die_in(&e, c->path);
 	if (out && (align_planned_zone(&p, k.recs, &e) < 0 ||

@@ -295,13 +295,15 @@ met(const struct planning *p, struct align_groups *used)
 }
 
 /* The pairs of a new round; a one-to-one's are its two people.  A
- * group's are made into made (pairs.h), not copied. */
+ * group's naming the session's strings with share_names, made into made
+ * (pairs.h). */
 static int
 pairs(struct planning *p, struct align_pairs_made *made, struct align_err *e)
 {
 	const struct align_followup_opts *o = p->o;
 	const struct align_session_view *s = p->rs->session;
 	struct align_groups used;
+	struct align_node *l = NULL;
 	int rc;
 
 	if (p->with && !p->leader && align_one_to_one_leader(p->rs, p->ro,
@@ -316,13 +318,17 @@ pairs(struct planning *p, struct align_pairs_made *made, struct align_err *e)
 		    "--participant)");
 	if (met(p, &used) < 0)
 		return align_err_nomem(e);
-	rc = align_pairs_borrowed(s->names.v, s->names.n, &used, o->seed,
-	    made, e);
+	if (o->share_names)
+		rc = align_pairs_borrowed(s->names.v, s->names.n, &used,
+		    o->seed, made, e);
+	else
+		rc = align_pairs(s->names.v, s->names.n, &used, o->seed, &l,
+		    e);
 	free(used.v);
 	if (rc < 0)
 		return -1;
-	return align_map_put(p->f, "pairs", made->pairs) < 0 ?
-	    align_err_nomem(e) : 0;
+	return align_map_put(p->f, "pairs", o->share_names ? made->pairs :
+	    l) < 0 ? align_err_nomem(e) : 0;
 }
 
 /* The calendar's UID, made once; its SEQUENCE, raised by a change. */
