@@ -67,8 +67,24 @@ struct kept {
 	char *names;		/* the session's participants kept apart
 				 * (followup_stream.c), one after another,
 				 * or NULL: in the record */
-	const char **name;	/* each of them, into names */
-	size_t nname;
+	size_t nname;		/* how many */
+	struct kept_pairs *pairs; /* the rounds' pairs kept apart, when
+				 * apart (followup_stream.c) */
+	size_t npairs, cappairs;
+	long same_at;		/* plan: the round revised, written as it
+				 * was read (it did not change), or -1 */
+};
+
+/* A round's pairs kept apart from its record (whose "pairs" is left an
+ * empty list): a survey's round lists everyone, two nodes and a list a
+ * pair as read, a few bytes here.  Its view gets them back
+ * (followup_rounds()), and its record when it is written changed
+ * (followup_pairs_whole()). */
+struct kept_pairs {
+	size_t at;		/* the round's index in recs */
+	char *text;		/* the names, one after another */
+	unsigned char *size;	/* each group's number of names */
+	size_t ngroup, nname;
 };
 
 /* followup_options.c: the usage text, for tool_init(). */
@@ -102,6 +118,13 @@ void followup_rounds(struct align_rounds *rs, const struct kept *k,
  * participants put back in it (a copy: the views keep pointing into k).
  * 0, or -1 and e (71). */
 int followup_session_whole(struct kept *k, struct align_err *e);
+/* The round at recs[at] whole again, as rec (a copy of it to be written,
+ * its "pairs" put back in it as nodes) when its pairs were kept apart.
+ * 0, or -1 and e (71). */
+int followup_pairs_whole(const struct kept *k, size_t at,
+    struct align_node *rec, struct align_err *e);
+/* 1 when the round at recs[at] had its pairs kept apart. */
+int followup_pairs_apart(const struct kept *k, size_t at);
 /* A private session's file: mode 0600 after every write (tool.h). */
 void followup_private_file(const struct cli *c, const struct kept *k,
     const char *path);

@@ -29,6 +29,29 @@ named(struct cli *c, const struct align_rounds *rs)
 			tool_usage_error("--principle: %s", e.msg);
 }
 
+/* The round revised, when its pairs were kept apart (followup_stream.c):
+ * written as it was read when planning changed nothing in it and it is
+ * not shown, else made whole again, its view too. */
+static void
+revised_whole(struct cli *c, struct kept *k, struct align_planned *p,
+    int format)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t at = (size_t)p->at;
+
+	if (p->at < 0 || !followup_pairs_apart(k, at))
+		return;
+	if ((format == ALIGN_FMT_NONE || format == ALIGN_FMT_YAML) &&
+	    align_node_equal(p->rec, k->recs->item[at])) {
+		k->same_at = p->at;
+		return;
+	}
+	align_view_release(&p->view);
+	if (followup_pairs_whole(k, at, p->rec, &e) < 0 ||
+	    align_view(&p->view, p->rec, &e) < 0)
+		tool_die_in(&e, c->path);
+}
+
 /* A first round reviews the principles: there must be some, and they
  * should be agreed (else the round reviews every one proposed). */
 static void
@@ -78,11 +101,18 @@ followup_plan(struct cli *c, int argc, char **argv,
 	first_round(c, &rs);
 	named(c, &rs);
 	c->plan.now = now;
+	/* p is released before rs, and k (where the names are) last. */
+	c->plan.share_names = 1;
 	if (align_followup_plan(&rs, &c->plan, &p, &e) < 0)
 		tool_die_in(&e, c->path);
 	if (out && (align_planned_zone(&p, k.recs, &e) < 0 ||
 	    (p.tz && followup_session_whole(&k, &e) < 0)))
 		tool_die_in(&e, c->path);
+	revised_whole(c, &k, &p, show.format);
+	/* A round not shown needs no view (its pairs' is 5 MB at a
+	 * million). */
+	if (show.format == ALIGN_FMT_NONE || show.format == ALIGN_FMT_YAML)
+		align_view_release(&p.view);
 	k.p = &p;
 	tool_stream_edit(&st, followup_edit, p.at < 0 ? 1 : 0,
 	    followup_added, &k);

@@ -69,17 +69,103 @@ apart(struct kept *k, const struct align_node *rec, struct align_node **out)
 			align_node_free(c);
 			return -1;
 		}
-	if ((k->names = malloc(len + 1)) == NULL || (k->name =
-	    malloc((p->n + 1) * sizeof(*k->name))) == NULL) {
+	if ((k->names = malloc(len + 1)) == NULL) {
 		align_node_free(c);
 		return -1;
 	}
 	for (at = k->names, i = 0; i < p->n; i++) {
 		memcpy(at, p->item[i]->str, p->item[i]->len + 1);
-		k->name[k->nname++] = at;
+		k->nname++;
 		at += p->item[i]->len + 1;
 	}
 	*out = c;
+	return 1;
+}
+
+/* The groups of a round's pairs, when each is a list of one to 255
+ * names, all text (so that the list put back is the list read): the
+ * bytes of the names into *len; 0 when not so. */
+static int
+pairs_text(const struct align_node *p, size_t *len)
+{
+	size_t i, j;
+
+	*len = 0;
+	if (p == NULL || p->type != ALIGN_SEQ || p->n == 0)
+		return 0;
+	for (i = 0; i < p->n; i++) {
+		const struct align_node *g = p->item[i];
+
+		if (g->type != ALIGN_SEQ || g->n == 0 || g->n > 255)
+			return 0;
+		for (j = 0; j < g->n; j++) {
+			const struct align_node *x = g->item[j];
+
+			if (x->type != ALIGN_SCALAR || x->raw ||
+			    strlen(x->str) != x->len)
+				return 0;
+			*len += x->len + 1;
+		}
+	}
+	return 1;
+}
+
+/* A copy of rec whose entries are its own (not the pool's), but for key,
+ * an empty list in its place. */
+static struct align_node *
+copy_but(const struct align_node *rec, const struct align_node *key)
+{
+	struct align_node *c = align_node_copy_top(rec);
+	size_t i;
+
+	/* What is not yet replaced is the pool's: align_node_free()
+	 * leaves it. */
+	for (i = 0; c && i < c->n; i++)
+		if ((c->item[i] = c->item[i] == key ? align_seq() :
+		    align_node_copy(c->item[i])) == NULL) {
+			align_node_free(c);
+			return NULL;
+		}
+	return c;
+}
+
+/* A round's pairs kept apart in k (struct kept_pairs), the rest of it
+ * copied, and the reader's pool let go.  1 with *out, 0 when not so,
+ * -1 when out of memory. */
+static int
+pairs_apart(struct kept *k, const struct align_node *rec,
+    struct align_node **out)
+{
+	const struct align_node *p = align_map_get(rec, "pairs");
+	struct kept_pairs *kp;
+	size_t i, j, len;
+	char *at;
+
+	if (!pairs_text(p, &len))
+		return 0;
+	if (ALIGN_GROW(k->pairs, k->npairs + 1, k->cappairs) < 0)
+		return -1;
+	kp = &k->pairs[k->npairs];
+	memset(kp, 0, sizeof(*kp));
+	kp->at = k->recs->n;
+	if ((kp->text = malloc(len + 1)) == NULL ||
+	    (kp->size = malloc(p->n)) == NULL ||
+	    (*out = copy_but(rec, p)) == NULL) {
+		free(kp->text);
+		free(kp->size);
+		return -1;
+	}
+	k->npairs++;
+	for (at = kp->text, i = 0; i < p->n; i++) {
+		const struct align_node *g = p->item[i];
+
+		kp->size[kp->ngroup++] = (unsigned char)g->n;
+		for (j = 0; j < g->n; j++) {
+			memcpy(at, g->item[j]->str, g->item[j]->len + 1);
+			at += g->item[j]->len + 1;
+			kp->nname++;
+		}
+	}
 	return 1;
 }
 
@@ -107,8 +193,10 @@ take(void *ctx, const struct align_node *rec, struct align_err *e)
 	/* A pooled record is kept with its pool (2), else copied (the
 	 * reader frees it).  align_seq_push() frees copy when it fails, and
 	 * leaves what is pooled to its pool. */
-	if (first && rec->pooled && k->apart && (kept = apart(k, rec,
-	    &copy)) != 0) {
+	if (((first && rec->pooled && k->apart && (kept = apart(k, rec,
+	    &copy)) != 0)) || (rec->pooled && k->apart &&
+	    align_kind_of(align_record_kind(rec)) == ALIGN_KIND_FOLLOWUP &&
+	    (kept = pairs_apart(k, rec, &copy)) != 0)) {
 		if (kept < 0 || align_seq_push(k->recs, copy) < 0)
 			return align_err_nomem(e);
 		return 0;
@@ -134,6 +222,7 @@ followup_input(struct cli *c, struct tool_stream *st, struct kept *k,
 		tool_usage_error("-i and -a take no file operands");
 	memset(k, 0, sizeof(*k));
 	k->session = -1;
+	k->same_at = -1;
 	k->apart = c->apart;
 	if ((k->recs = align_seq()) == NULL)
 		tool_die((align_err_nomem(&e), &e));
@@ -162,7 +251,11 @@ followup_kept_release(struct kept *k)
 	align_node_free(k->recs);
 	free(k->owned);
 	free(k->names);
-	free(k->name);
+	while (k->npairs > 0) {
+		free(k->pairs[--k->npairs].text);
+		free(k->pairs[k->npairs].size);
+	}
+	free(k->pairs);
 	if (k->st)
 		tool_stream_release(k->st);
 }
@@ -175,7 +268,7 @@ followup_edit(void *ctx, size_t i)
 	long at = (long)k->owned[i];
 
 	if (k->p && k->p->rec && at == k->p->at)
-		return k->p->rec;
+		return at == k->same_at ? NULL : k->p->rec;
 	if (k->round && at == k->round_at)
 		return k->round;
 	if (k->p && k->p->tz && at == k->session)
@@ -183,17 +276,171 @@ followup_edit(void *ctx, size_t i)
 	return NULL;
 }
 
+/* A copy of rec that shares its pooled entries (a new round's pairs,
+ * pairs.h), the rest copied: what align_node_free() gives back. */
+static struct align_node *
+shared(const struct align_node *rec)
+{
+	struct align_node *c = align_map();
+	size_t i;
+
+	for (i = 0; c && i < rec->n; i++) {
+		struct align_node *v = rec->item[i]->pooled ? rec->item[i] :
+		    align_node_copy(rec->item[i]);
+		char *key = strdup(rec->key[i]);
+		int rc;
+
+		if (key == NULL) {
+			align_node_free(v);
+			rc = -1;
+		} else
+			rc = align_map_append(c, key, v);
+		if (rc == 0 && align_map_key_raw(rec, i))
+			rc = align_map_set_key_raw(c, c->n - 1);
+		if (rc < 0) {
+			align_node_free(c);
+			c = NULL;
+		}
+	}
+	if (c) {
+		c->line = rec->line;
+		c->col = rec->col;
+	}
+	return c;
+}
+
 /* The new records at the end: a new round, or the check-ins. */
 struct align_node *
 followup_added(void *ctx, size_t i, struct align_err *e)
 {
 	const struct kept *k = ctx;
-	struct align_node *rec = align_node_copy(k->p ? k->p->rec :
-	    k->fresh[i]);
+	struct align_node *rec = k->p ? shared(k->p->rec) :
+	    align_node_copy(k->fresh[i]);
 
 	if (rec == NULL)
 		align_err_nomem(e);
 	return rec;
+}
+
+static const struct kept_pairs *
+pairs_of(const struct kept *k, size_t at)
+{
+	size_t i;
+
+	for (i = 0; i < k->npairs; i++)
+		if (k->pairs[i].at == at)
+			return &k->pairs[i];
+	return NULL;
+}
+
+int
+followup_pairs_apart(const struct kept *k, size_t at)
+{
+	return pairs_of(k, at) != NULL;
+}
+
+/* The view g of the pairs kept apart in kp, as record.c makes one: the
+ * groups' texts in one array, whose start the slot after the last group
+ * keeps (what align_view_release() frees). */
+static int
+pairs_view(const struct kept_pairs *kp, struct align_groups *g)
+{
+	struct align_groups v;
+	const char **all, *at = kp->text;
+	size_t i, j;
+
+	if ((v.v = calloc(kp->ngroup + 1, sizeof(*v.v))) == NULL ||
+	    (all = malloc(kp->nname * sizeof(*all) + 1)) == NULL) {
+		free(v.v);
+		return -1;
+	}
+	v.v[kp->ngroup].v = all;
+	for (i = 0; i < kp->ngroup; i++) {
+		v.v[i].v = all;
+		v.v[i].n = kp->size[i];
+		for (j = 0; j < kp->size[i]; j++) {
+			*all++ = at;
+			at += strlen(at) + 1;
+		}
+	}
+	v.n = kp->ngroup;
+	if (g->v)
+		free(g->v[g->n].v);
+	free(g->v);
+	*g = v;
+	return 0;
+}
+
+/* The pairs kept apart back in the views of their rounds. */
+static int
+pairs_views(struct align_rounds *rs, const struct kept *k)
+{
+	const struct kept_pairs *kp;
+	size_t i;
+
+	for (i = 0; i < rs->nround; i++)
+		if ((kp = pairs_of(k, rs->round[i].at)) != NULL &&
+		    pairs_view(kp, &rs->round[i].v.u.followup.pairs) < 0)
+			return -1;
+	return 0;
+}
+
+int
+followup_pairs_whole(const struct kept *k, size_t at, struct align_node *rec,
+    struct align_err *e)
+{
+	const struct kept_pairs *kp = pairs_of(k, at);
+	const char *name[255], *s;
+	struct align_node *l;
+	size_t i, j;
+
+	if (kp == NULL)
+		return 0;
+	if ((l = align_seq()) == NULL)
+		return align_err_nomem(e);
+	for (s = kp->text, i = 0; i < kp->ngroup; i++) {
+		for (j = 0; j < kp->size[i]; j++) {
+			name[j] = s;
+			s += strlen(s) + 1;
+		}
+		if (align_seq_push(l, align_seq_strs(name, kp->size[i])) < 0) {
+			align_node_free(l);
+			return align_err_nomem(e);
+		}
+	}
+	return align_map_put(rec, "pairs", l) < 0 ? align_err_nomem(e) : 0;
+}
+
+/* The session's participants kept apart, each into k->names (the caller
+ * frees the list), or NULL when out of memory. */
+static const char **
+names_of(const struct kept *k)
+{
+	const char **v = malloc((k->nname + 1) * sizeof(*v)), *at = k->names;
+	size_t i;
+
+	for (i = 0; v && i < k->nname; i++) {
+		v[i] = at;
+		at += strlen(at) + 1;
+	}
+	return v;
+}
+
+/* The session's view with the participants kept apart: 0, or -1 and e. */
+static int
+participants(struct align_rounds *rs, const struct kept *k,
+    struct align_err *e)
+{
+	const char **v;
+	int rc;
+
+	if (k->names == NULL || rs->session == NULL)
+		return 0;
+	if ((v = names_of(k)) == NULL)
+		return align_err_nomem(e);
+	rc = align_view_set_participants(&rs->session_view, v, k->nname, e);
+	free(v);
+	return rc;
 }
 
 /* The records read, as the views of step 8; with zoned, in the step's
@@ -204,9 +451,9 @@ followup_rounds(struct align_rounds *rs, const struct kept *k,
 {
 	struct align_err e = ALIGN_ERR_INIT;
 
-	if (align_rounds_read(rs, k->recs, &e) < 0 || (k->names &&
-	    rs->session && align_view_set_participants(&rs->session_view,
-	    k->name, k->nname, &e) < 0) ||
+	if (align_rounds_read(rs, k->recs, &e) < 0 ||
+	    participants(rs, k, &e) < 0 || (pairs_views(rs, k) < 0 &&
+	    align_err_nomem(&e) < 0) ||
 	    (zoned && align_rounds_zone(rs, c->tz, &e) < 0))
 		tool_die_in(&e, c->path);
 	rs->add_people = c->add_people;
@@ -216,14 +463,17 @@ int
 followup_session_whole(struct kept *k, struct align_err *e)
 {
 	struct align_node *s;
+	const char **v;
+	int rc;
 
 	if (k->names == NULL || k->session < 0)
 		return 0;
 	s = k->recs->item[k->session];
-	if (align_map_put(s, "participants", align_seq_strs(k->name,
-	    k->nname)) < 0)
+	if ((v = names_of(k)) == NULL)
 		return align_err_nomem(e);
-	return 0;
+	rc = align_map_put(s, "participants", align_seq_strs(v, k->nname));
+	free(v);
+	return rc < 0 ? align_err_nomem(e) : 0;
 }
 
 /* A private session's file: mode 0600 after every write (tool.h). */

@@ -294,14 +294,16 @@ met(const struct planning *p, struct align_groups *used)
 	return 0;
 }
 
-/* The pairs of a new round; a one-to-one's are its two people. */
+/* The pairs of a new round; a one-to-one's are its two people.  A
+ * group's naming the session's strings with share_names, made into made
+ * (pairs.h). */
 static int
-pairs(struct planning *p, struct align_err *e)
+pairs(struct planning *p, struct align_pairs_made *made, struct align_err *e)
 {
 	const struct align_followup_opts *o = p->o;
 	const struct align_session_view *s = p->rs->session;
 	struct align_groups used;
-	struct align_node *l;
+	struct align_node *l = NULL;
 	int rc;
 
 	if (p->with && !p->leader && align_one_to_one_leader(p->rs, p->ro,
@@ -316,12 +318,17 @@ pairs(struct planning *p, struct align_err *e)
 		    "--participant)");
 	if (met(p, &used) < 0)
 		return align_err_nomem(e);
-	rc = align_pairs(s->names.v, s->names.n, &used,
-	    o->seed, &l, e);
+	if (o->share_names)
+		rc = align_pairs_borrowed(s->names.v, s->names.n, &used,
+		    o->seed, made, e);
+	else
+		rc = align_pairs(s->names.v, s->names.n, &used, o->seed, &l,
+		    e);
 	free(used.v);
 	if (rc < 0)
 		return -1;
-	return align_map_put(p->f, "pairs", l) < 0 ? align_err_nomem(e) : 0;
+	return align_map_put(p->f, "pairs", o->share_names ? made->pairs :
+	    l) < 0 ? align_err_nomem(e) : 0;
 }
 
 /* The calendar's UID, made once; its SEQUENCE, raised by a change. */
@@ -362,7 +369,7 @@ align_followup_plan(const struct align_rounds *rs,
 		goto fail;
 	if (start(&p) < 0 || when(&p) < 0 || principles(&p) < 0)
 		goto nomem;
-	if ((!p.old && pairs(&p, e) < 0) || align_one_to_one_plan(p.f, o,
+	if ((!p.old && pairs(&p, &pl->made, e) < 0) || align_one_to_one_plan(p.f, o,
 	    p.with, p.ro, rs->zone, e) < 0)
 		goto fail;
 	if (o->root_cause || o->ngoal || o->ncommit || o->nprinciple ||
@@ -381,6 +388,7 @@ nomem:
 fail:
 	align_roster_free(p.ro);
 	align_node_free(p.f);
+	align_pairs_made_release(&pl->made);
 	return -1;
 }
 
@@ -389,6 +397,7 @@ align_planned_release(struct align_planned *p)
 {
 	align_view_release(&p->view);
 	align_node_free(p->rec);
+	align_pairs_made_release(&p->made);
 	free(p->tz);
 	memset(p, 0, sizeof(*p));
 	p->at = -1;

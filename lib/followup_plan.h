@@ -38,6 +38,7 @@
 #include "buf.h"
 #include "err.h"
 #include "node.h"
+#include "pairs.h"
 #include "record.h"
 #include "roster.h"
 #include "round.h"
@@ -77,6 +78,11 @@ struct align_followup_opts {
 	const struct align_commit_opt *commit;
 	size_t ncommit;
 	uint64_t seed;
+	int share_names;		/* a new round's pairs name the
+					 * session view's strings, not copies
+					 * (pairs.h's align_pairs_borrowed()):
+					 * the planned round then released
+					 * before rs, whose session lasts */
 	const struct align_time *now;
 };
 
@@ -94,6 +100,8 @@ struct align_planned {
 	struct align_view view;	/* of rec */
 	char *tz;		/* the zone planned in, for the session to
 				 * keep, or NULL */
+	struct align_pairs_made made; /* a new round's pairs, in rec, with
+				 * share_names (pairs.h) */
 };
 
 /* Plan a round from the records of rs.  0, or -1 and e: 64 a bad option,

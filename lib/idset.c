@@ -1,5 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "grow.h"
 
@@ -38,27 +41,86 @@ find(const uint64_t *slot, size_t cap, uint64_t v)
 	return align_probe64(slot, cap, (size_t)(h ^ h >> 29), v);
 }
 
-static int
-grow(struct align_idset *s)
-{
-	size_t cap = s->cap ? s->cap * 2 : 1024, i;
-	uint64_t *slot = calloc(cap, sizeof(*slot));
+/* The lists of content ids: LIST_BITS of a mixed number choose one,
+ * the other KEPT_BITS are kept in it, KEPT_BYTES little-endian bytes
+ * each, in increasing order. */
+#define LIST_BITS 16
+#define KEPT_BYTES 6
+#define KEPT_BITS (8 * KEPT_BYTES)
 
-	if (slot == NULL)
-		return -1;
-	for (i = 0; i < s->cap; i++)
-		if (s->slot[i])
-			slot[find(slot, cap, s->slot[i])] = s->slot[i];
-	free(s->slot);
-	s->slot = slot;
-	s->cap = cap;
+struct align_idset_list {
+	unsigned char *v;	/* n entries of KEPT_BYTES */
+	uint32_t n, cap;
+};
+
+/* v mixed, losing nothing: an odd multiplier and a shift by half are
+ * each undone by their inverse.  Ids are hashes, but a person may write
+ * r-0000000000000001, and the lists need the top bits spread. */
+static uint64_t
+mix(uint64_t v)
+{
+	uint64_t h = v * 0x9e3779b97f4a7c15ULL;
+
+	return h ^ h >> 32;
+}
+
+static uint64_t
+entry(const struct align_idset_list *l, size_t i)
+{
+	const unsigned char *p = l->v + i * KEPT_BYTES;
+	uint64_t x = 0;
+	size_t k;
+
+	for (k = KEPT_BYTES; k > 0; k--)
+		x = x << 8 | p[k - 1];
+	return x;
+}
+
+/* The place of x in l: the first entry not below it. */
+static size_t
+place(const struct align_idset_list *l, uint64_t x)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (entry(l, mid) < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* x into l at i: 0, or -1 when out of memory (l as it was). */
+static int
+insert(struct align_idset_list *l, size_t i, uint64_t x)
+{
+	unsigned char *p;
+	size_t k;
+
+	if (l->n == l->cap) {
+		uint32_t cap = l->cap < 4 ? 4 : l->cap + l->cap / 2;
+
+		if ((p = realloc(l->v, (size_t)cap * KEPT_BYTES)) == NULL)
+			return -1;
+		l->v = p;
+		l->cap = cap;
+	}
+	p = l->v + i * KEPT_BYTES;
+	memmove(p + KEPT_BYTES, p, (l->n - i) * KEPT_BYTES);
+	for (k = 0; k < KEPT_BYTES; k++, x >>= 8)
+		p[k] = (unsigned char)x;
+	l->n++;
 	return 0;
 }
 
 int
 align_idset_add(struct align_idset *s, const char *id, size_t n)
 {
-	uint64_t v;
+	struct align_idset_list *l;
+	uint64_t v, h, x;
 	size_t i;
 
 	if (!number(id, n, &v))
@@ -69,12 +131,17 @@ align_idset_add(struct align_idset *s, const char *id, size_t n)
 		s->zero = 1;
 		return 1;
 	}
-	if ((s->n + 1) * 4 > s->cap * 3 && grow(s) < 0)
+	if (s->list == NULL && (s->list = calloc((size_t)1 << LIST_BITS,
+	    sizeof(*s->list))) == NULL)
 		return -1;
-	i = find(s->slot, s->cap, v);
-	if (s->slot[i])
+	h = mix(v);
+	l = &s->list[h >> KEPT_BITS];
+	x = h & (((uint64_t)1 << KEPT_BITS) - 1);
+	i = place(l, x);
+	if (i < l->n && entry(l, i) == x)
 		return 0;
-	s->slot[i] = v;
+	if (insert(l, i, x) < 0)
+		return -1;
 	s->n++;
 	return 1;
 }
@@ -82,13 +149,21 @@ align_idset_add(struct align_idset *s, const char *id, size_t n)
 int
 align_idset_has(const struct align_idset *s, const char *id, size_t n)
 {
-	uint64_t v;
+	const struct align_idset_list *l;
+	uint64_t v, h, x;
+	size_t i;
 
 	if (!number(id, n, &v))
 		return align_set_has(&s->other, id, n);
 	if (v == 0)
 		return s->zero;
-	return s->cap > 0 && s->slot[find(s->slot, s->cap, v)] == v;
+	if (s->list == NULL)
+		return 0;
+	h = mix(v);
+	l = &s->list[h >> KEPT_BITS];
+	x = h & (((uint64_t)1 << KEPT_BITS) - 1);
+	i = place(l, x);
+	return i < l->n && entry(l, i) == x;
 }
 
 size_t
@@ -100,10 +175,23 @@ align_idset_count(const struct align_idset *s)
 void
 align_idset_release(struct align_idset *s)
 {
-	free(s->slot);
+	size_t i;
+
+	if (s->list)
+		for (i = 0; i < (size_t)1 << LIST_BITS; i++)
+			free(s->list[i].v);
+	free(s->list);
+#ifdef __GLIBC__
+	/* A large set's 65,536 arrays lie among what the reader's thread
+	 * freed meanwhile, and the allocator keeps the pages of them all:
+	 * given back, a tool that writes after reading does not need 10 MB
+	 * more at a million (glibc's malloc_trim). */
+	if (s->n >= ((size_t)1 << LIST_BITS))
+		malloc_trim(0);
+#endif
 	align_set_release(&s->other);
-	s->slot = NULL;
-	s->n = s->cap = 0;
+	s->list = NULL;
+	s->n = 0;
 	s->zero = 0;
 }
 

@@ -4,9 +4,11 @@
  * is kept" for a million responses.
  *
  * A response's content id, "r-" and 16 lowercase hex digits (hash.h), is
- * kept as its 64-bit number, 8 bytes in an open-addressed table (at most
- * three quarters full), so that two ids are the same exactly when their
- * numbers are; any other id (a theme's, a principle's, one a person
+ * kept as its 64-bit number, mixed (a mixing that loses nothing, so that
+ * two ids are the same exactly when their mixed numbers are): its top 16
+ * bits choose one of 65,536 lists, its other 48 are kept in that list,
+ * sorted, 6 bytes each (about 9 bytes an id at a million, with no table
+ * doubled at once); any other id (a theme's, a principle's, one a person
  * chose) as a 128-bit fingerprint of align_set (hash.h).
  *
  *	struct align_idset s = ALIGN_IDSET_INIT;
@@ -21,13 +23,14 @@
 
 #include "hash.h"
 
+struct align_idset_list;
 struct align_idset {
-	uint64_t *slot;		/* numbers of content ids; 0: empty */
-	size_t n, cap;		/* cap a power of two, or 0 */
+	struct align_idset_list *list;	/* 65,536 of them, or NULL */
+	size_t n;		/* content ids in the lists */
 	int zero;		/* "r-0000000000000000" is in the set */
 	struct align_set other;	/* the other ids */
 };
-#define ALIGN_IDSET_INIT { NULL, 0, 0, 0, ALIGN_SET_INIT }
+#define ALIGN_IDSET_INIT { NULL, 0, 0, ALIGN_SET_INIT }
 
 /* Add the n bytes of id: 1 when it was new, 0 when it was there, -1 when
  * out of memory (the set as it was). */

@@ -523,7 +523,10 @@ align_pool_append(struct align_pool *p, struct align_node *to, char *key,
 	if (val == NULL)
 		return -1;
 	if (to->n == to->cap) {
-		size_t cap = to->cap ? to->cap * 2 : 8;
+		/* A list starts at two: a round of everyone is 166,667 lists
+		 * of two names (8 a list were 8 MB more at a million). */
+		size_t cap = to->cap ? to->cap * 2 : to->type == ALIGN_SEQ ?
+		    2 : 8;
 		struct align_node **item = pool_alloc(p, cap * sizeof(*item));
 		char **k = to->type == ALIGN_MAP ?
 		    pool_alloc(p, cap * sizeof(*k)) : NULL;

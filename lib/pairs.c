@@ -159,38 +159,69 @@ attempt(struct pairing *p, uint64_t seed)
 	return rep;
 }
 
-/* The best order as a sequence of groups; NULL when out of memory. */
+/* A node of m's arrays, pooled: align_node_free() leaves it. */
 static struct align_node *
-groups(const struct pairing *p)
+made_node(struct align_pairs_made *m, size_t *used, enum align_type type)
 {
-	struct align_node *pairs = align_seq();
-	size_t i, n = p->n;
+	struct align_node *x = &m->node[(*used)++];
 
-	for (i = 0; pairs && i + 1 < n; i += 2) {
-		struct align_node *g = align_seq();
-		const char *m[3];
+	memset(x, 0, sizeof(*x));
+	x->type = (unsigned char)type;
+	x->pooled = 1;
+	return x;
+}
+
+/* The best order as a sequence of groups into m: each group's names
+ * sorted, the groups by their first name.  -1 when out of memory. */
+static int
+groups(const struct pairing *p, struct align_pairs_made *m)
+{
+	size_t i, n = p->n, g = n / 2, used = 0, at = 0;
+	struct align_node *top;
+
+	m->node = malloc((1 + g + n) * sizeof(*m->node));
+	m->item = malloc((g + n) * sizeof(*m->item));
+	if (m->node == NULL || m->item == NULL)
+		return -1;
+	top = made_node(m, &used, ALIGN_SEQ);
+	top->item = m->item;
+	at = g;
+	for (i = 0; i + 1 < n; i += 2) {
+		struct align_node *x = made_node(m, &used, ALIGN_SEQ);
+		const char *v[3];
 		size_t k = 0, q;
 
-		m[k++] = p->name[p->best[i]];
-		m[k++] = p->name[p->best[i + 1]];
+		v[k++] = p->name[p->best[i]];
+		v[k++] = p->name[p->best[i + 1]];
 		if (n % 2 && i + 3 == n) {
-			m[k++] = p->name[p->best[i + 2]];
+			v[k++] = p->name[p->best[i + 2]];
 			i++;
 		}
-		qsort(m, k, sizeof(*m), cmp_name);
-		for (q = 0; g && q < k; q++)
-			if (align_seq_push_str(g, m[q]) < 0) {
-				align_node_free(g);
-				g = NULL;
-			}
-		if (align_seq_push(pairs, g) < 0) {
-			align_node_free(pairs);
-			pairs = NULL;
+		qsort(v, k, sizeof(*v), cmp_name);
+		x->item = &m->item[at];
+		for (q = 0; q < k; q++) {
+			struct align_node *y = made_node(m, &used,
+			    ALIGN_SCALAR);
+
+			y->str = (char *)v[q];
+			y->len = (uint32_t)strlen(v[q]);
+			m->item[at++] = y;
 		}
+		x->n = x->cap = (uint32_t)k;
+		top->item[top->n++] = x;
 	}
-	if (pairs)
-		qsort(pairs->item, pairs->n, sizeof(*pairs->item), cmp_group);
-	return pairs;
+	top->cap = top->n;
+	qsort(top->item, top->n, sizeof(*top->item), cmp_group);
+	m->pairs = top;
+	return 0;
+}
+
+void
+align_pairs_made_release(struct align_pairs_made *m)
+{
+	free(m->node);
+	free(m->item);
+	memset(m, 0, sizeof(*m));
 }
 
 static void
@@ -231,14 +262,15 @@ pairing_init(struct pairing *p, const char *const *people, size_t n,
 }
 
 int
-align_pairs(const char *const *people, size_t n,
+align_pairs_borrowed(const char *const *people, size_t n,
     const struct align_groups *met_in, uint64_t seed,
-    struct align_node **out, struct align_err *e)
+    struct align_pairs_made *m, struct align_err *e)
 {
 	struct pairing p;
 	size_t a, rep, best = (size_t)-1;
+	int rc;
 
-	*out = NULL;
+	memset(m, 0, sizeof(*m));
 	if (n < 2)
 		return align_err_set(e, EX_DATAERR, NULL, 0, 0,
 		    "pairs need two participants or more");
@@ -251,8 +283,35 @@ align_pairs(const char *const *people, size_t n,
 			best = rep;
 			memcpy(p.best, p.cur, n * sizeof(*p.best));
 		}
-	*out = groups(&p);
+	/* What the attempts needed goes before the nodes are made. */
+	free(p.canon);
+	free(p.order);
+	free(p.cur);
+	free(p.taken);
+	p.canon = p.order = p.cur = NULL;
+	p.taken = NULL;
+	align_set_release(&p.met);
+	rc = groups(&p, m);
 	pairing_release(&p);
+	if (rc < 0) {
+		align_pairs_made_release(m);
+		return align_err_nomem(e);
+	}
+	return 0;
+}
+
+int
+align_pairs(const char *const *people, size_t n,
+    const struct align_groups *met_in, uint64_t seed,
+    struct align_node **out, struct align_err *e)
+{
+	struct align_pairs_made m;
+
+	*out = NULL;
+	if (align_pairs_borrowed(people, n, met_in, seed, &m, e) < 0)
+		return -1;
+	*out = align_node_copy(m.pairs);
+	align_pairs_made_release(&m);
 	return *out ? 0 : align_err_nomem(e);
 }
 

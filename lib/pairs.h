@@ -30,6 +30,22 @@ int align_pairs(const char *const *people, size_t n,
     const struct align_groups *met, uint64_t seed, struct align_node **out,
     struct align_err *e);
 
+/* The same pairs, made in less memory for a round of everyone: their
+ * nodes in two arrays of m (marked pooled, so that align_node_free()
+ * leaves them, and align_node_copy_top() shares them), each name the
+ * string of people, not a copy; m->pairs is the sequence, to put in a
+ * record that is freed, and people kept, until
+ * align_pairs_made_release(m).  0, or -1 and e as align_pairs(). */
+struct align_pairs_made {
+	struct align_node *pairs;	/* into node */
+	struct align_node *node;	/* the sequence, groups and names */
+	struct align_node **item;	/* their items */
+};
+int align_pairs_borrowed(const char *const *people, size_t n,
+    const struct align_groups *met, uint64_t seed,
+    struct align_pairs_made *m, struct align_err *e);
+void align_pairs_made_release(struct align_pairs_made *m);
+
 /* How many pairs within the groups of pairs have met in met; (size_t)-1
  * when out of memory. */
 size_t align_pairs_repeats(const struct align_groups *pairs,

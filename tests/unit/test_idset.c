@@ -55,6 +55,38 @@ test_content_ids(void **state)
 	assert_false(align_idset_has(&s, "r-00000000000000a2", 18));
 }
 
+/* Content ids that differ only in their top bits, or only in their low
+ * ones, or are small numbers, told apart exactly: the number kept is
+ * split between a list and its entries, and none of it is lost. */
+static void
+test_close_ids(void **state)
+{
+	struct align_idset s = ALIGN_IDSET_INIT;
+	char id[32];
+	unsigned long i, k;
+
+	(void)state;
+	for (k = 0; k < 3; k++)
+		for (i = 1; i <= 65535; i++) {
+			uint64_t v = k == 0 ? (uint64_t)i << 48 : k == 1 ?
+			    0xabcdef0000000000ULL | i : (uint64_t)i;
+
+			snprintf(id, sizeof(id), "r-%016llx",
+			    (unsigned long long)v);
+			assert_int_equal(align_idset_add(&s, id, 18), 1);
+		}
+	assert_int_equal(align_idset_count(&s), 3 * 65535);
+	assert_true(align_idset_has(&s, "r-0001000000000000", 18));
+	assert_false(align_idset_has(&s, "r-0001000000000001", 18));
+	assert_true(align_idset_has(&s, "r-abcdef0000000001", 18));
+	assert_false(align_idset_has(&s, "r-abcdef0000000000", 18));
+	assert_false(align_idset_has(&s, "r-0000000000000000", 18));
+	assert_false(align_idset_has(&s, "r-0000000000010000", 18));
+	assert_true(align_idset_has(&s, "r-000000000000ffff", 18));
+	assert_true(align_idset_has(&s, "r-ffff000000000000", 18));
+	align_idset_release(&s);
+}
+
 /* Ids with a value: put, replaced, told apart from those not there,
  * content ids and others alike, through growth. */
 static void
@@ -99,6 +131,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_content_ids),
+		cmocka_unit_test(test_close_ids),
 		cmocka_unit_test(test_map),
 	};
 

@@ -82,6 +82,40 @@ test_pairs_cover_everyone_once(void **state)
 	assert_null(pairs);
 }
 
+/* The pairs made in their own arrays are align_pairs()'s, name for name,
+ * naming the strings given (not copies), and freeing the record that
+ * holds them leaves them. */
+static void
+test_pairs_borrowed(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_pairs_made m;
+	struct align_node *pairs, *rec = align_map(), *g;
+	size_t i, j, k, trios;
+	int found;
+
+	(void)state;
+	assert_int_equal(align_pairs(people, 7, NULL, 3, &pairs, &e), 0);
+	assert_int_equal(align_pairs_borrowed(people, 7, NULL, 3, &m, &e), 0);
+	assert_true(align_node_equal(pairs, m.pairs));
+	assert_int_equal(check_groups(m.pairs, &trios), 7);
+	for (i = 0; i < m.pairs->n; i++) {
+		g = m.pairs->item[i];
+		for (j = 0; j < g->n; j++) {
+			for (found = 0, k = 0; k < 7; k++)
+				found |= g->item[j]->str == people[k];
+			assert_true(found);
+		}
+	}
+	assert_int_equal(align_map_put(rec, "pairs", m.pairs), 0);
+	align_node_free(rec);
+	assert_true(align_node_equal(pairs, m.pairs));
+	align_pairs_made_release(&m);
+	align_node_free(pairs);
+	assert_int_equal(align_pairs_borrowed(people, 1, NULL, 1, &m, &e), -1);
+	assert_null(m.pairs);
+}
+
 static void
 test_no_repeat_while_unused_pairs_exist(void **state)
 {
@@ -184,6 +218,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pairs_cover_everyone_once),
+		cmocka_unit_test(test_pairs_borrowed),
 		cmocka_unit_test(test_no_repeat_while_unused_pairs_exist),
 		cmocka_unit_test(test_pairs_past_odd_rounds),
 		cmocka_unit_test(test_many_people_long_names),
