@@ -3,16 +3,23 @@
  * theme when they fit it best.  A response in no theme of the input that
  * the grouping put in an automatic theme moves to the person's theme
  * whose words are nearest its own (the cosine of its term counts and the
- * theme's summed counts), when that is at least the linkage threshold and
- * nearer than the rest of the automatic theme it landed in.  The person's
- * theme keeps its label and all they placed; the automatic themes are
- * described again.
+ * theme's summed counts), when that is at least JOIN_MIN (or the
+ * threshold given, --threshold) and nearer than the rest of the automatic
+ * theme it landed in.  The person's theme keeps its label and all they
+ * placed; the automatic themes are described again.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "theme_int.h"
+
+/* The least cosine at which a response joins a person's theme when no
+ * threshold is given: one word shared with a theme of many (0.02 to 0.05)
+ * is not enough; a response that tells of the same thing is well above
+ * (0.3 to 0.7 in tests/cli/ids.test).  A response that joins nothing stays
+ * where the grouping put it, or in no theme with its nearest suggested. */
+#define JOIN_MIN 0.1
 
 /* Summed term counts of a theme, as a sorted sparse vector. */
 struct bag {
@@ -115,7 +122,8 @@ static long
 best_home(const struct align_themer *t, uint32_t r, const struct bag *bags,
     size_t nmanual, size_t own)
 {
-	double here = fit(t, r, &bags[own], 1), most = t->o.threshold;
+	double here = fit(t, r, &bags[own], 1);
+	double most = t->o.threshold > 0 ? t->o.threshold : JOIN_MIN;
 	long at = -1;
 	size_t m;
 

@@ -186,6 +186,63 @@ hint_language(utf8proc_int32_t c, int hint[ALIGN_LANGS])
 		hint[ALIGN_FR]++;
 }
 
+/* What a text's function words say of its language.  Each brings two
+ * points to every language it is a function word of; a language other
+ * than English is told by two different function words of its own, by
+ * its letters, or by one function word that is a third of the text's
+ * words at least ("Los presupuestos"): one "man", "al" or "los" among
+ * an English headline's names ("al jazeera", "los angeles") is not
+ * German or Spanish. */
+struct cue {
+	unsigned long first[ALIGN_LANGS];	/* its first function word */
+	unsigned char words[ALIGN_LANGS];	/* different ones seen, to 2 */
+	int letters[ALIGN_LANGS];		/* points from letters */
+	size_t n;				/* the text's words */
+};
+
+static void
+cue_start(struct cue *c, const int hint[ALIGN_LANGS], size_t n)
+{
+	int l;
+
+	c->n = n;
+	for (l = 0; l < ALIGN_LANGS; l++) {
+		c->words[l] = 0;
+		c->letters[l] = hint[l];
+	}
+}
+
+/* Function word id, a function word of the languages in mask. */
+static void
+hint_stop(struct cue *c, unsigned long id, unsigned mask,
+    int hint[ALIGN_LANGS])
+{
+	int l;
+
+	for (l = 0; l < ALIGN_LANGS; l++)
+		if (mask & (1u << l)) {
+			hint[l] += 2;
+			if (c->words[l] == 0) {
+				c->first[l] = id;
+				c->words[l] = 1;
+			} else if (c->words[l] == 1 && c->first[l] != id)
+				c->words[l] = 2;
+		}
+}
+
+static int
+cue_best(const struct cue *c, const int hint[ALIGN_LANGS])
+{
+	int l, best = ALIGN_EN;
+
+	for (l = 1; l < ALIGN_LANGS; l++)
+		if (hint[l] > hint[best] && (c->words[l] >= 2 ||
+		    c->letters[l] > 0 ||
+		    3 * (size_t)(hint[l] - c->letters[l]) / 2 >= c->n))
+			best = l;
+	return best;
+}
+
 /* The words of s: runs of letters, marks and digits.  The loop a
  * character stays here; the two steps above, called once each, are
  * inlined. */
@@ -717,7 +774,8 @@ align_words_lang(struct align_words *w, const char *text,
     struct align_err *e)
 {
 	struct span sp[MAXTOK];
-	int hint[ALIGN_LANGS] = { 0 }, l, best = ALIGN_EN;
+	int hint[ALIGN_LANGS] = { 0 };
+	struct cue cue;
 	char *f;
 	size_t n, i;
 
@@ -732,18 +790,15 @@ align_words_lang(struct align_words *w, const char *text,
 	if ((f = fold(text)) == NULL)
 		return align_err_nomem(e);
 	n = split(f, sp, MAXTOK, NULL);
+	cue_start(&cue, hint, n);
 	for (i = 0; i < n; i++) {
 		long st = align_dict_id(&w->stops, f + sp[i].at, sp[i].n, 0);
 
-		for (l = 0; st >= 0 && l < ALIGN_LANGS; l++)
-			if (w->stopmask[st] & (1 << l))
-				hint[l] += 2;
+		if (st >= 0)
+			hint_stop(&cue, (unsigned long)st, w->stopmask[st], hint);
 	}
 	free(f);
-	for (l = 1; l < ALIGN_LANGS; l++)
-		if (hint[l] > hint[best])
-			best = l;
-	return best;
+	return cue_best(&cue, hint);
 }
 
 /* The terms of the tables' concepts in mask, and one more hit. */
@@ -801,7 +856,8 @@ static int
 analyse_language(struct align_words *w, const char *text, const char *f,
     const struct span *sp, size_t n, struct align_analysis *a)
 {
-	int hint[ALIGN_LANGS] = { 0 }, l, best = ALIGN_EN;
+	int hint[ALIGN_LANGS] = { 0 };
+	struct cue cue;
 	size_t i;
 
 	/* Letters that tell a language, before case folding turns ß
@@ -813,20 +869,18 @@ analyse_language(struct align_words *w, const char *text, const char *f,
 
 		split(text, none, 0, hint);
 	}
+	cue_start(&cue, hint, n);
 	for (i = 0; i < n; i++) {
 		long wd = word(w, f + sp[i].at, sp[i].n);
 
 		if (wd < 0)
 			return -1;
 		a->tok[i] = (uint32_t)wd;
-		for (l = 0; l < ALIGN_LANGS; l++)
-			if (w->word_stop[wd] & (1 << l))
-				hint[l] += 2;
+		if (w->word_stop[wd])
+			hint_stop(&cue, (unsigned long)wd, w->word_stop[wd],
+			    hint);
 	}
-	for (l = 1; l < ALIGN_LANGS; l++)
-		if (hint[l] > hint[best])
-			best = l;
-	a->lang = best;
+	a->lang = cue_best(&cue, hint);
 	return 0;
 }
 

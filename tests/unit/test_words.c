@@ -67,6 +67,36 @@ test_languages(void **state)
 	assert_int_equal(a.lang, ALIGN_DE);
 }
 
+/* One function word of another language, even said twice, does not
+ * make an English text that language ("man" German, "al" and "los"
+ * Spanish, in names and headlines); two different ones do, and so do
+ * its letters with one. */
+static void
+test_one_function_word_is_not_a_language(void **state)
+{
+	static const struct {
+		const char *text;
+		int lang;
+	} cases[] = {
+		{ "man charged joanna yeates murder", ALIGN_EN },
+		{ "al jazeera journalist detained cairo al jazeera", ALIGN_EN },
+		{ "celebs hollywood actor los angeles", ALIGN_EN },
+		{ "mi jefe me escuchaba", ALIGN_ES },
+		{ "er hat zugeh\xc3\xb6rt", ALIGN_DE },
+		{ "elle \xc3\xa9" "coutait", ALIGN_FR },
+	};
+	struct align_err e = ALIGN_ERR_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		terms(cases[i].text);
+		assert_int_equal(a.lang, cases[i].lang);
+		assert_int_equal(align_words_lang(&w, cases[i].text, &e),
+		    cases[i].lang);
+	}
+}
+
 static void
 test_stop_words_go_and_stems_meet(void **state)
 {
@@ -359,6 +389,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_languages),
 		cmocka_unit_test(test_language_alone),
+		cmocka_unit_test(test_one_function_word_is_not_a_language),
 		cmocka_unit_test(test_stop_words_go_and_stems_meet),
 		cmocka_unit_test(test_letters_and_accents),
 		cmocka_unit_test(test_latin1_folds_as_utf8proc),
