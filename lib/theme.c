@@ -581,9 +581,9 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 	if (t->ntheme > 1)	/* t->theme is NULL when there are none */
 		qsort(t->theme, t->ntheme, sizeof(*t->theme), cmp_theme);
 	keep_best(t);
-	if (align_themer_number(t, e) < 0)
-		return -1;
-	return align_themer_suggest(t, e);
+	/* Confidence and suggestions are for people: the view finds them
+	 * (align_themes_make()), the stream needs neither. */
+	return align_themer_number(t, e);
 }
 
 size_t

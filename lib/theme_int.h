@@ -181,8 +181,9 @@ long align_themer_meaning(const struct align_themer *t,
     struct align_err *e);
 
 /* theme_suggest.c */
-/* Once the themes are numbered: each one's confidence, and the theme
- * nearest each response in no theme.  0, or -1 and e (71). */
+/* Once the themes are numbered, for the view (align_themes_make()):
+ * each one's confidence, and the theme nearest each response in no
+ * theme.  0, or -1 and e (71). */
 int align_themer_suggest(struct align_themer *t, struct align_err *e);
 
 /* theme_label.c */

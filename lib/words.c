@@ -92,16 +92,13 @@ fold_latin1(unsigned char lead, unsigned char c, char *out)
 }
 
 /* Text of ASCII and the characters fold_latin1() knows, folded as
- * utf8proc would (no character in it composes with another): into a new
- * string, or NULL when there is another (or no memory). */
-static char *
-fold_simple(const char *s, size_t len)
+ * utf8proc would (no character in it composes with another), into p (len
+ * + 1 bytes: no character grows): 0, or -1 when there is another. */
+static int
+fold_simple(const char *s, size_t len, char *p)
 {
-	char *p = malloc(len + 1);
 	size_t i = 0, o = 0, k;
 
-	if (p == NULL)
-		return NULL;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -113,12 +110,32 @@ fold_simple(const char *s, size_t len)
 			o += k;
 			i += 2;
 		} else {
-			free(p);
-			return NULL;
+			return -1;
 		}
 	}
 	p[o] = '\0';
-	return p;
+	return 0;
+}
+
+/* Case-fold and compose s of length len: into p (len + 1 bytes) when a
+ * table does (plain ASCII, the common case, and most of the rest, the
+ * letters of Latin-1 among it), *out NULL; else (a combining mark, oe, a
+ * ligature) by utf8proc, into a new string at *out.  0, or -1 when out
+ * of memory or (cannot happen for checked input) invalid. */
+static int
+fold_into(const char *s, size_t len, char *p, char **out)
+{
+	utf8proc_uint8_t *u = NULL;
+
+	*out = NULL;
+	if (fold_simple(s, len, p) == 0)
+		return 0;
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &u,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT) < 0)
+		return -1;
+	*out = (char *)u;
+	return 0;
 }
 
 /* Case-fold and compose s; the caller frees.  NULL when out of memory or
@@ -126,33 +143,18 @@ fold_simple(const char *s, size_t len)
 static char *
 fold(const char *s)
 {
-	utf8proc_uint8_t *out = NULL;
-	size_t n = 0;
-	char *p;
+	size_t len = strlen(s);
+	char *p = malloc(len + 1), *other;
 
-	/* Plain ASCII, the common case, needs only its capitals lowered. */
-	while (s[n] && !(s[n] & 0x80))
-		n++;
-	if (s[n] == '\0') {
-		size_t i;
-
-		if ((p = malloc(n + 1)) == NULL)
-			return NULL;
-		for (i = 0; i <= n; i++)
-			p[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) :
-			    s[i];
-		return p;
-	}
-	/* Most of the rest, the letters of Latin-1 among it, by a table;
-	 * what else there is (a combining mark, œ, a ligature) by
-	 * utf8proc. */
-	if ((p = fold_simple(s, n + strlen(s + n))) != NULL)
-		return p;
-	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
-	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-	    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT) < 0)
+	if (p == NULL || fold_into(s, len, p, &other) < 0) {
+		free(p);
 		return NULL;
-	return (char *)out;
+	}
+	if (other) {
+		free(p);
+		return other;
+	}
+	return p;
 }
 
 /* Whether c, not ASCII, is part of a word: a letter, a mark or a
@@ -186,6 +188,13 @@ hint_language(utf8proc_int32_t c, int hint[ALIGN_LANGS])
 		hint[ALIGN_FR]++;
 }
 
+/* Whether ASCII c is part of a word: a letter or a digit. */
+static inline int
+ascii_word(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
 /* The words of s: runs of letters, marks and digits.  The loop a
  * character stays here; the two steps above, called once each, are
  * inlined. */
@@ -197,11 +206,20 @@ split(const char *s, struct span *w, size_t max, int hint[ALIGN_LANGS])
 	int in = 0;
 
 	for (;;) {
-		utf8proc_int32_t c = p[i];
+		utf8proc_int32_t c;
 		utf8proc_ssize_t k = 1;
 		int word;
 
-		/* ASCII, most of any text, needs no decoding. */
+		/* ASCII that does not change in or out of a word, most of
+		 * any text, skipped a tight loop at a time. */
+		if (in)
+			while (p[i] && p[i] < 0x80 && ascii_word(p[i]))
+				i++;
+		else
+			while (p[i] && p[i] < 0x80 && !ascii_word(p[i]))
+				i++;
+		c = p[i];
+		/* ASCII needs no decoding. */
 		if (c >= 0x80)
 			k = utf8proc_iterate(p + i, -1, &c);
 		if (k <= 0 || c == 0) {
@@ -212,8 +230,7 @@ split(const char *s, struct span *w, size_t max, int hint[ALIGN_LANGS])
 			return n;
 		}
 		if (c < 0x80) {
-			word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			    (c >= 'A' && c <= 'Z');
+			word = ascii_word((unsigned char)c);
 		} else {
 			word = word_char(c);
 			if (hint)
@@ -937,19 +954,29 @@ align_words_analyse(struct align_words *w, const char *text,
     struct align_analysis *a, struct align_err *e)
 {
 	struct span sp[MAXTOK];
-	char *f = fold(text);
-	size_t n;
+	size_t n, len = strlen(text);
+	char *f, *other;
 	int rc;
 
 	a->nterm = a->ntok = a->hits = 0;
-	if (f == NULL)
+	/* Folded into the buffer of a, used again from text to text. */
+	if (len + 1 > a->foldcap) {
+		size_t cap = len + 1 > 2 * a->foldcap ? len + 1 : 2 * a->foldcap;
+
+		if ((f = realloc(a->fold, cap)) == NULL)
+			return align_err_nomem(e);
+		a->fold = f;
+		a->foldcap = cap;
+	}
+	if (fold_into(text, len, a->fold, &other) < 0)
 		return align_err_nomem(e);
+	f = other ? other : a->fold;
 	n = split(f, sp, MAXTOK, NULL);
 	rc = grow32(&a->tok, &a->tokcap, n) < 0 ||
 	    analyse_language(w, text, f, sp, n, a) < 0 ||
 	    analyse_tokens(w, f, sp, n, a) < 0 ||
 	    analyse_terms(w, f, sp, n, a) < 0 ? -1 : 0;
-	free(f);
+	free(other);
 	return rc < 0 ? align_err_nomem(e) : 0;
 }
 
@@ -958,6 +985,7 @@ align_analysis_release(struct align_analysis *a)
 {
 	free(a->term);
 	free(a->tok);
+	free(a->fold);
 	memset(a, 0, sizeof(*a));
 }
 

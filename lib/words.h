@@ -100,8 +100,10 @@ struct align_analysis {
 	size_t nterm, termcap;
 	uint32_t *tok;		/* the text's words as tokens, in order */
 	size_t ntok, tokcap;
+	char *fold;		/* the text folded */
+	size_t foldcap;
 };
-#define ALIGN_ANALYSIS_INIT { 0, 0, NULL, 0, 0, NULL, 0, 0 }
+#define ALIGN_ANALYSIS_INIT { 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0 }
 
 int align_words_init(struct align_words *w, struct align_err *e);
 void align_words_release(struct align_words *w);
