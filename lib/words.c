@@ -315,10 +315,7 @@ align_words_release(struct align_words *w)
 	free(w->later);
 	free(w->phrase_term);
 	align_dict_release(&w->words);
-	free(w->word_tok);
-	free(w->word_stop);
-	free(w->tokmask);
-	free(w->tokgrade);
+	free(w->word);
 	memset(w, 0, sizeof(*w));
 }
 
@@ -378,17 +375,15 @@ looked_up(struct align_words *w, size_t id, int l, const char *s, size_t n,
 	if (sn >= sizeof(own))
 		sn = sizeof(own) - 1;
 	memcpy(own, st, sn);	/* the stemmer's buffer is used again */
-	w->tokmask[id] = 0;
-	w->tokgrade[id] = 0;
 	found = l == ALIGN_EN ? align_tables_find(w->tables, l, s, n, &x) :
 	    align_tables_find(w->tables, l, own, sn, &x);
 	if (!found)
 		return term(w, own, sn, 0);
 	if (w->ntconcept && ((x.flags & ALIGN_TABLE_EXACT) ||
 	    x.strength >= w->min_strength)) {
-		w->tokmask[id] = x.concepts &
+		w->tok[id].mask = x.concepts &
 		    (uint32_t)((1ull << w->ntconcept) - 1);
-		w->tokgrade[id] = (x.flags & ALIGN_TABLE_EXACT) ? 255 :
+		w->tok[id].grade = (x.flags & ALIGN_TABLE_EXACT) ? 255 :
 		    (uint8_t)(255 * (x.strength - w->min_strength + 1) /
 		    (256 - w->min_strength));
 	}
@@ -412,10 +407,6 @@ align_words_tables(struct align_words *w, const struct align_tables *tb,
 
 	w->tables = tb;
 	w->min_strength = min_strength;
-	if (w->tokcap && ((w->tokmask = calloc(w->tokcap,
-	    sizeof(*w->tokmask))) == NULL || (w->tokgrade = calloc(w->tokcap,
-	    1)) == NULL))
-		return align_err_nomem(e);
 	if (!concepts || tb->names == NULL)
 		return 0;
 	/* The concepts' names and labels, as a lexicon of no words. */
@@ -463,29 +454,18 @@ stem_of(struct align_words *w, size_t id, const char *key, size_t kn,
 	return (const char *)st;
 }
 
-/* Room in the token arrays for token id (and, with tables, in their
- * masks and grades): 0, or -1 when out of memory. */
+/* Room in the token array for token id: 0, or -1 when out of memory. */
 static int
 token_room(struct align_words *w, long id)
 {
 	size_t cap = w->tokcap ? w->tokcap * 2 : 1024;
 	struct align_token *t;
-	uint32_t *m;
-	uint8_t *g;
 
 	if ((size_t)id < w->tokcap)
 		return 0;
 	if ((t = realloc(w->tok, cap * sizeof(*t))) == NULL)
 		return -1;
 	w->tok = t;
-	if (w->tables) {
-		if ((m = realloc(w->tokmask, cap * sizeof(*m))) == NULL)
-			return -1;
-		w->tokmask = m;
-		if ((g = realloc(w->tokgrade, cap)) == NULL)
-			return -1;
-		w->tokgrade = g;
-	}
 	w->tokcap = cap;
 	return 0;
 }
@@ -511,6 +491,8 @@ token(struct align_words *w, int l, const char *s, size_t n)
 		return -1;
 	if ((stem = stem_of(w, (size_t)id, key, n + 1, l, s, n, &sn)) == NULL)
 		return -1;
+	w->tok[id].mask = 0;
+	w->tok[id].grade = 0;
 	if (w->tables)
 		sid = looked_up(w, (size_t)id, l, s, n, stem, sn);
 	else
@@ -792,21 +774,16 @@ word(struct align_words *w, const char *s, size_t n)
 		return -1;
 	if ((size_t)id >= w->wcap) {
 		size_t cap = w->wcap ? w->wcap * 2 : 1024;
-		uint32_t (*t)[ALIGN_LANGS] = realloc(w->word_tok,
-		    cap * sizeof(*t));
-		uint8_t *m;
+		struct align_word *t = realloc(w->word, cap * sizeof(*t));
 
 		if (t == NULL)
 			return -1;
-		w->word_tok = t;
-		if ((m = realloc(w->word_stop, cap)) == NULL)
-			return -1;
-		w->word_stop = m;
+		w->word = t;
 		w->wcap = cap;
 	}
-	memset(w->word_tok[id], 0xff, sizeof(w->word_tok[id]));
+	memset(w->word[id].tok, 0xff, sizeof(w->word[id].tok));
 	st = align_dict_id(&w->stops, s, n, 0);
-	w->word_stop[id] = st >= 0 ? w->stopmask[st] : 0;
+	w->word[id].stop = st >= 0 ? w->stopmask[st] : 0;
 	return id;
 }
 
@@ -837,7 +814,7 @@ analyse_language(struct align_words *w, const char *text, const char *f,
 			return -1;
 		a->tok[i] = (uint32_t)wd;
 		for (l = 0; l < ALIGN_LANGS; l++)
-			if (w->word_stop[wd] & (1 << l))
+			if (w->word[wd].stop & (1 << l))
 				hint[l] += 2;
 	}
 	for (l = 1; l < ALIGN_LANGS; l++)
@@ -857,14 +834,14 @@ analyse_tokens(struct align_words *w, const char *f, const struct span *sp,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		uint32_t *slot = &w->word_tok[a->tok[i]][l];
+		uint32_t *slot = &w->word[a->tok[i]].tok[l];
 
 		if (*slot == UINT32_MAX) {
 			long t = token(w, l, f + sp[i].at, sp[i].n);
 
 			if (t < 0)
 				return -1;
-			slot = &w->word_tok[a->tok[i]][l];
+			slot = &w->word[a->tok[i]].tok[l];
 			*slot = (uint32_t)t;
 		}
 		a->tok[i] = *slot;
@@ -940,8 +917,8 @@ analyse_terms(struct align_words *w, const char *f, const struct span *sp,
 		if (t->stop || sp[i].n < 2 ||
 		    strspn(f + sp[i].at, "0123456789") >= sp[i].n)
 			continue;
-		if (push_term(a, t->stem) < 0 || (w->tokmask &&
-		    table_concepts(w, a, w->tokmask[a->tok[i]]) < 0))
+		if (push_term(a, t->stem) < 0 ||
+		    table_concepts(w, a, t->mask) < 0)
 			return -1;
 	}
 	return 0;
