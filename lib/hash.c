@@ -468,10 +468,47 @@ same(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+uint64_t
+align_dict_hash(const char *s, size_t n)
+{
+	return dict_hash(s, n);
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
+
+void
+align_dict_prefetch_slot(const struct align_dict *d, uint64_t h)
+{
+	if (d->cap)
+		PREFETCH(&d->slot[(size_t)h & (d->cap - 1)]);
+}
+
+void
+align_dict_prefetch_entry(const struct align_dict *d, uint64_t h)
+{
+	uint64_t v;
+
+	if (d->cap == 0 || (v = d->slot[(size_t)h & (d->cap - 1)]) == 0 ||
+	    (v ^ h) >> 32 != 0)
+		return;
+	PREFETCH(&d->len[(uint32_t)v - 1]);
+	PREFETCH(&d->str[(uint32_t)v - 1]);
+}
+
 long
 align_dict_id(struct align_dict *d, const char *s, size_t n, int add)
 {
-	uint64_t h = dict_hash(s, n);
+	return align_dict_id_hashed(d, s, n, dict_hash(s, n), add);
+}
+
+long
+align_dict_id_hashed(struct align_dict *d, const char *s, size_t n,
+    uint64_t h, int add)
+{
 	size_t i;
 
 	if (align_dict_index(d) < 0)

@@ -88,6 +88,16 @@ struct align_dict {
 /* The id of s, added when add is set and it is new: the id, -1 when it
  * is not there (or, with add, when out of memory). */
 long align_dict_id(struct align_dict *d, const char *s, size_t n, int add);
+/* The same, h being align_dict_hash(s, n). */
+long align_dict_id_hashed(struct align_dict *d, const char *s, size_t n,
+    uint64_t h, int add);
+uint64_t align_dict_hash(const char *s, size_t n);
+/* Ask the cache for what looking up the string of hash h reads, some
+ * lookups before it (many lookups miss the cache in a large dictionary):
+ * its slot; then, once the slot has come, the entry it holds.  A hint:
+ * nothing changes, and a dictionary changed in between is only slower. */
+void align_dict_prefetch_slot(const struct align_dict *d, uint64_t h);
+void align_dict_prefetch_entry(const struct align_dict *d, uint64_t h);
 /* Add s, known to be new, as the next id (or -1 when out of memory),
  * without hashing it now: the first align_dict_id() after does, so that
  * a dictionary looked up rarely, or never, costs no more than a list. */

@@ -14,6 +14,13 @@ static const char *const stemmer_names[ALIGN_LANGS] = { "english",
 	"spanish", "german", "french" };
 
 #define MAXTOK 512		/* words in one text that are looked at */
+#define WORDS_AHEAD 8		/* words whose entries are asked for
+				 * before the one at hand is looked up */
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
 
 struct span {
 	size_t at, n;
@@ -764,13 +771,13 @@ table_concepts(const struct align_words *w, struct align_analysis *a,
 /* The entry of a word as written: its stop-word languages, and its token
  * in each language once asked for.  -1 when out of memory. */
 static long
-word(struct align_words *w, const char *s, size_t n)
+word(struct align_words *w, const char *s, size_t n, uint64_t h)
 {
-	long id = align_dict_id(&w->words, s, n, 0), st;
+	long id = align_dict_id_hashed(&w->words, s, n, h, 0), st;
 
 	if (id >= 0)
 		return id;
-	if ((id = align_dict_id(&w->words, s, n, 1)) < 0)
+	if ((id = align_dict_id_hashed(&w->words, s, n, h, 1)) < 0)
 		return -1;
 	if ((size_t)id >= w->wcap) {
 		size_t cap = w->wcap ? w->wcap * 2 : 1024;
@@ -796,6 +803,7 @@ analyse_language(struct align_words *w, const char *text, const char *f,
     const struct span *sp, size_t n, struct align_analysis *a)
 {
 	int hint[ALIGN_LANGS] = { 0 }, l, best = ALIGN_EN;
+	uint64_t h[MAXTOK];
 	size_t i;
 
 	/* Letters that tell a language, before case folding turns ß
@@ -807,10 +815,21 @@ analyse_language(struct align_words *w, const char *text, const char *f,
 
 		split(text, none, 0, hint);
 	}
+	/* The words' entries asked for ahead of their lookups: in a large
+	 * dictionary most of the time of a lookup is waiting for memory. */
+	for (i = 0; i < n; i++)
+		h[i] = align_dict_hash(f + sp[i].at, sp[i].n);
+	for (i = 0; i < n && i < WORDS_AHEAD; i++)
+		align_dict_prefetch_slot(&w->words, h[i]);
 	for (i = 0; i < n; i++) {
-		long wd = word(w, f + sp[i].at, sp[i].n);
+		long wd;
 
-		if (wd < 0)
+		if (i + WORDS_AHEAD < n)
+			align_dict_prefetch_slot(&w->words, h[i + WORDS_AHEAD]);
+		if (i + WORDS_AHEAD / 2 < n)
+			align_dict_prefetch_entry(&w->words,
+			    h[i + WORDS_AHEAD / 2]);
+		if ((wd = word(w, f + sp[i].at, sp[i].n, h[i])) < 0)
 			return -1;
 		a->tok[i] = (uint32_t)wd;
 		for (l = 0; l < ALIGN_LANGS; l++)
@@ -836,6 +855,10 @@ analyse_tokens(struct align_words *w, const char *f, const struct span *sp,
 	for (i = 0; i < n; i++) {
 		uint32_t *slot = &w->word[a->tok[i]].tok[l];
 
+		/* The tokens too are all over memory. */
+		if (i + WORDS_AHEAD < n &&
+		    w->word[a->tok[i + WORDS_AHEAD]].tok[l] != UINT32_MAX)
+			PREFETCH(&w->tok[w->word[a->tok[i + WORDS_AHEAD]].tok[l]]);
 		if (*slot == UINT32_MAX) {
 			long t = token(w, l, f + sp[i].at, sp[i].n);
 
