@@ -371,28 +371,11 @@ dict_grow(struct align_dict *d)
 	return 0;
 }
 
-/* The dictionary's hash: eight bytes a step, mixed to the end as in
- * MurmurHash3's finalizer.  The table is in memory only; speed matters
- * more than SipHash's keyed strength (its key would be public anyway). */
+/* The dictionary's hash (hash.h). */
 static uint64_t
 dict_hash(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL), w;
-	size_t i;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
-		h ^= h >> 31;
-	}
-	/* The last bytes, little-endian, without a call for so few. */
-	for (w = 0; i < n; i++)
-		w |= (uint64_t)p[i] << (8 * (i & 7));
-	h = (h ^ w) * 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	return h ^ (h >> 33);
+	return align_dict_hash(s, n);
 }
 
 /* Put id i, the next not indexed, into the table. */
@@ -466,12 +449,6 @@ same(const char *a, const char *b, size_t n)
 		if (a[i] != b[i])
 			return 0;
 	return 1;
-}
-
-uint64_t
-align_dict_hash(const char *s, size_t n)
-{
-	return dict_hash(s, n);
 }
 
 #if defined(__GNUC__)

@@ -195,6 +195,27 @@ hint_language(utf8proc_int32_t c, int hint[ALIGN_LANGS])
 		hint[ALIGN_FR]++;
 }
 
+/* What the letters of s that are not ASCII say of its language, into
+ * hint[] (as far as s is valid UTF-8). */
+static void
+letter_hints(const char *s, int hint[ALIGN_LANGS])
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t i = 0;
+
+	for (;;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k;
+
+		while (p[i] && p[i] < 0x80)
+			i++;
+		if (p[i] == 0 || (k = utf8proc_iterate(p + i, -1, &c)) <= 0)
+			return;
+		hint_language(c, hint);
+		i += (size_t)k;
+	}
+}
+
 /* Whether ASCII c is part of a word: a letter or a digit. */
 static inline int
 ascii_word(unsigned char c)
@@ -728,13 +749,7 @@ align_words_lang(struct align_words *w, const char *text,
 	size_t n, i;
 
 	/* As align_words_analyse() tells it, without making the words. */
-	for (i = 0; text[i] && !(text[i] & 0x80); i++)
-		;
-	if (text[i]) {
-		struct span none[1];
-
-		split(text, none, 0, hint);
-	}
+	letter_hints(text, hint);
 	if ((f = fold(text)) == NULL)
 		return align_err_nomem(e);
 	n = split(f, sp, MAXTOK, NULL);
@@ -808,13 +823,7 @@ analyse_language(struct align_words *w, const char *text, const char *f,
 
 	/* Letters that tell a language, before case folding turns ß
 	 * into ss; plain ASCII has none. */
-	for (i = 0; text[i] && !(text[i] & 0x80); i++)
-		;
-	if (text[i]) {
-		struct span none[1];
-
-		split(text, none, 0, hint);
-	}
+	letter_hints(text, hint);
 	/* The words' entries asked for ahead of their lookups: in a large
 	 * dictionary most of the time of a lookup is waiting for memory. */
 	for (i = 0; i < n; i++)
