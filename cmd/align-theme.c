@@ -184,7 +184,7 @@ tell(const struct align_themer *t)
 
 /* The themes in the format asked for, to standard output. */
 static void
-show_themes(const struct align_themer *t, const struct args *a)
+show_themes(struct align_themer *t, const struct args *a)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_themes v;

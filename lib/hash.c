@@ -321,28 +321,11 @@ dict_grow(struct align_dict *d)
 	return 0;
 }
 
-/* The dictionary's hash: eight bytes a step, mixed to the end as in
- * MurmurHash3's finalizer.  The table is in memory only; speed matters
- * more than SipHash's keyed strength (its key would be public anyway). */
+/* The dictionary's hash (hash.h). */
 static uint64_t
 dict_hash(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL), w;
-	size_t i;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
-		h ^= h >> 31;
-	}
-	/* The last bytes, little-endian, without a call for so few. */
-	for (w = 0; i < n; i++)
-		w |= (uint64_t)p[i] << (8 * (i & 7));
-	h = (h ^ w) * 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	return h ^ (h >> 33);
+	return align_dict_hash(s, n);
 }
 
 /* Put id i, the next not indexed, into the table. */
@@ -403,10 +386,56 @@ align_dict_index(struct align_dict *d)
 	return 0;
 }
 
+/* Whether a and b, n bytes each, are the same: a word is a few bytes,
+ * fewer than a call of memcmp(3) costs. */
+static inline int
+same(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	if (n > 16)
+		return memcmp(a, b, n) == 0;
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
+
+void
+align_dict_prefetch_slot(const struct align_dict *d, uint64_t h)
+{
+	if (d->cap)
+		PREFETCH(&d->slot[(size_t)h & (d->cap - 1)]);
+}
+
+void
+align_dict_prefetch_entry(const struct align_dict *d, uint64_t h)
+{
+	uint64_t v;
+
+	if (d->cap == 0 || (v = d->slot[(size_t)h & (d->cap - 1)]) == 0 ||
+	    (v ^ h) >> 32 != 0)
+		return;
+	PREFETCH(&d->len[(uint32_t)v - 1]);
+	PREFETCH(&d->str[(uint32_t)v - 1]);
+}
+
 long
 align_dict_id(struct align_dict *d, const char *s, size_t n, int add)
 {
-	uint64_t h = dict_hash(s, n);
+	return align_dict_id_hashed(d, s, n, dict_hash(s, n), add);
+}
+
+long
+align_dict_id_hashed(struct align_dict *d, const char *s, size_t n,
+    uint64_t h, int add)
+{
 	size_t i;
 
 	if (align_dict_index(d) < 0)
@@ -417,8 +446,11 @@ align_dict_id(struct align_dict *d, const char *s, size_t n, int add)
 		    i = (i + 1) & (d->cap - 1)) {
 			uint32_t id = (uint32_t)d->slot[i] - 1;
 
+			/* The slot's half of the hash tells apart all but
+			 * one string in 2^32: not d->hash[id] too, another
+			 * array away (a cache miss a lookup). */
 			if ((d->slot[i] ^ h) >> 32 == 0 && d->len[id] == n &&
-			    d->hash[id] == h && memcmp(d->str[id], s, n) == 0)
+			    same(d->str[id], s, n))
 				return id;
 		}
 	}

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -102,9 +103,43 @@ struct align_dict {
 #define ALIGN_DICT_INIT \
 	{ NULL, 0, NULL, NULL, NULL, 0, 0, ALIGN_ARENA_INIT, 0 }
 
+/* The dictionary's hash: eight bytes a step, mixed to the end as in
+ * MurmurHash3's finalizer.  The table is in memory only; speed matters
+ * more than SipHash's keyed strength (its key would be public anyway).
+ * Here, to be inlined where a caller hashes ahead of its lookups. */
+static inline uint64_t
+align_dict_hash(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL), w;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+		h ^= h >> 31;
+	}
+	/* The last bytes, little-endian, without a call for so few. */
+	for (w = 0; i < n; i++)
+		w |= (uint64_t)p[i] << (8 * (i & 7));
+	h = (h ^ w) * 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 33);
+}
+
 /* The id of s, added when add is set and it is new: the id, -1 when it
  * is not there (or, with add, when out of memory). */
 long align_dict_id(struct align_dict *d, const char *s, size_t n, int add);
+/* The same, h being align_dict_hash(s, n). */
+long align_dict_id_hashed(struct align_dict *d, const char *s, size_t n,
+    uint64_t h, int add);
+/* Ask the cache for what looking up the string of hash h reads, some
+ * lookups before it (many lookups miss the cache in a large dictionary):
+ * its slot; then, once the slot has come, the entry it holds.  A hint:
+ * nothing changes, and a dictionary changed in between is only slower. */
+void align_dict_prefetch_slot(const struct align_dict *d, uint64_t h);
+void align_dict_prefetch_entry(const struct align_dict *d, uint64_t h);
 /* Add s, known to be new, as the next id (or -1 when out of memory),
  * without hashing it now: the first align_dict_id() after does, so that
  * a dictionary looked up rarely, or never, costs no more than a list. */

@@ -152,6 +152,8 @@ align_themer_free(struct align_themer *t)
 	align_analysis_release(&t->a);
 	align_dict_release(&t->ids);
 	align_dict_release(&t->people);
+	for (i = 0; i < ALIGN_THEME_WHO_AHEAD; i++)
+		free(t->who[i].name);
 	free(t->resp);
 	free(t->terms);
 	free(t->toks);
@@ -225,6 +227,67 @@ add_text(struct align_themer *t, const char *text, struct align_err *e)
 	return 0;
 }
 
+/* The oldest response waiting for its participant, given it: 0, or -1
+ * when out of memory. */
+static int
+who_resolve(struct align_themer *t)
+{
+	struct pending_who *p = &t->who[t->whohead];
+	long id = align_dict_id_hashed(&t->people, p->name, p->n, p->h, 1);
+
+	if (id < 0)
+		return -1;
+	t->resp[p->r].who = (int32_t)id;
+	t->whohead = (t->whohead + 1) % ALIGN_THEME_WHO_AHEAD;
+	t->nwho--;
+	return 0;
+}
+
+/* Response r's participant name, looked up some responses later, in the
+ * order they came (the ids are the same): a dictionary of hundreds of
+ * thousands of people is a cache miss a lookup, unless asked for ahead.
+ * 0, or -1 when out of memory. */
+static int
+who_later(struct align_themer *t, uint32_t r, const char *name)
+{
+	struct pending_who *p;
+	size_t n = strlen(name);
+
+	if (t->nwho == ALIGN_THEME_WHO_AHEAD && who_resolve(t) < 0)
+		return -1;
+	p = &t->who[(t->whohead + t->nwho) % ALIGN_THEME_WHO_AHEAD];
+	if (n + 1 > p->cap) {
+		char *s = realloc(p->name, n + 1 > 2 * p->cap ? n + 1 :
+		    2 * p->cap);
+
+		if (s == NULL)
+			return -1;
+		p->cap = n + 1 > 2 * p->cap ? n + 1 : 2 * p->cap;
+		p->name = s;
+	}
+	memcpy(p->name, name, n + 1);
+	p->n = n;
+	p->h = align_dict_hash(name, n);
+	p->r = r;
+	t->nwho++;
+	align_dict_prefetch_slot(&t->people, p->h);
+	if (t->nwho > ALIGN_THEME_WHO_AHEAD / 2)
+		align_dict_prefetch_entry(&t->people, t->who[(t->whohead +
+		    t->nwho - 1 - ALIGN_THEME_WHO_AHEAD / 2) %
+		    ALIGN_THEME_WHO_AHEAD].h);
+	return 0;
+}
+
+/* Every response given its participant: 0, or -1 and e (71). */
+static int
+who_all(struct align_themer *t, struct align_err *e)
+{
+	while (t->nwho > 0)
+		if (who_resolve(t) < 0)
+			return align_err_nomem(e);
+	return 0;
+}
+
 static int
 add_response(struct align_themer *t, const struct align_response_view *v,
     struct align_err *e)
@@ -242,8 +305,8 @@ add_response(struct align_themer *t, const struct align_response_view *v,
 	memset(r, 0, sizeof(*r));
 	r->theme = -1;
 	r->who = -1;
-	if (v->participant && (r->who = (int32_t)align_dict_id(&t->people,
-	    v->participant, strlen(v->participant), 1)) < 0)
+	if (v->participant && who_later(t, (uint32_t)t->nresp,
+	    v->participant) < 0)
 		return align_err_nomem(e);
 	if (add_words(t, r, v->text, e) < 0 ||
 	    (t->o.keep_text && add_text(t, v->text, e) < 0))
@@ -559,6 +622,8 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 {
 	size_t i, nmanual;
 
+	if (who_all(t, e) < 0)
+		return -1;
 	/* Responses are looked up by id for edits, the themes of the input
 	 * and the texts shown: index them now, where running out of memory
 	 * can be told from an id that is not there. */
@@ -581,9 +646,9 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 	if (t->ntheme > 1)	/* t->theme is NULL when there are none */
 		qsort(t->theme, t->ntheme, sizeof(*t->theme), cmp_theme);
 	keep_best(t);
-	if (align_themer_number(t, e) < 0)
-		return -1;
-	return align_themer_suggest(t, e);
+	/* Confidence and suggestions are for people: the view finds them
+	 * (align_themes_make()), the stream needs neither. */
+	return align_themer_number(t, e);
 }
 
 size_t

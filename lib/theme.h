@@ -153,8 +153,11 @@ struct align_themes {
 	char **shown;		/* the labels with a purity, per theme */
 };
 
-/* 0, or -1 and e (71); v needs align_themes_release() either way. */
-int align_themes_make(struct align_themes *v, const struct align_themer *t,
+/* After align_themer_run(): the view, each theme's confidence and the
+ * theme nearest each response in no theme found the first time (a pass
+ * over every response that the stream does without).  0, or -1 and e
+ * (71); v needs align_themes_release() either way. */
+int align_themes_make(struct align_themes *v, struct align_themer *t,
     struct align_err *e);
 void align_themes_release(struct align_themes *v);
 

@@ -58,6 +58,18 @@ struct resp {
 				 * 255) */
 };
 
+/* Participants are looked up this many responses after they are read,
+ * so that the dictionary's memory is asked for ahead (theme.c). */
+#define ALIGN_THEME_WHO_AHEAD 16
+
+/* A response whose participant is still to be looked up. */
+struct pending_who {
+	char *name;		/* a copy, for the record is gone */
+	size_t n, cap;
+	uint64_t h;		/* align_dict_hash() of it */
+	uint32_t r;		/* the response */
+};
+
 /* A theme of this run. */
 struct theme {
 	struct align_node *rec;	/* its record, but for its responses */
@@ -89,6 +101,8 @@ struct align_themer {
 	struct align_analysis a;
 	struct align_dict ids;		/* response ids -> index */
 	struct align_dict people;
+	struct pending_who who[ALIGN_THEME_WHO_AHEAD]; /* a ring */
+	size_t whohead, nwho;
 	struct resp *resp;
 	size_t nresp, rcap;
 	uint32_t *terms;
@@ -181,8 +195,9 @@ long align_themer_meaning(const struct align_themer *t,
     struct align_err *e);
 
 /* theme_suggest.c */
-/* Once the themes are numbered: each one's confidence, and the theme
- * nearest each response in no theme.  0, or -1 and e (71). */
+/* Once the themes are numbered, for the view (align_themes_make()):
+ * each one's confidence, and the theme nearest each response in no
+ * theme.  0, or -1 and e (71). */
 int align_themer_suggest(struct align_themer *t, struct align_err *e);
 
 /* theme_label.c */

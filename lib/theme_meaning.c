@@ -99,7 +99,7 @@ profile(const struct align_themer *t, const struct resp *r,
 	int c;
 
 	for (k = 0; k < r->ntok; k++) {
-		uint32_t tok = toks[k], mask = w->tokmask[tok];
+		uint32_t tok = toks[k], mask = w->tok[tok].mask;
 		uint32_t st = w->tok[tok].stem;
 		double g[32], sum = 0, idf;
 
@@ -108,7 +108,7 @@ profile(const struct align_themer *t, const struct resp *r,
 		stamp[st] = mark;
 		idf = log((double)n / (double)(df[st] ? df[st] : 1)) + 1;
 		for (c = 0; c < w->ntconcept; c++) {
-			g[c] = (mask >> c & 1) ? w->tokgrade[tok] / 255.0 : 0;
+			g[c] = (mask >> c & 1) ? w->tok[tok].grade / 255.0 : 0;
 			sum += g[c];
 		}
 		for (c = 0; c < w->ntconcept; c++)

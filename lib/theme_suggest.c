@@ -201,5 +201,13 @@ out:
 	free(sp.c);
 	free(sp.stamp);
 	free(sp.n);
-	return rc < 0 ? align_err_nomem(e) : 0;
+	if (rc == 0)
+		return 0;
+	/* None at all, so that the view can be asked for again. */
+	free(t->confidence);
+	free(t->near);
+	free(t->near_sim);
+	t->confidence = t->near_sim = NULL;
+	t->near = NULL;
+	return align_err_nomem(e);
 }

@@ -195,13 +195,15 @@ session(struct align_themes *v, const struct align_themer *t,
 }
 
 int
-align_themes_make(struct align_themes *v, const struct align_themer *t,
+align_themes_make(struct align_themes *v, struct align_themer *t,
     struct align_err *e)
 {
 	size_t i, total = 0;
 	const char **at, **tx;
 
 	memset(v, 0, sizeof(*v));
+	if (t->confidence == NULL && align_themer_suggest(t, e) < 0)
+		return -1;
 	counts(v, t);
 	for (i = 0; i < t->ntheme; i++)
 		total += t->theme[i].n;

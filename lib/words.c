@@ -14,6 +14,13 @@ static const char *const stemmer_names[ALIGN_LANGS] = { "english",
 	"spanish", "german", "french" };
 
 #define MAXTOK 512		/* words in one text that are looked at */
+#define WORDS_AHEAD 8		/* words whose entries are asked for
+				 * before the one at hand is looked up */
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
 
 struct span {
 	size_t at, n;
@@ -92,16 +99,13 @@ fold_latin1(unsigned char lead, unsigned char c, char *out)
 }
 
 /* Text of ASCII and the characters fold_latin1() knows, folded as
- * utf8proc would (no character in it composes with another): into a new
- * string, or NULL when there is another (or no memory). */
-static char *
-fold_simple(const char *s, size_t len)
+ * utf8proc would (no character in it composes with another), into p (len
+ * + 1 bytes: no character grows): 0, or -1 when there is another. */
+static int
+fold_simple(const char *s, size_t len, char *p)
 {
-	char *p = malloc(len + 1);
 	size_t i = 0, o = 0, k;
 
-	if (p == NULL)
-		return NULL;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -113,12 +117,32 @@ fold_simple(const char *s, size_t len)
 			o += k;
 			i += 2;
 		} else {
-			free(p);
-			return NULL;
+			return -1;
 		}
 	}
 	p[o] = '\0';
-	return p;
+	return 0;
+}
+
+/* Case-fold and compose s of length len: into p (len + 1 bytes) when a
+ * table does (plain ASCII, the common case, and most of the rest, the
+ * letters of Latin-1 among it), *out NULL; else (a combining mark, oe, a
+ * ligature) by utf8proc, into a new string at *out.  0, or -1 when out
+ * of memory or (cannot happen for checked input) invalid. */
+static int
+fold_into(const char *s, size_t len, char *p, char **out)
+{
+	utf8proc_uint8_t *u = NULL;
+
+	*out = NULL;
+	if (fold_simple(s, len, p) == 0)
+		return 0;
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &u,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT) < 0)
+		return -1;
+	*out = (char *)u;
+	return 0;
 }
 
 /* Case-fold and compose s; the caller frees.  NULL when out of memory or
@@ -126,33 +150,18 @@ fold_simple(const char *s, size_t len)
 static char *
 fold(const char *s)
 {
-	utf8proc_uint8_t *out = NULL;
-	size_t n = 0;
-	char *p;
+	size_t len = strlen(s);
+	char *p = malloc(len + 1), *other;
 
-	/* Plain ASCII, the common case, needs only its capitals lowered. */
-	while (s[n] && !(s[n] & 0x80))
-		n++;
-	if (s[n] == '\0') {
-		size_t i;
-
-		if ((p = malloc(n + 1)) == NULL)
-			return NULL;
-		for (i = 0; i <= n; i++)
-			p[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) :
-			    s[i];
-		return p;
-	}
-	/* Most of the rest, the letters of Latin-1 among it, by a table;
-	 * what else there is (a combining mark, œ, a ligature) by
-	 * utf8proc. */
-	if ((p = fold_simple(s, n + strlen(s + n))) != NULL)
-		return p;
-	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
-	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-	    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT) < 0)
+	if (p == NULL || fold_into(s, len, p, &other) < 0) {
+		free(p);
 		return NULL;
-	return (char *)out;
+	}
+	if (other) {
+		free(p);
+		return other;
+	}
+	return p;
 }
 
 /* Whether c, not ASCII, is part of a word: a letter, a mark or a
@@ -243,6 +252,34 @@ cue_best(const struct cue *c, const int hint[ALIGN_LANGS])
 	return best;
 }
 
+/* What the letters of s that are not ASCII say of its language, into
+ * hint[] (as far as s is valid UTF-8). */
+static void
+letter_hints(const char *s, int hint[ALIGN_LANGS])
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t i = 0;
+
+	for (;;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k;
+
+		while (p[i] && p[i] < 0x80)
+			i++;
+		if (p[i] == 0 || (k = utf8proc_iterate(p + i, -1, &c)) <= 0)
+			return;
+		hint_language(c, hint);
+		i += (size_t)k;
+	}
+}
+
+/* Whether ASCII c is part of a word: a letter or a digit. */
+static inline int
+ascii_word(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
 /* The words of s: runs of letters, marks and digits.  The loop a
  * character stays here; the two steps above, called once each, are
  * inlined. */
@@ -254,11 +291,20 @@ split(const char *s, struct span *w, size_t max, int hint[ALIGN_LANGS])
 	int in = 0;
 
 	for (;;) {
-		utf8proc_int32_t c = p[i];
+		utf8proc_int32_t c;
 		utf8proc_ssize_t k = 1;
 		int word;
 
-		/* ASCII, most of any text, needs no decoding. */
+		/* ASCII that does not change in or out of a word, most of
+		 * any text, skipped a tight loop at a time. */
+		if (in)
+			while (p[i] && p[i] < 0x80 && ascii_word(p[i]))
+				i++;
+		else
+			while (p[i] && p[i] < 0x80 && !ascii_word(p[i]))
+				i++;
+		c = p[i];
+		/* ASCII needs no decoding. */
 		if (c >= 0x80)
 			k = utf8proc_iterate(p + i, -1, &c);
 		if (k <= 0 || c == 0) {
@@ -269,8 +315,7 @@ split(const char *s, struct span *w, size_t max, int hint[ALIGN_LANGS])
 			return n;
 		}
 		if (c < 0x80) {
-			word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			    (c >= 'A' && c <= 'Z');
+			word = ascii_word((unsigned char)c);
 		} else {
 			word = word_char(c);
 			if (hint)
@@ -355,10 +400,7 @@ align_words_release(struct align_words *w)
 	free(w->later);
 	free(w->phrase_term);
 	align_dict_release(&w->words);
-	free(w->word_tok);
-	free(w->word_stop);
-	free(w->tokmask);
-	free(w->tokgrade);
+	free(w->word);
 	memset(w, 0, sizeof(*w));
 }
 
@@ -418,17 +460,15 @@ looked_up(struct align_words *w, size_t id, int l, const char *s, size_t n,
 	if (sn >= sizeof(own))
 		sn = sizeof(own) - 1;
 	memcpy(own, st, sn);	/* the stemmer's buffer is used again */
-	w->tokmask[id] = 0;
-	w->tokgrade[id] = 0;
 	found = l == ALIGN_EN ? align_tables_find(w->tables, l, s, n, &x) :
 	    align_tables_find(w->tables, l, own, sn, &x);
 	if (!found)
 		return term(w, own, sn, 0);
 	if (w->ntconcept && ((x.flags & ALIGN_TABLE_EXACT) ||
 	    x.strength >= w->min_strength)) {
-		w->tokmask[id] = x.concepts &
+		w->tok[id].mask = x.concepts &
 		    (uint32_t)((1ull << w->ntconcept) - 1);
-		w->tokgrade[id] = (x.flags & ALIGN_TABLE_EXACT) ? 255 :
+		w->tok[id].grade = (x.flags & ALIGN_TABLE_EXACT) ? 255 :
 		    (uint8_t)(255 * (x.strength - w->min_strength + 1) /
 		    (256 - w->min_strength));
 	}
@@ -452,10 +492,6 @@ align_words_tables(struct align_words *w, const struct align_tables *tb,
 
 	w->tables = tb;
 	w->min_strength = min_strength;
-	if (w->tokcap && ((w->tokmask = calloc(w->tokcap,
-	    sizeof(*w->tokmask))) == NULL || (w->tokgrade = calloc(w->tokcap,
-	    1)) == NULL))
-		return align_err_nomem(e);
 	if (!concepts || tb->names == NULL)
 		return 0;
 	/* The concepts' names and labels, as a lexicon of no words. */
@@ -503,29 +539,18 @@ stem_of(struct align_words *w, size_t id, const char *key, size_t kn,
 	return (const char *)st;
 }
 
-/* Room in the token arrays for token id (and, with tables, in their
- * masks and grades): 0, or -1 when out of memory. */
+/* Room in the token array for token id: 0, or -1 when out of memory. */
 static int
 token_room(struct align_words *w, long id)
 {
 	size_t cap = w->tokcap ? w->tokcap * 2 : 1024;
 	struct align_token *t;
-	uint32_t *m;
-	uint8_t *g;
 
 	if ((size_t)id < w->tokcap)
 		return 0;
 	if ((t = realloc(w->tok, cap * sizeof(*t))) == NULL)
 		return -1;
 	w->tok = t;
-	if (w->tables) {
-		if ((m = realloc(w->tokmask, cap * sizeof(*m))) == NULL)
-			return -1;
-		w->tokmask = m;
-		if ((g = realloc(w->tokgrade, cap)) == NULL)
-			return -1;
-		w->tokgrade = g;
-	}
 	w->tokcap = cap;
 	return 0;
 }
@@ -551,6 +576,8 @@ token(struct align_words *w, int l, const char *s, size_t n)
 		return -1;
 	if ((stem = stem_of(w, (size_t)id, key, n + 1, l, s, n, &sn)) == NULL)
 		return -1;
+	w->tok[id].mask = 0;
+	w->tok[id].grade = 0;
 	if (w->tables)
 		sid = looked_up(w, (size_t)id, l, s, n, stem, sn);
 	else
@@ -780,13 +807,7 @@ align_words_lang(struct align_words *w, const char *text,
 	size_t n, i;
 
 	/* As align_words_analyse() tells it, without making the words. */
-	for (i = 0; text[i] && !(text[i] & 0x80); i++)
-		;
-	if (text[i]) {
-		struct span none[1];
-
-		split(text, none, 0, hint);
-	}
+	letter_hints(text, hint);
 	if ((f = fold(text)) == NULL)
 		return align_err_nomem(e);
 	n = split(f, sp, MAXTOK, NULL);
@@ -820,31 +841,26 @@ table_concepts(const struct align_words *w, struct align_analysis *a,
 /* The entry of a word as written: its stop-word languages, and its token
  * in each language once asked for.  -1 when out of memory. */
 static long
-word(struct align_words *w, const char *s, size_t n)
+word(struct align_words *w, const char *s, size_t n, uint64_t h)
 {
-	long id = align_dict_id(&w->words, s, n, 0), st;
+	long id = align_dict_id_hashed(&w->words, s, n, h, 0), st;
 
 	if (id >= 0)
 		return id;
-	if ((id = align_dict_id(&w->words, s, n, 1)) < 0)
+	if ((id = align_dict_id_hashed(&w->words, s, n, h, 1)) < 0)
 		return -1;
 	if ((size_t)id >= w->wcap) {
 		size_t cap = w->wcap ? w->wcap * 2 : 1024;
-		uint32_t (*t)[ALIGN_LANGS] = realloc(w->word_tok,
-		    cap * sizeof(*t));
-		uint8_t *m;
+		struct align_word *t = realloc(w->word, cap * sizeof(*t));
 
 		if (t == NULL)
 			return -1;
-		w->word_tok = t;
-		if ((m = realloc(w->word_stop, cap)) == NULL)
-			return -1;
-		w->word_stop = m;
+		w->word = t;
 		w->wcap = cap;
 	}
-	memset(w->word_tok[id], 0xff, sizeof(w->word_tok[id]));
+	memset(w->word[id].tok, 0xff, sizeof(w->word[id].tok));
 	st = align_dict_id(&w->stops, s, n, 0);
-	w->word_stop[id] = st >= 0 ? w->stopmask[st] : 0;
+	w->word[id].stop = st >= 0 ? w->stopmask[st] : 0;
 	return id;
 }
 
@@ -858,26 +874,32 @@ analyse_language(struct align_words *w, const char *text, const char *f,
 {
 	int hint[ALIGN_LANGS] = { 0 };
 	struct cue cue;
+	uint64_t h[MAXTOK];
 	size_t i;
 
 	/* Letters that tell a language, before case folding turns ß
 	 * into ss; plain ASCII has none. */
-	for (i = 0; text[i] && !(text[i] & 0x80); i++)
-		;
-	if (text[i]) {
-		struct span none[1];
-
-		split(text, none, 0, hint);
-	}
+	letter_hints(text, hint);
+	/* The words' entries asked for ahead of their lookups: in a large
+	 * dictionary most of the time of a lookup is waiting for memory. */
+	for (i = 0; i < n; i++)
+		h[i] = align_dict_hash(f + sp[i].at, sp[i].n);
+	for (i = 0; i < n && i < WORDS_AHEAD; i++)
+		align_dict_prefetch_slot(&w->words, h[i]);
 	cue_start(&cue, hint, n);
 	for (i = 0; i < n; i++) {
-		long wd = word(w, f + sp[i].at, sp[i].n);
+		long wd;
 
-		if (wd < 0)
+		if (i + WORDS_AHEAD < n)
+			align_dict_prefetch_slot(&w->words, h[i + WORDS_AHEAD]);
+		if (i + WORDS_AHEAD / 2 < n)
+			align_dict_prefetch_entry(&w->words,
+			    h[i + WORDS_AHEAD / 2]);
+		if ((wd = word(w, f + sp[i].at, sp[i].n, h[i])) < 0)
 			return -1;
 		a->tok[i] = (uint32_t)wd;
-		if (w->word_stop[wd])
-			hint_stop(&cue, (unsigned long)wd, w->word_stop[wd],
+		if (w->word[wd].stop)
+			hint_stop(&cue, (unsigned long)wd, w->word[wd].stop,
 			    hint);
 	}
 	a->lang = cue_best(&cue, hint);
@@ -894,14 +916,18 @@ analyse_tokens(struct align_words *w, const char *f, const struct span *sp,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		uint32_t *slot = &w->word_tok[a->tok[i]][l];
+		uint32_t *slot = &w->word[a->tok[i]].tok[l];
 
+		/* The tokens too are all over memory. */
+		if (i + WORDS_AHEAD < n &&
+		    w->word[a->tok[i + WORDS_AHEAD]].tok[l] != UINT32_MAX)
+			PREFETCH(&w->tok[w->word[a->tok[i + WORDS_AHEAD]].tok[l]]);
 		if (*slot == UINT32_MAX) {
 			long t = token(w, l, f + sp[i].at, sp[i].n);
 
 			if (t < 0)
 				return -1;
-			slot = &w->word_tok[a->tok[i]][l];
+			slot = &w->word[a->tok[i]].tok[l];
 			*slot = (uint32_t)t;
 		}
 		a->tok[i] = *slot;
@@ -977,8 +1003,8 @@ analyse_terms(struct align_words *w, const char *f, const struct span *sp,
 		if (t->stop || sp[i].n < 2 ||
 		    strspn(f + sp[i].at, "0123456789") >= sp[i].n)
 			continue;
-		if (push_term(a, t->stem) < 0 || (w->tokmask &&
-		    table_concepts(w, a, w->tokmask[a->tok[i]]) < 0))
+		if (push_term(a, t->stem) < 0 ||
+		    table_concepts(w, a, t->mask) < 0)
 			return -1;
 	}
 	return 0;
@@ -991,19 +1017,29 @@ align_words_analyse(struct align_words *w, const char *text,
     struct align_analysis *a, struct align_err *e)
 {
 	struct span sp[MAXTOK];
-	char *f = fold(text);
-	size_t n;
+	size_t n, len = strlen(text);
+	char *f, *other;
 	int rc;
 
 	a->nterm = a->ntok = a->hits = 0;
-	if (f == NULL)
+	/* Folded into the buffer of a, used again from text to text. */
+	if (len + 1 > a->foldcap) {
+		size_t cap = len + 1 > 2 * a->foldcap ? len + 1 : 2 * a->foldcap;
+
+		if ((f = realloc(a->fold, cap)) == NULL)
+			return align_err_nomem(e);
+		a->fold = f;
+		a->foldcap = cap;
+	}
+	if (fold_into(text, len, a->fold, &other) < 0)
 		return align_err_nomem(e);
+	f = other ? other : a->fold;
 	n = split(f, sp, MAXTOK, NULL);
 	rc = grow32(&a->tok, &a->tokcap, n) < 0 ||
 	    analyse_language(w, text, f, sp, n, a) < 0 ||
 	    analyse_tokens(w, f, sp, n, a) < 0 ||
 	    analyse_terms(w, f, sp, n, a) < 0 ? -1 : 0;
-	free(f);
+	free(other);
 	return rc < 0 ? align_err_nomem(e) : 0;
 }
 
@@ -1012,6 +1048,7 @@ align_analysis_release(struct align_analysis *a)
 {
 	free(a->term);
 	free(a->tok);
+	free(a->fold);
 	memset(a, 0, sizeof(*a));
 }
 

@@ -50,8 +50,20 @@ extern const size_t align_nlexicon_stems;
 struct align_token {
 	uint32_t stem;		/* its term: the stem's id in vocab */
 	uint32_t count;		/* times seen */
+	uint32_t mask;		/* with the data tables: its concepts, bit c */
 	uint8_t lang;
 	uint8_t stop;		/* a stop word of its language */
+	uint8_t grade;		/* with the tables: how much it stands for
+				 * them (255: a seed; a near-synonym by its
+				 * cosine from the least that counts to 1) */
+};
+
+/* A word as written, whatever its language (one entry, one cache line,
+ * read for each word of each text). */
+struct align_word {
+	uint32_t tok[ALIGN_LANGS];	/* its token in each language, once
+					 * asked for (UINT32_MAX before) */
+	uint8_t stop;			/* its stop-word languages, bit l */
 };
 
 struct align_words {
@@ -72,15 +84,10 @@ struct align_words {
 	uint8_t *later;			/* by term: bit j-1 when it is word j
 					 * (1 to 7, from 0) of a phrase */
 	struct align_dict words;	/* a word as written -> its entry */
-	uint32_t (*word_tok)[ALIGN_LANGS]; /* its token in each language */
-	uint8_t *word_stop;		/* its stop-word languages */
+	struct align_word *word;	/* by entry */
 	size_t wcap;
 	/* With the data tables (tables.h, align_words_tables()): */
 	const struct align_tables *tables;
-	uint32_t *tokmask;		/* by token: its concepts, bit c */
-	uint8_t *tokgrade;		/* by token: how much (255: a seed;
-					 * a near-synonym by its cosine from
-					 * the least that counts to 1) */
 	uint32_t tconcept[32];		/* concept c's term */
 	int ntconcept;			/* 0: the tables' concepts unused */
 	unsigned min_strength;		/* of a near-synonym, x 255 */
@@ -100,8 +107,10 @@ struct align_analysis {
 	size_t nterm, termcap;
 	uint32_t *tok;		/* the text's words as tokens, in order */
 	size_t ntok, tokcap;
+	char *fold;		/* the text folded */
+	size_t foldcap;
 };
-#define ALIGN_ANALYSIS_INIT { 0, 0, NULL, 0, 0, NULL, 0, 0 }
+#define ALIGN_ANALYSIS_INIT { 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0 }
 
 int align_words_init(struct align_words *w, struct align_err *e);
 void align_words_release(struct align_words *w);

@@ -148,7 +148,7 @@ test_reader_and_writer(void **state)
 /* Themes of the meeting, by each method, with edits on the example's. */
 /* The themes in every format, as people see them. */
 static int
-show_themes(const struct align_themer *t, struct align_buf *out,
+show_themes(struct align_themer *t, struct align_buf *out,
     struct align_err *e)
 {
 	static const enum align_format f[] = { ALIGN_FMT_TEXT,

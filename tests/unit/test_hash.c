@@ -164,6 +164,48 @@ test_dict(void **state)
 	free(big);
 }
 
+/* Looked up with the hash given, after hints to prefetch, the ids are
+ * those of align_dict_id(): keys that differ in one byte, at the short
+ * compare's bound (16) and past it, and keys pushed but not yet
+ * indexed. */
+static void
+test_dict_hashed(void **state)
+{
+	struct align_dict d = ALIGN_DICT_INIT;
+	char key[64];
+	long i;
+
+	(void)state;
+	align_dict_prefetch_slot(&d, 1);	/* empty: nothing to read */
+	align_dict_prefetch_entry(&d, 1);
+	for (i = 0; i < 3000; i++) {
+		size_t n = (size_t)snprintf(key, sizeof(key), "%0*ld",
+		    (int)(i % 24) + 1, i);
+		uint64_t h = align_dict_hash(key, n);
+
+		align_dict_prefetch_slot(&d, h);
+		align_dict_prefetch_entry(&d, h);
+		assert_int_equal(align_dict_id_hashed(&d, key, n, h, 0), -1);
+		assert_int_equal(align_dict_id_hashed(&d, key, n, h, 1), i);
+	}
+	assert_int_equal(align_dict_push(&d, "pushed", 6), 3000);
+	for (i = 0; i < 3000; i++) {
+		size_t n = (size_t)snprintf(key, sizeof(key), "%0*ld",
+		    (int)(i % 24) + 1, i);
+		uint64_t h = align_dict_hash(key, n);
+
+		align_dict_prefetch_entry(&d, h);
+		assert_int_equal(align_dict_id_hashed(&d, key, n, h, 0), i);
+		assert_int_equal(align_dict_id(&d, key, n, 0), i);
+		key[n - 1] = key[n - 1] == '9' ? '0' : (char)(key[n - 1] + 1);
+		if (align_dict_id(&d, key, n, 0) >= 0)	/* another key */
+			assert_int_not_equal(align_dict_id(&d, key, n, 0), i);
+	}
+	assert_int_equal(align_dict_id_hashed(&d, "pushed", 6,
+	    align_dict_hash("pushed", 6), 0), 3000);
+	align_dict_release(&d);
+}
+
 /* Keys kept whole whatever the room left: a first key longer than the
  * first chunk, then short ones that fill chunks, then a long one again. */
 static void
@@ -205,6 +247,7 @@ main(void)
 		cmocka_unit_test(test_set_and_count),
 		cmocka_unit_test(test_long_response_ids),
 		cmocka_unit_test(test_dict),
+		cmocka_unit_test(test_dict_hashed),
 		cmocka_unit_test(test_dict_keys_across_chunks),
 	};
 

@@ -75,7 +75,7 @@ themes_of(const char *text, const struct align_theme_opts *o)
 
 /* The themes of t shown in format f, 80 columns, no colour. */
 static inline char *
-themes_shown(const struct align_themer *t, enum align_format f)
+themes_shown(struct align_themer *t, enum align_format f)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	struct align_buf b = ALIGN_BUF_INIT;
