@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "file.h"
+#include "grow.h"
 #include "hash.h"
 #include "idset.h"
 #include "reader.h"
@@ -51,6 +52,8 @@ struct input {
 	int mark;		/* a merge conflict marker's characters at the
 				 * start of this line, or -1 */
 	unsigned char markc;	/* and its character: < = > | */
+	int odd;		/* a tab or a byte-order mark (past the
+				 * first bytes) was read: see hint() */
 	unsigned char buf[CHUNK]; /* last: open_next() clears what is above */
 };
 
@@ -80,6 +83,21 @@ struct ahead_item {
 	size_t index;
 	unsigned long line;
 	int plain;
+	const char *bytes;	/* see align_reader_bytes() */
+	size_t nbytes;
+};
+
+/* With opts.bytes: the bytes given to libyaml, from the end of the last
+ * record on, and a byte and character index of the same place in them
+ * (libyaml's marks count characters); the hints of the document being
+ * read (align_emit_same()). */
+struct tape {
+	struct align_buf b;
+	size_t at, chars;	/* b.p[at] is character chars of the file */
+	size_t doc;		/* the character where the document began */
+	unsigned char *hint;
+	size_t nhint, chint;
+	int failed;		/* out of memory: no bytes until the next file */
 };
 
 struct ahead_batch {
@@ -132,6 +150,9 @@ struct align_reader {
 	struct align_pool *pool; /* reading ahead: YAML records are made
 				 * here, not with malloc one node at a time */
 	struct ahead_item out;	/* what the record last returned was */
+	struct tape tape;
+	const char *rec_bytes;	/* the record just read: its bytes */
+	size_t rec_nbytes;
 };
 
 static void ahead_stop(struct align_reader *);
@@ -164,8 +185,9 @@ bad_utf8(struct align_reader *r, unsigned long line, unsigned long col,
 	    "Latin-1: iconv -f WINDOWS-1252 -t UTF-8 %s >new)", name);
 }
 
-/* How many of the first n bytes of p, in whole words of eight, are
- * printable ASCII. */
+/* How many of the first n bytes of p are printable ASCII, looked at in
+ * whole words of eight (the word that holds another byte byte by byte,
+ * up to it). */
 static size_t
 ascii_run(const unsigned char *p, size_t n)
 {
@@ -184,6 +206,9 @@ ascii_run(const unsigned char *p, size_t n)
 		    ((x - ones) & ~x & high))
 			break;
 	}
+	if (i + 8 <= n)
+		while (p[i] >= 0x20 && p[i] < 0x7f)
+			i++;
 	return i;
 }
 
@@ -196,7 +221,7 @@ marker(struct input *in, unsigned char c)
 {
 	if (in->mark == 0) {
 		in->markc = c;
-		in->mark = strchr("<=>|", c) && c ? 1 : -1;
+		in->mark = c == '<' || c == '=' || c == '>' || c == '|' ? 1 : -1;
 	} else if (in->mark < 7) {
 		in->mark = c == in->markc ? in->mark + 1 : -1;
 	} else {
@@ -251,6 +276,10 @@ validate(struct align_reader *r, size_t from, size_t to)
 			in->hi = 0xbf;
 			/* What YAML does not allow, said where it is: the C1
 			 * controls but NEL, and U+FFFE and U+FFFF. */
+			if (in->need == 0 && in->lead == 0xef &&
+			    in->prev == 0xbb && c == 0xbf &&
+			    (in->bline != 1 || in->bcol != 1))
+				in->odd = 1;
 			if (in->yaml && in->need == 0 && ((in->lead == 0xc2 &&
 			    c < 0xa0 && c != 0x85) || (in->lead == 0xef &&
 			    in->prev == 0xbf && c >= 0xbe))) {
@@ -277,6 +306,8 @@ validate(struct align_reader *r, size_t from, size_t to)
 		} else if (c == 0) {
 			return verr(r, in->line, in->col, "NUL byte in text");
 		} else if (c < 0x80) {
+			if (c == '\t')
+				in->odd = 1;
 			/* libyaml refuses them too, but by byte offset. */
 			if (in->yaml && ((c < 0x20 && c != '\t' && c != '\r') ||
 			    c == 0x7f)) {
@@ -396,9 +427,145 @@ read_handler(void *data, unsigned char *buffer, size_t size,
 	if (n > size)
 		n = size;
 	memcpy(buffer, in->buf + in->pos, n);
+	if (r->o.bytes && !r->tape.failed) {
+		align_buf_add(&r->tape.b, (const char *)in->buf + in->pos, n);
+		r->tape.failed = r->tape.b.failed;
+	}
 	in->pos += n;
 	*size_read = n;
 	return 1;
+}
+
+/* The tape emptied for a new file. */
+static void
+tape_reset(struct tape *t)
+{
+	align_buf_reset(&t->b);
+	t->at = t->chars = t->doc = 0;
+	t->nhint = 0;
+	t->failed = 0;
+}
+
+static void
+tape_release(struct tape *t)
+{
+	align_buf_release(&t->b);
+	free(t->hint);
+}
+
+/* The byte of the tape where character c of the file begins, counted on
+ * from the last one found (c is never before it), eight bytes at a time
+ * while at least eight characters are to go; SIZE_MAX when the tape does
+ * not reach it.  A character is a byte that does not continue one. */
+static size_t
+tape_seek(struct tape *t, size_t c)
+{
+	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+	const unsigned char *p = (const unsigned char *)t->b.p;
+	size_t at = t->at, ch = t->chars, len = t->b.len;
+
+	if (c < ch)
+		return SIZE_MAX;
+	while (c - ch >= 8 && len - at >= 8) {
+		uint64_t w, cont;
+
+		memcpy(&w, p + at, 8);
+		cont = w & ~(w << 1) & high;	/* 10xxxxxx */
+		ch += 8 - (size_t)(((cont >> 7) * ones) >> 56);
+		at += 8;
+	}
+	for (; at < len; at++) {
+		if ((p[at] & 0xc0) == 0x80)
+			continue;
+		if (ch == c)
+			break;
+		ch++;
+	}
+	if (ch != c)
+		return SIZE_MAX;
+	t->at = at;
+	t->chars = ch;
+	return at;
+}
+
+/* A document starts at character c: the bytes before it dropped (when
+ * they are a good part of the tape, so that little is moved), its hints
+ * begun. */
+static void
+tape_doc(struct tape *t, size_t c)
+{
+	t->nhint = 0;
+	if (t->failed)
+		return;
+	if (tape_seek(t, c) == SIZE_MAX) {
+		t->failed = 1;
+		return;
+	}
+	t->doc = c;
+	if (t->at >= 65536 && t->at * 2 >= t->b.len) {
+		memmove(t->b.p, t->b.p + t->at, t->b.len - t->at);
+		t->b.len -= t->at;
+		t->at = 0;
+	}
+}
+
+/* The hint of a key or a scalar value, raw when of another type than
+ * text (align_emit_same()). */
+static void
+tape_hint(struct align_reader *r, const yaml_event_t *ev, int raw)
+{
+	struct tape *t = &r->tape;
+
+	if (t->failed)
+		return;
+	if (ALIGN_GROW(t->hint, t->nhint + 1, t->chint) < 0) {
+		t->failed = 1;
+		return;
+	}
+	t->hint[t->nhint++] = ev->data.scalar.style ==
+	    YAML_PLAIN_SCALAR_STYLE && ev->data.scalar.tag == NULL &&
+	    ev->start_mark.line == ev->end_mark.line && !r->in.odd ?
+	    1 + (raw != 0) : 0;
+}
+
+/* Whether s[0..n) begins with a line "---", where a document starts. */
+static int
+doc_marker(const char *s, size_t n)
+{
+	return n >= 3 && memcmp(s, "---", 3) == 0 && (n == 3 ||
+	    s[3] == '\n' || s[3] == ' ' || s[3] == '\r' || s[3] == '\t');
+}
+
+/* The document rec, which ended at character end, read: its bytes kept
+ * (in the pool when reading ahead) when the writer would write them.
+ * Where the next one begins is known without counting when its "---"
+ * follows them (the end of the last record, where libyaml's marks say,
+ * is that of the bytes matched); whatever the tape's count of characters,
+ * bytes are kept only when they are those the writer makes. */
+static void
+tape_record(struct align_reader *r, const struct align_node *rec,
+    size_t end)
+{
+	struct tape *t = &r->tape;
+	size_t from = t->at, n;
+
+	if (t->failed || t->chars != t->doc)
+		return;
+	n = align_emit_same(rec, t->b.p + from, t->b.len - from, t->hint,
+	    t->nhint);
+	if (n > 0 && (from + n == t->b.len ||
+	    doc_marker(t->b.p + from + n, t->b.len - from - n))) {
+		t->at = from + n;
+		t->chars = end;
+	} else if (tape_seek(t, end) == SIZE_MAX) {
+		t->failed = 1;
+		return;
+	}
+	if (n == 0)
+		return;
+	r->rec_bytes = r->pool ? align_pool_strdup(r->pool, t->b.p + from,
+	    n) : t->b.p + from;
+	r->rec_nbytes = r->rec_bytes ? n : 0;
 }
 
 /* YAML or plain text?  Look at the first line that is neither blank nor a
@@ -510,6 +677,7 @@ open_next(struct align_reader *r, struct align_err *e)
 		if (in->len - in->pos >= 3 &&
 		    memcmp(in->buf + in->pos, "\xef\xbb\xbf", 3) == 0)
 			in->pos += 3;
+		tape_reset(&r->tape);
 		if (!yaml_parser_initialize(&r->parser))
 			return align_err_nomem(e);
 		r->parser_live = 1;
@@ -587,6 +755,7 @@ align_reader_free(struct align_reader *r)
 	align_count_release(&r->seen);
 	align_buf_release(&r->line);
 	align_buf_release(&r->para);
+	tape_release(&r->tape);
 	free(r);
 }
 
@@ -617,6 +786,13 @@ int
 align_reader_claim(struct align_reader *r, const char *id)
 {
 	return align_idset_add(&r->ids, id, strlen(id));
+}
+
+const char *
+align_reader_bytes(const struct align_reader *r, size_t *n)
+{
+	*n = r->out.nbytes;
+	return r->out.bytes;
 }
 
 int
@@ -909,6 +1085,8 @@ map_key(struct align_reader *r, yaml_event_t *ev, unsigned long line,
 	if (tag == NULL)
 		raw = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 		    align_implicit_type(s, ev->data.scalar.length);
+	if (r->o.bytes)
+		tape_hint(r, ev, raw);
 	if ((i = key_find(r, top->node, s)) == -2)
 		return align_err_nomem(e);
 	if (i >= 0)
@@ -991,6 +1169,8 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 			dline = line;
 			dcol = col;
 			r->rec_line = line;
+			if (r->o.bytes)
+				tape_doc(&r->tape, ev.start_mark.index);
 			break;
 		case YAML_DOCUMENT_END_EVENT:
 			n = r->root;
@@ -998,6 +1178,8 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 			if (n == NULL)
 				break;
 			rc = finish_record(r, n, dline, dcol, e);
+			if (rc > 0 && r->o.bytes)
+				tape_record(r, n, ev.start_mark.index);
 			if (rc > 0) {
 				*rec = n;
 				yaml_event_delete(&ev);
@@ -1071,6 +1253,8 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 					    ev.data.scalar.style ==
 					    YAML_PLAIN_SCALAR_STYLE &&
 					    align_implicit_type(n->str, n->len);
+				if (n->type == ALIGN_SCALAR && r->o.bytes)
+					tape_hint(r, &ev, n->raw);
 				if (n->type == ALIGN_SCALAR) {
 					rc = attach(r, n, e);
 				} else {
@@ -1332,6 +1516,8 @@ next_record(struct align_reader *r, struct align_node **rec,
 	int rc;
 
 	*rec = NULL;
+	r->rec_bytes = NULL;
+	r->rec_nbytes = 0;
 	if (r->failed) {
 		*e = r->ferr;
 		return -1;
@@ -1425,6 +1611,8 @@ ahead_read(struct align_reader *r, struct ahead_batch *f)
 			it->index = r->next - 1;
 			it->line = r->rec_line;
 			it->plain = r->rec_plain;
+			it->bytes = r->rec_bytes;
+			it->nbytes = r->rec_nbytes;
 			f->n++;
 		}
 	} while (rc > 0 && f->n < AHEAD_BATCH && f->pool.bytes < AHEAD_BYTES);
@@ -1670,6 +1858,8 @@ align_reader_next(struct align_reader *r, struct align_node **rec,
 		r->out.index = r->next - 1;
 		r->out.line = r->rec_line;
 		r->out.plain = r->rec_plain;
+		r->out.bytes = r->rec_bytes;
+		r->out.nbytes = r->rec_nbytes;
 	}
 	return rc;
 }
