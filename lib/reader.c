@@ -30,6 +30,10 @@
  * is in memory once or twice, not as many times as there are batches. */
 #define AHEAD_BYTES (1024 * 1024)
 #define AHEAD_MAX (4 * 1024 * 1024)
+/* A record longer than this is written, not copied (align_reader_bytes()):
+ * its bytes would be held a second time, beside its nodes, and it is one
+ * of few (a session of a survey, a large theme). */
+#define BYTES_MAX AHEAD_BYTES
 
 /* One open input file, its bytes validated as they are read. */
 struct input {
@@ -53,7 +57,7 @@ struct input {
 				 * start of this line, or -1 */
 	unsigned char markc;	/* and its character: < = > | */
 	int odd;		/* a tab or a byte-order mark (past the
-				 * first bytes) was read: see hint() */
+				 * first bytes) was read: see tape_hint() */
 	unsigned char buf[CHUNK]; /* last: open_next() clears what is above */
 };
 
@@ -84,7 +88,7 @@ struct ahead_item {
 	unsigned long line;
 	int plain;
 	const char *bytes;	/* see align_reader_bytes() */
-	size_t nbytes;
+	size_t nbytes, off;	/* reading ahead: at off in its batch's raw */
 };
 
 /* With opts.bytes: the bytes given to libyaml, from the end of the last
@@ -104,7 +108,9 @@ struct ahead_batch {
 	struct ahead_item item[AHEAD_BATCH];
 	size_t n;
 	struct align_pool pool;	/* where its YAML records live */
-	size_t bytes;		/* of the pool, once ready */
+	struct align_buf raw;	/* the bytes of those that have them, apart
+				 * from the pool, which a caller may keep */
+	size_t bytes;		/* of the pool and raw, once ready */
 	int rc;			/* after the items: 1 more, 0 end, -1 err */
 	struct align_err err;
 };
@@ -153,6 +159,8 @@ struct align_reader {
 	struct tape tape;
 	const char *rec_bytes;	/* the record just read: its bytes */
 	size_t rec_nbytes;
+	struct align_buf *raw;	/* reading ahead: where they are copied */
+	size_t rec_off;		/* and at what offset */
 };
 
 static void ahead_stop(struct align_reader *);
@@ -502,7 +510,16 @@ tape_doc(struct tape *t, size_t c)
 		return;
 	}
 	t->doc = c;
-	if (t->at >= 65536 && t->at * 2 >= t->b.len) {
+	if (t->b.cap > 4 * BYTES_MAX) {
+		/* The room a large record took given back. */
+		struct align_buf b = ALIGN_BUF_INIT;
+
+		align_buf_add(&b, t->b.p + t->at, t->b.len - t->at);
+		align_buf_release(&t->b);
+		t->b = b;
+		t->at = 0;
+		t->failed = b.failed;
+	} else if (t->at >= 65536 && t->at * 2 >= t->b.len) {
 		memmove(t->b.p, t->b.p + t->at, t->b.len - t->at);
 		t->b.len -= t->at;
 		t->at = 0;
@@ -537,11 +554,12 @@ doc_marker(const char *s, size_t n)
 }
 
 /* The document rec, which ended at character end, read: its bytes kept
- * (in the pool when reading ahead) when the writer would write them.
- * Where the next one begins is known without counting when its "---"
- * follows them (the end of the last record, where libyaml's marks say,
- * is that of the bytes matched); whatever the tape's count of characters,
- * bytes are kept only when they are those the writer makes. */
+ * (in the batch's raw when reading ahead) when they begin with what the
+ * writer makes of it.  Only that decides what is copied; where the tape
+ * stands only decides whether they are found.  When the next document's
+ * "---" (or the end) follows the bytes matched, the document ended there,
+ * at character end; else the characters are counted to it.
+ */
 static void
 tape_record(struct align_reader *r, const struct align_node *rec,
     size_t end)
@@ -551,8 +569,8 @@ tape_record(struct align_reader *r, const struct align_node *rec,
 
 	if (t->failed || t->chars != t->doc)
 		return;
-	n = align_emit_same(rec, t->b.p + from, t->b.len - from, t->hint,
-	    t->nhint);
+	n = t->b.len - from > BYTES_MAX ? 0 : align_emit_same(rec,
+	    t->b.p + from, t->b.len - from, t->hint, t->nhint);
 	if (n > 0 && (from + n == t->b.len ||
 	    doc_marker(t->b.p + from + n, t->b.len - from - n))) {
 		t->at = from + n;
@@ -563,9 +581,16 @@ tape_record(struct align_reader *r, const struct align_node *rec,
 	}
 	if (n == 0)
 		return;
-	r->rec_bytes = r->pool ? align_pool_strdup(r->pool, t->b.p + from,
-	    n) : t->b.p + from;
-	r->rec_nbytes = r->rec_bytes ? n : 0;
+	if (r->raw == NULL) {
+		r->rec_bytes = t->b.p + from;
+		r->rec_nbytes = n;
+		return;
+	}
+	r->rec_off = r->raw->len;
+	align_buf_add(r->raw, t->b.p + from, n);
+	r->rec_nbytes = r->raw->failed ? 0 : n;
+	if (r->raw->failed)	/* out of memory: no more bytes */
+		t->failed = 1;
 }
 
 /* YAML or plain text?  Look at the first line that is neither blank nor a
@@ -1565,6 +1590,10 @@ drop(struct ahead_batch *b)
 	}
 	b->n = 0;
 	align_pool_reset(&b->pool);
+	if (b->raw.cap > 4 * AHEAD_BYTES)	/* a large record's room */
+		align_buf_release(&b->raw);
+	else
+		align_buf_reset(&b->raw);
 }
 
 /* Wait, in the thread, until a batch may be read: a slot free, and not
@@ -1611,11 +1640,13 @@ ahead_read(struct align_reader *r, struct ahead_batch *f)
 			it->index = r->next - 1;
 			it->line = r->rec_line;
 			it->plain = r->rec_plain;
-			it->bytes = r->rec_bytes;
+			it->bytes = NULL;
 			it->nbytes = r->rec_nbytes;
+			it->off = r->rec_off;
 			f->n++;
 		}
-	} while (rc > 0 && f->n < AHEAD_BATCH && f->pool.bytes < AHEAD_BYTES);
+	} while (rc > 0 && f->n < AHEAD_BATCH &&
+	    f->pool.bytes + f->raw.len < AHEAD_BYTES);
 	return rc;
 }
 
@@ -1627,6 +1658,7 @@ ahead_pass(struct ahead *a, struct ahead_batch *f, int rc)
 {
 	struct ahead_batch *slot;
 	struct align_pool empty;
+	struct align_buf raw;
 
 	/* The slot is free, and nobody else looks at it. */
 	pthread_mutex_lock(&a->mu);
@@ -1634,9 +1666,11 @@ ahead_pass(struct ahead *a, struct ahead_batch *f, int rc)
 	pthread_mutex_unlock(&a->mu);
 	drop(slot);
 	empty = slot->pool;
+	raw = slot->raw;
 	*slot = *f;
-	slot->bytes = f->pool.bytes;
+	slot->bytes = f->pool.bytes + f->raw.len;
 	f->pool = empty;
+	f->raw = raw;
 	f->n = 0;
 	pthread_mutex_lock(&a->mu);
 	a->count++;
@@ -1662,6 +1696,8 @@ ahead_run(void *arg)
 
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 	r->pool = &f->pool;
+	if (r->o.bytes)
+		r->raw = &f->raw;
 	do {
 		if (ahead_room(a) < 0)
 			break;
@@ -1741,6 +1777,8 @@ ahead_next(struct align_reader *r, struct align_node **rec,
 				*rec = it->rec;
 				it->rec = NULL;
 				r->out = *it;
+				if (it->nbytes)
+					r->out.bytes = b->raw.p + it->off;
 				return 1;
 			}
 			if (b->rc <= 0) {
@@ -1790,13 +1828,16 @@ ahead_stop(struct align_reader *r)
 		r->sp = 0;
 		r->root = NULL;
 		r->pool = NULL;
+		r->raw = NULL;
 	}
 	for (i = 0; i < AHEAD_BATCHES; i++) {
 		drop(&a->ring[i]);
 		align_pool_release(&a->ring[i].pool);
+		align_buf_release(&a->ring[i].raw);
 	}
 	drop(&a->fill);
 	align_pool_release(&a->fill.pool);
+	align_buf_release(&a->fill.raw);
 	pthread_cond_destroy(&a->room);
 	pthread_cond_destroy(&a->more);
 	pthread_mutex_destroy(&a->mu);

@@ -105,8 +105,8 @@ int align_reader_plain(const struct align_reader *r);
 /* The bytes the record last returned was read from, into *n, when they
  * are exactly what align_emit_record() makes of it (so copying them
  * writes it); NULL when they are not, it came from plain text, or the
- * options did not ask for them.  They last as long as the record does,
- * not past the next align_reader_next() unless reading ahead. */
+ * options did not ask for them.  They last until the next
+ * align_reader_next(), even when the record is kept longer. */
 const char *align_reader_bytes(const struct align_reader *r, size_t *n);
 
 /* The index in paths of the file the record last returned came from. */
