@@ -1590,7 +1590,7 @@ drop(struct ahead_batch *b)
 	}
 	b->n = 0;
 	align_pool_reset(&b->pool);
-	if (b->raw.cap > 4 * AHEAD_BYTES)	/* a large record's room */
+	if (b->raw.cap > AHEAD_BYTES / 8)	/* large records' room */
 		align_buf_release(&b->raw);
 	else
 		align_buf_reset(&b->raw);
