@@ -528,7 +528,7 @@ tape_doc(struct tape *t, size_t c)
 
 /* The hint of a key or a scalar value, raw when of another type than
  * text (align_emit_same()). */
-static void
+static inline void
 tape_hint(struct align_reader *r, const yaml_event_t *ev, int raw)
 {
 	struct tape *t = &r->tape;

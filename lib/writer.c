@@ -105,7 +105,7 @@ static const unsigned char indicator[256] = {
 
 /* 1 when the ends of s (n > 0) allow it plain: not an indicator first,
  * no blank at either end, no colon last. */
-static int
+static inline int
 plain_ends(const unsigned char *p, size_t n)
 {
 	return !indicator[p[0]] && p[n - 1] != ' ' && p[n - 1] != ':';
@@ -212,7 +212,7 @@ struct sink {
 	size_t nhint, h;
 };
 
-static void
+static inline void
 put(struct sink *k, const char *s, size_t n)
 {
 	if (k->b)
@@ -224,7 +224,7 @@ put(struct sink *k, const char *s, size_t n)
 		k->at += n;
 }
 
-static void
+static inline void
 putc_(struct sink *k, char c)
 {
 	if (k->b)
@@ -296,7 +296,7 @@ align_emit_scalar(struct align_buf *b, const char *s, size_t n, int flow)
  * made it two lines, the reader refuses the other control characters and
  * the noncharacters, and the hint says there was no tab or byte-order
  * mark.  In a flow list the whole check is made (its items are few). */
-static int
+static inline int
 plain(const char *s, size_t n, int flow, int hint)
 {
 	if (hint == 1 && !flow && n > 0)
@@ -307,7 +307,7 @@ plain(const char *s, size_t n, int flow, int hint)
 }
 
 /* The next hint, comparing; 0 emitting. */
-static int
+static inline int
 next_hint(struct sink *k)
 {
 	int hint = k->b == NULL && k->h < k->nhint ? k->hint[k->h] : 0;
