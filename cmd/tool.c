@@ -358,8 +358,13 @@ stream_record(struct tool_stream *st, struct align_reader *r,
 	}
 	if (rc == 2 && (rc = stream_keep(st, r, rec, e)) == 0)
 		*kept = 1;
-	if (rc == 0 && st->out)
-		rc = align_spill_record(&st->spill, rec, owned, st->keep, e);
+	if (rc == 0 && st->out) {
+		size_t n;
+		const char *bytes = align_reader_bytes(r, &n);
+
+		rc = align_spill_copy(&st->spill, rec, bytes, n, owned,
+		    st->keep, e);
+	}
 	return rc;
 }
 
@@ -419,6 +424,7 @@ tool_stream_read(struct tool_stream *st)
 	if (st->fresh)
 		return;
 	o.ahead = 1;
+	o.bytes = st->out;	/* records read as written are copied */
 	r = align_reader_open(st->inplace ? (char **)&st->inplace : st->paths,
 	    st->inplace ? 1 : st->npaths, &o, &e);
 	if (r == NULL)

@@ -49,6 +49,15 @@ int
 align_out_record(struct align_out *o, const struct align_node *rec,
     struct align_err *e)
 {
+	return align_out_copy(o, rec, NULL, 0, e);
+}
+
+int
+align_out_copy(struct align_out *o, const struct align_node *rec,
+    const char *bytes, size_t n, struct align_err *e)
+{
+	if (bytes)
+		return align_out_write(o, bytes, n, e);
 	align_emit_record(&o->buf, rec);
 	if (o->buf.len >= FLUSH_AT || o->buf.failed)
 		return flush(o, e);
@@ -59,6 +68,15 @@ int
 align_out_write(struct align_out *o, const char *s, size_t n,
     struct align_err *e)
 {
+	/* A large piece goes as it is, not through the buffer. */
+	if (n >= FLUSH_AT) {
+		if (flush(o, e) < 0)
+			return -1;
+		if (fwrite(s, 1, n, o->fp) != n)
+			return align_err_set(e, EX_IOERR, o->name, 0, 0,
+			    "write error: %s", strerror(errno));
+		return 0;
+	}
 	align_buf_add(&o->buf, s, n);
 	if (o->buf.len >= FLUSH_AT || o->buf.failed)
 		return flush(o, e);
@@ -134,10 +152,17 @@ int
 align_spill_record(struct align_spill *s, const struct align_node *rec,
     int owned, int keep, struct align_err *e)
 {
+	return align_spill_copy(s, rec, NULL, 0, owned, keep, e);
+}
+
+int
+align_spill_copy(struct align_spill *s, const struct align_node *rec,
+    const char *bytes, size_t n, int owned, int keep, struct align_err *e)
+{
 	struct align_spill_part *p;
 
 	if (s->head && s->nowned == 0 && !owned)
-		return align_out_record(s->head, rec, e);
+		return align_out_copy(s->head, rec, bytes, n, e);
 	if (owned) {
 		if (ALIGN_GROW(s->owned, s->nowned + 1, s->cap) < 0)
 			return align_err_nomem(e);
@@ -146,7 +171,10 @@ align_spill_record(struct align_spill *s, const struct align_node *rec,
 		if (!keep)
 			return 0;
 	}
-	align_emit_record(&s->buf, rec);
+	if (bytes)
+		align_buf_add(&s->buf, bytes, n);
+	else
+		align_emit_record(&s->buf, rec);
 	if (owned)
 		s->owned[s->nowned - 1].to = ftell(s->fp) + (long)s->buf.len;
 	return s->buf.len >= FLUSH_AT || s->buf.failed ? spill_flush(s, e) : 0;

@@ -38,6 +38,11 @@ int align_out_open(struct align_out *o, struct align_lock *lk,
     struct align_err *e);
 int align_out_record(struct align_out *o, const struct align_node *rec,
     struct align_err *e);
+/* The same, given the bytes rec was read from when they are what
+ * align_emit_record() would write (align_reader_bytes()), which are then
+ * copied as they are; bytes NULL: rec written. */
+int align_out_copy(struct align_out *o, const struct align_node *rec,
+    const char *bytes, size_t n, struct align_err *e);
 int align_out_write(struct align_out *o, const char *s, size_t n,
     struct align_err *e);
 /* Flush and, in place, replace the file and release its lock: 0, or -1
@@ -88,6 +93,9 @@ void align_spill_head(struct align_spill *s, struct align_out *out);
  * remembered (its bytes too when keep: it may be written back). */
 int align_spill_record(struct align_spill *s, const struct align_node *rec,
     int owned, int keep, struct align_err *e);
+/* The same, given rec's bytes as align_out_copy() is. */
+int align_spill_copy(struct align_spill *s, const struct align_node *rec,
+    const char *bytes, size_t n, int owned, int keep, struct align_err *e);
 /* The stream to out with the n records of get(ctx, i, e) (each freed
  * after; NULL on an error): in place of the owned record which (0, 1, ...),
  * or of them all (ALIGN_SPILL_ALL: the others dropped), or of none

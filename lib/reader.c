@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "file.h"
+#include "grow.h"
 #include "hash.h"
 #include "idset.h"
 #include "reader.h"
@@ -29,6 +30,10 @@
  * is in memory once or twice, not as many times as there are batches. */
 #define AHEAD_BYTES (1024 * 1024)
 #define AHEAD_MAX (4 * 1024 * 1024)
+/* A record longer than this is written, not copied (align_reader_bytes()):
+ * its bytes would be held a second time, beside its nodes, and it is one
+ * of few (a session of a survey, a large theme). */
+#define BYTES_MAX AHEAD_BYTES
 
 /* One open input file, its bytes validated as they are read. */
 struct input {
@@ -51,6 +56,8 @@ struct input {
 	int mark;		/* a merge conflict marker's characters at the
 				 * start of this line, or -1 */
 	unsigned char markc;	/* and its character: < = > | */
+	int odd;		/* a tab or a byte-order mark (past the
+				 * first bytes) was read: see tape_hint() */
 	unsigned char buf[CHUNK]; /* last: open_next() clears what is above */
 };
 
@@ -80,13 +87,30 @@ struct ahead_item {
 	size_t index;
 	unsigned long line;
 	int plain;
+	const char *bytes;	/* see align_reader_bytes() */
+	size_t nbytes, off;	/* reading ahead: at off in its batch's raw */
+};
+
+/* With opts.bytes: the bytes given to libyaml, from the end of the last
+ * record on, and a byte and character index of the same place in them
+ * (libyaml's marks count characters); the hints of the document being
+ * read (align_emit_same()). */
+struct tape {
+	struct align_buf b;
+	size_t at, chars;	/* b.p[at] is character chars of the file */
+	size_t doc;		/* the character where the document began */
+	unsigned char *hint;
+	size_t nhint, chint;
+	int failed;		/* out of memory: no bytes until the next file */
 };
 
 struct ahead_batch {
 	struct ahead_item item[AHEAD_BATCH];
 	size_t n;
 	struct align_pool pool;	/* where its YAML records live */
-	size_t bytes;		/* of the pool, once ready */
+	struct align_buf raw;	/* the bytes of those that have them, apart
+				 * from the pool, which a caller may keep */
+	size_t bytes;		/* of the pool and raw, once ready */
 	int rc;			/* after the items: 1 more, 0 end, -1 err */
 	struct align_err err;
 };
@@ -132,6 +156,11 @@ struct align_reader {
 	struct align_pool *pool; /* reading ahead: YAML records are made
 				 * here, not with malloc one node at a time */
 	struct ahead_item out;	/* what the record last returned was */
+	struct tape tape;
+	const char *rec_bytes;	/* the record just read: its bytes */
+	size_t rec_nbytes;
+	struct align_buf *raw;	/* reading ahead: where they are copied */
+	size_t rec_off;		/* and at what offset */
 };
 
 static void ahead_stop(struct align_reader *);
@@ -164,8 +193,9 @@ bad_utf8(struct align_reader *r, unsigned long line, unsigned long col,
 	    "Latin-1: iconv -f WINDOWS-1252 -t UTF-8 %s >new)", name);
 }
 
-/* How many of the first n bytes of p, in whole words of eight, are
- * printable ASCII. */
+/* How many of the first n bytes of p are printable ASCII, looked at in
+ * whole words of eight (the word that holds another byte byte by byte,
+ * up to it). */
 static size_t
 ascii_run(const unsigned char *p, size_t n)
 {
@@ -184,6 +214,9 @@ ascii_run(const unsigned char *p, size_t n)
 		    ((x - ones) & ~x & high))
 			break;
 	}
+	if (i + 8 <= n)
+		while (p[i] >= 0x20 && p[i] < 0x7f)
+			i++;
 	return i;
 }
 
@@ -196,7 +229,7 @@ marker(struct input *in, unsigned char c)
 {
 	if (in->mark == 0) {
 		in->markc = c;
-		in->mark = strchr("<=>|", c) && c ? 1 : -1;
+		in->mark = c == '<' || c == '=' || c == '>' || c == '|' ? 1 : -1;
 	} else if (in->mark < 7) {
 		in->mark = c == in->markc ? in->mark + 1 : -1;
 	} else {
@@ -251,6 +284,10 @@ validate(struct align_reader *r, size_t from, size_t to)
 			in->hi = 0xbf;
 			/* What YAML does not allow, said where it is: the C1
 			 * controls but NEL, and U+FFFE and U+FFFF. */
+			if (in->need == 0 && in->lead == 0xef &&
+			    in->prev == 0xbb && c == 0xbf &&
+			    (in->bline != 1 || in->bcol != 1))
+				in->odd = 1;
 			if (in->yaml && in->need == 0 && ((in->lead == 0xc2 &&
 			    c < 0xa0 && c != 0x85) || (in->lead == 0xef &&
 			    in->prev == 0xbf && c >= 0xbe))) {
@@ -277,6 +314,8 @@ validate(struct align_reader *r, size_t from, size_t to)
 		} else if (c == 0) {
 			return verr(r, in->line, in->col, "NUL byte in text");
 		} else if (c < 0x80) {
+			if (c == '\t')
+				in->odd = 1;
 			/* libyaml refuses them too, but by byte offset. */
 			if (in->yaml && ((c < 0x20 && c != '\t' && c != '\r') ||
 			    c == 0x7f)) {
@@ -396,9 +435,162 @@ read_handler(void *data, unsigned char *buffer, size_t size,
 	if (n > size)
 		n = size;
 	memcpy(buffer, in->buf + in->pos, n);
+	if (r->o.bytes && !r->tape.failed) {
+		align_buf_add(&r->tape.b, (const char *)in->buf + in->pos, n);
+		r->tape.failed = r->tape.b.failed;
+	}
 	in->pos += n;
 	*size_read = n;
 	return 1;
+}
+
+/* The tape emptied for a new file. */
+static void
+tape_reset(struct tape *t)
+{
+	align_buf_reset(&t->b);
+	t->at = t->chars = t->doc = 0;
+	t->nhint = 0;
+	t->failed = 0;
+}
+
+static void
+tape_release(struct tape *t)
+{
+	align_buf_release(&t->b);
+	free(t->hint);
+}
+
+/* The byte of the tape where character c of the file begins, counted on
+ * from the last one found (c is never before it), eight bytes at a time
+ * while at least eight characters are to go; SIZE_MAX when the tape does
+ * not reach it.  A character is a byte that does not continue one. */
+static size_t
+tape_seek(struct tape *t, size_t c)
+{
+	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+	const unsigned char *p = (const unsigned char *)t->b.p;
+	size_t at = t->at, ch = t->chars, len = t->b.len;
+
+	if (c < ch)
+		return SIZE_MAX;
+	while (c - ch >= 8 && len - at >= 8) {
+		uint64_t w, cont;
+
+		memcpy(&w, p + at, 8);
+		cont = w & ~(w << 1) & high;	/* 10xxxxxx */
+		ch += 8 - (size_t)(((cont >> 7) * ones) >> 56);
+		at += 8;
+	}
+	for (; at < len; at++) {
+		if ((p[at] & 0xc0) == 0x80)
+			continue;
+		if (ch == c)
+			break;
+		ch++;
+	}
+	if (ch != c)
+		return SIZE_MAX;
+	t->at = at;
+	t->chars = ch;
+	return at;
+}
+
+/* A document starts at character c: the bytes before it dropped (when
+ * they are a good part of the tape, so that little is moved), its hints
+ * begun. */
+static void
+tape_doc(struct tape *t, size_t c)
+{
+	t->nhint = 0;
+	if (t->failed)
+		return;
+	if (tape_seek(t, c) == SIZE_MAX) {
+		t->failed = 1;
+		return;
+	}
+	t->doc = c;
+	if (t->b.cap > 4 * BYTES_MAX) {
+		/* The room a large record took given back. */
+		struct align_buf b = ALIGN_BUF_INIT;
+
+		align_buf_add(&b, t->b.p + t->at, t->b.len - t->at);
+		align_buf_release(&t->b);
+		t->b = b;
+		t->at = 0;
+		t->failed = b.failed;
+	} else if (t->at >= 65536 && t->at * 2 >= t->b.len) {
+		memmove(t->b.p, t->b.p + t->at, t->b.len - t->at);
+		t->b.len -= t->at;
+		t->at = 0;
+	}
+}
+
+/* The hint of a key or a scalar value, raw when of another type than
+ * text (align_emit_same()). */
+static inline void
+tape_hint(struct align_reader *r, const yaml_event_t *ev, int raw)
+{
+	struct tape *t = &r->tape;
+
+	if (t->failed)
+		return;
+	if (ALIGN_GROW(t->hint, t->nhint + 1, t->chint) < 0) {
+		t->failed = 1;
+		return;
+	}
+	t->hint[t->nhint++] = ev->data.scalar.style ==
+	    YAML_PLAIN_SCALAR_STYLE && ev->data.scalar.tag == NULL &&
+	    ev->start_mark.line == ev->end_mark.line && !r->in.odd ?
+	    1 + (raw != 0) : 0;
+}
+
+/* Whether s[0..n) begins with a line "---", where a document starts. */
+static int
+doc_marker(const char *s, size_t n)
+{
+	return n >= 3 && memcmp(s, "---", 3) == 0 && (n == 3 ||
+	    s[3] == '\n' || s[3] == ' ' || s[3] == '\r' || s[3] == '\t');
+}
+
+/* The document rec, which ended at character end, read: its bytes kept
+ * (in the batch's raw when reading ahead) when they begin with what the
+ * writer makes of it.  Only that decides what is copied; where the tape
+ * stands only decides whether they are found.  When the next document's
+ * "---" (or the end) follows the bytes matched, the document ended there,
+ * at character end; else the characters are counted to it.
+ */
+static void
+tape_record(struct align_reader *r, const struct align_node *rec,
+    size_t end)
+{
+	struct tape *t = &r->tape;
+	size_t from = t->at, n;
+
+	if (t->failed || t->chars != t->doc)
+		return;
+	n = t->b.len - from > BYTES_MAX ? 0 : align_emit_same(rec,
+	    t->b.p + from, t->b.len - from, t->hint, t->nhint);
+	if (n > 0 && (from + n == t->b.len ||
+	    doc_marker(t->b.p + from + n, t->b.len - from - n))) {
+		t->at = from + n;
+		t->chars = end;
+	} else if (tape_seek(t, end) == SIZE_MAX) {
+		t->failed = 1;
+		return;
+	}
+	if (n == 0)
+		return;
+	if (r->raw == NULL) {
+		r->rec_bytes = t->b.p + from;
+		r->rec_nbytes = n;
+		return;
+	}
+	r->rec_off = r->raw->len;
+	align_buf_add(r->raw, t->b.p + from, n);
+	r->rec_nbytes = r->raw->failed ? 0 : n;
+	if (r->raw->failed)	/* out of memory: no more bytes */
+		t->failed = 1;
 }
 
 /* YAML or plain text?  Look at the first line that is neither blank nor a
@@ -510,6 +702,7 @@ open_next(struct align_reader *r, struct align_err *e)
 		if (in->len - in->pos >= 3 &&
 		    memcmp(in->buf + in->pos, "\xef\xbb\xbf", 3) == 0)
 			in->pos += 3;
+		tape_reset(&r->tape);
 		if (!yaml_parser_initialize(&r->parser))
 			return align_err_nomem(e);
 		r->parser_live = 1;
@@ -587,6 +780,7 @@ align_reader_free(struct align_reader *r)
 	align_count_release(&r->seen);
 	align_buf_release(&r->line);
 	align_buf_release(&r->para);
+	tape_release(&r->tape);
 	free(r);
 }
 
@@ -617,6 +811,13 @@ int
 align_reader_claim(struct align_reader *r, const char *id)
 {
 	return align_idset_add(&r->ids, id, strlen(id));
+}
+
+const char *
+align_reader_bytes(const struct align_reader *r, size_t *n)
+{
+	*n = r->out.nbytes;
+	return r->out.bytes;
 }
 
 int
@@ -909,6 +1110,8 @@ map_key(struct align_reader *r, yaml_event_t *ev, unsigned long line,
 	if (tag == NULL)
 		raw = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 		    align_implicit_type(s, ev->data.scalar.length);
+	if (r->o.bytes)
+		tape_hint(r, ev, raw);
 	if ((i = key_find(r, top->node, s)) == -2)
 		return align_err_nomem(e);
 	if (i >= 0)
@@ -991,6 +1194,8 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 			dline = line;
 			dcol = col;
 			r->rec_line = line;
+			if (r->o.bytes)
+				tape_doc(&r->tape, ev.start_mark.index);
 			break;
 		case YAML_DOCUMENT_END_EVENT:
 			n = r->root;
@@ -998,6 +1203,8 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 			if (n == NULL)
 				break;
 			rc = finish_record(r, n, dline, dcol, e);
+			if (rc > 0 && r->o.bytes)
+				tape_record(r, n, ev.start_mark.index);
 			if (rc > 0) {
 				*rec = n;
 				yaml_event_delete(&ev);
@@ -1071,6 +1278,8 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 					    ev.data.scalar.style ==
 					    YAML_PLAIN_SCALAR_STYLE &&
 					    align_implicit_type(n->str, n->len);
+				if (n->type == ALIGN_SCALAR && r->o.bytes)
+					tape_hint(r, &ev, n->raw);
 				if (n->type == ALIGN_SCALAR) {
 					rc = attach(r, n, e);
 				} else {
@@ -1332,6 +1541,8 @@ next_record(struct align_reader *r, struct align_node **rec,
 	int rc;
 
 	*rec = NULL;
+	r->rec_bytes = NULL;
+	r->rec_nbytes = 0;
 	if (r->failed) {
 		*e = r->ferr;
 		return -1;
@@ -1379,6 +1590,10 @@ drop(struct ahead_batch *b)
 	}
 	b->n = 0;
 	align_pool_reset(&b->pool);
+	if (b->raw.cap > AHEAD_BYTES / 8)	/* large records' room */
+		align_buf_release(&b->raw);
+	else
+		align_buf_reset(&b->raw);
 }
 
 /* Wait, in the thread, until a batch may be read: a slot free, and not
@@ -1425,9 +1640,13 @@ ahead_read(struct align_reader *r, struct ahead_batch *f)
 			it->index = r->next - 1;
 			it->line = r->rec_line;
 			it->plain = r->rec_plain;
+			it->bytes = NULL;
+			it->nbytes = r->rec_nbytes;
+			it->off = r->rec_off;
 			f->n++;
 		}
-	} while (rc > 0 && f->n < AHEAD_BATCH && f->pool.bytes < AHEAD_BYTES);
+	} while (rc > 0 && f->n < AHEAD_BATCH &&
+	    f->pool.bytes + f->raw.len < AHEAD_BYTES);
 	return rc;
 }
 
@@ -1439,6 +1658,7 @@ ahead_pass(struct ahead *a, struct ahead_batch *f, int rc)
 {
 	struct ahead_batch *slot;
 	struct align_pool empty;
+	struct align_buf raw;
 
 	/* The slot is free, and nobody else looks at it. */
 	pthread_mutex_lock(&a->mu);
@@ -1446,9 +1666,11 @@ ahead_pass(struct ahead *a, struct ahead_batch *f, int rc)
 	pthread_mutex_unlock(&a->mu);
 	drop(slot);
 	empty = slot->pool;
+	raw = slot->raw;
 	*slot = *f;
-	slot->bytes = f->pool.bytes;
+	slot->bytes = f->pool.bytes + f->raw.len;
 	f->pool = empty;
+	f->raw = raw;
 	f->n = 0;
 	pthread_mutex_lock(&a->mu);
 	a->count++;
@@ -1474,6 +1696,8 @@ ahead_run(void *arg)
 
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 	r->pool = &f->pool;
+	if (r->o.bytes)
+		r->raw = &f->raw;
 	do {
 		if (ahead_room(a) < 0)
 			break;
@@ -1553,6 +1777,8 @@ ahead_next(struct align_reader *r, struct align_node **rec,
 				*rec = it->rec;
 				it->rec = NULL;
 				r->out = *it;
+				if (it->nbytes)
+					r->out.bytes = b->raw.p + it->off;
 				return 1;
 			}
 			if (b->rc <= 0) {
@@ -1602,13 +1828,16 @@ ahead_stop(struct align_reader *r)
 		r->sp = 0;
 		r->root = NULL;
 		r->pool = NULL;
+		r->raw = NULL;
 	}
 	for (i = 0; i < AHEAD_BATCHES; i++) {
 		drop(&a->ring[i]);
 		align_pool_release(&a->ring[i].pool);
+		align_buf_release(&a->ring[i].raw);
 	}
 	drop(&a->fill);
 	align_pool_release(&a->fill.pool);
+	align_buf_release(&a->fill.raw);
 	pthread_cond_destroy(&a->room);
 	pthread_cond_destroy(&a->more);
 	pthread_mutex_destroy(&a->mu);
@@ -1670,6 +1899,8 @@ align_reader_next(struct align_reader *r, struct align_node **rec,
 		r->out.index = r->next - 1;
 		r->out.line = r->rec_line;
 		r->out.plain = r->rec_plain;
+		r->out.bytes = r->rec_bytes;
+		r->out.nbytes = r->rec_nbytes;
 	}
 	return rc;
 }

@@ -57,6 +57,9 @@ struct align_read_opts {
 	int (*resolve)(void *arg, const char *typed, const char **name,
 	    struct align_err *e);
 	void *resolve_arg;
+	int bytes;		/* keep the bytes a YAML record was read
+				 * from when they are what the writer would
+				 * make of it (align_reader_bytes()) */
 	int ahead;		/* parse ahead in a thread of its own (on a
 				 * machine with more than one processor);
 				 * then align_reader_claim() may not be used,
@@ -98,6 +101,13 @@ const char *align_reader_file(const struct align_reader *r);
 unsigned long align_reader_line(const struct align_reader *r);
 /* 1 when the record last returned came from plain text. */
 int align_reader_plain(const struct align_reader *r);
+
+/* The bytes the record last returned was read from, into *n, when they
+ * are exactly what align_emit_record() makes of it (so copying them
+ * writes it); NULL when they are not, it came from plain text, or the
+ * options did not ask for them.  They last until the next
+ * align_reader_next(), even when the record is kept longer. */
+const char *align_reader_bytes(const struct align_reader *r, size_t *n);
 
 /* The index in paths of the file the record last returned came from. */
 size_t align_reader_index(const struct align_reader *r);

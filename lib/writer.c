@@ -12,17 +12,32 @@ isdigit_(int c)
 	return c >= '0' && c <= '9';
 }
 
+/* The words YAML 1.1 reads as null, boolean, merge key, value key or
+ * float, by length: those of n bytes are words[by_len[n - 1]] up to
+ * words[by_len[n]]. */
 #define W(s) { s, sizeof(s) - 1 }
 static const struct word { const char *s; size_t n; } words[] = {
-	W("~"), W("null"), W("Null"), W("NULL"), W("y"), W("Y"), W("yes"),
-	W("Yes"), W("YES"), W("n"), W("N"), W("no"), W("No"), W("NO"),
-	W("true"), W("True"), W("TRUE"), W("false"), W("False"), W("FALSE"),
-	W("on"), W("On"), W("ON"), W("off"), W("Off"), W("OFF"), W("<<"),
-	W("="), W(".inf"), W(".Inf"), W(".INF"), W("+.inf"), W("+.Inf"),
-	W("+.INF"), W("-.inf"), W("-.Inf"), W("-.INF"), W(".nan"), W(".NaN"),
-	W(".NAN"),
+	W("~"), W("y"), W("Y"), W("n"), W("N"), W("="),
+	W("no"), W("No"), W("NO"), W("on"), W("On"), W("ON"), W("<<"),
+	W("yes"), W("Yes"), W("YES"), W("off"), W("Off"), W("OFF"),
+	W("null"), W("Null"), W("NULL"), W("true"), W("True"), W("TRUE"),
+	W(".inf"), W(".Inf"), W(".INF"), W(".nan"), W(".NaN"), W(".NAN"),
+	W("false"), W("False"), W("FALSE"), W("+.inf"), W("+.Inf"),
+	W("+.INF"), W("-.inf"), W("-.Inf"), W("-.INF"),
 };
 #undef W
+static const unsigned char by_len[] = { 0, 6, 13, 19, 31, 40 };
+#define WORD_MAX (sizeof(by_len) - 1)
+
+/* 1 for the bytes a scalar of another type than text may begin with:
+ * those of the words above, digits, signs and the point. */
+static const unsigned char typed[256] = {
+	['~'] = 1, ['y'] = 1, ['Y'] = 1, ['n'] = 1, ['N'] = 1, ['='] = 1,
+	['o'] = 1, ['O'] = 1, ['<'] = 1, ['t'] = 1, ['T'] = 1, ['f'] = 1,
+	['F'] = 1, ['.'] = 1, ['+'] = 1, ['-'] = 1, ['0'] = 1, ['1'] = 1,
+	['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+};
 
 int
 align_implicit_type(const char *s, size_t n)
@@ -32,10 +47,12 @@ align_implicit_type(const char *s, size_t n)
 
 	if (n == 0)
 		return 1;
-	/* Every word above is at most 6 bytes and starts with one of these. */
-	if (n <= 6 && strchr("~nNyYtTfFoO<=.+-", s[0]))
-		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-			if (words[i].n == n && memcmp(words[i].s, s, n) == 0)
+	if (!typed[(unsigned char)s[0]])
+		return 0;
+	if (n <= WORD_MAX)
+		for (i = by_len[n - 1]; i < by_len[n]; i++)
+			if (words[i].s[0] == s[0] &&
+			    memcmp(words[i].s, s, n) == 0)
 				return 1;
 	c = (unsigned char)s[0];
 	if (!isdigit_(c) && !((c == '+' || c == '-' || c == '.') && n > 1 &&
@@ -77,14 +94,31 @@ static const unsigned char special[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* 1 for the bytes that cannot begin a plain scalar: the indicators
+ * - ? : , [ ] { } # & * ! | > ' " % @ ` and the space. */
+static const unsigned char indicator[256] = {
+	[' '] = 1, ['-'] = 1, ['?'] = 1, [':'] = 1, [','] = 1, ['['] = 1,
+	[']'] = 1, ['{'] = 1, ['}'] = 1, ['#'] = 1, ['&'] = 1, ['*'] = 1,
+	['!'] = 1, ['|'] = 1, ['>'] = 1, ['\''] = 1, ['"'] = 1, ['%'] = 1,
+	['@'] = 1, ['`'] = 1,
+};
+
+/* 1 when the ends of s (n > 0) allow it plain: not an indicator first,
+ * no blank at either end, no colon last. */
+static inline int
+plain_ends(const unsigned char *p, size_t n)
+{
+	return !indicator[p[0]] && p[n - 1] != ' ' && p[n - 1] != ':';
+}
+
 int
 align_plain_ok(const char *s, size_t n, int flow)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i;
 
-	if (n == 0 || strchr("-?:,[]{}#&*!|>'\"%@`", p[0]) ||
-	    p[0] == ' ' || p[n - 1] == ' ' || p[n - 1] == ':')
+	/* The type first: it is quick, and rules out a date at once. */
+	if (n == 0 || !plain_ends(p, n) || align_implicit_type(s, n))
 		return 0;
 	for (i = 0; i < n; i++) {
 		/* Eight ordinary bytes at a time, the common case of text. */
@@ -113,7 +147,7 @@ align_plain_ok(const char *s, size_t n, int flow)
 		    p[i + 2] == 0xbf) || (p[i + 1] == 0xbf && p[i + 2] >= 0xbe)))
 			return 0;	/* BOM, noncharacters */
 	}
-	return !align_implicit_type(s, n);
+	return 1;
 }
 
 /* The escape of the character at p[i] (of n bytes) in a double-quoted
@@ -163,60 +197,154 @@ escape_of(const unsigned char *p, size_t i, size_t n, char hex[12],
 	}
 }
 
+/*
+ * Where the writer's bytes go: appended to b, or, b NULL, compared with
+ * the bytes s[0..n) from at on (align_emit_same()), differ set at the
+ * first that is not the same.  hint: in comparing, a byte a value scalar
+ * in the order written (h the next), not 0 for one the reader read plain.
+ */
+struct sink {
+	struct align_buf *b;
+	const char *s;
+	size_t n, at;
+	int differ;
+	const unsigned char *hint;
+	size_t nhint, h;
+};
+
+static inline void
+put(struct sink *k, const char *s, size_t n)
+{
+	if (k->b)
+		align_buf_add(k->b, s, n);
+	else if (k->differ || n > k->n - k->at ||
+	    memcmp(k->s + k->at, s, n) != 0)
+		k->differ = 1;
+	else
+		k->at += n;
+}
+
+static inline void
+putc_(struct sink *k, char c)
+{
+	if (k->b)
+		align_buf_putc(k->b, c);
+	else if (k->at < k->n && k->s[k->at] == c)
+		k->at++;
+	else
+		k->differ = 1;
+}
+
 static void
-emit_quoted(struct align_buf *b, const char *s, size_t n)
+puts_(struct sink *k, const char *s)
+{
+	put(k, s, strlen(s));
+}
+
+/* 1 for the bytes escape_of() may escape, or begin the escape of. */
+static const unsigned char escaped[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1, [0x7f] = 1, [0xc2] = 1, [0xe2] = 1, [0xef] = 1,
+};
+
+static void
+emit_quoted(struct sink *k, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i, start = 0;
 
-	align_buf_putc(b, '"');
+	putc_(k, '"');
 	for (i = 0; i < n; i++) {
 		char hex[12];
 		size_t skip;
-		const char *esc = escape_of(p, i, n, hex, &skip);
+		const char *esc;
 
-		if (esc == NULL)
+		if (!escaped[p[i]] || (esc = escape_of(p, i, n, hex,
+		    &skip)) == NULL)
 			continue;
-		align_buf_add(b, s + start, i - start);
-		align_buf_puts(b, esc);
+		put(k, s + start, i - start);
+		puts_(k, esc);
 		i += skip - 1;
 		start = i + 1;
 	}
-	align_buf_add(b, s + start, n - start);
-	align_buf_putc(b, '"');
+	put(k, s + start, n - start);
+	putc_(k, '"');
+}
+
+static void
+emit_scalar(struct sink *k, const char *s, size_t n, int flow)
+{
+	if (align_plain_ok(s, n, flow))
+		put(k, s, n);
+	else
+		emit_quoted(k, s, n);
 }
 
 void
 align_emit_scalar(struct align_buf *b, const char *s, size_t n, int flow)
 {
-	if (align_plain_ok(s, n, flow))
-		align_buf_add(b, s, n);
-	else
-		emit_quoted(b, s, n);
+	struct sink k = { b, NULL, 0, 0, 0, NULL, 0, 0 };
+
+	emit_scalar(&k, s, n, flow);
+}
+
+/* Whether s, a text scalar, is written plain, given its hint (writer.h).
+ * One read plain on one line (1 or 2) is its bytes as they stand, and of
+ * what align_plain_ok() refuses it can hold only what its ends and its
+ * type show: a comment (" #") or a ": " would have ended it, a line break
+ * made it two lines, the reader refuses the other control characters and
+ * the noncharacters, and the hint says there was no tab or byte-order
+ * mark.  In a flow list the whole check is made (its items are few). */
+static inline int
+plain(const char *s, size_t n, int flow, int hint)
+{
+	if (hint == 1 && !flow && n > 0)
+		return plain_ends((const unsigned char *)s, n);
+	if (hint == 2 && !flow)
+		return 0;	/* of another type: quoted as text */
+	return align_plain_ok(s, n, flow);
+}
+
+/* The next hint, comparing; 0 emitting. */
+static inline int
+next_hint(struct sink *k)
+{
+	int hint = k->b == NULL && k->h < k->nhint ? k->hint[k->h] : 0;
+
+	k->h++;
+	return hint;
 }
 
 static void
-emit_value_scalar(struct align_buf *b, const struct align_node *v, int flow)
+emit_value_scalar(struct sink *k, const struct align_node *v, int flow)
 {
+	int hint = next_hint(k);
+
 	if (v->raw && v->len == 0)
-		align_buf_puts(b, "null");
+		put(k, "null", 4);
 	else if (v->raw)
-		align_buf_add(b, v->str, v->len);
+		put(k, v->str, v->len);
+	else if (plain(v->str, v->len, flow, hint))
+		put(k, v->str, v->len);
 	else
-		align_emit_scalar(b, v->str, v->len, flow);
+		emit_quoted(k, v->str, v->len);
 }
 
 static void
-indent(struct align_buf *b, int n)
+indent(struct sink *k, int n)
 {
-	while (n-- > 0)
-		align_buf_putc(b, ' ');
+	static const char spaces[] = "                                ";
+
+	for (; n > 0; n -= (int)sizeof(spaces) - 1)
+		put(k, spaces, n < (int)sizeof(spaces) - 1 ? (size_t)n :
+		    sizeof(spaces) - 1);
 }
 
 /* The width of a sequence of scalars written as a flow list, or -1 when
- * it holds anything but scalars. */
+ * it holds anything but scalars; once past cap, the width so far. */
 static long
-flow_width(const struct align_node *seq)
+flow_width(const struct align_node *seq, long cap)
 {
 	struct align_buf tmp = ALIGN_BUF_INIT;
 	long w = 2;
@@ -232,12 +360,14 @@ flow_width(const struct align_node *seq)
 		if (v->raw || align_plain_ok(v->str, v->len, 1)) {
 			w += (long)v->len;
 		} else {
+			struct sink t = { &tmp, NULL, 0, 0, 0, NULL, 0, 0 };
+
 			align_buf_reset(&tmp);
-			emit_quoted(&tmp, v->str, v->len);
+			emit_quoted(&t, v->str, v->len);
 			w += (long)tmp.len;
 		}
 		w += i ? 2 : 0;
-		if (w > 100000)
+		if (w > cap)
 			break;
 	}
 	align_buf_release(&tmp);
@@ -245,60 +375,60 @@ flow_width(const struct align_node *seq)
 }
 
 static void
-emit_flow(struct align_buf *b, const struct align_node *seq)
+emit_flow(struct sink *k, const struct align_node *seq)
 {
 	size_t i;
 
-	align_buf_putc(b, '[');
+	putc_(k, '[');
 	for (i = 0; i < seq->n; i++) {
 		if (i)
-			align_buf_puts(b, ", ");
-		emit_value_scalar(b, seq->item[i], 1);
+			put(k, ", ", 2);
+		emit_value_scalar(k, seq->item[i], 1);
 	}
-	align_buf_putc(b, ']');
+	putc_(k, ']');
 }
 
-static void emit_entry(struct align_buf *, int, const struct align_node *,
+static void emit_entry(struct sink *, int, const struct align_node *,
     size_t);
 
 static void
-emit_map_body(struct align_buf *b, int ind, const struct align_node *map,
+emit_map_body(struct sink *k, int ind, const struct align_node *map,
     int first_inline)
 {
 	size_t i;
 
-	for (i = 0; i < map->n; i++)
-		emit_entry(b, i == 0 && first_inline ? 0 : ind, map, i);
+	for (i = 0; i < map->n && !k->differ; i++)
+		emit_entry(k, i == 0 && first_inline ? 0 : ind, map, i);
 }
 
 /* After "- " has been written at column ind - 2. */
 static void
-emit_item(struct align_buf *b, int ind, const struct align_node *v)
+emit_item(struct sink *k, int ind, const struct align_node *v)
 {
 	if (v->type == ALIGN_SCALAR) {
-		emit_value_scalar(b, v, 0);
-		align_buf_putc(b, '\n');
+		emit_value_scalar(k, v, 0);
+		putc_(k, '\n');
 	} else if (v->type == ALIGN_SEQ) {
 		/* A list inside a list: pairs.  Always on one line. */
-		if (flow_width(v) >= 0) {
-			emit_flow(b, v);
-			align_buf_putc(b, '\n');
+		if (flow_width(v, 100000) >= 0) {
+			emit_flow(k, v);
+			putc_(k, '\n');
 		} else {
 			size_t i;
 
-			for (i = 0; i < v->n; i++) {
+			for (i = 0; i < v->n && !k->differ; i++) {
 				if (i)
-					indent(b, ind);
-				align_buf_puts(b, "- ");
-				emit_item(b, ind + 2, v->item[i]);
+					indent(k, ind);
+				put(k, "- ", 2);
+				emit_item(k, ind + 2, v->item[i]);
 			}
 			if (v->n == 0)
-				align_buf_puts(b, "[]\n");
+				put(k, "[]\n", 3);
 		}
 	} else if (v->n == 0) {
-		align_buf_puts(b, "{}\n");
+		put(k, "{}\n", 3);
 	} else {
-		emit_map_body(b, ind, v, 1);
+		emit_map_body(k, ind, v, 1);
 	}
 }
 
@@ -307,74 +437,80 @@ emit_item(struct align_buf *b, int ind, const struct align_node *v)
  * (1024 characters) is written explicit, "? key" and ":" on a line of
  * their own. */
 static void
-emit_key(struct align_buf *b, int ind, const struct align_node *map,
-    size_t i)
+emit_key(struct sink *k, int ind, const struct align_node *map, size_t i)
 {
 	const char *key = map->key[i];
 	size_t n = strlen(key);
 	struct align_buf tmp = ALIGN_BUF_INIT;
+	int hint = next_hint(k);
 
 	if (align_map_key_raw(map, i)) {
-		align_buf_add(b, n ? key : "null", n ? n : 4);
+		put(k, n ? key : "null", n ? n : 4);
 	} else if (n <= 255) {	/* quoted, at most 4 bytes a byte, and "" */
-		align_emit_scalar(b, key, n, 0);
+		if (plain(key, n, 0, hint))
+			put(k, key, n);
+		else
+			emit_quoted(k, key, n);
 	} else {
 		align_emit_scalar(&tmp, key, n, 0);
 		if (tmp.len > 1024)
-			align_buf_puts(b, "? ");
-		if (tmp.failed)
-			b->failed = 1;	/* out of memory, as b's own would */
+			put(k, "? ", 2);
+		if (tmp.failed && k->b)
+			k->b->failed = 1;  /* out of memory, as b's own would */
+		else if (tmp.failed)
+			k->differ = 1;
 		else
-			align_buf_add(b, tmp.p, tmp.len);
+			put(k, tmp.p, tmp.len);
 		if (tmp.len > 1024) {
-			align_buf_putc(b, '\n');
-			indent(b, ind);
+			putc_(k, '\n');
+			indent(k, ind);
 		}
 		align_buf_release(&tmp);
 	}
-	align_buf_putc(b, ':');
+	putc_(k, ':');
 }
 
 static void
-emit_entry(struct align_buf *b, int ind, const struct align_node *map,
-    size_t k)
+emit_entry(struct sink *k, int ind, const struct align_node *map, size_t j)
 {
-	const char *key = map->key[k];
-	const struct align_node *v = map->item[k];
-	long w;
+	const char *key = map->key[j];
+	const struct align_node *v = map->item[j];
+	long cap, w;
 	size_t i;
 
-	indent(b, ind);
-	emit_key(b, ind, map, k);
+	indent(k, ind);
+	emit_key(k, ind, map, j);
 	switch (v->type) {
 	case ALIGN_SCALAR:
-		align_buf_putc(b, ' ');
-		emit_value_scalar(b, v, 0);
-		align_buf_putc(b, '\n');
+		putc_(k, ' ');
+		emit_value_scalar(k, v, 0);
+		putc_(k, '\n');
 		break;
 	case ALIGN_SEQ:
-		w = flow_width(v);
-		if (v->n == 0 || (w >= 0 &&
-		    ind + (long)strlen(key) + 2 + w <= WIDTH)) {
-			align_buf_putc(b, ' ');
-			emit_flow(b, v);
-			align_buf_putc(b, '\n');
+		/* On one line when it fits: the width past what is left of
+		 * the line need not be known. */
+		cap = WIDTH - ind - (long)strlen(key) - 2;
+		w = flow_width(v, cap);
+		if (v->n == 0 || (w >= 0 && w <= cap)) {
+			putc_(k, ' ');
+			emit_flow(k, v);
+			putc_(k, '\n');
 			break;
 		}
-		align_buf_putc(b, '\n');
-		for (i = 0; i < v->n; i++) {
-			indent(b, ind);
-			align_buf_puts(b, "- ");
-			emit_item(b, ind + 2, v->item[i]);
+		putc_(k, '\n');
+		for (i = 0; i < v->n && !k->differ; i++) {
+			indent(k, ind);
+			put(k, "- ", 2);
+			emit_item(k, ind + 2, v->item[i]);
 		}
 		break;
 	case ALIGN_MAP:
 		if (v->n == 0) {
-			align_buf_puts(b, " {}\n");
+			put(k, " {}\n", 4);
 			break;
 		}
-		align_buf_putc(b, '\n');
-		emit_map_body(b, ind + 2, v, 0);
+		putc_(k, '\n');
+		emit_map_body(k, ind + 2, v, 0);
 		break;
 	}
 }
@@ -406,29 +542,53 @@ in_order(const struct align_node *rec, const struct align_key *keys)
 	return 1;
 }
 
-void
-align_emit_record(struct align_buf *b, const struct align_node *rec)
+/* Comparing, keys out of order differ: the bytes read stand in the
+ * record's order, and its hints with them. */
+static void
+emit_record(struct sink *k, const struct align_node *rec)
 {
 	const struct align_key *keys = align_kind_keys(align_record_kind(rec));
 	size_t i, j;
 
-	align_buf_puts(b, "---\n");
+	put(k, "---\n", 4);
 	if (in_order(rec, keys)) {
-		for (i = 0; i < rec->n; i++)
-			emit_entry(b, 0, rec, i);
+		for (i = 0; i < rec->n && !k->differ; i++)
+			emit_entry(k, 0, rec, i);
+		return;
+	}
+	if (k->b == NULL) {
+		k->differ = 1;
 		return;
 	}
 	for (j = 0; keys[j].name; j++) {
-		long k = align_map_find(rec, keys[j].name);
+		long at = align_map_find(rec, keys[j].name);
 
-		if (k >= 0)
-			emit_entry(b, 0, rec, (size_t)k);
+		if (at >= 0)
+			emit_entry(k, 0, rec, (size_t)at);
 	}
 	for (i = 0; i < rec->n; i++) {
 		for (j = 0; keys[j].name; j++)
 			if (strcmp(keys[j].name, rec->key[i]) == 0)
 				break;
 		if (keys[j].name == NULL)
-			emit_entry(b, 0, rec, i);
+			emit_entry(k, 0, rec, i);
 	}
+}
+
+void
+align_emit_record(struct align_buf *b, const struct align_node *rec)
+{
+	struct sink k = { b, NULL, 0, 0, 0, NULL, 0, 0 };
+
+	emit_record(&k, rec);
+}
+
+size_t
+align_emit_same(const struct align_node *rec, const char *s, size_t n,
+    const unsigned char *hint, size_t nhint)
+{
+	struct sink k = { NULL, s, n, 0, 0, hint, nhint, 0 };
+
+	emit_record(&k, rec);
+	return k.differ || (hint && k.h != nhint) ? 0 : k.at;
 }

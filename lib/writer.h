@@ -23,6 +23,17 @@
  * (out of memory) shows in b->failed. */
 void align_emit_record(struct align_buf *b, const struct align_node *rec);
 
+/* The length of what align_emit_record() appends for rec when s[0..n)
+ * begins with exactly that (found without writing it, so that the bytes
+ * a record was read from may be copied in its place); 0 when it does not.
+ * hint, or NULL: nhint bytes, one for each key and scalar value of rec in
+ * the order written, as the reader read it from s: 1 plain, on one line
+ * and untagged, in a file with no tab or byte-order mark so far, and text
+ * (not align_implicit_type()); 2 the same but of another type; 0 other.
+ * Its ends then tell whether such a scalar may stay plain (writer.c). */
+size_t align_emit_same(const struct align_node *rec, const char *s,
+    size_t n, const unsigned char *hint, size_t nhint);
+
 /* Append s as a scalar: plain when that is safe, double-quoted otherwise.
  * flow: it stands inside [ ] (commas and brackets need quotes there). */
 void align_emit_scalar(struct align_buf *b, const char *s, size_t n,

@@ -417,6 +417,256 @@ test_pool_holds_records(void **state)
 	free(big);
 }
 
+/* What a tool writes of text read with the reader's bytes (reader.h):
+ * each record's bytes when the reader kept them, checked to be what the
+ * writer makes of it, else the record written.  *copied: how many were
+ * copied; *recs: how many read.  ahead: read in the reader's thread. */
+static char *
+copy_or_emit(const char *text, int ahead, size_t *copied, size_t *recs)
+{
+	char path[] = "/tmp/align-test-XXXXXX";
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_read_opts o = { 0 };
+	struct align_buf out = ALIGN_BUF_INIT;
+	struct align_reader *r;
+	struct align_node *rec;
+	char *paths[1];
+	int fd = mkstemp(path), rc;
+	FILE *fp = fdopen(fd, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	paths[0] = path;
+	o.bytes = 1;
+	o.ahead = ahead;
+	r = align_reader_open(paths, 1, &o, &e);
+	assert_non_null(r);
+	*copied = *recs = 0;
+	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
+		struct align_buf b = ALIGN_BUF_INIT;
+		size_t n;
+		const char *bytes = align_reader_bytes(r, &n);
+
+		align_emit_record(&b, rec);
+		if (bytes) {
+			if (n != b.len || memcmp(bytes, b.p, n) != 0)
+				fail_msg("copied %.*s\nwritten %s", (int)n,
+				    bytes, b.p);
+			align_buf_add(&out, bytes, n);
+			++*copied;
+		} else {
+			align_buf_add(&out, b.p, b.len);
+		}
+		++*recs;
+		align_buf_release(&b);
+		align_reader_release(r, rec);
+	}
+	align_reader_free(r);
+	unlink(path);
+	if (rc < 0)
+		fail_msg("%s:%lu:%lu: %s", e.file, e.line, e.col, e.msg);
+	return align_buf_detach(&out);
+}
+
+/* A stream as the writer writes it: every record copied, as it was. */
+static const char canonical[] =
+    "---\nkind: session\nid: s\ntitle: \"2026-01-01\"\n"
+    "participants: [\"no\", Ana, \"a, b\"]\nsequence: 2\n"
+    "---\nkind: response\nid: r-1\nparticipant: Ana\n"
+    "at: \"2026-11-16T03:00:11-05:00\"\n"
+    "text: \"Fran\xc3\xa7ois, mon responsable: il nous a d\xc3\xa9"
+    "fendus\"\n"
+    "---\nkind: response\nid: r-2\nparticipant: Ben O'Neil\n"
+    "text: \"yes\"\n"
+    "---\nkind: response\nid: r-3\nparticipant: \"-Ana\"\n"
+    "text: caf\xc3\xa9 au lait, s'il vous pla\xc3\xaet \xe2\x80\x94 "
+    "\xe6\x97\xa5\xe6\x9c\xac\n"
+    "---\nkind: theme\nid: t1\nlabel: Care\nresponses:\n"
+    "- r-0000000000000001\n- r-0000000000000002\n"
+    "- r-0000000000000003\n- r-0000000000000004\n"
+    "- r-0000000000000005\n"
+    "---\nkind: principle\nid: p1\nstatement: We teach/mentor.\n"
+    "votes:\n  Ana: 3\n  \"no\": 1\nobjections:\n- participant: Ben\n"
+    "  reason: \"too vague: say how\"\nstatus: proposed\n"
+    "---\nkind: followup\nid: f1\npairs:\n- [Ana, Ben]\n"
+    "- [Eric, Dan, Flo]\n---\nkind: other\nid: o\nempty: []\n"
+    "nothing: {}\n\"null\": null\nn: 12\nt: true\n";
+
+static void
+test_canonical_records_are_copied(void **state)
+{
+	size_t copied, recs;
+	int ahead;
+
+	(void)state;
+	for (ahead = 0; ahead < 2; ahead++) {
+		char *out = copy_or_emit(canonical, ahead, &copied, &recs);
+
+		assert_string_equal(out, canonical);
+		assert_int_equal(recs, 8);
+		assert_int_equal(copied, recs);
+		free(out);
+	}
+}
+
+/* Records the writer writes otherwise than they stand: written, not
+ * copied, and the same as the writer makes of them; the canonical one
+ * after each still copied. */
+static void
+test_other_forms_are_written(void **state)
+{
+	static const char *const odd[] = {
+		"---\nid: r-1\nkind: response\ntext: Hi\n",	/* key order */
+		"---\nkind: response\nid: r-1\ntext: 'Hi'\n",	/* quotes */
+		"---\nkind: response\nid: r-1\ntext: \"Hi\"\n",
+		"---\nkind: response\nid: r-1\ntext: Hi # note\n",
+		"---\nkind: response\nid: r-1\n# a comment\ntext: Hi\n",
+		"---\nkind: response\nid: r-1\ntext: Hi \n",
+		"---\nkind: response\nid: r-1\ntext:  Hi\n",
+		"---\nkind: response\nid: r-1\ntext:\tHi\n",
+		"---\nkind: response\nid: r-1\ntext: a\tb\n",
+		"---\r\nkind: response\r\nid: r-1\r\ntext: Hi\r\n",
+		"---\nkind: response\nid: r-1\ntext: yes\n",	/* a text */
+		"---\nkind: response\nid: r-1\ntext: 2026-01-01\n",
+		"---\nkind: response\nid: r-1\ntext: -a\n",
+		"---\nkind: response\nid: r-1\ntext: one\n  two\n",
+		"---\nkind: response\nid: r-1\ntext: >\n  Hi\n",
+		"---\nkind: response\nid: r-1\ntext: |\n  Hi\n",
+		"---\nkind: response\nid: r-1\ntext: \"\\x41\"\n",
+		"---\nkind: response\nid: r-1\ntext: \"a\tb\"\n",
+		"---\nkind: response\nid: r-1\ntext: a\xef\xbb\xbf" "b\n",
+		"---\nkind: response\nid: r-1\ntext: !!str Hi\n",
+		"--- \nkind: response\nid: r-1\ntext: Hi\n",
+		"---\n\nkind: response\nid: r-1\ntext: Hi\n",
+		"kind: response\nid: r-1\ntext: Hi\n",	/* no "---" */
+		"%YAML 1.1\n---\nkind: response\nid: r-1\ntext: Hi\n",
+		"---\n{kind: response, id: r-1, text: Hi}\n",
+		"---\nkind: response\nid: r-1\n\"text\": Hi\n",
+		"---\nkind: theme\nid: t1\nresponses: [a ,b]\n",
+		"---\nkind: theme\nid: t1\nresponses: [ a, b ]\n",
+		"---\nkind: theme\nid: t1\nresponses:\n- a\n- b\n",
+		"---\nkind: theme\nid: t1\nresponses:\n  - a\n  - b\n",
+		"---\nkind: theme\nid: t1\nresponses: [x:y]\n",
+		"---\nkind: theme\nid: t1\nresponses: [r-0000000000000001, "
+		    "r-0000000000000002, r-0000000000000003, "
+		    "r-0000000000000004]\n",
+		"---\nkind: principle\nid: p1\nvotes:\n    Ana: 3\n",
+		"---\nkind: principle\nid: p1\nvotes: {Ana: 3}\n",
+		"---\nkind: other\nid: o\nnothing:\n",
+		"---\nkind: other\nid: o\n? k\n: v\n",
+		NULL
+	};
+	/* Around the record, not in it: the record copied, what is around
+	 * left out, as the writer leaves it out. */
+	static const char *const around[] = {
+		"# a comment\n---\nkind: response\nid: r-1\ntext: Hi\n",
+		"---\nkind: response\nid: r-1\ntext: Hi\n# trailing\n",
+		"---\nkind: response\nid: r-1\ntext: Hi\n...\n",
+		"---\nkind: response\nid: r-1\ntext: Hi\n\n\n",
+		NULL
+	};
+	static const char after[] = "---\nkind: response\nid: r-9\n"
+	    "text: Last\n";
+	size_t i, copied, recs;
+
+	(void)state;
+	for (i = 0; around[i]; i++) {
+		char *text = malloc(strlen(around[i]) + sizeof(after));
+		char *out;
+
+		sprintf(text, "%s%s", around[i], after);
+		out = copy_or_emit(text, 0, &copied, &recs);
+		assert_string_equal(out, "---\nkind: response\nid: r-1\n"
+		    "text: Hi\n---\nkind: response\nid: r-9\ntext: Last\n");
+		assert_int_equal(copied, 2);
+		free(out);
+		free(text);
+	}
+	for (i = 0; odd[i]; i++) {
+		char *text = malloc(strlen(odd[i]) + sizeof(after));
+		struct align_node *all;
+		char *out, *want;
+		int ahead;
+
+		sprintf(text, "%s%s", odd[i], after);
+		all = parse(text);
+		want = emit_all(all);
+		for (ahead = 0; ahead < 2; ahead++) {
+			out = copy_or_emit(text, ahead, &copied, &recs);
+			assert_string_equal(out, want);
+			if (strcmp(want, text) == 0)
+				fail_msg("canonical: %s", odd[i]);
+			/* The record after it: copied whatever came before
+			 * (some forms are the writer's, as it happens). */
+			assert_true(copied >= 1 && copied < recs + (recs > 1));
+			free(out);
+		}
+		if (copied == recs)
+			fail_msg("copied as it stands: %s", odd[i]);
+		align_node_free(all);
+		free(want);
+		free(text);
+	}
+}
+
+/* Any text near a canonical one, the copy path and the writer agree:
+ * bytes kept are exactly what the writer makes, whatever was changed. */
+static void
+test_copies_are_what_the_writer_makes(void **state)
+{
+	static const char subst[] = " \t\n:#-\"'[]{},?!|>~0y\\\xc2\x85";
+	size_t len = sizeof(canonical) - 1, copied, recs;
+	unsigned seed = 12345;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 3000; round++) {
+		char text[sizeof(canonical) + 8];
+		struct align_err e = ALIGN_ERR_INIT;
+		char path[] = "/tmp/align-test-XXXXXX";
+		char *paths[1] = { path };
+		struct align_node *all;
+		size_t at, k;
+		int fd;
+		FILE *fp;
+
+		memcpy(text, canonical, len + 1);
+		for (k = 0; k < 1 + (size_t)round % 3; k++) {
+			seed = seed * 1103515245 + 12345;
+			at = (seed >> 8) % len;
+			seed = seed * 1103515245 + 12345;
+			if ((seed >> 16) % 3 == 0 && strlen(text) + 1 < sizeof(text)) {
+				memmove(text + at + 1, text + at, strlen(text + at) + 1);
+				text[at] = subst[(seed >> 4) % (sizeof(subst) - 1)];
+			} else if ((seed >> 16) % 3 == 1) {
+				text[at] = subst[(seed >> 4) % (sizeof(subst) - 1)];
+			} else {
+				memmove(text + at, text + at + 1, strlen(text + at));
+			}
+		}
+		/* Only what the reader takes is compared. */
+		fd = mkstemp(path);
+		fp = fdopen(fd, "w");
+		fputs(text, fp);
+		fclose(fp);
+		all = align_read_all(paths, 1, NULL, &e);
+		unlink(path);
+		if (all == NULL)
+			continue;
+		{
+			char *want = emit_all(all);
+			char *out = copy_or_emit(text, round & 1, &copied,
+			    &recs);
+
+			assert_string_equal(out, want);
+			free(out);
+			free(want);
+		}
+		align_node_free(all);
+	}
+}
+
 int
 main(void)
 {
@@ -434,6 +684,9 @@ main(void)
 		cmocka_unit_test(test_nested_shapes_round_trip),
 		cmocka_unit_test(test_equal_tells_apart),
 		cmocka_unit_test(test_pool_holds_records),
+		cmocka_unit_test(test_canonical_records_are_copied),
+		cmocka_unit_test(test_other_forms_are_written),
+		cmocka_unit_test(test_copies_are_what_the_writer_makes),
 	};
 
 	return cmocka_run_group_tests_name("writer", tests, NULL, NULL);
