@@ -102,6 +102,7 @@ struct tape {
 	unsigned char *hint;
 	size_t nhint, chint;
 	int failed;		/* out of memory: no bytes until the next file */
+	int dropped;		/* the document's bytes dropped (tape_long()) */
 };
 
 struct ahead_batch {
@@ -421,6 +422,32 @@ fill(struct align_reader *r)
 	return validate(r, in->len - (size_t)n, in->len);
 }
 
+/* A document longer than BYTES_MAX is written, not copied: its bytes are
+ * not kept while it is read (a round of 166,667 pairs is 10 MB of text,
+ * held twice over by a growing buffer).  Its characters are counted as
+ * they are dropped, so that the next document is found; the last
+ * BYTES_MAX bytes stay, for libyaml reads far less than that ahead of the
+ * event it gives, and the next document may begin in them. */
+static void
+tape_long(struct tape *t)
+{
+	size_t cut, i, n = 0;
+
+	if (t->failed || (t->chars != t->doc && !t->dropped) ||
+	    t->b.len - t->at <= 2 * (size_t)BYTES_MAX)
+		return;
+	cut = t->b.len - BYTES_MAX;
+	while (cut > t->at && (t->b.p[cut] & 0xc0) == 0x80)
+		cut--;
+	for (i = t->at; i < cut; i++)
+		n += (t->b.p[i] & 0xc0) != 0x80;
+	memmove(t->b.p, t->b.p + cut, t->b.len - cut);
+	t->b.len -= cut;
+	t->at = 0;
+	t->chars += n;
+	t->dropped = 1;
+}
+
 static int
 read_handler(void *data, unsigned char *buffer, size_t size,
     size_t *size_read)
@@ -438,6 +465,7 @@ read_handler(void *data, unsigned char *buffer, size_t size,
 	if (r->o.bytes && !r->tape.failed) {
 		align_buf_add(&r->tape.b, (const char *)in->buf + in->pos, n);
 		r->tape.failed = r->tape.b.failed;
+		tape_long(&r->tape);
 	}
 	in->pos += n;
 	*size_read = n;
@@ -452,6 +480,7 @@ tape_reset(struct tape *t)
 	t->at = t->chars = t->doc = 0;
 	t->nhint = 0;
 	t->failed = 0;
+	t->dropped = 0;
 }
 
 static void
@@ -510,6 +539,7 @@ tape_doc(struct tape *t, size_t c)
 		return;
 	}
 	t->doc = c;
+	t->dropped = 0;
 	if (t->b.cap > 4 * BYTES_MAX) {
 		/* The room a large record took given back. */
 		struct align_buf b = ALIGN_BUF_INIT;

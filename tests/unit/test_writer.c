@@ -510,6 +510,39 @@ test_canonical_records_are_copied(void **state)
 	}
 }
 
+/* A record of several MiB (a round of many pairs, with characters of
+ * two and three bytes) is written, not copied, its bytes not held while
+ * it is read; the records after it are found and copied again (each copy
+ * checked against what the writer makes of it, copy_or_emit()). */
+static void
+test_long_record_is_written_and_after_it_copied(void **state)
+{
+	struct align_buf in = ALIGN_BUF_INIT;
+	size_t copied, recs, i;
+	int ahead;
+	char *out;
+
+	(void)state;
+	align_buf_add(&in, canonical, strlen(canonical));
+	align_buf_printf(&in, "---\nkind: followup\nid: f2\npairs:\n");
+	for (i = 0; i < 200000; i++)
+		align_buf_printf(&in, "- [Fran\xc3\xa7ois %zu, \xe6\x97\xa5 %zu]\n",
+		    i, i);
+	for (i = 10; i < 18; i++)
+		align_buf_printf(&in, "---\nkind: response\nid: r-%zu\n"
+		    "participant: Ben O'Neil\ntext: \"yes\"\n", i);
+	align_buf_add(&in, "", 1);
+	assert_false(in.failed);
+	assert_true(in.len > 5 * 1024 * 1024);
+	for (ahead = 0; ahead < 2; ahead++) {
+		out = copy_or_emit(in.p, ahead, &copied, &recs);
+		assert_int_equal(recs, 17);
+		assert_int_equal(copied, 16);
+		free(out);
+	}
+	align_buf_release(&in);
+}
+
 /* Records the writer writes otherwise than they stand: written, not
  * copied, and the same as the writer makes of them; the canonical one
  * after each still copied. */
@@ -685,6 +718,7 @@ main(void)
 		cmocka_unit_test(test_equal_tells_apart),
 		cmocka_unit_test(test_pool_holds_records),
 		cmocka_unit_test(test_canonical_records_are_copied),
+		cmocka_unit_test(test_long_record_is_written_and_after_it_copied),
 		cmocka_unit_test(test_other_forms_are_written),
 		cmocka_unit_test(test_copies_are_what_the_writer_makes),
 	};
