@@ -17,8 +17,9 @@
 /* The least cosine at which a response joins a person's theme when no
  * threshold is given: one word shared with a theme of many (0.02 to 0.05)
  * is not enough; a response that tells of the same thing is well above
- * (0.3 to 0.7 in tests/cli/ids.test).  A response that joins nothing stays
- * where the grouping put it, or in no theme with its nearest suggested. */
+ * (0.65: a response on expectations and the bundled example's theme of
+ * them).  A response that joins nothing stays where the grouping put it,
+ * or in no theme with its nearest suggested. */
 #define JOIN_MIN 0.1
 
 /* Summed term counts of a theme, as a sorted sparse vector. */
