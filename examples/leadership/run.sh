@@ -12,7 +12,12 @@ mkdir -p "$out"
 cd "$out"
 # A fixed clock, so that every run writes the same bytes.
 ALIGN_NOW=2026-12-02T12:00:00-05:00
-export ALIGN_NOW
+# The themes of the method's lexicon alone, so that every machine writes
+# the same bytes and the whiteboard below (principles.txt) names the six
+# drafts it rewords: the data tables of `make data` group these fourteen
+# responses into five themes, not six.
+ALIGN_DATA=
+export ALIGN_NOW ALIGN_DATA
 
 echo "== Steps 1-4: plan the meeting (align-plan)"
 align-plan --new -f yaml --title "Leadership alignment" \
