@@ -431,7 +431,7 @@ align_planned_formats(void)
 int
 align_rounds_formats(void)
 {
-	return ALIGN_FMT_TEXT | align_calendar_formats();
+	return ALIGN_FMT_TEXT | ALIGN_FMT_HTML | align_calendar_formats();
 }
 
 /* The calendar of the rounds v[0..n-1]. */
@@ -517,6 +517,10 @@ align_rounds_show(const struct align_rounds *rs, const struct align_show *s,
 	size_t i, n;
 	int rc = 0;
 
+	if (s->format == ALIGN_FMT_HTML) {
+		align_round_html(NULL, rs, s);
+		return 0;
+	}
 	if (rounds_of(rs, NULL, &v, &n, e) < 0)
 		return -1;
 	if (s->format == ALIGN_FMT_TEXT)

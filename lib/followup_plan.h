@@ -188,7 +188,8 @@ struct align_round_shown {
 void align_round_text(const struct align_round_shown *r,
     const struct align_show *s);
 /* The renderer of the page: every round of rs, p in its place (or at
- * the end, a new round), each with its dates, principles and pairs. */
+ * the end, a new round) when p is not NULL, each with its dates,
+ * principles and pairs. */
 void align_round_html(const struct align_planned *p,
     const struct align_rounds *rs, const struct align_show *s);
 

@@ -207,18 +207,23 @@ align_round_html(const struct align_planned *p, const struct align_rounds *rs,
 	struct align_html_page page = { .family = "plan",
 	    .what = "Follow-up plan", .title = u ? u->title : NULL,
 	    .date = u ? u->date : NULL, .place = u ? u->place : NULL };
-	const char *mark = p->revised ? "revised" : "planned now";
+	const char *mark = p && p->revised ? "revised" : "planned now";
 	size_t i, n = 0;
 
 	align_html_begin(s, &page);
+	if (p == NULL && rs->nround == 0)
+		align_buf_puts(s->b, "<p class=\"empty\">No follow-up planned "
+		    "yet: plan one with align-followup plan.</p>\n");
 	for (i = 0; i < rs->nround; i++) {
-		if ((long)rs->round[i].at == p->at)
+		if (p == NULL)
+			round_slide(&rs->round[i].v, ++n, NULL, rs, s);
+		else if ((long)rs->round[i].at == p->at)
 			round_slide(&p->view, ++n, p->revised ? mark : NULL,
 			    rs, s);
 		else
 			round_slide(&rs->round[i].v, ++n, NULL, rs, s);
 	}
-	if (p->at < 0)
+	if (p && p->at < 0)
 		round_slide(&p->view, ++n, mark, rs, s);
 	align_html_end(s, &page);
 }
