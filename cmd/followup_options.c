@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -269,6 +270,7 @@ option(struct cli *c, int ch, const char *arg)
 const char *
 followup_options(struct cli *c, int *argc, char ***argv)
 {
+	static char self[64];	/* what getopt's messages begin with */
 	const char *cmd;
 	int ch;
 
@@ -284,6 +286,8 @@ followup_options(struct cli *c, int *argc, char ***argv)
 	cmd = (*argv)[1];
 	(*argc)--;
 	(*argv)++;
+	snprintf(self, sizeof(self), "align-followup %s", cmd);
+	(*argv)[0] = self;
 	while ((ch = getopt_long(*argc, *argv, "a:f:hi:V", longopts,
 	    NULL)) != -1)
 		option(c, ch, optarg);
