@@ -647,8 +647,8 @@ take(struct align_lock *lk, const struct align_lock_opts *o,
 			holder(fd, who, sizeof(who));
 			close(fd);
 			return align_err_set(e, EX_TEMPFAIL, lk->name, 0, 0,
-			    "locked by %s; gave up after %g seconds", who,
-			    o->wait);
+			    "locked by %s; gave up after %g second%s", who,
+			    o->wait, o->wait == 1 ? "" : "s");
 		}
 		if (!told && waited >= 1 && o->waiting) {
 			holder(fd, who, sizeof(who));
