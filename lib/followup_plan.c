@@ -352,6 +352,27 @@ sequence(struct planning *p)
 	return rc;
 }
 
+/* The cadence of --until ends on or after the round's first date: an
+ * end before its start would be a calendar's RRULE with its UNTIL
+ * before its DTSTART, a round that never meets. */
+static int
+until_after(const struct align_planned *pl, const struct align_rounds *rs,
+    struct align_err *e)
+{
+	struct align_round r;
+	char at[64];
+
+	if (align_round_of(&pl->view, rs->zone, &r, e) < 0)
+		return -1;
+	if (r.has_until && r.until.t < r.date.t) {
+		align_time_format(&r.date, at);
+		return align_err_set(e, EX_USAGE, NULL, 0, 0, "--until %s: "
+		    "before the round's date, %s", pl->view.u.followup.until,
+		    at);
+	}
+	return 0;
+}
+
 int
 align_followup_plan(const struct align_rounds *rs,
     const struct align_followup_opts *o, struct align_planned *pl,
@@ -382,7 +403,12 @@ align_followup_plan(const struct align_rounds *rs,
 	pl->revised = p.old && p.changed;
 	if (rs->zone_new && (pl->tz = strdup(rs->zone->name)) == NULL)
 		return align_err_nomem(e);
-	return align_view(&pl->view, pl->rec, e);
+	if (align_view(&pl->view, pl->rec, e) < 0 ||
+	    (o->until && until_after(pl, rs, e) < 0)) {
+		align_planned_release(pl);
+		return -1;
+	}
+	return 0;
 nomem:
 	align_err_nomem(e);
 fail:
