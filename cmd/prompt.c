@@ -11,6 +11,8 @@
  * "Marcus Lee: ".  Whatever the editor lets through, a line holding a
  * control character is refused by the library, never recorded.
  */
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +78,12 @@ editor_open(struct align_capture *c)
 {
 	static char no_breaks[] = "";
 
+	/* The editor reads and completes characters, not bytes, by the
+	 * locale's; a session's text is UTF-8 whatever the locale says,
+	 * so a "C" locale would have it refuse "Zoë". */
+	if (setlocale(LC_CTYPE, "") == NULL ||
+	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		(void)setlocale(LC_CTYPE, "C.UTF-8");
 	completing = c;
 	rl_readline_name = "align-capture";
 	rl_instream = stdin;
