@@ -31,12 +31,73 @@ align_text_width(const char *s, size_t n)
 	return w;
 }
 
+/* The character at s (n bytes left): its length, and in *wide whether
+ * it is as wide as two columns (an ideograph, kana, hangul, an emoji). */
+static size_t
+char_at(const char *s, size_t n, int *wide)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, &c);
+
+	*wide = k > 0 && utf8proc_charwidth(c) == 2;
+	return k > 0 ? (size_t)k : 1;
+}
+
+/* Whether the character at s is punctuation, which a line never begins
+ * with when it follows a wide character ("。", "，", "」"). */
+static int
+punct_at(const char *s, size_t n)
+{
+	utf8proc_int32_t c;
+	utf8proc_category_t cat;
+
+	if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	    &c) <= 0)
+		return 0;
+	cat = utf8proc_category(c);
+	return cat == UTF8PROC_CATEGORY_PO || cat == UTF8PROC_CATEGORY_PE ||
+	    cat == UTF8PROC_CATEGORY_PF;
+}
+
+/* The unit of s that a line is not broken inside, n > 0 bytes: a word
+ * up to a space, a newline or a wide character; or one wide character
+ * and the punctuation and marks after it.  Text in Chinese or Japanese,
+ * which has no spaces, breaks between its characters (as UAX #14 lets
+ * it), never before its closing punctuation. */
+static size_t
+unit(const char *s, size_t n)
+{
+	size_t at = 0, k;
+	int wide;
+
+	k = char_at(s, n, &wide);
+	if (wide) {
+		at = k;
+		while (at < n && s[at] != ' ' && s[at] != '\n') {
+			k = char_at(s + at, n - at, &wide);
+			if (!punct_at(s + at, n - at) &&
+			    align_text_width(s + at, k) != 0)
+				break;
+			at += k;
+		}
+		return at;
+	}
+	while (at < n && s[at] != ' ' && s[at] != '\n') {
+		k = char_at(s + at, n - at, &wide);
+		if (wide && at > 0)
+			break;
+		at += k;
+	}
+	return at;
+}
+
 void
 align_text_wrap(struct align_buf *b, const char *s, size_t indent,
     size_t first_indent, size_t width)
 {
-	size_t col = first_indent, i;
-	int line_start = 1;
+	size_t col = first_indent, i, len = strlen(s);
+	int line_start = 1, space = 0;
 
 	if (width < indent + 20)
 		width = indent + 20;
@@ -49,30 +110,36 @@ align_text_wrap(struct align_buf *b, const char *s, size_t indent,
 				align_buf_putc(b, ' ');
 			col = indent;
 			line_start = 1;
+			space = 0;
 			s++;
+			len--;
 			continue;
 		}
 		if (*s == ' ') {
+			space = 1;
 			s++;
+			len--;
 			continue;
 		}
-		n = strcspn(s, " \n");
+		n = unit(s, len);
 		w = align_text_width(s, n);
-		if (!line_start && col + 1 + w > width) {
+		if (!line_start && col + (size_t)space + w > width) {
 			align_buf_putc(b, '\n');
 			for (i = 0; i < indent; i++)
 				align_buf_putc(b, ' ');
 			col = indent;
 			line_start = 1;
 		}
-		if (!line_start) {
+		if (!line_start && space) {
 			align_buf_putc(b, ' ');
 			col++;
 		}
 		align_buf_add(b, s, n);
 		col += w;
 		line_start = 0;
+		space = 0;
 		s += n;
+		len -= n;
 	}
 	align_buf_putc(b, '\n');
 }

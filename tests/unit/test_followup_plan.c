@@ -531,7 +531,7 @@ test_planned_in_a_zone(void **state)
 	    "20270324T100000\r\n"));
 	assert_non_null(strstr(b.p, "UID:f1-pair1\r\n"));
 	assert_int_equal(align_rounds_formats(), ALIGN_FMT_TEXT |
-	    ALIGN_FMT_ICS);
+	    ALIGN_FMT_HTML | ALIGN_FMT_ICS);
 	align_rounds_release(&rs);
 	align_node_free(all);
 	align_buf_release(&b);

@@ -39,6 +39,36 @@ test_wrap_keeps_words_and_indents(void **state)
 }
 
 static void
+test_wrap_breaks_text_without_spaces(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+
+	(void)state;
+	/* Twenty columns: ten ideographs a line, broken between them, with
+	 * no space put in. */
+	align_text_wrap(&b, "\xe4\xb8\x80\xe4\xba\x8c\xe4\xb8\x89"
+	    "\xe5\x9b\x9b\xe4\xba\x94\xe5\x85\xad\xe4\xb8\x83\xe5\x85\xab"
+	    "\xe4\xb9\x9d\xe5\x8d\x81\xe7\x99\xbe\xe5\x8d\x83", 0, 0, 20);
+	assert_string_equal(b.p, "\xe4\xb8\x80\xe4\xba\x8c\xe4\xb8\x89"
+	    "\xe5\x9b\x9b\xe4\xba\x94\xe5\x85\xad\xe4\xb8\x83\xe5\x85\xab"
+	    "\xe4\xb9\x9d\xe5\x8d\x81\n\xe7\x99\xbe\xe5\x8d\x83\n");
+	align_buf_reset(&b);
+	/* A full stop (。) stays with the character before it. */
+	align_text_wrap(&b, "\xe4\xb8\x80\xe4\xba\x8c\xe4\xb8\x89"
+	    "\xe5\x9b\x9b\xe4\xba\x94\xe5\x85\xad\xe4\xb8\x83\xe5\x85\xab"
+	    "\xe4\xb9\x9d\xe5\x8d\x81\xe3\x80\x82\xe7\x99\xbe", 0, 0, 20);
+	assert_string_equal(b.p, "\xe4\xb8\x80\xe4\xba\x8c\xe4\xb8\x89"
+	    "\xe5\x9b\x9b\xe4\xba\x94\xe5\x85\xad\xe4\xb8\x83\xe5\x85\xab"
+	    "\xe4\xb9\x9d\n\xe5\x8d\x81\xe3\x80\x82\xe7\x99\xbe\n");
+	align_buf_reset(&b);
+	/* Words and spaces beside them as before. */
+	align_text_wrap(&b, "Ana said \xe8\xb0\xa2\xe8\xb0\xa2 twice", 0, 0,
+	    40);
+	assert_string_equal(b.p, "Ana said \xe8\xb0\xa2\xe8\xb0\xa2 twice\n");
+	align_buf_release(&b);
+}
+
+static void
 test_slugs(void **state)
 {
 	char out[16];
@@ -159,6 +189,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wrap_keeps_words_and_indents),
+		cmocka_unit_test(test_wrap_breaks_text_without_spaces),
 		cmocka_unit_test(test_slugs),
 		cmocka_unit_test(test_terminal_width_from_columns),
 		cmocka_unit_test(test_ics_escapes_and_folds),
