@@ -193,7 +193,7 @@ setup(const struct align_plan *p, struct cmdline *c, int argc,
 
 /* The session for people: the agenda, or the invitation. */
 static void
-show(const struct align_node *session, enum align_format f,
+show(const struct align_node *session, const char *file, enum align_format f,
     const struct align_time *now, long count)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
@@ -203,11 +203,11 @@ show(const struct align_node *session, enum align_format f,
 	struct align_agenda v;
 
 	if (align_agenda_make(&v, session, &e) < 0)
-		tool_die(&e);
+		tool_die_in(&e, file);
 	if (f == ALIGN_FMT_ICS && (v.one_to_one ?
 	    align_invite_one_to_one_ics(&v, now, count, &b, &e) :
 	    align_invite_ics(&v, now, &b, &e)) < 0)
-		tool_die(&e);
+		tool_die_in(&e, file);
 	if (f == ALIGN_FMT_ICS && align_invite_no_organizer(&v))
 		fprintf(stderr, "%s: nobody is asked to answer: the facilitator "
 		    "has no e-mail address (set one with --facilitator "
@@ -304,7 +304,8 @@ main(int argc, char *argv[])
 	    &found);
 	tool_private_file(private, c.inplace, 0, "set ALIGN_GIT_OK");
 	if (f != ALIGN_FMT_YAML && f != ALIGN_FMT_NONE)
-		show(found.session, f, &now, c.count ? c.count : 6);
+		show(found.session, found.file, f, &now,
+		    c.count ? c.count : 6);
 	align_node_free(found.session);
 	free(found.file);
 	align_names_free(p.participants, p.nparticipants);

@@ -474,9 +474,7 @@ check_new(const struct align_node *rec, const char *file,
 	align_view_release(&v);
 	if (at < 0)
 		return 0;
-	return align_err_set(e, EX_DATAERR, file, rec->line, 1, "%s (U+%04X) "
-	    "in a response, which could reach a terminal as a command: not "
-	    "recorded", align_control_name(cp), cp);
+	return align_response_control_error(e, file, rec->line, 1, cp);
 }
 
 /* A record of the input, as it goes out: a response made from plain

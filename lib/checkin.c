@@ -91,7 +91,7 @@ id_of(const char *fid, const struct align_checkin_view *c, char id[24])
 /* What a check-in must have, checked. */
 static int
 valid(const struct align_checkin_view *c, struct align_time *at,
-    struct align_err *e)
+    const char **bad, struct align_err *e)
 {
 	struct align_err why = ALIGN_ERR_INIT;
 	size_t i;
@@ -104,10 +104,12 @@ valid(const struct align_checkin_view *c, struct align_time *at,
 	for (i = 0; i < 3; i++)
 		if (strcmp(c->outcome, outcomes[i]) == 0)
 			break;
+	*bad = c->outcome;
 	if (i == 3)
 		return align_err_set(e, EX_USAGE, NULL, 0, 0,
 		    "outcome '%s': expected success, failure or mixed",
 		    c->outcome);
+	*bad = NULL;
 	if (align_time_parse(c->at, at, &why) < 0)
 		return align_err_set(e, EX_USAGE, NULL, 0, 0, "%s", why.msg);
 	return 0;
@@ -184,10 +186,12 @@ align_rounds_person(const struct align_rounds *rs, const char *name, char **who,
 	return rc;
 }
 
-int
-align_checkin_new(const struct align_rounds *rs,
+/* align_checkin_new(), and on an error *bad the text of given at fault
+ * (its outcome, principle or participant), or NULL. */
+static int
+checkin_new(const struct align_rounds *rs,
     const struct align_checkin_view *given, struct align_node **out,
-    struct align_err *e)
+    const char **bad, struct align_err *e)
 {
 	struct align_checkin_view named = *given, *c = &named;
 	struct align_time now;
@@ -195,14 +199,31 @@ align_checkin_new(const struct align_rounds *rs,
 	int rc;
 
 	*out = NULL;
-	if (valid(c, &now, e) < 0 || round_of(rs, c->followup, &now,
-	    &c->followup, e) < 0 || align_rounds_aim(rs, c->principle, &c->principle,
-	    e) < 0 || align_rounds_person(rs, c->participant, &who, e) < 0)
+	*bad = NULL;
+	if (valid(c, &now, bad, e) < 0 || round_of(rs, c->followup, &now,
+	    &c->followup, e) < 0)
 		return -1;
+	*bad = given->principle;
+	if (align_rounds_aim(rs, c->principle, &c->principle, e) < 0)
+		return -1;
+	*bad = given->participant;
+	if (align_rounds_person(rs, c->participant, &who, e) < 0)
+		return -1;
+	*bad = NULL;
 	c->participant = who;
 	rc = make(c, out, e);
 	free(who);
 	return rc;
+}
+
+int
+align_checkin_new(const struct align_rounds *rs,
+    const struct align_checkin_view *given, struct align_node **out,
+    struct align_err *e)
+{
+	const char *bad;
+
+	return checkin_new(rs, given, out, &bad, e);
 }
 
 /* The record of check-in c, named and checked, into *out. */
@@ -242,8 +263,10 @@ blanks(char *s, const char *which)
 int
 align_checkin_parse(char *s, struct align_checkin_view *c)
 {
-	size_t k = align_name_prefix(s);
+	size_t k;
 
+	s = blanks(s, " \t");
+	k = align_name_prefix(s);
 	/* "p2: ..." is a principle, not a name. */
 	if (k > 0 && s[0] != 'p') {
 		s[k] = '\0';
@@ -269,7 +292,24 @@ align_checkin_parse(char *s, struct align_checkin_view *c)
 	return *c->outcome ? 0 : -1;
 }
 
-/* The check-in of one line into into; on an error, e says which line. */
+/* The column of p in line (of n bytes), a column a character; 1 when p
+ * is not in it (a default, not typed on the line). */
+static unsigned long
+column(const char *line, size_t n, const char *p)
+{
+	unsigned long col = 1;
+	const char *q;
+
+	if (p == NULL || p < line || p > line + n)
+		return 1;
+	for (q = line; q < p; q++)
+		if ((*q & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
+/* The check-in of one line into into; on an error, e's column says where
+ * in the line (its caller, which line). */
 static int
 line_of(const struct align_rounds *rs, char *line,
     const struct align_checkin_view *dflt, struct align_node *into,
@@ -277,14 +317,18 @@ line_of(const struct align_rounds *rs, char *line,
 {
 	struct align_checkin_view c = *dflt;
 	struct align_node *rec;
+	size_t n = strlen(line);
+	const char *bad;
 
 	c.principle = c.outcome = c.note = NULL;
+	e->col = 1;
 	if (align_checkin_parse(line, &c) < 0)
-		return align_err_set(e, EX_DATAERR, NULL, 0, 0,
+		return align_err_set(e, EX_DATAERR, NULL, 0, 1,
 		    "expected '[Name:] p2 success: note'");
-	if (align_checkin_new(rs, &c, &rec, e) < 0) {
+	if (checkin_new(rs, &c, &rec, &bad, e) < 0) {
 		if (e->status != ALIGN_EX_NOMEM)
 			e->status = EX_DATAERR;
+		e->col = column(line, n, bad);
 		return -1;
 	}
 	return align_seq_push(into, rec) < 0 ? align_err_nomem(e) : 0;
@@ -309,7 +353,6 @@ align_checkins_read(const struct align_rounds *rs, FILE *in,
 		    e->status != ALIGN_EX_NOMEM) {
 			snprintf(e->file, sizeof(e->file), "%s", name);
 			e->line = lno;
-			e->col = 1;
 		}
 	}
 	if (rc == 0 && ferror(in))

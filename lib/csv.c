@@ -13,6 +13,15 @@
 
 #define SNIFF_ROWS 20		/* rows after the header that tell */
 
+/* Where a run of the row's bytes began in the file: from row offset off
+ * on, each character of the row is one column of the file, up to the
+ * next run (a field's start, after its opening quote, a doubled quote, a
+ * line break inside quotes). */
+struct at {
+	size_t off;
+	unsigned long line, col;
+};
+
 struct align_csv_in {
 	int fd;
 	unsigned char buf[65536];
@@ -23,6 +32,8 @@ struct align_csv_in {
 	struct align_buf row;		/* the fields, NUL-separated */
 	size_t *start;			/* offset of each field in row */
 	size_t cap;
+	struct at *at;			/* where the row's bytes were read */
+	size_t nat, atcap;
 	int started;			/* the mark and delimiter seen to */
 	enum align_csv_encoding encoding;
 	int marked;			/* keeping what is read, in kept */
@@ -139,6 +150,7 @@ align_csv_close(struct align_csv *c)
 	align_buf_release(&c->in->kept);
 	free(c->in->again);
 	free(c->in->start);
+	free(c->in->at);
 	free(c->field);
 	free(c->line);
 	free(c->col);
@@ -348,34 +360,24 @@ start(struct align_csv *c, struct align_err *e)
 	return 0;
 }
 
-/* Check one field: UTF-8 and no NUL.  Its position is where it began.
- * Longer than a screen: the loop a byte of every field read; a UTF-8
- * lead byte's length and the range of the bytes after it are decoded in
- * place, the line and column kept in locals. */
+/* Check field i of the row: UTF-8 and no NUL, an error at the place in
+ * the file of the byte at fault.  The loop of a byte of every field read:
+ * a UTF-8 lead byte's length and the range of the bytes after it are
+ * decoded in place. */
 static int
-check_field(struct align_csv *c, const char *s, size_t n, unsigned long line,
-    unsigned long col, struct align_err *e)
+check_field(struct align_csv *c, size_t i, struct align_err *e)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	const unsigned char *p = (const unsigned char *)c->field[i];
+	size_t n = strlen(c->field[i]), o = 0;
+	unsigned long line, col;
 
-	while (i < n) {
-		unsigned char b = p[i];
+	while (o < n) {
+		unsigned char b = p[o];
 		size_t k, j;
 		unsigned char lo = 0x80, hi = 0xbf;
 
-		if (b == '\n') {
-			line++;
-			col = 1;
-			i++;
-			continue;
-		}
-		if (b == 0)
-			return align_err_set(e, EX_DATAERR, c->name, line, col,
-			    "NUL byte in text");
 		if (b < 0x80) {
-			col++;
-			i++;
+			o++;
 			continue;
 		}
 		if (b >= 0xc2 && b <= 0xdf)
@@ -395,21 +397,62 @@ check_field(struct align_csv *c, const char *s, size_t n, unsigned long line,
 		else if (b == 0xf4)
 			hi = 0x8f;
 		for (j = 1; j <= k; j++) {
-			if (i + j >= n || p[i + j] < lo || p[i + j] > hi)
+			if (o + j >= n || p[o + j] < lo || p[o + j] > hi)
 				goto bad;
 			lo = 0x80;
 			hi = 0xbf;
 		}
-		i += k + 1;
-		col++;
+		o += k + 1;
 	}
 	return 0;
 bad:
+	align_csv_where(c, i, o, &line, &col);
 	return align_err_set(e, EX_DATAERR, c->name, line, col,
 	    "invalid UTF-8 (byte 0x%02X): the file is not UTF-8; if it is "
 	    "Windows-1252 or Latin-1, read it with --encoding windows-1252, "
-	    "or convert it: iconv -f WINDOWS-1252 -t UTF-8 %s >new", p[i],
+	    "or convert it: iconv -f WINDOWS-1252 -t UTF-8 %s >new", p[o],
 	    strcmp(c->name, "<stdin>") ? c->name : "FILE");
+}
+
+/* A run of the row begins here, at the next byte read. */
+static int
+run(struct align_csv *c, struct align_err *e)
+{
+	struct align_csv_in *in = c->in;
+
+	if (in->nat > 0 && in->at[in->nat - 1].off == in->row.len)
+		in->nat--;	/* an empty run: the new one replaces it */
+	if (ALIGN_GROW(in->at, in->nat + 1, in->atcap) < 0)
+		return align_err_nomem(e);
+	in->at[in->nat].off = in->row.len;
+	in->at[in->nat].line = in->line;
+	in->at[in->nat].col = in->col;
+	in->nat++;
+	return 0;
+}
+
+void
+align_csv_where(const struct align_csv *c, size_t field, size_t off,
+    unsigned long *line, unsigned long *col)
+{
+	const struct align_csv_in *in = c->in;
+	const unsigned char *p = (const unsigned char *)in->row.p;
+	size_t want = in->start[field] + off, lo = 0, hi = in->nat, i;
+
+	/* The last run that begins at or before the byte. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (in->at[mid].off <= want)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = in->at[lo].line;
+	*col = in->at[lo].col;
+	for (i = in->at[lo].off; i < want; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			(*col)++;
 }
 
 static int
@@ -521,7 +564,8 @@ text_byte(struct align_csv *c, int ch, size_t *flen, struct align_err *e)
 	}
 	if (ch == '\r' && peekbyte(c, e) == '\n')
 		return 0;	/* CRLF inside quotes */
-	if ((k = put_byte(c, ch, line, col, e)) < 0)
+	if ((k = put_byte(c, ch, line, col, e)) < 0 ||
+	    (ch == '\n' && run(c, e) < 0))
 		return -1;
 	if ((*flen += (size_t)k) > ALIGN_CSV_FIELD_MAX)
 		return align_err_set(e, EX_DATAERR, c->name, c->line[c->n - 1],
@@ -551,6 +595,8 @@ read_field(struct align_csv *c, struct align_err *e)
 		getbyte(c, e);
 		in->col++;
 	}
+	if (run(c, e) < 0)
+		return -1;
 	for (;;) {
 		if ((ch = getbyte(c, e)) == -2)
 			return -1;
@@ -565,7 +611,8 @@ read_field(struct align_csv *c, struct align_err *e)
 			return align_err_set(e, EX_DATAERR, c->name, in->line,
 			    in->col, "NUL byte in text");
 		if (quoted && ch == '"') {
-			if ((k = after_quote(c, &quoted, e)) < 0)
+			if ((k = after_quote(c, &quoted, e)) < 0 ||
+			    (k > 0 && run(c, e) < 0))
 				return -1;
 			flen += (size_t)k;
 			continue;
@@ -599,8 +646,7 @@ finish_row(struct align_csv *c, struct align_err *e)
 
 	for (i = 0; i < c->n; i++) {
 		c->field[i] = in->row.p + in->start[i];
-		if (check_field(c, c->field[i], strlen(c->field[i]),
-		    c->line[i], c->col[i], e) < 0)
+		if (check_field(c, i, e) < 0)
 			return -1;
 	}
 	if (c->n == 1 && c->field[0][0] == '\0')
@@ -633,6 +679,7 @@ align_csv_next(struct align_csv *c, struct align_err *e)
 		return -1;
 	for (;;) {
 		c->n = 0;
+		in->nat = 0;
 		align_buf_reset(&in->row);
 		if ((ch = peekbyte(c, e)) == -2)
 			return -1;

@@ -83,6 +83,11 @@ int align_csv_encoding(const char *s, enum align_csv_encoding *enc);
  * are skipped. */
 int align_csv_next(struct align_csv *c, struct align_err *e);
 
+/* Where in the file byte off of field i of the last row was read: its
+ * line and column (a column a character, as everywhere in messages). */
+void align_csv_where(const struct align_csv *c, size_t i, size_t off,
+    unsigned long *line, unsigned long *col);
+
 /* Keep the bytes read from here on (c->bytes counts them), to read them
  * again after align_csv_rewind(): 0, or -1 and e (71) when out of memory
  * then. */

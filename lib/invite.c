@@ -88,13 +88,18 @@ int
 align_invite_zone(const struct align_agenda *v, struct align_zone **z,
     struct align_err *e)
 {
+	struct align_err why = ALIGN_ERR_INIT;
 	struct align_view w;
 	int rc;
 
 	*z = NULL;
 	if (align_view(&w, v->session, e) < 0)
 		return -1;
-	rc = align_zone_session(z, w.u.session.tz, w.u.session.date, e);
+	rc = align_zone_session(z, w.u.session.tz, w.u.session.date, &why);
+	if (rc < 0 && w.u.session.tz)
+		align_session_tz_error(v->session, &why, e);
+	else if (rc < 0)
+		*e = why;
 	align_view_release(&w);
 	return rc;
 }

@@ -35,6 +35,7 @@ static int
 date_zone(const struct align_node *s, const struct align_plan *p,
     struct align_zone **z, struct align_err *e)
 {
+	struct align_err why = ALIGN_ERR_INIT;
 	struct align_view w;
 	const char *name = p->tz;
 	int rc;
@@ -43,12 +44,15 @@ date_zone(const struct align_node *s, const struct align_plan *p,
 	if (name == NULL && s != NULL) {
 		if (align_view(&w, s, e) < 0)
 			return -1;
-		rc = w.u.session.tz ? align_zone_load(z, w.u.session.tz, e) :
-		    0;
+		rc = w.u.session.tz ? align_zone_load(z, w.u.session.tz,
+		    &why) : 0;
 		align_view_release(&w);
-		return rc;
+		return rc < 0 ? align_session_tz_error(s, &why, e) : 0;
 	}
-	return name ? align_zone_load(z, name, e) : 0;
+	if (name && align_zone_load(z, name, &why) < 0)
+		return why.status == ALIGN_EX_NOMEM ? align_err_nomem(e) :
+		    bad_option(e, "--tz", &why);
+	return 0;
 }
 
 static int
@@ -63,8 +67,8 @@ values(const struct align_node *s, const struct align_plan *p,
 
 	v->datep = v->durp = NULL;
 	if (p->date) {
-		if (date_zone(s, p, &z, &why) < 0)
-			return bad_option(e, "--tz", &why);
+		if (date_zone(s, p, &z, e) < 0)
+			return -1;
 		rc = align_time_parse_in(z, p->date, &t, &why);
 		align_zone_free(z);
 		if (rc < 0)
@@ -471,6 +475,18 @@ align_session_minutes(const struct align_node *s, long *minutes,
 		    "session duration: %s", d->type == ALIGN_SCALAR ?
 		    why.msg : "expected a duration");
 	return 0;
+}
+
+int
+align_session_tz_error(const struct align_node *s, const struct align_err *why,
+    struct align_err *e)
+{
+	const struct align_node *v = align_map_get(s, "tz");
+
+	if (why->status == ALIGN_EX_NOMEM)
+		return align_err_nomem(e);
+	return align_err_set(e, EX_DATAERR, NULL, v ? v->line : s->line,
+	    v ? v->col : s->col, "session tz: %s", why->msg);
 }
 
 int

@@ -76,6 +76,10 @@ int align_session_date(const struct align_node *session,
 /* its duration in minutes (2h when it has none); */
 int align_session_minutes(const struct align_node *session, long *minutes,
     struct align_err *e);
+/* the error why, a problem with its tz (a zone that does not load), as
+ * one of the record, at the place of the tz value (65; 71 stays 71); */
+int align_session_tz_error(const struct align_node *session,
+    const struct align_err *why, struct align_err *e);
 /* its calendar sequence, a whole number (0 when it has none). */
 int align_session_sequence(const struct align_node *session,
     long long *seq, struct align_err *e);

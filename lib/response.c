@@ -230,6 +230,15 @@ align_response_control(const char *s, unsigned *cp)
 	return -1;
 }
 
+int
+align_response_control_error(struct align_err *e, const char *file,
+    unsigned long line, unsigned long col, unsigned cp)
+{
+	return align_err_set(e, EX_DATAERR, file, line, col, "%s (U+%04X) "
+	    "in a response, which could reach a terminal as a command: not "
+	    "recorded", align_control_name(cp), cp);
+}
+
 const char *
 align_control_name(unsigned cp)
 {

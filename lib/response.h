@@ -42,6 +42,11 @@ long align_response_control(const char *s, unsigned *cp);
 /* What a control character is, for people: "an escape", "a backspace",
  * "a delete", "a carriage return", else "a control character". */
 const char *align_control_name(unsigned cp);
+/* The error of a new response holding control character cp, at file,
+ * line and column (65): "an escape (U+001B) in a response, which could
+ * reach a terminal as a command: not recorded".  Returns -1. */
+int align_response_control_error(struct align_err *e, const char *file,
+    unsigned long line, unsigned long col, unsigned cp);
 
 /* A new response record into *out.
  *   participant  may be NULL; replaced by its pseudonym when key is set

@@ -6,6 +6,7 @@
 
 #include "grow.h"
 #include "order.h"
+#include "plan.h"
 #include "round.h"
 
 #define DAY 86400
@@ -204,9 +205,8 @@ align_rounds_zone(struct align_rounds *rs, const char *name,
 			if (name)
 				return align_err_set(e, EX_USAGE, NULL, 0, 0,
 				    "--tz: %s", why.msg);
-			return align_err_set(e, EX_DATAERR, NULL,
-			    rs->session_view.rec->line, 1, "session tz: %s",
-			    why.msg);
+			return align_session_tz_error(rs->session_view.rec,
+			    &why, e);
 		}
 		rs->zone = z;
 		rs->zone_new = s && (!s->tz || strcmp(s->tz, z->name) != 0);

@@ -588,6 +588,24 @@ bad:
 	    "12/2/2026 12:14:03 or ISO 8601)", s);
 }
 
+/* Field i of the row refused when the text s within it (its trimmed
+ * part) holds a control character, at the character's place: 0, or -1
+ * and e (65). */
+static int
+no_control(const struct align_csv *c, size_t i, const char *s,
+    struct align_err *e)
+{
+	unsigned long line, col;
+	unsigned cp;
+	long at = align_response_control(s, &cp);
+
+	if (at < 0)
+		return 0;
+	align_csv_where(c, i, (size_t)(s - c->field[i]) + (size_t)at, &line,
+	    &col);
+	return align_response_control_error(e, c->name, line, col, cp);
+}
+
 /* The row's name, first and last, into s->who (of any length), resolved
  * when the options say how: *who, or -1 and e at the name's place. */
 static int
@@ -598,6 +616,11 @@ row_name(struct align_survey *s, const struct align_csv *c,
 
 	if (s->name < 0 || (size_t)s->name >= c->n || !c->field[s->name][0])
 		return 0;
+	if (no_control(c, (size_t)s->name, c->field[s->name], e) < 0 ||
+	    (s->last_name >= 0 && (size_t)s->last_name < c->n &&
+	    no_control(c, (size_t)s->last_name, c->field[s->last_name],
+	    e) < 0))
+		return -1;
 	align_buf_reset(&s->who);
 	align_buf_puts(&s->who, c->field[s->name]);
 	if (s->last_name >= 0 && (size_t)s->last_name < c->n &&
@@ -668,6 +691,8 @@ row_responses(struct align_survey *s, const struct align_csv *c,
 			continue;
 		if (*(text = trimmed(c->field[s->text[i]])) == '\0')
 			continue;	/* no answer */
+		if (no_control(c, s->text[i], text, e) < 0)
+			return -1;
 		if (o->session_question && strcmp(q, o->session_question) == 0)
 			q = NULL;
 		if (align_response_new(who, when, when ? when : o->now,

@@ -224,17 +224,19 @@ test_lines(void **state)
 	    "Ben");
 	assert_null(align_map_get(got->item[1], "note"));
 	align_node_free(got);
-	/* A bad line is bad data, named by its line. */
+	/* A bad line is bad data, named by its line, and the part at fault
+	 * by its column: "Ana p1" reads as principle Ana, outcome p1. */
 	assert_int_equal(lines("p1 success\n\nAna p1\n", &got, &e), -1);
 	assert_int_equal(e.status, EX_DATAERR);
 	assert_string_equal(e.file, "<stdin>");
 	assert_int_equal(e.line, 3);
-	assert_int_equal(e.col, 1);
+	assert_int_equal(e.col, 5);
 	align_node_free(got);
 	e = (struct align_err)ALIGN_ERR_INIT;
 	assert_int_equal(lines("Ana: p1 great\n", &got, &e), -1);
 	assert_int_equal(e.status, EX_DATAERR);
 	assert_non_null(strstr(e.msg, "outcome 'great'"));
+	assert_int_equal(e.col, 9);
 	align_node_free(got);
 	e = (struct align_err)ALIGN_ERR_INIT;
 	assert_int_equal(lines("Ana: p1\n", &got, &e), -1);

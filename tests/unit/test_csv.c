@@ -91,6 +91,12 @@ test_errors_have_positions(void **state)
 	expect_csv_error("a,b\nok,caf\xe9\n", 2, 7, "invalid UTF-8");
 	expect_csv_error("a,b\nok,\"two\nl\xc3\"\n", 3, 2, "invalid UTF-8");
 	expect_csv_error("a,b\nok,a\0b\n", 2, 5, "NUL byte");
+	/* Inside quotes: the opening quote and a doubled one are columns
+	 * of the file. */
+	expect_csv_error("a,b\nok,\"caf\xe9\"\n", 2, 8, "invalid UTF-8");
+	expect_csv_error("a,b\nok,\"\"\"x\xe9\"\n", 2, 8, "invalid UTF-8");
+	expect_csv_error("a,b\nok,\"\xc3\xa9\"\"\n\"\"z\xe9\"\n", 3, 4,
+	    "invalid UTF-8");
 	/* UTF-8 at its edges: overlong forms, surrogates, beyond U+10FFFF,
 	 * a sequence cut short. */
 	expect_csv_error("a\nx\xe0\x80\x80\n", 2, 2, "invalid UTF-8");
@@ -100,6 +106,41 @@ test_errors_have_positions(void **state)
 	expect_csv_error("a\nx\xf5\x80\x80\x80\n", 2, 2, "invalid UTF-8");
 	expect_csv_error("a\nx\xe2\x82", 2, 2, "invalid UTF-8");
 	expect_csv_error("a\nx\xc0\xaf\n", 2, 2, "invalid UTF-8");
+}
+
+/* Where a byte of a field was read: quotes, doubled quotes, line breaks
+ * inside quotes, CRLF and characters of several bytes, as columns of the
+ * file. */
+static void
+test_where(void **state)
+{
+	char path[32];
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_csv *c = open_text("h1,h2\r\n"
+	    "x\xc3\xa9y,\"a\"\"b\r\nc\xc3\xa9d\"\r\n", path);
+	unsigned long line, col;
+
+	(void)state;
+	assert_int_equal(align_csv_next(c, &e), 1);	/* the header */
+	assert_int_equal(align_csv_next(c, &e), 1);
+	assert_string_equal(c->field[1], "a\"b\nc\xc3\xa9d");
+	align_csv_where(c, 0, 0, &line, &col);		/* x */
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 1);
+	align_csv_where(c, 0, 3, &line, &col);		/* y, after é */
+	assert_int_equal(col, 3);
+	align_csv_where(c, 1, 0, &line, &col);		/* a, after the quote */
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 6);
+	align_csv_where(c, 1, 2, &line, &col);		/* b, after "" */
+	assert_int_equal(col, 9);
+	align_csv_where(c, 1, 4, &line, &col);		/* c, the next line */
+	assert_int_equal(line, 3);
+	assert_int_equal(col, 1);
+	align_csv_where(c, 1, 7, &line, &col);		/* d, after é */
+	assert_int_equal(line, 3);
+	assert_int_equal(col, 3);
+	align_csv_close(c);
 }
 
 /* The longest and the last characters of each length pass. */
@@ -765,6 +806,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rfc4180),
 		cmocka_unit_test(test_errors_have_positions),
+		cmocka_unit_test(test_where),
 		cmocka_unit_test(test_utf8_edges_pass),
 		cmocka_unit_test(test_field_writer),
 		cmocka_unit_test(test_survey_times),
