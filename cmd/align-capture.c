@@ -92,7 +92,7 @@ static void
 note(void *arg, const char *file, const char *msg)
 {
 	(void)arg;
-	fprintf(stderr, "%s: %s: %s\n", tool_name, file, msg);
+	tool_say("%s: %s", file, msg);
 }
 
 /* The options into o, and those of the board; the operands' index.
@@ -119,7 +119,10 @@ options(int argc, char *argv[], struct align_capture_opts *o,
 				tool_die((align_err_nomem(&e), &e));
 			o->csv[o->ncsv++] = optarg;
 			break;
-		case O_PARTICIPANT: o->read.participant = optarg; break;
+		case O_PARTICIPANT:
+			o->read.participant = tool_text("--participant",
+			    optarg);
+			break;
 		case O_PARAGRAPHS: o->read.paragraphs = 1; break;
 		case O_TEXT:
 			if (o->survey.ntext == ALIGN_SURVEY_COLUMNS)

@@ -77,8 +77,8 @@ main(int argc, char *argv[])
 		tool_die(&e);
 	put(to_stdout ? NULL : &lk, &m.out);
 	for (i = 0; i < m.nnote; i++)
-		fprintf(stderr, "%s: %s%s\n", tool_name,
-		    m.note[i].conflict ? "conflict: " : "", m.note[i].msg);
+		tool_say("%s%s", m.note[i].conflict ? "conflict: " : "",
+		    m.note[i].msg);
 	conflicts = m.conflicts;
 	if (conflicts)
 		fprintf(stderr, "%s: %zu conflict%s marked between <<<<<<< and "

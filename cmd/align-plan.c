@@ -117,7 +117,7 @@ one_to_one_option(struct align_plan *p, struct cmdline *c, int ch,
 
 	switch (ch) {
 	case O_ONE: p->one_to_one = 1; break;
-	case O_WITH: p->with = arg; break;
+	case O_WITH: p->with = tool_text("--with", arg); break;
 	case O_PRIVATE: p->private_ = 1; break;
 	case O_COUNT:
 		c->count = (long)tool_number("--count", arg, 1, 520);
@@ -146,15 +146,23 @@ options(int argc, char *argv[], struct align_plan *p, struct cmdline *c)
 		case 'i': c->inplace = optarg; break;
 		case 'n': c->fresh = 1; break;
 		case 'V': tool_version();
-		case O_ID: p->id = optarg; break;
-		case O_TITLE: p->title = optarg; break;
-		case O_PURPOSE: p->purpose = optarg; break;
-		case O_QUESTION: p->question = optarg; break;
+		case O_ID: p->id = tool_text("--id", optarg); break;
+		case O_TITLE: p->title = tool_text("--title", optarg); break;
+		case O_PURPOSE:
+			p->purpose = tool_text("--purpose", optarg);
+			break;
+		case O_QUESTION:
+			p->question = tool_text("--question", optarg);
+			break;
 		case O_DATE: p->date = optarg; break;
 		case O_DURATION: p->duration = optarg; break;
-		case O_PLACE: p->place = optarg; break;
-		case O_FACILITATOR: p->facilitator = optarg; break;
-		case O_PARTICIPANT: participant(p, optarg); break;
+		case O_PLACE: p->place = tool_text("--place", optarg); break;
+		case O_FACILITATOR:
+			p->facilitator = tool_text("--facilitator", optarg);
+			break;
+		case O_PARTICIPANT:
+			participant(p, tool_text("--participant", optarg));
+			break;
 		case O_PFILE:
 			p->set_participants = 1;
 			if (align_names_read(optarg, &p->participants,

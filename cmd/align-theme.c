@@ -126,7 +126,7 @@ options(int argc, char *argv[], struct args *a, int *first)
 				    "small (above 0, at most 1)", optarg);
 			break;
 		case O_RENAME: a->ren = tool_list_add(a->ren, &a->o.nrename,
-		    optarg); break;
+		    tool_text("--rename", optarg)); break;
 		case O_MERGE: a->mer = tool_list_add(a->mer, &a->o.nmerge,
 		    optarg); break;
 		case O_MOVE: a->mov = tool_list_add(a->mov, &a->o.nmove,

@@ -24,8 +24,7 @@ static void
 say_kept(void)
 {
 	if (kept)
-		fprintf(stderr, "%s: your list is kept in %s\n", tool_name,
-		    kept);
+		tool_say("your list is kept in %s", kept);
 }
 
 void

@@ -93,19 +93,22 @@ distiller_option(int ch, int argc, char *argv[],
 	case O_MAX: o->max = (size_t)number("--max", optarg); break;
 	case O_KEEP: o->keep = (size_t)number("--keep", optarg); break;
 	case O_VOTE:
-		c->vote = tool_list_add(c->vote, &o->nvote, optarg);
+		c->vote = tool_list_add(c->vote, &o->nvote,
+		    tool_text("--vote", optarg));
 		break;
 	case O_BUDGET: o->budget = (int)number("--budget", optarg); break;
 	case O_PER: o->per = (int)number("--per", optarg); break;
-	case O_AGREE: c->agree = tool_list_add(c->agree, &o->nagree, optarg);
+	case O_AGREE: c->agree = tool_list_add(c->agree, &o->nagree,
+		    tool_text("--agree", optarg));
 		break;
 	case O_OBJECT:
 		/* The reason is the next word of the command line. */
 		if (optind >= argc)
 			tool_usage_error("--object %s: give a reason", optarg);
-		c->object = tool_list_add(c->object, &o->nobject, optarg);
+		c->object = tool_list_add(c->object, &o->nobject,
+		    tool_text("--object", optarg));
 		c->reason = tool_list_add(c->reason, &c->nreason,
-		    argv[optind++]);
+		    tool_text("--object's reason", argv[optind++]));
 		break;
 	case O_RULE:
 		if ((o->rule = align_rule_parse(optarg)) == ALIGN_RULE_DEFAULT)

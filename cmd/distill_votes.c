@@ -19,13 +19,16 @@ ballot(struct align_distiller *d, char *line, size_t len, const char *name,
 	struct align_err e = ALIGN_ERR_INIT;
 	char *s = line;
 
-	if (strlen(line) != len) {
-		align_err_set(&e, EX_DATAERR, name, lno, 0,
-		    "NUL byte in text");
+	/* The line without its end, LF or CRLF: text (text.h). */
+	if (len > 0 && line[len - 1] == '\n')
+		len--;
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	if (align_text_check(line, len, EX_DATAERR, name, lno, &e) < 0) {
 		tool_warn(&e);
 		return -1;
 	}
-	line[strcspn(line, "\r\n")] = '\0';
+	line[len] = '\0';
 	s += strspn(s, " \t");
 	if (*s == '\0' || *s == '#')
 		return 0;

@@ -132,6 +132,29 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* The options whose text is recorded, checked as text (tool_text()). */
+static const int text_opts[] = { O_WITH, O_LEADER, O_ROOT, O_GOAL,
+	O_COMMIT, O_PARTICIPANT, O_NOTE, O_RECOGNITION, O_VIEW, O_ROLE,
+	O_ACK, O_SUPPORT, O_MEASURE, O_TARGET, O_UNIT, O_VALUE, O_DONE };
+
+/* arg, the argument of option ch, checked when it is recorded text. */
+static const char *
+checked(int ch, const char *arg)
+{
+	char name[64];
+	size_t i, k;
+
+	for (i = 0; i < sizeof(text_opts) / sizeof(text_opts[0]); i++)
+		if (text_opts[i] == ch)
+			break;
+	if (arg == NULL || i == sizeof(text_opts) / sizeof(text_opts[0]))
+		return arg;
+	for (k = 0; longopts[k].name && longopts[k].val != ch; k++)
+		;
+	snprintf(name, sizeof(name), "--%s", longopts[k].name);
+	return tool_text(name, arg);
+}
+
 /* The review's own options. */
 static void
 review_option(struct review_cli *r, int ch, const char *arg)
@@ -290,7 +313,7 @@ followup_options(struct cli *c, int *argc, char ***argv)
 	(*argv)[0] = self;
 	while ((ch = getopt_long(*argc, *argv, "a:f:hi:V", longopts,
 	    NULL)) != -1)
-		option(c, ch, optarg);
+		option(c, ch, checked(ch, optarg));
 	*argc -= optind;
 	*argv += optind;
 	c->plan.principle = c->principles;

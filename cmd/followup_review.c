@@ -7,20 +7,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "../lib/review.h"
 #include "../lib/roster.h"
 #include "../lib/round.h"
+#include "../lib/text.h"
 #include "../lib/writer.h"
 #include "followup.h"
 
 /* One line of standard input after asking q (on a terminal), or NULL at
- * its end or for a blank line; *line is reused. */
+ * its end or for a blank line; *line is reused.  A line that is not text
+ * (text.h) ends the run (65) before anything is written. */
 static const char *
 answer(const char *q, char **line, size_t *cap)
 {
+	static unsigned long lno;	/* of standard input */
+	struct align_err e = ALIGN_ERR_INIT;
 	struct align_buf b = ALIGN_BUF_INIT;
+	ssize_t len;
 
 	if (isatty(STDIN_FILENO)) {
 		struct align_show sh = { .b = &b, .format = ALIGN_FMT_TEXT,
@@ -30,9 +37,18 @@ answer(const char *q, char **line, size_t *cap)
 		fprintf(stderr, "%s", b.p ? b.p : "");
 		align_buf_release(&b);
 	}
-	if (getline(line, cap, stdin) < 0)
+	if ((len = getline(line, cap, stdin)) < 0)
 		return NULL;
-	(*line)[strcspn(*line, "\r\n")] = '\0';
+	lno++;
+	/* The line without its end, LF or CRLF: text (text.h). */
+	if (len > 0 && (*line)[len - 1] == '\n')
+		len--;
+	if (len > 0 && (*line)[len - 1] == '\r')
+		len--;
+	if (align_text_check(*line, (size_t)len, EX_DATAERR, "<stdin>", lno,
+	    &e) < 0)
+		tool_die(&e);
+	(*line)[len] = '\0';
 	return **line ? *line : NULL;
 }
 

@@ -105,8 +105,8 @@ tool_serve_capture(const char *listen, const struct align_capture_opts *o,
 	serve(listen, o->append, align_serve_capture_step(c),
 	    "to add your response");
 	n = align_serve_capture_added(c);
-	fprintf(stderr, "%s: %lu %s recorded in %s\n", tool_name, n,
-	    n == 1 ? "response" : "responses", o->append);
+	tool_say("%lu %s recorded in %s", n, n == 1 ? "response" :
+	    "responses", o->append);
 	align_serve_capture_free(c);
 	tool_finish();
 	exit(0);
@@ -136,8 +136,8 @@ tool_serve_distill(const char *listen, const struct align_distill_opts *o,
 	serve(listen, inplace, align_serve_distill_step(c),
 	    "to give your dots and agree");
 	n = align_serve_distill_changes(c);
-	fprintf(stderr, "%s: %lu %s recorded in %s\n", tool_name, n,
-	    n == 1 ? "change" : "changes", inplace);
+	tool_say("%lu %s recorded in %s", n, n == 1 ? "change" : "changes",
+	    inplace);
 	align_serve_distill_free(c);
 	tool_finish();
 	exit(0);

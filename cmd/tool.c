@@ -15,6 +15,7 @@
 #include "../lib/private.h"
 #include "../lib/reader.h"
 #include "../lib/record.h"
+#include "../lib/text.h"
 #include "tool.h"
 
 const char *tool_name = "align";
@@ -28,8 +29,34 @@ static void
 waiting(const char *name, const char *holder, void *ctx)
 {
 	(void)ctx;
-	fprintf(stderr, "%s: %s: waiting for the lock, held by %s\n",
-	    tool_name, name, holder);
+	tool_say("%s: waiting for the lock, held by %s", name, holder);
+}
+
+/* fmt and ap into b, made safe for a terminal (show.h); returns the
+ * text, or "(out of memory)". */
+static const char *
+safe_text(struct align_buf *b, const char *fmt, va_list ap)
+{
+	struct align_buf msg = ALIGN_BUF_INIT;
+	int failed;
+
+	align_buf_vprintf(&msg, fmt, ap);
+	if ((failed = msg.failed) == 0)
+		align_escape_term(b, msg.p ? msg.p : "", msg.len);
+	align_buf_release(&msg);
+	return failed || b->failed ? "(out of memory)" : b->p ? b->p : "";
+}
+
+void
+tool_say(const char *fmt, ...)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: %s\n", tool_name, safe_text(&b, fmt, ap));
+	va_end(ap);
+	align_buf_release(&b);
 }
 
 void
@@ -135,14 +162,25 @@ tool_private_file(int private, const char *path, int git_ok,
 void
 tool_usage_error(const char *fmt, ...)
 {
+	struct align_buf b = ALIGN_BUF_INIT;
 	va_list ap;
 
-	fprintf(stderr, "%s: ", tool_name);
+	/* The message quotes what was typed: made safe for the terminal. */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "%s: %s\nTry '%s --help' for more.\n", tool_name,
+	    safe_text(&b, fmt, ap), tool_name);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help' for more.\n", tool_name);
 	exit(EX_USAGE);
+}
+
+const char *
+tool_text(const char *opt, const char *s)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+
+	if (align_text_check(s, strlen(s), EX_USAGE, NULL, 0, &e) < 0)
+		tool_usage_error("%s: character %lu: %s", opt, e.col, e.msg);
+	return s;
 }
 
 void

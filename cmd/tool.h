@@ -53,7 +53,10 @@ void tool_too_early(const char *what, const char *first)
 int tool_private(const struct align_node *session);
 void tool_private_file(int private, const char *path, int git_ok,
     const char *say_ok);
-/* "name: msg", a pointer to --help, exit 64. */
+/* "name: msg" on standard error, made safe for a terminal (show.h):
+ * what a tool tells that quotes a file or what was typed. */
+void tool_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "name: msg" (made safe for a terminal), a pointer to --help, exit 64. */
 void tool_usage_error(const char *fmt, ...)
     __attribute__((noreturn, format(printf, 1, 2)));
 /* The one usage path (jq's): status 0, the whole usage text to standard
@@ -61,6 +64,10 @@ void tool_usage_error(const char *fmt, ...)
  * error.  Exits with status. */
 void tool_usage(int status) __attribute__((noreturn));
 void tool_version(void) __attribute__((noreturn));
+/* s, the text of option opt ("--place") that a tool records; exit 64
+ * when it is not text (text.h): "--place: character 4: invalid UTF-8 (byte
+ * 0xE9)". */
+const char *tool_text(const char *opt, const char *s);
 /* The format named s, if it is among allowed (a mask); else exit 64
  * naming the formats there are. */
 enum align_format tool_format(const char *s, int allowed);

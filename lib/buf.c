@@ -63,18 +63,26 @@ void
 align_buf_printf(struct align_buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	align_buf_vprintf(b, fmt, ap);
 	va_end(ap);
+}
+
+void
+align_buf_vprintf(struct align_buf *b, const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
 	if (n < 0 || reserve(b, (size_t)n) < 0) {
 		b->failed = 1;
 		return;
 	}
-	va_start(ap, fmt);
 	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	b->len += (size_t)n;
 }
 

@@ -17,6 +17,7 @@
 #ifndef ALIGN_BUF_H
 #define ALIGN_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct align_buf {
@@ -32,6 +33,8 @@ void align_buf_puts(struct align_buf *b, const char *s);
 void align_buf_putc(struct align_buf *b, char c);
 void align_buf_printf(struct align_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+void align_buf_vprintf(struct align_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* Forget the contents, keep the memory and clear the failure flag. */
 void align_buf_reset(struct align_buf *b);
 /* Free the memory; the buffer may be used again. */

@@ -14,6 +14,7 @@
 #include "out.h"
 #include "record.h"
 #include "response.h"
+#include "text.h"
 #include "when.h"
 #include "writer.h"
 
@@ -447,16 +448,16 @@ sink_close(struct align_capture *c, struct sink *s, int failed,
 	return rc;
 }
 
-/* A response made here holds no control character (response.h): in its
+/* A response made here holds no control character (text.h): in its
  * text, its participant or its question. */
 static int
 check_new(const struct align_node *rec, const char *file,
     struct align_err *e)
 {
 	struct align_view v;
+	struct align_text_fault f;
 	const char *part[3] = { NULL, NULL, NULL };
-	unsigned cp = 0;
-	long at = -1;
+	int bad = 0;
 	size_t i;
 
 	if (align_view(&v, rec, e) < 0) {
@@ -468,13 +469,13 @@ check_new(const struct align_node *rec, const char *file,
 		part[1] = v.u.response.question;
 		part[2] = v.u.response.text;
 	}
-	for (i = 0; i < 3 && at < 0; i++)
+	for (i = 0; i < 3 && !bad; i++)
 		if (part[i])
-			at = align_response_control(part[i], &cp);
+			bad = align_text_fault(part[i], strlen(part[i]), &f);
 	align_view_release(&v);
-	if (at < 0)
+	if (!bad)
 		return 0;
-	return align_response_control_error(e, file, rec->line, 1, cp);
+	return align_response_control_error(e, file, rec->line, 1, f.cp);
 }
 
 /* A record of the input, as it goes out: a response made from plain

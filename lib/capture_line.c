@@ -9,6 +9,7 @@
 #include "capture.h"
 #include "file.h"
 #include "response.h"
+#include "text.h"
 #include "when.h"
 #include "writer.h"
 
@@ -46,26 +47,27 @@ align_capture_start(struct align_capture *c, struct align_err *e)
 }
 
 /* Refuse a line (s, n bytes, with a NUL after them) that is not UTF-8
- * or holds a control character: a line has no line break either. */
+ * or holds a control character (text.h): a line has no line break
+ * either. */
 static int
 refuse_bytes(struct align_capture *c, const char *s, size_t n)
 {
-	unsigned cp = 0;
-	long at;
+	struct align_text_fault f;
+	const char *nl = memchr(s, '\n', n);
+	int bad = align_text_fault(s, n, &f);
+	unsigned cp;
 
-	if (memchr(s, '\0', n) || utf8proc_decompose((const utf8proc_uint8_t *)
-	    s, (utf8proc_ssize_t)n, NULL, 0, 0) < 0) {
+	if (bad && (f.utf8 || f.cp == 0)) {
 		align_buf_puts(&c->why, "the line is not UTF-8 text; type it "
 		    "again");
 		return 1;
 	}
-	if ((at = align_response_control(s, &cp)) < 0 && !memchr(s, '\n', n))
+	if (!bad && nl == NULL)
 		return 0;
-	if (at < 0)
-		cp = '\n';
+	cp = bad && (nl == NULL || f.at < (size_t)(nl - s)) ? f.cp : '\n';
 	align_buf_printf(&c->why, "the line holds %s (U+%04X)%s; type it "
-	    "again", align_control_name(cp), cp, cp == 0x1b ? ", as a key "
-	    "sends where the line cannot be edited" : "");
+	    "again", align_control_name(cp), cp, cp == 0x1b ? ", as a "
+	    "key sends where the line cannot be edited" : "");
 	return 1;
 }
 

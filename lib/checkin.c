@@ -9,6 +9,7 @@
 #include "handle.h"
 #include "reader.h"
 #include "roster.h"
+#include "text.h"
 
 static const char *const outcomes[] = { "success", "mixed", "failure" };
 
@@ -342,11 +343,20 @@ align_checkins_read(const struct align_rounds *rs, FILE *in,
 	char *line = NULL;
 	size_t cap = 0;
 	unsigned long lno = 0;
+	ssize_t len;
 	int rc = 0;
 
-	while (rc == 0 && getline(&line, &cap, in) >= 0) {
+	while (rc == 0 && (len = getline(&line, &cap, in)) >= 0) {
 		lno++;
-		line[strcspn(line, "\r\n")] = '\0';
+		/* The line without its end, LF or CRLF: text (text.h). */
+		if (len > 0 && line[len - 1] == '\n')
+			len--;
+		if (len > 0 && line[len - 1] == '\r')
+			len--;
+		if ((rc = align_text_check(line, (size_t)len, EX_DATAERR, name,
+		    lno, e)) < 0)
+			break;
+		line[len] = '\0';
 		if (line[strspn(line, " \t")] == '\0')
 			continue;
 		if ((rc = line_of(rs, line, c, into, e)) < 0 &&

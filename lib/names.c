@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <utf8proc.h>
 
 #include "grow.h"
 #include "names.h"
+#include "text.h"
 
 int
 align_names_read(const char *path, char ***names, size_t *n,
@@ -29,12 +29,14 @@ align_names_read(const char *path, char ***names, size_t *n,
 		char *s = line, *end = line + len;
 
 		lno++;
-		if (memchr(line, 0, (size_t)len) || utf8proc_decompose(
-		    (const utf8proc_uint8_t *)line, len, NULL, 0, 0) < 0) {
-			rc = align_err_set(e, EX_DATAERR, path, lno, 1,
-			    "not UTF-8 text");
+		/* A line ends in a line feed, in CRLF from Windows. */
+		if (end > s && end[-1] == '\n')
+			end--;
+		if (end > s && end[-1] == '\r')
+			end--;
+		if ((rc = align_text_check(s, (size_t)(end - s), EX_DATAERR,
+		    path, lno, e)) < 0)
 			break;
-		}
 		while (s < end && strchr(" \t\r\n", *s))
 			s++;
 		while (end > s && strchr(" \t\r\n", end[-1]))

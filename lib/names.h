@@ -11,7 +11,7 @@
 
 /* Append the names in path ("-": standard input) to *names (of *n,
  * realloc'd; each name malloc'd).  0, or -1 and e (66 cannot open, 65
- * invalid UTF-8 or a NUL, with the line). */
+ * a line that is not text (text.h), with its line and column). */
 int align_names_read(const char *path, char ***names, size_t *n,
     struct align_err *e);
 void align_names_free(char **names, size_t n);

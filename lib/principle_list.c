@@ -6,6 +6,7 @@
 
 #include "grow.h"
 #include "principle_list.h"
+#include "text.h"
 
 void
 align_list_write(const struct align_plist *l, struct align_buf *b)
@@ -129,13 +130,16 @@ parse_line(struct parse *ps, char *line, size_t len, unsigned long lno)
 	char *s = line;
 	long at;
 
-	if (strlen(line) != len) {
+	/* The line without its end, LF or CRLF: text (text.h). */
+	if (len > 0 && line[len - 1] == '\n')
+		len--;
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	if (align_text_check(line, len, EX_DATAERR, ps->name, lno, &x) < 0) {
 		ps->lines++;
-		align_err_set(&x, EX_DATAERR, ps->name, lno,
-		    (unsigned long)strlen(line) + 1, "NUL byte in text");
 		return note(ps, &x);
 	}
-	line[strcspn(line, "\r\n")] = '\0';
+	line[len] = '\0';
 	s += strspn(s, " \t");
 	if (*s == '\0' || *s == '#')
 		return 0;

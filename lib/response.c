@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "file.h"
 #include "response.h"
+#include "text.h"
 
 static int
 hexval(int c)
@@ -211,25 +212,6 @@ align_response_new(const char *participant, const char *source_at,
 	return 0;
 }
 
-long
-align_response_control(const char *s, unsigned *cp)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
-
-	for (i = 0; p[i]; i++) {
-		unsigned c = p[i];
-
-		if (c == 0xc2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
-			c = p[i + 1];		/* C1: U+0080 to U+009F */
-		else if ((c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n')
-			continue;
-		*cp = c;
-		return (long)i;
-	}
-	return -1;
-}
-
 int
 align_response_control_error(struct align_err *e, const char *file,
     unsigned long line, unsigned long col, unsigned cp)
@@ -237,16 +219,4 @@ align_response_control_error(struct align_err *e, const char *file,
 	return align_err_set(e, EX_DATAERR, file, line, col, "%s (U+%04X) "
 	    "in a response, which could reach a terminal as a command: not "
 	    "recorded", align_control_name(cp), cp);
-}
-
-const char *
-align_control_name(unsigned cp)
-{
-	switch (cp) {
-	case 0x1b: return "an escape";
-	case 0x08: return "a backspace";
-	case 0x7f: return "a delete";
-	case 0x0d: return "a carriage return";
-	default: return "a control character";
-	}
 }

@@ -34,14 +34,6 @@ int align_pseudonym(const unsigned char key[16], const char *name,
 /* 1 when name is a pseudonym as align_pseudonym() makes one. */
 int align_is_pseudonym(const char *name);
 
-/* The first character a new response may not hold: a control character
- * (C0 but tab and line feed, DEL, C1), which would move a terminal's
- * cursor or start an escape sequence when shown as it is.  Its byte
- * offset in the UTF-8 text s, and its code point in *cp; or -1. */
-long align_response_control(const char *s, unsigned *cp);
-/* What a control character is, for people: "an escape", "a backspace",
- * "a delete", "a carriage return", else "a control character". */
-const char *align_control_name(unsigned cp);
 /* The error of a new response holding control character cp, at file,
  * line and column (65): "an escape (U+001B) in a response, which could
  * reach a terminal as a command: not recorded".  Returns -1. */

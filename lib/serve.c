@@ -8,12 +8,12 @@
 #include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
-#include <utf8proc.h>
 
 #include "grow.h"
 #include "qr.h"
 #include "mhd.h"
 #include "serve_int.h"
+#include "text.h"
 
 enum page { PAGE_FORM, PAGE_BOARD, PAGE_EVENTS };
 
@@ -31,6 +31,7 @@ struct request {
 	size_t nacc, cap;
 	struct align_serve_field *field;
 	int error;		/* the status a post gets instead: 400, 413 */
+	struct align_buf say;	/* and what its page says, or empty */
 	size_t got;		/* bytes of the body so far */
 	struct timespec start;
 	int counted;		/* in srv->inflight */
@@ -145,9 +146,11 @@ send_page(struct align_serve *srv, struct MHD_Connection *c, int status,
 	return rc;
 }
 
-/* A page of the server's own: the status and why, nothing else. */
+/* A page of the server's own: the status and why (say, or what the
+ * status means when say is NULL), nothing else. */
 static enum MHD_Result
-answer(struct align_serve *srv, struct MHD_Connection *c, int status)
+answer_says(struct align_serve *srv, struct MHD_Connection *c, int status,
+    const char *say)
 {
 	struct align_buf b = ALIGN_BUF_INIT;
 
@@ -156,12 +159,19 @@ answer(struct align_serve *srv, struct MHD_Connection *c, int status)
 	    "width=device-width, initial-scale=1\">\n<meta name=\"referrer\" "
 	    "content=\"no-referrer\">\n<title>%d %s</title>\n</head>\n<body>\n"
 	    "<h1>%d %s</h1>\n<p>%s</p>\n</body>\n</html>\n", status,
-	    status_name(status), status, status_name(status), why(status));
+	    status_name(status), status, status_name(status), say ? say :
+	    why(status));
 	if (b.failed) {
 		align_buf_release(&b);
 		return MHD_NO;
 	}
 	return send_page(srv, c, status, &b, plain_policy, NULL);
+}
+
+static enum MHD_Result
+answer(struct align_serve *srv, struct MHD_Connection *c, int status)
+{
+	return answer_says(srv, c, status, NULL);
 }
 
 /* The step's reply: its page, or its redirection to the form. */
@@ -234,20 +244,30 @@ route(const struct align_serve *srv, const char *url, enum page *page)
 	return 0;
 }
 
-/* Valid UTF-8 and no NUL. */
+/* Whether the n bytes of s are text (text.h) but for carriage returns,
+ * which a form's line breaks are made of (CRLF): else 0 and what is
+ * wrong, for the page, into say. */
 static int
-valid_text(const char *s, size_t n)
+is_text(const char *s, size_t n, struct align_buf *say)
 {
-	utf8proc_int32_t cp;
-	size_t i = 0;
+	struct align_text_fault f;
+	size_t off = 0;
 
-	while (i < n) {
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)
-		    s + i, (utf8proc_ssize_t)(n - i), &cp);
-
-		if (k <= 0 || cp == 0)
-			return 0;
-		i += (size_t)k;
+	while (align_text_fault(s + off, n - off, &f)) {
+		if (!f.utf8 && f.cp == '\r') {
+			off += f.at + 1;
+			continue;
+		}
+		if (f.utf8 || f.cp == 0)
+			align_buf_puts(say, "Not recorded: the post is not UTF-8 "
+			    "text (or holds a NUL byte). Send it from the "
+			    "form, which sends UTF-8.");
+		else
+			align_buf_printf(say, "Not recorded: the text holds %s "
+			    "(U+%04X), which could reach a terminal as a "
+			    "command. Remove it and send the text again.",
+			    align_control_name(f.cp), f.cp);
+		return 0;
 	}
 	return 1;
 }
@@ -315,9 +335,9 @@ fields(struct request *rq)
 		if (a->value.failed)
 			return 500;
 		a->value.len--;
-		if (!valid_text(a->name, strlen(a->name)) ||
-		    !valid_text(a->value.p, a->value.len))
-			return 400;
+		if (!is_text(a->name, strlen(a->name), &rq->say) ||
+		    !is_text(a->value.p, a->value.len, &rq->say))
+			return rq->say.failed ? 500 : 400;
 		rq->field[i].name = a->name;
 		rq->field[i].value = a->value.p;
 		rq->field[i].len = a->value.len;
@@ -386,7 +406,7 @@ get(struct request *rq, struct MHD_Connection *c)
 	if (!rq->error)
 		rq->error = fields(rq);
 	if (rq->error)
-		return answer(srv, c, rq->error);
+		return answer_says(srv, c, rq->error, rq->say.p);
 	q.field = rq->field;
 	q.nfield = rq->nacc;
 	q.generation = serve_generation(srv);
@@ -417,7 +437,7 @@ post(struct request *rq, struct MHD_Connection *c)
 	if (!rq->error)
 		rq->error = fields(rq);
 	if (rq->error)
-		return answer(srv, c, rq->error);
+		return answer_says(srv, c, rq->error, rq->say.p);
 	q.field = rq->field;
 	q.nfield = rq->nacc;
 	memset(&r, 0, sizeof(r));
@@ -558,6 +578,7 @@ done(void *cls, struct MHD_Connection *c, void **con_cls,
 	}
 	free(rq->acc);
 	free(rq->field);
+	align_buf_release(&rq->say);
 	if (rq->counted) {
 		pthread_mutex_lock(&srv->mu);
 		if (--srv->inflight == 0)

@@ -33,8 +33,10 @@
  *   413  a post larger than opts.body (said by its Content-Length before
  *        it is read, or as it comes); 415 a post that is not
  *        application/x-www-form-urlencoded; 400 a field the step does not
- *        take, a field twice, too many fields, a value that is not UTF-8
- *        or holds a NUL, a post the step finds wrong (its page says why);
+ *        take, a field twice, too many fields, a name or value that is
+ *        not text (text.h: not UTF-8, a NUL, a control character but
+ *        tab, line feed and a form's carriage return; the page says
+ *        which), a post the step finds wrong (its page says why);
  *   (no answer) a post still coming after ALIGN_SERVE_REQUEST_TIME
  *        seconds, or going on far beyond opts.body: its connection is
  *        closed, for nothing can be answered while a body comes;
@@ -77,7 +79,8 @@
 #define ALIGN_SERVE_STREAMS 32		/* event streams at once */
 #define ALIGN_SERVE_STOP_WAIT 10	/* seconds to finish in-flight posts */
 
-/* A field of a post or of a query: both NUL-terminated, valid UTF-8. */
+/* A field of a post or of a query: both NUL-terminated, valid UTF-8,
+ * with no control character but tab, line feed and carriage return. */
 struct align_serve_field {
 	char *name, *value;
 	size_t len;		/* of value */

@@ -7,6 +7,7 @@
 #include "serve_capture_int.h"
 #include "serve_html.h"
 #include "serve_name.h"
+#include "text.h"
 
 #define TEXT_CHARS 4000		/* the form's maxlength (UTF-16 units) */
 
@@ -149,21 +150,20 @@ capture_form(void *ctx, const struct align_serve_request *rq,
 }
 
 /* A name typed where there is no participants list: trimmed, short,
- * with no control character (C0, DEL, C1). */
+ * one line of text (text.h: the server took no other control
+ * character). */
 static int
 typed_name(const char *typed, char **who, struct align_buf *why)
 {
 	char *t = align_serve_clean(typed);
-	const unsigned char *p;
+	struct align_text_fault f;
+	int line;
 
 	if (t == NULL)
 		return -1;
-	for (p = (const unsigned char *)t; *p; p++)
-		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 &&
-		    p[1] < 0xa0))
-			break;
-	if (*p || strlen(t) > ALIGN_SERVE_NAME_MAX) {
-		align_buf_puts(why, *p ? "A name is one line of words." :
+	line = !align_text_fault(t, strlen(t), &f) && !strpbrk(t, "\t\n");
+	if (!line || strlen(t) > ALIGN_SERVE_NAME_MAX) {
+		align_buf_puts(why, !line ? "A name is one line of words." :
 		    "That name is too long.");
 		free(t);
 		return 400;

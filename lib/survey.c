@@ -10,6 +10,7 @@
 #include "response.h"
 #include "show.h"
 #include "survey.h"
+#include "text.h"
 #include "when.h"
 
 /* The rows the columns are told from: at most these, from the first on
@@ -595,15 +596,13 @@ static int
 no_control(const struct align_csv *c, size_t i, const char *s,
     struct align_err *e)
 {
+	struct align_text_fault f;
 	unsigned long line, col;
-	unsigned cp;
-	long at = align_response_control(s, &cp);
 
-	if (at < 0)
-		return 0;
-	align_csv_where(c, i, (size_t)(s - c->field[i]) + (size_t)at, &line,
-	    &col);
-	return align_response_control_error(e, c->name, line, col, cp);
+	if (!align_text_fault(s, strlen(s), &f) || f.utf8)
+		return 0;	/* UTF-8 is the reader's to check */
+	align_csv_where(c, i, (size_t)(s - c->field[i]) + f.at, &line, &col);
+	return align_response_control_error(e, c->name, line, col, f.cp);
 }
 
 /* The row's name, first and last, into s->who (of any length), resolved

@@ -6,6 +6,66 @@
 
 #include "text.h"
 
+int
+align_text_fault(const char *s, size_t n, struct align_text_fault *f)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long col = 1;
+	size_t i = 0;
+
+	while (i < n) {
+		utf8proc_int32_t c = p[i];
+		utf8proc_ssize_t k = 1;
+
+		if (c >= 0x80 && (k = utf8proc_iterate(p + i,
+		    (utf8proc_ssize_t)(n - i), &c)) <= 0) {
+			f->at = i, f->col = col, f->cp = 0, f->utf8 = 1;
+			return 1;
+		}
+		if ((c < 0x20 && c != '\t' && c != '\n') ||
+		    (c >= 0x7f && c < 0xa0)) {
+			f->at = i, f->col = col, f->cp = (unsigned)c;
+			f->utf8 = 0;
+			return 1;
+		}
+		i += (size_t)k;
+		col++;
+	}
+	return 0;
+}
+
+int
+align_text_check(const char *s, size_t n, int status, const char *file,
+    unsigned long line, struct align_err *e)
+{
+	struct align_text_fault f;
+
+	if (align_text_fault(s, n, &f) == 0)
+		return 0;
+	if (f.utf8)
+		return align_err_set(e, status, file, line, f.col, "invalid "
+		    "UTF-8 (byte 0x%02X)", (unsigned char)s[f.at]);
+	if (f.cp == 0)
+		return align_err_set(e, status, file, line, f.col, "a NUL "
+		    "byte");
+	return align_err_set(e, status, file, line, f.col, "%s (U+%04X): "
+	    "text may hold no control character (it could reach a terminal "
+	    "as a command)", align_control_name(f.cp), f.cp);
+}
+
+const char *
+align_control_name(unsigned cp)
+{
+	switch (cp) {
+	case 0x00: return "a NUL";
+	case 0x1b: return "an escape";
+	case 0x08: return "a backspace";
+	case 0x7f: return "a delete";
+	case 0x0d: return "a carriage return";
+	default: return "a control character";
+	}
+}
+
 size_t
 align_text_width(const char *s, size_t n)
 {

@@ -10,6 +10,7 @@
 
 #include "grow.h"
 #include "record.h"
+#include "text.h"
 #include "theme_int.h"
 
 /* Append x[0 .. k) to the pool *v of *n. */
@@ -69,6 +70,31 @@ align_themer_toks(const struct align_themer *t, const struct resp *r)
 	return t->tokbuf;
 }
 
+/* Every line of the lexicon file path (s, n bytes) text (text.h), a CR
+ * before its LF aside: 0, or -1 and e (65 with line and column). */
+static int
+synonyms_text(char *s, size_t n, const char *path, struct align_err *e)
+{
+	unsigned long lno = 0;
+	size_t len;
+
+	while (n > 0) {
+		char *nl = memchr(s, '\n', n);
+
+		len = nl ? (size_t)(nl - s) : n;
+		lno++;
+		if (align_text_check(s, len > 0 && s[len - 1] == '\r' ?
+		    len - 1 : len, EX_DATAERR, path, lno, e) < 0)
+			return -1;
+		if (len > 0 && s[len - 1] == '\r')
+			s[len - 1] = ' ';	/* read as the line's end */
+		len += nl != NULL;
+		s += len;
+		n -= len;
+	}
+	return 0;
+}
+
 /* The concepts of a lexicon file, added. */
 static int
 load_synonyms(struct align_themer *t, const char *path, struct align_err *e)
@@ -87,9 +113,7 @@ load_synonyms(struct align_themer *t, const char *path, struct align_err *e)
 	align_buf_putc(&b, '\0');
 	if (b.failed)
 		align_err_nomem(e);
-	else if (memchr(b.p, '\0', b.len - 1))
-		align_err_set(e, EX_DATAERR, path, 0, 0, "NUL byte in text");
-	else
+	else if (synonyms_text(b.p, b.len - 1, path, e) == 0)
 		rc = align_words_lexicon(&t->w, b.p, path, e);
 	align_buf_release(&b);
 	return rc;

@@ -704,6 +704,41 @@ lexicon_phrases(struct align_words *w, char *p, long cterm,
 /* Line lno of the lexicon name, in copy (changed): nothing when it is
  * blank or a comment, else "concept: word, phrase, ..." (its words only
  * when words is set).  0, or -1 and e naming the line. */
+/* The column of byte p of line: its characters before it, + 1. */
+static unsigned long
+column(const char *line, const char *p)
+{
+	unsigned long col = 1;
+
+	for (; line < p; line++)
+		col += ((unsigned char)*line & 0xc0) != 0x80;
+	return col;
+}
+
+/* A concept's optional label (concept, trimmed, of line) is closed and
+ * ends it: "presence (present when things are difficult)".  0, or -1 and
+ * e (65, the column of the parenthesis). */
+static int
+label_parens(const char *line, const char *concept, const char *name,
+    unsigned long lno, struct align_err *e)
+{
+	const char *open = strchr(concept, '('), *close = strrchr(concept, ')');
+
+	if (open && close == NULL)
+		return align_err_set(e, EX_DATAERR, name, lno,
+		    column(line, open), "'(' is not closed: expected "
+		    "'concept (label): word, phrase, ...'");
+	if (close && (open == NULL || close < open))
+		return align_err_set(e, EX_DATAERR, name, lno,
+		    column(line, close), "')' with no '(' before it: expected "
+		    "'concept (label): word, phrase, ...'");
+	if (close && close[1] != '\0')
+		return align_err_set(e, EX_DATAERR, name, lno,
+		    column(line, close + 1 + strspn(close + 1, " \t")),
+		    "expected ':' after the label's ')'");
+	return 0;
+}
+
 static int
 lexicon_line(struct align_words *w, char *copy, int words, const char *name,
     unsigned long lno, struct align_err *e)
@@ -724,6 +759,8 @@ lexicon_line(struct align_words *w, char *copy, int words, const char *name,
 	*colon = '\0';
 	for (end = colon; end > p && (end[-1] == ' ' || end[-1] == '\t'); )
 		*--end = '\0';
+	if (label_parens(copy, p, name, lno, e) < 0)
+		return -1;
 	if ((cterm = lexicon_concept(w, p)) < 0)
 		return align_err_nomem(e);
 	return words ? lexicon_phrases(w, colon + 1, cterm, name, lno, e) : 0;

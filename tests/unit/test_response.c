@@ -1,4 +1,4 @@
-/* Response records, their control characters and the pseudonym key. */
+/* Response records and the pseudonym key. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,33 +11,6 @@
 
 #include "../../lib/response.h"
 #include "helpers.h"
-
-/* What a new response may not hold: C0 but tab and line feed, DEL, C1;
- * said by what it is.  Text around it, UTF-8 of any kind, passes. */
-static void
-test_control_characters(void **state)
-{
-	unsigned cp = 0;
-
-	(void)state;
-	assert_int_equal(align_response_control("typo here\x1b[D", &cp), 9);
-	assert_int_equal(cp, 0x1b);
-	assert_string_equal(align_control_name(cp), "an escape");
-	assert_int_equal(align_response_control("a\bb", &cp), 1);
-	assert_string_equal(align_control_name(cp), "a backspace");
-	assert_int_equal(align_response_control("x\x7f", &cp), 1);
-	assert_string_equal(align_control_name(cp), "a delete");
-	assert_int_equal(align_response_control("\r", &cp), 0);
-	assert_string_equal(align_control_name(cp), "a carriage return");
-	assert_int_equal(align_response_control("\xc3\xa9\xc2\x9b[2J", &cp),
-	    2);
-	assert_int_equal(cp, 0x9b);	/* C1: CSI */
-	assert_string_equal(align_control_name(cp), "a control character");
-	assert_int_equal(align_response_control("tab\tand\nline", &cp), -1);
-	assert_int_equal(align_response_control("Jos\xc3\xa9 \xe2\x80\x94 "
-	    "\xe6\x97\xa5\xf0\x9f\x98\x80 \xc2\xa0", &cp), -1);
-	assert_int_equal(align_response_control("", &cp), -1);
-}
 
 /* A new response: its participant, pseudonymised with a key; its id
  * from its content. */
@@ -153,7 +126,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_control_characters),
 		cmocka_unit_test(test_response_new),
 		cmocka_unit_test(test_pseudonym_key),
 	};

@@ -1,4 +1,5 @@
-/* Wrapping, slugs, iCalendar text and name lists. */
+/* The check of text a person gives; wrapping, slugs, iCalendar text and
+ * name lists. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,61 @@
 #include "../../lib/text.h"
 #include "../../lib/when.h"
 #include "helpers.h"
+
+/* Text a person gives: C0 but tab and line feed, DEL, C1, a NUL and
+ * bytes that are not UTF-8 refused, where they are and said by what they
+ * are; UTF-8 of any kind passes. */
+static void
+test_text_check(void **state)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_text_fault f;
+
+	(void)state;
+#define FAULT(s) align_text_fault(s, sizeof(s) - 1, &f)
+	assert_int_equal(FAULT("typo here\x1b[D"), 1);
+	assert_int_equal(f.at, 9);
+	assert_int_equal(f.col, 10);
+	assert_int_equal(f.cp, 0x1b);
+	assert_string_equal(align_control_name(f.cp), "an escape");
+	assert_int_equal(FAULT("a\bb"), 1);
+	assert_string_equal(align_control_name(f.cp), "a backspace");
+	assert_int_equal(FAULT("x\x7f"), 1);
+	assert_string_equal(align_control_name(f.cp), "a delete");
+	assert_int_equal(FAULT("\r"), 1);
+	assert_string_equal(align_control_name(f.cp), "a carriage return");
+	assert_int_equal(FAULT("\xc3\xa9\xc2\x9b[2J"), 1);
+	assert_int_equal(f.at, 2);
+	assert_int_equal(f.col, 2);	/* é is one character */
+	assert_int_equal(f.cp, 0x9b);	/* C1: CSI */
+	assert_string_equal(align_control_name(f.cp), "a control character");
+	assert_int_equal(FAULT("a\0b"), 1);
+	assert_int_equal(f.cp, 0);
+	assert_int_equal(f.utf8, 0);
+	assert_int_equal(FAULT("caf\xe9"), 1);
+	assert_int_equal(f.utf8, 1);
+	assert_int_equal(f.col, 4);
+	assert_int_equal(FAULT("\xc0\xaf"), 1);	/* overlong */
+	assert_int_equal(FAULT("\xed\xa0\x80"), 1);	/* a surrogate */
+	assert_int_equal(FAULT("\xe2\x82"), 1);	/* cut short */
+	assert_int_equal(FAULT("tab\tand\nline"), 0);
+	assert_int_equal(FAULT("Jos\xc3\xa9 \xe2\x80\x94 \xe6\x97\xa5"
+	    "\xf0\x9f\x98\x80 \xc2\xa0"), 0);
+	assert_int_equal(FAULT(""), 0);
+#undef FAULT
+	assert_int_equal(align_text_check("ab\xe9", 3, EX_DATAERR, "f.txt", 3,
+	    &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_string_equal(e.file, "f.txt");
+	assert_int_equal(e.line, 3);
+	assert_int_equal(e.col, 3);
+	assert_string_equal(e.msg, "invalid UTF-8 (byte 0xE9)");
+	assert_int_equal(align_text_check("\x1b", 1, EX_USAGE, NULL, 0, &e),
+	    -1);
+	assert_string_equal(e.msg, "an escape (U+001B): text may hold no "
+	    "control character (it could reach a terminal as a command)");
+	assert_int_equal(align_text_check("ok", 2, EX_USAGE, NULL, 0, &e), 0);
+}
 
 static void
 test_wrap_keeps_words_and_indents(void **state)
@@ -188,6 +244,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_check),
 		cmocka_unit_test(test_wrap_keeps_words_and_indents),
 		cmocka_unit_test(test_wrap_breaks_text_without_spaces),
 		cmocka_unit_test(test_slugs),
