@@ -58,10 +58,10 @@ checkins(struct cli *c, const struct align_rounds *rs, const char *at,
 	if ((fresh = align_seq()) == NULL)
 		tool_die((align_err_nomem(&e), &e));
 	if (c->principle || c->outcome) {
-		if (align_checkin_new(rs, &k, &rec, &e) < 0)
+		/* Made again, it is the one the file holds. */
+		if (align_checkin_new(rs, &k, &rec, &e) < 0 ||
+		    align_checkin_add(rs, fresh, rec, &e) < 0)
 			tool_die_in(&e, c->path);
-		if (align_seq_push(fresh, rec) < 0)
-			tool_die((align_err_nomem(&e), &e));
 		return fresh;
 	}
 	if (lines->len == 0)
