@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -324,13 +325,13 @@ participants_of(const struct align_node *s, const struct align_plan *p,
 	const struct align_node *had = s ? align_map_get(s, "participants") :
 	    NULL;
 	struct who {
-		const char *entry;	/* the first, kept as it is written
-					 * unless another's address joins */
-		const char *name, *addr;	/* into the entries */
-		size_t namelen, addrlen;
-		int given;		/* a list's entry, not the session's */
+		const char *first;	/* its first entry: the name */
+		const char *addr;	/* into an entry, or NULL */
+		uint32_t addrlen;
+		unsigned char given;	/* on the list given */
+		unsigned char whole;	/* first, as written, is it */
 	} *w = NULL;
-	size_t *order = NULL;	/* the people in the order first given */
+	uint32_t *order = NULL;	/* the people in the order first given */
 	size_t i, n = 0, cap = 0, ocap = 0, norder = 0, nhad;
 	int rc = -1;
 
@@ -349,29 +350,29 @@ participants_of(const struct align_node *s, const struct align_plan *p,
 		align_person_of(entry, strlen(entry), &who);
 		if (align_name_fold(&f, who.name, who.namelen) < 0)
 			goto done;
-		if ((id = align_dict_id(&seen, f.p, f.len, 0)) < 0) {
-			if (ALIGN_GROW(w, n + 1, cap) < 0 ||
-			    (id = align_dict_id(&seen, f.p, f.len, 1)) < 0)
-				goto done;
-			w[id].entry = entry;
-			w[id].name = who.name;
-			w[id].namelen = who.namelen;
+		/* Room first, so that one lookup adds a name. */
+		if (ALIGN_GROW(w, n + 1, cap) < 0 ||
+		    (id = align_dict_id(&seen, f.p, f.len, 1)) < 0)
+			goto done;
+		if ((size_t)id == n) {
+			w[id].first = entry;
 			w[id].addr = who.addr;
-			w[id].addrlen = who.addrlen;
+			w[id].addrlen = (uint32_t)who.addrlen;
 			w[id].given = 0;
+			w[id].whole = 1;
 			n++;
 		} else if (who.addr && (w[id].addr == NULL || (i >= nhad &&
 		    !w[id].given))) {
 			/* The first address given wins, else the
 			 * session's. */
-			w[id].entry = NULL;
+			w[id].whole = 0;
 			w[id].addr = who.addr;
-			w[id].addrlen = who.addrlen;
+			w[id].addrlen = (uint32_t)who.addrlen;
 		}
 		if (i >= nhad && !w[id].given) {
 			if (ALIGN_GROW(order, norder + 1, ocap) < 0)
 				goto done;
-			order[norder++] = (size_t)id;
+			order[norder++] = (uint32_t)id;
 			w[id].given = 1;
 		}
 	}
@@ -380,13 +381,18 @@ participants_of(const struct align_node *s, const struct align_plan *p,
 	/* The list given replaces the session's, in its order. */
 	for (i = 0; i < norder; i++) {
 		const struct who *x = &w[order[i]];
+		struct align_person name;
 
+		if (x->whole) {
+			if (align_seq_push_str(*list, x->first) < 0)
+				goto done;
+			continue;
+		}
+		align_person_of(x->first, strlen(x->first), &name);
 		align_buf_reset(&b);
-		if (x->entry)
-			align_buf_puts(&b, x->entry);
-		else if (x->addr != x->name)
-			align_buf_printf(&b, "%.*s <%.*s>", (int)x->namelen,
-			    x->name, (int)x->addrlen, x->addr);
+		if (name.name != name.addr)
+			align_buf_printf(&b, "%.*s <%.*s>", (int)name.namelen,
+			    name.name, (int)x->addrlen, x->addr);
 		else
 			align_buf_printf(&b, "<%.*s>", (int)x->addrlen,
 			    x->addr);
