@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../lib/checkin.h"
+#include "../lib/file.h"
 #include "../lib/round.h"
 #include "../lib/writer.h"
 #include "followup.h"
@@ -58,10 +59,10 @@ checkins(struct cli *c, const struct align_rounds *rs, const char *at,
 	if ((fresh = align_seq()) == NULL)
 		tool_die((align_err_nomem(&e), &e));
 	if (c->principle || c->outcome) {
-		if (align_checkin_new(rs, &k, &rec, &e) < 0)
+		/* Made again, it is the one the file holds. */
+		if (align_checkin_new(rs, &k, &rec, &e) < 0 ||
+		    align_checkin_add(rs, fresh, rec, &e) < 0)
 			tool_die_in(&e, c->path);
-		if (align_seq_push(fresh, rec) < 0)
-			tool_die((align_err_nomem(&e), &e));
 		return fresh;
 	}
 	if (lines->len == 0)
@@ -72,6 +73,27 @@ checkins(struct cli *c, const struct align_rounds *rs, const char *at,
 		tool_die_in(&e, c->path);
 	fclose(in);
 	return fresh;
+}
+
+/* The new check-ins appended to the file of -a, whose lock c holds
+ * since before it was read; then let go. */
+static void
+append_locked(struct cli *c, const struct kept *k,
+    const struct align_node *fresh)
+{
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < fresh->n; i++)
+		align_emit_record(&b, fresh->item[i]);
+	if (b.failed)
+		tool_die((align_err_nomem(&e), &e));
+	if (b.len > 0 && align_lock_append(&c->lock, b.p, b.len, &e) < 0)
+		tool_die_in(&e, c->path);
+	align_lock_release(&c->lock);
+	align_buf_release(&b);
+	followup_private_file(c, k, c->append);
 }
 
 int
@@ -87,6 +109,10 @@ followup_checkin(struct cli *c, int argc, char **argv,
 
 	if (!c->principle && !c->outcome)
 		lines = typed();
+	/* -a too: locked from before it is read to after the append, so
+	 * that a check-in made twice at once is still written once. */
+	if (c->append)
+		tool_lock(&c->lock, c->append);
 	followup_input(c, &st, &k, argc, argv, c->append == NULL);
 	align_time_format(now, at);
 	followup_rounds(&rs, &k, c, 0);
@@ -94,7 +120,7 @@ followup_checkin(struct cli *c, int argc, char **argv,
 	align_buf_release(&lines);
 	if (c->append) {
 		/* All the check-ins in one append, whole or not at all. */
-		followup_append(c, &k, fresh->item, fresh->n);
+		append_locked(c, &k, fresh);
 	} else {
 		k.fresh = fresh->item;
 		tool_stream_write(&st, ALIGN_SPILL_NONE, 0, fresh->n,

@@ -1,7 +1,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "board.h"
 #include "grow.h"
@@ -10,6 +9,7 @@
 #include "plan.h"
 #include "record.h"
 #include "response.h"
+#include "roster.h"
 #include "text.h"
 #include "when.h"
 
@@ -27,39 +27,21 @@ text_or(const char *v, const char *dflt)
 	return v ? v : dflt;
 }
 
-/* A name folded for comparing (case and accents, spaces around it):
- * malloc'd, NULL when out of memory. */
-static char *
-fold(const char *name)
-{
-	utf8proc_uint8_t *out = NULL;
-	size_t n;
-
-	while (*name == ' ' || *name == '\t')
-		name++;
-	if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &out,
-	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
-		return NULL;
-	n = strlen((char *)out);
-	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\t'))
-		out[--n] = '\0';
-	return (char *)out;
-}
-
 /* Add name, folded, to set (has: only look): as align_set_add() and
  * align_set_has() answer, or -1 out of memory. */
 static int
 folded(struct align_set *set, const char *name, int has)
 {
-	char *f = fold(name);
+	struct align_buf f = ALIGN_BUF_INIT;
 	int rc;
 
-	if (f == NULL)
-		return -1;
-	rc = has ? align_set_has(set, f, strlen(f)) :
-	    align_set_add(set, f, strlen(f));
-	free(f);
+	/* The roster's one fold: "Ana", "ána" and " ANA " are one. */
+	if (align_name_fold(&f, name, strlen(name)) < 0)
+		rc = -1;
+	else
+		rc = has ? align_set_has(set, f.p, f.len) :
+		    align_set_add(set, f.p, f.len);
+	align_buf_release(&f);
 	return rc;
 }
 

@@ -49,6 +49,7 @@ align_capture_init(struct align_capture *c,
 {
 	memset(c, 0, sizeof(*c));
 	c->o = o;
+	c->strangers = (struct align_strangers)ALIGN_STRANGERS_INIT;
 	align_anon_init(&c->anon, o->read.key);
 }
 
@@ -59,6 +60,7 @@ align_capture_release(struct align_capture *c)
 		align_out_abort(&c->out);
 	align_speakers_release(&c->speakers);
 	align_roster_free(c->roster);
+	align_strangers_release(&c->strangers);
 	align_anon_release(&c->anon);
 	align_node_free(c->session);
 	align_node_free(c->responses);
@@ -91,7 +93,7 @@ names_anyone(const struct align_node *session, struct align_err *e)
 	    i < v.u.session.names.n; i++) {
 		const char *name = v.u.session.names.v[i];
 
-		if (align_speaker_fold(&b, name, strlen(name)) < 0)
+		if (align_name_fold(&b, name, strlen(name)) < 0)
 			rc = align_err_nomem(e);
 		else if (b.len > 0)
 			rc = 1;
@@ -516,7 +518,10 @@ put_input(struct align_capture *c, struct align_reader *r, struct sink *s,
  * names, for the prompt, plain text and CSV alike.  A name near nobody on
  * the roster is a person the session does not list: kept as typed when
  * unknown is set (the prompt, plain text), refused otherwise (CSV, where
- * --add-participant makes such a name a new person instead). */
+ * --add-participant makes such a name a new person instead).  A name
+ * taken as typed (that one, or any without a roster) is written as the
+ * run first spelt it, folded (roster.h's align_strangers): "Zoe", then
+ * "zoé", is Zoe twice. */
 static int
 roster_name(struct align_capture *c, const char *typed, int unknown,
     const char **name, struct align_err *e)
@@ -525,17 +530,21 @@ roster_name(struct align_capture *c, const char *typed, int unknown,
 	int rc;
 
 	*name = typed;
-	if (c->roster == NULL)
-		return 0;
-	if (unknown)
+	res.how = ALIGN_MATCH_ANY;
+	if (c->roster && unknown)
 		rc = align_roster_soft(c->roster, typed, c->o->add_people ?
 		    ALIGN_ROSTER_ADD : 0, &res, e);
-	else
+	else if (c->roster)
 		rc = align_roster_resolve(c->roster, typed, c->o->add_people ?
 		    ALIGN_ROSTER_ADD : 0, &res, e);
+	else
+		rc = 0;
 	if (rc < 0)
 		return -1;
-	*name = res.name;	/* near nobody, with unknown: as typed */
+	if (res.how != ALIGN_MATCH_ANY)
+		*name = res.name;
+	else if (align_strangers_name(&c->strangers, typed, name) < 0)
+		return align_err_nomem(e);
 	return 0;
 }
 
@@ -586,10 +595,8 @@ read_csv(struct align_capture *c, struct align_reader *r, struct sink *s,
 		so.session_question = v.u.session.question;
 	so.now = now;
 	so.key = c->o->read.key;
-	if (c->roster) {
-		so.resolve = csv_name;
-		so.resolve_arg = c;
-	}
+	so.resolve = csv_name;
+	so.resolve_arg = c;
 	rc = align_survey_begin(&sv, csv, &so, e);
 	while (rc == 0 && (rc = align_survey_next(&sv, csv, &rec, e)) > 0) {
 		int fresh = align_reader_claim(r, align_record_id(rec));

@@ -80,6 +80,8 @@ struct align_capture {
 	struct align_speakers speakers;	/* the session's participants */
 	struct align_roster *roster;	/* the same, for CSV's names (NULL:
 					 * none, names as written) */
+	struct align_strangers strangers; /* the names taken as typed, by
+					 * the first spelling of each */
 	/* Lines: */
 	struct align_node *last;	/* the response last recorded */
 	struct align_buf why;		/* why the last line was refused */

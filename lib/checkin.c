@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "checkin.h"
+#include "grow.h"
 #include "hash.h"
 #include "handle.h"
 #include "reader.h"
@@ -15,6 +16,117 @@ static const char *const outcomes[] = { "success", "mixed", "failure" };
 
 static int make(const struct align_checkin_view *c, struct align_node **out,
     struct align_err *e);
+
+/* What a check-in says besides its id (which is of its round, person,
+ * principle and time), and where it is: at a line of the stream read, or
+ * of the lines typed. */
+struct said {
+	const char *outcome, *note, *recognition;
+	unsigned long line;
+	int typed;
+};
+
+/* The check-ins held, by id: the stream's, then those made since. */
+struct held {
+	struct align_dict ids;
+	struct said *v;
+	size_t cap;
+};
+
+static void
+held_release(struct held *h)
+{
+	align_dict_release(&h->ids);
+	free(h->v);
+}
+
+/* Hold the check-in of id that says s: 1, 0 when one of that id is held
+ * (its index in *at), -1 when out of memory. */
+static int
+hold(struct held *h, const char *id, const struct said *s, long *at)
+{
+	if ((*at = align_dict_id(&h->ids, id, strlen(id), 0)) >= 0)
+		return 0;
+	if (ALIGN_GROW(h->v, h->ids.n + 1, h->cap) < 0 ||
+	    (*at = align_dict_id(&h->ids, id, strlen(id), 1)) < 0)
+		return -1;
+	h->v[*at] = *s;
+	return 1;
+}
+
+/* The check-ins of rs held.  0, or -1 when out of memory. */
+static int
+held_init(struct held *h, const struct align_rounds *rs)
+{
+	size_t i;
+	long at;
+
+	memset(h, 0, sizeof(*h));
+	h->ids = (struct align_dict)ALIGN_DICT_INIT;
+	for (i = 0; i < rs->ncheckin; i++) {
+		const struct align_view *v = &rs->checkin[i].v;
+		struct said s;
+
+		if (v->id == NULL)
+			continue;
+		s.outcome = v->u.checkin.outcome;
+		s.note = v->u.checkin.note;
+		s.recognition = v->u.checkin.recognition;
+		s.line = rs->recs->item[rs->checkin[i].at]->line;
+		s.typed = 0;
+		if (hold(h, v->id, &s, &at) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+differ(const char *a, const char *b)
+{
+	return (a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0);
+}
+
+/* Whether rec, a check-in made at line (of the lines typed; 0: by the
+ * options), is new: 1 (and now held), 0 when it is one held, made again
+ * (the same id, saying the same), or -1 and e: 65 when the one held of
+ * its id says another outcome, note or recognition (at its line in the
+ * stream, or of the lines typed), 71. */
+static int
+fresh(struct held *h, const struct align_node *rec, unsigned long line,
+    struct align_err *e)
+{
+	const struct said *was;
+	struct said s;
+	long at;
+	int rc;
+
+	s.outcome = align_map_str(rec, "outcome");
+	s.note = align_map_str(rec, "note");
+	s.recognition = align_map_str(rec, "recognition");
+	s.line = line;
+	s.typed = line > 0;
+	if ((rc = hold(h, align_record_id(rec), &s, &at)) != 0)
+		return rc < 0 ? align_err_nomem(e) : 1;
+	was = &h->v[at];
+	if (!differ(was->outcome, s.outcome) && !differ(was->note, s.note) &&
+	    !differ(was->recognition, s.recognition))
+		return 0;
+	if (was->typed)
+		return align_err_set(e, EX_DATAERR, NULL, 0, 0, "%s's "
+		    "check-in on %s in %s at %s is made on line %lu already "
+		    "(%s), with another outcome or note: one a person, "
+		    "principle, round and time",
+		    align_map_str(rec, "participant"),
+		    align_map_str(rec, "principle"),
+		    align_map_str(rec, "followup"), align_map_str(rec, "at"),
+		    was->line, align_record_id(rec));
+	return align_err_set(e, EX_DATAERR, NULL, was->line, was->line ? 1 :
+	    0, "%s's check-in on %s in %s at %s is recorded already (%s), "
+	    "with another outcome or note: one a person, principle, round "
+	    "and time", align_map_str(rec, "participant"),
+	    align_map_str(rec, "principle"), align_map_str(rec, "followup"),
+	    align_map_str(rec, "at"), align_record_id(rec));
+}
 
 /* The round that handle names (handle.h), into *fid, or -1 and e. */
 static int
@@ -163,37 +275,86 @@ align_rounds_aim(const struct align_rounds *rs, const char *handle, const char *
 	return n > 0 && at < 0 ? -1 : 0;
 }
 
-int
-align_rounds_person(const struct align_rounds *rs, const char *name, char **who,
-    struct align_err *e)
-{
-	struct align_roster *ro = NULL;
-	struct align_resolved res;
-	int rc = 0;
+/* What a run of check-ins keeps: the roster the names resolve against,
+ * made once (so that a person one line adds is known to the lines
+ * after), the names taken as typed, and the check-ins held. */
+struct run {
+	const struct align_rounds *rs;
+	struct align_roster *ro;	/* NULL: no session */
+	struct align_strangers strangers;
+	struct held held;
+};
 
-	*who = NULL;
-	if (rs->session && align_roster_from_session(&ro,
+static void
+run_release(struct run *u)
+{
+	align_roster_free(u->ro);
+	align_strangers_release(&u->strangers);
+	held_release(&u->held);
+}
+
+/* 0, or -1 and e (65 a bad alias, 71); u needs run_release() either
+ * way. */
+static int
+run_init(struct run *u, const struct align_rounds *rs, struct align_err *e)
+{
+	memset(u, 0, sizeof(*u));
+	u->rs = rs;
+	u->strangers = (struct align_strangers)ALIGN_STRANGERS_INIT;
+	if (held_init(&u->held, rs) < 0)
+		return align_err_nomem(e);
+	if (rs->session && align_roster_from_session(&u->ro,
 	    rs->session_view.rec, e) < 0)
 		return -1;
-	if (ro && align_roster_resolve(ro, name, rs->add_people ?
+	return 0;
+}
+
+/* name resolved on u's roster into *who (malloc'd); a name taken as
+ * typed (no roster, or an empty one) as its first spelling in the run. */
+static int
+person(struct run *u, const char *name, char **who, struct align_err *e)
+{
+	struct align_resolved res;
+	const char *as = name;
+
+	*who = NULL;
+	if (u->ro && align_roster_resolve(u->ro, name, u->rs->add_people ?
 	    ALIGN_ROSTER_ADD : 0, &res, e) < 0) {
 		if (e->status == EX_DATAERR)
 			align_roster_refuse(&res, name, e, EX_USAGE, NULL, 0,
 			    0);
-		rc = -1;
-	} else if ((*who = strdup(ro ? res.name : name)) == NULL)
-		rc = align_err_nomem(e);
-	align_roster_free(ro);
+		return -1;
+	}
+	if (u->ro && res.how != ALIGN_MATCH_ANY)
+		as = res.name;
+	else if (align_strangers_name(&u->strangers, name, &as) < 0)
+		return align_err_nomem(e);
+	if ((*who = strdup(as)) == NULL)
+		return align_err_nomem(e);
+	return 0;
+}
+
+int
+align_rounds_person(const struct align_rounds *rs, const char *name, char **who,
+    struct align_err *e)
+{
+	struct run u;
+	int rc = run_init(&u, rs, e);
+
+	*who = NULL;
+	if (rc == 0)
+		rc = person(&u, name, who, e);
+	run_release(&u);
 	return rc;
 }
 
-/* align_checkin_new(), and on an error *bad the text of given at fault
- * (its outcome, principle or participant), or NULL. */
+/* The check-in c names, made in run u; on an error *bad the text of
+ * given at fault (its outcome, principle or participant), or NULL. */
 static int
-checkin_new(const struct align_rounds *rs,
-    const struct align_checkin_view *given, struct align_node **out,
-    const char **bad, struct align_err *e)
+made(struct run *u, const struct align_checkin_view *given,
+    struct align_node **out, const char **bad, struct align_err *e)
 {
+	const struct align_rounds *rs = u->rs;
 	struct align_checkin_view named = *given, *c = &named;
 	struct align_time now;
 	char *who = NULL;
@@ -208,7 +369,7 @@ checkin_new(const struct align_rounds *rs,
 	if (align_rounds_aim(rs, c->principle, &c->principle, e) < 0)
 		return -1;
 	*bad = given->participant;
-	if (align_rounds_person(rs, c->participant, &who, e) < 0)
+	if (person(u, c->participant, &who, e) < 0)
 		return -1;
 	*bad = NULL;
 	c->participant = who;
@@ -222,9 +383,33 @@ align_checkin_new(const struct align_rounds *rs,
     const struct align_checkin_view *given, struct align_node **out,
     struct align_err *e)
 {
+	struct run u;
 	const char *bad;
+	int rc = run_init(&u, rs, e);
 
-	return checkin_new(rs, given, out, &bad, e);
+	*out = NULL;
+	if (rc == 0)
+		rc = made(&u, given, out, &bad, e);
+	run_release(&u);
+	return rc;
+}
+
+int
+align_checkin_add(const struct align_rounds *rs, struct align_node *into,
+    struct align_node *rec, struct align_err *e)
+{
+	struct held h;
+	size_t i;
+	int rc = held_init(&h, rs) < 0 ? align_err_nomem(e) : 0;
+
+	for (i = 0; rc == 0 && i < into->n; i++)
+		rc = fresh(&h, into->item[i], 0, e) < 0 ? -1 : 0;
+	if (rc == 0 && (rc = fresh(&h, rec, 0, e)) > 0)
+		rc = align_seq_push(into, rec) < 0 ? align_err_nomem(e) : 0;
+	else
+		align_node_free(rec);
+	held_release(&h);
+	return rc;
 }
 
 /* The record of check-in c, named and checked, into *out. */
@@ -309,10 +494,11 @@ column(const char *line, size_t n, const char *p)
 	return col;
 }
 
-/* The check-in of one line into into; on an error, e's column says where
- * in the line (its caller, which line). */
+/* The check-in of line lno into into, unless it is one held, made
+ * again; on an error, e's column says where in the line (its caller,
+ * which line). */
 static int
-line_of(const struct align_rounds *rs, char *line,
+line_of(struct run *u, char *line, unsigned long lno,
     const struct align_checkin_view *dflt, struct align_node *into,
     struct align_err *e)
 {
@@ -320,17 +506,24 @@ line_of(const struct align_rounds *rs, char *line,
 	struct align_node *rec;
 	size_t n = strlen(line);
 	const char *bad;
+	int rc;
 
 	c.principle = c.outcome = c.note = NULL;
 	e->col = 1;
 	if (align_checkin_parse(line, &c) < 0)
 		return align_err_set(e, EX_DATAERR, NULL, 0, 1,
 		    "expected '[Name:] p2 success: note'");
-	if (checkin_new(rs, &c, &rec, &bad, e) < 0) {
+	if (made(u, &c, &rec, &bad, e) < 0) {
 		if (e->status != ALIGN_EX_NOMEM)
 			e->status = EX_DATAERR;
 		e->col = column(line, n, bad);
 		return -1;
+	}
+	if ((rc = fresh(&u->held, rec, lno, e)) <= 0) {
+		align_node_free(rec);
+		if (rc < 0)
+			e->col = 1;	/* the check-in, the whole line */
+		return rc;
 	}
 	return align_seq_push(into, rec) < 0 ? align_err_nomem(e) : 0;
 }
@@ -344,8 +537,13 @@ align_checkins_read(const struct align_rounds *rs, FILE *in,
 	size_t cap = 0;
 	unsigned long lno = 0;
 	ssize_t len;
-	int rc = 0;
+	struct run u;
+	int rc = run_init(&u, rs, e);
+	size_t i;
 
+	/* The lines' own, from those before them in into. */
+	for (i = 0; rc == 0 && i < into->n; i++)
+		rc = fresh(&u.held, into->item[i], 0, e) < 0 ? -1 : 0;
 	while (rc == 0 && (len = getline(&line, &cap, in)) >= 0) {
 		lno++;
 		/* The line without its end, LF or CRLF: text (text.h). */
@@ -359,7 +557,7 @@ align_checkins_read(const struct align_rounds *rs, FILE *in,
 		line[len] = '\0';
 		if (line[strspn(line, " \t")] == '\0')
 			continue;
-		if ((rc = line_of(rs, line, c, into, e)) < 0 &&
+		if ((rc = line_of(&u, line, lno, c, into, e)) < 0 &&
 		    e->status != ALIGN_EX_NOMEM) {
 			snprintf(e->file, sizeof(e->file), "%s", name);
 			e->line = lno;
@@ -368,5 +566,6 @@ align_checkins_read(const struct align_rounds *rs, FILE *in,
 	if (rc == 0 && ferror(in))
 		rc = align_err_set(e, EX_IOERR, name, 0, 0, "read error");
 	free(line);
+	run_release(&u);
 	return rc;
 }

@@ -6,7 +6,11 @@
  * round (by default the latest whose day has come, else the first), the
  * time, and for a one-to-one the recognition given.  Its id is derived
  * from its round, person, principle and time, so the same check-in made
- * twice is one record.  Names, notes and principles may be of any length.
+ * twice is one record: the stream's, which is kept (facts are only
+ * added; a reader keeps the first of an id), the second left out when it
+ * says the same, refused when it says another outcome, note or
+ * recognition (65), for ids are unique in a session.  Names, notes and
+ * principles may be of any length.
  *
  * Check-ins typed one a line read "[Name:] p2 success[: what happened]":
  *
@@ -37,12 +41,22 @@ int align_checkin_new(const struct align_rounds *rs,
     const struct align_checkin_view *c, struct align_node **out,
     struct align_err *e);
 
+/* Add rec, a check-in align_checkin_new() made, to into (a sequence of
+ * those made in this run) unless it is one that the stream (rs) or into
+ * holds: the same id, made again, saying the same; then rec is freed and
+ * into is as it was.  Takes rec either way.  0, or -1 and e: 65 when the
+ * one held says another outcome, note or recognition (e at its line in
+ * the stream), 71. */
+int align_checkin_add(const struct align_rounds *rs, struct align_node *into,
+    struct align_node *rec, struct align_err *e);
+
 /* Names and ids as typed, resolved (checkins and plans do it for every
  * one they take):
  * align_rounds_person(): the participant name names on the session's
  * roster (roster.h: exact, alias, folded, first words, a prefix), into
- * *who (the caller frees it); as typed without a roster; a name on none
- * is added with rs->add_people, else refused with the nearest names.
+ * *who (the caller frees it); as typed without a roster (or with an
+ * empty one); a name on none is added with rs->add_people, else refused
+ * with the nearest names.
  * align_rounds_aim(): the principle or commitment handle names (handle.h:
  * the id, or a unique start of it), into *id (borrowed from rs); any
  * when the input has none.
@@ -61,7 +75,14 @@ int align_checkin_parse(char *line, struct align_checkin_view *c);
 /* The check-ins of the lines of in (named name in messages), one a line,
  * blank lines skipped, with what c says for what a line does not (the
  * participant, the round, the recognition, the time), appended to into
- * (a sequence).  0, or -1 and e (65 with name and the line, 71, 74). */
+ * (a sequence), each as align_checkin_add() would: one held already, by
+ * the stream or an earlier line, made again is left out, and one saying
+ * otherwise refused.  The names resolve against one roster for all the
+ * lines, so that a person added (rs->add_people) on one line is that
+ * person on the next ("Zoe", then "zoé"); without a roster, a name is
+ * the first spelling the lines gave of it, folded (roster.h's
+ * align_strangers).  0, or -1 and e (65 with name and the line, 71,
+ * 74). */
 int align_checkins_read(const struct align_rounds *rs, FILE *in,
     const char *name, const struct align_checkin_view *c,
     struct align_node *into, struct align_err *e);

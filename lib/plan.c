@@ -1,9 +1,11 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
 #include "buf.h"
+#include "grow.h"
 #include "hash.h"
 #include "num.h"
 #include "person.h"
@@ -89,16 +91,24 @@ values(const struct align_node *s, const struct align_plan *p,
  * else the session's (with its aliases); empty for a new session without
  * participants. */
 static int
-roster_of(const struct align_node *s, const struct align_plan *p,
+roster_of(const struct align_node *s, const struct align_node *list,
     struct align_roster **ro, struct align_err *e)
 {
-	if (!p->set_participants)
+	const char **v;
+	size_t i;
+	int rc;
+
+	if (list == NULL)
 		return align_roster_from_session(ro, s, e);
-	if ((*ro = align_roster_new()) == NULL)
+	if ((*ro = align_roster_new()) == NULL ||
+	    (v = malloc((list->n + 1) * sizeof(*v))) == NULL)
 		return align_err_nomem(e);
+	for (i = 0; i < list->n; i++)
+		v[i] = list->item[i]->str;
 	/* At once, for a survey's list may hold a few hundred thousand. */
-	return align_roster_add_all(*ro, (const char *const *)p->participants,
-	    p->nparticipants, e);
+	rc = align_roster_add_all(*ro, v, list->n, e);
+	free(v);
+	return rc;
 }
 
 /* --facilitator by the roster's soft rule (roster.h): a participant as
@@ -107,7 +117,7 @@ roster_of(const struct align_node *s, const struct align_plan *p,
  * the group); an ambiguous name or a near miss refused (64). */
 static int
 facilitator(const struct align_node *s, const struct align_plan *p,
-    struct values *v, struct align_err *e)
+    const struct align_node *list, struct values *v, struct align_err *e)
 {
 	struct align_roster *ro = NULL;
 	struct align_resolved r;
@@ -119,7 +129,7 @@ facilitator(const struct align_node *s, const struct align_plan *p,
 	v->facilitator = NULL;
 	if (p->facilitator == NULL)
 		return 0;
-	if (roster_of(s, p, &ro, e) < 0) {
+	if (roster_of(s, list, &ro, e) < 0) {
 		align_roster_free(ro);
 		return -1;
 	}
@@ -152,7 +162,7 @@ facilitator(const struct align_node *s, const struct align_plan *p,
  * near miss refused (64). */
 static int
 with_name(const struct align_node *s, const struct align_plan *p,
-    struct values *v, struct align_err *e)
+    const struct align_node *list, struct values *v, struct align_err *e)
 {
 	struct align_roster *ro = NULL;
 	struct align_resolved r;
@@ -162,7 +172,7 @@ with_name(const struct align_node *s, const struct align_plan *p,
 	v->with = NULL;
 	if (p->with == NULL)
 		return 0;
-	if (roster_of(s, p, &ro, e) < 0) {
+	if (roster_of(s, list, &ro, e) < 0) {
 		align_roster_free(ro);
 		return -1;
 	}
@@ -299,31 +309,109 @@ set_keys(struct align_node *s, const struct align_plan *p,
 	    set(s, "facilitator", v->facilitator, NULL) < 0 ? -1 : 0;
 }
 
-/* The participants given, each once. */
+/* The participants given, each person once: the entries of p that fold
+ * (align_name_fold(): case, accents, spaces) to one name are one person,
+ * written with the name as the session already writes it, else as first
+ * given, and the first address given, else the session's ("ána lima
+ * <ana@x>" on a session of "Ana Lima" is "Ana Lima <ana@x>").  Into
+ * *list (a new sequence; NULL when participants are not set).  0, or -1
+ * when out of memory. */
 static int
-set_participants(struct align_node *s, const struct align_plan *p)
+participants_of(const struct align_node *s, const struct align_plan *p,
+    struct align_node **list)
 {
-	struct align_set seen = ALIGN_SET_INIT;
-	struct align_node *list;
-	size_t i;
-	int fresh;
+	struct align_dict seen = ALIGN_DICT_INIT;	/* folded names */
+	struct align_buf f = ALIGN_BUF_INIT, b = ALIGN_BUF_INIT;
+	const struct align_node *had = s ? align_map_get(s, "participants") :
+	    NULL;
+	struct who {
+		const char *first;	/* its first entry: the name */
+		const char *addr;	/* into an entry, or NULL */
+		uint32_t addrlen;
+		unsigned char given;	/* on the list given */
+		unsigned char whole;	/* first, as written, is it */
+	} *w = NULL;
+	uint32_t *order = NULL;	/* the people in the order first given */
+	size_t i, n = 0, cap = 0, ocap = 0, norder = 0, nhad;
+	int rc = -1;
 
+	*list = NULL;
 	if (!p->set_participants)
 		return 0;
-	list = align_seq();
-	/* Each name once, in the order given: a set, for a survey's roster
-	 * may hold a few hundred thousand. */
-	for (i = 0; list && i < p->nparticipants; i++) {
-		const char *who = p->participants[i];
+	nhad = had && had->type == ALIGN_SEQ ? had->n : 0;
+	for (i = 0; i < nhad + p->nparticipants; i++) {
+		const char *entry = i < nhad ? had->item[i]->str :
+		    p->participants[i - nhad];
+		struct align_person who;
+		long id;
 
-		if ((fresh = align_set_add(&seen, who, strlen(who))) < 0 ||
-		    (fresh && align_seq_push_str(list, who) < 0)) {
-			align_node_free(list);
-			list = NULL;
+		if (i < nhad && had->item[i]->type != ALIGN_SCALAR)
+			continue;
+		align_person_of(entry, strlen(entry), &who);
+		if (align_name_fold(&f, who.name, who.namelen) < 0)
+			goto done;
+		/* Room first, so that one lookup adds a name. */
+		if (ALIGN_GROW(w, n + 1, cap) < 0 ||
+		    (id = align_dict_id(&seen, f.p, f.len, 1)) < 0)
+			goto done;
+		if ((size_t)id == n) {
+			w[id].first = entry;
+			w[id].addr = who.addr;
+			w[id].addrlen = (uint32_t)who.addrlen;
+			w[id].given = 0;
+			w[id].whole = 1;
+			n++;
+		} else if (who.addr && (w[id].addr == NULL || (i >= nhad &&
+		    !w[id].given))) {
+			/* The first address given wins, else the
+			 * session's. */
+			w[id].whole = 0;
+			w[id].addr = who.addr;
+			w[id].addrlen = (uint32_t)who.addrlen;
+		}
+		if (i >= nhad && !w[id].given) {
+			if (ALIGN_GROW(order, norder + 1, ocap) < 0)
+				goto done;
+			order[norder++] = (uint32_t)id;
+			w[id].given = 1;
 		}
 	}
-	align_set_release(&seen);
-	return align_map_put(s, "participants", list);
+	if ((*list = align_seq()) == NULL)
+		goto done;
+	/* The list given replaces the session's, in its order. */
+	for (i = 0; i < norder; i++) {
+		const struct who *x = &w[order[i]];
+		struct align_person name;
+
+		if (x->whole) {
+			if (align_seq_push_str(*list, x->first) < 0)
+				goto done;
+			continue;
+		}
+		align_person_of(x->first, strlen(x->first), &name);
+		align_buf_reset(&b);
+		if (name.name != name.addr)
+			align_buf_printf(&b, "%.*s <%.*s>", (int)name.namelen,
+			    name.name, (int)x->addrlen, x->addr);
+		else
+			align_buf_printf(&b, "<%.*s>", (int)x->addrlen,
+			    x->addr);
+		align_buf_add(&b, "", 0);
+		if (b.failed || align_seq_push_str(*list, b.p) < 0)
+			goto done;
+	}
+	rc = 0;
+done:
+	if (rc < 0) {
+		align_node_free(*list);
+		*list = NULL;
+	}
+	align_dict_release(&seen);
+	align_buf_release(&f);
+	align_buf_release(&b);
+	free(order);
+	free(w);
+	return rc;
 }
 
 /* The id: given, kept, or made from the title and the day. */
@@ -390,48 +478,66 @@ set_uid(struct align_node *s)
 	return rc;
 }
 
+/* What align-plan writes into s: the keys, the participants (list,
+ * taken even on a failure; NULL: as they are), the id, the uid, and the
+ * sequence, seq and one more when bump (a sequence from the first plan
+ * on: the record is align-plan's).  0, or -1 when out of memory. */
+static int
+set_all(struct align_node *s, const struct align_plan *p,
+    const struct values *v, struct align_node *list, long long seq,
+    int bump)
+{
+	if (set_keys(s, p, v) < 0) {
+		align_node_free(list);
+		return -1;
+	}
+	if (list && align_map_put(s, "participants", list) < 0)
+		return -1;
+	return set_id(s, p) < 0 || set_uid(s) < 0 ||
+	    ((align_map_get(s, "sequence") == NULL || bump) &&
+	    align_map_put(s, "sequence", align_scalar_int((long)seq +
+	    bump)) < 0) ? -1 : 0;
+}
+
 int
 align_plan_apply(struct align_node **session, const struct align_plan *p,
     struct align_err *e)
 {
-	struct align_node *s = *session;
+	struct align_node *s = *session, *list = NULL;
 	struct values v;
 	long long seq = 0;
-	int isnew = s == NULL, bump = 0;
+	int isnew = s == NULL, bump = 0, rc = -1;
 
+	v.facilitator = v.with = NULL;
 	if (values(s, p, &v, e) < 0)
 		return -1;
 	if (!isnew && (check_session(s, e) < 0 ||
 	    align_session_sequence(s, &seq, e) < 0 ||
 	    bumps(s, p, &v, &bump, e) < 0))
 		return -1;
-	if (facilitator(s, p, &v, e) < 0)
-		return -1;
-	if (with_name(s, p, &v, e) < 0) {
-		free(v.facilitator);
-		return -1;
-	}
-	if (isnew && (s = align_record_new("session")) == NULL) {
-		free(v.facilitator);
-		free(v.with);
+	if (participants_of(s, p, &list) < 0)
 		return align_err_nomem(e);
+	if (facilitator(s, p, list, &v, e) < 0 ||
+	    with_name(s, p, list, &v, e) < 0)
+		goto done;
+	if (isnew && (s = align_record_new("session")) == NULL) {
+		align_err_nomem(e);
+		goto done;
 	}
-	/* A sequence from the first plan on (the record is align-plan's). */
-	if (set_keys(s, p, &v) < 0 || set_participants(s, p) < 0 ||
-	    set_id(s, p) < 0 || set_uid(s) < 0 ||
-	    ((align_map_get(s, "sequence") == NULL || bump) &&
-	    align_map_put(s, "sequence", align_scalar_int((long)seq +
-	    bump)) < 0)) {
+	rc = set_all(s, p, &v, list, seq, bump);
+	list = NULL;
+	if (rc < 0) {
 		if (isnew)
 			align_node_free(s);
-		free(v.facilitator);
-		free(v.with);
-		return align_err_nomem(e);
+		align_err_nomem(e);
+		goto done;
 	}
+	*session = s;
+done:
+	align_node_free(list);
 	free(v.facilitator);
 	free(v.with);
-	*session = s;
-	return 0;
+	return rc;
 }
 
 /* Reading a session for what it means.  The values are looked up in the

@@ -88,6 +88,58 @@ fold(const char *s, size_t n, struct folded *f)
 	return 0;
 }
 
+int
+align_name_fold(struct align_buf *out, const char *name, size_t n)
+{
+	struct folded f;
+
+	align_buf_reset(out);
+	if (fold(name, n, &f) < 0)
+		return -1;
+	align_buf_add(out, f.s, f.n);
+	align_buf_add(out, "", 0);	/* NUL-terminated, even when empty */
+	folded_release(&f);
+	return out->failed ? -1 : 0;
+}
+
+int
+align_strangers_name(struct align_strangers *s, const char *typed,
+    const char **name)
+{
+	char *copy;
+	long id;
+
+	*name = typed;
+	if (align_name_fold(&s->b, typed, strlen(typed)) < 0)
+		return -1;
+	if ((id = align_dict_id(&s->fold, s->b.p, s->b.len, 0)) >= 0) {
+		*name = s->first[id];
+		return 0;
+	}
+	if (ALIGN_GROW(s->first, s->fold.n + 1, s->cap) < 0 ||
+	    (copy = strdup(typed)) == NULL)
+		return -1;
+	if ((id = align_dict_id(&s->fold, s->b.p, s->b.len, 1)) < 0) {
+		free(copy);
+		return -1;
+	}
+	*name = s->first[id] = copy;
+	return 0;
+}
+
+void
+align_strangers_release(struct align_strangers *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->fold.n; i++)
+		free(s->first[i]);
+	free(s->first);
+	align_dict_release(&s->fold);
+	align_buf_release(&s->b);
+	memset(s, 0, sizeof(*s));
+}
+
 /* s folded, in the arena: NULL when out of memory. */
 static const char *
 arena_fold(struct align_roster *r, const char *s, size_t n)

@@ -59,7 +59,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "err.h"
+#include "hash.h"
 #include "node.h"
 
 /* How a name was resolved, or why it was not. */
@@ -166,6 +168,42 @@ int align_roster_refuse(const struct align_resolved *res, const char *typed,
 
 /* NULL is accepted. */
 void align_roster_free(struct align_roster *r);
+
+/* The one fold of people's names, the roster's (the folded rule above):
+ * the n bytes of name with NFKC, case folding, marks stripped and runs
+ * of spaces made one, none at the ends, into out (reset first; bytes
+ * that are not UTF-8 folded as ASCII).  Every tool compares names
+ * through it ("Ana Lima", "ana  lima" and "Ána Lima" are one person).
+ * 0, or -1 when out of memory. */
+int align_name_fold(struct align_buf *out, const char *name, size_t n);
+
+/*
+ * The names a run takes as typed (those of an empty roster, and the soft
+ * rule's names near nobody), kept by their folded forms, so that the
+ * first spelling of a person is the one each later spelling of the same
+ * name gets: "Zoe", then "zoé" and "ZOE", are all "Zoe".  Whole names
+ * only, folded as align_name_fold() folds (no first word, no prefix:
+ * "Zoe" and "Zoe Park" stay two).
+ *
+ *	struct align_strangers s = ALIGN_STRANGERS_INIT;
+ *	if (align_strangers_name(&s, typed, &name) < 0)
+ *		fail();				(out of memory)
+ *	use(name);			(s's, or typed: while both last)
+ *	align_strangers_release(&s);
+ */
+struct align_strangers {
+	struct align_dict fold;	/* the folded names, by id */
+	char **first;		/* each one's first spelling, by id */
+	size_t cap;
+	struct align_buf b;
+};
+#define ALIGN_STRANGERS_INIT { ALIGN_DICT_INIT, NULL, 0, ALIGN_BUF_INIT }
+
+/* typed's first spelling in s into *name: typed itself (now held) when
+ * no name held folds as it does.  0, or -1 when out of memory. */
+int align_strangers_name(struct align_strangers *s, const char *typed,
+    const char **name);
+void align_strangers_release(struct align_strangers *s);
 
 /*
  * A cache of rosters (roster_cache.c), for a tool that reads the same

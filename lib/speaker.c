@@ -1,40 +1,12 @@
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "grow.h"
 #include "hash.h"
 #include "reader.h"
+#include "roster.h"
 #include "record.h"
 #include "speaker.h"
-
-int
-align_speaker_fold(struct align_buf *out, const char *name, size_t n)
-{
-	utf8proc_uint8_t *f = NULL;
-	utf8proc_ssize_t len, i;
-	int space = 0;
-
-	align_buf_reset(out);
-	len = utf8proc_map((const utf8proc_uint8_t *)name,
-	    (utf8proc_ssize_t)n, &f, UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-	if (len < 0)
-		return -1;
-	for (i = 0; i < len; i++) {
-		if (f[i] == ' ' || f[i] == '\t') {
-			space = 1;
-			continue;
-		}
-		if (space && out->len > 0)
-			align_buf_putc(out, ' ');
-		space = 0;
-		align_buf_putc(out, (char)f[i]);
-	}
-	align_buf_add(out, "", 0);	/* NUL-terminated, even when empty */
-	free(f);
-	return out->failed ? -1 : 0;
-}
 
 void
 align_speakers_release(struct align_speakers *s)
@@ -92,7 +64,7 @@ add(struct align_speakers *s, const char *name, struct align_buf *b)
 {
 	size_t n = strlen(name);
 
-	if (align_speaker_fold(b, name, n) < 0)
+	if (align_name_fold(b, name, n) < 0)
 		return -1;
 	if (b->len == 0)
 		return 0;
@@ -147,7 +119,7 @@ align_speakers_find(const struct align_speakers *s, const char *line,
 		if (line[i] != ':' || (line[i + 1] != ' ' &&
 		    line[i + 1] != '\t' && line[i + 1] != '\0'))
 			continue;
-		if (align_speaker_fold(&b, line, i) < 0) {
+		if (align_name_fold(&b, line, i) < 0) {
 			rc = -1;
 			break;
 		}
@@ -229,13 +201,13 @@ align_speakers_complete(const struct align_speakers *s,
 	*v = NULL;
 	*nv = 0;
 	align_buf_reset(out);
-	rc = align_speaker_fold(&f, typed, n);
+	rc = align_name_fold(&f, typed, n);
 	if (rc == 0)
 		rc = matches(s, &f, v, nv, &common);
 	if (rc == 0 && *nv == 1) {
 		align_buf_printf(out, "%s: ", (*v)[0]);
 	} else if (rc == 0 && *nv > 1 &&
-	    (rc = align_speaker_fold(&g, (*v)[0], common)) == 0 &&
+	    (rc = align_name_fold(&g, (*v)[0], common)) == 0 &&
 	    strncmp(g.p, f.p, f.len) == 0) {
 		align_buf_add(out, (*v)[0], common);
 	} else if (rc == 0) {

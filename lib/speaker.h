@@ -3,9 +3,10 @@
  * against the session's participants (its roster), and the roster's
  * names completed from what has been typed.
  *
- * Names are compared folded: case, accents and the spaces around and
- * between words do not count ("marcus  lee" is "Marcus Lee", "Jose" is
- * "José").  A roster name is recognised whatever its length or number of
+ * Names are compared folded, by the roster's one fold
+ * (align_name_fold(), roster.h): case, accents, compatibility forms and
+ * the spaces around and between words do not count ("marcus  lee" is
+ * "Marcus Lee", "Jose" is "José").  A roster name is recognised whatever its length or number of
  * words; a name not on the roster only by the rule of plain text
  * (align_name_prefix(): four words, 40 bytes).
  *
@@ -49,11 +50,6 @@ struct align_speakers {
 int align_speakers_init(struct align_speakers *s,
     const struct align_node *session, struct align_err *e);
 void align_speakers_release(struct align_speakers *s);
-
-/* name folded into out (reset first): case folded, accents dropped, the
- * spaces around it removed and those between words made one.  0, or -1
- * when out of memory or name is not UTF-8. */
-int align_speaker_fold(struct align_buf *out, const char *name, size_t n);
 
 /* The roster name that begins line, followed by ':' and a space, a tab
  * or the end: 1, the bytes of line before the ':' in *len and the name as

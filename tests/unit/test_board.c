@@ -58,11 +58,39 @@ test_board_of_several_questions(void **state)
 	align_node_free(all);
 }
 
+/* Who answered and who has not, by the roster's one fold: spaces and
+ * compatibility forms no more count than case and accents. */
+static void
+test_people_by_the_one_fold(void **state)
+{
+	struct align_node *session = stream("---\nkind: session\nid: s\n"
+	    "participants: [Ana Lima, \"\xef\xac\x81ona\", Ben]\n");
+	struct align_node *all = stream("---\nkind: response\nid: r-1\n"
+	    "participant: ana  lima\ntext: One.\n"
+	    "---\nkind: response\nid: r-2\nparticipant: \xc3\x81na Lima\n"
+	    "text: Two.\n---\nkind: response\nid: r-3\n"
+	    "participant: Fiona\ntext: Three.\n");
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_board v;
+
+	(void)state;
+	assert_int_equal(align_board_make(&v, session->item[0], all, &e), 0);
+	assert_int_equal(v.people, 2);
+	assert_int_equal(v.roster, 3);
+	assert_true(v.unanswered_known);
+	assert_int_equal(v.nunanswered, 1);
+	assert_string_equal(v.unanswered[0], "Ben");
+	align_board_release(&v);
+	align_node_free(all);
+	align_node_free(session);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_board_of_several_questions),
+		cmocka_unit_test(test_people_by_the_one_fold),
 	};
 
 	return cmocka_run_group_tests_name("board", tests, NULL, NULL);

@@ -330,6 +330,117 @@ test_names_and_handles(void **state)
 	align_node_free(got);
 }
 
+/* A check-in made again (the same round, person, principle and time:
+ * its id) is the one held, by the stream or an earlier line: left out
+ * when it says the same, refused at the line of the one held when it
+ * says otherwise; ids stay unique in a session. */
+static void
+test_made_again(void **state)
+{
+	static const char held[] = "---\nkind: session\nid: s\n"
+	    "participants: [Ana, Ben]\n"
+	    "---\nkind: followup\nid: f1\n"
+	    "date: 2027-01-13T12:00:00-05:00\n"
+	    "---\nkind: checkin\nid: c-b78d5def0fd380e5\nfollowup: f1\n"
+	    "participant: Ana\nprinciple: p1\noutcome: success\n"
+	    "note: Taught Dev the budget review\n"
+	    "at: \"2027-01-14T13:00:00-05:00\"\n";
+	struct align_node *all = stream(held), *into = align_seq(), *r;
+	struct align_checkin_view c = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_rounds rs;
+
+	(void)state;
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	c.participant = "ana";
+	c.principle = "p1";
+	c.outcome = "success";
+	c.note = "Taught Dev the budget review";
+	c.at = "2027-01-14T13:00:00-05:00";
+	assert_int_equal(align_checkin_new(&rs, &c, &r, &e), 0);
+	assert_string_equal(align_record_id(r), "c-b78d5def0fd380e5");
+	assert_int_equal(align_checkin_add(&rs, into, r, &e), 0);
+	assert_int_equal(into->n, 0);
+	c.note = "Another note";
+	assert_int_equal(align_checkin_new(&rs, &c, &r, &e), 0);
+	assert_int_equal(align_checkin_add(&rs, into, r, &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_int_equal(e.line, 10);
+	assert_non_null(strstr(e.msg, "recorded already (c-b78d5def0fd380e5)"));
+	assert_int_equal(into->n, 0);
+	/* A second later, it is a check-in of its own. */
+	c.at = "2027-01-14T13:00:01-05:00";
+	e = (struct align_err)ALIGN_ERR_INIT;
+	assert_int_equal(align_checkin_new(&rs, &c, &r, &e), 0);
+	assert_int_equal(align_checkin_add(&rs, into, r, &e), 0);
+	assert_int_equal(into->n, 1);
+	assert_string_not_equal(align_record_id(into->item[0]),
+	    "c-b78d5def0fd380e5");
+	align_rounds_release(&rs);
+	align_node_free(into);
+	align_node_free(all);
+	/* Lines: the same twice is one; then otherwise, refused at its line. */
+	assert_int_equal(lines("Ana: p1 success: x\nana: p1 success: x\n",
+	    &into, &e), 0);
+	assert_int_equal(into->n, 1);
+	align_node_free(into);
+	assert_int_equal(lines("Ana: p1 success: x\nBen: p1 mixed\n"
+	    "ANA: p1 failure: x\n", &into, &e), -1);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_string_equal(e.file, "<stdin>");
+	assert_int_equal(e.line, 3);
+	assert_non_null(strstr(e.msg, "made on line 1 already"));
+	align_node_free(into);
+}
+
+/* The lines' names resolve against one roster: a person added on one
+ * line (--add-participant) is that person on the next, spelt as first
+ * given; without a roster, a name is its first spelling in the lines. */
+static void
+test_one_roster_for_the_lines(void **state)
+{
+	static const char two[] = "---\nkind: session\nid: s\n"
+	    "participants: [Ana, Ben]\n"
+	    "---\nkind: followup\nid: f1\n"
+	    "date: 2027-01-13T12:00:00-05:00\n";
+	static const char plain[] = "---\nkind: session\nid: s\n"
+	    "---\nkind: followup\nid: f1\n"
+	    "date: 2027-01-13T12:00:00-05:00\n";
+	static const char text[] = "Zoë Park: p1 success\n"
+	    "zoe park: p2 mixed\nZOË  PARK: p3 failure\nZoe: p4 mixed\n";
+	struct align_node *all = stream(two), *into = align_seq();
+	struct align_checkin_view c = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_rounds rs;
+	FILE *in = fmemopen((void *)text, strlen(text), "r");
+	size_t i;
+
+	(void)state;
+	c.at = "2027-01-14T13:05:00-05:00";
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	rs.add_people = 1;
+	if (align_checkins_read(&rs, in, "<stdin>", &c, into, &e) < 0)
+		fail_msg("%lu: %s", e.line, e.msg);
+	fclose(in);
+	/* "Zoe" is Zoë Park by her first name, now she is on the roster. */
+	assert_int_equal(into->n, 4);
+	for (i = 0; i < 4; i++)
+		assert_string_equal(align_map_str(into->item[i],
+		    "participant"), "Zoë Park");
+	align_rounds_release(&rs);
+	align_node_free(into);
+	align_node_free(all);
+	assert_int_equal(lines_over(plain, text, &into, &e), 0);
+	assert_int_equal(into->n, 4);
+	for (i = 0; i < 3; i++)
+		assert_string_equal(align_map_str(into->item[i],
+		    "participant"), "Zoë Park");
+	/* Whole names only: Zoe is someone else. */
+	assert_string_equal(align_map_str(into->item[3], "participant"),
+	    "Zoe");
+	align_node_free(into);
+}
+
 int
 main(void)
 {
@@ -340,6 +451,8 @@ main(void)
 		cmocka_unit_test(test_checkin_needs_a_round),
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_long_lines),
+		cmocka_unit_test(test_made_again),
+		cmocka_unit_test(test_one_roster_for_the_lines),
 	};
 
 	return cmocka_run_group_tests_name("checkin", tests, NULL, NULL);

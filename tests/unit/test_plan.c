@@ -161,6 +161,41 @@ test_the_facilitator_by_the_roster(void **state)
 	align_node_free(s);
 }
 
+/* Participants that fold to one name (case, accents, spaces) are one:
+ * written as the session writes them, else as first given, with the
+ * first address given, in the order given. */
+static void
+test_participants_fold_to_one(void **state)
+{
+	char *first[] = { "Ana Lima", "ana  lima", "\xc3\x81na Lima <ana@x.org>",
+	    "Ben" };
+	char *again[] = { "ben <ben@x.org>", "ANA LIMA", "Cy" };
+	struct align_plan p = { .participants = first, .nparticipants = 4,
+	    .set_participants = 1, .facilitator = "ana lima" };
+	struct align_node *s = NULL;
+	const struct align_node *l;
+	struct align_err e = ALIGN_ERR_INIT;
+
+	(void)state;
+	assert_int_equal(align_plan_apply(&s, &p, &e), 0);
+	l = align_map_get(s, "participants");
+	assert_int_equal(l->n, 2);
+	assert_string_equal(l->item[0]->str, "Ana Lima <ana@x.org>");
+	assert_string_equal(l->item[1]->str, "Ben");
+	assert_string_equal(align_map_str(s, "facilitator"),
+	    "Ana Lima <ana@x.org>");
+	p.participants = again;
+	p.nparticipants = 3;
+	p.facilitator = NULL;
+	assert_int_equal(align_plan_apply(&s, &p, &e), 0);
+	l = align_map_get(s, "participants");
+	assert_int_equal(l->n, 3);
+	assert_string_equal(l->item[0]->str, "Ben <ben@x.org>");
+	assert_string_equal(l->item[1]->str, "Ana Lima <ana@x.org>");
+	assert_string_equal(l->item[2]->str, "Cy");
+	align_node_free(s);
+}
+
 /* Updating a session: a new id from the title; a change of date bumps
  * the sequence, a change of purpose does not. */
 static void
@@ -276,6 +311,7 @@ main(void)
 		cmocka_unit_test(test_the_facilitator_by_the_roster),
 		cmocka_unit_test(test_odd_sessions_are_refused),
 		cmocka_unit_test(test_session_fields_are_checked),
+		cmocka_unit_test(test_participants_fold_to_one),
 	};
 
 	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);

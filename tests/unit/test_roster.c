@@ -509,6 +509,44 @@ test_the_soft_rule(void **state)
 	assert_int_equal(e.status, 0);
 }
 
+/* The one fold of names, which every tool compares names by: case,
+ * accents, compatibility forms and spaces do not count. */
+static void
+test_the_one_fold(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	const char *name = "  \xc3\x81na   LIMA\t";
+
+	(void)state;
+	assert_int_equal(align_name_fold(&b, name, strlen(name)), 0);
+	assert_string_equal(b.p, "ana lima");
+	assert_int_equal(align_name_fold(&b, "\xef\xac\x81ona", 6), 0);
+	assert_string_equal(b.p, "fiona");	/* the ligature fi */
+	assert_int_equal(align_name_fold(&b, "", 0), 0);
+	assert_string_equal(b.p, "");
+	align_buf_release(&b);
+}
+
+/* Names taken as typed: each later spelling that folds to one is the
+ * first; whole names only. */
+static void
+test_strangers_first_spelling(void **state)
+{
+	struct align_strangers s = ALIGN_STRANGERS_INIT;
+	const char *a, *b, *c, *d;
+
+	(void)state;
+	assert_int_equal(align_strangers_name(&s, "Zo\xc3\xab Park", &a), 0);
+	assert_string_equal(a, "Zo\xc3\xab Park");
+	assert_int_equal(align_strangers_name(&s, "zoe  park", &b), 0);
+	assert_ptr_equal(a, b);
+	assert_int_equal(align_strangers_name(&s, "ZO\xc3\x8b PARK", &c), 0);
+	assert_ptr_equal(a, c);
+	assert_int_equal(align_strangers_name(&s, "Zoe", &d), 0);
+	assert_string_equal(d, "Zoe");
+	align_strangers_release(&s);
+}
+
 int
 main(void)
 {
@@ -532,6 +570,8 @@ main(void)
 		T(test_refusal_at_a_place),
 		T(test_names_that_fold_alike),
 		T(test_a_list_added_at_once),
+		T(test_the_one_fold),
+		T(test_strangers_first_spelling),
 		cmocka_unit_test(test_allocation_failures),
 #undef T
 	};

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../../lib/reader.h"
+#include "../../lib/roster.h"
 #include "../../lib/speaker.h"
 #include "helpers.h"
 
@@ -36,9 +37,9 @@ test_fold(void **state)
 	const char *name = "  Jos\xc3\xa9   MAR\xc3\x8d" "A ";
 
 	(void)state;
-	assert_int_equal(align_speaker_fold(&b, name, strlen(name)), 0);
+	assert_int_equal(align_name_fold(&b, name, strlen(name)), 0);
 	assert_string_equal(b.p, "jose maria");
-	assert_int_equal(align_speaker_fold(&b, "", 0), 0);
+	assert_int_equal(align_name_fold(&b, "", 0), 0);
 	assert_string_equal(b.p, "");
 	align_buf_release(&b);
 }
