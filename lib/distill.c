@@ -491,6 +491,27 @@ align_distiller_apply_list(struct align_distiller *d, FILE *fp,
 }
 
 int
+align_distiller_snapshot(struct align_distiller *d, struct align_plist *base,
+    struct align_err *e)
+{
+	if (align_distiller_propose(d, e) < 0)
+		return -1;
+	return align_plist_copy(base, &d->list) < 0 ? align_err_nomem(e) : 0;
+}
+
+int
+align_distiller_apply_list3(struct align_distiller *d,
+    const struct align_plist *base, FILE *fp, const char *name,
+    const char *file, struct align_list_errors *errs,
+    struct align_list_errors *conflicts, struct align_err *e)
+{
+	if (align_distiller_propose(d, e) < 0)
+		return -1;
+	return align_list_apply3(&d->list, base, fp, name, file, errs,
+	    conflicts, e);
+}
+
+int
 align_distiller_ballot(struct align_distiller *d, const char *text,
     const char *file, unsigned long line, int cast, struct align_err *e)
 {

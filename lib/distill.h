@@ -33,6 +33,7 @@
 #include "node.h"
 #include "principle.h"
 #include "principle_list.h"
+#include "principle_merge.h"
 
 struct align_distill_opts {
 	size_t max;		/* principles proposed: the leading themes */
@@ -77,6 +78,17 @@ void align_distiller_list(struct align_distiller *d, struct align_buf *b);
  * changes on an error. */
 int align_distiller_apply_list(struct align_distiller *d, FILE *fp,
     const char *name, struct align_list_errors *errs, struct align_err *e);
+/* The list as it is now (proposed), copied into base, for a person to
+ * edit while the file is not locked: 0, or -1 and e (71). */
+int align_distiller_snapshot(struct align_distiller *d,
+    struct align_plist *base, struct align_err *e);
+/* Apply a list edited from base, read from fp, to d's list as the file
+ * (named file) is now, three-way: see align_list_apply3(); nothing
+ * changes on an error or a conflict. */
+int align_distiller_apply_list3(struct align_distiller *d,
+    const struct align_plist *base, FILE *fp, const char *name,
+    const char *file, struct align_list_errors *errs,
+    struct align_list_errors *conflicts, struct align_err *e);
 
 /* One person's dots, text as vote.h reads it, from line of file (NULL:
  * the --vote option): checked against the list and the budget, and cast
