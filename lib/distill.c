@@ -244,7 +244,8 @@ tally_of(struct align_distiller *d, const char *who)
 /* The votes of a principle as read: each count a number of 0 or more,
  * each voter on the session's roster (unless names not on it are
  * taken), no voter over the budget in all the principles read so far;
- * else -1 and e (65, at the count's line and column; 71). */
+ * else -1 and e (65, at the count's line and column; 71).  What is not
+ * a number is no count, as the principle's view reads it. */
 static int
 check_votes(struct align_distiller *d, const struct align_view *v,
     struct align_err *e)
@@ -270,9 +271,7 @@ check_votes(struct align_distiller *d, const struct align_view *v,
 		    -0x7fffffffffffffffLL, 0x7fffffffffffffffLL, &why) : 0;
 
 		if (n->type != ALIGN_SCALAR || why)
-			return align_err_set(e, EX_DATAERR, NULL, line, col,
-			    "principle %s: votes: %s's dots are not a count",
-			    id, who);
+			continue;	/* not a count: read as none */
 		if (c < 0)
 			return align_err_set(e, EX_DATAERR, NULL, line, col,
 			    "principle %s: votes: %s has %lld dots; a count is "

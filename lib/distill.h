@@ -63,8 +63,11 @@ void align_distiller_free(struct align_distiller *d);
 /* Take in a record: the session (its participants, the roster every name
  * of a vote, an agreement or an objection is resolved against: roster.h),
  * themes, principles, responses (for the language), rounds and check-ins
- * (the principle ids they name are not given again).  0, or -1 and e (65 a principle's rule
- * this version does not know, 71). */
+ * (the principle ids they name are not given again).  0, or -1 and e
+ * (65 a principle's rule this version does not know, or its votes: a
+ * count that is not 0 or more, a voter not on the roster unless
+ * add_people, a voter over the budget in all the principles taken so far
+ * (budget 0: not checked); each at its line and column, 71). */
 int align_distiller_add(struct align_distiller *d,
     const struct align_node *rec, struct align_err *e);
 
