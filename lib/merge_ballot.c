@@ -29,6 +29,7 @@ struct voter {
 	const char *who;
 	size_t at[3], n[3];
 	enum win win;
+	int same;			/* ours' and theirs' ballots agree */
 };
 
 /* The counts of principle rec, of side: 0, or -1 when out of memory. */
@@ -149,7 +150,8 @@ voters(struct align_merge_to *to, const struct votes *vs,
 		struct align_buf msg = ALIGN_BUF_INIT;
 		const char *c;
 
-		v[i].win = same_ballot(vs, &v[i], 1, 2) ||
+		v[i].same = same_ballot(vs, &v[i], 1, 2);
+		v[i].win = v[i].same ||
 		    same_ballot(vs, &v[i], 0, 2) ? OURS :
 		    same_ballot(vs, &v[i], 0, 1) ? THEIRS : CONFLICT;
 		if (v[i].win != CONFLICT)
@@ -167,45 +169,56 @@ voters(struct align_merge_to *to, const struct votes *vs,
 	return 0;
 }
 
-/* Slot s merged with the voters' ballots, written to to->out. */
+/* *c, a copy of n made when first needed (n NULL: a new mapping, for a
+ * base that had none): 0, or -1 when out of memory. */
+static int
+own(struct align_node **c, const struct align_node *n)
+{
+	if (*c == NULL)
+		*c = n ? align_node_copy(n) : align_map();
+	return *c ? 0 : -1;
+}
+
+/* Slot s merged with the voters' ballots, written to to->out: each side
+ * copied only where a ballot changes it. */
 static int
 merge_slot(struct align_merge_to *to, const struct align_merge_slot *s,
     const struct votes *vs, const struct voter *v, size_t nv)
 {
 	const struct align_node *any = s->o ? s->o : s->t ? s->t : s->b;
 	const char *pid = any ? align_record_id(any) : NULL;
-	struct align_node *o = NULL, *t = NULL, *b = NULL;
+	struct align_node *o = NULL, *t = NULL, *b = NULL, *bv;
 	static const char sentinel[] = "\001ballot";
 	size_t i;
 	int rc = -1;
 
-	if ((s->o && (o = align_node_copy(s->o)) == NULL) ||
-	    (s->t && (t = align_node_copy(s->t)) == NULL) ||
-	    (s->b && (b = align_node_copy(s->b)) == NULL))
-		goto done;
 	for (i = 0; i < nv; i++) {
-		const struct align_node *c1 = count_of(vs, &v[i], 1, pid),
-		    *c2 = count_of(vs, &v[i], 2, pid);
+		const struct align_node *c1, *c2;
 
-		if (v[i].win == OURS && t && set_count(t, v[i].who, c1) < 0)
+		if (v[i].same)
+			continue;	/* one ballot on both sides */
+		c1 = count_of(vs, &v[i], 1, pid);
+		c2 = count_of(vs, &v[i], 2, pid);
+		if ((c1 && c2 && align_node_equal(c1, c2)) || (!c1 && !c2))
+			continue;	/* the sides agree here */
+		if (v[i].win == OURS && s->t && (own(&t, s->t) < 0 ||
+		    set_count(t, v[i].who, c1) < 0))
 			goto done;
-		if (v[i].win == THEIRS && o && set_count(o, v[i].who, c2) < 0)
+		if (v[i].win == THEIRS && s->o && (own(&o, s->o) < 0 ||
+		    set_count(o, v[i].who, c2) < 0))
 			goto done;
-		if (v[i].win != CONFLICT || o == NULL || t == NULL ||
-		    (c1 && c2 && align_node_equal(c1, c2)) || (!c1 && !c2))
+		if (v[i].win != CONFLICT || s->o == NULL || s->t == NULL)
 			continue;
 		/* Neither side's count is base's: the votes conflict. */
-		if (b == NULL && (b = align_map()) == NULL)
+		if (own(&b, s->b) < 0 || (align_map_get(b, "votes") == NULL &&
+		    align_map_put(b, "votes", align_map()) < 0))
 			goto done;
-		if (align_map_get(b, "votes") == NULL &&
-		    align_map_put(b, "votes", align_map()) < 0)
-			goto done;
-		if (align_map_get(b, "votes")->type == ALIGN_MAP &&
-		    align_map_put(align_map_get(b, "votes"), v[i].who,
+		bv = align_map_get(b, "votes");
+		if (bv->type == ALIGN_MAP && align_map_put(bv, v[i].who,
 		    align_scalar(sentinel, sizeof(sentinel) - 1)) < 0)
 			goto done;
 	}
-	rc = align_merge_one(to, b, o, t);
+	rc = align_merge_one(to, b ? b : s->b, o ? o : s->o, t ? t : s->t);
 done:
 	align_node_free(o);
 	align_node_free(t);

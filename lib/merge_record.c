@@ -953,22 +953,50 @@ align_merge_tell(struct align_merge_to *to, int conflict,
 	return 0;
 }
 
+/* 1 when records x and y hold the same (serialised, in one pass: a
+ * mapping of many votes compared key by key would be quadratic), 0 when
+ * not or either is NULL, -1 when out of memory. */
+static int
+same_record(const struct align_node *x, const struct align_node *y)
+{
+	struct align_buf a = ALIGN_BUF_INIT, b = ALIGN_BUF_INIT;
+	int rc;
+
+	if (x == NULL || y == NULL)
+		return 0;
+	align_merge_serialise(&a, x);
+	align_merge_serialise(&b, y);
+	rc = a.failed || b.failed ? -1 : a.len == b.len &&
+	    (a.len == 0 || memcmp(a.p, b.p, a.len) == 0);
+	align_buf_release(&a);
+	align_buf_release(&b);
+	return rc;
+}
+
 int
 align_merge_one(struct align_merge_to *m, const struct align_node *b,
     const struct align_node *o, const struct align_node *t)
 {
+	int ot, bt, bo;
+
 	if (o == NULL && t == NULL)
 		return 0;
 	if (o && t) {
-		if (align_node_equal(o, t) || (b && align_node_equal(b, t)))
+		if ((ot = same_record(o, t)) < 0 || (bt = same_record(b, t)) < 0)
+			return -1;
+		if (ot || bt)
 			return align_merge_emit(m, o);
-		if (b && align_node_equal(b, o))
+		if ((bo = same_record(b, o)) < 0)
+			return -1;
+		if (bo)
 			return align_merge_emit(m, t);
 		return align_merge_both(m, b, o, t);
 	}
 	if (b == NULL)
 		return align_merge_emit(m, o ? o : t);	/* added on one side */
-	if (align_node_equal(b, o ? o : t))
+	if ((bo = same_record(b, o ? o : t)) < 0)
+		return -1;
+	if (bo)
 		return 0;				/* deleted on the other */
 	return align_merge_deleted(m, o, t);
 }
