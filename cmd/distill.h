@@ -47,12 +47,14 @@ void distill_forget_kept(void);
  * said and nothing changed (65).  A list with no principle ends the run
  * (1). */
 void distill_list(struct align_distiller *d, FILE *fp, const char *name);
-/* The list edited (or typed) in a first pass over the file as it was,
- * applied to d as the file is now: a principle another writer made
- * meanwhile, not among known, keeps a line of its own at the end of list
- * (appended here). */
-void distill_reapply(struct align_distiller *d, struct align_buf *list,
-    const struct align_set *known);
+/* The list edited (or typed) in a first pass over the file as it was
+ * (base), applied three-way to d as the file (named file) is now
+ * (principle_merge.h): a principle the edit and another writer both
+ * changed meanwhile is a conflict, each said with its line in file, the
+ * list kept (a typed one written to a file of $TMPDIR) and its path
+ * said, nothing changed (65). */
+void distill_reapply(struct align_distiller *d, const struct align_buf *list,
+    const struct align_plist *base, const char *file);
 
 /* distill_votes.c: dots one person a line from fp (name for messages),
  * "Ana=p1,p1,p3" or "Ana: p1 p1 p3".  At a terminal (tty) each line is

@@ -155,34 +155,47 @@ distill_list(struct align_distiller *d, FILE *fp, const char *name)
 		exit(EX_DATAERR);
 }
 
-/* The edited list, applied to d as the file is now: a principle another
- * writer made while the editor was open was on no list to delete, so it
- * keeps a line of its own at the end. */
+/* The edited list, applied three-way to d as the file is now: what
+ * another writer changed while the editor was open stands, and a
+ * principle both changed stops the run, the list kept. */
 void
-distill_reapply(struct align_distiller *d, struct align_buf *list,
-    const struct align_set *known)
+distill_reapply(struct align_distiller *d, const struct align_buf *list,
+    const struct align_plist *base, const char *file)
 {
 	struct align_list_errors errs = ALIGN_LIST_ERRORS_INIT;
+	struct align_list_errors conflicts = ALIGN_LIST_ERRORS_INIT;
 	struct align_err e = ALIGN_ERR_INIT;
 	size_t i;
 	FILE *fp;
+	int rc;
 
-	if (align_distiller_propose(d, &e) < 0)
-		tool_die(&e);
-	for (i = 0; i < align_distiller_count(d); i++) {
-		const struct align_principle *p = align_distiller_principle(d,
-		    i);
-
-		if (!align_set_has(known, p->id, strlen(p->id)))
-			align_buf_printf(list, "\n%s %s\n", p->id,
-			    p->statement ? p->statement : "");
-	}
 	fp = distill_memstream(list);
-	if (apply(d, fp, kept ? kept : "<stdin>", kept != NULL, &errs) < 0) {
-		/* A principle on the list was taken out meanwhile. */
+	rc = align_distiller_apply_list3(d, base, fp, kept ? kept : "<stdin>",
+	    file, &errs, &conflicts, &e);
+	fclose(fp);
+	if (rc == 0) {
+		align_list_errors_release(&errs);
+		align_list_errors_release(&conflicts);
+		return;
+	}
+	if (conflicts.n == 0 && e.status == EX_DATAERR) {
 		say_errors(&errs, "\n");
 		exit(EX_DATAERR);
 	}
-	fclose(fp);
+	if (conflicts.n == 0)
+		tool_die(&e);
+	for (i = 0; i < conflicts.n; i++)
+		tool_warn(&conflicts.v[i]);
+	if (kept == NULL) {		/* typed: written down, to keep */
+		if ((kept = align_edit_tmpfile("align-principles", list->p ?
+		    list->p : "", list->len, &e)) == NULL)
+			tool_die(&e);
+		atexit(say_kept);
+	}
+	fprintf(stderr, "%s: %s: %zu conflict%s with another writer: the edit "
+	    "was not applied, and the file is as that writer left it\n",
+	    tool_name, file, conflicts.n, conflicts.n == 1 ? "" : "s");
 	align_list_errors_release(&errs);
+	align_list_errors_release(&conflicts);
+	exit(EX_DATAERR);
 }

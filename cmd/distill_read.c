@@ -27,11 +27,11 @@ open_input(const char *path, const char **name)
 
 /* What a person types or pipes in: read before the file is locked, or in
  * a first pass over the file as it was (typed at a terminal, checked as
- * it comes), then given again to the file as it is. */
+ * it comes), then given again, three-way, to the file as it is. */
 struct typed {
 	struct align_buf list, votes;
 	int have_list, have_votes;
-	struct align_set known;		/* the principles the list was made of */
+	struct align_plist base;	/* the principles the list was made of */
 };
 
 FILE *
@@ -61,23 +61,6 @@ slurp(FILE *fp, const char *name, struct align_buf *b)
 		tool_die((align_err_nomem(&e), &e));
 }
 
-/* The ids of d's principles, the list a person is about to edit. */
-static void
-known_ids(struct align_distiller *d, struct align_set *ids)
-{
-	struct align_err e = ALIGN_ERR_INIT;
-	size_t i;
-
-	if (align_distiller_propose(d, &e) < 0)
-		tool_die(&e);
-	for (i = 0; i < align_distiller_count(d); i++) {
-		const char *id = align_distiller_principle(d, i)->id;
-
-		if (align_set_add(ids, id, strlen(id)) < 0)
-			tool_die((align_err_nomem(&e), &e));
-	}
-}
-
 /* The first pass, with -i and a person at the keyboard (--edit, or a list
  * or dots typed at a terminal): the file as it was, into d, not held while
  * they type; the list and the dots kept in t to be given again. */
@@ -86,13 +69,15 @@ first_pass(const struct distill_cli *c, struct tool_stream *st,
     struct align_distiller *d, struct typed *t)
 {
 	struct tool_stream first = *st;
+	struct align_err e = ALIGN_ERR_INIT;
 	const char *name;
 	FILE *fp;
 
 	first.out = 0;
 	tool_stream_read(&first);
 	tool_stream_write(&first, ALIGN_SPILL_NONE, 0, 0, NULL, NULL);
-	known_ids(d, &t->known);
+	if (align_distiller_snapshot(d, &t->base, &e) < 0)
+		tool_die(&e);
 	if (c->edit) {
 		fp = open_input(distill_edit(d), &name);
 		slurp(fp, name, &t->list);
@@ -135,13 +120,13 @@ read_stdin(const struct distill_cli *c, int tty, struct typed *t)
  * first pass), edited now, or from --list's file. */
 static void
 take_list(struct align_distiller *d, const struct distill_cli *c,
-    struct typed *t, int twice)
+    struct typed *t, int twice, const char *file)
 {
 	const char *name;
 	FILE *fp;
 
 	if (twice && t->have_list)
-		distill_reapply(d, &t->list, &t->known);
+		distill_reapply(d, &t->list, &t->base, file);
 	else if (t->have_list) {
 		fp = distill_memstream(&t->list);
 		distill_list(d, fp, "<stdin>");
@@ -180,7 +165,8 @@ distill_read(const struct align_distill_opts *o,
     const struct distill_cli *c, struct tool_stream *st,
     struct align_distiller **d)
 {
-	struct typed t = { ALIGN_BUF_INIT, ALIGN_BUF_INIT, 0, 0, ALIGN_SET_INIT };
+	struct typed t = { ALIGN_BUF_INIT, ALIGN_BUF_INIT, 0, 0,
+	    ALIGN_PLIST_INIT };
 	struct align_err e = ALIGN_ERR_INIT;
 	int tty = isatty(STDIN_FILENO), twice = 0;
 
@@ -196,9 +182,9 @@ distill_read(const struct align_distill_opts *o,
 	} else
 		read_stdin(c, tty, &t);
 	tool_stream_read(st);
-	take_list(*d, c, &t, twice);
+	take_list(*d, c, &t, twice, st->inplace);
 	take_votes(*d, c, &t, tty);
 	align_buf_release(&t.list);
 	align_buf_release(&t.votes);
-	align_set_release(&t.known);
+	align_plist_release(&t.base);
 }

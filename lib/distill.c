@@ -9,6 +9,7 @@
 #include "grow.h"
 #include "hash.h"
 #include "idset.h"
+#include "num.h"
 #include "order.h"
 #include "person.h"
 #include "propose.h"
@@ -65,6 +66,14 @@ struct align_distiller {
 	struct theme *theme;		/* in rank order */
 	size_t ntheme, tcap;
 	struct align_plist list;	/* the principles, in rank order */
+	/* Each voter's dots in the principles read, all told, to check
+	 * them against the budget as they are read: open addressing, cap
+	 * a power of two, NULL names empty. */
+	struct tally {
+		char *who;
+		long long n;
+	} *tally;
+	size_t ntally, ctally;
 	enum align_rule stream_rule;	/* the rule the records hold */
 	int proposed;
 };
@@ -110,6 +119,9 @@ align_distiller_free(struct align_distiller *d)
 	}
 	free(d->theme);
 	align_plist_release(&d->list);
+	for (i = 0; i < d->ctally; i++)
+		free(d->tally[i].who);
+	free(d->tally);
 	free(d);
 }
 
@@ -180,6 +192,113 @@ add_response(struct align_distiller *d, const struct align_response_view *v,
 	return 0;
 }
 
+static int roster(struct align_distiller *d, struct align_err *e);
+
+/* Where who's tally is in d's table, or the empty slot where it goes. */
+static struct tally *
+tally_slot(const struct align_distiller *d, const char *who)
+{
+	uint64_t h = 14695981039346656037ULL;
+	const char *c;
+	size_t i, mask = d->ctally - 1;
+
+	for (c = who; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+	for (i = (size_t)h & mask; d->tally[i].who; i = (i + 1) & mask)
+		if (strcmp(d->tally[i].who, who) == 0)
+			break;
+	return &d->tally[i];
+}
+
+/* who's tally, added at 0 when new: NULL when out of memory. */
+static struct tally *
+tally_of(struct align_distiller *d, const char *who)
+{
+	struct tally *x;
+	size_t i;
+
+	if (2 * (d->ntally + 1) > d->ctally) {
+		size_t cap = d->ctally ? 2 * d->ctally : 16, k = d->ctally;
+		struct tally *old = d->tally;
+
+		if ((d->tally = calloc(cap, sizeof(*d->tally))) == NULL) {
+			d->tally = old;
+			return NULL;
+		}
+		d->ctally = cap;
+		for (i = 0; i < k; i++)
+			if (old[i].who)
+				*tally_slot(d, old[i].who) = old[i];
+		free(old);
+	}
+	x = tally_slot(d, who);
+	if (x->who == NULL) {
+		if ((x->who = strdup(who)) == NULL)
+			return NULL;
+		x->n = 0;
+		d->ntally++;
+	}
+	return x;
+}
+
+/* The votes of a principle as read: each count a number of 0 or more,
+ * each voter on the session's roster (unless names not on it are
+ * taken), no voter over the budget in all the principles read so far;
+ * else -1 and e (65, at the count's line and column; 71).  What is not
+ * a number is no count, as the principle's view reads it. */
+static int
+check_votes(struct align_distiller *d, const struct align_view *v,
+    struct align_err *e)
+{
+	const struct align_node *m = align_map_get(v->rec, "votes");
+	const char *id = v->id ? v->id : "";
+	size_t i;
+
+	if (m == NULL || m->type != ALIGN_MAP)
+		return 0;
+	if (d->ro == NULL && d->nlater > 0 && m->n > 0 && !d->o.add_people &&
+	    roster(d, e) < 0)
+		return -1;
+	for (i = 0; i < m->n; i++) {
+		const struct align_node *n = m->item[i];
+		const char *who = m->key[i], *why = NULL;
+		unsigned long line = n->line ? n->line : m->line,
+		    col = n->line ? n->col : m->col;
+		struct align_resolved res;
+		struct align_err x = ALIGN_ERR_INIT;
+		struct tally *t;
+		long long c = n->type == ALIGN_SCALAR ? align_strtonum(n->str,
+		    -0x7fffffffffffffffLL, 0x7fffffffffffffffLL, &why) : 0;
+
+		if (n->type != ALIGN_SCALAR || why)
+			continue;	/* not a count: read as none */
+		if (c < 0)
+			return align_err_set(e, EX_DATAERR, NULL, line, col,
+			    "principle %s: votes: %s has %lld dots; a count is "
+			    "0 or more", id, who, c);
+		if (d->ro && !d->o.add_people &&
+		    align_roster_resolve(d->ro, who, 0, &res, &x) < 0) {
+			if (x.status != EX_DATAERR)
+				return align_err_nomem(e);
+			return align_err_set(e, EX_DATAERR, NULL, line, col,
+			    "principle %s: votes: %s (--add-participant takes "
+			    "a voter not on the session's participants)", id,
+			    x.msg);
+		}
+		if (d->o.budget <= 0)
+			continue;
+		if ((t = tally_of(d, who)) == NULL)
+			return align_err_nomem(e);
+		if (c > (long long)d->o.budget - t->n)
+			return align_err_set(e, EX_DATAERR, NULL, line, col,
+			    "principle %s: votes: %s has %lld dots in all, more "
+			    "than the budget of %d (--budget)", id, who,
+			    t->n + c, d->o.budget);
+		t->n += c;
+	}
+	return 0;
+}
+
 static int
 add_principle(struct align_distiller *d, const struct align_view *v,
     struct align_err *e)
@@ -193,6 +312,8 @@ add_principle(struct align_distiller *d, const struct align_view *v,
 		    "consent or majority", v->id ? v->id : "", rule);
 	if (rule && d->stream_rule == ALIGN_RULE_DEFAULT)
 		d->stream_rule = align_rule_parse(rule);
+	if (check_votes(d, v, e) < 0)
+		return -1;
 	if (align_principle_read(v, &p, e) < 0)
 		return -1;
 	return align_plist_push(&d->list, p) < 0 ? align_err_nomem(e) : 0;
@@ -488,6 +609,27 @@ align_distiller_apply_list(struct align_distiller *d, FILE *fp,
 	if (align_distiller_propose(d, e) < 0)
 		return -1;
 	return align_list_apply(&d->list, fp, name, errs, e);
+}
+
+int
+align_distiller_snapshot(struct align_distiller *d, struct align_plist *base,
+    struct align_err *e)
+{
+	if (align_distiller_propose(d, e) < 0)
+		return -1;
+	return align_plist_copy(base, &d->list) < 0 ? align_err_nomem(e) : 0;
+}
+
+int
+align_distiller_apply_list3(struct align_distiller *d,
+    const struct align_plist *base, FILE *fp, const char *name,
+    const char *file, struct align_list_errors *errs,
+    struct align_list_errors *conflicts, struct align_err *e)
+{
+	if (align_distiller_propose(d, e) < 0)
+		return -1;
+	return align_list_apply3(&d->list, base, fp, name, file, errs,
+	    conflicts, e);
 }
 
 int

@@ -33,6 +33,7 @@
 #include "node.h"
 #include "principle.h"
 #include "principle_list.h"
+#include "principle_merge.h"
 
 struct align_distill_opts {
 	size_t max;		/* principles proposed: the leading themes */
@@ -62,8 +63,11 @@ void align_distiller_free(struct align_distiller *d);
 /* Take in a record: the session (its participants, the roster every name
  * of a vote, an agreement or an objection is resolved against: roster.h),
  * themes, principles, responses (for the language), rounds and check-ins
- * (the principle ids they name are not given again).  0, or -1 and e (65 a principle's rule
- * this version does not know, 71). */
+ * (the principle ids they name are not given again).  0, or -1 and e
+ * (65 a principle's rule this version does not know, or its votes: a
+ * count that is not 0 or more, a voter not on the roster unless
+ * add_people, a voter over the budget in all the principles taken so far
+ * (budget 0: not checked); each at its line and column, 71). */
 int align_distiller_add(struct align_distiller *d,
     const struct align_node *rec, struct align_err *e);
 
@@ -77,6 +81,17 @@ void align_distiller_list(struct align_distiller *d, struct align_buf *b);
  * changes on an error. */
 int align_distiller_apply_list(struct align_distiller *d, FILE *fp,
     const char *name, struct align_list_errors *errs, struct align_err *e);
+/* The list as it is now (proposed), copied into base, for a person to
+ * edit while the file is not locked: 0, or -1 and e (71). */
+int align_distiller_snapshot(struct align_distiller *d,
+    struct align_plist *base, struct align_err *e);
+/* Apply a list edited from base, read from fp, to d's list as the file
+ * (named file) is now, three-way: see align_list_apply3(); nothing
+ * changes on an error or a conflict. */
+int align_distiller_apply_list3(struct align_distiller *d,
+    const struct align_plist *base, FILE *fp, const char *name,
+    const char *file, struct align_list_errors *errs,
+    struct align_list_errors *conflicts, struct align_err *e);
 
 /* One person's dots, text as vote.h reads it, from line of file (NULL:
  * the --vote option): checked against the list and the budget, and cast

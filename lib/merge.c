@@ -11,6 +11,7 @@
 #include "grow.h"
 #include "hash.h"
 #include "merge.h"
+#include "merge_ballot.h"
 #include "merge_record.h"
 #include "reader.h"
 #include "record.h"
@@ -46,6 +47,8 @@ struct run {
 	struct align_buf sessions;	/* the session records, to lead */
 	struct align_buf scratch;
 	struct table base, theirs;
+	struct align_merge_slot *slot;	/* the principles, written last */
+	size_t nslot, cslot;
 };
 
 /* A record's kind, "" for none. */
@@ -226,6 +229,74 @@ aim(struct run *r, const struct align_node *rec)
 }
 
 static int
+is_principle(const struct align_node *rec)
+{
+	return rec && align_kind_of(kind_of(rec)) == ALIGN_KIND_PRINCIPLE;
+}
+
+/* A principle, kept for merge_ballot.c to write here once every ballot
+ * is known: b, o (copied) and t, each NULL when that side has none. */
+static int
+defer(struct run *r, const struct align_node *b, const struct align_node *o,
+    const struct align_node *t)
+{
+	struct align_merge_slot *s;
+
+	if (ALIGN_GROW(r->slot, r->nslot + 1, r->cslot) < 0)
+		return -1;
+	s = &r->slot[r->nslot];
+	s->off = r->to.merge->out.len;
+	s->b = b;
+	s->t = t;
+	s->o = NULL;
+	if (o && (s->o = align_node_copy(o)) == NULL)
+		return -1;
+	r->nslot++;
+	return 0;
+}
+
+/* Theirs' record of entry t: as base had it when theirs kept it. */
+static const struct align_node *
+theirs_rec(const struct run *r, const struct seen *t)
+{
+	const struct seen *b;
+
+	if (t->rec || t->state != SAME)
+		return t->rec;
+	b = table_find(&r->base, t->id);
+	return b ? b->rec : NULL;
+}
+
+/* Every principle of base and theirs, for the ballots. */
+static int
+ballots(struct run *r)
+{
+	const struct align_node **v[2] = { NULL, NULL };
+	const struct table *tab[2] = { &r->base, &r->theirs };
+	size_t n[2] = { 0, 0 }, s, i;
+	int rc = -1;
+
+	for (s = 0; s < 2; s++) {
+		if ((v[s] = malloc((tab[s]->n + 1) * sizeof(*v[s]))) == NULL)
+			goto done;
+		for (i = 0; i < tab[s]->n; i++) {
+			const struct align_node *rec = s ? theirs_rec(r,
+			    &tab[s]->v[i]) : tab[s]->v[i].rec;
+
+			if (is_principle(rec))
+				v[s][n[s]++] = rec;
+		}
+	}
+	r->to.out = &r->to.merge->out;
+	rc = align_merge_ballots(&r->to, r->slot, r->nslot, v[0], n[0], v[1],
+	    n[1]);
+done:
+	free(v[0]);
+	free(v[1]);
+	return rc;
+}
+
+static int
 take_ours(struct run *r, const struct align_node *o)
 {
 	struct fp id, content;
@@ -238,6 +309,9 @@ take_ours(struct run *r, const struct align_node *o)
 	aim(r, o);
 	if (t)
 		t->matched = 1;
+	if (is_principle(o))
+		return defer(r, b ? b->rec : NULL, o, t ? theirs_rec(r, t) :
+		    NULL);
 	if (t && (t->state == SAME || same(t->content, content)))
 		return align_merge_emit(&r->to, o);	/* theirs kept it */
 	if (t && b && same(b->content, content))
@@ -263,6 +337,13 @@ theirs_only(struct run *r)
 		if (t->matched || t->state == SAME)
 			continue;		/* merged, or deleted by ours */
 		aim(r, t->rec);
+		if (is_principle(t->rec)) {
+			struct seen *b = table_find(&r->base, t->id);
+
+			if (defer(r, b ? b->rec : NULL, NULL, t->rec) < 0)
+				return -1;
+			continue;
+		}
 		if ((t->state == NEW ? align_merge_emit(&r->to, t->rec) :
 		    align_merge_deleted(&r->to, NULL, t->rec)) < 0)
 			return -1;
@@ -341,6 +422,7 @@ align_merge(struct align_merge *m, const struct align_merge_source src[3],
     struct align_err *e)
 {
 	struct run r;
+	size_t i;
 	int rc;
 
 	memset(&r, 0, sizeof(r));
@@ -357,10 +439,14 @@ align_merge(struct align_merge *m, const struct align_merge_source src[3],
 		rc = each(&r, &src[0], take_base_again, e);
 	if (rc == 0)
 		rc = each(&r, &src[1], take_ours, e);
-	if (rc == 0 && (theirs_only(&r) < 0 || align_merge_notes(&r.to) < 0))
+	if (rc == 0 && (theirs_only(&r) < 0 || ballots(&r) < 0 ||
+	    align_merge_notes(&r.to) < 0))
 		rc = align_err_nomem(e);
 	if (rc == 0 && lead(&m->out, &r.sessions) < 0)
 		rc = align_err_nomem(e);
+	for (i = 0; i < r.nslot; i++)
+		align_node_free(r.slot[i].o);
+	free(r.slot);
 	table_release(&r.base);
 	table_release(&r.theirs);
 	align_buf_release(&r.sessions);

@@ -23,6 +23,14 @@
  *       know: a whole.
  *     A response, check-in or reminder captured on both branches (one id,
  *     so one content) at two times keeps the earlier "at".
+ *   - A voter's dots on all the principles are one ballot, merged whole
+ *     (merge_ballot.h): one side's change is that side's; changed on
+ *     both, differently, the votes conflict in every principle where the
+ *     ballots differ (a principle has no time to tell the later by), the
+ *     voter named in a conflict's message, never the two added up.
+ *   - A session's or a follow-up's "sequence" (its calendar entry's
+ *     SEQUENCE) never conflicts: of a record changed on both sides, the
+ *     higher of the two, plus one when the merged event is neither side's.
  *   - What is derived is not merged as facts are.  A theme of source
  *     "auto" on both sides, changed on both: ours' is kept whole (or its
  *     deletion), and a note says to group again (align-theme -i).  A

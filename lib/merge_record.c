@@ -9,6 +9,7 @@
 
 #include "grow.h"
 #include "merge_record.h"
+#include "num.h"
 #include "record.h"
 #include "when.h"
 #include "writer.h"
@@ -845,6 +846,76 @@ align_merge_deleted(struct align_merge_to *m, const struct align_node *o,
 	return emit_whole(m, o, t);
 }
 
+/* A record's "sequence" as a number, or -1 (none, or not a number). */
+static long long
+sequence_of(const struct align_node *rec)
+{
+	const struct align_node *n = get(rec, "sequence");
+	const char *why;
+	long long v;
+
+	if (n == NULL || n->type != ALIGN_SCALAR)
+		return -1;
+	v = align_strtonum(n->str, 0, 0x7fffffffffffffffLL - 1, &why);
+	return why ? -1 : v;
+}
+
+/* 1 when r's merged keys, none in conflict, are those of rec, its
+ * "sequence" aside, whatever their order. */
+static int
+same_event(const struct record *r, const struct align_node *rec)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->n; i++) {
+		const struct align_node *v = r->v[i].m.v[0];
+
+		if (strcmp(r->v[i].key, "sequence") == 0)
+			continue;
+		if (r->v[i].m.conflict)
+			return 0;
+		if (v == NULL ? get(rec, r->v[i].key) != NULL :
+		    !align_node_equal(v, get(rec, r->v[i].key)))
+			return 0;
+		n += v != NULL;
+	}
+	return n == rec->n - (get(rec, "sequence") != NULL);
+}
+
+/* A calendar's event (a session's invitation, a follow-up round) merged
+ * from two changed sides: its SEQUENCE never conflicts.  It is the higher
+ * of the two when the merge is one side's event, and one more than any
+ * when the merge changes the event (a new one, or one still in conflict,
+ * which a person resolves into either side or a mix): every calendar that
+ * had either side's takes the merged one.  0, or -1 when out of memory. */
+static int
+sequence_merged(struct record *r, const struct align_node *b,
+    const struct align_node *o, const struct align_node *t)
+{
+	long long sb = sequence_of(b), so = sequence_of(o), st = sequence_of(t);
+	long long most = so > st ? so : st;
+	struct entry *x = NULL;
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->v[i].key, "sequence") == 0)
+			x = &r->v[i];
+	if (x == NULL || (so < 0 && st < 0))
+		return 0;
+	if (sb > most)
+		most = sb;
+	if (!same_event(r, o) && !same_event(r, t))
+		most++;
+	merged_release(&x->m);
+	x->m.conflict = 0;
+	if ((x->m.v[0] = align_scalar_int((long)most)) == NULL)
+		return -1;
+	r->conflict = 0;
+	for (i = 0; i < r->n; i++)
+		r->conflict |= r->v[i].m.conflict;
+	return 0;
+}
+
 /* Changed on both sides, differently. */
 int
 align_merge_both(struct align_merge_to *m, const struct align_node *b,
@@ -862,10 +933,72 @@ align_merge_both(struct align_merge_to *m, const struct align_node *b,
 		return align_merge_emit(m, o);
 	}
 	rc = record_merge(m, &r, b, o, t);
+	if (rc == 0 && (align_kind_of(r.kind) == ALIGN_KIND_SESSION ||
+	    align_kind_of(r.kind) == ALIGN_KIND_FOLLOWUP))
+		rc = sequence_merged(&r, b, o, t);
 	if (rc == 0)
 		rc = r.conflict ? emit_conflicted(m, &r, o) : emit_merged(m, &r);
 	record_release(&r);
 	return rc;
+}
+
+int
+align_merge_tell(struct align_merge_to *to, int conflict,
+    struct align_buf *msg)
+{
+	if (note(to, conflict, msg) < 0)
+		return -1;
+	if (conflict)
+		to->merge->conflicts--;	/* the records it marks count */
+	return 0;
+}
+
+/* 1 when records x and y hold the same (serialised, in one pass: a
+ * mapping of many votes compared key by key would be quadratic), 0 when
+ * not or either is NULL, -1 when out of memory. */
+static int
+same_record(const struct align_node *x, const struct align_node *y)
+{
+	struct align_buf a = ALIGN_BUF_INIT, b = ALIGN_BUF_INIT;
+	int rc;
+
+	if (x == NULL || y == NULL)
+		return 0;
+	align_merge_serialise(&a, x);
+	align_merge_serialise(&b, y);
+	rc = a.failed || b.failed ? -1 : a.len == b.len &&
+	    (a.len == 0 || memcmp(a.p, b.p, a.len) == 0);
+	align_buf_release(&a);
+	align_buf_release(&b);
+	return rc;
+}
+
+int
+align_merge_one(struct align_merge_to *m, const struct align_node *b,
+    const struct align_node *o, const struct align_node *t)
+{
+	int ot, bt, bo;
+
+	if (o == NULL && t == NULL)
+		return 0;
+	if (o && t) {
+		if ((ot = same_record(o, t)) < 0 || (bt = same_record(b, t)) < 0)
+			return -1;
+		if (ot || bt)
+			return align_merge_emit(m, o);
+		if ((bo = same_record(b, o)) < 0)
+			return -1;
+		if (bo)
+			return align_merge_emit(m, t);
+		return align_merge_both(m, b, o, t);
+	}
+	if (b == NULL)
+		return align_merge_emit(m, o ? o : t);	/* added on one side */
+	if ((bo = same_record(b, o ? o : t)) < 0)
+		return -1;
+	if (bo)
+		return 0;				/* deleted on the other */
+	return align_merge_deleted(m, o, t);
 }
 
 int

@@ -33,6 +33,16 @@ int align_merge_both(struct align_merge_to *to, const struct align_node *b,
 /* Deleted on one side (o or t NULL), changed on the other. */
 int align_merge_deleted(struct align_merge_to *to,
     const struct align_node *o, const struct align_node *t);
+/* Tell the message in msg (released): a conflict or a note; a conflict
+ * told so is not counted, the records it marks are. */
+int align_merge_tell(struct align_merge_to *to, int conflict,
+    struct align_buf *msg);
+/* A record merged as the calls above merge it, o and t each NULL when
+ * that side has none (deleted, or never there), b NULL when base had
+ * none: kept, dropped, merged or marked. */
+int align_merge_one(struct align_merge_to *to, const struct align_node *b,
+    const struct align_node *o, const struct align_node *t);
+
 /* The notes of to->derived. */
 int align_merge_notes(struct align_merge_to *to);
 

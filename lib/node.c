@@ -276,8 +276,11 @@ align_node_copy(const struct align_node *n)
 		c = node_new(n->type);
 		for (i = 0; c && i < n->n; i++) {
 			struct align_node *v = align_node_copy(n->item[i]);
-			int rc = n->type == ALIGN_SEQ ?
-			    align_seq_push(c, v) : align_map_put(c, n->key[i], v);
+			/* A mapping's keys are distinct: appended, not looked
+			 * up, so that copying a large one (a survey's votes)
+			 * is not quadratic. */
+			int rc = n->type == ALIGN_SEQ ? align_seq_push(c, v) :
+			    align_map_append(c, strdup(n->key[i]), v);
 
 			if (rc == 0 && align_map_key_raw(n, i))
 				rc = align_map_set_key_raw(c, c->n - 1);

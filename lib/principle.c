@@ -202,6 +202,49 @@ align_principle_free(struct align_principle *p)
 	free(p);
 }
 
+struct align_principle *
+align_principle_copy(const struct align_principle *p)
+{
+	struct align_principle *c = calloc(1, sizeof(*c));
+	size_t i;
+	int failed = c == NULL;
+
+	if (c == NULL)
+		return NULL;
+	c->id = dup_or_null(p->id, &failed);
+	c->statement = dup_or_null(p->statement, &failed);
+	c->source = dup_or_null(p->source, &failed);
+	c->rule = dup_or_null(p->rule, &failed);
+	for (i = 0; !failed && i < p->themes.n; i++)
+		failed = align_strs_add(&c->themes, p->themes.v[i]) < 0;
+	for (i = 0; !failed && i < p->agreed.n; i++)
+		failed = align_strs_add(&c->agreed, p->agreed.v[i]) < 0;
+	for (i = 0; !failed && i < p->nvotes; i++)
+		failed = align_principle_set_dots(c, p->votes[i].participant,
+		    p->votes[i].n) < 0;
+	if (!failed && p->nobjections && (c->objections = calloc(
+	    p->nobjections, sizeof(*c->objections))) == NULL)
+		failed = 1;
+	c->cobjections = p->nobjections;
+	for (i = 0; !failed && i < p->nobjections; i++) {
+		const struct align_objection *o = &p->objections[i];
+		struct align_objection *x = &c->objections[i];
+
+		c->nobjections++;
+		x->participant = dup_or_null(o->participant, &failed);
+		x->reason = dup_or_null(o->reason, &failed);
+		if (o->rec && (x->rec = align_node_copy(o->rec)) == NULL)
+			failed = 1;
+	}
+	if (!failed && p->rec && (c->rec = align_node_copy(p->rec)) == NULL)
+		failed = 1;
+	if (failed) {
+		align_principle_free(c);
+		return NULL;
+	}
+	return c;
+}
+
 /* Writing it. */
 
 /* Set key of rec to v (taken), unless rec holds the same already: a

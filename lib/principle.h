@@ -65,6 +65,8 @@ struct align_principle *align_principle_new(const char *id);
 int align_principle_read(const struct align_view *v,
     struct align_principle **p, struct align_err *e);
 void align_principle_free(struct align_principle *p);
+/* A deep copy of p, its record too; NULL when out of memory. */
+struct align_principle *align_principle_copy(const struct align_principle *p);
 
 /* The record of p, with status and rule (NULL: left as they were) set:
  * a new tree the caller frees, or NULL and e (71). */

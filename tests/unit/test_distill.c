@@ -566,6 +566,52 @@ test_ballots_name_their_line(void **state)
 	align_distiller_free(d);
 }
 
+/* The dots read are checked: a person's in all against the budget, a
+ * count below 0, a voter not on the roster; each at its line and
+ * column. */
+static void
+test_votes_read_are_checked(void **state)
+{
+	static const char head[] = "---\nkind: session\nid: s\n"
+	    "participants: [Ana, Ben]\n---\nkind: principle\nid: p1\n"
+	    "statement: We listen.\nvotes:\n  Ana: 3\n---\n"
+	    "kind: principle\nid: p2\nstatement: We stay.\nvotes:\n";
+	struct align_distill_opts o = { 0 };
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_distiller *d;
+	char text[512];
+
+	(void)state;
+	snprintf(text, sizeof(text), "%s  Ana: 2\n  Ben: 5\n", head);
+	d = of_text(text, &o, &e);
+	assert_non_null(d);			/* 5 each: within */
+	align_distiller_free(d);
+	snprintf(text, sizeof(text), "%s  Ben: 1\n  Ana: 3\n", head);
+	assert_null(of_text(text, &o, &e));
+	assert_int_equal(e.status, 65);
+	assert_int_equal(e.line, 17);
+	assert_int_equal(e.col, 8);
+	assert_string_equal(e.msg, "principle p2: votes: Ana has 6 dots in "
+	    "all, more than the budget of 5 (--budget)");
+	o.budget = 6;
+	d = of_text(text, &o, &e);
+	assert_non_null(d);
+	align_distiller_free(d);
+	memset(&o, 0, sizeof(o));
+	snprintf(text, sizeof(text), "%s  Ben: -1\n", head);
+	assert_null(of_text(text, &o, &e));
+	assert_int_equal(e.line, 16);
+	assert_non_null(strstr(e.msg, "Ben has -1 dots"));
+	snprintf(text, sizeof(text), "%s  Zed: 1\n", head);
+	assert_null(of_text(text, &o, &e));
+	assert_int_equal(e.line, 16);
+	assert_non_null(strstr(e.msg, "no participant 'Zed'"));
+	o.add_people = 1;
+	d = of_text(text, &o, &e);
+	assert_non_null(d);
+	align_distiller_free(d);
+}
+
 int
 main(void)
 {
@@ -581,6 +627,7 @@ main(void)
 		cmocka_unit_test(test_odd_labels),
 		cmocka_unit_test(test_the_rule_is_kept),
 		cmocka_unit_test(test_ballots_name_their_line),
+		cmocka_unit_test(test_votes_read_are_checked),
 	};
 
 	return cmocka_run_group_tests_name("distill", tests, NULL, NULL);

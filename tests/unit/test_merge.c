@@ -240,6 +240,65 @@ test_votes_merge_by_participant(void **state)
 	free(out);
 }
 
+/* A voter's dots are one ballot: changed on one side, that side's whole;
+ * on both, differently, a conflict in every principle where they differ,
+ * never the two added up. */
+#define P(id, votes) "---\nkind: principle\nid: " id "\nstatement: We " \
+	id ".\nvotes:" votes "\n"
+
+static void
+test_one_ballot_a_voter(void **state)
+{
+	static const char base[] = SESSION P("p1", " {}") P("p2", " {}");
+	size_t conflicts;
+	char *out, *ours;
+
+	(void)state;
+	clean(base, SESSION P("p1", "\n  Ana: 2") P("p2", " {}"),
+	    SESSION P("p1", " {}") P("p2", "\n  Ben: 1"),
+	    SESSION P("p1", "\n  Ana: 2") P("p2", "\n  Ben: 1"));
+	/* Ana moved her dot on ours; theirs kept her old ballot. */
+	clean(SESSION P("p1", "\n  Ana: 1") P("p2", " {}"),
+	    SESSION P("p1", " {}") P("p2", "\n  Ana: 1"),
+	    SESSION P("p1", "\n  Ana: 1\n  Ben: 1") P("p2", " {}"),
+	    SESSION P("p1", "\n  Ben: 1") P("p2", "\n  Ana: 1"));
+	out = merge3(base, SESSION P("p1", "\n  Ana: 5") P("p2", " {}"),
+	    SESSION P("p1", " {}") P("p2", "\n  Ana: 5"), &conflicts, NULL);
+	assert_int_equal(conflicts, 2);
+	assert_non_null(strstr(out, "<<<<<<< ours (votes)\nvotes:\n  Ana: 5\n"
+	    "=======\nvotes: {}\n>>>>>>> theirs (votes)\n"));
+	assert_non_null(strstr(out, "<<<<<<< ours (votes)\nvotes: {}\n"
+	    "=======\nvotes:\n  Ana: 5\n>>>>>>> theirs (votes)\n"));
+	ours = resolve(out, 0);
+	assert_non_null(strstr(ours, P("p1", "\n  Ana: 5") P("p2", " {}")));
+	free(ours);
+	free(out);
+}
+
+/* A calendar event changed on both sides into one neither had: its
+ * SEQUENCE past both; one side's event: the higher. */
+#define F(date, every, seq) "---\nkind: followup\nid: f1\ndate: \"" date \
+	"\"\nevery: " every "\nuid: u\nsequence: " seq "\n"
+
+static void
+test_sequence_of_a_merged_event(void **state)
+{
+	(void)state;
+	clean(SESSION F("2027-01-06", "1w", "1"),
+	    SESSION F("2027-01-07", "1w", "2"),
+	    SESSION F("2027-01-06", "2w", "2"),
+	    SESSION F("2027-01-07", "2w", "3"));
+	clean(SESSION F("2027-01-06", "1w", "1"),
+	    SESSION F("2027-01-07", "1w", "2"),
+	    SESSION F("2027-01-06", "2w", "5"),
+	    SESSION F("2027-01-07", "2w", "6"));
+	/* Both made the same event, one raising it twice: the higher. */
+	clean(SESSION F("2027-01-06", "1w", "1"),
+	    SESSION F("2027-01-07", "1w", "2"),
+	    SESSION F("2027-01-07", "1w", "3"),
+	    SESSION F("2027-01-07", "1w", "3"));
+}
+
 /* Lists of text as sets: each side's additions and removals, in ours'
  * order and then theirs' additions. */
 static void
@@ -632,6 +691,8 @@ main(void)
 		cmocka_unit_test(test_a_deletion_on_one_side),
 		cmocka_unit_test(test_the_same_key_changed_differently_conflicts),
 		cmocka_unit_test(test_votes_merge_by_participant),
+		cmocka_unit_test(test_one_ballot_a_voter),
+		cmocka_unit_test(test_sequence_of_a_merged_event),
 		cmocka_unit_test(test_lists_merge_as_sets),
 		cmocka_unit_test(test_objections_merge_by_participant),
 		cmocka_unit_test(test_unknown_kinds_and_keys),
