@@ -260,6 +260,24 @@ align_map_str(const struct align_node *map, const char *key)
 	return v && v->type == ALIGN_SCALAR ? v->str : NULL;
 }
 
+/* The list the packed list n stands for, as nodes. */
+static struct align_node *
+texts_copy(const struct align_node *n)
+{
+	struct align_texts_at at = ALIGN_TEXTS_AT_INIT;
+	struct align_texts_entry *u = malloc(sizeof(*u));
+	struct align_node *c = u ? node_new(ALIGN_SEQ) : NULL;
+	const struct align_node *v;
+
+	while (c && (v = align_texts_next(n, &at, u)) != NULL)
+		if (align_seq_push(c, align_node_copy(v)) < 0) {
+			align_node_free(c);
+			c = NULL;
+		}
+	free(u);
+	return c;
+}
+
 struct align_node *
 align_node_copy(const struct align_node *n)
 {
@@ -272,6 +290,8 @@ align_node_copy(const struct align_node *n)
 		c = align_scalar(n->str, n->len);
 		if (c)
 			c->raw = n->raw;
+	} else if (n->type == ALIGN_TEXTS) {
+		c = texts_copy(n);
 	} else {
 		c = node_new(n->type);
 		for (i = 0; c && i < n->n; i++) {
@@ -300,7 +320,8 @@ align_node_copy_top(const struct align_node *n)
 	struct align_node *c;
 	size_t i;
 
-	if (n == NULL || !n->pooled || n->type == ALIGN_SCALAR)
+	if (n == NULL || !n->pooled || n->type == ALIGN_SCALAR ||
+	    n->type == ALIGN_TEXTS)
 		return align_node_copy(n);
 	if ((c = node_new(n->type)) == NULL)
 		return NULL;
@@ -321,6 +342,39 @@ align_node_copy_top(const struct align_node *n)
 	return c;
 }
 
+/* Entry i of the list l (a sequence, or packed, walked with at and u in
+ * order), or NULL past the last. */
+static const struct align_node *
+entry_of(const struct align_node *l, size_t i, struct align_texts_at *at,
+    struct align_texts_entry *u)
+{
+	if (l->type == ALIGN_TEXTS)
+		return align_texts_next(l, at, u);
+	return i < l->n ? l->item[i] : NULL;
+}
+
+/* Two lists, one of them packed or both, entry by entry; -1 when out of
+ * memory. */
+static int
+texts_equal(const struct align_node *a, const struct align_node *b)
+{
+	struct align_texts_at at = ALIGN_TEXTS_AT_INIT, bt = at;
+	struct align_texts_entry *u = malloc(2 * sizeof(*u));
+	const struct align_node *x, *y;
+	size_t i;
+	int same = 1;
+
+	if (u == NULL)
+		return -1;
+	for (i = 0; same && i < a->n; i++) {
+		x = entry_of(a, i, &at, &u[0]);
+		y = entry_of(b, i, &bt, &u[1]);
+		same = align_node_equal(x, y);
+	}
+	free(u);
+	return same;
+}
+
 int
 align_node_equal(const struct align_node *a, const struct align_node *b)
 {
@@ -328,6 +382,10 @@ align_node_equal(const struct align_node *a, const struct align_node *b)
 
 	if (a == NULL || b == NULL)
 		return a == b;
+	if ((a->type == ALIGN_TEXTS || b->type == ALIGN_TEXTS) &&
+	    (a->type == ALIGN_TEXTS || a->type == ALIGN_SEQ) &&
+	    (b->type == ALIGN_TEXTS || b->type == ALIGN_SEQ))
+		return a->n == b->n && texts_equal(a, b) == 1;
 	if (a->type != b->type || a->n != b->n)
 		return 0;
 	if (a->type == ALIGN_SCALAR)
@@ -350,7 +408,7 @@ align_node_free(struct align_node *n)
 
 	if (n == NULL || n->pooled)
 		return;
-	for (i = 0; i < n->n; i++) {
+	for (i = 0; n->type != ALIGN_TEXTS && i < n->n; i++) {
 		align_node_free(n->item[i]);
 		if (n->key)
 			free(n->key[i]);
@@ -603,4 +661,72 @@ align_pool_release(struct align_pool *p)
 	}
 	p->cur = NULL;
 	p->used = 0;
+}
+
+struct align_node *
+align_texts_new(struct align_pool *p, const char *text, size_t len,
+    size_t ntext, const unsigned char *size, size_t nlist)
+{
+	struct align_node *n = p ? align_pool_container(p, ALIGN_TEXTS) :
+	    node_new(ALIGN_TEXTS);
+
+	if (n == NULL)
+		return NULL;
+	n->str = p ? pool_alloc_at(p, len ? len : 1, 1) : malloc(len ? len :
+	    1);
+	if (n->str && size)
+		n->kraw = p ? pool_alloc_at(p, nlist ? nlist : 1, 1) :
+		    malloc(nlist ? nlist : 1);
+	if (n->str == NULL || (size && n->kraw == NULL)) {
+		align_node_free(n);
+		return NULL;
+	}
+	memcpy(n->str, text, len);
+	if (size)
+		memcpy(n->kraw, size, nlist);
+	n->len = (uint32_t)len;
+	n->n = (uint32_t)(size ? nlist : ntext);
+	n->cap = (uint32_t)ntext;
+	return n;
+}
+
+/* The text at s as a scalar in t, its end into *next. */
+static struct align_node *
+texts_one(struct align_node *t, const char *s, const char **next)
+{
+	size_t len = strlen(s);
+
+	memset(t, 0, sizeof(*t));
+	t->type = ALIGN_SCALAR;
+	t->str = (char *)s;
+	t->len = (uint32_t)len;
+	t->pooled = 1;		/* nobody's to free */
+	*next = s + len + 1;
+	return t;
+}
+
+const struct align_node *
+align_texts_next(const struct align_node *list, struct align_texts_at *at,
+    struct align_texts_entry *u)
+{
+	const char *s;
+	size_t j, k;
+
+	if (at->i >= list->n)
+		return NULL;
+	s = at->next ? at->next : list->str;
+	if (list->kraw == NULL) {
+		at->i++;
+		return texts_one(&u->text[0], s, &at->next);
+	}
+	k = list->kraw[at->i++];
+	memset(&u->list, 0, sizeof(u->list));
+	u->list.type = ALIGN_SEQ;
+	u->list.pooled = 1;
+	u->list.item = u->item;
+	u->list.n = u->list.cap = (uint32_t)k;
+	for (j = 0; j < k; j++)
+		u->item[j] = texts_one(&u->text[j], s, &s);
+	at->next = s;
+	return &u->list;
 }
