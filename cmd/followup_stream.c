@@ -77,8 +77,9 @@ copy_but(const struct align_node *rec, const struct align_node *key)
  * one block of text, the rest of it copied, and the reader's pool let go
  * (the list as nodes was a quarter of a plan's memory at a million).
  * Only when every entry is text, so that the list put back is the list
- * read.  Read packed, the block is the packed list's.  1 with *out, 0
- * when not so, -1 when out of memory. */
+ * read.  Read packed, the block is the packed list's, in its pool, which
+ * is kept then (2), not copied.  1 or 2 with *out, 0 when not so, -1 when
+ * out of memory. */
 static int
 apart(struct kept *k, const struct align_node *rec, struct align_node **out)
 {
@@ -102,6 +103,13 @@ apart(struct kept *k, const struct align_node *rec, struct align_node **out)
 	}
 	if ((c = copy_but(rec, p)) == NULL)
 		return -1;
+	if (p->type == ALIGN_TEXTS && p->pooled) {
+		k->names = p->str;
+		k->names_lent = 1;
+		k->nname = p->n;
+		*out = c;
+		return 2;
+	}
 	if ((k->names = malloc(len + 1)) == NULL) {
 		align_node_free(c);
 		return -1;
@@ -148,8 +156,9 @@ pairs_text(const struct align_node *p, size_t *len)
 }
 
 /* A round's pairs kept apart in k (struct kept_pairs), the rest of it
- * copied, and the reader's pool let go.  1 with *out, 0 when not so,
- * -1 when out of memory. */
+ * copied, and the reader's pool let go; read packed, the packed list's
+ * texts and counts, in their pool, kept (2).  1 or 2 with *out, 0 when
+ * not so, -1 when out of memory. */
 static int
 pairs_apart(struct kept *k, const struct align_node *rec,
     struct align_node **out)
@@ -168,6 +177,17 @@ pairs_apart(struct kept *k, const struct align_node *rec,
 	kp = &k->pairs[k->npairs];
 	memset(kp, 0, sizeof(*kp));
 	kp->at = k->recs->n;
+	if (p->type == ALIGN_TEXTS && p->pooled) {
+		if ((*out = copy_but(rec, p)) == NULL)
+			return -1;
+		kp->text = p->str;
+		kp->size = p->kraw;
+		kp->ngroup = p->n;
+		kp->nname = p->cap;
+		kp->lent = 1;
+		k->npairs++;
+		return 2;
+	}
 	if ((kp->text = malloc(len + 1)) == NULL ||
 	    (kp->size = malloc(p->n)) == NULL ||
 	    (*out = copy_but(rec, p)) == NULL) {
@@ -239,7 +259,7 @@ take(void *ctx, const struct align_node *rec, struct align_err *e)
 	    &copy)) != 0)) {
 		if (kept < 0 || align_seq_push(k->recs, copy) < 0)
 			return align_err_nomem(e);
-		return 0;
+		return kept == 2 ? 2 : 0;	/* 2: its pool kept */
 	}
 	pool = rec->pooled && !has_packed(rec);
 	copy = !pool ? align_node_copy(rec) : session ?
@@ -295,10 +315,15 @@ followup_kept_release(struct kept *k)
 {
 	align_node_free(k->recs);
 	free(k->owned);
-	free(k->names);
+	if (!k->names_lent)
+		free(k->names);
 	while (k->npairs > 0) {
-		free(k->pairs[--k->npairs].text);
-		free(k->pairs[k->npairs].size);
+		struct kept_pairs *kp = &k->pairs[--k->npairs];
+
+		if (!kp->lent) {
+			free(kp->text);
+			free(kp->size);
+		}
 	}
 	free(k->pairs);
 	if (k->st)

@@ -626,6 +626,38 @@ align_pool_key_raw(struct align_pool *p, struct align_node *map)
 	return 0;
 }
 
+struct align_pool_mem {
+	struct align_pool_mem *next;
+	void *mem;
+};
+
+int
+align_pool_adopt(struct align_pool *p, void *mem, size_t size)
+{
+	struct align_pool_mem *m = malloc(sizeof(*m));
+
+	if (m == NULL)
+		return -1;
+	m->mem = mem;
+	m->next = p->adopted;
+	p->adopted = m;
+	p->bytes += size;
+	return 0;
+}
+
+/* What the pool adopted, freed. */
+static void
+adopted_free(struct align_pool *p)
+{
+	while (p->adopted) {
+		struct align_pool_mem *m = p->adopted;
+
+		p->adopted = m->next;
+		free(m->mem);
+		free(m);
+	}
+}
+
 void
 align_pool_reset(struct align_pool *p)
 {
@@ -645,6 +677,7 @@ align_pool_reset(struct align_pool *p)
 			kept++;
 		}
 	}
+	adopted_free(p);
 	p->cur = NULL;
 	p->used = 0;
 	p->bytes = 0;
@@ -659,35 +692,56 @@ align_pool_release(struct align_pool *p)
 		p->head = b->next;
 		block_free(b);
 	}
+	adopted_free(p);
 	p->cur = NULL;
 	p->used = 0;
+}
+
+struct align_node *
+align_texts_take(struct align_pool *p, char *text, size_t len, size_t ntext,
+    unsigned char *size, size_t nlist)
+{
+	struct align_node *n = p ? align_pool_container(p, ALIGN_TEXTS) :
+	    node_new(ALIGN_TEXTS);
+	int kept = 0;		/* text is the pool's */
+
+	if (n && p) {
+		if (align_pool_adopt(p, text, len) < 0)
+			n = NULL;
+		else if ((kept = 1, size) && align_pool_adopt(p, size,
+		    nlist) < 0)
+			n = NULL;
+	}
+	if (n == NULL) {	/* a pooled one is left to its pool */
+		if (!kept)
+			free(text);
+		free(size);
+		return NULL;
+	}
+	n->str = text;
+	n->kraw = size;
+	n->len = (uint32_t)len;
+	n->n = (uint32_t)(size ? nlist : ntext);
+	n->cap = (uint32_t)ntext;
+	return n;
 }
 
 struct align_node *
 align_texts_new(struct align_pool *p, const char *text, size_t len,
     size_t ntext, const unsigned char *size, size_t nlist)
 {
-	struct align_node *n = p ? align_pool_container(p, ALIGN_TEXTS) :
-	    node_new(ALIGN_TEXTS);
+	char *t = malloc(len ? len : 1);
+	unsigned char *z = size ? malloc(nlist ? nlist : 1) : NULL;
 
-	if (n == NULL)
-		return NULL;
-	n->str = p ? pool_alloc_at(p, len ? len : 1, 1) : malloc(len ? len :
-	    1);
-	if (n->str && size)
-		n->kraw = p ? pool_alloc_at(p, nlist ? nlist : 1, 1) :
-		    malloc(nlist ? nlist : 1);
-	if (n->str == NULL || (size && n->kraw == NULL)) {
-		align_node_free(n);
+	if (t == NULL || (size && z == NULL)) {
+		free(t);
+		free(z);
 		return NULL;
 	}
-	memcpy(n->str, text, len);
+	memcpy(t, text, len);
 	if (size)
-		memcpy(n->kraw, size, nlist);
-	n->len = (uint32_t)len;
-	n->n = (uint32_t)(size ? nlist : ntext);
-	n->cap = (uint32_t)ntext;
-	return n;
+		memcpy(z, size, nlist);
+	return align_texts_take(p, t, len, ntext, z, nlist);
 }
 
 /* The text at s as a scalar in t, its end into *next. */

@@ -112,12 +112,19 @@ void align_node_free(struct align_node *n);
  * return NULL and the appends -1 when out of memory.
  */
 struct align_pool_block;
+struct align_pool_mem;
 struct align_pool {
 	struct align_pool_block *head, *cur;	/* blocks; the one in use */
 	size_t used;				/* bytes of cur in use */
 	size_t bytes;				/* handed out since reset */
+	struct align_pool_mem *adopted;		/* align_pool_adopt()'s */
 };
-#define ALIGN_POOL_INIT { NULL, NULL, 0, 0 }
+#define ALIGN_POOL_INIT { NULL, NULL, 0, 0, NULL }
+
+/* mem (malloc'd, size bytes) the pool's from now on, freed when it is
+ * reset or released: a packed list's texts, made elsewhere, not copied
+ * into it.  0, or -1 when out of memory (mem then still the caller's). */
+int align_pool_adopt(struct align_pool *p, void *mem, size_t size);
 
 struct align_node *align_pool_scalar(struct align_pool *p, const char *s,
     size_t len);
@@ -175,6 +182,11 @@ struct align_texts_entry {
  * NULL when out of memory. */
 struct align_node *align_texts_new(struct align_pool *p, const char *text,
     size_t len, size_t ntext, const unsigned char *size, size_t nlist);
+/* The same, taking text and size (malloc'd) rather than copying them:
+ * the pool's then (align_pool_adopt()), or the node's; freed when it
+ * fails. */
+struct align_node *align_texts_take(struct align_pool *p, char *text,
+    size_t len, size_t ntext, unsigned char *size, size_t nlist);
 /* The entry at of the packed list list, made in u (until the next call),
  * at moved past it; NULL after the last. */
 const struct align_node *align_texts_next(const struct align_node *list,

@@ -1371,13 +1371,26 @@ pack_end(struct align_reader *r, struct align_err *e)
 	struct pack *pk = &r->pack;
 	struct frame *f = &r->stack[r->sp - 1];
 	struct align_node *n;
+	char *text, *t;
+	unsigned char *size = NULL;
+	size_t len = pk->text.len;
 
 	if (pk->nentry == 0) {
 		pack_clear(pk);
 		return 0;
 	}
-	n = align_texts_new(r->pool, pk->text.p, pk->text.len, pk->ntext,
-	    pk->lists ? (const unsigned char *)pk->size.p : NULL, pk->nentry);
+	/* The scratch is the node's, cut to its size, not copied: the
+	 * texts of a round of everyone are not held twice. */
+	text = pk->text.p;
+	if ((t = realloc(text, len)) != NULL)
+		text = t;
+	pk->text = (struct align_buf)ALIGN_BUF_INIT;
+	if (pk->lists) {
+		size = (unsigned char *)pk->size.p;
+		pk->size = (struct align_buf)ALIGN_BUF_INIT;
+	}
+	n = align_texts_take(r->pool, text, len, pk->ntext, size,
+	    pk->nentry);
 	if (n == NULL)
 		return align_err_nomem(e);
 	n->line = f->node->line;

@@ -113,6 +113,18 @@ test_packed_lists(void **state)
 	align_node_free(pairs->item[2]->item[1]);
 	pairs->item[2]->item[1] = align_scalar_str("Eva");
 	assert_false(align_node_equal(lists, pairs));
+	/* Taken, not copied: the pool's then, or the node's (a leak the
+	 * sanitizer build would tell). */
+	c = align_texts_take(&pool, strdup("Ana"), 4, 1, NULL, 0);
+	assert_non_null(c);
+	assert_true(c->pooled);
+	assert_false(align_node_equal(c, seq->item[0]));	/* a list */
+	assert_string_equal(c->str, "Ana");
+	assert_true(pool.bytes >= 4);
+	c = align_texts_take(NULL, strdup("Ana"), 4, 1, NULL, 0);
+	assert_non_null(c);
+	assert_false(c->pooled);
+	align_node_free(c);
 	align_node_free(flat);
 	align_node_free(lists);	/* the pool's */
 	align_node_free(seq);
