@@ -68,6 +68,8 @@ struct kept {
 				 * (followup_stream.c), one after another,
 				 * or NULL: in the record */
 	size_t nname;		/* how many */
+	int names_lent;		/* names are a packed list's, in a pool
+				 * kept (st's), not k's to free */
 	struct kept_pairs *pairs; /* the rounds' pairs kept apart, when
 				 * apart (followup_stream.c) */
 	size_t npairs, cappairs;
@@ -85,6 +87,8 @@ struct kept_pairs {
 	char *text;		/* the names, one after another */
 	unsigned char *size;	/* each group's number of names */
 	size_t ngroup, nname;
+	int lent;		/* text and size are a packed list's, in a
+				 * pool kept (st's), not k's to free */
 };
 
 /* followup_options.c: the usage text, for tool_init(). */

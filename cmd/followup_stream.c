@@ -9,6 +9,7 @@
 
 #include "../lib/grow.h"
 #include "../lib/file.h"
+#include "../lib/reader.h"
 #include "../lib/round.h"
 #include "../lib/writer.h"
 #include "followup.h"
@@ -38,11 +39,47 @@ followup_owns(void *ctx, const struct align_node *rec)
 	return k == ALIGN_KIND_SESSION || k == ALIGN_KIND_FOLLOWUP;
 }
 
+/* The lists step 8 reads packed (node.h) when it keeps them apart: the
+ * session's participants, a round's pairs. */
+static const struct align_pack packed[] = {
+	{ "session", "participants", 0 },
+	{ "followup", "pairs", 1 },
+};
+
+/* A copy of rec whose entries are its own (not the pool's), but for key,
+ * an empty list in its place. */
+static struct align_node *
+copy_but(const struct align_node *rec, const struct align_node *key)
+{
+	struct align_node *c = align_map();
+	size_t i;
+
+	for (i = 0; c && i < rec->n; i++) {
+		int rc = align_map_append(c, strdup(rec->key[i]),
+		    rec->item[i] == key ? align_seq() :
+		    align_node_copy(rec->item[i]));
+
+		if (rc == 0 && align_map_key_raw(rec, i))
+			rc = align_map_set_key_raw(c, c->n - 1);
+		if (rc < 0) {
+			align_node_free(c);
+			c = NULL;
+		}
+	}
+	if (c) {
+		c->line = rec->line;
+		c->col = rec->col;
+	}
+	return c;
+}
+
 /* A survey's session lists everyone: its participants kept apart in k as
  * one block of text, the rest of it copied, and the reader's pool let go
  * (the list as nodes was a quarter of a plan's memory at a million).
  * Only when every entry is text, so that the list put back is the list
- * read.  1 with *out, 0 when not so, -1 when out of memory. */
+ * read.  Read packed, the block is the packed list's, in its pool, which
+ * is kept then (2), not copied.  1 or 2 with *out, 0 when not so, -1 when
+ * out of memory. */
 static int
 apart(struct kept *k, const struct align_node *rec, struct align_node **out)
 {
@@ -51,29 +88,37 @@ apart(struct kept *k, const struct align_node *rec, struct align_node **out)
 	size_t i, len = 0;
 	char *at;
 
-	if (p == NULL || p->type != ALIGN_SEQ)
+	if (p && p->type == ALIGN_TEXTS && p->kraw == NULL) {
+		len = p->len;
+	} else if (p == NULL || p->type != ALIGN_SEQ) {
 		return 0;
-	for (i = 0; i < p->n; i++) {
-		if (p->item[i]->type != ALIGN_SCALAR || p->item[i]->raw ||
-		    strlen(p->item[i]->str) != p->item[i]->len)
-			return 0;
-		len += p->item[i]->len + 1;
-	}
-	if ((c = align_node_copy_top(rec)) == NULL)
-		return -1;
-	/* What is not yet replaced is the pool's: align_node_free()
-	 * leaves it. */
-	for (i = 0; i < c->n; i++)
-		if ((c->item[i] = c->item[i] == p ? align_seq() :
-		    align_node_copy(c->item[i])) == NULL) {
-			align_node_free(c);
-			return -1;
+	} else {
+		for (i = 0; i < p->n; i++) {
+			if (p->item[i]->type != ALIGN_SCALAR ||
+			    p->item[i]->raw ||
+			    strlen(p->item[i]->str) != p->item[i]->len)
+				return 0;
+			len += p->item[i]->len + 1;
 		}
+	}
+	if ((c = copy_but(rec, p)) == NULL)
+		return -1;
+	if (p->type == ALIGN_TEXTS && p->pooled) {
+		k->names = p->str;
+		k->names_lent = 1;
+		k->nname = p->n;
+		*out = c;
+		return 2;
+	}
 	if ((k->names = malloc(len + 1)) == NULL) {
 		align_node_free(c);
 		return -1;
 	}
-	for (at = k->names, i = 0; i < p->n; i++) {
+	if (p->type == ALIGN_TEXTS) {
+		memcpy(k->names, p->str, len);
+		k->nname = p->n;
+	}
+	for (at = k->names, i = 0; p->type == ALIGN_SEQ && i < p->n; i++) {
 		memcpy(at, p->item[i]->str, p->item[i]->len + 1);
 		k->nname++;
 		at += p->item[i]->len + 1;
@@ -110,28 +155,10 @@ pairs_text(const struct align_node *p, size_t *len)
 	return 1;
 }
 
-/* A copy of rec whose entries are its own (not the pool's), but for key,
- * an empty list in its place. */
-static struct align_node *
-copy_but(const struct align_node *rec, const struct align_node *key)
-{
-	struct align_node *c = align_node_copy_top(rec);
-	size_t i;
-
-	/* What is not yet replaced is the pool's: align_node_free()
-	 * leaves it. */
-	for (i = 0; c && i < c->n; i++)
-		if ((c->item[i] = c->item[i] == key ? align_seq() :
-		    align_node_copy(c->item[i])) == NULL) {
-			align_node_free(c);
-			return NULL;
-		}
-	return c;
-}
-
 /* A round's pairs kept apart in k (struct kept_pairs), the rest of it
- * copied, and the reader's pool let go.  1 with *out, 0 when not so,
- * -1 when out of memory. */
+ * copied, and the reader's pool let go; read packed, the packed list's
+ * texts and counts, in their pool, kept (2).  1 or 2 with *out, 0 when
+ * not so, -1 when out of memory. */
 static int
 pairs_apart(struct kept *k, const struct align_node *rec,
     struct align_node **out)
@@ -141,13 +168,26 @@ pairs_apart(struct kept *k, const struct align_node *rec,
 	size_t i, j, len;
 	char *at;
 
-	if (!pairs_text(p, &len))
+	if (p && p->type == ALIGN_TEXTS && p->kraw)
+		len = p->len;
+	else if (!pairs_text(p, &len))
 		return 0;
 	if (ALIGN_GROW(k->pairs, k->npairs + 1, k->cappairs) < 0)
 		return -1;
 	kp = &k->pairs[k->npairs];
 	memset(kp, 0, sizeof(*kp));
 	kp->at = k->recs->n;
+	if (p->type == ALIGN_TEXTS && p->pooled) {
+		if ((*out = copy_but(rec, p)) == NULL)
+			return -1;
+		kp->text = p->str;
+		kp->size = p->kraw;
+		kp->ngroup = p->n;
+		kp->nname = p->cap;
+		kp->lent = 1;
+		k->npairs++;
+		return 2;
+	}
 	if ((kp->text = malloc(len + 1)) == NULL ||
 	    (kp->size = malloc(p->n)) == NULL ||
 	    (*out = copy_but(rec, p)) == NULL) {
@@ -156,6 +196,13 @@ pairs_apart(struct kept *k, const struct align_node *rec,
 		return -1;
 	}
 	k->npairs++;
+	if (p->type == ALIGN_TEXTS) {
+		memcpy(kp->text, p->str, len);
+		memcpy(kp->size, p->kraw, p->n);
+		kp->ngroup = p->n;
+		kp->nname = p->cap;
+		return 1;
+	}
 	for (at = kp->text, i = 0; i < p->n; i++) {
 		const struct align_node *g = p->item[i];
 
@@ -169,15 +216,28 @@ pairs_apart(struct kept *k, const struct align_node *rec,
 	return 1;
 }
 
+/* 1 when an entry of rec is a packed list (node.h). */
+static int
+has_packed(const struct align_node *rec)
+{
+	size_t i;
+
+	for (i = 0; i < rec->n; i++)
+		if (rec->item[i]->type == ALIGN_TEXTS)
+			return 1;
+	return 0;
+}
+
 /* A record step 8 looks at kept, not copied (tool.h): a survey's session
  * and its rounds list everyone.  The session's top is made anew (sharing
- * the rest), for plan writes its zone into it. */
+ * the rest), for plan writes its zone into it.  What holds a packed list
+ * and is not kept apart is copied, the list made nodes. */
 static int
 take(void *ctx, const struct align_node *rec, struct align_err *e)
 {
 	struct kept *k = ctx;
 	struct align_node *copy;
-	int session, first, kept;
+	int session, first, kept, pool;
 
 	if (!wanted(rec))
 		return 0;
@@ -193,19 +253,20 @@ take(void *ctx, const struct align_node *rec, struct align_err *e)
 	/* A pooled record is kept with its pool (2), else copied (the
 	 * reader frees it).  align_seq_push() frees copy when it fails, and
 	 * leaves what is pooled to its pool. */
-	if (((first && rec->pooled && k->apart && (kept = apart(k, rec,
-	    &copy)) != 0)) || (rec->pooled && k->apart &&
-	    align_kind_of(align_record_kind(rec)) == ALIGN_KIND_FOLLOWUP &&
-	    (kept = pairs_apart(k, rec, &copy)) != 0)) {
+	if (((first && k->apart && (kept = apart(k, rec, &copy)) != 0)) ||
+	    (k->apart && align_kind_of(align_record_kind(rec)) ==
+	    ALIGN_KIND_FOLLOWUP && (kept = pairs_apart(k, rec,
+	    &copy)) != 0)) {
 		if (kept < 0 || align_seq_push(k->recs, copy) < 0)
 			return align_err_nomem(e);
-		return 0;
+		return kept == 2 ? 2 : 0;	/* 2: its pool kept */
 	}
-	copy = !rec->pooled ? align_node_copy(rec) : session ?
+	pool = rec->pooled && !has_packed(rec);
+	copy = !pool ? align_node_copy(rec) : session ?
 	    align_node_copy_top(rec) : (struct align_node *)rec;
 	if (copy == NULL || align_seq_push(k->recs, copy) < 0)
 		return align_err_nomem(e);
-	return rec->pooled ? 2 : 0;
+	return pool ? 2 : 0;
 }
 
 /* The stream: -i FILE (locked first, until written), -a FILE, or the
@@ -234,6 +295,10 @@ followup_input(struct cli *c, struct tool_stream *st, struct kept *k,
 	st->out = out;
 	st->take = take;
 	st->ctx = k;
+	if (k->apart) {
+		st->pack = packed;
+		st->npack = sizeof(packed) / sizeof(packed[0]);
+	}
 	/* A FIFO or a directory is refused, never waited on; -a may make
 	 * its file. */
 	if (c->append && (rc = align_file_check(c->append, &e)) < 0)
@@ -250,10 +315,15 @@ followup_kept_release(struct kept *k)
 {
 	align_node_free(k->recs);
 	free(k->owned);
-	free(k->names);
+	if (!k->names_lent)
+		free(k->names);
 	while (k->npairs > 0) {
-		free(k->pairs[--k->npairs].text);
-		free(k->pairs[k->npairs].size);
+		struct kept_pairs *kp = &k->pairs[--k->npairs];
+
+		if (!kp->lent) {
+			free(kp->text);
+			free(kp->size);
+		}
 	}
 	free(k->pairs);
 	if (k->st)

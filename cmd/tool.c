@@ -463,6 +463,8 @@ tool_stream_read(struct tool_stream *st)
 		return;
 	o.ahead = 1;
 	o.bytes = st->out;	/* records read as written are copied */
+	o.pack = st->pack;
+	o.npack = st->npack;
 	r = align_reader_open(st->inplace ? (char **)&st->inplace : st->paths,
 	    st->inplace ? 1 : st->npaths, &o, &e);
 	if (r == NULL)

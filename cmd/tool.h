@@ -110,6 +110,7 @@ const char **tool_list_add(const char **v, size_t *n, const char *s);
  * principles), one (the session, a revised round), or none (a new round,
  * check-ins).  Either call exits with the message on a failure.
  */
+struct align_pack;
 struct tool_stream {
 	char **paths;		/* the operands (none: standard input) */
 	size_t npaths;
@@ -129,6 +130,9 @@ struct tool_stream {
 	int (*take)(void *ctx, const struct align_node *rec,
 	    struct align_err *e);
 	void *ctx;
+	const struct align_pack *pack;	/* the lists read packed (reader.h):
+				 * take() and the step meet packed nodes */
+	size_t npack;
 	const char *file;	/* during take(): the record's file */
 	struct align_spill spill;
 	struct align_out dest;	/* -i FILE, opened as it is read */

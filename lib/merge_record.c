@@ -48,6 +48,25 @@ put_len(struct align_buf *b, size_t n, char mark)
 	align_buf_add(b, d + i, sizeof(d) - i);
 }
 
+/* A packed list (node.h) as the list it stands for. */
+static void
+serialise_texts(struct align_buf *b, const struct align_node *n)
+{
+	struct align_texts_at at = ALIGN_TEXTS_AT_INIT;
+	struct align_texts_entry *u = malloc(sizeof(*u));
+	const struct align_node *v;
+
+	if (u == NULL) {
+		b->failed = 1;
+		return;
+	}
+	align_buf_putc(b, '[');
+	put_len(b, n->n, ':');
+	while ((v = align_texts_next(n, &at, u)) != NULL)
+		align_merge_serialise(b, v);
+	free(u);
+}
+
 /* The content of n as text no other content gives: lengths before
  * bytes. */
 void
@@ -74,6 +93,9 @@ align_merge_serialise(struct align_buf *b, const struct align_node *n)
 			}
 			align_merge_serialise(b, n->item[i]);
 		}
+		break;
+	case ALIGN_TEXTS:
+		serialise_texts(b, n);
 		break;
 	}
 }

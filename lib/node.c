@@ -260,6 +260,24 @@ align_map_str(const struct align_node *map, const char *key)
 	return v && v->type == ALIGN_SCALAR ? v->str : NULL;
 }
 
+/* The list the packed list n stands for, as nodes. */
+static struct align_node *
+texts_copy(const struct align_node *n)
+{
+	struct align_texts_at at = ALIGN_TEXTS_AT_INIT;
+	struct align_texts_entry *u = malloc(sizeof(*u));
+	struct align_node *c = u ? node_new(ALIGN_SEQ) : NULL;
+	const struct align_node *v;
+
+	while (c && (v = align_texts_next(n, &at, u)) != NULL)
+		if (align_seq_push(c, align_node_copy(v)) < 0) {
+			align_node_free(c);
+			c = NULL;
+		}
+	free(u);
+	return c;
+}
+
 struct align_node *
 align_node_copy(const struct align_node *n)
 {
@@ -272,6 +290,8 @@ align_node_copy(const struct align_node *n)
 		c = align_scalar(n->str, n->len);
 		if (c)
 			c->raw = n->raw;
+	} else if (n->type == ALIGN_TEXTS) {
+		c = texts_copy(n);
 	} else {
 		c = node_new(n->type);
 		for (i = 0; c && i < n->n; i++) {
@@ -303,7 +323,8 @@ align_node_copy_top(const struct align_node *n)
 	struct align_node *c;
 	size_t i;
 
-	if (n == NULL || !n->pooled || n->type == ALIGN_SCALAR)
+	if (n == NULL || !n->pooled || n->type == ALIGN_SCALAR ||
+	    n->type == ALIGN_TEXTS)
 		return align_node_copy(n);
 	if ((c = node_new(n->type)) == NULL)
 		return NULL;
@@ -324,6 +345,39 @@ align_node_copy_top(const struct align_node *n)
 	return c;
 }
 
+/* Entry i of the list l (a sequence, or packed, walked with at and u in
+ * order), or NULL past the last. */
+static const struct align_node *
+entry_of(const struct align_node *l, size_t i, struct align_texts_at *at,
+    struct align_texts_entry *u)
+{
+	if (l->type == ALIGN_TEXTS)
+		return align_texts_next(l, at, u);
+	return i < l->n ? l->item[i] : NULL;
+}
+
+/* Two lists, one of them packed or both, entry by entry; -1 when out of
+ * memory. */
+static int
+texts_equal(const struct align_node *a, const struct align_node *b)
+{
+	struct align_texts_at at = ALIGN_TEXTS_AT_INIT, bt = at;
+	struct align_texts_entry *u = malloc(2 * sizeof(*u));
+	const struct align_node *x, *y;
+	size_t i;
+	int same = 1;
+
+	if (u == NULL)
+		return -1;
+	for (i = 0; same && i < a->n; i++) {
+		x = entry_of(a, i, &at, &u[0]);
+		y = entry_of(b, i, &bt, &u[1]);
+		same = align_node_equal(x, y);
+	}
+	free(u);
+	return same;
+}
+
 int
 align_node_equal(const struct align_node *a, const struct align_node *b)
 {
@@ -331,6 +385,10 @@ align_node_equal(const struct align_node *a, const struct align_node *b)
 
 	if (a == NULL || b == NULL)
 		return a == b;
+	if ((a->type == ALIGN_TEXTS || b->type == ALIGN_TEXTS) &&
+	    (a->type == ALIGN_TEXTS || a->type == ALIGN_SEQ) &&
+	    (b->type == ALIGN_TEXTS || b->type == ALIGN_SEQ))
+		return a->n == b->n && texts_equal(a, b) == 1;
 	if (a->type != b->type || a->n != b->n)
 		return 0;
 	if (a->type == ALIGN_SCALAR)
@@ -353,7 +411,7 @@ align_node_free(struct align_node *n)
 
 	if (n == NULL || n->pooled)
 		return;
-	for (i = 0; i < n->n; i++) {
+	for (i = 0; n->type != ALIGN_TEXTS && i < n->n; i++) {
 		align_node_free(n->item[i]);
 		if (n->key)
 			free(n->key[i]);
@@ -571,6 +629,38 @@ align_pool_key_raw(struct align_pool *p, struct align_node *map)
 	return 0;
 }
 
+struct align_pool_mem {
+	struct align_pool_mem *next;
+	void *mem;
+};
+
+int
+align_pool_adopt(struct align_pool *p, void *mem, size_t size)
+{
+	struct align_pool_mem *m = malloc(sizeof(*m));
+
+	if (m == NULL)
+		return -1;
+	m->mem = mem;
+	m->next = p->adopted;
+	p->adopted = m;
+	p->bytes += size;
+	return 0;
+}
+
+/* What the pool adopted, freed. */
+static void
+adopted_free(struct align_pool *p)
+{
+	while (p->adopted) {
+		struct align_pool_mem *m = p->adopted;
+
+		p->adopted = m->next;
+		free(m->mem);
+		free(m);
+	}
+}
+
 void
 align_pool_reset(struct align_pool *p)
 {
@@ -590,6 +680,7 @@ align_pool_reset(struct align_pool *p)
 			kept++;
 		}
 	}
+	adopted_free(p);
 	p->cur = NULL;
 	p->used = 0;
 	p->bytes = 0;
@@ -604,6 +695,95 @@ align_pool_release(struct align_pool *p)
 		p->head = b->next;
 		block_free(b);
 	}
+	adopted_free(p);
 	p->cur = NULL;
 	p->used = 0;
+}
+
+struct align_node *
+align_texts_take(struct align_pool *p, char *text, size_t len, size_t ntext,
+    unsigned char *size, size_t nlist)
+{
+	struct align_node *n = p ? align_pool_container(p, ALIGN_TEXTS) :
+	    node_new(ALIGN_TEXTS);
+	int kept = 0;		/* text is the pool's */
+
+	if (n && p) {
+		if (align_pool_adopt(p, text, len) < 0)
+			n = NULL;
+		else if ((kept = 1, size) && align_pool_adopt(p, size,
+		    nlist) < 0)
+			n = NULL;
+	}
+	if (n == NULL) {	/* a pooled one is left to its pool */
+		if (!kept)
+			free(text);
+		free(size);
+		return NULL;
+	}
+	n->str = text;
+	n->kraw = size;
+	n->len = (uint32_t)len;
+	n->n = (uint32_t)(size ? nlist : ntext);
+	n->cap = (uint32_t)ntext;
+	return n;
+}
+
+struct align_node *
+align_texts_new(struct align_pool *p, const char *text, size_t len,
+    size_t ntext, const unsigned char *size, size_t nlist)
+{
+	char *t = malloc(len ? len : 1);
+	unsigned char *z = size ? malloc(nlist ? nlist : 1) : NULL;
+
+	if (t == NULL || (size && z == NULL)) {
+		free(t);
+		free(z);
+		return NULL;
+	}
+	memcpy(t, text, len);
+	if (size)
+		memcpy(z, size, nlist);
+	return align_texts_take(p, t, len, ntext, z, nlist);
+}
+
+/* The text at s as a scalar in t, its end into *next. */
+static struct align_node *
+texts_one(struct align_node *t, const char *s, const char **next)
+{
+	size_t len = strlen(s);
+
+	memset(t, 0, sizeof(*t));
+	t->type = ALIGN_SCALAR;
+	t->str = (char *)s;
+	t->len = (uint32_t)len;
+	t->pooled = 1;		/* nobody's to free */
+	*next = s + len + 1;
+	return t;
+}
+
+const struct align_node *
+align_texts_next(const struct align_node *list, struct align_texts_at *at,
+    struct align_texts_entry *u)
+{
+	const char *s;
+	size_t j, k;
+
+	if (at->i >= list->n)
+		return NULL;
+	s = at->next ? at->next : list->str;
+	if (list->kraw == NULL) {
+		at->i++;
+		return texts_one(&u->text[0], s, &at->next);
+	}
+	k = list->kraw[at->i++];
+	memset(&u->list, 0, sizeof(u->list));
+	u->list.type = ALIGN_SEQ;
+	u->list.pooled = 1;
+	u->list.item = u->item;
+	u->list.n = u->list.cap = (uint32_t)k;
+	for (j = 0; j < k; j++)
+		u->item[j] = texts_one(&u->text[j], s, &s);
+	at->next = s;
+	return &u->list;
 }

@@ -21,7 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum align_type { ALIGN_SCALAR, ALIGN_SEQ, ALIGN_MAP };
+/* ALIGN_TEXTS: a list packed (see "A packed list" below). */
+enum align_type { ALIGN_SCALAR, ALIGN_SEQ, ALIGN_MAP, ALIGN_TEXTS };
 
 struct align_node {
 	char *str;		/* scalar: NUL-terminated UTF-8 */
@@ -111,12 +112,19 @@ void align_node_free(struct align_node *n);
  * return NULL and the appends -1 when out of memory.
  */
 struct align_pool_block;
+struct align_pool_mem;
 struct align_pool {
 	struct align_pool_block *head, *cur;	/* blocks; the one in use */
 	size_t used;				/* bytes of cur in use */
 	size_t bytes;				/* handed out since reset */
+	struct align_pool_mem *adopted;		/* align_pool_adopt()'s */
 };
-#define ALIGN_POOL_INIT { NULL, NULL, 0, 0 }
+#define ALIGN_POOL_INIT { NULL, NULL, 0, 0, NULL }
+
+/* mem (malloc'd, size bytes) the pool's from now on, freed when it is
+ * reset or released: a packed list's texts, made elsewhere, not copied
+ * into it.  0, or -1 when out of memory (mem then still the caller's). */
+int align_pool_adopt(struct align_pool *p, void *mem, size_t size);
 
 struct align_node *align_pool_scalar(struct align_pool *p, const char *s,
     size_t len);
@@ -131,6 +139,58 @@ int align_pool_key_raw(struct align_pool *p, struct align_node *map);
 /* Forget every node: the blocks are kept for what comes next. */
 void align_pool_reset(struct align_pool *p);
 void align_pool_release(struct align_pool *p);
+
+/*
+ * A packed list (ALIGN_TEXTS): a list of texts, or of lists of 1 to 255
+ * texts (a round's pairs), held as the texts alone, one after another,
+ * not as a node a text: what the reader makes of a long list of names
+ * when asked (reader.h's pack).  A survey's session lists 333,333
+ * people, its round 166,667 pairs: as nodes 33 and 41 MB, packed 6.
+ * Its fields:
+ *
+ *	str	the texts, each ended by a NUL (none holds one)
+ *	len	their bytes, the NULs counted
+ *	n	the entries: texts, or lists
+ *	kraw	lists: each one's number of texts; NULL: a list of texts
+ *	cap	the texts in all
+ *
+ * It stands for that list, read-only: the writer writes it as the list
+ * (align_emit_record()), align_node_equal() compares it as the list,
+ * align_node_copy() makes the list (a copy is never packed, so that a
+ * copy is what every reader of nodes knows), align_node_free() frees it.
+ * Its texts are text (never raw), their positions unknown (0).
+ *
+ *	struct align_texts_at at = ALIGN_TEXTS_AT_INIT;
+ *	struct align_texts_entry u;
+ *	const struct align_node *v;
+ *	while ((v = align_texts_next(list, &at, &u)) != NULL)
+ *		use(v);		(a scalar, or a list of scalars, in u)
+ */
+struct align_texts_at {
+	const char *next;	/* the next entry's first text, or NULL */
+	size_t i;		/* that entry's index */
+};
+#define ALIGN_TEXTS_AT_INIT { NULL, 0 }
+struct align_texts_entry {
+	struct align_node list;		/* an entry that is a list */
+	struct align_node text[255];	/* its texts, or the one text */
+	struct align_node *item[255];
+};
+/* A packed list of the ntext texts of text (len bytes, each ended by a
+ * NUL), in nlist lists of size[0..nlist-1] texts each, or a list of the
+ * texts when size is NULL; in p (pooled), or with malloc when p is NULL.
+ * NULL when out of memory. */
+struct align_node *align_texts_new(struct align_pool *p, const char *text,
+    size_t len, size_t ntext, const unsigned char *size, size_t nlist);
+/* The same, taking text and size (malloc'd) rather than copying them:
+ * the pool's then (align_pool_adopt()), or the node's; freed when it
+ * fails. */
+struct align_node *align_texts_take(struct align_pool *p, char *text,
+    size_t len, size_t ntext, unsigned char *size, size_t nlist);
+/* The entry at of the packed list list, made in u (until the next call),
+ * at moved past it; NULL after the last. */
+const struct align_node *align_texts_next(const struct align_node *list,
+    struct align_texts_at *at, struct align_texts_entry *u);
 
 /* A record's kind and id, or NULL. */
 const char *align_record_kind(const struct align_node *rec);

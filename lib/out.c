@@ -45,6 +45,26 @@ flush(struct align_out *o, struct align_err *e)
 	return 0;
 }
 
+/* Where a large record goes while it is written (writer.h's
+ * align_emit_record_flushed()): the file, a piece at a time. */
+struct piece {
+	FILE *fp;
+	int failed;		/* a write failed (errno says why) */
+};
+
+static int
+piece(void *arg, struct align_buf *b)
+{
+	struct piece *p = arg;
+
+	if (fwrite(b->p, 1, b->len, p->fp) != b->len) {
+		p->failed = 1;
+		return -1;
+	}
+	align_buf_reset(b);
+	return 0;
+}
+
 int
 align_out_record(struct align_out *o, const struct align_node *rec,
     struct align_err *e)
@@ -56,9 +76,14 @@ int
 align_out_copy(struct align_out *o, const struct align_node *rec,
     const char *bytes, size_t n, struct align_err *e)
 {
+	struct piece pc = { o->fp, 0 };
+
 	if (bytes)
 		return align_out_write(o, bytes, n, e);
-	align_emit_record(&o->buf, rec);
+	align_emit_record_flushed(&o->buf, rec, FLUSH_AT, piece, &pc);
+	if (pc.failed)
+		return align_err_set(e, EX_IOERR, o->name, 0, 0,
+		    "write error: %s", strerror(errno));
 	if (o->buf.len >= FLUSH_AT || o->buf.failed)
 		return flush(o, e);
 	return 0;
@@ -160,6 +185,7 @@ align_spill_copy(struct align_spill *s, const struct align_node *rec,
     const char *bytes, size_t n, int owned, int keep, struct align_err *e)
 {
 	struct align_spill_part *p;
+	struct piece pc = { s->fp, 0 };
 
 	if (s->head && s->nowned == 0 && !owned)
 		return align_out_copy(s->head, rec, bytes, n, e);
@@ -174,7 +200,10 @@ align_spill_copy(struct align_spill *s, const struct align_node *rec,
 	if (bytes)
 		align_buf_add(&s->buf, bytes, n);
 	else
-		align_emit_record(&s->buf, rec);
+		align_emit_record_flushed(&s->buf, rec, FLUSH_AT, piece, &pc);
+	if (pc.failed)
+		return align_err_set(e, EX_IOERR, NULL, 0, 0,
+		    "temporary file: write error: %s", strerror(errno));
 	if (owned)
 		s->owned[s->nowned - 1].to = ftell(s->fp) + (long)s->buf.len;
 	return s->buf.len >= FLUSH_AT || s->buf.failed ? spill_flush(s, e) : 0;

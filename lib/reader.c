@@ -133,6 +133,23 @@ struct ahead {
 	int given;		/* and its pool given to the caller to keep */
 };
 
+/* A list being read packed (reader.h's pack): its texts one after
+ * another, and the count of each of its lists, until it ends; then one
+ * packed node (node.h) in place of the list.  Anything a packed list
+ * cannot hold met on the way, and what is packed so far is made nodes
+ * again (pack_undo()), the rest read as nodes. */
+struct pack {
+	int on;			/* a list is being packed */
+	int sp;			/* the depth of its frame (stack[sp - 1]) */
+	int lists;		/* of lists of texts; 0: of texts */
+	int text_key;		/* its key holds text (a raw text is text) */
+	struct align_buf text;	/* the texts, each ended by its NUL */
+	struct align_buf size;	/* lists: each one's count of texts */
+	size_t ntext, nentry;	/* texts, entries (texts or lists) */
+	size_t inlist;		/* texts in the list being read */
+	struct align_node group; /* the frame of the list being read */
+};
+
 struct align_reader {
 	char **paths;
 	size_t npaths, next;
@@ -162,6 +179,7 @@ struct align_reader {
 	size_t rec_nbytes;
 	struct align_buf *raw;	/* reading ahead: where they are copied */
 	size_t rec_off;		/* and at what offset */
+	struct pack pack;
 };
 
 static void ahead_stop(struct align_reader *);
@@ -761,6 +779,7 @@ close_input(struct align_reader *r)
 			free(r->stack[i].key);
 	}
 	r->sp = 0;
+	r->pack.on = 0;
 	align_node_free(r->root);
 	r->root = NULL;
 }
@@ -811,6 +830,8 @@ align_reader_free(struct align_reader *r)
 	align_buf_release(&r->line);
 	align_buf_release(&r->para);
 	tape_release(&r->tape);
+	align_buf_release(&r->pack.text);
+	align_buf_release(&r->pack.size);
 	free(r);
 }
 
@@ -862,7 +883,7 @@ clear_raw(struct align_node *n)
 	size_t i;
 
 	n->raw = 0;
-	for (i = 0; i < n->n; i++)
+	for (i = 0; n->type != ALIGN_TEXTS && i < n->n; i++)
 		clear_raw(n->item[i]);
 }
 
@@ -1196,6 +1217,231 @@ check_node(struct align_reader *r, const struct align_node *n,
 	return 0;
 }
 
+/* The scratch of a list packed emptied, the room of a large one given
+ * back. */
+static void
+pack_clear(struct pack *pk)
+{
+	pk->on = 0;
+	pk->ntext = pk->nentry = pk->inlist = 0;
+	if (pk->text.cap > AHEAD_BYTES)
+		align_buf_release(&pk->text);
+	else
+		align_buf_reset(&pk->text);
+	if (pk->size.cap > AHEAD_BYTES)
+		align_buf_release(&pk->size);
+	else
+		align_buf_reset(&pk->size);
+}
+
+/* A list begins, its frame just pushed: packed when the record's kind and
+ * the key it is the value of are among the options' pack. */
+static void
+pack_start(struct align_reader *r)
+{
+	const struct align_node *root = r->stack[0].node;
+	const char *key = r->stack[0].key;
+	struct pack *pk = &r->pack;
+	size_t i;
+
+	if (r->sp != 2 || root->type != ALIGN_MAP || root->n == 0 ||
+	    key == NULL || strcmp(root->key[0], "kind") != 0 ||
+	    root->item[0]->type != ALIGN_SCALAR)
+		return;
+	for (i = 0; i < r->o.npack; i++)
+		if (strcmp(r->o.pack[i].kind, root->item[0]->str) == 0 &&
+		    strcmp(r->o.pack[i].key, key) == 0)
+			break;
+	if (i == r->o.npack)
+		return;
+	pack_clear(pk);
+	pk->on = 1;
+	pk->sp = r->sp;
+	pk->lists = r->o.pack[i].lists;
+	pk->text_key = align_key_is_text(root->item[0]->str, key);
+	pk->group.type = ALIGN_SEQ;
+	pk->group.pooled = 1;	/* not the frame's to free */
+}
+
+/* A text made a node, pooled when reading ahead. */
+static struct align_node *
+pack_node(struct align_reader *r, const char *s)
+{
+	return r->pool ? align_pool_scalar(r->pool, s, strlen(s)) :
+	    align_scalar(s, strlen(s));
+}
+
+/* Append v to the list to. */
+static int
+pack_append(struct align_reader *r, struct align_node *to,
+    struct align_node *v)
+{
+	if (r->pool)
+		return v ? align_pool_append(r->pool, to, NULL, v) : -1;
+	return align_seq_push(to, v);
+}
+
+/* What is packed so far made nodes in the list's frame (and in the frame
+ * of the list being read, when inside one), and the packing given up:
+ * the event that did not fit is then read as nodes are.  0, or -1 and
+ * e. */
+static int
+pack_undo(struct align_reader *r, struct align_err *e)
+{
+	struct pack *pk = &r->pack;
+	struct align_node *list = r->stack[pk->sp - 1].node, *g;
+	const char *s = pk->text.p;
+	size_t i, j;
+
+	pk->on = 0;
+	for (i = 0; i < pk->nentry; i++) {
+		if (!pk->lists) {
+			if (pack_append(r, list, pack_node(r, s)) < 0)
+				return align_err_nomem(e);
+			s += strlen(s) + 1;
+			continue;
+		}
+		g = r->pool ? align_pool_container(r->pool, ALIGN_SEQ) :
+		    align_seq();
+		for (j = 0; g && j < (unsigned char)pk->size.p[i]; j++) {
+			if (pack_append(r, g, pack_node(r, s)) < 0) {
+				align_node_free(g);
+				g = NULL;
+			}
+			s += strlen(s) + 1;
+		}
+		if (pack_append(r, list, g) < 0)
+			return align_err_nomem(e);
+	}
+	if (r->sp == pk->sp + 1) {
+		/* Inside one of its lists: that list's frame made a node. */
+		if ((g = r->pool ? align_pool_container(r->pool, ALIGN_SEQ) :
+		    align_seq()) == NULL)
+			return align_err_nomem(e);
+		g->line = pk->group.line;
+		g->col = pk->group.col;
+		r->stack[r->sp - 1].node = g;
+		for (j = 0; j < pk->inlist; j++) {
+			if (pack_append(r, g, pack_node(r, s)) < 0)
+				return align_err_nomem(e);
+			s += strlen(s) + 1;
+		}
+	}
+	pack_clear(pk);
+	return 0;
+}
+
+/* A text of the list packed: 1, or what pack_undo() returns when it
+ * cannot be (an anchor, a tag, a NUL, a list of more than 255, a raw
+ * text where only text is kept), for the nodes to read it. */
+static int
+pack_text(struct align_reader *r, yaml_event_t *ev, struct align_err *e)
+{
+	struct pack *pk = &r->pack;
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	int raw;
+
+	if (ev->data.scalar.anchor || ev->data.scalar.tag ||
+	    memchr(s, 0, len) || (pk->lists && pk->inlist == 255))
+		return pack_undo(r, e);
+	raw = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    align_implicit_type(s, len);
+	if (raw && !pk->text_key)
+		return pack_undo(r, e);
+	if (r->o.bytes)
+		tape_hint(r, ev, raw);
+	align_buf_add(&pk->text, s, len + 1);	/* and libyaml's NUL */
+	if (pk->text.failed)
+		return align_err_nomem(e);
+	pk->ntext++;
+	if (pk->lists)
+		pk->inlist++;
+	else
+		pk->nentry++;
+	return 1;
+}
+
+/* The list packed ends: its node in place of the list's in its frame,
+ * for the end to attach as it does any list; an empty one is left a
+ * list.  0, or -1 and e. */
+static int
+pack_end(struct align_reader *r, struct align_err *e)
+{
+	struct pack *pk = &r->pack;
+	struct frame *f = &r->stack[r->sp - 1];
+	struct align_node *n;
+	char *text, *t;
+	unsigned char *size = NULL;
+	size_t len = pk->text.len;
+
+	if (pk->nentry == 0) {
+		pack_clear(pk);
+		return 0;
+	}
+	/* The scratch is the node's, cut to its size, not copied: the
+	 * texts of a round of everyone are not held twice. */
+	text = pk->text.p;
+	if ((t = realloc(text, len)) != NULL)
+		text = t;
+	pk->text = (struct align_buf)ALIGN_BUF_INIT;
+	if (pk->lists) {
+		size = (unsigned char *)pk->size.p;
+		pk->size = (struct align_buf)ALIGN_BUF_INIT;
+	}
+	n = align_texts_take(r->pool, text, len, pk->ntext, size,
+	    pk->nentry);
+	if (n == NULL)
+		return align_err_nomem(e);
+	n->line = f->node->line;
+	n->col = f->node->col;
+	align_node_free(f->node);
+	f->node = n;
+	pack_clear(pk);
+	return 0;
+}
+
+/* An event inside a list packed: 1 when it is taken in, 0 when it is to
+ * be read as nodes (the list ends, or it cannot be packed), -1 and e. */
+static int
+pack_event(struct align_reader *r, yaml_event_t *ev, unsigned long line,
+    unsigned long col, struct align_err *e)
+{
+	struct pack *pk = &r->pack;
+	int inner = r->sp > pk->sp;	/* inside one of its lists */
+
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		if (inner != pk->lists)
+			return pack_undo(r, e);
+		return pack_text(r, ev, e);
+	case YAML_SEQUENCE_START_EVENT:
+		if (inner || !pk->lists || ev->data.sequence_start.anchor ||
+		    ev->data.sequence_start.tag)
+			return pack_undo(r, e);
+		pk->group.line = (uint32_t)line;
+		pk->group.col = (uint32_t)col;
+		pk->inlist = 0;
+		r->stack[r->sp].node = &pk->group;
+		r->stack[r->sp].kraw = 0;
+		r->stack[r->sp++].key = NULL;
+		return 1;
+	case YAML_SEQUENCE_END_EVENT:
+		if (!inner)
+			return pack_end(r, e);
+		if (pk->inlist == 0)
+			return pack_undo(r, e);
+		r->sp--;
+		align_buf_putc(&pk->size, (char)pk->inlist);
+		if (pk->size.failed)
+			return align_err_nomem(e);
+		pk->nentry++;
+		return 1;
+	default:
+		return pack_undo(r, e);
+	}
+}
+
 /* The next record of a YAML file: 1, 0 at its end, -1.  Longer than a
  * screen: one switch over libyaml's events, each case a few lines that
  * share the stack of open containers; split, they would pass it all. */
@@ -1216,6 +1462,13 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 			return parser_error(r, e);
 		line = ev.start_mark.line + 1;
 		col = ev.start_mark.column + 1;
+		if (r->pack.on && (rc = pack_event(r, &ev, line, col,
+		    e)) != 0) {
+			yaml_event_delete(&ev);
+			if (rc < 0)
+				return -1;
+			continue;
+		}
 		switch (ev.type) {
 		case YAML_STREAM_END_EVENT:
 			yaml_event_delete(&ev);
@@ -1316,6 +1569,8 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 					r->stack[r->sp].node = n;
 					r->stack[r->sp].kraw = 0;
 					r->stack[r->sp++].key = NULL;
+					if (r->o.npack && n->type == ALIGN_SEQ)
+						pack_start(r);
 				}
 			}
 		}

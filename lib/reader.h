@@ -40,6 +40,16 @@
 #define ALIGN_RECORD_MAX (64 * 1024 * 1024)
 #define ALIGN_LINE_MAX (1024 * 1024)
 
+/* A key of records of a kind whose list is read packed (node.h's
+ * ALIGN_TEXTS), not as a node a text: a survey's session's participants,
+ * its round's pairs.  Only a list that is one of texts (lists: of lists
+ * of 1 to 255 texts), with no anchor or tag, and that is not empty, in a
+ * record whose first key is its kind; any other is read as nodes. */
+struct align_pack {
+	const char *kind, *key;
+	int lists;
+};
+
 struct align_read_opts {
 	const char *participant; /* plain text: all of it is this person's */
 	int paragraphs;		/* plain text: blank lines end a response */
@@ -60,6 +70,8 @@ struct align_read_opts {
 	int bytes;		/* keep the bytes a YAML record was read
 				 * from when they are what the writer would
 				 * make of it (align_reader_bytes()) */
+	const struct align_pack *pack;	/* the lists read packed, or NULL */
+	size_t npack;
 	int ahead;		/* parse ahead in a thread of its own (on a
 				 * machine with more than one processor);
 				 * then align_reader_claim() may not be used,

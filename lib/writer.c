@@ -210,6 +210,12 @@ struct sink {
 	int differ;
 	const unsigned char *hint;
 	size_t nhint, h;
+	/* Emitting: b given to flush(arg, b) once it holds limit bytes,
+	 * between two items of a list an item a line; when it fails, differ
+	 * is set, which ends the record (align_emit_record_flushed()). */
+	int (*flush)(void *, struct align_buf *);
+	void *arg;
+	size_t limit;
 };
 
 static inline void
@@ -284,7 +290,7 @@ emit_scalar(struct sink *k, const char *s, size_t n, int flow)
 void
 align_emit_scalar(struct align_buf *b, const char *s, size_t n, int flow)
 {
-	struct sink k = { b, NULL, 0, 0, 0, NULL, 0, 0 };
+	struct sink k = { b, NULL, 0, 0, 0, NULL, 0, 0, NULL, NULL, 0 };
 
 	emit_scalar(&k, s, n, flow);
 }
@@ -341,6 +347,19 @@ indent(struct sink *k, int n)
 		    sizeof(spaces) - 1);
 }
 
+/* The width of the scalar v in a flow list (tmp: room to quote it). */
+static long
+flow_item_width(const struct align_node *v, struct align_buf *tmp)
+{
+	struct sink t = { tmp, NULL, 0, 0, 0, NULL, 0, 0, NULL, NULL, 0 };
+
+	if (v->raw || align_plain_ok(v->str, v->len, 1))
+		return (long)v->len;
+	align_buf_reset(tmp);
+	emit_quoted(&t, v->str, v->len);
+	return (long)tmp->len;
+}
+
 /* The width of a sequence of scalars written as a flow list, or -1 when
  * it holds anything but scalars; once past cap, the width so far. */
 static long
@@ -357,21 +376,39 @@ flow_width(const struct align_node *seq, long cap)
 			align_buf_release(&tmp);
 			return -1;
 		}
-		if (v->raw || align_plain_ok(v->str, v->len, 1)) {
-			w += (long)v->len;
-		} else {
-			struct sink t = { &tmp, NULL, 0, 0, 0, NULL, 0, 0 };
-
-			align_buf_reset(&tmp);
-			emit_quoted(&t, v->str, v->len);
-			w += (long)tmp.len;
-		}
-		w += i ? 2 : 0;
+		w += flow_item_width(v, &tmp) + (i ? 2 : 0);
 		if (w > cap)
 			break;
 	}
 	align_buf_release(&tmp);
 	return w;
+}
+
+/* The same of a packed list (node.h), in u: -1 for one of lists. */
+static long
+texts_flow_width(const struct align_node *l, long cap,
+    struct align_texts_entry *u)
+{
+	struct align_texts_at at = ALIGN_TEXTS_AT_INIT;
+	struct align_buf tmp = ALIGN_BUF_INIT;
+	const struct align_node *v;
+	long w = 2;
+
+	if (l->kraw && l->n > 0)
+		return -1;
+	while (w <= cap && (v = align_texts_next(l, &at, u)) != NULL)
+		w += flow_item_width(v, &tmp) + (at.i > 1 ? 2 : 0);
+	align_buf_release(&tmp);
+	return w;
+}
+
+/* Between two items of a list an item a line: b handed on when full. */
+static inline void
+flush_some(struct sink *k)
+{
+	if (k->flush && k->b->len >= k->limit && !k->b->failed &&
+	    k->flush(k->arg, k->b) < 0)
+		k->differ = 1;
 }
 
 static void
@@ -388,8 +425,53 @@ emit_flow(struct sink *k, const struct align_node *seq)
 	putc_(k, ']');
 }
 
+/* The packed list l as a flow list, in u. */
+static void
+emit_texts_flow(struct sink *k, const struct align_node *l,
+    struct align_texts_entry *u)
+{
+	struct align_texts_at at = ALIGN_TEXTS_AT_INIT;
+	const struct align_node *v;
+
+	putc_(k, '[');
+	while ((v = align_texts_next(l, &at, u)) != NULL) {
+		if (at.i > 1)
+			put(k, ", ", 2);
+		emit_value_scalar(k, v, 1);
+	}
+	putc_(k, ']');
+}
+
 static void emit_entry(struct sink *, int, const struct align_node *,
     size_t);
+static void emit_item(struct sink *, int, const struct align_node *);
+
+/* The value of key, a packed list (node.h), as the list it stands for is
+ * written (emit_entry()). */
+static void
+emit_texts(struct sink *k, int ind, const char *key,
+    const struct align_node *l)
+{
+	struct align_texts_at at = ALIGN_TEXTS_AT_INIT;
+	struct align_texts_entry u;
+	const struct align_node *v;
+	long cap = WIDTH - ind - (long)strlen(key) - 2;
+	long w = texts_flow_width(l, cap, &u);
+
+	if (l->n == 0 || (w >= 0 && w <= cap)) {
+		putc_(k, ' ');
+		emit_texts_flow(k, l, &u);
+		putc_(k, '\n');
+		return;
+	}
+	putc_(k, '\n');
+	while (!k->differ && (v = align_texts_next(l, &at, &u)) != NULL) {
+		indent(k, ind);
+		put(k, "- ", 2);
+		emit_item(k, ind + 2, v);
+		flush_some(k);
+	}
+}
 
 static void
 emit_map_body(struct sink *k, int ind, const struct align_node *map,
@@ -502,7 +584,11 @@ emit_entry(struct sink *k, int ind, const struct align_node *map, size_t j)
 			indent(k, ind);
 			put(k, "- ", 2);
 			emit_item(k, ind + 2, v->item[i]);
+			flush_some(k);
 		}
+		break;
+	case ALIGN_TEXTS:
+		emit_texts(k, ind, key, v);
 		break;
 	case ALIGN_MAP:
 		if (v->n == 0) {
@@ -578,7 +664,16 @@ emit_record(struct sink *k, const struct align_node *rec)
 void
 align_emit_record(struct align_buf *b, const struct align_node *rec)
 {
-	struct sink k = { b, NULL, 0, 0, 0, NULL, 0, 0 };
+	struct sink k = { b, NULL, 0, 0, 0, NULL, 0, 0, NULL, NULL, 0 };
+
+	emit_record(&k, rec);
+}
+
+void
+align_emit_record_flushed(struct align_buf *b, const struct align_node *rec,
+    size_t limit, int (*flush)(void *, struct align_buf *), void *arg)
+{
+	struct sink k = { b, NULL, 0, 0, 0, NULL, 0, 0, flush, arg, limit };
 
 	emit_record(&k, rec);
 }
@@ -587,7 +682,7 @@ size_t
 align_emit_same(const struct align_node *rec, const char *s, size_t n,
     const unsigned char *hint, size_t nhint)
 {
-	struct sink k = { NULL, s, n, 0, 0, hint, nhint, 0 };
+	struct sink k = { NULL, s, n, 0, 0, hint, nhint, 0, NULL, NULL, 0 };
 
 	emit_record(&k, rec);
 	return k.differ || (hint && k.h != nhint) ? 0 : k.at;

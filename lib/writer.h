@@ -22,6 +22,14 @@
 /* Append rec, a mapping, as one document ("---\n" ...) to b.  Failure
  * (out of memory) shows in b->failed. */
 void align_emit_record(struct align_buf *b, const struct align_node *rec);
+/* The same, b handed to flush(arg, b) whenever it holds limit bytes or
+ * more between two items of a list written an item a line, for flush to
+ * write and empty it: a round of 166,667 pairs is not held whole (8 MB).
+ * flush returns 0, or -1 to stop: the rest of rec is then left out (the
+ * caller knows why it failed). */
+void align_emit_record_flushed(struct align_buf *b,
+    const struct align_node *rec, size_t limit,
+    int (*flush)(void *arg, struct align_buf *b), void *arg);
 
 /* The length of what align_emit_record() appends for rec when s[0..n)
  * begins with exactly that (found without writing it, so that the bytes

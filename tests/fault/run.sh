@@ -7,6 +7,7 @@
 # could not have (a thread to read ahead), with exactly what a run without
 # failures gives.
 #   sh tests/fault/run.sh BINDIR
+#   FAULT_ONLY='followup-*' sh tests/fault/run.sh BINDIR   (some paths)
 set -u
 BIN=$(cd "$1" && pwd)
 MAX=${FAULT_MAX:-400}
@@ -45,6 +46,8 @@ injected=0 failed=0 paths=0
 path() {	# NAME FILE CMD...: the path through CMD on a copy of FILE
 	name=$1 file=$2
 	shift 2
+	# FAULT_ONLY='followup-*': only the paths whose names match.
+	case $name in ${FAULT_ONLY:-*}) ;; *) return 0 ;; esac
 	paths=$((paths + 1))
 	cp "$file" work.yaml
 	total=$(ALIGN_COUNT_ALLOC=1 "$@" 2>&1 >clean.txt </dev/null |
@@ -91,6 +94,9 @@ path capture-anonymous captured.yaml env ALIGN_KEY=00112233445566778899aabbccdde
 path theme-inplace captured.yaml align-theme -i work.yaml
 path distill-inplace themed.yaml align-distill -i work.yaml --vote Ana=p1,p2
 path followup-plan agreed.yaml align-followup plan -i work.yaml
+path followup-replan planned.yaml align-followup plan -i work.yaml
+path followup-revise planned.yaml align-followup plan -i work.yaml \
+    --date 2027-01-20T12:00Z
 path followup-report planned.yaml align-followup report work.yaml
 path followup-ics planned.yaml align-followup plan -f ics work.yaml
 path followup-plan-zone agreed.yaml align-followup plan -i work.yaml \

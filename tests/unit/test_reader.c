@@ -8,6 +8,7 @@
 
 #include "../../lib/buf.h"
 #include "../../lib/reader.h"
+#include "../../lib/writer.h"
 #include "helpers.h"
 
 /* Read all of text; on failure return NULL with e filled. */
@@ -767,6 +768,166 @@ test_ahead_stopped_early(void **state)
 	close(fd[1]);
 }
 
+/* Every record of the file path, read with the options o, into all (a
+ * sequence of copies), its bytes as the writer makes them into b. */
+static void
+read_as(char *path, const struct align_read_opts *o, struct align_node **all,
+    struct align_buf *b, struct align_node *packed)
+{
+	struct align_reader *r = align_reader_open(&path, 1, o, NULL);
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *rec;
+	size_t i;
+	int rc;
+
+	assert_non_null(r);
+	*all = align_seq();
+	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
+		align_emit_record(b, rec);
+		for (i = 0; i < rec->n; i++)
+			if (rec->item[i]->type == ALIGN_TEXTS)
+				break;
+		/* Whether it held a packed list, and what of it. */
+		assert_int_equal(align_seq_push(packed, align_scalar_str(i <
+		    rec->n ? rec->key[i] : "-")), 0);
+		assert_int_equal(align_seq_push(*all, align_node_copy(rec)), 0);
+		align_reader_release(r, rec);
+	}
+	if (rc < 0)
+		fail_msg("%lu:%lu: %s", e.line, e.col, e.msg);
+	align_reader_free(r);
+}
+
+/* Lists read packed (reader.h's pack) are the lists read as nodes: the
+ * same records once copied, the same bytes written, reading ahead or
+ * not; what a packed list cannot hold met on the way (a mapping, an
+ * empty or a long list, a tag, a text where lists are, a raw text where
+ * text is not kept) reads as nodes, from its start; other kinds' lists,
+ * and lists deeper down, are never packed. */
+static void
+test_packed_lists(void **state)
+{
+	static const struct align_pack pack[] = {
+		{ "session", "participants", 0 },
+		{ "followup", "pairs", 1 },
+		{ "x", "n", 0 },
+	};
+	/* The key of each record whose list was packed, or "-". */
+	static const char *const want[] = {
+		"participants", "pairs", "-", "-", "-", "-", "-", "-", "n",
+		"-", "-", "-", "-", "participants",
+	};
+	struct align_buf text = ALIGN_BUF_INIT;
+	struct align_read_opts o[4];
+	struct align_node *all[4], *which[4];
+	struct align_buf b[4];
+	char path[32];
+	size_t i, k;
+
+	(void)state;
+	align_buf_puts(&text, "---\nkind: session\nid: s\nparticipants:\n");
+	for (i = 0; i < 3000; i++)
+		align_buf_printf(&text, i % 7 ? "- Person %zu\n" :
+		    "- \"Zoë: \\\"q\\\" %zu\"\n", i);
+	align_buf_puts(&text, "- no\n- \"2026-01-01\"\n- ''\ntitle: T\n"
+	    "---\nkind: followup\nid: f1\npairs:\n");
+	for (i = 0; i < 2000; i++)
+		align_buf_printf(&text, i % 5 ? "- [A%zu, B%zu]\n" :
+		    "- [A%zu, B%zu, C]\n", i, i);
+	align_buf_puts(&text, "uid: u\n"
+	    /* What cannot be packed: from its start, as nodes. */
+	    "---\nkind: followup\nid: f2\npairs:\n- [a, b]\n- {x: y}\n"
+	    "---\nkind: followup\nid: f3\npairs:\n- [a, b]\n- []\n- [c]\n"
+	    "---\nkind: followup\nid: f4\npairs:\n- [a, b]\n- c\n"
+	    "---\nkind: followup\nid: f5\npairs:\n- [a, !!str b]\n"
+	    "---\nkind: session\nid: s2\nparticipants: [a, [b, c], d]\n"
+	    "---\nkind: x\nid: x1\nn: [a, 1, b]\n"
+	    "---\nkind: x\nid: x2\nn: [a, b]\nm: [a, b]\n"
+	    "---\nkind: x\nid: x3\nn: []\n"
+	    "---\nkind: response\nid: r-1\nparticipants: [a, b]\n");
+	align_buf_puts(&text, "---\nkind: followup\nid: f6\npairs:\n- [");
+	for (i = 0; i < 256; i++)
+		align_buf_printf(&text, "%sp%zu", i ? ", " : "", i);
+	align_buf_puts(&text, "]\n---\nid: y\nkind: session\n"
+	    "participants: [a]\n---\nkind: session\nid: s3\n"
+	    "participants: [a, b]\nmore: {participants: [c, d]}\n");
+	assert_false(text.failed);
+	tmpfile_with(path, text.p, text.len);
+	for (k = 0; k < 4; k++) {
+		memset(&o[k], 0, sizeof(o[k]));
+		o[k].ahead = k % 2;
+		o[k].bytes = 1;
+		if (k >= 2) {
+			o[k].pack = pack;
+			o[k].npack = sizeof(pack) / sizeof(pack[0]);
+		}
+		b[k] = (struct align_buf)ALIGN_BUF_INIT;
+		which[k] = align_seq();
+		read_as(path, &o[k], &all[k], &b[k], which[k]);
+	}
+	for (k = 1; k < 4; k++) {
+		assert_true(align_node_equal(all[0], all[k]));
+		assert_int_equal(b[0].len, b[k].len);
+		assert_memory_equal(b[0].p, b[k].p, b[0].len);
+	}
+	assert_int_equal(which[3]->n, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		assert_string_equal(which[2]->item[i]->str, want[i]);
+		assert_string_equal(which[3]->item[i]->str, want[i]);
+		assert_string_equal(which[0]->item[i]->str, "-");
+	}
+	for (k = 0; k < 4; k++) {
+		align_node_free(all[k]);
+		align_node_free(which[k]);
+		align_buf_release(&b[k]);
+	}
+	align_buf_release(&text);
+	unlink(path);
+}
+
+/* An error inside a list read packed is the error read as nodes, at the
+ * same place. */
+static void
+test_packed_errors(void **state)
+{
+	static const struct align_pack pack[] = {
+		{ "session", "participants", 0 },
+		{ "followup", "pairs", 1 },
+	};
+	static const char *const bad[] = {
+		"---\nkind: session\nid: s\nparticipants:\n- a\n- &x b\n",
+		"---\nkind: session\nid: s\nparticipants:\n- a\n- *x\n",
+		"---\nkind: session\nid: s\nparticipants:\n- a\n- !!map b\n",
+		"---\nkind: followup\nid: f\npairs:\n- [a, b]\n"
+		    "- [c, {d: e, d: f}]\n",
+		"---\nkind: followup\nid: f\npairs:\n- [a, b]\n- [c, d\n",
+		"---\nkind: followup\nid: f\npairs:\n- [a, b]\n- &y [c, d]\n",
+		"---\nkind: session\nid: s\nparticipants: [a, \"b\\0\"]\n",
+	};
+	struct align_read_opts o = { 0 };
+	size_t i, k;
+
+	(void)state;
+	o.pack = pack;
+	o.npack = 2;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		for (k = 0; k < 2; k++) {
+			struct align_err e0 = ALIGN_ERR_INIT, e1 = e0;
+			struct align_node *a, *b;
+
+			o.ahead = (int)k;
+			a = read_text(bad[i], strlen(bad[i]), NULL, &e0);
+			b = read_text(bad[i], strlen(bad[i]), &o, &e1);
+			if (a || b)
+				fail_msg("read '%s'", bad[i]);
+			assert_int_equal(e0.status, EX_DATAERR);
+			assert_int_equal(e1.status, e0.status);
+			assert_int_equal(e1.line, e0.line);
+			assert_int_equal(e1.col, e0.col);
+			assert_string_equal(e1.msg, e0.msg);
+		}
+}
+
 int
 main(void)
 {
@@ -793,6 +954,8 @@ main(void)
 		cmocka_unit_test(test_ahead_keep),
 		cmocka_unit_test(test_ahead_error_after_records),
 		cmocka_unit_test(test_ahead_stopped_early),
+		cmocka_unit_test(test_packed_lists),
+		cmocka_unit_test(test_packed_errors),
 	};
 
 	return cmocka_run_group_tests_name("reader", tests, NULL, NULL);

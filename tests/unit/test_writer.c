@@ -700,6 +700,76 @@ test_copies_are_what_the_writer_makes(void **state)
 	}
 }
 
+/* What a flush of align_emit_record_flushed() is given: its pieces, one
+ * after another, and how many; it fails at the piece fail_at. */
+struct pieces {
+	struct align_buf all;
+	size_t n, fail_at, most;
+};
+
+static int
+take_piece(void *arg, struct align_buf *b)
+{
+	struct pieces *p = arg;
+
+	if (++p->n == p->fail_at)
+		return -1;
+	if (b->len > p->most)
+		p->most = b->len;
+	align_buf_add(&p->all, b->p, b->len);
+	align_buf_reset(b);
+	return 0;
+}
+
+/* A long list written in pieces is the bytes written whole; a piece is
+ * handed on between two items once the buffer holds the limit, so that
+ * none is much larger; a flush that fails ends the record. */
+static void
+test_record_written_in_pieces(void **state)
+{
+	static const char text[] = "Ana\0Ben\0Zoë: no\0Eve\0yes\0Li";
+	static const unsigned char size[] = { 2, 2, 2 };
+	struct align_node *rec = align_record_new("followup"), *l;
+	struct align_buf whole = ALIGN_BUF_INIT, b = ALIGN_BUF_INIT;
+	struct pieces p = { ALIGN_BUF_INIT, 0, 0, 0 };
+	char name[32];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(align_map_put_str(rec, "id", "f1"), 0);
+	l = align_seq();
+	for (i = 0; i < 20000; i++) {
+		snprintf(name, sizeof(name), i % 3 ? "Person %zu" : "%zu", i);
+		assert_int_equal(align_seq_push_str(l, name), 0);
+	}
+	assert_int_equal(align_map_put(rec, "principles", l), 0);
+	assert_int_equal(align_map_put(rec, "pairs", align_texts_new(NULL,
+	    text, sizeof(text), 6, size, 3)), 0);
+	assert_int_equal(align_map_put(rec, "with", align_texts_new(NULL,
+	    text, sizeof(text), 6, NULL, 0)), 0);
+	align_emit_record(&whole, rec);
+	assert_non_null(strstr(whole.p, "pairs:\n- [Ana, Ben]\n- [\"Zoë: "
+	    "no\", Eve]\n- [\"yes\", Li]\n"));
+	assert_non_null(strstr(whole.p, "with: [Ana, Ben, \"Zoë: no\", Eve, "
+	    "\"yes\", Li]\n"));
+	align_emit_record_flushed(&b, rec, 1000, take_piece, &p);
+	align_buf_add(&p.all, b.p, b.len);
+	assert_int_equal(p.all.len, whole.len);
+	assert_memory_equal(p.all.p, whole.p, whole.len);
+	assert_true(p.n > 100);
+	assert_true(p.most < 1100);
+	align_buf_release(&p.all);
+	align_buf_reset(&b);
+	p = (struct pieces){ ALIGN_BUF_INIT, 0, 3, 0 };
+	align_emit_record_flushed(&b, rec, 1000, take_piece, &p);
+	assert_int_equal(p.n, 3);
+	assert_true(p.all.len + b.len < whole.len / 2);
+	align_buf_release(&p.all);
+	align_buf_release(&b);
+	align_buf_release(&whole);
+	align_node_free(rec);
+}
+
 int
 main(void)
 {
@@ -721,6 +791,7 @@ main(void)
 		cmocka_unit_test(test_long_record_is_written_and_after_it_copied),
 		cmocka_unit_test(test_other_forms_are_written),
 		cmocka_unit_test(test_copies_are_what_the_writer_makes),
+		cmocka_unit_test(test_record_written_in_pieces),
 	};
 
 	return cmocka_run_group_tests_name("writer", tests, NULL, NULL);
