@@ -11,62 +11,69 @@
 #include "grow.h"
 #include "record.h"
 #include "theme_int.h"
+#include "varint.h"
 
-/* Append x[0 .. k) to the pool *v of *n. */
+/* Append x[0 .. k) to the pool *v of *n bytes, 7 bits a byte: most
+ * tokens and terms are met early and have small ids, so a number takes
+ * about 2 bytes instead of 4 (a million responses of 33 words: the
+ * tokens 130 MB to 65, the terms 74 to 40).  The pool's room for one
+ * response's, decoded, grows in *buf. */
 static int
-pool_add(uint32_t **v, size_t *n, size_t *cap, const uint32_t *x, size_t k)
-{
-	if (k == 0)
-		return 0;	/* and *v may still be NULL */
-	if (ALIGN_GROW(*v, *n + k, *cap) < 0)
-		return -1;
-	memcpy(*v + *n, x, k * sizeof(*x));
-	*n += k;
-	return 0;
-}
-
-/* Append the tokens x[0 .. k) to the token pool, 7 bits a byte: most
- * tokens are met early and have small ids, so a token takes about 2 bytes
- * instead of 4 (a million responses of 33 words: 130 MB to 65). */
-static int
-toks_add(struct align_themer *t, const uint32_t *x, size_t k)
+pack_add(uint8_t **v, size_t *n, size_t *cap, const uint32_t *x, size_t k,
+    uint32_t **buf, size_t *bufcap)
 {
 	size_t i;
 
 	if (k == 0)
-		return 0;
-	if (ALIGN_GROW(t->toks, t->ntoks + 5 * k, t->kcap) < 0 ||
-	    ALIGN_GROW(t->tokbuf, k, t->tokbufcap) < 0)
+		return 0;	/* and *v may still be NULL */
+	if (ALIGN_GROW(*v, *n + ALIGN_VARINT_MAX * k, *cap) < 0 ||
+	    ALIGN_GROW(*buf, k, *bufcap) < 0)
 		return -1;
-	for (i = 0; i < k; i++) {
-		uint32_t v = x[i];
-
-		while (v >= 0x80) {
-			t->toks[t->ntoks++] = (uint8_t)(v | 0x80);
-			v >>= 7;
-		}
-		t->toks[t->ntoks++] = (uint8_t)v;
-	}
+	for (i = 0; i < k; i++)
+		*n += align_varint_put(*v + *n, x[i]);
 	return 0;
+}
+
+/* The k numbers packed in pool from byte at, into out (the pool may be
+ * NULL when k is 0). */
+static void
+unpack(const uint8_t *pool, uint32_t at, size_t k, uint32_t *out)
+{
+	const uint8_t *p;
+	size_t i;
+
+	if (k == 0)
+		return;
+	for (p = pool + at, i = 0; i < k; i++)
+		out[i] = align_varint_get(&p);
 }
 
 const uint32_t *
 align_themer_toks(const struct align_themer *t, const struct resp *r)
 {
-	const uint8_t *p = t->toks + r->tok;
-	size_t i;
-
-	for (i = 0; i < r->ntok; i++) {
-		uint32_t v = 0;
-		int sh = 0;
-
-		while (*p & 0x80) {
-			v |= (uint32_t)(*p++ & 0x7f) << sh;
-			sh += 7;
-		}
-		t->tokbuf[i] = v | (uint32_t)*p++ << sh;
-	}
+	unpack(t->toks, r->tok, r->ntok, t->tokbuf);
 	return t->tokbuf;
+}
+
+const uint32_t *
+align_themer_terms(const struct align_themer *t, const struct resp *r)
+{
+	unpack(t->terms, r->term, r->nterm, t->termbuf);
+	return t->termbuf;
+}
+
+void
+align_themer_terms_into(const struct align_themer *t, const struct resp *r,
+    uint32_t *out)
+{
+	unpack(t->terms, r->term, r->nterm, out);
+}
+
+uint32_t
+align_themer_terms_end(const struct align_themer *t, size_t i)
+{
+	/* The pool holds the responses' terms in the order they came. */
+	return i + 1 < t->nresp ? t->resp[i + 1].term : (uint32_t)t->nterms;
 }
 
 /* The concepts of a lexicon file, added. */
@@ -156,6 +163,7 @@ align_themer_free(struct align_themer *t)
 		free(t->who[i].name);
 	free(t->resp);
 	free(t->terms);
+	free(t->termbuf);
 	free(t->toks);
 	free(t->tokbuf);
 	align_buf_release(&t->texts);
@@ -195,8 +203,8 @@ add_words(struct align_themer *t, struct resp *r, const char *text,
 		t->a.ntok = UINT16_MAX;
 	/* 32-bit offsets: a response takes 24 bytes, not 32 (8 MB at a
 	 * million); the pools hold some 60 million responses. */
-	if (t->nterms + t->a.nterm > UINT32_MAX ||
-	    t->ntoks + 5 * t->a.ntok > UINT32_MAX)
+	if (t->nterms + ALIGN_VARINT_MAX * t->a.nterm > UINT32_MAX ||
+	    t->ntoks + ALIGN_VARINT_MAX * t->a.ntok > UINT32_MAX)
 		return align_err_set(e, ALIGN_EX_NOMEM, NULL, 0, 0,
 		    "too many words for one run (%zu responses read)",
 		    t->nresp);
@@ -206,9 +214,10 @@ add_words(struct align_themer *t, struct resp *r, const char *text,
 	r->ntok = (uint16_t)t->a.ntok;
 	r->lang = (uint8_t)t->a.lang;
 	r->hits = (uint8_t)(t->a.hits > 255 ? 255 : t->a.hits);
-	if (pool_add(&t->terms, &t->nterms, &t->tcap, t->a.term,
-	    t->a.nterm) < 0 ||
-	    toks_add(t, t->a.tok, t->a.ntok) < 0)
+	if (pack_add(&t->terms, &t->nterms, &t->tcap, t->a.term,
+	    t->a.nterm, &t->termbuf, &t->termbufcap) < 0 ||
+	    pack_add(&t->toks, &t->ntoks, &t->kcap, t->a.tok, t->a.ntok,
+	    &t->tokbuf, &t->tokbufcap) < 0)
 		return align_err_nomem(e);
 	return 0;
 }
