@@ -45,34 +45,43 @@ struct align_docs {
 	const uint32_t *poff, *pend;
 };
 
+/* Term t (or UINT32_MAX: none) into out[0 .. n), kept sorted: the new
+ * count. */
+static inline size_t
+align_doc_insert(uint32_t *out, size_t n, uint32_t t)
+{
+	size_t j;
+
+	if (t == UINT32_MAX)
+		return n;
+	for (j = n; j > 0 && out[j - 1] > t; j--)
+		out[j] = out[j - 1];
+	out[j] = t;
+	return n + 1;
+}
+
 /* The first ALIGN_DOC_TERMS counted terms of document d into out, sorted
  * so that repeats stand together; returns how many. */
 static inline size_t
 align_doc_terms(const struct align_docs *dc, size_t d, uint32_t *out)
 {
 	const uint32_t *terms = dc->terms, *map = dc->map;
-	const uint8_t *p = NULL, *pe = NULL;
-	size_t n = 0, i = 0, j, end = 0;
+	size_t n = 0, i, end;
 
 	if (dc->packed) {
-		p = dc->packed + dc->poff[d];
-		pe = dc->packed + dc->pend[d];
-	} else {
-		i = dc->off[d];
-		end = dc->end[d];
-	}
-	while ((dc->packed ? p < pe : i < end) && n < ALIGN_DOC_TERMS) {
-		uint32_t t = dc->packed ? align_varint_get(&p) : terms[i++];
+		const uint8_t *p = dc->packed + dc->poff[d];
+		const uint8_t *pe = dc->packed + dc->pend[d];
 
-		if (map)
-			t = map[t];
-		if (t == UINT32_MAX)
-			continue;
-		for (j = n; j > 0 && out[j - 1] > t; j--)
-			out[j] = out[j - 1];
-		out[j] = t;
-		n++;
+		while (p < pe && n < ALIGN_DOC_TERMS) {
+			uint32_t t = align_varint_get(&p);
+
+			n = align_doc_insert(out, n, map ? map[t] : t);
+		}
+		return n;
 	}
+	for (i = dc->off[d], end = dc->end[d];
+	    i < end && n < ALIGN_DOC_TERMS; i++)
+		n = align_doc_insert(out, n, map ? map[terms[i]] : terms[i]);
 	return n;
 }
 
