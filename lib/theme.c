@@ -16,7 +16,7 @@
 /* Append x[0 .. k) to the pool *v of *n bytes, 7 bits a byte: most
  * tokens and terms are met early and have small ids, so a number takes
  * about 2 bytes instead of 4 (a million responses of 33 words: the
- * tokens 130 MB to 65, the terms 74 to 40).  The pool's room for one
+ * tokens 130 MB to 65, the terms 74 to 37).  The pool's room for one
  * response's, decoded, grows in *buf. */
 static int
 pack_add(uint8_t **v, size_t *n, size_t *cap, const uint32_t *x, size_t k,

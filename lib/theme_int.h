@@ -107,7 +107,7 @@ struct align_themer {
 	size_t nresp, rcap;
 	uint8_t *terms;			/* the terms, 7 bits a byte
 					 * (varint.h): 18 million terms of a
-					 * million responses in 40 MB, not 74 */
+					 * million responses in 37 MB, not 74 */
 	size_t nterms, tcap;		/* bytes */
 	uint32_t *termbuf;		/* one response's, decoded */
 	size_t termbufcap;
