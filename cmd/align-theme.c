@@ -10,6 +10,9 @@
 #include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "../lib/out.h"
 #include "../lib/reader.h"
@@ -211,6 +214,12 @@ main(int argc, char *argv[])
 	int first;
 
 	tool_init("align-theme", usage);
+#ifdef __GLIBC__
+	/* Arrays of a MiB and more in memory of their own, given back when
+	 * freed: the read's pools go while the themes are made, and glibc's
+	 * threshold, raised by each such array freed, would keep them. */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
 	memset(&a, 0, sizeof(a));
 	options(argc, argv, &a, &first);
 	argc -= first;

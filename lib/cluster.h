@@ -54,11 +54,11 @@ long align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, const struct align_gsdmm_opts *o, uint32_t *z,
     struct align_err *e);
 
-/* The same for documents anywhere in terms, document d in
- * terms[start[d] .. end[d]), the terms t with drop[t] set (drop may be
- * NULL) left out as if they were not there. */
-long align_gsdmm_docs(const uint32_t *terms, const size_t *start,
-    const size_t *end, size_t n, size_t nterms, const uint8_t *drop,
+/* The same for documents anywhere in a pool of terms 7 bits a byte
+ * (varint.h), document d in packed[start[d] .. end[d]), the terms t with
+ * drop[t] set (drop may be NULL) left out as if they were not there. */
+long align_gsdmm_docs(const uint8_t *packed, const uint32_t *start,
+    const uint32_t *end, size_t n, size_t nterms, const uint8_t *drop,
     const struct align_gsdmm_opts *o, uint32_t *z, struct align_err *e);
 
 /* The same with average linkage, every term weighted by its idf. */

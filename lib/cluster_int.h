@@ -4,7 +4,9 @@
  * methods share.  Not for the tools: cluster.h is the interface.
  *
  * Documents are bags of term ids, document d holding terms[off[d] ..
- * end[d]) (end = off + 1 for documents one after another).  A method may look at only some of the terms (map gives a
+ * end[d]) (end = off + 1 for documents one after another), or, when
+ * packed is set, the terms 7 bits a byte (varint.h) in packed[poff[d] ..
+ * pend[d]).  A method may look at only some of the terms (map gives a
  * term its number among those it counts, or UINT32_MAX) and learn on only
  * some of the documents (pick):
  *
@@ -20,6 +22,7 @@
 #include <stdint.h>
 
 #include "err.h"
+#include "varint.h"
 
 #define ALIGN_DOC_TERMS 64	/* terms of one document a method looks at */
 
@@ -36,7 +39,26 @@ struct align_docs {
 	 * gives them, in st[soff[i] .. soff[i + 1]). */
 	const uint32_t *st;
 	const size_t *soff;
+	/* Or NULL: the terms 7 bits a byte, document d's in packed[poff[d]
+	 * .. pend[d]) (terms, off and end unused). */
+	const uint8_t *packed;
+	const uint32_t *poff, *pend;
 };
+
+/* Term t (or UINT32_MAX: none) into out[0 .. n), kept sorted: the new
+ * count. */
+static inline size_t
+align_doc_insert(uint32_t *out, size_t n, uint32_t t)
+{
+	size_t j;
+
+	if (t == UINT32_MAX)
+		return n;
+	for (j = n; j > 0 && out[j - 1] > t; j--)
+		out[j] = out[j - 1];
+	out[j] = t;
+	return n + 1;
+}
 
 /* The first ALIGN_DOC_TERMS counted terms of document d into out, sorted
  * so that repeats stand together; returns how many. */
@@ -44,19 +66,44 @@ static inline size_t
 align_doc_terms(const struct align_docs *dc, size_t d, uint32_t *out)
 {
 	const uint32_t *terms = dc->terms, *map = dc->map;
-	size_t n = 0, i, j, end = dc->end[d];
+	size_t n = 0, i, end;
 
-	for (i = dc->off[d]; i < end && n < ALIGN_DOC_TERMS; i++) {
-		uint32_t t = map ? map[terms[i]] : terms[i];
+	if (dc->packed) {
+		const uint8_t *p = dc->packed + dc->poff[d];
+		const uint8_t *pe = dc->packed + dc->pend[d];
 
-		if (t == UINT32_MAX)
-			continue;
-		for (j = n; j > 0 && out[j - 1] > t; j--)
-			out[j] = out[j - 1];
-		out[j] = t;
-		n++;
+		while (p < pe && n < ALIGN_DOC_TERMS) {
+			uint32_t t = align_varint_get(&p);
+
+			n = align_doc_insert(out, n, map ? map[t] : t);
+		}
+		return n;
 	}
+	for (i = dc->off[d], end = dc->end[d];
+	    i < end && n < ALIGN_DOC_TERMS; i++)
+		n = align_doc_insert(out, n, map ? map[terms[i]] : terms[i]);
 	return n;
+}
+
+/* Every term of document d, in order, as align_doc_terms() reads them but
+ * none left out: call with *at = 0 first, and while it gives 1. */
+static inline int
+align_doc_next(const struct align_docs *dc, size_t d, size_t *at,
+    uint32_t *t)
+{
+	if (dc->packed) {
+		const uint8_t *p = dc->packed + dc->poff[d] + *at;
+
+		if (p >= dc->packed + dc->pend[d])
+			return 0;
+		*t = align_varint_get(&p);
+		*at = (size_t)(p - dc->packed) - dc->poff[d];
+		return 1;
+	}
+	if (dc->off[d] + *at >= dc->end[d])
+		return 0;
+	*t = dc->terms[dc->off[d] + (*at)++];
+	return 1;
 }
 
 /* The counted terms of sample document i (dc->pick[i]): where the cache

@@ -562,15 +562,19 @@ static int
 count_terms(struct gsdmm *g, size_t nterms)
 {
 	const struct align_docs *dc = &g->dc;
-	size_t i, d, v = 0;
+	size_t i, v = 0;
 
 	if ((g->map = malloc((nterms ? nterms : 1) * sizeof(*g->map))) == NULL)
 		return -1;
 	memset(g->map, 0, nterms * sizeof(*g->map));
-	for (i = 0; i < dc->ns; i++)
-		for (d = dc->off[dc->pick[i]]; d < dc->end[dc->pick[i]]; d++)
-			if (g->map[dc->terms[d]] < 2)
-				g->map[dc->terms[d]]++;
+	for (i = 0; i < dc->ns; i++) {
+		size_t at = 0;
+		uint32_t t;
+
+		while (align_doc_next(dc, dc->pick[i], &at, &t))
+			if (g->map[t] < 2)
+				g->map[t]++;
+	}
 	for (i = 0; i < nterms; i++)
 		g->map[i] = g->map[i] >= MINDF && (g->drop == NULL ||
 		    !g->drop[i]) ? (uint32_t)v++ : UINT32_MAX;
@@ -736,46 +740,65 @@ release(struct gsdmm *g)
 	free(g->soff);
 }
 
+/* The method on the documents of g->dc, g->drop set. */
+static long
+run(struct gsdmm *g, size_t n, size_t nterms,
+    const struct align_gsdmm_opts *o, uint32_t *z, struct align_err *e)
+{
+	size_t d;
+	long rc;
+
+	if (n == 0)
+		return 0;
+	for (d = 0; d < n; d++) {
+		size_t at = 0;
+		uint32_t t;
+
+		while (align_doc_next(&g->dc, d, &at, &t))
+			g->total += g->drop == NULL || !g->drop[t];
+	}
+	g->n = n;
+	g->k = o->k ? o->k : n / 8 < 10 ? 10 : n / 8 > 300 ? 300 : n / 8;
+	if (g->k > n)
+		g->k = n;
+	g->threads = sysconf(_SC_NPROCESSORS_ONLN) > 1;
+	if (sample_docs(g, o->sample ? o->sample : 10000) < 0 ||
+	    count_terms(g, nterms) < 0 || cache_sample(g) < 0 ||
+	    run_chains(g, o) < 0 ||
+	    choose_chain(g, o->refine) < 0 ||
+	    assign(g, o->refine >= 0, z) < 0)
+		rc = align_err_nomem(e);
+	else
+		rc = align_groups_by_size(z, n, g->k, e);
+	release(g);
+	return rc;
+}
+
 long
 align_gsdmm(const uint32_t *terms, const size_t *off, size_t n,
     size_t nterms, const struct align_gsdmm_opts *o, uint32_t *z,
     struct align_err *e)
 {
-	return align_gsdmm_docs(terms, off, off + 1, n, nterms, NULL, o, z, e);
+	struct gsdmm g;
+
+	memset(&g, 0, sizeof(g));
+	g.dc.terms = terms;
+	g.dc.off = off;
+	g.dc.end = off + 1;
+	return run(&g, n, nterms, o, z, e);
 }
 
 long
-align_gsdmm_docs(const uint32_t *terms, const size_t *start,
-    const size_t *end, size_t n, size_t nterms, const uint8_t *drop,
+align_gsdmm_docs(const uint8_t *packed, const uint32_t *start,
+    const uint32_t *end, size_t n, size_t nterms, const uint8_t *drop,
     const struct align_gsdmm_opts *o, uint32_t *z, struct align_err *e)
 {
 	struct gsdmm g;
-	size_t d, i;
-	long rc;
 
 	memset(&g, 0, sizeof(g));
-	if (n == 0)
-		return 0;
-	g.dc.terms = terms;
-	g.dc.off = start;
-	g.dc.end = end;
+	g.dc.packed = packed;
+	g.dc.poff = start;
+	g.dc.pend = end;
 	g.drop = drop;
-	for (d = 0; d < n; d++)
-		for (i = start[d]; i < end[d]; i++)
-			g.total += drop == NULL || !drop[terms[i]];
-	g.n = n;
-	g.k = o->k ? o->k : n / 8 < 10 ? 10 : n / 8 > 300 ? 300 : n / 8;
-	if (g.k > n)
-		g.k = n;
-	g.threads = sysconf(_SC_NPROCESSORS_ONLN) > 1;
-	if (sample_docs(&g, o->sample ? o->sample : 10000) < 0 ||
-	    count_terms(&g, nterms) < 0 || cache_sample(&g) < 0 ||
-	    run_chains(&g, o) < 0 ||
-	    choose_chain(&g, o->refine) < 0 ||
-	    assign(&g, o->refine >= 0, z) < 0)
-		rc = align_err_nomem(e);
-	else
-		rc = align_groups_by_size(z, n, g.k, e);
-	release(&g);
-	return rc;
+	return run(&g, n, nterms, o, z, e);
 }

@@ -4,6 +4,12 @@
 
 #include "hash.h"
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
+
 struct align_set_slot {
 	uint64_t a, b;	/* a 128-bit fingerprint; 0, 0: empty */
 };
@@ -303,24 +309,6 @@ dict_slot(uint64_t h, size_t id)
 	return (h & 0xffffffff00000000ULL) | ((uint64_t)id + 1);
 }
 
-static int
-dict_grow(struct align_dict *d)
-{
-	size_t cap = d->cap ? d->cap * 2 : 256, i;
-	uint64_t *slot = calloc(cap, sizeof(*slot)), v;
-
-	if (slot == NULL)
-		return -1;
-	for (i = 0; i < d->indexed; i++) {
-		v = dict_slot(d->hash[i], i);
-		slot[align_probe64(slot, cap, (size_t)d->hash[i], v)] = v;
-	}
-	free(d->slot);
-	d->slot = slot;
-	d->cap = cap;
-	return 0;
-}
-
 /* The dictionary's hash (hash.h). */
 static uint64_t
 dict_hash(const char *s, size_t n)
@@ -328,18 +316,46 @@ dict_hash(const char *s, size_t n)
 	return align_dict_hash(s, n);
 }
 
+/* Id i into the table slot of cap entries, its string of hash h. */
+static void
+dict_put(uint64_t *slot, size_t cap, uint64_t h, size_t i)
+{
+	uint64_t v = dict_slot(h, i);
+
+	slot[align_probe64(slot, cap, (size_t)h, v)] = v;
+}
+
+/* A table twice the size (256 at first), the ids indexed put in it again,
+ * their strings hashed again: about two hashes an id over the
+ * dictionary's life, for 8 bytes an id less. */
+static int
+dict_grow(struct align_dict *d)
+{
+	size_t cap = d->cap ? d->cap * 2 : 256, i;
+	uint64_t *slot = calloc(cap, sizeof(*slot));
+
+	if (slot == NULL)
+		return -1;
+	for (i = 0; i < d->indexed; i++) {
+		if (i + 8 < d->indexed)
+			PREFETCH(d->str[i + 8]);
+		dict_put(slot, cap, dict_hash(d->str[i], d->len[i]), i);
+	}
+	free(d->slot);
+	d->slot = slot;
+	d->cap = cap;
+	return 0;
+}
+
 /* Put id i, the next not indexed, into the table. */
 static int
 dict_index(struct align_dict *d)
 {
 	size_t i = d->indexed;
-	uint64_t v;
 
 	if ((i + 1) * 4 > d->cap * 3 && dict_grow(d) < 0)
 		return -1;
-	d->hash[i] = dict_hash(d->str[i], d->len[i]);
-	v = dict_slot(d->hash[i], i);
-	d->slot[align_probe64(d->slot, d->cap, (size_t)d->hash[i], v)] = v;
+	dict_put(d->slot, d->cap, dict_hash(d->str[i], d->len[i]), i);
 	d->indexed++;
 	return 0;
 }
@@ -352,16 +368,12 @@ dict_room(struct align_dict *d)
 		size_t nc = d->ncap ? d->ncap * 2 : 256;
 		char **str = realloc(d->str, nc * sizeof(*str));
 		uint32_t *len = str ? realloc(d->len, nc * sizeof(*len)) : NULL;
-		uint64_t *hash;
 
 		if (str)
 			d->str = str;
-		if (len)
-			d->len = len;
-		hash = len ? realloc(d->hash, nc * sizeof(*hash)) : NULL;
-		if (hash == NULL)
+		if (len == NULL)
 			return -1;
-		d->hash = hash;
+		d->len = len;
 		d->ncap = nc;
 	}
 	return 0;
@@ -386,6 +398,15 @@ align_dict_index(struct align_dict *d)
 	return 0;
 }
 
+void
+align_dict_unindex(struct align_dict *d)
+{
+	free(d->slot);
+	d->slot = NULL;
+	d->cap = 0;
+	d->indexed = 0;
+}
+
 /* Whether a and b, n bytes each, are the same: a word is a few bytes,
  * fewer than a call of memcmp(3) costs. */
 static inline int
@@ -400,12 +421,6 @@ same(const char *a, const char *b, size_t n)
 			return 0;
 	return 1;
 }
-
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)0)
-#endif
 
 void
 align_dict_prefetch_slot(const struct align_dict *d, uint64_t h)
@@ -447,8 +462,7 @@ align_dict_id_hashed(struct align_dict *d, const char *s, size_t n,
 			uint32_t id = (uint32_t)d->slot[i] - 1;
 
 			/* The slot's half of the hash tells apart all but
-			 * one string in 2^32: not d->hash[id] too, another
-			 * array away (a cache miss a lookup). */
+			 * one string in 2^32 before the string is read. */
 			if ((d->slot[i] ^ h) >> 32 == 0 && d->len[id] == n &&
 			    same(d->str[id], s, n))
 				return id;
@@ -470,7 +484,6 @@ align_dict_release(struct align_dict *d)
 	free(d->slot);
 	free(d->str);
 	free(d->len);
-	free(d->hash);
 	memset(d, 0, sizeof(*d));
 }
 

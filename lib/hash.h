@@ -87,7 +87,10 @@ unsigned long align_count_inc(struct align_count *c, uint64_t key);
 void align_count_release(struct align_count *c);
 
 /* A dictionary of byte strings to dense ids 0, 1, 2, ... in the order
- * they were added; the strings are kept (NUL-terminated). */
+ * they were added; the strings are kept (NUL-terminated).  An id takes
+ * its string, a pointer and a length (12 bytes) and 8 to 16 bytes of
+ * table: no hash is kept by id, for the table's growth hashes the
+ * strings again (a million response ids: 8 MB less). */
 struct align_dict {
 	uint64_t *slot;		/* the hash's high half, then id + 1;
 				 * 0: empty (a probe that differs in the
@@ -95,13 +98,12 @@ struct align_dict {
 	size_t cap;
 	char **str;		/* by id */
 	uint32_t *len;
-	uint64_t *hash;
 	size_t n, ncap;
 	struct align_arena strs;	/* where the strings live */
 	size_t indexed;			/* ids 0 .. indexed-1 are in slot */
 };
 #define ALIGN_DICT_INIT \
-	{ NULL, 0, NULL, NULL, NULL, 0, 0, ALIGN_ARENA_INIT, 0 }
+	{ NULL, 0, NULL, NULL, 0, 0, ALIGN_ARENA_INIT, 0 }
 
 /* The dictionary's hash: eight bytes a step, mixed to the end as in
  * MurmurHash3's finalizer.  The table is in memory only; speed matters
@@ -147,5 +149,9 @@ long align_dict_push(struct align_dict *d, const char *s, size_t n);
 /* Hash what align_dict_push() added: 0, or -1 when out of memory (and
  * then align_dict_id() would find nothing). */
 int align_dict_index(struct align_dict *d);
+/* Free the table, keeping the ids and their strings: for a dictionary
+ * done with lookups (a read that has ended).  A lookup after it makes
+ * the table again, and finds what it found before. */
+void align_dict_unindex(struct align_dict *d);
 void align_dict_release(struct align_dict *d);
 #endif

@@ -12,61 +12,47 @@
 #include "record.h"
 #include "text.h"
 #include "theme_int.h"
+#include "varint.h"
 
-/* Append x[0 .. k) to the pool *v of *n. */
+/* Append x[0 .. k) to the pool *v of *n bytes, 7 bits a byte: most
+ * tokens and terms are met early and have small ids, so a number takes
+ * about 2 bytes instead of 4 (a million responses of 33 words: the
+ * tokens 130 MB to 65, the terms 74 to 37).  The pool's room for one
+ * response's, decoded, grows in *buf. */
 static int
-pool_add(uint32_t **v, size_t *n, size_t *cap, const uint32_t *x, size_t k)
-{
-	if (k == 0)
-		return 0;	/* and *v may still be NULL */
-	if (ALIGN_GROW(*v, *n + k, *cap) < 0)
-		return -1;
-	memcpy(*v + *n, x, k * sizeof(*x));
-	*n += k;
-	return 0;
-}
-
-/* Append the tokens x[0 .. k) to the token pool, 7 bits a byte: most
- * tokens are met early and have small ids, so a token takes about 2 bytes
- * instead of 4 (a million responses of 33 words: 130 MB to 65). */
-static int
-toks_add(struct align_themer *t, const uint32_t *x, size_t k)
+pack_add(uint8_t **v, size_t *n, size_t *cap, const uint32_t *x, size_t k,
+    uint32_t **buf, size_t *bufcap)
 {
 	size_t i;
 
 	if (k == 0)
-		return 0;
-	if (ALIGN_GROW(t->toks, t->ntoks + 5 * k, t->kcap) < 0 ||
-	    ALIGN_GROW(t->tokbuf, k, t->tokbufcap) < 0)
+		return 0;	/* and *v may still be NULL */
+	if (ALIGN_GROW(*v, *n + ALIGN_VARINT_MAX * k, *cap) < 0 ||
+	    ALIGN_GROW(*buf, k, *bufcap) < 0)
 		return -1;
-	for (i = 0; i < k; i++) {
-		uint32_t v = x[i];
-
-		while (v >= 0x80) {
-			t->toks[t->ntoks++] = (uint8_t)(v | 0x80);
-			v >>= 7;
-		}
-		t->toks[t->ntoks++] = (uint8_t)v;
-	}
+	for (i = 0; i < k; i++)
+		*n += align_varint_put(*v + *n, x[i]);
 	return 0;
+}
+
+/* The k numbers packed in pool from byte at, into out (the pool may be
+ * NULL when k is 0). */
+static void
+unpack(const uint8_t *pool, uint32_t at, size_t k, uint32_t *out)
+{
+	const uint8_t *p;
+	size_t i;
+
+	if (k == 0)
+		return;
+	for (p = pool + at, i = 0; i < k; i++)
+		out[i] = align_varint_get(&p);
 }
 
 const uint32_t *
 align_themer_toks(const struct align_themer *t, const struct resp *r)
 {
-	const uint8_t *p = t->toks + r->tok;
-	size_t i;
-
-	for (i = 0; i < r->ntok; i++) {
-		uint32_t v = 0;
-		int sh = 0;
-
-		while (*p & 0x80) {
-			v |= (uint32_t)(*p++ & 0x7f) << sh;
-			sh += 7;
-		}
-		t->tokbuf[i] = v | (uint32_t)*p++ << sh;
-	}
+	unpack(t->toks, r->tok, r->ntok, t->tokbuf);
 	return t->tokbuf;
 }
 
@@ -93,6 +79,27 @@ synonyms_text(char *s, size_t n, const char *path, struct align_err *e)
 		n -= len;
 	}
 	return 0;
+}
+
+const uint32_t *
+align_themer_terms(const struct align_themer *t, const struct resp *r)
+{
+	unpack(t->terms, r->term, r->nterm, t->termbuf);
+	return t->termbuf;
+}
+
+void
+align_themer_terms_into(const struct align_themer *t, const struct resp *r,
+    uint32_t *out)
+{
+	unpack(t->terms, r->term, r->nterm, out);
+}
+
+uint32_t
+align_themer_terms_end(const struct align_themer *t, size_t i)
+{
+	/* The pool holds the responses' terms in the order they came. */
+	return i + 1 < t->nresp ? t->resp[i + 1].term : (uint32_t)t->nterms;
 }
 
 /* The concepts of a lexicon file, added. */
@@ -180,6 +187,7 @@ align_themer_free(struct align_themer *t)
 		free(t->who[i].name);
 	free(t->resp);
 	free(t->terms);
+	free(t->termbuf);
 	free(t->toks);
 	free(t->tokbuf);
 	align_buf_release(&t->texts);
@@ -219,8 +227,8 @@ add_words(struct align_themer *t, struct resp *r, const char *text,
 		t->a.ntok = UINT16_MAX;
 	/* 32-bit offsets: a response takes 24 bytes, not 32 (8 MB at a
 	 * million); the pools hold some 60 million responses. */
-	if (t->nterms + t->a.nterm > UINT32_MAX ||
-	    t->ntoks + 5 * t->a.ntok > UINT32_MAX)
+	if (t->nterms + ALIGN_VARINT_MAX * t->a.nterm > UINT32_MAX ||
+	    t->ntoks + ALIGN_VARINT_MAX * t->a.ntok > UINT32_MAX)
 		return align_err_set(e, ALIGN_EX_NOMEM, NULL, 0, 0,
 		    "too many words for one run (%zu responses read)",
 		    t->nresp);
@@ -230,9 +238,10 @@ add_words(struct align_themer *t, struct resp *r, const char *text,
 	r->ntok = (uint16_t)t->a.ntok;
 	r->lang = (uint8_t)t->a.lang;
 	r->hits = (uint8_t)(t->a.hits > 255 ? 255 : t->a.hits);
-	if (pool_add(&t->terms, &t->nterms, &t->tcap, t->a.term,
-	    t->a.nterm) < 0 ||
-	    toks_add(t, t->a.tok, t->a.ntok) < 0)
+	if (pack_add(&t->terms, &t->nterms, &t->tcap, t->a.term,
+	    t->a.nterm, &t->termbuf, &t->termbufcap) < 0 ||
+	    pack_add(&t->toks, &t->ntoks, &t->kcap, t->a.tok, t->a.ntok,
+	    &t->tokbuf, &t->tokbufcap) < 0)
 		return align_err_nomem(e);
 	return 0;
 }
@@ -463,59 +472,157 @@ align_themer_add_theme(struct align_themer *t, const struct theme *th,
 	return 0;
 }
 
-/* Sorting responses by id (qsort has no context: this is it).  The first
- * sixteen bytes, as two numbers, settle most comparisons without
- * strcmp(3). */
-static const struct align_themer *sort_ctx;
+/* Sorting responses by id, in place.  The ids are distinct, so that any
+ * sort gives the one order.  Eight bytes of each id from where the ids
+ * first differ, as a number that orders as strcmp(3) does, settle
+ * nearly every comparison (response ids, "r-" and 16 hex digits: all but
+ * one pair in 2^32); strcmp settles the rest.  At a million responses
+ * the sort takes 16 MB (its keys), not 48 (qsort's keys of 24 bytes and
+ * its merge buffer as large), and none when they are in id order. */
+struct keyed {
+	uint64_t key;
+	uint32_t r;
+};
 
-/* Eight bytes of an id from byte at, as a number that orders as strcmp
- * does (a shorter id is padded with zeros). */
+/* Eight bytes of id s of n bytes from byte at, as a number that orders
+ * as strcmp does (a shorter id is padded with zeros). */
 static uint64_t
-prefix(const char *s, size_t at)
+prefix(const char *s, size_t n, size_t at)
 {
 	uint64_t v = 0;
-	size_t i, n = strlen(s);
+	size_t i;
 
 	for (i = at; i < at + 8; i++)
 		v = v << 8 | (i < n ? (unsigned char)s[i] : 0);
 	return v;
 }
 
-struct keyed {
-	uint64_t key[2];
-	uint32_t r;
-};
-
-static int
-cmp_keyed(const void *a, const void *b)
+/* x before y. */
+static inline int
+keyed_less(const struct align_themer *t, const struct keyed *x,
+    const struct keyed *y)
 {
-	const struct keyed *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key;
+	return strcmp(t->ids.str[x->r], t->ids.str[y->r]) < 0;
+}
 
-	if (x->key[0] != y->key[0])
-		return x->key[0] < y->key[0] ? -1 : 1;
-	if (x->key[1] != y->key[1])
-		return x->key[1] < y->key[1] ? -1 : 1;
-	return strcmp(sort_ctx->ids.str[x->r], sort_ctx->ids.str[y->r]);
+static inline void
+keyed_swap(struct keyed *x, struct keyed *y)
+{
+	struct keyed z = *x;
+
+	*x = *y;
+	*y = z;
+}
+
+/* k[i] sifted down the heap k[0 .. n). */
+static void
+keyed_sift(const struct align_themer *t, struct keyed *k, size_t i, size_t n)
+{
+	size_t c;
+
+	while ((c = 2 * i + 1) < n) {
+		if (c + 1 < n && keyed_less(t, &k[c], &k[c + 1]))
+			c++;
+		if (!keyed_less(t, &k[i], &k[c]))
+			return;
+		keyed_swap(&k[i], &k[c]);
+		i = c;
+	}
+}
+
+/* Introsort: quicksort on the median of three, insertion sort for short
+ * runs, heapsort below depth levels (no quadratic input). */
+static void
+keyed_sort(const struct align_themer *t, struct keyed *k, size_t n,
+    int depth)
+{
+	size_t i, j;
+
+	while (n > 16) {
+		struct keyed *lo = k, *mid = k + n / 2, *hi = k + n - 1;
+
+		if (depth-- == 0) {
+			for (i = n / 2; i-- > 0; )
+				keyed_sift(t, k, i, n);
+			for (i = n - 1; i > 0; i--) {
+				keyed_swap(&k[0], &k[i]);
+				keyed_sift(t, k, 0, i);
+			}
+			return;
+		}
+		if (keyed_less(t, mid, lo))
+			keyed_swap(mid, lo);
+		if (keyed_less(t, hi, mid)) {
+			keyed_swap(hi, mid);
+			if (keyed_less(t, mid, lo))
+				keyed_swap(mid, lo);
+		}
+		/* The pivot to k[n - 2]; k[0] and k[n - 1] bound the scans. */
+		keyed_swap(mid, &k[n - 2]);
+		i = 0;
+		j = n - 2;
+		for (;;) {
+			while (keyed_less(t, &k[++i], &k[n - 2]))
+				;
+			while (keyed_less(t, &k[n - 2], &k[--j]))
+				;
+			if (i >= j)
+				break;
+			keyed_swap(&k[i], &k[j]);
+		}
+		keyed_swap(&k[i], &k[n - 2]);
+		/* The shorter side by recursion, the longer by the loop. */
+		if (i < n - 1 - i) {
+			keyed_sort(t, k, i, depth);
+			k += i + 1;
+			n -= i + 1;
+		} else {
+			keyed_sort(t, k + i + 1, n - i - 1, depth);
+			n = i;
+		}
+	}
+	for (i = 1; i < n; i++) {
+		struct keyed x = k[i];
+
+		for (j = i; j > 0 && keyed_less(t, &x, &k[j - 1]); j--)
+			k[j] = k[j - 1];
+		k[j] = x;
+	}
 }
 
 int
 align_themer_sort(const struct align_themer *t, uint32_t *m, size_t n)
 {
-	struct keyed *k = malloc((n ? n : 1) * sizeof(*k));
-	size_t i;
+	const struct align_dict *ids = &t->ids;
+	struct keyed *k;
+	size_t i, at, sorted = 1;
+	int depth = 0;
 
-	sort_ctx = t;
-	if (k == NULL)
+	for (i = 1; sorted && i < n; i++)
+		sorted = strcmp(ids->str[m[i - 1]], ids->str[m[i]]) < 0;
+	if (sorted)
+		return 0;
+	/* Where the ids first differ: the bytes all of them begin with. */
+	at = ids->len[m[0]];
+	for (i = 1; i < n && at > 0; i++) {
+		const char *a = ids->str[m[0]], *b = ids->str[m[i]];
+		size_t j = 0;
+
+		while (j < at && a[j] == b[j])
+			j++;
+		at = j;
+	}
+	if ((k = malloc(n * sizeof(*k))) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
-		const char *id = t->ids.str[m[i]];
-
-		k[i].key[0] = prefix(id, 0);
-		k[i].key[1] = prefix(id, 8);
+		k[i].key = prefix(ids->str[m[i]], ids->len[m[i]], at);
 		k[i].r = m[i];
 	}
-	if (n > 1)
-		qsort(k, n, sizeof(*k), cmp_keyed);
+	for (i = n; i > 1; i >>= 1)
+		depth += 2;
+	keyed_sort(t, k, n, depth);
 	for (i = 0; i < n; i++)
 		m[i] = k[i].r;
 	free(k);
@@ -648,6 +755,12 @@ align_themer_run(struct align_themer *t, struct align_err *e)
 
 	if (who_all(t, e) < 0)
 		return -1;
+	/* The read is over: no name is looked up again, no text analysed
+	 * (a million responses: the tables of 300,000 participants and of
+	 * 200,000 words, and the words as written, 25 MB). */
+	align_dict_unindex(&t->people);
+	align_words_idle(&t->w);
+	align_analysis_release(&t->a);
 	/* Responses are looked up by id for edits, the themes of the input
 	 * and the texts shown: index them now, where running out of memory
 	 * can be told from an id that is not there. */

@@ -45,8 +45,9 @@ struct unplaced {
 	uint32_t *rank;		/* place by response */
 	size_t n;
 	uint32_t *terms;	/* linkage: the terms, document by document */
-	size_t *off;		/* where each begins (GSDMM: in t->terms) */
-	size_t *end;		/* GSDMM: where each ends in t->terms */
+	size_t *off;		/* linkage: where each begins */
+	uint32_t *start, *end;	/* GSDMM: where each begins and ends in
+				 * t->terms */
 	uint32_t *z;		/* group by place */
 };
 
@@ -57,6 +58,7 @@ unplaced_release(struct unplaced *u)
 	free(u->rank);
 	free(u->terms);
 	free(u->off);
+	free(u->start);
 	free(u->end);
 	free(u->z);
 }
@@ -107,45 +109,49 @@ by_linkage(const struct align_themer *t, const struct unplaced *u)
 
 /* Their terms, document by document; concepts only when they count.  For
  * GSDMM, where each document's terms are in t->terms: no copy of them
- * (GSDMM leaves the concepts out itself). */
+ * (GSDMM leaves the concepts out itself), their bytes in 32 bits (a
+ * million responses: 8 MB, not 16). */
 static int
 documents(const struct align_themer *t, struct unplaced *u)
 {
 	size_t i, k, nt = 0;
 	int copy = by_linkage(t, u);
 
-	u->off = malloc((u->n + 1) * sizeof(*u->off));
 	u->z = malloc(u->n * sizeof(*u->z));
 	u->rank = malloc((t->nresp + 1) * sizeof(*u->rank));
-	if (copy)
+	if (copy) {
+		/* A term takes a byte of t->terms at least. */
+		u->off = malloc((u->n + 1) * sizeof(*u->off));
 		u->terms = malloc((t->nterms + 1) * sizeof(*u->terms));
-	else
+	} else {
+		u->start = malloc((u->n + 1) * sizeof(*u->start));
 		u->end = malloc((u->n + 1) * sizeof(*u->end));
-	if (u->off == NULL || u->z == NULL || u->rank == NULL ||
-	    (copy ? u->terms == NULL : u->end == NULL))
+	}
+	if (u->z == NULL || u->rank == NULL || (copy ? u->off == NULL ||
+	    u->terms == NULL : u->start == NULL || u->end == NULL))
 		return -1;
 	for (i = 0; i < u->n; i++) {
 		const struct resp *r = &t->resp[u->order[i]];
+		uint32_t *v = u->terms + nt;
 
 		u->rank[u->order[i]] = (uint32_t)i;
 		if (!copy) {
-			u->off[i] = r->term;
-			u->end[i] = r->term + r->nterm;
+			u->start[i] = r->term;
+			u->end[i] = align_themer_terms_end(t, u->order[i]);
 			continue;
 		}
 		u->off[i] = nt;
-		if (r->nterm > 0 && t->concepts)  /* else t->terms may be NULL */
-			memcpy(u->terms + nt, t->terms + r->term, r->nterm *
-			    sizeof(*u->terms));
+		align_themer_terms_into(t, r, v);
 		if (t->concepts) {
 			nt += r->nterm;
 			continue;
 		}
 		for (k = 0; k < r->nterm; k++)
-			if (!align_words_is_concept(&t->w, t->terms[r->term + k]))
-				u->terms[nt++] = t->terms[r->term + k];
+			if (!align_words_is_concept(&t->w, v[k]))
+				u->terms[nt++] = v[k];
 	}
-	u->off[u->n] = nt;
+	if (copy)
+		u->off[u->n] = nt;
 	return 0;
 }
 
@@ -155,7 +161,7 @@ static long
 run_method(const struct align_themer *t, struct unplaced *u,
     struct align_err *e)
 {
-	static const uint32_t none;
+	static const uint8_t none;
 	struct align_gsdmm_opts go = { 0 };
 
 	if (by_linkage(t, u)) {
@@ -168,7 +174,7 @@ run_method(const struct align_themer *t, struct unplaced *u,
 	go.seed = t->o.seed;
 	/* t->terms may be NULL when no response has a term: then every
 	 * document is empty. */
-	return align_gsdmm_docs(t->terms ? t->terms : &none, u->off, u->end,
+	return align_gsdmm_docs(t->terms ? t->terms : &none, u->start, u->end,
 	    u->n, align_words_nterms(&t->w), t->concepts ? NULL :
 	    t->w.concept, &go, u->z, e);
 }

@@ -54,7 +54,7 @@ bag_of(const struct align_themer *t, const uint32_t *m, size_t n,
 	for (i = k = 0; i < n; i++) {
 		const struct resp *r = &t->resp[m[i]];
 
-		memcpy(v + k, t->terms + r->term, r->nterm * sizeof(*v));
+		align_themer_terms_into(t, r, v + k);
 		k += r->nterm;
 	}
 	qsort(v, all, sizeof(*v), cmp_u32);
@@ -96,7 +96,7 @@ static double
 fit(const struct align_themer *t, uint32_t r, const struct bag *g, int in)
 {
 	const struct resp *x = &t->resp[r];
-	const uint32_t *v = t->terms + x->term;
+	const uint32_t *v = align_themer_terms(t, x);
 	double dot = 0, self = 0, norm2;
 	size_t i, j;
 

@@ -518,7 +518,7 @@ static void
 hold_concepts(const struct align_themer *t, const struct resp *r,
     struct phrases *ph)
 {
-	const uint32_t *term = t->terms + r->term;
+	const uint32_t *term = align_themer_terms(t, r);
 	uint32_t best = UINT32_MAX;
 	size_t p, q, most = 0;
 

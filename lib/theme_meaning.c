@@ -50,14 +50,16 @@ static int
 distinct_terms(const struct align_themer *t, const struct resp *r,
     struct doc *d)
 {
+	const uint32_t *v;
 	size_t k, j;
 
 	d->term = malloc((r->nterm + 1) * sizeof(*d->term));
 	d->w = malloc((r->nterm + 1) * sizeof(*d->w));
 	if (d->term == NULL || d->w == NULL)
 		return -1;
+	v = align_themer_terms(t, r);
 	for (k = 0; k < r->nterm; k++) {
-		uint32_t x = t->terms[r->term + k];
+		uint32_t x = v[k];
 
 		if (!align_words_is_concept(&t->w, x))
 			d->term[d->n++] = x;
@@ -144,10 +146,11 @@ static void
 hand_frequencies(const struct align_themer *t, const struct resp *r,
     struct hand *h, uint32_t *df, uint32_t *stamp, uint32_t mark)
 {
+	const uint32_t *v = align_themer_terms(t, r);
 	size_t k;
 
 	for (k = 0; k < r->nterm; k++) {
-		uint32_t x = t->terms[r->term + k];
+		uint32_t x = v[k];
 
 		if (align_words_is_concept(&t->w, x) && stamp[x] != mark &&
 		    hand_concept(h, x) >= 0) {
@@ -163,11 +166,12 @@ static void
 hand_profile(const struct align_themer *t, const struct resp *r,
     struct hand *h, const uint32_t *df, size_t n, struct doc *d)
 {
+	const uint32_t *v = align_themer_terms(t, r);
 	size_t k;
 	int c;
 
 	for (k = 0; k < r->nterm; k++) {
-		uint32_t x = t->terms[r->term + k];
+		uint32_t x = v[k];
 
 		if (align_words_is_concept(&t->w, x) &&
 		    (c = hand_concept(h, x)) >= 0)

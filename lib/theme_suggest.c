@@ -33,7 +33,7 @@ static double
 length(const struct align_themer *t, const struct resp *r,
     const struct space *sp)
 {
-	const uint32_t *term = t->terms + r->term;
+	const uint32_t *term = align_themer_terms(t, r);
 	double s = 0;
 	size_t k;
 
@@ -59,11 +59,12 @@ static double
 with_centroid(const struct align_themer *t, const struct resp *r,
     struct space *sp, double scale, int add)
 {
+	const uint32_t *v = align_themer_terms(t, r);
 	double dot = 0;
 	size_t k;
 
 	for (k = 0; k < r->nterm; k++) {
-		uint32_t x = t->terms[r->term + k];
+		uint32_t x = v[k];
 
 		if (!counts_term(t, x))
 			continue;
@@ -91,15 +92,15 @@ space(const struct align_themer *t, struct space *sp, double **len)
 		free(seen);
 		return -1;
 	}
-	for (i = 0; i < t->nresp; i++)
-		for (k = 0; k < t->resp[i].nterm; k++) {
-			uint32_t x = t->terms[t->resp[i].term + k];
+	for (i = 0; i < t->nresp; i++) {
+		const uint32_t *v = align_themer_terms(t, &t->resp[i]);
 
-			if (seen[x] != i + 1) {
-				seen[x] = (uint32_t)i + 1;
-				sp->idf[x]++;
+		for (k = 0; k < t->resp[i].nterm; k++)
+			if (seen[v[k]] != i + 1) {
+				seen[v[k]] = (uint32_t)i + 1;
+				sp->idf[v[k]]++;
 			}
-		}
+	}
 	for (k = 0; k < n; k++)
 		if (sp->idf[k] > 0)
 			sp->idf[k] = log((double)t->nresp / sp->idf[k]) + 1;
@@ -120,9 +121,10 @@ centroid_length(const struct align_themer *t, const struct theme *th,
 	sp->mark++;
 	for (j = 0; j < th->n; j++) {
 		const struct resp *r = &t->resp[th->member[j]];
+		const uint32_t *v = align_themer_terms(t, r);
 
 		for (k = 0; k < r->nterm; k++) {
-			uint32_t x = t->terms[r->term + k];
+			uint32_t x = v[k];
 
 			if (counts_term(t, x) && sp->stamp[x] != sp->mark) {
 				sp->stamp[x] = sp->mark;
@@ -165,9 +167,10 @@ one_theme(struct align_themer *t, size_t i, struct space *sp,
 	}
 	for (j = 0; j < th->n; j++) {
 		const struct resp *r = &t->resp[th->member[j]];
+		const uint32_t *v = align_themer_terms(t, r);
 
 		for (k = 0; k < r->nterm; k++)
-			sp->c[t->terms[r->term + k]] = 0;
+			sp->c[v[k]] = 0;
 	}
 }
 

@@ -404,6 +404,20 @@ align_words_release(struct align_words *w)
 	memset(w, 0, sizeof(*w));
 }
 
+void
+align_words_idle(struct align_words *w)
+{
+	/* A word's entry holds no more than its dictionaries give again. */
+	align_dict_release(&w->words);
+	free(w->word);
+	w->word = NULL;
+	w->wcap = 0;
+	align_dict_unindex(&w->stops);
+	align_dict_unindex(&w->tokens);
+	align_dict_unindex(&w->vocab);
+	align_dict_unindex(&w->phrases);
+}
+
 /* The term of a stem or (concept set) a concept; -1 when out of memory. */
 static long
 term(struct align_words *w, const char *s, size_t n, int concept)

@@ -150,6 +150,12 @@ int align_words_analyse(struct align_words *w, const char *text,
     struct align_analysis *a, struct align_err *e);
 void align_analysis_release(struct align_analysis *a);
 
+/* Done analysing (a read that has ended): the cache of words as written
+ * and the dictionaries' tables freed, the terms, tokens and concepts
+ * kept (a million responses: some 20 MB).  An analysis after it makes
+ * them again and gives what it gave before. */
+void align_words_idle(struct align_words *w);
+
 /* A term as people read it: the stem, or the concept's name. */
 const char *align_words_term(const struct align_words *w, uint32_t term);
 int align_words_is_concept(const struct align_words *w, uint32_t term);

@@ -11,6 +11,7 @@
 
 #include "../../lib/cluster.h"
 #include "../../lib/kmeans.h"
+#include "../../lib/varint.h"
 
 /* Three obvious groups over terms 0-8, of 5, 4 and 3 documents. */
 static const uint32_t terms[] = {
@@ -102,34 +103,36 @@ test_gsdmm_finds_the_groups(void **state)
 	assert_memory_equal(z, gold, sizeof(z));
 }
 
-/* Documents anywhere in a pool, in another order, with terms to leave
- * out among them (9, 10): the groups of the same documents one after
- * another without those terms. */
+/* Documents anywhere in a pool, 7 bits a byte, in another order, with
+ * terms to leave out among them (200, 299): the groups of the same
+ * documents one after another without those terms. */
 static void
 test_gsdmm_documents_in_a_pool(void **state)
 {
 	struct align_gsdmm_opts o = { 0 };
 	struct align_err e = ALIGN_ERR_INIT;
-	uint32_t pool[64], z[NDOCS], want[NDOCS];
-	uint8_t drop[11] = { 0 };
-	size_t start[NDOCS], end[NDOCS], at = 0, d, i;
+	uint8_t pool[64 * ALIGN_VARINT_MAX];
+	uint32_t z[NDOCS], want[NDOCS], start[NDOCS], end[NDOCS];
+	uint8_t drop[300] = { 0 };
+	size_t at = 0, d, i;
 
 	(void)state;
-	drop[9] = drop[10] = 1;
-	/* Last document first, each after a term left out, one inside. */
+	drop[200] = drop[299] = 1;	/* two bytes each */
+	/* Last document first, each after a term left out, one inside,
+	 * 7 bits a byte. */
 	for (d = NDOCS; d-- > 0; ) {
-		pool[at++] = 10;
-		start[d] = at;
+		at += align_varint_put(pool + at, 299);
+		start[d] = (uint32_t)at;
 		for (i = off[d]; i < off[d + 1]; i++) {
-			pool[at++] = terms[i];
+			at += align_varint_put(pool + at, terms[i]);
 			if (i == off[d])
-				pool[at++] = 9;
+				at += align_varint_put(pool + at, 200);
 		}
-		end[d] = at;
+		end[d] = (uint32_t)at;
 	}
 	o.seed = 7;
 	assert_int_equal(align_gsdmm(terms, off, NDOCS, 9, &o, want, &e), 3);
-	assert_int_equal(align_gsdmm_docs(pool, start, end, NDOCS, 11, drop,
+	assert_int_equal(align_gsdmm_docs(pool, start, end, NDOCS, 300, drop,
 	    &o, z, &e), 3);
 	assert_memory_equal(z, want, sizeof(z));
 	assert_memory_equal(z, gold, sizeof(z));

@@ -237,6 +237,44 @@ test_dict_keys_across_chunks(void **state)
 	align_dict_release(&d);
 }
 
+/* The table freed once lookups are done (align_dict_unindex()), then
+ * made again by the next lookup: every string keeps its id, lookups of
+ * strings not there find nothing, and adding goes on from the last id.
+ * The table's growth, which hashes the strings again, keeps every id
+ * across several doublings. */
+static void
+test_dict_unindex(void **state)
+{
+	struct align_dict d = ALIGN_DICT_INIT;
+	char key[32];
+	long i;
+
+	(void)state;
+	align_dict_unindex(&d);		/* empty: nothing to free */
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "participant %ld", i);
+		assert_int_equal(align_dict_id(&d, key, strlen(key), 1), i);
+	}
+	align_dict_unindex(&d);
+	assert_null(d.slot);
+	assert_int_equal(d.n, 5000);
+	assert_string_equal(d.str[4321], "participant 4321");
+	align_dict_prefetch_slot(&d, 1);	/* no table: nothing to read */
+	align_dict_prefetch_entry(&d, 1);
+	for (i = 4999; i >= 0; i--) {
+		snprintf(key, sizeof(key), "participant %ld", i);
+		assert_int_equal(align_dict_id(&d, key, strlen(key), 0), i);
+	}
+	assert_int_equal(align_dict_id(&d, "participant 5000", 16, 0), -1);
+	assert_int_equal(align_dict_id(&d, "participant 5000", 16, 1), 5000);
+	/* Pushed after the table went: indexed with the rest. */
+	align_dict_unindex(&d);
+	assert_int_equal(align_dict_push(&d, "pushed", 6), 5001);
+	assert_int_equal(align_dict_id(&d, "pushed", 6, 0), 5001);
+	assert_int_equal(align_dict_id(&d, "participant 17", 14, 0), 17);
+	align_dict_release(&d);
+}
+
 int
 main(void)
 {
@@ -249,6 +287,7 @@ main(void)
 		cmocka_unit_test(test_dict),
 		cmocka_unit_test(test_dict_hashed),
 		cmocka_unit_test(test_dict_keys_across_chunks),
+		cmocka_unit_test(test_dict_unindex),
 	};
 
 	return cmocka_run_group_tests_name("hash", tests, NULL, NULL);
