@@ -46,18 +46,18 @@ static const struct align_pack packed[] = {
 	{ "followup", "pairs", 1 },
 };
 
-/* A copy of rec whose entries are its own (not the pool's), but for key,
- * an empty list in its place. */
+/* A copy of rec, key by key, the value of entry i what value() gives
+ * (the copy's to free; NULL when out of memory). */
 static struct align_node *
-copy_but(const struct align_node *rec, const struct align_node *key)
+map_copy(const struct align_node *rec, struct align_node *(*value)(
+    const struct align_node *, size_t, const void *), const void *arg)
 {
 	struct align_node *c = align_map();
 	size_t i;
 
 	for (i = 0; c && i < rec->n; i++) {
 		int rc = align_map_append(c, strdup(rec->key[i]),
-		    rec->item[i] == key ? align_seq() :
-		    align_node_copy(rec->item[i]));
+		    value(rec, i, arg));
 
 		if (rc == 0 && align_map_key_raw(rec, i))
 			rc = align_map_set_key_raw(c, c->n - 1);
@@ -71,6 +71,21 @@ copy_but(const struct align_node *rec, const struct align_node *key)
 		c->col = rec->col;
 	}
 	return c;
+}
+
+static struct align_node *
+own_but(const struct align_node *rec, size_t i, const void *key)
+{
+	return rec->item[i] == key ? align_seq() :
+	    align_node_copy(rec->item[i]);
+}
+
+/* A copy of rec whose entries are its own (not the pool's), but for key,
+ * an empty list in its place. */
+static struct align_node *
+copy_but(const struct align_node *rec, const struct align_node *key)
+{
+	return map_copy(rec, own_but, key);
 }
 
 /* A survey's session lists everyone: its participants kept apart in k as
@@ -346,37 +361,20 @@ followup_edit(void *ctx, size_t i)
 	return NULL;
 }
 
+static struct align_node *
+pooled_or_copy(const struct align_node *rec, size_t i, const void *arg)
+{
+	(void)arg;
+	return rec->item[i]->pooled ? rec->item[i] :
+	    align_node_copy(rec->item[i]);
+}
+
 /* A copy of rec that shares its pooled entries (a new round's pairs,
  * pairs.h), the rest copied: what align_node_free() gives back. */
 static struct align_node *
 shared(const struct align_node *rec)
 {
-	struct align_node *c = align_map();
-	size_t i;
-
-	for (i = 0; c && i < rec->n; i++) {
-		struct align_node *v = rec->item[i]->pooled ? rec->item[i] :
-		    align_node_copy(rec->item[i]);
-		char *key = strdup(rec->key[i]);
-		int rc;
-
-		if (key == NULL) {
-			align_node_free(v);
-			rc = -1;
-		} else
-			rc = align_map_append(c, key, v);
-		if (rc == 0 && align_map_key_raw(rec, i))
-			rc = align_map_set_key_raw(c, c->n - 1);
-		if (rc < 0) {
-			align_node_free(c);
-			c = NULL;
-		}
-	}
-	if (c) {
-		c->line = rec->line;
-		c->col = rec->col;
-	}
-	return c;
+	return map_copy(rec, pooled_or_copy, NULL);
 }
 
 /* The new records at the end: a new round, or the check-ins. */
