@@ -180,8 +180,8 @@ test_kmeans_focus_on_telling_words(void **state)
 {
 	uint32_t t[sizeof(terms) / sizeof(*terms) + NDOCS];
 	size_t o2[NDOCS + 1], pick[NDOCS], d, at = 0;
-	struct align_docs dc = { t, o2, o2 + 1, NULL, pick, NDOCS, 10, NULL,
-	    NULL };
+	struct align_docs dc = { .terms = t, .off = o2, .end = o2 + 1,
+	    .pick = pick, .ns = NDOCS, .v = 10 };
 	struct align_centroids ce = { 0 };
 	double before[10];
 	size_t i;
