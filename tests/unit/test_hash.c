@@ -246,7 +246,7 @@ static void
 test_dict_unindex(void **state)
 {
 	struct align_dict d = ALIGN_DICT_INIT;
-	char key[32];
+	char key[40];
 	long i;
 
 	(void)state;
