@@ -48,6 +48,9 @@ find(const uint64_t *slot, size_t cap, uint64_t v)
 #define KEPT_BYTES 6
 #define KEPT_BITS (8 * KEPT_BYTES)
 
+/* Content ids kept in a small table (find()) before the lists. */
+#define SMALL_MAX 4096
+
 struct align_idset_list {
 	unsigned char *v;	/* n entries of KEPT_BYTES */
 	uint32_t n, cap;
@@ -116,12 +119,87 @@ insert(struct align_idset_list *l, size_t i, uint64_t x)
 	return 0;
 }
 
+/* The lists' entry for the number v: in s->list[*which], kept *x. */
+static struct align_idset_list *
+list_of(const struct align_idset *s, uint64_t v, uint64_t *x)
+{
+	uint64_t h = mix(v);
+
+	*x = h & (((uint64_t)1 << KEPT_BITS) - 1);
+	return &s->list[h >> KEPT_BITS];
+}
+
+/* Numbers of content ids in the lists: 1 new, 0 there, -1 nomem. */
+static int
+list_add(struct align_idset *s, uint64_t v)
+{
+	struct align_idset_list *l;
+	uint64_t x;
+	size_t i;
+
+	l = list_of(s, v, &x);
+	i = place(l, x);
+	if (i < l->n && entry(l, i) == x)
+		return 0;
+	return insert(l, i, x) < 0 ? -1 : 1;
+}
+
+static void
+lists_free(struct align_idset_list *list)
+{
+	size_t i;
+
+	if (list)
+		for (i = 0; i < (size_t)1 << LIST_BITS; i++)
+			free(list[i].v);
+	free(list);
+}
+
+/* The small table outgrown: its numbers into the lists, or -1 when out
+ * of memory (the set as it was). */
+static int
+to_lists(struct align_idset *s)
+{
+	size_t i;
+
+	if ((s->list = calloc((size_t)1 << LIST_BITS,
+	    sizeof(*s->list))) == NULL)
+		return -1;
+	for (i = 0; i < s->cap; i++)
+		if (s->small[i] && list_add(s, s->small[i]) < 0) {
+			lists_free(s->list);
+			s->list = NULL;
+			return -1;
+		}
+	free(s->small);
+	s->small = NULL;
+	s->cap = 0;
+	return 0;
+}
+
+/* The small table twice the size: 0, or -1 when out of memory. */
+static int
+small_grow(struct align_idset *s)
+{
+	size_t cap = s->cap ? s->cap * 2 : 64, i;
+	uint64_t *slot = calloc(cap, sizeof(*slot));
+
+	if (slot == NULL)
+		return -1;
+	for (i = 0; i < s->cap; i++)
+		if (s->small[i])
+			slot[find(slot, cap, s->small[i])] = s->small[i];
+	free(s->small);
+	s->small = slot;
+	s->cap = cap;
+	return 0;
+}
+
 int
 align_idset_add(struct align_idset *s, const char *id, size_t n)
 {
-	struct align_idset_list *l;
-	uint64_t v, h, x;
-	size_t i;
+	uint64_t v;
+	int rc;
 
 	if (!number(id, n, &v))
 		return align_set_add(&s->other, id, n);
@@ -131,26 +209,28 @@ align_idset_add(struct align_idset *s, const char *id, size_t n)
 		s->zero = 1;
 		return 1;
 	}
-	if (s->list == NULL && (s->list = calloc((size_t)1 << LIST_BITS,
-	    sizeof(*s->list))) == NULL)
-		return -1;
-	h = mix(v);
-	l = &s->list[h >> KEPT_BITS];
-	x = h & (((uint64_t)1 << KEPT_BITS) - 1);
-	i = place(l, x);
-	if (i < l->n && entry(l, i) == x)
-		return 0;
-	if (insert(l, i, x) < 0)
-		return -1;
-	s->n++;
-	return 1;
+	if (s->list == NULL) {
+		if (s->cap && s->small[find(s->small, s->cap, v)] == v)
+			return 0;
+		if ((s->n + 1) * 2 > s->cap &&
+		    (s->n < SMALL_MAX ? small_grow(s) : to_lists(s)) < 0)
+			return -1;
+		if (s->list == NULL) {
+			s->small[find(s->small, s->cap, v)] = v;
+			s->n++;
+			return 1;
+		}
+	}
+	if ((rc = list_add(s, v)) > 0)
+		s->n++;
+	return rc;
 }
 
 int
 align_idset_has(const struct align_idset *s, const char *id, size_t n)
 {
 	const struct align_idset_list *l;
-	uint64_t v, h, x;
+	uint64_t v, x;
 	size_t i;
 
 	if (!number(id, n, &v))
@@ -158,10 +238,8 @@ align_idset_has(const struct align_idset *s, const char *id, size_t n)
 	if (v == 0)
 		return s->zero;
 	if (s->list == NULL)
-		return 0;
-	h = mix(v);
-	l = &s->list[h >> KEPT_BITS];
-	x = h & (((uint64_t)1 << KEPT_BITS) - 1);
+		return s->cap && s->small[find(s->small, s->cap, v)] == v;
+	l = list_of(s, v, &x);
 	i = place(l, x);
 	return i < l->n && entry(l, i) == x;
 }
@@ -175,12 +253,7 @@ align_idset_count(const struct align_idset *s)
 void
 align_idset_release(struct align_idset *s)
 {
-	size_t i;
-
-	if (s->list)
-		for (i = 0; i < (size_t)1 << LIST_BITS; i++)
-			free(s->list[i].v);
-	free(s->list);
+	lists_free(s->list);
 #ifdef __GLIBC__
 	/* A large set's 65,536 arrays lie among what the reader's thread
 	 * freed meanwhile, and the allocator keeps the pages of them all:
@@ -189,8 +262,11 @@ align_idset_release(struct align_idset *s)
 	if (s->n >= ((size_t)1 << LIST_BITS))
 		malloc_trim(0);
 #endif
+	free(s->small);
 	align_set_release(&s->other);
 	s->list = NULL;
+	s->small = NULL;
+	s->cap = 0;
 	s->n = 0;
 	s->zero = 0;
 }

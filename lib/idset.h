@@ -9,7 +9,9 @@
  * bits choose one of 65,536 lists, its other 48 are kept in that list,
  * sorted, 6 bytes each (about 9 bytes an id at a million, with no table
  * doubled at once); any other id (a theme's, a principle's, one a person
- * chose) as a 128-bit fingerprint of align_set (hash.h).
+ * chose) as a 128-bit fingerprint of align_set (hash.h).  A set of up
+ * to 4,096 content ids (a meeting's) is a small table instead, for the
+ * lists' 1 MiB of heads costs a new process 256 pages to touch and free.
  *
  *	struct align_idset s = ALIGN_IDSET_INIT;
  *	rc = align_idset_add(&s, id, strlen(id));  (1 new, 0 seen, -1 nomem)
@@ -26,11 +28,13 @@
 struct align_idset_list;
 struct align_idset {
 	struct align_idset_list *list;	/* 65,536 of them, or NULL */
-	size_t n;		/* content ids in the lists */
+	uint64_t *small;	/* until then: their numbers, 0 an empty slot */
+	size_t cap;		/* slots in small */
+	size_t n;		/* content ids in the lists or small */
 	int zero;		/* "r-0000000000000000" is in the set */
 	struct align_set other;	/* the other ids */
 };
-#define ALIGN_IDSET_INIT { NULL, 0, 0, ALIGN_SET_INIT }
+#define ALIGN_IDSET_INIT { NULL, NULL, 0, 0, 0, ALIGN_SET_INIT }
 
 /* Add the n bytes of id: 1 when it was new, 0 when it was there, -1 when
  * out of memory (the set as it was). */

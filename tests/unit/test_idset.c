@@ -126,6 +126,42 @@ test_map(void **state)
 	assert_int_equal(align_idmap_get(&m, "id 3", 4), -1);
 }
 
+/* A meeting's ids in the small table, none of the lists' 65,536 heads
+ * made (a new process would touch and free 1 MiB for fifty ids); the
+ * 4,097th id moves them all into the lists, each still there once. */
+static void
+test_small_then_lists(void **state)
+{
+	struct align_idset s = ALIGN_IDSET_INIT;
+	char id[32];
+	unsigned long i, k;
+
+	(void)state;
+	for (i = 1; i <= 5000; i++) {
+		snprintf(id, sizeof(id), "r-%016lx", i * 0x9e3779b97f4aUL);
+		assert_int_equal(align_idset_add(&s, id, 18), 1);
+		assert_int_equal(align_idset_add(&s, id, 18), 0);
+		if (i <= 4096)
+			assert_null(s.list);
+		else
+			assert_non_null(s.list);
+		if (i == 50 || i == 4096 || i == 4097 || i == 5000)
+			for (k = 1; k <= i + 1; k++) {
+				snprintf(id, sizeof(id), "r-%016lx",
+				    k * 0x9e3779b97f4aUL);
+				assert_int_equal(align_idset_has(&s, id, 18),
+				    k <= i);
+			}
+		assert_int_equal(align_idset_count(&s), i);
+	}
+	align_idset_release(&s);
+	assert_int_equal(align_idset_count(&s), 0);
+	assert_int_equal(align_idset_add(&s, "r-0000000000000005", 18), 1);
+	assert_true(align_idset_has(&s, "r-0000000000000005", 18));
+	assert_false(align_idset_has(&s, "r-0000000000000006", 18));
+	align_idset_release(&s);
+}
+
 int
 main(void)
 {
@@ -133,6 +169,7 @@ main(void)
 		cmocka_unit_test(test_content_ids),
 		cmocka_unit_test(test_close_ids),
 		cmocka_unit_test(test_map),
+		cmocka_unit_test(test_small_then_lists),
 	};
 
 	return cmocka_run_group_tests_name("idset", tests, NULL, NULL);
