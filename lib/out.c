@@ -142,10 +142,9 @@ align_out_abort(struct align_out *o)
 int
 align_spill_open(struct align_spill *s, struct align_err *e)
 {
+	(void)e;
 	memset(s, 0, sizeof(*s));
 	s->end = -1;
-	if ((s->fp = align_temp_stream(e)) == NULL)
-		return -1;
 	return 0;
 }
 
@@ -155,21 +154,66 @@ align_spill_head(struct align_spill *s, struct align_out *out)
 	s->head = out;
 }
 
+/* The temporary file, made when first needed: 0, or -1 and e. */
+static int
+spill_file(struct align_spill *s, struct align_err *e)
+{
+	if (s->fp == NULL && (s->fp = align_temp_stream(e)) == NULL)
+		return -1;
+	return 0;
+}
+
+/* Where the next byte of the spill goes. */
+static long
+spill_at(const struct align_spill *s)
+{
+	return s->off + (long)s->buf.len;
+}
+
 static int
 spill_flush(struct align_spill *s, struct align_err *e)
 {
 	if (s->buf.failed)
 		return align_err_nomem(e);
-	if (s->buf.len && fwrite(s->buf.p, 1, s->buf.len, s->fp) !=
-	    s->buf.len)
+	if (s->buf.len == 0)
+		return 0;
+	if (spill_file(s, e) < 0)
+		return -1;
+	if (fwrite(s->buf.p, 1, s->buf.len, s->fp) != s->buf.len)
 		return align_err_set(e, EX_IOERR, NULL, 0, 0,
 		    "temporary file: write error: %s", strerror(errno));
+	s->off += (long)s->buf.len;
 	/* The room a large record took (a session of 333,000 people, a
 	 * theme of a million responses) given back, not kept for the run. */
 	if (s->buf.cap > 16 * FLUSH_AT)
 		align_buf_release(&s->buf);
 	else
 		align_buf_reset(&s->buf);
+	return 0;
+}
+
+/* A large record's pieces, as they are written, to the spill's file. */
+struct spill_piece {
+	struct align_spill *s;
+	struct align_err *e;
+	int failed;		/* 1: a write failed (errno); 2: e says */
+};
+
+static int
+spill_piece(void *arg, struct align_buf *b)
+{
+	struct spill_piece *p = arg;
+
+	if (spill_file(p->s, p->e) < 0) {
+		p->failed = 2;
+		return -1;
+	}
+	if (fwrite(b->p, 1, b->len, p->s->fp) != b->len) {
+		p->failed = 1;
+		return -1;
+	}
+	p->s->off += (long)b->len;
+	align_buf_reset(b);
 	return 0;
 }
 
@@ -185,7 +229,7 @@ align_spill_copy(struct align_spill *s, const struct align_node *rec,
     const char *bytes, size_t n, int owned, int keep, struct align_err *e)
 {
 	struct align_spill_part *p;
-	struct piece pc = { s->fp, 0 };
+	struct spill_piece pc = { s, e, 0 };
 
 	if (s->head && s->nowned == 0 && !owned)
 		return align_out_copy(s->head, rec, bytes, n, e);
@@ -193,19 +237,22 @@ align_spill_copy(struct align_spill *s, const struct align_node *rec,
 		if (ALIGN_GROW(s->owned, s->nowned + 1, s->cap) < 0)
 			return align_err_nomem(e);
 		p = &s->owned[s->nowned++];
-		p->from = p->to = ftell(s->fp) + (long)s->buf.len;
+		p->from = p->to = spill_at(s);
 		if (!keep)
 			return 0;
 	}
 	if (bytes)
 		align_buf_add(&s->buf, bytes, n);
 	else
-		align_emit_record_flushed(&s->buf, rec, FLUSH_AT, piece, &pc);
+		align_emit_record_flushed(&s->buf, rec, FLUSH_AT, spill_piece,
+		    &pc);
+	if (pc.failed == 2)
+		return -1;
 	if (pc.failed)
 		return align_err_set(e, EX_IOERR, NULL, 0, 0,
 		    "temporary file: write error: %s", strerror(errno));
 	if (owned)
-		s->owned[s->nowned - 1].to = ftell(s->fp) + (long)s->buf.len;
+		s->owned[s->nowned - 1].to = spill_at(s);
 	return s->buf.len >= FLUSH_AT || s->buf.failed ? spill_flush(s, e) : 0;
 }
 
@@ -218,6 +265,9 @@ copy(struct align_spill *s, struct align_out *out, long from, long to,
 
 	if (from >= to)
 		return 0;
+	if (s->fp == NULL)	/* all of it still in memory */
+		return align_out_write(out, s->buf.p + from,
+		    (size_t)(to - from), e);
 	if (fseek(s->fp, from, SEEK_SET) != 0)
 		return align_err_set(e, EX_IOERR, NULL, 0, 0,
 		    "temporary file: cannot seek");
@@ -259,10 +309,18 @@ spill_end(struct align_spill *s, struct align_err *e)
 {
 	if (s->end >= 0)
 		return 0;
-	if (spill_flush(s, e) < 0 || fflush(s->fp) != 0)
+	if (s->buf.failed)
+		return align_err_nomem(e);
+	if (s->fp == NULL) {
+		s->end = (long)s->buf.len;
+		return 0;
+	}
+	if (spill_flush(s, e) < 0)
+		return -1;
+	if (fflush(s->fp) != 0)
 		return align_err_set(e, EX_IOERR, NULL, 0, 0,
 		    "temporary file: write error");
-	s->end = ftell(s->fp);
+	s->end = s->off;
 	return 0;
 }
 

@@ -54,7 +54,9 @@ void align_out_abort(struct align_out *o);
 
 /*
  * A stream held in a temporary file (in $TMPDIR, without a name, so that
- * nothing is left behind) while a tool works out the records it owns.
+ * nothing is left behind) while a tool works out the records it owns;
+ * the file made only once the stream outgrows 64 KiB (a meeting's never
+ * is: making and removing it was a tenth of the run).
  * The spill remembers where each of those stood; the writer then puts the
  * new ones in their place (align_spill_write()):
  *
@@ -69,7 +71,8 @@ struct align_spill_part {
 };
 
 struct align_spill {
-	FILE *fp;
+	FILE *fp;		/* or NULL: all of it in buf */
+	long off;		/* bytes in fp */
 	struct align_buf buf;
 	struct align_spill_part *owned;	/* in the order read */
 	size_t nowned, cap;
