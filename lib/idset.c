@@ -210,13 +210,18 @@ align_idset_add(struct align_idset *s, const char *id, size_t n)
 		return 1;
 	}
 	if (s->list == NULL) {
-		if (s->cap && s->small[find(s->small, s->cap, v)] == v)
+		size_t i = s->cap ? find(s->small, s->cap, v) : 0;
+
+		if (s->cap && s->small[i] == v)
 			return 0;
-		if ((s->n + 1) * 2 > s->cap &&
-		    (s->n < SMALL_MAX ? small_grow(s) : to_lists(s)) < 0)
-			return -1;
+		if ((s->n + 1) * 2 > s->cap) {
+			if ((s->n < SMALL_MAX ? small_grow(s) : to_lists(s)) < 0)
+				return -1;
+			if (s->list == NULL)
+				i = find(s->small, s->cap, v);
+		}
 		if (s->list == NULL) {
-			s->small[find(s->small, s->cap, v)] = v;
+			s->small[i] = v;
 			s->n++;
 			return 1;
 		}
