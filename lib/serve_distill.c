@@ -222,8 +222,7 @@ locked(struct align_serve_distill *c, const struct distill_change *ch,
 		rc = refused(why, e);
 	if (rc == 0 && (rc = rewrite(lk, &sp, d, e)) == 0)
 		c->changes++;
-	if (sp.fp)
-		align_spill_close(&sp);
+	align_spill_close(&sp);
 	align_distiller_free(d);
 	free(spec);
 	return rc;
