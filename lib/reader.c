@@ -30,6 +30,10 @@
  * is in memory once or twice, not as many times as there are batches. */
 #define AHEAD_BYTES (1024 * 1024)
 #define AHEAD_MAX (4 * 1024 * 1024)
+/* Inputs that are regular files of fewer bytes than this are read without
+ * the thread: a meeting's is parsed in less time than the thread, its
+ * stack and its malloc arena take to make. */
+#define AHEAD_MIN (256 * 1024)
 /* A record longer than this is written, not copied (align_reader_bytes()):
  * its bytes would be held a second time, beside its nodes, and it is one
  * of few (a session of a survey, a large theme). */
@@ -2021,17 +2025,42 @@ cpus_count(void)
 	cpus = sysconf(_SC_NPROCESSORS_ONLN);
 }
 
-/* Start reading ahead, when asked and there is a processor to do it on;
- * if the thread cannot start, reading goes on without it. */
+/* Whether every input is a regular file and all of them hold fewer than
+ * AHEAD_MIN bytes.  A path that cannot be looked at is left for the read
+ * to report. */
+static int
+small_inputs(const struct align_reader *r)
+{
+	struct stat st;
+	long long total = 0;
+	size_t i, n = r->npaths ? r->npaths : 1;
+
+	for (i = 0; i < n; i++) {
+		const char *path = r->npaths ? r->paths[i] : "-";
+		int rc = is_stdin(path) ? fstat(STDIN_FILENO, &st) :
+		    stat(path, &st);
+
+		if (rc != 0 || !S_ISREG(st.st_mode))
+			return 0;
+		if ((total += st.st_size) >= AHEAD_MIN)
+			return 0;
+	}
+	return 1;
+}
+
+/* Start reading ahead, when asked, there is a processor to do it on and
+ * more than a little to read; if the thread cannot start, reading goes on
+ * without it. */
 static void
 ahead_start(struct align_reader *r)
 {
 	sigset_t all, old;
 	struct ahead *a;
+	int always = r->o.ahead == ALIGN_AHEAD_ALWAYS;
 
 	r->o.ahead = 0;
 	pthread_once(&cpus_once, cpus_count);
-	if (cpus < 2 ||
+	if (cpus < 2 || (!always && small_inputs(r)) ||
 	    (a = calloc(1, sizeof(*a))) == NULL)
 		return;
 	if (pthread_mutex_init(&a->mu, NULL) != 0) {

@@ -73,11 +73,15 @@ struct align_read_opts {
 	const struct align_pack *pack;	/* the lists read packed, or NULL */
 	size_t npack;
 	int ahead;		/* parse ahead in a thread of its own (on a
-				 * machine with more than one processor);
-				 * then align_reader_claim() may not be used,
+				 * machine with more than one processor),
+				 * unless the inputs are regular files of
+				 * less than 256 KiB in all; with
+				 * ALIGN_AHEAD_ALWAYS whatever their size.
+				 * Then align_reader_claim() may not be used,
 				 * and a record is read-only and lasts until
 				 * the next call of align_reader_next() */
 };
+#define ALIGN_AHEAD_ALWAYS 2
 
 struct align_reader;
 

@@ -584,7 +584,7 @@ test_ahead_reads_the_same(void **state)
 	}
 	tmpfile_with(b, text, strlen(text));
 	r[0] = align_reader_open(paths, 2, NULL, &e);
-	o.ahead = 1;
+	o.ahead = ALIGN_AHEAD_ALWAYS;
 	r[1] = align_reader_open(paths, 2, &o, &e);
 	assert_non_null(r[0]);
 	assert_non_null(r[1]);
@@ -623,6 +623,59 @@ test_ahead_reads_the_same(void **state)
 	unlink(b);
 }
 
+/* Reading ahead when asked only pays past a little: a file of 3,000
+ * records (135 KB) is read in the caller's thread (its records are the
+ * caller's, in no pool), one of 8,000 (370 KB) ahead, in the thread's
+ * pools; with ALIGN_AHEAD_ALWAYS the small one too. */
+static int
+read_in_pools(const char *path, int ahead)
+{
+	char *paths[1] = { (char *)path };
+	struct align_read_opts o = { 0 };
+	struct align_reader *r;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *rec;
+	struct align_pool *pool = NULL;
+	int rc, pooled = 0;
+
+	o.ahead = ahead;
+	r = align_reader_open(paths, 1, &o, &e);
+	assert_non_null(r);
+	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
+		assert_int_equal(align_reader_keep(r, rec, &pool), 0);
+		if (pool) {
+			pooled = 1;
+			align_reader_free(r);
+			align_node_free(rec);
+			align_pool_release(pool);
+			free(pool);
+			return pooled;
+		}
+		align_node_free(rec);
+	}
+	assert_int_equal(rc, 0);
+	align_reader_free(r);
+	return pooled;
+}
+
+static void
+test_ahead_only_when_it_pays(void **state)
+{
+	char small[32], large[32];
+
+	(void)state;
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		skip();
+	stream_file(small, 3000, "");
+	stream_file(large, 8000, "");
+	assert_false(read_in_pools(small, 1));
+	assert_true(read_in_pools(large, 1));
+	assert_true(read_in_pools(small, ALIGN_AHEAD_ALWAYS));
+	assert_false(read_in_pools(large, 0));
+	unlink(small);
+	unlink(large);
+}
+
 /* Records kept (align_reader_keep()) outlast the reader and the records
  * read after them, YAML in the pools given, plain text the caller's; a
  * copy of a kept record's top may be changed, the record not. */
@@ -643,7 +696,7 @@ test_ahead_keep(void **state)
 	(void)state;
 	stream_file(a, 3000, "");
 	tmpfile_with(b, "Ana: one\nBen: two\n", 18);
-	o.ahead = 1;
+	o.ahead = ALIGN_AHEAD_ALWAYS;
 	r = align_reader_open(paths, 2, &o, &e);
 	assert_non_null(r);
 	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
@@ -701,7 +754,7 @@ test_ahead_error_after_records(void **state)
 
 	(void)state;
 	stream_file(a, 3000, "---\nkind: response\nid: [x]\n");
-	o.ahead = 1;
+	o.ahead = ALIGN_AHEAD_ALWAYS;
 	r = align_reader_open(paths, 1, &o, &e);
 	assert_non_null(r);
 	while ((rc = align_reader_next(r, &rec, &e)) > 0) {
@@ -738,7 +791,7 @@ test_ahead_stopped_early(void **state)
 
 	(void)state;
 	stream_file(a, 5000, "");
-	o.ahead = 1;
+	o.ahead = ALIGN_AHEAD_ALWAYS;
 	r = align_reader_open(paths, 1, &o, &e);
 	assert_non_null(r);
 	for (i = 0; i < 3; i++) {
@@ -855,7 +908,7 @@ test_packed_lists(void **state)
 	tmpfile_with(path, text.p, text.len);
 	for (k = 0; k < 4; k++) {
 		memset(&o[k], 0, sizeof(o[k]));
-		o[k].ahead = k % 2;
+		o[k].ahead = k % 2 ? ALIGN_AHEAD_ALWAYS : 0;
 		o[k].bytes = 1;
 		if (k >= 2) {
 			o[k].pack = pack;
@@ -915,7 +968,7 @@ test_packed_errors(void **state)
 			struct align_err e0 = ALIGN_ERR_INIT, e1 = e0;
 			struct align_node *a, *b;
 
-			o.ahead = (int)k;
+			o.ahead = k ? ALIGN_AHEAD_ALWAYS : 0;
 			a = read_text(bad[i], strlen(bad[i]), NULL, &e0);
 			b = read_text(bad[i], strlen(bad[i]), &o, &e1);
 			if (a || b)
@@ -952,6 +1005,7 @@ main(void)
 		cmocka_unit_test(test_more_edges),
 		cmocka_unit_test(test_ahead_reads_the_same),
 		cmocka_unit_test(test_ahead_keep),
+		cmocka_unit_test(test_ahead_only_when_it_pays),
 		cmocka_unit_test(test_ahead_error_after_records),
 		cmocka_unit_test(test_ahead_stopped_early),
 		cmocka_unit_test(test_packed_lists),

@@ -439,7 +439,7 @@ copy_or_emit(const char *text, int ahead, size_t *copied, size_t *recs)
 	fclose(fp);
 	paths[0] = path;
 	o.bytes = 1;
-	o.ahead = ahead;
+	o.ahead = ahead ? ALIGN_AHEAD_ALWAYS : 0;
 	r = align_reader_open(paths, 1, &o, &e);
 	assert_non_null(r);
 	*copied = *recs = 0;
