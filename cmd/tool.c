@@ -53,6 +53,7 @@ tool_say(const char *fmt, ...)
 	struct align_buf b = ALIGN_BUF_INIT;
 	va_list ap;
 
+	tool_progress_done();
 	va_start(ap, fmt);
 	fprintf(stderr, "%s: %s\n", tool_name, safe_text(&b, fmt, ap));
 	va_end(ap);

@@ -576,16 +576,16 @@ token(struct align_words *w, int l, const char *s, size_t n)
 	char key[256];
 	long id, sid, st;
 	const char *stem;
-	size_t sn;
+	size_t sn, known;
 
 	if (n + 1 > sizeof(key))
 		n = sizeof(key) - 1;
 	key[0] = (char)('0' + l);
 	memcpy(key + 1, s, n);
-	id = align_dict_id(&w->tokens, key, n + 1, 0);
-	if (id >= 0)
-		return id;
+	known = w->tokens.n;	/* a word seen before has an id below */
 	id = align_dict_id(&w->tokens, key, n + 1, 1);
+	if (id >= 0 && (size_t)id < known)
+		return id;
 	if (id < 0 || token_room(w, id) < 0)
 		return -1;
 	if ((stem = stem_of(w, (size_t)id, key, n + 1, l, s, n, &sn)) == NULL)

@@ -409,10 +409,12 @@ step() {
 	name=$1
 	shift
 	: >"$W/t.step"
-	timed "$W/t.step" 1 "$@"
+	timed "$W/t.step" 1 "$@" 2>"$W/step.err"
 	awk -v name="$name" -v mb="$(($(wc -c <"$P") / 1048576))" '{
 	    printf "%-58s %8.2f %8.2f %8.1f %8s\n", name, $1, $2, $3, mb }' \
 	    "$W/t.step"
+	# What the step said goes under its row, not into the table.
+	sed 's/^/    said: /' "$W/step.err"
 }
 step "align-plan -i, a new session of $(wc -l <"$W/roster-$n") people" \
     "$B/bin/align-plan" -i "$P" --title Survey \

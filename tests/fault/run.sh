@@ -84,7 +84,12 @@ path() {	# NAME FILE CMD...: the path through CMD on a copy of FILE
 		fi
 		n=$((n + stride))
 	done
-	echo "fault $name: ${total:-?} allocations, every ${stride}th failed in turn"
+	if [ "$stride" -eq 1 ]; then
+		which="each"
+	else
+		which="every ${stride}th"
+	fi
+	echo "fault $name: ${total:-?} allocations, $which failed in turn"
 }
 path plan-inplace s.yaml align-plan -i work.yaml --title Changed
 path capture-append captured.yaml align-capture -a work.yaml "$EX/responses.txt" --participant Zoe
