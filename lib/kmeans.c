@@ -46,6 +46,28 @@ slots(struct align_centroids *ce, const size_t *count, size_t k,
 	}
 }
 
+/* The length of the TF-IDF vector of terms x[0 .. len), sorted so that
+ * repeats stand together.  A term there n times weighs n idf, so it adds
+ * (n idf)^2 to the square, not n idf^2: summed term by term, a response
+ * that repeats a word came out longer than 1 (on Tweet a third of them,
+ * up to 1.88) and outweighed the others in its centroid. */
+static double
+doc_length(const struct align_centroids *ce, const uint32_t *x, size_t len)
+{
+	double d = 0;
+	size_t i, j;
+
+	for (i = 0; i < len; i = j) {
+		double n;
+
+		for (j = i + 1; j < len && x[j] == x[i]; j++)
+			;
+		n = (double)(j - i) * ce->idf[x[i]];
+		d += n * n;
+	}
+	return sqrt(d);
+}
+
 /* Each document of the sample, as a unit vector, added to its
  * centroid. */
 static void
@@ -58,11 +80,9 @@ sum_documents(struct align_centroids *ce, const struct align_docs *dc,
 	for (i = 0; i < dc->ns; i++) {
 		size_t len;
 		const uint32_t *x = align_sample_terms(dc, i, w, &len);
-		double d = 0;
+		double d = doc_length(ce, x, len);
 
-		for (j = 0; j < len; j++)
-			d += ce->idf[x[j]] * ce->idf[x[j]];
-		d = d > 0 ? 1 / sqrt(d) : 0;
+		d = d > 0 ? 1 / d : 0;
 		for (j = 0; j < len; j++)
 			ce->c[(size_t)x[j] * ce->na + slot[sz[i]]] +=
 			    ce->idf[x[j]] * d;

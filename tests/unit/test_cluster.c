@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,6 +209,49 @@ test_kmeans_focus_on_telling_words(void **state)
 	align_kmeans_release(&ce);
 }
 
+/* A response is a unit vector however often it repeats a word: alone in
+ * its group, its centroid's length before it is made unit (what fit
+ * sums) is its own, 1; and fit over the responses is their mean cosine
+ * to their groups' centroids, at most 1.  Term 0
+ * twice and term 1; term 2 three times; terms 1 and 3; term 3 and term 0
+ * twice; term 2 twice. */
+static void
+test_kmeans_repeated_terms_unit(void **state)
+{
+	static const uint32_t t[] = { 0, 1, 0,  2, 2, 2,  1, 3,  3, 0, 0,
+	    2, 2 };
+	static const size_t o2[] = { 0, 3, 6, 8, 11, 13 };
+	size_t pick[] = { 0, 1, 2, 3, 4 }, i;
+	struct align_docs dc = { .terms = t, .off = o2, .end = o2 + 1,
+	    .pick = pick, .ns = 5, .v = 4 };
+	struct align_centroids ce = { 0 };
+	uint32_t one[] = { 0, 0, 0, 0, 0 }, two[] = { 0, 1, 0, 0, 1 };
+	double fit;
+
+	(void)state;
+	ce.v = 4;
+	assert_int_equal(align_kmeans_weigh(&ce, &dc, 2), 0);
+	/* Each response a sample of its own, weighed as among the five. */
+	dc.ns = 1;
+	for (i = 0; i < 5; i++) {
+		dc.pick = pick + i;
+		assert_int_equal(align_kmeans_centroids(&ce, &dc, 1, one,
+		    &fit), 0);
+		if (fabs(fit - 1) > 1e-9)
+			fail_msg("response %zu: length %.6f, not 1", i, fit);
+	}
+	dc.ns = 5;
+	dc.pick = pick;
+	assert_int_equal(align_kmeans_centroids(&ce, &dc, 2, two, &fit), 0);
+	/* Responses 1 and 4 are term 2 alone: both at cosine 1. */
+	if (fit / 5 > 1 + 1e-9 || fit / 5 < -1 - 1e-9)
+		fail_msg("mean cosine %.6f, outside [-1, 1]", fit / 5);
+	assert_int_equal(align_kmeans_centroids(&ce, &dc, 2, one, &fit), 0);
+	if (fit / 5 > 1 + 1e-9 || fit / 5 < -1 - 1e-9)
+		fail_msg("mean cosine %.6f, outside [-1, 1]", fit / 5);
+	align_kmeans_release(&ce);
+}
+
 static void
 test_no_documents(void **state)
 {
@@ -231,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_gsdmm_documents_in_a_pool),
 		cmocka_unit_test(test_gsdmm_on_a_sample),
 		cmocka_unit_test(test_kmeans_focus_on_telling_words),
+		cmocka_unit_test(test_kmeans_repeated_terms_unit),
 		cmocka_unit_test(test_no_documents),
 	};
 
