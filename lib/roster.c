@@ -146,7 +146,9 @@ stranger_put(struct align_strangers *s, const char *typed, size_t n,
 	memcpy(p, typed, n);
 	p[n] = '\0';
 	*place = (uint32_t)(s->nchunk - 1) << 16 | (uint32_t)s->used;
-	s->used += n + 1;
+	/* A chunk of its own is full. */
+	s->used = n + 1 > STRANGER_CHUNK - s->used ? STRANGER_CHUNK :
+	    s->used + n + 1;
 	return 0;
 }
 
@@ -164,8 +166,8 @@ folds_to(const char *first, const struct folded *f)
 	return same;
 }
 
-/* The entry of s for the key of hash h (a slot the caller knows is
- * there): the first spelling that typed is (same is NULL) or folds as it
+/* The entry of s for the key of hash h (the table has an empty slot):
+ * the first spelling that typed is (same is NULL) or folds as it
  * does (same, typed's fold), into *first; else the empty slot where one
  * would go (*first NULL).  0, or -1 when out of memory. */
 static int

@@ -547,6 +547,44 @@ test_strangers_first_spelling(void **state)
 	align_strangers_release(&s);
 }
 
+/* A name longer than a chunk of first spellings has one of its own; the
+ * names after it are kept as well, none over another. */
+static void
+test_strangers_long_name(void **state)
+{
+	struct align_strangers s = ALIGN_STRANGERS_INIT;
+	size_t n = 70000;
+	char *big = malloc(n + 1), small[32];
+	const char *a, *b, *c[100];
+	int i;
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, 'x', n);
+	big[n] = '\0';
+	assert_int_equal(align_strangers_name(&s, "Ana", &a), 0);
+	assert_int_equal(align_strangers_name(&s, big, &b), 0);
+	assert_string_equal(b, big);
+	for (i = 0; i < 100; i++) {
+		snprintf(small, sizeof(small), "Person %d", i);
+		assert_int_equal(align_strangers_name(&s, small, &c[i]), 0);
+	}
+	big[0] = 'X';
+	assert_int_equal(align_strangers_name(&s, big, &a), 0);
+	assert_ptr_equal(a, b);
+	assert_true(b[0] == 'x' && strlen(b) == n);
+	for (i = 0; i < 100; i++) {
+		snprintf(small, sizeof(small), "person %d", i);
+		assert_int_equal(align_strangers_name(&s, small, &a), 0);
+		assert_ptr_equal(a, c[i]);
+		assert_true(a[0] == 'P');
+	}
+	assert_int_equal(align_strangers_name(&s, "ANA", &a), 0);
+	assert_string_equal(a, "Ana");
+	free(big);
+	align_strangers_release(&s);
+}
+
 /* A spelling of base name i: its case, accents (composed or not) and
  * spaces as draw says, ASCII or not. */
 static void
@@ -739,6 +777,7 @@ main(void)
 		T(test_a_list_added_at_once),
 		T(test_the_one_fold),
 		T(test_strangers_first_spelling),
+		T(test_strangers_long_name),
 		T(test_strangers_agree_with_the_fold),
 		T(test_strangers_with_the_same_hash),
 		cmocka_unit_test(test_strangers_out_of_memory),
