@@ -205,8 +205,10 @@ struct align_strangers {
 /* typed's first spelling in s into *name: typed itself (now held) when
  * no name held folds as it does.  A name is folded and its hash looked
  * up; a first spelling there with the same bytes is the one, and only
- * one that differs is folded to compare.  About 20 bytes a name (its
- * bytes, and 8 to 16 of table), 4 GiB of names at the most.  0, or -1
+ * one that differs is folded to compare.  A name takes its bytes and a
+ * NUL, and an entry of 8 bytes in a table three eighths to three
+ * quarters full (two entries when it is not ASCII); 4 GiB of names at
+ * the most.  0, or -1
  * when out of memory (or past that). */
 int align_strangers_name(struct align_strangers *s, const char *typed,
     const char **name);
