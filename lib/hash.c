@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,21 +236,77 @@ slot_of(uint64_t key, size_t cap)
 	return (size_t)(key ^ (key >> 29)) & (cap - 1);
 }
 
+/* v into the table slot of cap entries, probed for from home on. */
+static void
+put64(uint64_t *slot, size_t cap, size_t (*home)(uint64_t, size_t),
+    uint64_t v)
+{
+	size_t i = home(v, cap) & (cap - 1);
+
+	while (slot[i])
+		i = (i + 1) & (cap - 1);
+	slot[i] = v;
+}
+
+/*
+ * In place: each entry of the old half, taken out and put again in the
+ * doubled table, in order from slot 0.  An entry's new home is its old
+ * one h or h + cap.  The entries before the first empty slot are held
+ * aside and put last, for they may have wrapped from homes near the end;
+ * then every entry at i has its home h at or before i, the slots before
+ * i hold only entries already put, and slot i is free once its entry is
+ * taken out: from h an entry lands at i at the latest, and from h + cap
+ * it does not wrap past the upper half onto a slot not yet done (that
+ * would take at least cap entries).  No entry already put is ever moved
+ * again, and no slot on the path to one is emptied.
+ */
+int
+align_table64_double(uint64_t **slotp, size_t *capp, size_t first,
+    size_t (*home)(uint64_t, size_t))
+{
+	size_t m = *capp, e = 0, i;
+	uint64_t *slot, *aside = NULL, v;
+
+	if (m == 0) {
+		if ((slot = calloc(first, sizeof(*slot))) == NULL)
+			return -1;
+		*slotp = slot;
+		*capp = first;
+		return 0;
+	}
+	if (m > SIZE_MAX / 2 / sizeof(*slot))
+		return -1;
+	if ((*slotp)[m - 1])
+		while (e < m && (*slotp)[e])
+			e++;
+	if (e && (aside = malloc(e * sizeof(*aside))) == NULL)
+		return -1;
+	if ((slot = realloc(*slotp, 2 * m * sizeof(*slot))) == NULL) {
+		free(aside);
+		return -1;
+	}
+	*slotp = slot;
+	*capp = 2 * m;
+	if (e) {
+		memcpy(aside, slot, e * sizeof(*slot));
+		memset(slot, 0, e * sizeof(*slot));
+	}
+	memset(slot + m, 0, m * sizeof(*slot));
+	for (i = e; i < m; i++)
+		if ((v = slot[i]) != 0) {
+			slot[i] = 0;
+			put64(slot, 2 * m, home, v);
+		}
+	for (i = 0; i < e; i++)
+		put64(slot, 2 * m, home, aside[i]);
+	free(aside);
+	return 0;
+}
+
 static int
 count_grow(struct align_count *c)
 {
-	size_t cap = c->cap ? c->cap * 2 : 64, i;
-	uint64_t *slot = calloc(cap, sizeof(*slot)), k;
-
-	if (slot == NULL)
-		return -1;
-	for (i = 0; i < c->cap; i++)
-		if ((k = c->slot[i]) != 0)
-			slot[align_probe64(slot, cap, slot_of(k, cap), k)] = k;
-	free(c->slot);
-	c->slot = slot;
-	c->cap = cap;
-	return 0;
+	return align_table64_double(&c->slot, &c->cap, 64, slot_of);
 }
 
 unsigned long

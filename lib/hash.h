@@ -72,6 +72,17 @@ align_probe64(const uint64_t *slot, size_t cap, size_t start, uint64_t v)
 	return i;
 }
 
+/* Double the open-addressed table of 64-bit entries at *slot, of *cap
+ * entries (a power of two; 0 an empty one; fewer entries than cap), each
+ * entry v probed for from home(v, cap) on: in place, for realloc(3) moves
+ * a large table's pages rather than copy them, and each entry goes to its
+ * new place from where it is, so that the old table and the new are never
+ * both held (a million responses' counts take 16 MB at the most, not
+ * 24).  A table of no entries (*cap 0) becomes one of first, zeroed.  0,
+ * or -1 when out of memory (the table as it was). */
+int align_table64_double(uint64_t **slot, size_t *cap, size_t first,
+    size_t (*home)(uint64_t v, size_t cap));
+
 /* Counts by 64-bit key, about 8 bytes a key seen once: how often a
  * response was seen. */
 struct align_count {

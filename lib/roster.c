@@ -102,29 +102,177 @@ align_name_fold(struct align_buf *out, const char *name, size_t n)
 	return out->failed ? -1 : 0;
 }
 
+/* The strangers' table (roster.h): an entry is the high half of the
+ * fold's hash, then the place of the first spelling + 1; its home is
+ * that half too, so that the table doubles without reading a name. */
+#define STRANGER_TAG 0xffffffff00000000ULL
+#define STRANGER_CHUNK 65536	/* bytes of a chunk of first spellings */
+#define STRANGER_CHUNKS 65535	/* chunks at the most: 4 GiB */
+
+static size_t
+stranger_home(uint64_t v, size_t cap)
+{
+	return (size_t)(v >> 32) & (cap - 1);
+}
+
+static const char *
+stranger_at(const struct align_strangers *s, uint64_t v)
+{
+	uint32_t place = (uint32_t)v - 1;
+
+	return s->chunk[place >> 16] + (place & 0xffff);
+}
+
+/* typed (n bytes) after the first spellings, its place into *place (a
+ * name longer than a chunk has one of its own): 0, or -1 when out of
+ * memory. */
+static int
+stranger_put(struct align_strangers *s, const char *typed, size_t n,
+    uint32_t *place)
+{
+	char *p;
+
+	if (s->nchunk == 0 || n + 1 > STRANGER_CHUNK - s->used) {
+		size_t size = n + 1 > STRANGER_CHUNK ? n + 1 : STRANGER_CHUNK;
+
+		if (s->nchunk == STRANGER_CHUNKS || n == (size_t)-1 ||
+		    ALIGN_GROW(s->chunk, s->nchunk + 1, s->chunkcap) < 0 ||
+		    (p = malloc(size)) == NULL)
+			return -1;
+		s->chunk[s->nchunk++] = p;
+		s->used = 0;
+	}
+	p = s->chunk[s->nchunk - 1] + s->used;
+	memcpy(p, typed, n);
+	p[n] = '\0';
+	*place = (uint32_t)(s->nchunk - 1) << 16 | (uint32_t)s->used;
+	/* A chunk of its own is full. */
+	s->used = n + 1 > STRANGER_CHUNK - s->used ? STRANGER_CHUNK :
+	    s->used + n + 1;
+	return 0;
+}
+
+/* Whether first folds to f: 1, 0, or -1 when out of memory. */
+static int
+folds_to(const char *first, const struct folded *f)
+{
+	struct folded g;
+	int same;
+
+	if (fold(first, strlen(first), &g) < 0)
+		return -1;
+	same = g.n == f->n && memcmp(g.s, f->s, f->n) == 0;
+	folded_release(&g);
+	return same;
+}
+
+/* The entry of s for the key of hash h (the table has an empty slot):
+ * the first spelling that typed is (same is NULL) or folds as it
+ * does (same, typed's fold), into *first; else the empty slot where one
+ * would go (*first NULL).  0, or -1 when out of memory. */
+static int
+stranger_find(const struct align_strangers *s, uint64_t h, const char *typed,
+    const struct folded *same, size_t *slot, const char **first)
+{
+	size_t i;
+	uint64_t v;
+	int rc;
+
+	*first = NULL;
+	for (i = stranger_home(h, s->cap); (v = s->slot[i]) != 0;
+	    i = (i + 1) & (s->cap - 1)) {
+		const char *p;
+
+		if ((v ^ h) & STRANGER_TAG)
+			continue;
+		p = stranger_at(s, v);
+		rc = strcmp(p, typed) == 0 ? 1 : same ? folds_to(p, same) : 0;
+		if (rc < 0)
+			return -1;
+		if (rc) {
+			*first = p;
+			break;
+		}
+	}
+	*slot = i;
+	return 0;
+}
+
+/* Whether the n bytes at s are all ASCII. */
+static int
+is_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	return i == n;
+}
+
+/* Room for two entries more, each at most three quarters full: 0, or -1
+ * when out of memory. */
+static int
+strangers_room(struct align_strangers *s)
+{
+	while ((s->n + 2) * 4 > s->cap * 3)
+		if (align_table64_double(&s->slot, &s->cap, 256,
+		    stranger_home) < 0)
+			return -1;
+	return 0;
+}
+
+/*
+ * The table's keys are of two kinds, and any entry whose first spelling
+ * matches is the answer, whichever kind found it: every first spelling
+ * by the hash of its fold; one that is not ASCII by the hash of its own
+ * bytes too, so that it is found again without utf8proc.  ASCII folds
+ * cheaply (fold() needs no utf8proc for it), and is looked up by its
+ * fold at once.
+ */
 int
 align_strangers_name(struct align_strangers *s, const char *typed,
     const char **name)
 {
-	char *copy;
-	long id;
+	struct folded f;
+	const char *first;
+	uint64_t h, raw = 0;
+	uint32_t place;
+	size_t n = strlen(typed), i, j;
+	int ascii = is_ascii(typed, n), rc = 0;
 
 	*name = typed;
-	if (align_name_fold(&s->b, typed, strlen(typed)) < 0)
+	if (strangers_room(s) < 0)
 		return -1;
-	if ((id = align_dict_id(&s->fold, s->b.p, s->b.len, 0)) >= 0) {
-		*name = s->first[id];
-		return 0;
+	if (!ascii) {
+		raw = align_dict_hash(typed, n);
+		if (stranger_find(s, raw, typed, NULL, &i, &first) < 0)
+			return -1;
+		if (first) {
+			*name = first;
+			return 0;
+		}
 	}
-	if (ALIGN_GROW(s->first, s->fold.n + 1, s->cap) < 0 ||
-	    (copy = strdup(typed)) == NULL)
+	if (fold(typed, n, &f) < 0)
 		return -1;
-	if ((id = align_dict_id(&s->fold, s->b.p, s->b.len, 1)) < 0) {
-		free(copy);
-		return -1;
+	h = align_dict_hash(f.s, f.n);
+	if ((rc = stranger_find(s, h, typed, &f, &i, &first)) == 0 && first)
+		*name = first;
+	else if (rc == 0 && (rc = stranger_put(s, typed, n, &place)) == 0) {
+		s->slot[i] = (h & STRANGER_TAG) | ((uint64_t)place + 1);
+		s->n++;
+		*name = stranger_at(s, s->slot[i]);
+		/* Its own bytes' key, where they are not their fold. */
+		if (!ascii && (f.n != n || memcmp(f.s, typed, n) != 0)) {
+			for (j = stranger_home(raw, s->cap); s->slot[j];
+			    j = (j + 1) & (s->cap - 1))
+				;
+			s->slot[j] = (raw & STRANGER_TAG) |
+			    ((uint64_t)place + 1);
+			s->n++;
+		}
 	}
-	*name = s->first[id] = copy;
-	return 0;
+	folded_release(&f);
+	return rc < 0 ? -1 : 0;
 }
 
 void
@@ -132,11 +280,10 @@ align_strangers_release(struct align_strangers *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->fold.n; i++)
-		free(s->first[i]);
-	free(s->first);
-	align_dict_release(&s->fold);
-	align_buf_release(&s->b);
+	for (i = 0; i < s->nchunk; i++)
+		free(s->chunk[i]);
+	free(s->chunk);
+	free(s->slot);
 	memset(s, 0, sizeof(*s));
 }
 

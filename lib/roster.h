@@ -192,15 +192,24 @@ int align_name_fold(struct align_buf *out, const char *name, size_t n);
  *	align_strangers_release(&s);
  */
 struct align_strangers {
-	struct align_dict fold;	/* the folded names, by id */
-	char **first;		/* each one's first spelling, by id */
-	size_t cap;
-	struct align_buf b;
+	uint64_t *slot;		/* by the fold's hash: its high half, then
+				 * the place of the first spelling + 1
+				 * (chunk << 16 | offset); 0: empty */
+	size_t cap, n;
+	char **chunk;		/* the first spellings, one after another,
+				 * in chunks of 64 KiB */
+	size_t nchunk, chunkcap, used;	/* the newest chunk's bytes used */
 };
-#define ALIGN_STRANGERS_INIT { ALIGN_DICT_INIT, NULL, 0, ALIGN_BUF_INIT }
+#define ALIGN_STRANGERS_INIT { NULL, 0, 0, NULL, 0, 0, 0 }
 
 /* typed's first spelling in s into *name: typed itself (now held) when
- * no name held folds as it does.  0, or -1 when out of memory. */
+ * no name held folds as it does.  A name is folded and its hash looked
+ * up; a first spelling there with the same bytes is the one, and only
+ * one that differs is folded to compare.  A name takes its bytes and a
+ * NUL, and an entry of 8 bytes in a table three eighths to three
+ * quarters full (two entries when it is not ASCII); 4 GiB of names at
+ * the most.  0, or -1
+ * when out of memory (or past that). */
 int align_strangers_name(struct align_strangers *s, const char *typed,
     const char **name);
 void align_strangers_release(struct align_strangers *s);

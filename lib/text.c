@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -5,6 +6,20 @@
 #include <utf8proc.h>
 
 #include "text.h"
+
+/* Whether the 8 bytes at p are all printable ASCII (0x20 to 0x7e): none
+ * below 0x20 (the borrow of subtracting 0x20 from each sets its top bit
+ * only there, for no byte above 0x7f has it already), none at 0x7f or
+ * above (adding 1 sets it). */
+static int
+printable8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL, tops = ones << 7;
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return (((w - 0x20 * ones) & ~w) | (w + ones) | w) & tops ? 0 : 1;
+}
 
 int
 align_text_fault(const char *s, size_t n, struct align_text_fault *f)
@@ -17,6 +32,12 @@ align_text_fault(const char *s, size_t n, struct align_text_fault *f)
 		utf8proc_int32_t c = p[i];
 		utf8proc_ssize_t k = 1;
 
+		/* Plain ASCII, most text, eight bytes a step. */
+		if (n - i >= 8 && printable8(p + i)) {
+			i += 8;
+			col += 8;
+			continue;
+		}
 		if (c >= 0x80 && (k = utf8proc_iterate(p + i,
 		    (utf8proc_ssize_t)(n - i), &c)) <= 0) {
 			f->at = i, f->col = col, f->cp = 0, f->utf8 = 1;

@@ -275,6 +275,74 @@ test_dict_unindex(void **state)
 	align_dict_release(&d);
 }
 
+/* A home that crowds the entries at the end of the table: most of them
+ * wrap to its start, the case the doubling in place must get right. */
+static size_t
+crowded_home(uint64_t v, size_t cap)
+{
+	return v % 5 ? cap - 1 - (size_t)(v % 7) : (size_t)(v * 2654435761u);
+}
+
+/* Whether v is found probing from its home, past no empty slot. */
+static int
+found64(const uint64_t *slot, size_t cap, uint64_t v)
+{
+	size_t i = crowded_home(v, cap) & (cap - 1), k;
+
+	for (k = 0; k < cap && slot[i]; k++, i = (i + 1) & (cap - 1))
+		if (slot[i] == v)
+			return 1;
+	return 0;
+}
+
+/* Doubled in place, again and again, each time three quarters full of
+ * entries most of which wrapped past the end: every entry is found from
+ * its home afterwards, none is lost or made twice. */
+static void
+test_table64_doubles_in_place(void **state)
+{
+	uint64_t *slot = NULL, v;
+	size_t cap = 0, n = 0, i, k, held;
+
+	(void)state;
+	assert_int_equal(align_table64_double(&slot, &cap, 8, crowded_home),
+	    0);
+	assert_int_equal(cap, 8);
+	for (v = 1; cap < 16384; v++) {
+		if ((n + 1) * 4 > cap * 3) {
+			assert_int_equal(align_table64_double(&slot, &cap, 8,
+			    crowded_home), 0);
+			for (k = 1; k < v; k++)
+				assert_true(found64(slot, cap, k));
+		}
+		i = crowded_home(v, cap) & (cap - 1);
+		while (slot[i])
+			i = (i + 1) & (cap - 1);
+		slot[i] = v;
+		n++;
+	}
+	for (held = 0, i = 0; i < cap; i++)
+		held += slot[i] != 0;
+	assert_int_equal(held, n);
+	free(slot);
+}
+
+/* Counts across the doublings of their table, with keys whose slots
+ * crowd its end and wrap. */
+static void
+test_count_across_doublings(void **state)
+{
+	struct align_count c = ALIGN_COUNT_INIT;
+	uint64_t k;
+
+	(void)state;
+	for (k = 0; k < 20000; k++)
+		assert_int_equal(align_count_inc(&c, k * 64 + 60 + k % 4), 1);
+	for (k = 0; k < 20000; k++)
+		assert_int_equal(align_count_inc(&c, k * 64 + 60 + k % 4), 2);
+	align_count_release(&c);
+}
+
 int
 main(void)
 {
@@ -283,6 +351,8 @@ main(void)
 		cmocka_unit_test(test_check64_sees_damage),
 		cmocka_unit_test(test_response_ids),
 		cmocka_unit_test(test_set_and_count),
+		cmocka_unit_test(test_table64_doubles_in_place),
+		cmocka_unit_test(test_count_across_doublings),
 		cmocka_unit_test(test_long_response_ids),
 		cmocka_unit_test(test_dict),
 		cmocka_unit_test(test_dict_hashed),

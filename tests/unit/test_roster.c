@@ -547,6 +547,211 @@ test_strangers_first_spelling(void **state)
 	align_strangers_release(&s);
 }
 
+/* A name longer than a chunk of first spellings has one of its own; the
+ * names after it are kept as well, none over another. */
+static void
+test_strangers_long_name(void **state)
+{
+	struct align_strangers s = ALIGN_STRANGERS_INIT;
+	size_t n = 70000;
+	char *big = malloc(n + 1), small[32];
+	const char *a, *b, *c[100];
+	int i;
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, 'x', n);
+	big[n] = '\0';
+	assert_int_equal(align_strangers_name(&s, "Ana", &a), 0);
+	assert_int_equal(align_strangers_name(&s, big, &b), 0);
+	assert_string_equal(b, big);
+	for (i = 0; i < 100; i++) {
+		snprintf(small, sizeof(small), "Person %d", i);
+		assert_int_equal(align_strangers_name(&s, small, &c[i]), 0);
+	}
+	big[0] = 'X';
+	assert_int_equal(align_strangers_name(&s, big, &a), 0);
+	assert_ptr_equal(a, b);
+	assert_true(b[0] == 'x' && strlen(b) == n);
+	for (i = 0; i < 100; i++) {
+		snprintf(small, sizeof(small), "person %d", i);
+		assert_int_equal(align_strangers_name(&s, small, &a), 0);
+		assert_ptr_equal(a, c[i]);
+		assert_true(a[0] == 'P');
+	}
+	assert_int_equal(align_strangers_name(&s, "ANA", &a), 0);
+	assert_string_equal(a, "Ana");
+	free(big);
+	align_strangers_release(&s);
+}
+
+/* A spelling of base name i: its case, accents (composed or not) and
+ * spaces as draw says, ASCII or not. */
+static void
+spelling(char *out, size_t size, unsigned i, unsigned draw)
+{
+	static const char *first[] = { "zoe", "chloe", "maria", "jose",
+	    "ana", "bjorn", "elif", "rene", "ines", "noel" };
+	static const char *accented[] = { "zo\xc3\xab", "chlo\xc3\xa9",
+	    "mar\xc3\xad""a", "jos\xc3\xa9", "\xc3\xa1na", "bj\xc3\xb6rn",
+	    "el\xc3\xaf""f", "rene\xcc\x81", "in\xc3\xa9s", "no\xc3\xabl" };
+	static const char *upper[] = { "ZO\xc3\x8b", "CHLO\xc3\x89",
+	    "MAR\xc3\x8d""A", "JOS\xc3\x89", "\xc3\x81NA", "BJ\xc3\x96RN",
+	    "EL\xc3\x8f""F", "REN\xc3\x89", "IN\xc3\x89S", "NO\xc3\x8bL" };
+	const char *f = draw % 3 == 0 ? first[i % 10] : draw % 3 == 1 ?
+	    accented[i % 10] : upper[i % 10];
+	const char *gap = (draw >> 2) % 4 == 0 ? "  " : (draw >> 2) % 4 == 1 ?
+	    "\t" : " ";
+	char last[32];
+
+	snprintf(last, sizeof(last), "%s%u", (draw >> 4) % 2 ? "Park" :
+	    "PARK", i / 10);
+	snprintf(out, size, "%s%s%s%s%s", (draw >> 5) % 3 == 0 ? " " : "",
+	    f, gap, last, (draw >> 8) % 3 == 0 ? " " : "");
+	if ((draw >> 10) % 2 && out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 32);
+}
+
+/* Names taken as typed, thousands of them in every mix of ASCII,
+ * accents, spaces and case, over several doublings of the table: each is
+ * the first spelling of its fold, compared with align_name_fold() name
+ * by name (a dictionary of folds, the first spelling of each). */
+static void
+test_strangers_agree_with_the_fold(void **state)
+{
+	struct align_strangers s = ALIGN_STRANGERS_INIT;
+	struct align_dict folds = ALIGN_DICT_INIT;
+	struct align_buf b = ALIGN_BUF_INIT;
+	char **firsts = calloc(4000, sizeof(*firsts));
+	char typed[128];
+	uint32_t seed = 7;
+	const char *name;
+	long id;
+	int k;
+
+	(void)state;
+	assert_non_null(firsts);
+	for (k = 0; k < 30000; k++) {
+		seed = seed * 1103515245u + 12345u;
+		spelling(typed, sizeof(typed), (seed >> 8) % 4000,
+		    seed * 2654435761u >> 11);
+		assert_int_equal(align_strangers_name(&s, typed, &name), 0);
+		assert_int_equal(align_name_fold(&b, typed, strlen(typed)), 0);
+		id = align_dict_id(&folds, b.p, b.len, 1);
+		assert_true(id >= 0 && id < 4000);
+		if (firsts[id] == NULL)
+			assert_non_null(firsts[id] = strdup(typed));
+		assert_string_equal(name, firsts[id]);
+	}
+	assert_true(folds.n > 3000);
+	for (k = 0; k < 4000; k++)
+		free(firsts[k]);
+	free(firsts);
+	align_dict_release(&folds);
+	align_buf_release(&b);
+	align_strangers_release(&s);
+}
+
+static int
+by_high_half(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a >> 32, y = *(const uint64_t *)b >> 32;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Two names, the prefix and a number, whose hashes (hash.h's, the
+ * table's) have the same high half, the part the table keeps: into a
+ * and b (64 bytes each).  A few in 200,000. */
+static void
+colliding_names(const char *prefix, char *a, char *b)
+{
+	enum { N = 200000 };
+	uint64_t *h = calloc(N, sizeof(*h));
+	char name[64];
+	uint64_t i;
+
+	assert_non_null(h);
+	for (i = 0; i < N; i++) {
+		snprintf(name, sizeof(name), "%s%u", prefix, (unsigned)i);
+		/* The low bits: the number, to find the name again. */
+		h[i] = (align_dict_hash(name, strlen(name)) &
+		    0xffffffff00000000ULL) | i;
+	}
+	qsort(h, N, sizeof(*h), by_high_half);
+	for (i = 1; i < N && h[i] >> 32 != h[i - 1] >> 32; i++)
+		;
+	assert_true(i < N);
+	snprintf(a, 64, "%s%u", prefix, (unsigned)(uint32_t)h[i - 1]);
+	snprintf(b, 64, "%s%u", prefix, (unsigned)(uint32_t)h[i]);
+	free(h);
+}
+
+/* Two names the table cannot tell apart by its half of their hashes,
+ * each looked up by its own bytes (not ASCII) and by its fold (ASCII,
+ * folded already): two people, not one. */
+static void
+test_strangers_with_the_same_hash(void **state)
+{
+	struct align_strangers s = ALIGN_STRANGERS_INIT;
+	char a[64], b[64];
+	const char *name;
+
+	(void)state;
+	colliding_names("J\xc3\xb6rg ", a, b);
+	assert_int_equal(align_strangers_name(&s, a, &name), 0);
+	assert_string_equal(name, a);
+	assert_int_equal(align_strangers_name(&s, b, &name), 0);
+	assert_string_equal(name, b);
+	assert_int_equal(align_strangers_name(&s, a, &name), 0);
+	assert_string_equal(name, a);
+	colliding_names("ana ", a, b);
+	assert_int_equal(align_strangers_name(&s, a, &name), 0);
+	assert_string_equal(name, a);
+	assert_int_equal(align_strangers_name(&s, b, &name), 0);
+	assert_string_equal(name, b);
+	align_strangers_release(&s);
+}
+
+/* Out of memory at any allocation: -1, the names held before still
+ * found as they were. */
+static void
+test_strangers_out_of_memory(void **state)
+{
+	char typed[64];
+	long n, failed = 0;
+	int k, rc;
+
+	(void)state;
+	for (n = 1; ; n++) {
+		struct align_strangers s = ALIGN_STRANGERS_INIT;
+		const char *name, *zoe = NULL;
+		int hit;
+
+		fault_reset(n);
+		for (rc = 0, k = 0; rc == 0 && k < 600; k++) {
+			spelling(typed, sizeof(typed), (unsigned)k % 300,
+			    (unsigned)k * 977u);
+			rc = align_strangers_name(&s, typed, &name);
+			if (rc == 0 && k == 0)
+				zoe = name;
+		}
+		hit = fault_hit();
+		fault_reset(-1);
+		if (rc < 0 && zoe) {
+			spelling(typed, sizeof(typed), 0, 5);
+			assert_int_equal(align_strangers_name(&s, typed,
+			    &name), 0);
+			assert_ptr_equal(name, zoe);
+		}
+		align_strangers_release(&s);
+		if (!hit)
+			break;
+		failed += rc < 0;
+	}
+	assert_true(failed > 0);
+}
+
 int
 main(void)
 {
@@ -572,6 +777,10 @@ main(void)
 		T(test_a_list_added_at_once),
 		T(test_the_one_fold),
 		T(test_strangers_first_spelling),
+		T(test_strangers_long_name),
+		T(test_strangers_agree_with_the_fold),
+		T(test_strangers_with_the_same_hash),
+		cmocka_unit_test(test_strangers_out_of_memory),
 		cmocka_unit_test(test_allocation_failures),
 #undef T
 	};

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <utf8proc.h>
 
 #include "../../lib/ics.h"
 #include "../../lib/names.h"
@@ -240,11 +241,103 @@ test_names_files(void **state)
 	assert_int_equal(e.status, EX_NOINPUT);
 }
 
+/* The check one character at a time, as it was before its ASCII path:
+ * what align_text_fault() must say of any text. */
+static int
+fault_slowly(const char *s, size_t n, struct align_text_fault *f)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long col = 1;
+	size_t i = 0;
+
+	while (i < n) {
+		utf8proc_int32_t c = p[i];
+		utf8proc_ssize_t k = 1;
+
+		if (c >= 0x80 && (k = utf8proc_iterate(p + i,
+		    (utf8proc_ssize_t)(n - i), &c)) <= 0) {
+			f->at = i, f->col = col, f->cp = 0, f->utf8 = 1;
+			return 1;
+		}
+		if ((c < 0x20 && c != '\t' && c != '\n') ||
+		    (c >= 0x7f && c < 0xa0)) {
+			f->at = i, f->col = col, f->cp = (unsigned)c;
+			f->utf8 = 0;
+			return 1;
+		}
+		i += (size_t)k;
+		col++;
+	}
+	return 0;
+}
+
+/* Eight bytes of plain ASCII at a time, or one character: the same
+ * answer, place and column as one character at a time, for texts of
+ * ASCII, accents, spaces, tabs, line feeds and every kind of fault, at
+ * every offset from the eight-byte steps. */
+static void
+test_text_fault_ascii_path(void **state)
+{
+	static const char *piece[] = { "a", "Z", " ", "~", "0", "Ana Lima ",
+	    "\t", "\n", "\x1f", "\x1b", "\x7f", "\x01", "\r",
+	    "\xc3\xa9", "\xc3\x89", "e\xcc\x81", "\xc2\x85", "\xc2\x9f",
+	    "\xc2\xa0", "\xe2\x80\xaf", "\xf0\x9f\x98\x80", "\xff", "\xc3",
+	    "\x80", "\xe2\x80" };
+	const size_t npiece = sizeof(piece) / sizeof(piece[0]);
+	char text[256];
+	uint32_t seed = 12345;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 40000; round++) {
+		struct align_text_fault fast = { 0, 0, 0, 0 }, slow = fast;
+		size_t n = 0, want = (size_t)(round % 60);
+		int a, b;
+
+		/* Mostly plain ASCII, so that the runs are long. */
+		while (n < want) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			p = (seed >> 16) % 8 ? piece[(seed >> 8) % 6] :
+			    piece[(seed >> 20) % npiece];
+			if (n + strlen(p) >= sizeof(text))
+				break;
+			memcpy(text + n, p, strlen(p));
+			n += strlen(p);
+		}
+		a = align_text_fault(text, n, &fast);
+		b = fault_slowly(text, n, &slow);
+		assert_int_equal(a, b);
+		if (a) {
+			assert_int_equal(fast.at, slow.at);
+			assert_int_equal(fast.col, slow.col);
+			assert_int_equal(fast.utf8, slow.utf8);
+			if (!fast.utf8)
+				assert_int_equal(fast.cp, slow.cp);
+		}
+	}
+	/* A fault in the last byte of a run of eight, and just after one. */
+	{
+		struct align_text_fault f;
+
+		assert_int_equal(align_text_fault("abcdefg\x1b", 8, &f), 1);
+		assert_int_equal(f.at, 7);
+		assert_int_equal(f.col, 8);
+		assert_int_equal(align_text_fault("abcdefgh\x7f", 9, &f), 1);
+		assert_int_equal(f.at, 8);
+		assert_int_equal(f.col, 9);
+		assert_int_equal(align_text_fault("abcdefghijklmno~", 16, &f),
+		    0);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_check),
+		cmocka_unit_test(test_text_fault_ascii_path),
 		cmocka_unit_test(test_wrap_keeps_words_and_indents),
 		cmocka_unit_test(test_wrap_breaks_text_without_spaces),
 		cmocka_unit_test(test_slugs),
