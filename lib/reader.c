@@ -22,7 +22,7 @@
 #include "writer.h"
 
 #define CHUNK 65536
-#define AHEAD_BATCH 128		/* records handed over at a time */
+#define AHEAD_BATCH 256		/* records handed over at a time */
 #define AHEAD_BATCHES 8		/* batches read ahead at most */
 #define AHEAD_WAKE 4		/* batches ready (or room) that wake */
 /* A batch ends at AHEAD_BYTES of records; past AHEAD_MAX of them ready,
