@@ -8,6 +8,12 @@
 
 #include "idset.h"
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
 /* The number of a content id ("r-" and 16 lowercase hex digits) into *v:
  * 1, or 0 when id is not one. */
 static int
@@ -229,6 +235,31 @@ align_idset_add(struct align_idset *s, const char *id, size_t n)
 	if ((rc = list_add(s, v)) > 0)
 		s->n++;
 	return rc;
+}
+
+const void *
+align_idset_prefetch(const struct align_idset *s, const char *id, size_t n)
+{
+	const struct align_idset_list *l;
+	uint64_t v, x;
+
+	if (s->list == NULL || !number(id, n, &v) || v == 0)
+		return NULL;
+	l = list_of(s, v, &x);
+	PREFETCH(l);
+	return l;
+}
+
+void
+align_idset_prefetch_list(const void *list)
+{
+	const struct align_idset_list *l = list;
+
+	/* A list of a million ids' is 15 entries: 90 bytes. */
+	if (l->v) {
+		PREFETCH(l->v);
+		PREFETCH(l->v + 64);
+	}
 }
 
 int
