@@ -255,7 +255,7 @@ align_idset_prefetch_list(const void *list)
 {
 	const struct align_idset_list *l = list;
 
-	/* A list of a million ids' is 15 entries: 90 bytes. */
+	/* At a million ids a list is some 15 entries, 90 bytes. */
 	if (l->v) {
 		PREFETCH(l->v);
 		PREFETCH(l->v + 64);
