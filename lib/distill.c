@@ -32,6 +32,8 @@ struct theme {
  * same in every run) is enough to tell it, and costs that much less. */
 #define SAMPLE_ALL 20000
 #define SAMPLE_EVERY 8
+/* The responses of a theme looked up this many ahead (add_theme()). */
+#define LOOK_AHEAD 16
 
 struct align_distiller {
 	struct align_distill_opts o;
@@ -154,7 +156,14 @@ add_theme(struct align_distiller *d, const struct align_theme_view *v)
 		goto nomem;
 	for (i = 0; i < v->responses.n; i++) {
 		const char *id = v->responses.v[i];
-		int lang = align_idmap_get(&d->lang, id, strlen(id));
+		int lang;
+
+		/* A theme's responses are all over the map: the slot of
+		 * one some ids ahead asked for while this one is looked up. */
+		if (i + LOOK_AHEAD < v->responses.n)
+			align_idmap_prefetch(&d->lang, v->responses.v[i +
+			    LOOK_AHEAD], strlen(v->responses.v[i + LOOK_AHEAD]));
+		lang = align_idmap_get(&d->lang, id, strlen(id));
 
 		if (lang >= 0)
 			t.count[lang]++;

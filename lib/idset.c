@@ -37,14 +37,21 @@ number(const char *id, size_t n, uint64_t *v)
 	return 1;
 }
 
-/* Where v is, or the empty slot where it would go.  The number is mixed
- * first: ids are hashes, but a person may write r-0000000000000001. */
+/* Where the probe for v starts.  The number is mixed first: ids are
+ * hashes, but a person may write r-0000000000000001. */
 static size_t
-find(const uint64_t *slot, size_t cap, uint64_t v)
+start(uint64_t v)
 {
 	uint64_t h = v * 0x9e3779b97f4a7c15ULL;
 
-	return align_probe64(slot, cap, (size_t)(h ^ h >> 29), v);
+	return (size_t)(h ^ h >> 29);
+}
+
+/* Where v is, or the empty slot where it would go. */
+static size_t
+find(const uint64_t *slot, size_t cap, uint64_t v)
+{
+	return align_probe64(slot, cap, start(v), v);
 }
 
 /* The lists of content ids: LIST_BITS of a mixed number choose one,
@@ -385,6 +392,19 @@ align_idmap_get(struct align_idmap *m, const char *id, size_t n)
 		return -1;
 	i = find(m->slot, m->cap, x);
 	return m->slot[i] == x ? m->val[i] : -1;
+}
+
+void
+align_idmap_prefetch(const struct align_idmap *m, const char *id, size_t n)
+{
+	uint64_t x;
+	size_t i;
+
+	if (m->cap == 0 || !number(id, n, &x) || x == 0)
+		return;
+	i = start(x) & (m->cap - 1);
+	PREFETCH(&m->slot[i]);
+	PREFETCH(&m->val[i]);
 }
 
 void

@@ -74,6 +74,11 @@ struct align_idmap {
 };
 #define ALIGN_IDMAP_INIT { NULL, NULL, 0, 0, 0, 0, ALIGN_DICT_INIT, NULL, 0 }
 
+/* Ask the memory for the slot id would be looked up in, some lookups
+ * ahead of align_idmap_get(): a theme of a survey looks up a million
+ * ids, each in a place of its own. */
+void align_idmap_prefetch(const struct align_idmap *m, const char *id,
+    size_t n);
 /* id's value set to v (added, or replaced): 0, or -1 when out of memory
  * (the map as it was). */
 int align_idmap_put(struct align_idmap *m, const char *id, size_t n,
