@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../lib/principles.h"
+#include "../lib/reader.h"
 #include "../lib/text.h"
 #include "distill.h"
 #include "serve.h"
@@ -25,6 +26,16 @@ release(void)
 }
 
 static size_t nthemes;		/* in the input */
+
+/* The lists of a survey read packed (node.h), the texts one after
+ * another, not a node a name: the session's participants (the distiller
+ * copies them) and a round's pairs (it never looks at them).  As nodes, a
+ * round of everyone (166,667 pairs) and its 333,333 participants are
+ * held in batches of the reader (41 and 33 MB) until they are written. */
+static const struct align_pack packed[] = {
+	{ "session", "participants", 0 },
+	{ "followup", "pairs", 1 },
+};
 
 static int
 take(void *d, const struct align_node *rec, struct align_err *e)
@@ -90,6 +101,8 @@ main(int argc, char *argv[])
 	st.inplace = c.inplace;
 	st.out = f == ALIGN_FMT_YAML || c.inplace;
 	st.ctx = distiller;
+	st.pack = packed;
+	st.npack = sizeof(packed) / sizeof(packed[0]);
 	distill_read(&o, &c, &st, &distiller);
 	if (align_distiller_run(distiller, &e) < 0)
 		tool_die(&e);

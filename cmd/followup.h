@@ -123,10 +123,11 @@ void followup_rounds(struct align_rounds *rs, const struct kept *k,
  * 0, or -1 and e (71). */
 int followup_session_whole(struct kept *k, struct align_err *e);
 /* The round at recs[at] whole again, as rec (a copy of it to be written,
- * its "pairs" put back in it as nodes) when its pairs were kept apart.
- * 0, or -1 and e (71). */
+ * its "pairs" put back in it as nodes, or with as_text as one packed list,
+ * node.h, for a record only written, whose view has no pairs) when its
+ * pairs were kept apart.  0, or -1 and e (71). */
 int followup_pairs_whole(const struct kept *k, size_t at,
-    struct align_node *rec, struct align_err *e);
+    struct align_node *rec, int as_text, struct align_err *e);
 /* 1 when the round at recs[at] had its pairs kept apart. */
 int followup_pairs_apart(const struct kept *k, size_t at);
 /* A private session's file: mode 0600 after every write (tool.h). */

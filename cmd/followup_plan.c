@@ -31,24 +31,26 @@ named(struct cli *c, const struct align_rounds *rs)
 
 /* The round revised, when its pairs were kept apart (followup_stream.c):
  * written as it was read when planning changed nothing in it and it is
- * not shown, else made whole again, its view too. */
+ * not shown, else made whole again: with its pairs packed when it is
+ * only written (its view is let go unseen), else as nodes, its view
+ * too. */
 static void
 revised_whole(struct cli *c, struct kept *k, struct align_planned *p,
     int format)
 {
 	struct align_err e = ALIGN_ERR_INIT;
 	size_t at = (size_t)p->at;
+	int unseen = format == ALIGN_FMT_NONE || format == ALIGN_FMT_YAML;
 
 	if (p->at < 0 || !followup_pairs_apart(k, at))
 		return;
-	if ((format == ALIGN_FMT_NONE || format == ALIGN_FMT_YAML) &&
-	    align_node_equal(p->rec, k->recs->item[at])) {
+	if (unseen && align_node_equal(p->rec, k->recs->item[at])) {
 		k->same_at = p->at;
 		return;
 	}
 	align_view_release(&p->view);
-	if (followup_pairs_whole(k, at, p->rec, &e) < 0 ||
-	    align_view(&p->view, p->rec, &e) < 0)
+	if (followup_pairs_whole(k, at, p->rec, unseen, &e) < 0 ||
+	    (!unseen && align_view(&p->view, p->rec, &e) < 0))
 		tool_die_in(&e, c->path);
 }
 

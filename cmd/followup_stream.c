@@ -455,7 +455,7 @@ pairs_views(struct align_rounds *rs, const struct kept *k)
 
 int
 followup_pairs_whole(const struct kept *k, size_t at, struct align_node *rec,
-    struct align_err *e)
+    int as_text, struct align_err *e)
 {
 	const struct kept_pairs *kp = pairs_of(k, at);
 	const char *name[255], *s;
@@ -464,6 +464,18 @@ followup_pairs_whole(const struct kept *k, size_t at, struct align_node *rec,
 
 	if (kp == NULL)
 		return 0;
+	if (as_text) {
+		/* A copy of the text, not a node a name: a revised round of
+		 * everyone (166,667 pairs) is 7 MB so, 40 as nodes. */
+		for (s = kp->text, i = 0; i < kp->nname; i++)
+			s += strlen(s) + 1;
+		l = align_texts_new(NULL, kp->text, (size_t)(s - kp->text),
+		    kp->nname, kp->size, kp->ngroup);
+		if (l == NULL)
+			return align_err_nomem(e);
+		return align_map_put(rec, "pairs", l) < 0 ?
+		    align_err_nomem(e) : 0;
+	}
 	if ((l = align_seq()) == NULL)
 		return align_err_nomem(e);
 	for (s = kp->text, i = 0; i < kp->ngroup; i++) {

@@ -32,6 +32,8 @@ struct theme {
  * same in every run) is enough to tell it, and costs that much less. */
 #define SAMPLE_ALL 20000
 #define SAMPLE_EVERY 8
+/* The responses of a theme looked up this many ahead (add_theme()). */
+#define LOOK_AHEAD 16
 
 struct align_distiller {
 	struct align_distill_opts o;
@@ -154,7 +156,14 @@ add_theme(struct align_distiller *d, const struct align_theme_view *v)
 		goto nomem;
 	for (i = 0; i < v->responses.n; i++) {
 		const char *id = v->responses.v[i];
-		int lang = align_idmap_get(&d->lang, id, strlen(id));
+		int lang;
+
+		/* A theme's responses are all over the map: the slot of
+		 * one some ids ahead asked for while this one is looked up. */
+		if (i + LOOK_AHEAD < v->responses.n)
+			align_idmap_prefetch(&d->lang, v->responses.v[i +
+			    LOOK_AHEAD], strlen(v->responses.v[i + LOOK_AHEAD]));
+		lang = align_idmap_get(&d->lang, id, strlen(id));
 
 		if (lang >= 0)
 			t.count[lang]++;
@@ -173,21 +182,34 @@ nomem:
 	return -1;
 }
 
-/* The language of a response, by its id. */
+/* The language of a response, by its id.  Its id and text are found in
+ * one pass over its keys, not through a view of all its fields: a survey
+ * has a million responses, and the step needs nothing else of them. */
 static int
-add_response(struct align_distiller *d, const struct align_response_view *v,
+add_response(struct align_distiller *d, const struct align_node *rec,
     struct align_err *e)
 {
+	const char *id = NULL, *text = NULL;
+	size_t i;
 	int lang;
 
-	if (v->id == NULL || v->text == NULL)
+	for (i = 0; i < rec->n; i++) {
+		const struct align_node *v = rec->item[i];
+
+		if (v->type != ALIGN_SCALAR)
+			continue;
+		if (id == NULL && strcmp(rec->key[i], "id") == 0)
+			id = v->str;
+		else if (text == NULL && strcmp(rec->key[i], "text") == 0)
+			text = v->str;
+	}
+	if (id == NULL || text == NULL)
 		return 0;
-	if (d->nresp++ >= SAMPLE_ALL && !sampled(v->id))
+	if (d->nresp++ >= SAMPLE_ALL && !sampled(id))
 		return 0;
-	if ((lang = align_words_lang(&d->w, v->text, e)) < 0)
+	if ((lang = align_words_lang(&d->w, text, e)) < 0)
 		return -1;
-	if (align_idmap_put(&d->lang, v->id, strlen(v->id),
-	    (uint8_t)lang) < 0)
+	if (align_idmap_put(&d->lang, id, strlen(id), (uint8_t)lang) < 0)
 		return align_err_nomem(e);
 	return 0;
 }
@@ -385,8 +407,8 @@ later_ok(const struct align_node *rec, const struct align_session_view *v)
 	struct align_person who;
 	size_t i;
 
-	if (v->aliases.n > 0 || p == NULL || p->type != ALIGN_SEQ ||
-	    p->n != v->participants.n)
+	if (v->aliases.n > 0 || p == NULL || (p->type != ALIGN_SEQ &&
+	    p->type != ALIGN_TEXTS) || p->kraw || p->n != v->participants.n)
 		return 0;
 	for (i = 0; i < v->participants.n; i++) {
 		const char *s = v->participants.v[i];
@@ -398,23 +420,68 @@ later_ok(const struct align_node *rec, const struct align_session_view *v)
 	return 1;
 }
 
+/* The session's participants read packed (node.h; the command's
+ * reader's pack): its view given them, pointing into the list.  0, or -1
+ * and e (71). */
+static int
+packed_people(struct align_view *v, const struct align_node *p,
+    struct align_err *e)
+{
+	const char **name = malloc((p->n + 1) * sizeof(*name));
+	const char *at = p->str;
+	size_t i;
+	int rc;
+
+	if (name == NULL)
+		return align_err_nomem(e);
+	for (i = 0; i < p->n; i++) {
+		name[i] = at;
+		at += strlen(at) + 1;
+	}
+	rc = align_view_set_participants(v, name, p->n, e);
+	free(name);
+	return rc;
+}
+
+/* The roster of the session rec made now; from a copy of it, its lists
+ * made nodes, when one was read packed (roster.c reads nodes). */
+static int
+roster_now(struct align_distiller *d, const struct align_node *rec,
+    int packed, struct align_err *e)
+{
+	struct align_node *c;
+	int rc;
+
+	if (!packed)
+		return align_roster_from_session(&d->ro, rec, e);
+	if ((c = align_node_copy(rec)) == NULL)
+		return align_err_nomem(e);
+	rc = align_roster_from_session(&d->ro, c, e);
+	align_node_free(c);
+	return rc;
+}
+
 /* The session: its facts, and its roster when it has participants (made
  * now when making it may refuse the session, else when a name is first
  * resolved: roster()). */
 static int
 session(struct align_distiller *d, const struct align_node *rec,
-    const struct align_view *v, struct align_err *e)
+    struct align_view *v, struct align_err *e)
 {
 	const struct align_session_view *s = &v->u.session;
+	const struct align_node *p = align_map_get(rec, "participants");
+	int packed = p && p->type == ALIGN_TEXTS && p->kraw == NULL;
 
 	if (d->have_session)
 		return 0;
+	if (packed && packed_people(v, p, e) < 0)
+		return -1;
 	if (add_session(d, s) < 0)
 		return align_err_nomem(e);
 	if (s->participants.n == 0)
 		return 0;
 	if (!later_ok(rec, s))
-		return align_roster_from_session(&d->ro, rec, e);
+		return roster_now(d, rec, packed, e);
 	d->nlater = d->npeople;
 	d->sline = rec->line;
 	d->scol = rec->col;
@@ -467,6 +534,8 @@ align_distiller_add(struct align_distiller *d, const struct align_node *rec,
 	size_t i;
 	int rc = 0;
 
+	if (align_kind_of(align_record_kind(rec)) == ALIGN_KIND_RESPONSE)
+		return add_response(d, rec, e);
 	if (align_view(&v, rec, e) < 0)
 		return -1;
 	switch (v.kind) {
@@ -486,9 +555,6 @@ align_distiller_add(struct align_distiller *d, const struct align_node *rec,
 		break;
 	case ALIGN_KIND_PRINCIPLE:
 		rc = add_principle(d, &v, e);
-		break;
-	case ALIGN_KIND_RESPONSE:
-		rc = add_response(d, &v.u.response, e);
 		break;
 	default:
 		break;

@@ -8,6 +8,12 @@
 
 #include "idset.h"
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
 /* The number of a content id ("r-" and 16 lowercase hex digits) into *v:
  * 1, or 0 when id is not one. */
 static int
@@ -31,14 +37,21 @@ number(const char *id, size_t n, uint64_t *v)
 	return 1;
 }
 
-/* Where v is, or the empty slot where it would go.  The number is mixed
- * first: ids are hashes, but a person may write r-0000000000000001. */
+/* Where the probe for v starts.  The number is mixed first: ids are
+ * hashes, but a person may write r-0000000000000001. */
 static size_t
-find(const uint64_t *slot, size_t cap, uint64_t v)
+start(uint64_t v)
 {
 	uint64_t h = v * 0x9e3779b97f4a7c15ULL;
 
-	return align_probe64(slot, cap, (size_t)(h ^ h >> 29), v);
+	return (size_t)(h ^ h >> 29);
+}
+
+/* Where v is, or the empty slot where it would go. */
+static size_t
+find(const uint64_t *slot, size_t cap, uint64_t v)
+{
+	return align_probe64(slot, cap, start(v), v);
 }
 
 /* The lists of content ids: LIST_BITS of a mixed number choose one,
@@ -231,6 +244,31 @@ align_idset_add(struct align_idset *s, const char *id, size_t n)
 	return rc;
 }
 
+const void *
+align_idset_prefetch(const struct align_idset *s, const char *id, size_t n)
+{
+	const struct align_idset_list *l;
+	uint64_t v, x;
+
+	if (s->list == NULL || !number(id, n, &v) || v == 0)
+		return NULL;
+	l = list_of(s, v, &x);
+	PREFETCH(l);
+	return l;
+}
+
+void
+align_idset_prefetch_list(const void *list)
+{
+	const struct align_idset_list *l = list;
+
+	/* At a million ids a list is some 15 entries, 90 bytes. */
+	if (l->v) {
+		PREFETCH(l->v);
+		PREFETCH(l->v + 64);
+	}
+}
+
 int
 align_idset_has(const struct align_idset *s, const char *id, size_t n)
 {
@@ -354,6 +392,19 @@ align_idmap_get(struct align_idmap *m, const char *id, size_t n)
 		return -1;
 	i = find(m->slot, m->cap, x);
 	return m->slot[i] == x ? m->val[i] : -1;
+}
+
+void
+align_idmap_prefetch(const struct align_idmap *m, const char *id, size_t n)
+{
+	uint64_t x;
+	size_t i;
+
+	if (m->cap == 0 || !number(id, n, &x) || x == 0)
+		return;
+	i = start(x) & (m->cap - 1);
+	PREFETCH(&m->slot[i]);
+	PREFETCH(&m->val[i]);
 }
 
 void

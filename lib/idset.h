@@ -39,6 +39,15 @@ struct align_idset {
 /* Add the n bytes of id: 1 when it was new, 0 when it was there, -1 when
  * out of memory (the set as it was). */
 int align_idset_add(struct align_idset *s, const char *id, size_t n);
+/* Ask the memory for the head of the list id would be looked up in,
+ * ahead of align_idset_add(): the heads of a million ids' lists are 1
+ * MiB, and the reader knows a record's id a few fields before it adds it.
+ * That list, or NULL when id has none (the set is small, or id is not a
+ * content id); later (once its head has come), its entries asked for
+ * with align_idset_prefetch_list(), while the set is not changed. */
+const void *align_idset_prefetch(const struct align_idset *s, const char *id,
+    size_t n);
+void align_idset_prefetch_list(const void *list);
 /* 1 when id is in the set. */
 int align_idset_has(const struct align_idset *s, const char *id, size_t n);
 /* The ids in the set. */
@@ -65,6 +74,11 @@ struct align_idmap {
 };
 #define ALIGN_IDMAP_INIT { NULL, NULL, 0, 0, 0, 0, ALIGN_DICT_INIT, NULL, 0 }
 
+/* Ask the memory for the slot id would be looked up in, some lookups
+ * ahead of align_idmap_get(): a theme of a survey looks up a million
+ * ids, each in a place of its own. */
+void align_idmap_prefetch(const struct align_idmap *m, const char *id,
+    size_t n);
 /* id's value set to v (added, or replaced): 0, or -1 when out of memory
  * (the map as it was). */
 int align_idmap_put(struct align_idmap *m, const char *id, size_t n,

@@ -22,7 +22,7 @@
 #include "writer.h"
 
 #define CHUNK 65536
-#define AHEAD_BATCH 128		/* records handed over at a time */
+#define AHEAD_BATCH 256		/* records handed over at a time */
 #define AHEAD_BATCHES 8		/* batches read ahead at most */
 #define AHEAD_WAKE 4		/* batches ready (or room) that wake */
 /* A batch ends at AHEAD_BYTES of records; past AHEAD_MAX of them ready,
@@ -169,6 +169,9 @@ struct align_reader {
 	struct align_err ferr;	/* the error that stopped the reader */
 	int failed;
 	struct align_idset ids;	/* the ids read */
+	const void *id_list;	/* the list of ids the record's id was
+				 * looked for in, its entries not yet asked
+				 * for (align_idset_prefetch()), or NULL */
 	struct keys kidx;	/* the keys of a large mapping being read */
 	struct align_count seen;
 	struct align_buf line, para;
@@ -931,6 +934,7 @@ finish_record(struct align_reader *r, struct align_node *root,
 	if (id->type != ALIGN_SCALAR || id->len == 0)
 		return align_err_set(e, EX_DATAERR, r->in.name, id->line,
 		    id->col, "'id' must be text");
+	r->id_list = NULL;	/* the set changes */
 	rc = align_idset_add(&r->ids, id->str, id->len);
 	if (rc < 0)
 		return align_err_nomem(e);
@@ -1519,6 +1523,18 @@ yaml_next(struct align_reader *r, struct align_node **rec,
 				keyed = 1;
 				break;
 			}
+			/* A record's id: its list asked for while the rest of
+			 * the record is read (finish_record() adds it), the
+			 * list's head now, its entries at the next field. */
+			if (r->sp == 1 && r->id_list) {
+				align_idset_prefetch_list(r->id_list);
+				r->id_list = NULL;
+			}
+			if (r->sp == 1 && r->stack[0].key &&
+			    strcmp(r->stack[0].key, "id") == 0)
+				r->id_list = align_idset_prefetch(&r->ids,
+				    (const char *)ev.data.scalar.value,
+				    ev.data.scalar.length);
 			/* libyaml ends its strings with a NUL: take it. */
 			if (r->pool) {
 				n = align_pool_scalar(r->pool, (const char *)
