@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 
 #include "../../lib/merge.h"
 #include "../../lib/reader.h"
@@ -273,6 +274,70 @@ test_one_ballot_a_voter(void **state)
 	assert_non_null(strstr(ours, P("p1", "\n  Ana: 5") P("p2", " {}")));
 	free(ours);
 	free(out);
+}
+
+/* A round of many voters, each ballot changed on one side: ours moves a
+ * quarter's dot from p1 to p2, theirs gives a quarter two dots and takes
+ * back another quarter's; each side adds a voter.  Every count where it
+ * was, those taken back gone, the new voters last (ours' then theirs'),
+ * in the time of a sort: a voter's count looked up by reading every
+ * voter's took minutes for 50,000. */
+#define VOTERS 50000
+
+/* Side 0 base, 1 ours, 2 theirs, 3 the merge: the round's text. */
+static char *
+round_of(int side)
+{
+	struct align_buf b = ALIGN_BUF_INIT, v = ALIGN_BUF_INIT;
+	int ours = side == 1 || side == 3, theirs = side == 2 || side == 3;
+	int i, p;
+
+	align_buf_puts(&b, SESSION);
+	for (p = 1; p <= 2; p++) {
+		align_buf_reset(&v);
+		for (i = 0; i < VOTERS; i++) {
+			int moved = ours && i % 4 == 1;
+			int back = theirs && i % 4 == 3;
+
+			if (p == 1 ? !moved && !back : moved)
+				align_buf_printf(&v, "  v%05d: %d\n", i,
+				    p == 1 && theirs && i % 4 == 2 ? 2 : 1);
+		}
+		if (p == 1 && ours)
+			align_buf_puts(&v, "  w0: 1\n");
+		if (p == 1 && theirs)
+			align_buf_puts(&v, "  u0: 1\n");
+		align_buf_printf(&b, "---\nkind: principle\nid: p%d\n"
+		    "statement: We p%d.\nvotes:%s", p, p, v.len ? "\n" : " {}\n");
+		if (v.len)
+			align_buf_add(&b, v.p, v.len);
+	}
+	align_buf_release(&v);
+	assert_false(b.failed);
+	return align_buf_detach(&b);
+}
+
+static void
+test_a_round_of_many_voters(void **state)
+{
+	char *text[4];
+	clock_t t0;
+	double cpu;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		text[i] = round_of(i);
+	t0 = clock();
+	clean(text[0], text[1], text[2], text[3]);
+	cpu = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	print_message("%d voters: %.2f s of CPU, reading included\n", VOTERS,
+	    cpu);
+	if (cpu > 10)
+		fail_msg("%d voters took %.1f s of CPU (a sort's time is well "
+		    "under one)", VOTERS, cpu);
+	for (i = 0; i < 4; i++)
+		free(text[i]);
 }
 
 /* A calendar event changed on both sides into one neither had: its
@@ -692,6 +757,7 @@ main(void)
 		cmocka_unit_test(test_the_same_key_changed_differently_conflicts),
 		cmocka_unit_test(test_votes_merge_by_participant),
 		cmocka_unit_test(test_one_ballot_a_voter),
+		cmocka_unit_test(test_a_round_of_many_voters),
 		cmocka_unit_test(test_sequence_of_a_merged_event),
 		cmocka_unit_test(test_lists_merge_as_sets),
 		cmocka_unit_test(test_objections_merge_by_participant),
