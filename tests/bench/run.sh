@@ -177,6 +177,9 @@ serve_bench() {
 	"$W/gen" 200 11 text | sed 's/^[^:]*:/Person 1:/' >"$S/first"
 	"$B/bin/align-capture" -a "$S/s.yaml" "$S/first"
 	"$B/bin/align-theme" -i "$S/s.yaml"
+	# The file is there before the server opens it, for the wait below
+	# to read even when the server's shell has not yet made it.
+	: >"$S/url"
 	"$B/bin/align-capture" --serve 127.0.0.1:0 -a "$S/s.yaml" \
 	    >"$S/url" 2>"$S/err" &
 	spid=$!
@@ -334,7 +337,9 @@ for n in $SIZES; do
 	rounds $rounds "$B/bin/align-distill -i $W/work-$n.yaml" \
 	    "$W/floor-parse $W/work-$n.yaml"
 	row "align-distill -i (parse)" "$n" "$W/t.tool" "$W/t.floor"
-	"$B/bin/align-followup" plan -i "$W/work-$n.yaml"
+	# Its warning (no principle is agreed in the bench) said once, here.
+	"$B/bin/align-followup" plan -i "$W/work-$n.yaml" 2>"$W/plan.err"
+	sed 's/^/   said: /' "$W/plan.err"
 	rounds $rounds "$B/bin/align-followup plan -i $W/work-$n.yaml" \
 	    "$W/floor-parse $W/work-$n.yaml"
 	row "align-followup plan -i (parse)" "$n" "$W/t.tool" "$W/t.floor"
