@@ -16,10 +16,10 @@
 			 * one principle's */
 
 /* The check-ins indexed: each round, principle and participant they name
- * as a number (names); their indexes in rs->checkin a round and a round
- * and principle, in order, each list by the key of its numbers (lists);
- * and which participants have checked in on which round, by the key of
- * theirs (in). */
+ * as a number (names); a list of their indexes in rs->checkin, in order,
+ * for each round and for each round and principle, found by the key of
+ * their numbers (lists); and the keys of each round and participant who
+ * checked in on it (in). */
 struct align_rounds_index {
 	struct align_dict names;
 	struct align_dict lists;	/* keys as their 8 bytes */
@@ -128,45 +128,32 @@ key_of(long x, long y)
 	return (uint64_t)(x + 1) << 32 | (uint64_t)(y + 1);
 }
 
-/* The number of name s, added when add is set: or NONE, s NULL, not
- * there or, with add, out of memory (*nomem then set). */
+/* The number of name s (NULL: NONE), added when add is set: NONE when
+ * it is not there or, with add, when out of memory. */
 static long
-name_of(struct align_rounds_index *x, const char *s, int add, int *nomem)
+name_of(struct align_rounds_index *x, const char *s, int add)
 {
-	long id;
-
-	if (s == NULL)
-		return NONE;
-	if ((id = align_dict_id(&x->names, s, strlen(s), add)) < 0 && add)
-		*nomem = 1;
-	return id;
+	return s ? align_dict_id(&x->names, s, strlen(s), add) : NONE;
 }
 
-/* The list of key k, added when add is set: as name_of(). */
+/* The number of the list of key k, added when add is set: as name_of(). */
 static long
-list_of(struct align_rounds_index *x, uint64_t k, int add, int *nomem)
+list_of(struct align_rounds_index *x, uint64_t k, int add)
 {
-	long id = align_dict_id(&x->lists, (const char *)&k, sizeof(k), add);
-
-	if (id < 0 && add)
-		*nomem = 1;
-	return id;
+	return align_dict_id(&x->lists, (const char *)&k, sizeof(k), add);
 }
 
-/* Who checked in on round r: participant w. */
-static int
-add_in(struct align_rounds_index *x, long r, long w)
+/* The slot of key k in a set (hash.h): its hash beside it, exact. */
+static uint64_t
+slot_of(uint64_t k)
 {
-	uint64_t k = key_of(r, w);
-
-	return align_set_add_fp(&x->in, align_dict_hash((const char *)&k,
-	    sizeof(k)), k) < 0 ? -1 : 0;
+	return align_dict_hash((const char *)&k, sizeof(k));
 }
 
-/* The lists of the check-ins, from the list of each check-in's round
- * and of its round and principle (NONE: none), two a check-in in of:
- * counted, then each check-in put in its place, in order.  0, or -1 when
- * out of memory. */
+/* The lists of the check-ins, of[2 i] the list of check-in i's round and
+ * of[2 i + 1] that of its round and principle (NONE: none): counted, then
+ * each check-in put in its place, in order.  0, or -1 when out of
+ * memory. */
 static int
 place(struct align_rounds_index *x, const long *of, size_t n)
 {
@@ -194,41 +181,52 @@ place(struct align_rounds_index *x, const long *of, size_t n)
 	return 0;
 }
 
+/* Check-in c, the i-th, into x and of (place()): 0, or -1 when out of
+ * memory. */
+static int
+index_one(struct align_rounds_index *x, const struct align_checkin_view *c,
+    size_t i, long *of)
+{
+	long r, p, w;
+	uint64_t k;
+
+	of[2 * i] = of[2 * i + 1] = NONE;
+	if (c->followup == NULL)
+		return 0;
+	if ((r = name_of(x, c->followup, 1)) == NONE ||
+	    (of[2 * i] = list_of(x, key_of(r, NONE), 1)) == NONE)
+		return -1;
+	if (c->principle && ((p = name_of(x, c->principle, 1)) == NONE ||
+	    (of[2 * i + 1] = list_of(x, key_of(r, p), 1)) == NONE))
+		return -1;
+	if (c->participant == NULL)
+		return 0;
+	if ((w = name_of(x, c->participant, 1)) == NONE)
+		return -1;
+	k = key_of(r, w);
+	return align_set_add_fp(&x->in, slot_of(k), k) < 0 ? -1 : 0;
+}
+
 /* Index the check-ins of rs (rs->index): 0, or -1 when out of memory. */
 static int
 index_checkins(struct align_rounds *rs)
 {
 	struct align_rounds_index *x;
-	long *of, r, p, w;
+	long *of;
 	size_t i;
-	int nomem = 0;
+	int rc = 0;
 
 	if (rs->ncheckin == 0)
 		return 0;
-	if ((x = calloc(1, sizeof(*x))) == NULL)
+	if ((x = rs->index = calloc(1, sizeof(*x))) == NULL ||
+	    (of = calloc(2 * rs->ncheckin, sizeof(*of))) == NULL)
 		return -1;
-	rs->index = x;
-	if ((of = calloc(2 * rs->ncheckin, sizeof(*of))) == NULL)
-		return -1;
-	for (i = 0; !nomem && i < rs->ncheckin; i++) {
-		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
-
-		of[2 * i] = of[2 * i + 1] = NONE;
-		if ((r = name_of(x, c->followup, 1, &nomem)) == NONE)
-			continue;
-		of[2 * i] = list_of(x, key_of(r, NONE), 1, &nomem);
-		if ((p = name_of(x, c->principle, 1, &nomem)) != NONE)
-			of[2 * i + 1] = list_of(x, key_of(r, p), 1, &nomem);
-		if ((w = name_of(x, c->participant, 1, &nomem)) != NONE &&
-		    add_in(x, r, w) < 0)
-			nomem = 1;
-	}
-	if (nomem || place(x, of, rs->ncheckin) < 0) {
-		free(of);
-		return -1;
-	}
+	for (i = 0; rc == 0 && i < rs->ncheckin; i++)
+		rc = index_one(x, &rs->checkin[i].v.u.checkin, i, of);
+	if (rc == 0)
+		rc = place(x, of, rs->ncheckin);
 	free(of);
-	return 0;
+	return rc;
 }
 
 static void
@@ -417,14 +415,12 @@ align_round_checked_in(const struct align_rounds *rs, const char *fid,
 	struct align_rounds_index *x = rs->index;
 	long r, w;
 	uint64_t k;
-	int nomem = 0;
 
-	if (x == NULL || (r = name_of(x, fid, 0, &nomem)) == NONE ||
-	    (w = name_of(x, who, 0, &nomem)) == NONE)
+	if (x == NULL || (r = name_of(x, fid, 0)) == NONE ||
+	    (w = name_of(x, who, 0)) == NONE)
 		return 0;
 	k = key_of(r, w);
-	return align_set_has_fp(&x->in, align_dict_hash((const char *)&k,
-	    sizeof(k)), k);
+	return align_set_has_fp(&x->in, slot_of(k), k);
 }
 
 const size_t *
@@ -433,12 +429,11 @@ align_round_checkins(const struct align_rounds *rs, const char *fid,
 {
 	struct align_rounds_index *x = rs->index;
 	long r, p = NONE, k;
-	int nomem = 0;
 
 	*n = 0;
-	if (x == NULL || (r = name_of(x, fid, 0, &nomem)) == NONE ||
-	    (pid && (p = name_of(x, pid, 0, &nomem)) == NONE) ||
-	    (k = list_of(x, key_of(r, p), 0, &nomem)) < 0)
+	if (x == NULL || (r = name_of(x, fid, 0)) == NONE ||
+	    (pid && (p = name_of(x, pid, 0)) == NONE) ||
+	    (k = list_of(x, key_of(r, p), 0)) == NONE)
 		return NULL;
 	*n = x->start[k + 1] - x->start[k];
 	return x->at + x->start[k];
