@@ -77,15 +77,18 @@ align_due_id(const char *fid, const char *day, const char *what,
 	return id_of(fid, day, what, "", out);
 }
 
+/* The ids of the reminders of rs, into *set: 0, or -1 when out of
+ * memory. */
 static int
-reminded(const struct align_rounds *rs, const char *id)
+reminders_of(const struct align_rounds *rs, struct align_set *set)
 {
 	size_t i;
+	const char *id;
 
 	for (i = 0; i < rs->nreminder; i++)
-		if (rs->reminder[i].v.id &&
-		    strcmp(rs->reminder[i].v.id, id) == 0)
-			return 1;
+		if ((id = rs->reminder[i].v.id) != NULL &&
+		    align_set_add(set, id, strlen(id)) < 0)
+			return -1;
 	return 0;
 }
 
@@ -111,10 +114,18 @@ push(struct align_due_list *l, const struct align_due *d,
  * the window, in the session's days. */
 struct seen {
 	const struct align_rounds *rs;
+	const struct align_set *reminded;	/* the ids of rs's reminders */
 	size_t at;			/* the round's index in rs */
 	struct align_round r;
 	char today[40], last[40];
 };
+
+/* 1 when the reminder of id has been given. */
+static int
+reminded(const struct seen *s, const char *id)
+{
+	return align_set_has(s->reminded, id, strlen(id));
+}
 
 /* The days of now and of the window's end for the round s->r: in the
  * zone, else in the round's own offset (a date alone: the clock's). */
@@ -170,7 +181,7 @@ meeting(struct align_due_list *l, const struct seen *s,
 	if (align_due_id(d->followup, d->date, ahead ? "meeting-ahead" :
 	    "meeting", d->id) < 0)
 		return align_err_nomem(e);
-	if (reminded(rs, d->id) || (past && !again))
+	if (reminded(s, d->id) || (past && !again))
 		return 0;
 	if (f->with)
 		align_buf_printf(&what, "one-to-one: with %s (", f->with);
@@ -208,21 +219,28 @@ superseded(const struct seen *s)
 	return 0;
 }
 
-/* The reminder of who for d: its id (the interval's since the day, from
- * the first), and whether it is a reminder again. */
-static int
-checkin_id(const struct seen *s, const struct align_due *d, const char *who,
-    long again, char id[24], int *repeat)
+/* Which reminder of a check-in for d is due: the intervals of again
+ * since its day, from the first (0); the first alone once a later round
+ * has had its day.  The same for everyone of the round. */
+static long
+interval(const struct seen *s, const struct align_due *d, long again)
 {
 	long n = 0;
-	char what[48];
 
 	if (again >= 24 * 60)
 		n = (long)((days_of(s->today) - days_of(d->date)) /
 		    (again / (24 * 60)));
 	if (n > 0 && superseded(s))
 		n = 0;	/* the first reminder stands; no more */
-	*repeat = n > 0;
+	return n;
+}
+
+/* The id of the n-th reminder (interval()) of who for d. */
+static int
+checkin_id(const struct align_due *d, const char *who, long n, char id[24])
+{
+	char what[48];
+
 	if (n == 0)
 		return id_of(d->followup, d->date, "checkin:", who, id);
 	snprintf(what, sizeof(what), "checkin-again%ld:", n);
@@ -237,7 +255,8 @@ checkins(struct align_due_list *l, const struct seen *s,
 {
 	struct align_texts who;
 	size_t j;
-	int rc = 0, repeat;
+	long n = -1;
+	int rc = 0;
 
 	if (align_round_people(s->rs, f, &who, e) < 0)
 		return -1;
@@ -246,14 +265,16 @@ checkins(struct align_due_list *l, const struct seen *s,
 
 		if (align_round_checked_in(s->rs, d->followup, who.v[j]))
 			continue;
-		if (checkin_id(s, d, who.v[j], again, d->id, &repeat) < 0) {
+		if (n < 0)
+			n = interval(s, d, again);
+		if (checkin_id(d, who.v[j], n, d->id) < 0) {
 			rc = align_err_nomem(e);
 			break;
 		}
-		if (reminded(s->rs, d->id))
+		if (reminded(s, d->id))
 			continue;
 		align_buf_printf(&what, "%s has %snot checked in", who.v[j],
-		    repeat ? "still " : "");
+		    n > 0 ? "still " : "");
 		rc = push(l, d, &what, e);
 	}
 	free(who.v);
@@ -275,7 +296,7 @@ practice_item(struct align_due_list *l, const struct seen *s,
 		align_buf_release(text);
 		return align_err_nomem(e);
 	}
-	if (reminded(s->rs, d.id)) {
+	if (reminded(s, d.id)) {
 		align_buf_release(text);
 		return 0;
 	}
@@ -343,10 +364,14 @@ int
 align_due_items(const struct align_rounds *rs, const struct align_time *now,
     long within, long again, struct align_due_list *l, struct align_err *e)
 {
+	struct align_set reminded = ALIGN_SET_INIT;
 	size_t i;
+	int rc = 0;
 
 	memset(l, 0, sizeof(*l));
-	for (i = 0; i < rs->nround; i++) {
+	if (reminders_of(rs, &reminded) < 0)
+		rc = align_err_nomem(e);
+	for (i = 0; rc == 0 && i < rs->nround; i++) {
 		const struct align_view *v = &rs->round[i].v;
 		struct seen s;
 		struct align_due d;
@@ -355,28 +380,28 @@ align_due_items(const struct align_rounds *rs, const struct align_time *now,
 		if (v->id == NULL)
 			continue;
 		s.rs = rs;
+		s.reminded = &reminded;
 		s.at = i;
-		if (align_round_of(v, rs->zone, &s.r, e) < 0)
-			return -1;
+		if ((rc = align_round_of(v, rs->zone, &s.r, e)) < 0)
+			break;
 		window(&s, now, within);
 		memset(&d, 0, sizeof(d));
 		d.followup = v->id;
 		if (!latest(&s, d.date, &k))
 			continue;
-		if (meeting(l, &s, &v->u.followup, &d, k > 0 ||
-		    s.r.every == 0, e) < 0)
-			return -1;
+		rc = meeting(l, &s, &v->u.followup, &d, k > 0 ||
+		    s.r.every == 0, e);
 		/* Check-ins (a one-to-one: reviews), once the day has
 		 * come. */
-		if (v->u.followup.with && reviews(l, &s, v, now, e) < 0)
-			return -1;
-		if (!v->u.followup.with && strcmp(d.date, s.today) <= 0 &&
-		    checkins(l, &s, &v->u.followup, &d, again, e) < 0)
-			return -1;
+		if (rc == 0 && v->u.followup.with)
+			rc = reviews(l, &s, v, now, e);
+		else if (rc == 0 && strcmp(d.date, s.today) <= 0)
+			rc = checkins(l, &s, &v->u.followup, &d, again, e);
 	}
-	if (l->n > 1)
+	align_set_release(&reminded);
+	if (rc == 0 && l->n > 1)
 		qsort(l->v, l->n, sizeof(*l->v), by_day);
-	return 0;
+	return rc;
 }
 
 void

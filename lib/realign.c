@@ -204,13 +204,15 @@ checkins(struct align_realign_commitment *x, const struct align_rounds *rs,
     const char *fid)
 {
 	static const char *const o[] = { "success", "mixed", "failure" };
-	size_t i, j;
+	const size_t *at;
+	size_t i, j, n;
 
-	for (i = 0; i < rs->ncheckin; i++) {
-		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
+	at = align_round_checkins(rs, fid, x->id, &n);
+	for (i = 0; i < n; i++) {
+		const struct align_checkin_view *c =
+		    &rs->checkin[at[i]].v.u.checkin;
 
-		if (!c->followup || !c->principle || !c->outcome ||
-		    strcmp(c->followup, fid) || strcmp(c->principle, x->id))
+		if (!c->outcome)
 			continue;
 		for (j = 0; j < 3; j++)
 			if (strcmp(c->outcome, o[j]) == 0)
@@ -278,20 +280,23 @@ recognition(struct align_realign *p, const struct align_rounds *rs)
 {
 	struct align_time t;
 	char day[40];
-	size_t i;
+	const size_t *at;
+	size_t i, n;
 
-	if ((p->recognition = calloc(p->nweek + rs->ncheckin + 1,
+	at = align_round_checkins(rs, p->id, NULL, &n);
+	if ((p->recognition = calloc(p->nweek + n + 1,
 	    sizeof(*p->recognition))) == NULL)
 		return -1;
 	for (i = 0; i < p->nweek; i++)
 		if (p->week[i].review && p->week[i].review->recognition)
 			recognise(p, p->week[i].day,
 			    p->week[i].review->recognition);
-	for (i = 0; i < rs->ncheckin; i++) {
-		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
+	for (i = 0; i < n; i++) {
+		const struct align_checkin_view *c =
+		    &rs->checkin[at[i]].v.u.checkin;
 
-		if (!c->recognition || !c->followup || strcmp(c->followup,
-		    p->id) || !c->at || align_time_parse(c->at, &t, NULL) < 0)
+		if (!c->recognition || !c->at ||
+		    align_time_parse(c->at, &t, NULL) < 0)
 			continue;
 		align_time_day(rs->zone, &t, day);
 		recognise(p, day, c->recognition);

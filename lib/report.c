@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "report.h"
 #include "response.h"
 
@@ -11,53 +12,39 @@ static const ALIGN_RENDERER(struct align_report) renderers[] = {
 	{ ALIGN_FMT_HTML, align_report_html },
 };
 
-/* 1 when check-in c is on principle (or commitment) pid in round fid. */
-static int
-on(const struct align_checkin_view *c, const char *fid, const char *pid)
-{
-	return c->followup && c->principle && c->outcome &&
-	    strcmp(c->followup, fid) == 0 && strcmp(c->principle, pid) == 0;
-}
-
-/* 1 when check-in i is the first on fid and pid by its participant. */
-static int
-first_by(const struct align_rounds *rs, size_t i, const char *fid,
-    const char *pid)
-{
-	const char *who = rs->checkin[i].v.u.checkin.participant;
-	size_t j;
-
-	for (j = 0; j < i; j++) {
-		const struct align_checkin_view *c =
-		    &rs->checkin[j].v.u.checkin;
-
-		if (on(c, fid, pid) && (c->participant == who ||
-		    (c->participant && who && strcmp(c->participant,
-		    who) == 0)))
-			return 0;
-	}
-	return 1;
-}
-
 /* How the check-ins of round fid on principle (or commitment) pid came
- * out. */
-static struct align_report_tally
-tally_of(const struct align_rounds *rs, const char *fid, const char *pid)
+ * out, into *t: their outcomes, and how many people gave them (one for
+ * all with no name).  0, or -1 when out of memory. */
+static int
+tally_of(struct align_report_tally *t, const struct align_rounds *rs,
+    const char *fid, const char *pid)
 {
-	struct align_report_tally t = { 0, 0, 0, 0 };
-	size_t i;
+	struct align_set who = ALIGN_SET_INIT;
+	const size_t *at;
+	size_t i, n;
+	int rc = 0, unnamed = 0;
 
-	for (i = 0; i < rs->ncheckin; i++) {
-		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
+	memset(t, 0, sizeof(*t));
+	at = align_round_checkins(rs, fid, pid, &n);
+	for (i = 0; rc >= 0 && i < n; i++) {
+		const struct align_checkin_view *c =
+		    &rs->checkin[at[i]].v.u.checkin;
 
-		if (!on(c, fid, pid))
+		if (c->outcome == NULL)
 			continue;
-		t.success += strcmp(c->outcome, "success") == 0;
-		t.mixed += strcmp(c->outcome, "mixed") == 0;
-		t.failure += strcmp(c->outcome, "failure") == 0;
-		t.people += first_by(rs, i, fid, pid);
+		t->success += strcmp(c->outcome, "success") == 0;
+		t->mixed += strcmp(c->outcome, "mixed") == 0;
+		t->failure += strcmp(c->outcome, "failure") == 0;
+		if (c->participant == NULL) {
+			t->people += !unnamed;
+			unnamed = 1;
+		} else if ((rc = align_set_add(&who, c->participant,
+		    strlen(c->participant))) > 0) {
+			t->people++;
+		}
 	}
-	return t;
+	align_set_release(&who);
+	return rc < 0 ? -1 : 0;
 }
 
 /* The notes of the check-ins of round fid on principle (or commitment)
@@ -66,17 +53,19 @@ static int
 notes_of(struct align_report_notes *n, const struct align_rounds *rs,
     const char *fid, const char *pid)
 {
-	size_t i;
+	const size_t *at;
+	size_t i, m;
 
+	at = align_round_checkins(rs, fid, pid, &m);
 	n->n = 0;
-	if ((n->v = calloc(rs->ncheckin + 1, sizeof(*n->v))) == NULL)
+	if ((n->v = calloc(m + 1, sizeof(*n->v))) == NULL)
 		return -1;
-	for (i = 0; i < rs->ncheckin; i++) {
-		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
+	for (i = 0; i < m; i++) {
+		const struct align_checkin_view *c =
+		    &rs->checkin[at[i]].v.u.checkin;
 		struct align_report_note *x = &n->v[n->n];
 
-		if (!c->followup || !c->principle || !c->note || !*c->note ||
-		    strcmp(c->followup, fid) || strcmp(c->principle, pid))
+		if (!c->note || !*c->note)
 			continue;
 		x->participant = c->participant ? c->participant : "?";
 		x->outcome = c->outcome ? c->outcome : "";
@@ -107,9 +96,9 @@ commitments_of(struct align_report_round *r, const struct align_rounds *rs,
 		c->id = cv[i].id;
 		c->participant = cv[i].participant ? cv[i].participant : "?";
 		c->commitment = cv[i].commitment;
-		c->tally = tally_of(rs, r->id, c->id);
 		r->ncommitment++;
-		if (notes_of(&c->notes, rs, r->id, c->id) < 0)
+		if (tally_of(&c->tally, rs, r->id, c->id) < 0 ||
+		    notes_of(&c->notes, rs, r->id, c->id) < 0)
 			return -1;
 	}
 	return 0;
@@ -120,7 +109,8 @@ static int
 people_of(struct align_report_round *r, const struct align_rounds *rs,
     const struct align_followup_view *f, struct align_err *e)
 {
-	size_t i, n = 0;
+	const size_t *at;
+	size_t i, n = 0, m;
 
 	if (align_round_people(rs, f, &r->missing, e) < 0)
 		return -1;
@@ -129,16 +119,16 @@ people_of(struct align_report_round *r, const struct align_rounds *rs,
 		if (!align_round_checked_in(rs, r->id, r->missing.v[i]))
 			r->missing.v[n++] = r->missing.v[i];
 	r->missing.n = n;
-	if ((r->recognition = calloc(rs->ncheckin + 1,
-	    sizeof(*r->recognition))) == NULL)
+	at = align_round_checkins(rs, r->id, NULL, &m);
+	if ((r->recognition = calloc(m + 1, sizeof(*r->recognition))) == NULL)
 		return align_err_nomem(e);
-	for (i = 0; i < rs->ncheckin; i++) {
-		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
+	for (i = 0; i < m; i++) {
+		const struct align_checkin_view *c =
+		    &rs->checkin[at[i]].v.u.checkin;
 		struct align_report_recognition *x =
 		    &r->recognition[r->nrecognition];
 
-		if (!c->recognition || !c->followup || strcmp(c->followup,
-		    r->id))
+		if (!c->recognition)
 			continue;
 		x->participant = c->participant ? c->participant : "?";
 		x->text = c->recognition;
@@ -202,10 +192,10 @@ principles_of(struct align_report *v, const struct align_rounds *rs,
 		    sizeof(*x->notes))) == NULL)
 			return align_err_nomem(e);
 		for (j = 0; j < v->ngroup; j++) {
-			x->tally[j] = tally_of(rs, v->round[v->group[j]].id,
-			    x->id);
-			if (notes_of(&x->notes[j], rs,
-			    v->round[v->group[j]].id, x->id) < 0)
+			const char *fid = v->round[v->group[j]].id;
+
+			if (tally_of(&x->tally[j], rs, fid, x->id) < 0 ||
+			    notes_of(&x->notes[j], rs, fid, x->id) < 0)
 				return align_err_nomem(e);
 		}
 	}

@@ -5,12 +5,28 @@
 #include <sysexits.h>
 
 #include "grow.h"
+#include "hash.h"
 #include "order.h"
 #include "plan.h"
 #include "round.h"
 
 #define DAY 86400
 #define DAY_MINUTES (24L * 60)
+#define NONE (-1L)	/* no name: a list of a round's check-ins, not of
+			 * one principle's */
+
+/* The check-ins indexed: each round, principle and participant they name
+ * as a number (names); a list of their indexes in rs->checkin, in order,
+ * for each round and for each round and principle, found by the key of
+ * their numbers (lists); and the keys of each round and participant who
+ * checked in on it (in). */
+struct align_rounds_index {
+	struct align_dict names;
+	struct align_dict lists;	/* keys as their 8 bytes */
+	size_t *start;		/* list k: at[start[k]] to at[start[k + 1]] */
+	size_t *at;
+	struct align_set in;
+};
 
 /* Append the view of rec to the list *v of *n (room for *cap). */
 static int
@@ -103,6 +119,129 @@ canon(struct align_rounds *rs)
 		    cmp_reminder);
 }
 
+/* The key of the numbers x and y of two names (y NONE: no second one):
+ * one number, exact, for a dictionary numbers fewer than 2^32 - 1
+ * strings (hash.h). */
+static uint64_t
+key_of(long x, long y)
+{
+	return (uint64_t)(x + 1) << 32 | (uint64_t)(y + 1);
+}
+
+/* The number of name s (NULL: NONE), added when add is set: NONE when
+ * it is not there or, with add, when out of memory. */
+static long
+name_of(struct align_rounds_index *x, const char *s, int add)
+{
+	return s ? align_dict_id(&x->names, s, strlen(s), add) : NONE;
+}
+
+/* The number of the list of key k, added when add is set: as name_of(). */
+static long
+list_of(struct align_rounds_index *x, uint64_t k, int add)
+{
+	return align_dict_id(&x->lists, (const char *)&k, sizeof(k), add);
+}
+
+/* The slot of key k in a set (hash.h): its hash beside it, exact. */
+static uint64_t
+slot_of(uint64_t k)
+{
+	return align_dict_hash((const char *)&k, sizeof(k));
+}
+
+/* The lists of the check-ins, of[2 i] the list of check-in i's round and
+ * of[2 i + 1] that of its round and principle (NONE: none): counted, then
+ * each check-in put in its place, in order.  0, or -1 when out of
+ * memory. */
+static int
+place(struct align_rounds_index *x, const long *of, size_t n)
+{
+	size_t k, i, sum = 0, m = x->lists.n;
+
+	if ((x->start = calloc(m + 1, sizeof(*x->start))) == NULL ||
+	    (x->at = calloc(2 * n + 1, sizeof(*x->at))) == NULL)
+		return -1;
+	for (i = 0; i < 2 * n; i++)
+		if (of[i] != NONE)
+			x->start[of[i]]++;
+	for (k = 0; k <= m; k++) {	/* start[k]: where list k starts */
+		size_t c = x->start[k];
+
+		x->start[k] = sum;
+		sum += c;
+	}
+	/* Each put at its list's end, which then starts the next list;
+	 * after which each list's start is its predecessor's end. */
+	for (i = 0; i < 2 * n; i++)
+		if (of[i] != NONE)
+			x->at[x->start[of[i]]++] = i / 2;
+	memmove(x->start + 1, x->start, m * sizeof(*x->start));
+	x->start[0] = 0;
+	return 0;
+}
+
+/* Check-in c, the i-th, into x and of (place()): 0, or -1 when out of
+ * memory. */
+static int
+index_one(struct align_rounds_index *x, const struct align_checkin_view *c,
+    size_t i, long *of)
+{
+	long r, p, w;
+	uint64_t k;
+
+	of[2 * i] = of[2 * i + 1] = NONE;
+	if (c->followup == NULL)
+		return 0;
+	if ((r = name_of(x, c->followup, 1)) == NONE ||
+	    (of[2 * i] = list_of(x, key_of(r, NONE), 1)) == NONE)
+		return -1;
+	if (c->principle && ((p = name_of(x, c->principle, 1)) == NONE ||
+	    (of[2 * i + 1] = list_of(x, key_of(r, p), 1)) == NONE))
+		return -1;
+	if (c->participant == NULL)
+		return 0;
+	if ((w = name_of(x, c->participant, 1)) == NONE)
+		return -1;
+	k = key_of(r, w);
+	return align_set_add_fp(&x->in, slot_of(k), k) < 0 ? -1 : 0;
+}
+
+/* Index the check-ins of rs (rs->index): 0, or -1 when out of memory. */
+static int
+index_checkins(struct align_rounds *rs)
+{
+	struct align_rounds_index *x;
+	long *of;
+	size_t i;
+	int rc = 0;
+
+	if (rs->ncheckin == 0)
+		return 0;
+	if ((x = rs->index = calloc(1, sizeof(*x))) == NULL ||
+	    (of = calloc(2 * rs->ncheckin, sizeof(*of))) == NULL)
+		return -1;
+	for (i = 0; rc == 0 && i < rs->ncheckin; i++)
+		rc = index_one(x, &rs->checkin[i].v.u.checkin, i, of);
+	if (rc == 0)
+		rc = place(x, of, rs->ncheckin);
+	free(of);
+	return rc;
+}
+
+static void
+index_free(struct align_rounds_index *x)
+{
+	if (x == NULL)
+		return;
+	align_dict_release(&x->names);
+	align_dict_release(&x->lists);
+	align_set_release(&x->in);
+	free(x->start);
+	free(x->at);
+	free(x);
+}
+
 int
 align_rounds_read(struct align_rounds *rs, const struct align_node *recs,
     struct align_err *e)
@@ -146,8 +285,11 @@ align_rounds_read(struct align_rounds *rs, const struct align_node *recs,
 			break;
 		}
 	}
-	if (rc == 0)
+	if (rc == 0) {
 		canon(rs);
+		if (index_checkins(rs) < 0)
+			rc = align_err_nomem(e);
+	}
 	return rc;
 }
 
@@ -165,6 +307,7 @@ void
 align_rounds_release(struct align_rounds *rs)
 {
 	align_zone_free(rs->zone);
+	index_free(rs->index);
 	if (rs->session)
 		align_view_release(&rs->session_view);
 	release(rs->principle, rs->nprinciple);
@@ -269,16 +412,31 @@ int
 align_round_checked_in(const struct align_rounds *rs, const char *fid,
     const char *who)
 {
-	size_t i;
+	struct align_rounds_index *x = rs->index;
+	long r, w;
+	uint64_t k;
 
-	for (i = 0; i < rs->ncheckin; i++) {
-		const struct align_checkin_view *c = &rs->checkin[i].v.u.checkin;
+	if (x == NULL || (r = name_of(x, fid, 0)) == NONE ||
+	    (w = name_of(x, who, 0)) == NONE)
+		return 0;
+	k = key_of(r, w);
+	return align_set_has_fp(&x->in, slot_of(k), k);
+}
 
-		if (c->followup && c->participant && strcmp(c->followup,
-		    fid) == 0 && strcmp(c->participant, who) == 0)
-			return 1;
-	}
-	return 0;
+const size_t *
+align_round_checkins(const struct align_rounds *rs, const char *fid,
+    const char *pid, size_t *n)
+{
+	struct align_rounds_index *x = rs->index;
+	long r, p = NONE, k;
+
+	*n = 0;
+	if (x == NULL || (r = name_of(x, fid, 0)) == NONE ||
+	    (pid && (p = name_of(x, pid, 0)) == NONE) ||
+	    (k = list_of(x, key_of(r, p), 0)) == NONE)
+		return NULL;
+	*n = x->start[k + 1] - x->start[k];
+	return x->at + x->start[k];
 }
 
 int

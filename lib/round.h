@@ -18,6 +18,15 @@
  *	align_rounds_release(&rs);
  *
  * The views borrow from recs, which must outlive rs.
+ *
+ * The check-ins are indexed as they are read, by round and by round and
+ * principle, so that what a report or cron asks of a round (its
+ * check-ins on a principle, whether a person has checked in) costs the
+ * same for a round of ten people as for one of a hundred thousand:
+ *
+ *	at = align_round_checkins(&rs, "f1", "p1", &n);
+ *	for (i = 0; i < n; i++)
+ *		use(&rs.checkin[at[i]].v.u.checkin);
  */
 #ifndef ALIGN_ROUND_H
 #define ALIGN_ROUND_H
@@ -36,6 +45,8 @@ struct align_rounds_entry {
 	size_t at;		/* its index in recs */
 };
 
+struct align_rounds_index;		/* round.c */
+
 struct align_rounds {
 	const struct align_node *recs;
 	const struct align_session_view *session;	/* the first, or NULL */
@@ -51,6 +62,8 @@ struct align_rounds {
 	int add_people;			/* a check-in's name not on the
 					 * roster is a new person, not
 					 * refused (checkin.h) */
+	struct align_rounds_index *index;	/* of the check-ins; NULL:
+						 * there are none */
 };
 
 /* Read the records of recs (a sequence) into rs, each kind in the
@@ -82,9 +95,16 @@ const char *align_rounds_statement(const struct align_rounds *rs,
 int align_round_people(const struct align_rounds *rs,
     const struct align_followup_view *f, struct align_texts *who,
     struct align_err *e);
-/* 1 when who has checked in on the round with id fid. */
+/* 1 when who has checked in on the round with id fid (a check-in naming
+ * both, on any principle or none).  In constant time. */
 int align_round_checked_in(const struct align_rounds *rs, const char *fid,
     const char *who);
+/* The check-ins naming round fid and principle (or commitment) pid, or
+ * with pid NULL all those naming round fid: their indexes in rs->checkin,
+ * in its order, and in *n how many (NULL and 0: none).  In constant time;
+ * the array is rs's. */
+const size_t *align_round_checkins(const struct align_rounds *rs,
+    const char *fid, const char *pid, size_t *n);
 
 /* A round's dates, in the step's zone.  A cadence of whole days keeps
  * the local time of day across a change of offset (a weekly meeting at

@@ -323,6 +323,79 @@ test_report_html_anonymous(void **state)
 	free(t);
 }
 
+/* A tally's people: each participant once however often they checked
+ * in, all the check-ins with no name as one, a check-in with no outcome
+ * none (its note is still shown); the same over many people. */
+static void
+test_report_tally_people(void **state)
+{
+	static const char some[] = "---\nkind: session\nid: s\n"
+	    "---\nkind: principle\nid: p1\nstatement: We listen.\n"
+	    "---\nkind: principle\nid: p2\nstatement: We teach.\n"
+	    "---\nkind: followup\nid: f1\ndate: 2027-01-01T09:00:00Z\n"
+	    "---\nkind: checkin\nid: k1\nfollowup: f1\nparticipant: Ana\n"
+	    "principle: p1\noutcome: success\n"
+	    "---\nkind: checkin\nid: k2\nfollowup: f1\nparticipant: Ana\n"
+	    "principle: p1\noutcome: failure\n"
+	    "---\nkind: checkin\nid: k3\nfollowup: f1\nparticipant: Ben\n"
+	    "principle: p1\nnote: Not sure yet\n"
+	    "---\nkind: checkin\nid: k4\nfollowup: f1\nprinciple: p1\n"
+	    "outcome: mixed\n"
+	    "---\nkind: checkin\nid: k5\nfollowup: f1\nprinciple: p1\n"
+	    "outcome: success\n"
+	    "---\nkind: checkin\nid: k6\nfollowup: f1\nparticipant: Cy\n"
+	    "principle: p1\noutcome: success\n"
+	    "---\nkind: checkin\nid: k7\nfollowup: f1\nparticipant: Ben\n"
+	    "principle: p2\noutcome: success\n";
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all = stream(some);
+	struct align_rounds rs;
+	struct align_report v;
+	const struct align_report_tally *t;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	assert_int_equal(align_report_make(&v, &rs, &e), 0);
+	assert_int_equal(v.nprinciple, 2);
+	assert_int_equal(v.ngroup, 1);
+	t = &v.principle[0].tally[0];
+	assert_int_equal(t->success, 3);
+	assert_int_equal(t->mixed, 1);
+	assert_int_equal(t->failure, 1);
+	assert_int_equal(t->people, 3);		/* Ana, no name, Cy */
+	assert_int_equal(v.principle[0].notes[0].n, 1);
+	assert_string_equal(v.principle[0].notes[0].v[0].participant, "Ben");
+	assert_string_equal(v.principle[0].notes[0].v[0].outcome, "");
+	assert_int_equal(v.principle[1].tally[0].people, 1);
+	align_report_release(&v);
+	align_rounds_release(&rs);
+	align_node_free(all);
+	/* 3,000 people, each twice, one in nine of them on p2. */
+	align_buf_puts(&b, "---\nkind: session\nid: s\n"
+	    "---\nkind: principle\nid: p1\n---\nkind: principle\nid: p2\n"
+	    "---\nkind: followup\nid: f1\ndate: 2027-01-01T09:00:00Z\n");
+	for (i = 0; i < 6000; i++)
+		align_buf_printf(&b, "---\nkind: checkin\nid: k%zu\n"
+		    "followup: f1\nparticipant: P%zu\nprinciple: p%d\n"
+		    "outcome: %s\n", i, i % 3000, i % 3000 % 9 == 0 ? 2 : 1,
+		    i % 2 ? "success" : "mixed");
+	all = stream(b.p);
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	assert_int_equal(align_report_make(&v, &rs, &e), 0);
+	assert_string_equal(v.principle[0].id, "p1");
+	assert_int_equal(v.principle[0].tally[0].success +
+	    v.principle[0].tally[0].mixed, 6000 - 668);
+	assert_int_equal(v.principle[0].tally[0].people, 3000 - 334);
+	assert_int_equal(v.principle[1].tally[0].success, 334);
+	assert_int_equal(v.principle[1].tally[0].people, 334);
+	align_report_release(&v);
+	align_rounds_release(&rs);
+	align_node_free(all);
+	align_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -335,6 +408,7 @@ main(void)
 		cmocka_unit_test(test_one_to_one_report),
 		cmocka_unit_test(test_report_html),
 		cmocka_unit_test(test_report_html_anonymous),
+		cmocka_unit_test(test_report_tally_people),
 	};
 
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);

@@ -328,6 +328,102 @@ test_round_people(void **state)
 	align_buf_release(&b);
 }
 
+/* The check-ins of a round, and of a round and principle, in the
+ * canonical order (by time, none first, then id), each once; none of a round or a
+ * principle no check-in names; a round, a principle and a person of the
+ * same name kept apart. */
+static void
+test_round_checkins(void **state)
+{
+	struct align_node *all = stream("---\nkind: followup\nid: f1\n"
+	    "---\nkind: checkin\nid: k3\nfollowup: f1\nparticipant: Ana\n"
+	    "principle: p1\nat: \"2027-01-03T09:00:00Z\"\n"
+	    "---\nkind: checkin\nid: k1\nfollowup: f1\nparticipant: Ben\n"
+	    "principle: p1\nat: \"2027-01-01T09:00:00Z\"\n"
+	    "---\nkind: checkin\nid: k2\nfollowup: f1\nparticipant: Ana\n"
+	    "principle: p2\nat: \"2027-01-02T09:00:00Z\"\n"
+	    "---\nkind: checkin\nid: k4\nfollowup: f1\nparticipant: f2\n"
+	    "---\nkind: checkin\nid: k5\nfollowup: f2\nprinciple: f1\n"
+	    "---\nkind: checkin\nid: k6\nparticipant: Cy\nprinciple: p1\n");
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_rounds rs;
+	const size_t *at;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	assert_int_equal(rs.ncheckin, 6);
+	at = align_round_checkins(&rs, "f1", "p1", &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(rs.checkin[at[0]].v.id, "k1");
+	assert_string_equal(rs.checkin[at[1]].v.id, "k3");
+	at = align_round_checkins(&rs, "f1", NULL, &n);
+	assert_int_equal(n, 4);
+	assert_string_equal(rs.checkin[at[0]].v.id, "k4");	/* no time */
+	assert_string_equal(rs.checkin[at[1]].v.id, "k1");
+	assert_string_equal(rs.checkin[at[2]].v.id, "k2");
+	assert_string_equal(rs.checkin[at[3]].v.id, "k3");
+	at = align_round_checkins(&rs, "f2", "f1", &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(rs.checkin[at[0]].v.id, "k5");
+	assert_null(align_round_checkins(&rs, "f1", "p3", &n));
+	assert_int_equal(n, 0);
+	assert_null(align_round_checkins(&rs, "f3", NULL, &n));
+	assert_int_equal(n, 0);
+	assert_null(align_round_checkins(&rs, "p1", NULL, &n));
+	assert_true(align_round_checked_in(&rs, "f1", "Ana"));
+	assert_true(align_round_checked_in(&rs, "f1", "f2"));
+	assert_false(align_round_checked_in(&rs, "f2", "f1"));
+	assert_false(align_round_checked_in(&rs, "f2", "Ana"));
+	assert_false(align_round_checked_in(&rs, "f1", "Cy"));
+	assert_false(align_round_checked_in(&rs, "f1", "Dee"));
+	align_rounds_release(&rs);
+	align_node_free(all);
+	/* No check-ins: none anywhere. */
+	all = stream("---\nkind: followup\nid: f1\n");
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	assert_null(align_round_checkins(&rs, "f1", NULL, &n));
+	assert_int_equal(n, 0);
+	assert_false(align_round_checked_in(&rs, "f1", "Ana"));
+	align_rounds_release(&rs);
+	align_node_free(all);
+}
+
+/* Who has checked in on a round of 20,000, each found by the set. */
+static void
+test_round_checked_in_many(void **state)
+{
+	struct align_buf b = ALIGN_BUF_INIT;
+	struct align_err e = ALIGN_ERR_INIT;
+	struct align_node *all;
+	struct align_rounds rs;
+	const size_t *at;
+	char who[32];
+	size_t i, n;
+
+	(void)state;
+	align_buf_puts(&b, "---\nkind: followup\nid: f1\n");
+	for (i = 0; i < 20000; i += 2)
+		align_buf_printf(&b, "---\nkind: checkin\nid: k%05zu\n"
+		    "followup: f1\nparticipant: P%zu\nprinciple: p%zu\n", i,
+		    i, i % 3);
+	all = stream(b.p);
+	assert_int_equal(align_rounds_read(&rs, all, &e), 0);
+	for (i = 0; i < 20000; i++) {
+		snprintf(who, sizeof(who), "P%zu", i);
+		if (align_round_checked_in(&rs, "f1", who) != (i % 2 == 0))
+			fail_msg("%s: checked in %d", who,
+			    align_round_checked_in(&rs, "f1", who));
+	}
+	at = align_round_checkins(&rs, "f1", "p1", &n);
+	assert_int_equal(n, 3333);
+	for (i = 1; i < n; i++)
+		assert_true(at[i - 1] < at[i]);
+	align_rounds_release(&rs);
+	align_node_free(all);
+	align_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -339,6 +435,8 @@ main(void)
 		cmocka_unit_test(test_the_steps_zone),
 		cmocka_unit_test(test_rounds_read_by_kind),
 		cmocka_unit_test(test_round_people),
+		cmocka_unit_test(test_round_checkins),
+		cmocka_unit_test(test_round_checked_in_many),
 	};
 
 	return cmocka_run_group_tests_name("round", tests, NULL, NULL);
