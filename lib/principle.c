@@ -120,7 +120,7 @@ index_slot(const struct align_names_index *x, const void *base,
 /* x made to index the n names of the list at base: those added since
  * it last did, or all of them into a table twice as large when they
  * would fill more than half of it.  A name twice in the list is found
- * at its first place.  0, or -1 when out of memory (x then empty). */
+ * at its last place.  0, or -1 when out of memory (x then empty). */
 static int
 index_up_to(struct align_names_index *x, const void *base, size_t stride,
     size_t n)
@@ -145,8 +145,7 @@ index_up_to(struct align_names_index *x, const void *base, size_t stride,
 		uint64_t h = align_dict_hash(s, strlen(s));
 
 		k = index_slot(x, base, stride, s, h);
-		if (x->slot[k] == 0)
-			x->slot[k] = (h >> 32 << 32) | (uint64_t)(i + 1);
+		x->slot[k] = (h >> 32 << 32) | (uint64_t)(i + 1);
 	}
 	x->n = n;
 	return 0;
@@ -160,7 +159,7 @@ index_drop(struct align_names_index *x)
 	memset(x, 0, sizeof(*x));
 }
 
-/* The first place of name in the n names of the list at base, or -1:
+/* The last place of name in the n names of the list at base, or -1:
  * found through x when there are many.  The index only speeds it: out of
  * memory, or past the 2^32 places a slot holds, the list is looked
  * through. */
@@ -176,7 +175,7 @@ index_find(struct align_names_index *x, const void *base, size_t stride,
 		    strlen(name)));
 		return x->slot[i] ? (long)(x->slot[i] & 0xffffffffU) - 1 : -1;
 	}
-	for (i = 0; i < n; i++)
+	for (i = n; i-- > 0;)
 		if (strcmp(name_at(base, stride, i), name) == 0)
 			return (long)i;
 	return -1;
@@ -375,9 +374,11 @@ votes_of(const struct align_principle *p)
 	struct align_node *m = align_map();
 	size_t i;
 
-	/* Each voter is once in votes: appended, not looked for. */
+	/* Each voter is once in votes with dots: appended, not looked for
+	 * (a vote withdrawn, of 0 dots, is none). */
 	for (i = 0; m && i < p->nvotes; i++)
-		if (align_map_append(m, strdup(p->votes[i].participant),
+		if (p->votes[i].n != 0 && align_map_append(m,
+		    strdup(p->votes[i].participant),
 		    align_scalar_int((long)p->votes[i].n)) < 0) {
 			align_node_free(m);
 			return NULL;
@@ -456,14 +457,33 @@ align_principle_tally(const struct align_principle *p)
 }
 
 /* The place of who's dots in p's votes, or -1.  The index of the voters
- * is made (and grown) as it is looked up, a cache of what p holds. */
+ * is made (and grown) as it is looked up, a cache of what p holds; a
+ * voter's last place is the one that can hold dots. */
 static long
 dots_at(const struct align_principle *p, const char *who)
 {
 	struct align_names_index *x =
 	    (struct align_names_index *)&p->voters;
+	long i = index_find(x, p->votes, sizeof(*p->votes), p->nvotes, who);
 
-	return index_find(x, p->votes, sizeof(*p->votes), p->nvotes, who);
+	return i >= 0 && p->votes[i].n != 0 ? i : -1;
+}
+
+/* The votes withdrawn taken out of p's votes, the others in their order:
+ * once they are half of them, so that each costs a step or two. */
+static void
+compact(struct align_principle *p)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < p->nvotes; i++)
+		if (p->votes[i].n == 0)
+			free(p->votes[i].participant);
+		else
+			p->votes[k++] = p->votes[i];
+	p->nvotes = k;
+	p->nwithdrawn = 0;
+	index_drop(&p->voters);
 }
 
 long long
@@ -482,11 +502,12 @@ align_principle_set_dots(struct align_principle *p, const char *who,
 	char *c;
 
 	if (i >= 0 && n == 0) {
-		free(p->votes[i].participant);
-		memmove(p->votes + i, p->votes + i + 1,
-		    (p->nvotes - (size_t)i - 1) * sizeof(*p->votes));
-		p->nvotes--;
-		index_drop(&p->voters);
+		/* Withdrawn in its place, not moved out: a ballot cast
+		 * withdraws the voter's dots from every principle of a
+		 * round of thousands, and gives them again at the end. */
+		p->votes[i].n = 0;
+		if (2 * ++p->nwithdrawn > p->nvotes)
+			compact(p);
 	} else if (i >= 0) {
 		p->votes[i].n = n;
 	} else if (n != 0) {
@@ -665,7 +686,7 @@ int
 align_principle_touched(const struct align_principle *p)
 {
 	return (p->source && strcmp(p->source, "manual") == 0) ||
-	    p->nvotes > 0 || p->agreed.n > 0 || p->nobjections > 0;
+	    p->nvotes > p->nwithdrawn || p->agreed.n > 0 || p->nobjections > 0;
 }
 
 int

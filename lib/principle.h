@@ -58,8 +58,11 @@ struct align_principle {
 	char *id;
 	char *statement;		/* NULL when the record had no text */
 	struct align_strs themes;	/* theme ids */
-	struct align_dots *votes;	/* each voter once, n never 0 */
-	size_t nvotes, cvotes;
+	/* Each voter's dots, in the order given, a voter at most once with
+	 * dots; an entry of 0 dots is a vote withdrawn, kept in its place
+	 * (up to half of them): skip it. */
+	struct align_dots *votes;
+	size_t nvotes, cvotes, nwithdrawn;
 	struct align_names_index voters;	/* of votes */
 	struct align_strs agreed;
 	struct align_names_index agreeing;	/* of agreed */
