@@ -4,6 +4,7 @@
 
 #include "grow.h"
 #include "handle.h"
+#include "hash.h"
 #include "principle.h"
 
 /* Lists of strings. */
@@ -83,6 +84,101 @@ dup_or_null(const char *s, int *failed)
 	if (s && c == NULL)
 		*failed = 1;
 	return c;
+}
+
+/* Indexes of names. */
+
+/* Lists of up to this many names are looked through, not indexed. */
+#define INDEX_FROM 16
+
+/* The name at place i of a list of records of size stride, each one's
+ * first member its name (struct align_dots, or a string of a list). */
+static const char *
+name_at(const void *base, size_t stride, size_t i)
+{
+	return *(char *const *)(const void *)((const char *)base +
+	    i * stride);
+}
+
+/* Where name (of hash h) is in x's table, or the empty slot where it
+ * would go. */
+static size_t
+index_slot(const struct align_names_index *x, const void *base,
+    size_t stride, const char *name, uint64_t h)
+{
+	size_t i = (size_t)h & (x->cap - 1);
+	uint64_t hi = h >> 32 << 32;
+
+	for (; x->slot[i]; i = (i + 1) & (x->cap - 1))
+		if ((x->slot[i] >> 32 << 32) == hi && strcmp(name_at(base,
+		    stride, (size_t)(x->slot[i] & 0xffffffffU) - 1),
+		    name) == 0)
+			break;
+	return i;
+}
+
+/* x made to index the n names of the list at base: those added since
+ * it last did, or all of them into a table twice as large when they
+ * would fill more than half of it.  A name twice in the list is found
+ * at its last place.  0, or -1 when out of memory (x then empty). */
+static int
+index_up_to(struct align_names_index *x, const void *base, size_t stride,
+    size_t n)
+{
+	size_t i, k;
+
+	if (2 * n > x->cap) {
+		size_t cap = x->cap ? x->cap : 64;
+
+		while (2 * n > cap)
+			cap *= 2;
+		free(x->slot);
+		x->n = 0;
+		if ((x->slot = calloc(cap, sizeof(*x->slot))) == NULL) {
+			x->cap = 0;
+			return -1;
+		}
+		x->cap = cap;
+	}
+	for (i = x->n; i < n; i++) {
+		const char *s = name_at(base, stride, i);
+		uint64_t h = align_dict_hash(s, strlen(s));
+
+		k = index_slot(x, base, stride, s, h);
+		x->slot[k] = (h >> 32 << 32) | (uint64_t)(i + 1);
+	}
+	x->n = n;
+	return 0;
+}
+
+/* Forget the table: the list lost a name, and its places moved. */
+static void
+index_drop(struct align_names_index *x)
+{
+	free(x->slot);
+	memset(x, 0, sizeof(*x));
+}
+
+/* The last place of name in the n names of the list at base, or -1:
+ * found through x when there are many.  The index only speeds it: out of
+ * memory, or past the 2^32 places a slot holds, the list is looked
+ * through. */
+static long
+index_find(struct align_names_index *x, const void *base, size_t stride,
+    size_t n, const char *name)
+{
+	size_t i;
+
+	if (n > INDEX_FROM && n < 0xffffffffU &&
+	    index_up_to(x, base, stride, n) == 0) {
+		i = index_slot(x, base, stride, name, align_dict_hash(name,
+		    strlen(name)));
+		return x->slot[i] ? (long)(x->slot[i] & 0xffffffffU) - 1 : -1;
+	}
+	for (i = n; i-- > 0;)
+		if (strcmp(name_at(base, stride, i), name) == 0)
+			return (long)i;
+	return -1;
 }
 
 /* A principle. */
@@ -189,7 +285,9 @@ align_principle_free(struct align_principle *p)
 	for (i = 0; i < p->nvotes; i++)
 		free(p->votes[i].participant);
 	free(p->votes);
+	index_drop(&p->voters);
 	align_strs_release(&p->agreed);
+	index_drop(&p->agreeing);
 	for (i = 0; i < p->nobjections; i++) {
 		free(p->objections[i].participant);
 		free(p->objections[i].reason);
@@ -276,8 +374,11 @@ votes_of(const struct align_principle *p)
 	struct align_node *m = align_map();
 	size_t i;
 
+	/* Each voter is once in votes with dots: appended, not looked for
+	 * (a vote withdrawn, of 0 dots, is none). */
 	for (i = 0; m && i < p->nvotes; i++)
-		if (align_map_put(m, p->votes[i].participant,
+		if (p->votes[i].n != 0 && align_map_append(m,
+		    strdup(p->votes[i].participant),
 		    align_scalar_int((long)p->votes[i].n)) < 0) {
 			align_node_free(m);
 			return NULL;
@@ -355,15 +456,34 @@ align_principle_tally(const struct align_principle *p)
 	return sum;
 }
 
+/* The place of who's dots in p's votes, or -1.  The index of the voters
+ * is made (and grown) as it is looked up, a cache of what p holds; a
+ * voter's last place is the one that can hold dots. */
 static long
 dots_at(const struct align_principle *p, const char *who)
 {
-	size_t i;
+	struct align_names_index *x =
+	    (struct align_names_index *)&p->voters;
+	long i = index_find(x, p->votes, sizeof(*p->votes), p->nvotes, who);
+
+	return i >= 0 && p->votes[i].n != 0 ? i : -1;
+}
+
+/* The votes withdrawn taken out of p's votes, the others in their order:
+ * once they are half of them, so that each costs a step or two. */
+static void
+compact(struct align_principle *p)
+{
+	size_t i, k = 0;
 
 	for (i = 0; i < p->nvotes; i++)
-		if (strcmp(p->votes[i].participant, who) == 0)
-			return (long)i;
-	return -1;
+		if (p->votes[i].n == 0)
+			free(p->votes[i].participant);
+		else
+			p->votes[k++] = p->votes[i];
+	p->nvotes = k;
+	p->nwithdrawn = 0;
+	index_drop(&p->voters);
 }
 
 long long
@@ -382,10 +502,12 @@ align_principle_set_dots(struct align_principle *p, const char *who,
 	char *c;
 
 	if (i >= 0 && n == 0) {
-		free(p->votes[i].participant);
-		memmove(p->votes + i, p->votes + i + 1,
-		    (p->nvotes - (size_t)i - 1) * sizeof(*p->votes));
-		p->nvotes--;
+		/* Withdrawn in its place, not moved out: a ballot cast
+		 * withdraws the voter's dots from every principle of a
+		 * round of thousands, and gives them again at the end. */
+		p->votes[i].n = 0;
+		if (2 * ++p->nwithdrawn > p->nvotes)
+			compact(p);
 	} else if (i >= 0) {
 		p->votes[i].n = n;
 	} else if (n != 0) {
@@ -403,7 +525,11 @@ align_principle_set_dots(struct align_principle *p, const char *who,
 int
 align_principle_agreed_by(const struct align_principle *p, const char *who)
 {
-	return align_strs_has(&p->agreed, who);
+	struct align_names_index *x =
+	    (struct align_names_index *)&p->agreeing;
+
+	return index_find(x, p->agreed.v, sizeof(*p->agreed.v),
+	    p->agreed.n, who) >= 0;
 }
 
 int
@@ -441,7 +567,7 @@ withdraw(struct align_principle *p, const char *who)
 int
 align_principle_agree(struct align_principle *p, const char *who)
 {
-	if (!align_strs_has(&p->agreed, who) &&
+	if (!align_principle_agreed_by(p, who) &&
 	    align_strs_add(&p->agreed, who) < 0)
 		return -1;
 	withdraw(p, who);
@@ -460,7 +586,8 @@ align_principle_object(struct align_principle *p, const char *who,
 		free(o.participant);
 		return -1;
 	}
-	align_strs_del(&p->agreed, who);
+	if (align_strs_del(&p->agreed, who) > 0)
+		index_drop(&p->agreeing);
 	withdraw(p, who);
 	p->objections[p->nobjections++] = o;
 	return 0;
@@ -511,6 +638,7 @@ align_principle_reword(struct align_principle *p, const char *words)
 	free(p->statement);
 	p->statement = c;
 	align_strs_release(&p->agreed);
+	index_drop(&p->agreeing);
 	for (i = 0; i < p->nobjections; i++) {
 		free(p->objections[i].participant);
 		free(p->objections[i].reason);
@@ -558,7 +686,7 @@ int
 align_principle_touched(const struct align_principle *p)
 {
 	return (p->source && strcmp(p->source, "manual") == 0) ||
-	    p->nvotes > 0 || p->agreed.n > 0 || p->nobjections > 0;
+	    p->nvotes > p->nwithdrawn || p->agreed.n > 0 || p->nobjections > 0;
 }
 
 int

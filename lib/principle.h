@@ -23,6 +23,7 @@
 #define ALIGN_PRINCIPLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "err.h"
 #include "node.h"
@@ -43,13 +44,28 @@ struct align_dots {
 	long long n;
 };
 
+/* Where each name of a list of names is (its votes' voters, who agreed),
+ * so that finding one is not a pass over the list: an open-addressed
+ * table, of the names from the list's start up to n (the list's later
+ * names added on the next look-up), each slot the high half of the
+ * name's hash and its place plus one (0: empty).  principle.c's own. */
+struct align_names_index {
+	uint64_t *slot;
+	size_t cap, n;
+};
+
 struct align_principle {
 	char *id;
 	char *statement;		/* NULL when the record had no text */
 	struct align_strs themes;	/* theme ids */
+	/* Each voter's dots, in the order given, a voter at most once with
+	 * dots; an entry of 0 dots is a vote withdrawn, kept in its place
+	 * (up to half of them): skip it. */
 	struct align_dots *votes;
-	size_t nvotes, cvotes;
+	size_t nvotes, cvotes, nwithdrawn;
+	struct align_names_index voters;	/* of votes */
 	struct align_strs agreed;
+	struct align_names_index agreeing;	/* of agreed */
 	struct align_objection *objections;
 	size_t nobjections, cobjections;
 	char *source;			/* "auto", "manual", or NULL */

@@ -66,8 +66,11 @@ pseudonymous(const struct align_principle *p, size_t *named)
 	size_t j;
 	int all = 1;
 
-	for (j = 0; j < p->nvotes; j++, (*named)++)
-		all &= align_is_pseudonym(p->votes[j].participant);
+	for (j = 0; j < p->nvotes; j++)
+		if (p->votes[j].n != 0) {	/* else withdrawn */
+			all &= align_is_pseudonym(p->votes[j].participant);
+			(*named)++;
+		}
 	for (j = 0; j < p->agreed.n; j++, (*named)++)
 		all &= align_is_pseudonym(p->agreed.v[j]);
 	for (j = 0; j < p->nobjections; j++, (*named)++)
