@@ -75,6 +75,7 @@ struct kept {
 	size_t npairs, cappairs;
 	long same_at;		/* plan: the round revised, written as it
 				 * was read (it did not change), or -1 */
+	const char *tz;		/* cli's --tz, or NULL */
 };
 
 /* A round's pairs kept apart from its record (whose "pairs" is left an

@@ -29,14 +29,18 @@ wanted(const struct align_node *rec)
 }
 
 /* The records plan may rewrite: a round it revises, the session that
- * keeps its zone. */
+ * is to keep its zone (one that keeps a zone already, and no --tz,
+ * stays as it is: what follows it is then written as it is read, not
+ * kept aside and copied, a survey's stream written once). */
 int
 followup_owns(void *ctx, const struct align_node *rec)
 {
+	const struct kept *kp = ctx;
 	enum align_kind k = align_kind_of(align_record_kind(rec));
 
-	(void)ctx;
-	return k == ALIGN_KIND_SESSION || k == ALIGN_KIND_FOLLOWUP;
+	if (k == ALIGN_KIND_SESSION)
+		return kp->tz != NULL || align_map_get(rec, "tz") == NULL;
+	return k == ALIGN_KIND_FOLLOWUP;
 }
 
 /* The lists step 8 reads packed (node.h) when it keeps them apart: the
@@ -300,6 +304,7 @@ followup_input(struct cli *c, struct tool_stream *st, struct kept *k,
 	k->session = -1;
 	k->same_at = -1;
 	k->apart = c->apart;
+	k->tz = c->tz;
 	if ((k->recs = align_seq()) == NULL)
 		tool_die((align_err_nomem(&e), &e));
 	c->path = c->append ? c->append : c->inplace ? c->inplace :
