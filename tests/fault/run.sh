@@ -84,11 +84,14 @@ path() {	# NAME FILE CMD...: the path through CMD on a copy of FILE
 		fi
 		n=$((n + stride))
 	done
-	if [ "$stride" -eq 1 ]; then
-		which="each"
-	else
-		which="every ${stride}th"
-	fi
+	case $stride in
+	1) which="each" ;;
+	*1[123]) which="every ${stride}th" ;;
+	*1) which="every ${stride}st" ;;
+	*2) which="every ${stride}nd" ;;
+	*3) which="every ${stride}rd" ;;
+	*) which="every ${stride}th" ;;
+	esac
 	echo "fault $name: ${total:-?} allocations, $which failed in turn"
 }
 path plan-inplace s.yaml align-plan -i work.yaml --title Changed
