@@ -236,16 +236,13 @@ slot_of(uint64_t key, size_t cap)
 	return (size_t)(key ^ (key >> 29)) & (cap - 1);
 }
 
-/* v into the table slot of cap entries, probed for from home on. */
+/* v, not in the table yet, into the slot of cap entries probed for
+ * from home on. */
 static void
 put64(uint64_t *slot, size_t cap, size_t (*home)(uint64_t, size_t),
     uint64_t v)
 {
-	size_t i = home(v, cap) & (cap - 1);
-
-	while (slot[i])
-		i = (i + 1) & (cap - 1);
-	slot[i] = v;
+	slot[align_probe64(slot, cap, home(v, cap), v)] = v;
 }
 
 /*

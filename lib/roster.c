@@ -237,7 +237,7 @@ align_strangers_name(struct align_strangers *s, const char *typed,
 	const char *first;
 	uint64_t h, raw = 0;
 	uint32_t place;
-	size_t n = strlen(typed), i, j;
+	size_t n = strlen(typed), i;
 	int ascii = is_ascii(typed, n), rc = 0;
 
 	*name = typed;
@@ -263,11 +263,11 @@ align_strangers_name(struct align_strangers *s, const char *typed,
 		*name = stranger_at(s, s->slot[i]);
 		/* Its own bytes' key, where they are not their fold. */
 		if (!ascii && (f.n != n || memcmp(f.s, typed, n) != 0)) {
-			for (j = stranger_home(raw, s->cap); s->slot[j];
-			    j = (j + 1) & (s->cap - 1))
-				;
-			s->slot[j] = (raw & STRANGER_TAG) |
+			uint64_t v = (raw & STRANGER_TAG) |
 			    ((uint64_t)place + 1);
+
+			s->slot[align_probe64(s->slot, s->cap,
+			    stranger_home(raw, s->cap), v)] = v;
 			s->n++;
 		}
 	}
